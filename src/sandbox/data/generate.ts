@@ -1,0 +1,63 @@
+import { generateAnsweredScorecards, generateScorecards, generateTrackers } from './settings';
+import { generateAssociations, generateCrmIntegrations, generateFolders, generateLogs, generateProfiles } from './admin';
+import { generateCalls } from './calls';
+import { IdFactory } from './ids';
+import type { KeywordTracker, World } from './model';
+import { generateUsers, generateWorkspaces } from './people';
+import { Random } from './random';
+import { utcDayStart } from './time';
+
+export interface GenerateOptions {
+  seed?: number | string;
+  /** Number of calls (default 2,000; up to 100,000). */
+  scale?: number;
+  /** "Now" for the data set; default the start of the current UTC day, so a day's data is stable. */
+  anchorMs?: number;
+  /** Force the CRM integration to exist (true) or not (false); default: the seed decides. */
+  crmIntegration?: boolean;
+}
+
+export const DEFAULT_SEED = 42;
+export const DEFAULT_SCALE = 2000;
+export const MAX_SCALE = 100_000;
+
+/** The whole deterministic world: the same options always give the same data. */
+export function generateWorld(options: GenerateOptions = {}): World {
+  const seed = String(options.seed ?? DEFAULT_SEED);
+  const scale = options.scale ?? DEFAULT_SCALE;
+  if (!Number.isInteger(scale) || scale < 0 || scale > MAX_SCALE) {
+    throw new RangeError(`scale must be an integer from 0 to ${MAX_SCALE}, got ${scale}`);
+  }
+  const anchorMs = options.anchorMs ?? utcDayStart(Date.now());
+  const root = new Random(seed);
+  // Each part draws from its own stream, so changing one part does not reshuffle the others.
+  const ids = new IdFactory(root.fork('ids'));
+  const workspaces = generateWorkspaces(ids);
+  const { users, avatarUserIds } = generateUsers(root.fork('users'), ids, anchorMs);
+  const trackers = generateTrackers(root.fork('trackers'), ids, workspaces, users, anchorMs);
+  const trackersByWorkspace = new Map<string, KeywordTracker[]>();
+  for (const t of trackers) trackersByWorkspace.set(t.workspaceId, [...(trackersByWorkspace.get(t.workspaceId) ?? []), t]);
+  const calls = generateCalls({ random: root.fork('calls'), ids, anchorMs, workspaces, users, trackersByWorkspace, seed }, scale);
+  calls.sort((a, b) => a.filterTimeMs - b.filterTimeMs || compareIds(a.meta.id, b.meta.id));
+  const scorecards = generateScorecards(root.fork('scorecards'), ids, workspaces, users, anchorMs);
+  return {
+    workspaces,
+    users,
+    avatarUserIds,
+    calls,
+    scorecards,
+    answeredScorecards: generateAnsweredScorecards(root.fork('answered'), ids, scorecards, calls, users, anchorMs),
+    trackers,
+    folders: generateFolders(root.fork('folders'), ids, workspaces, users, calls, anchorMs),
+    profiles: generateProfiles(root.fork('profiles'), ids, workspaces, users.filter((u) => !avatarUserIds.has(u.id))),
+    crmIntegrations: generateCrmIntegrations(root.fork('crm'), ids, users, options.crmIntegration),
+    crmRequests: [],
+    associations: generateAssociations(root.fork('associations'), calls, users, anchorMs),
+    logs: generateLogs(root.fork('logs'), ids, users, calls, anchorMs),
+  };
+}
+
+/** Numeric order of decimal id strings without converting them to numbers. */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -1,0 +1,27 @@
+import { Random } from './random';
+
+/**
+ * Gong ids are 15 to 19 digit strings, most of them above 2^53, which is exactly what
+ * breaks clients that parse them as JS numbers. Every id is unique across the world.
+ */
+export class IdFactory {
+  private readonly used = new Set<string>();
+
+  constructor(private readonly random: Random) {}
+
+  /** A fresh id of `length` digits (19 unless said otherwise: above 2^53). */
+  next(length = 19): string {
+    for (;;) {
+      const id = this.random.digits(length);
+      if (!this.used.has(id)) {
+        this.used.add(id);
+        return id;
+      }
+    }
+  }
+
+  /** Mostly 19 digits, sometimes 15 to 16 (below 2^53), as in real tenants. */
+  mixed(): string {
+    return this.next(this.random.bool(0.15) ? this.random.int(15, 16) : 19);
+  }
+}

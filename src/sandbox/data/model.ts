@@ -1,0 +1,283 @@
+/**
+ * The sandbox's world, held in memory in Gong's own JSON shapes (camelCase, ids as
+ * strings) so that routes only filter, page and serialize. Fields Gong sends as int64
+ * numbers are converted at the route, not here.
+ */
+
+export interface Workspace { id: string; name: string; description: string | null }
+
+export interface UserSettings {
+  webConferencesRecorded: boolean;
+  preventWebConferenceRecording: boolean;
+  telephonyCallsImported: boolean;
+  emailsImported: boolean;
+  preventEmailImport: boolean;
+  nonRecordedMeetingsImported: boolean;
+  gongConnectEnabled: boolean;
+}
+
+export interface User {
+  id: string;
+  emailAddress: string;
+  created: string;
+  active: boolean;
+  emailAliases: string[];
+  trustedEmailAddress: string | null;
+  firstName: string;
+  lastName: string;
+  title: string | null;
+  phoneNumber: string | null;
+  extension: string | null;
+  personalMeetingUrls: string[];
+  settings: UserSettings;
+  managerId: string | null;
+  meetingConsentPageUrl: string | null;
+  spokenLanguages: { language: string; primary: boolean }[];
+}
+
+/** Gong's CallBasicData. */
+export interface CallMeta {
+  id: string;
+  url: string;
+  title: string | null;
+  scheduled: string | null;
+  started: string;
+  duration: number;
+  primaryUserId: string;
+  direction: Direction;
+  system: string | null;
+  scope: 'Internal' | 'External' | 'Unknown';
+  media: 'Video' | 'Audio';
+  language: string;
+  workspaceId: string;
+  sdrDisposition: string | null;
+  clientUniqueId: string | null;
+  customData: string | null;
+  purpose: string | null;
+  meetingUrl: string | null;
+  isPrivate: boolean;
+  calendarEventId: string | null;
+}
+
+export type Direction = 'Inbound' | 'Outbound' | 'Conference' | 'Unknown';
+
+export interface CrmContext {
+  system: string;
+  objects: { objectType: string; objectId: string; fields: { name: string; value: unknown }[]; timing?: string }[];
+}
+
+export interface Party {
+  id: string;
+  emailAddress: string | null;
+  name: string | null;
+  title: string | null;
+  userId: string | null;
+  speakerId: string | null;
+  context: CrmContext[];
+  affiliation: 'Internal' | 'External' | 'Unknown';
+  phoneNumber: string | null;
+  methods: string[];
+}
+
+export interface CallTracker {
+  id: string;
+  name: string;
+  count: number;
+  type: 'KEYWORD' | 'SMART';
+  occurrences: { startTime: number; speakerId: string }[];
+  phrases: { count: number; phrase: string; occurrences: { startTime: number; speakerId: string }[] }[];
+}
+
+export interface CallComment {
+  id: string;
+  audioStartTime: number;
+  audioEndTime: number;
+  commenterUserId: string;
+  comment: string;
+  posted: string;
+  inReplyTo: string | null;
+  duringCall: boolean;
+}
+
+/**
+ * Where a call is in Gong's ingestion: only `processed` calls are visible to listing and
+ * to GET /v2/calls/{id}. Generated calls without media stay `awaitingMedia` forever.
+ */
+export type CallState = 'awaitingMedia' | 'processing' | 'processed' | 'failed';
+
+export interface SandboxCall {
+  meta: CallMeta;
+  state: CallState;
+  /** The instant Gong's date filters compare: scheduled for Gong-recorded conferences, else started. */
+  filterTimeMs: number;
+  parties: Party[];
+  context: CrmContext[];
+  topics: { name: string; duration: number }[];
+  structure: { name: string; duration: number }[];
+  trackers: CallTracker[];
+  brief: string | null;
+  keyPoints: { text: string }[];
+  comments: CallComment[];
+  /** Seed of the transcript derived on demand (see transcripts.ts). */
+  transcriptSeed: string | null;
+}
+
+export interface ScorecardQuestion {
+  questionId: string;
+  questionRevisionId: string;
+  questionText: string;
+  isOverall: boolean;
+  questionType: 'RANGE' | 'SINGLE_SELECT' | 'MULTIPLE_SELECT' | 'TEXT';
+  answerGuide: string | null;
+  minRange: number | null;
+  maxRange: number | null;
+  answerOptions: { id: number; text: string }[] | null;
+}
+
+export interface Scorecard {
+  scorecardId: string;
+  scorecardName: string;
+  workspaceId: string;
+  enabled: boolean;
+  updaterUserId: string;
+  created: string;
+  updated: string;
+  reviewMethod: 'AUTOMATIC' | 'MANUAL';
+  questions: ScorecardQuestion[];
+}
+
+export interface AnsweredScorecard {
+  answeredScorecardId: string;
+  scorecardId: string;
+  scorecardName: string;
+  callId: string;
+  callStartTime: string;
+  reviewedUserId: string;
+  reviewerUserId: string | null;
+  reviewMethod: 'AUTOMATIC' | 'MANUAL';
+  editorUserId: string | null;
+  reviewTime: string;
+  visibilityType: 'PUBLIC' | 'PRIVATE' | 'OPT_IN_USERS';
+  answers: {
+    questionId: string;
+    questionRevisionId: string;
+    isOverall: boolean;
+    score: number | null;
+    answerText: string | null;
+    notApplicable: boolean;
+    selectedOptions: string[] | null;
+  }[];
+}
+
+export interface KeywordTracker {
+  trackerId: string;
+  trackerName: string;
+  workspaceId: string;
+  languageKeywords: { language: string; keywords: string[]; includeRelatedForms: boolean }[];
+  affiliation: 'Anyone' | 'Company' | 'NonCompany';
+  partOfQuestion: boolean;
+  saidAt: 'Anytime' | 'First' | 'Last';
+  saidAtInterval: number | null;
+  saidAtUnit: string | null;
+  saidInTopics: string[];
+  filterQuery: string | null;
+  created: string;
+  creatorUserId: string;
+  updated: string;
+  updaterUserId: string;
+}
+
+export interface LibraryFolder {
+  id: string;
+  name: string;
+  parentFolderId: string | null;
+  createdBy: string;
+  updated: string;
+  workspaceId: string;
+  calls: LibraryCall[];
+}
+
+export interface LibraryCall {
+  id: string;
+  title: string | null;
+  note: string | null;
+  addedBy: string;
+  created: string;
+  url: string;
+  snippet: { fromSec: number; toSec: number } | null;
+}
+
+export interface AccessLevel { permissionLevel: string; teamLeadIds: string[] }
+
+/** PermissionProfileDTO; the boolean capabilities live in `flags` and are spread on output. */
+export interface PermissionProfile {
+  id: string;
+  name: string;
+  description: string | null;
+  workspaceId: string;
+  callsAccess: AccessLevel;
+  libraryFolderAccess: {
+    permissionLevel: string;
+    libraryFolderIds: string[];
+    managePublicFolder: boolean;
+    manageStreams: boolean;
+    manageFolderCalls: boolean;
+    shareFoldersAndStreams: boolean;
+  };
+  dealsAccess: AccessLevel;
+  coachingAccess: AccessLevel;
+  insightsAccess: AccessLevel;
+  usageAccess: AccessLevel;
+  emailsAccess: AccessLevel;
+  flags: Record<string, boolean>;
+  userIds: string[];
+}
+
+export interface CrmIntegration { integrationId: string; ownerEmail: string; name: string }
+
+export interface CrmRequest {
+  integrationId: string;
+  clientRequestId: string;
+  createdMs: number;
+  status: 'PENDING' | 'IN_PROGRESS' | 'DONE' | 'FAILED';
+}
+
+export interface ManualCrmAssociation {
+  callId: string;
+  userId: string;
+  created: string;
+  associatedCrmObjects: { accountCrmId: string | null; dealCrmId: string | null }[];
+}
+
+export type LogType = 'AccessLog' | 'UserActivityLog' | 'UserCallPlay' | 'ExternallySharedCallAccess' | 'ExternallySharedCallPlay';
+export const LOG_TYPES: readonly LogType[] = ['AccessLog', 'UserActivityLog', 'UserCallPlay', 'ExternallySharedCallAccess', 'ExternallySharedCallPlay'];
+
+export interface LogEntry {
+  logType: LogType;
+  userId: string;
+  userEmailAddress: string;
+  userFullName: string;
+  impersonatorUserId: string | null;
+  impersonatorEmailAddress: string | null;
+  impersonatorFullName: string | null;
+  impersonatorCompanyId: string | null;
+  eventTime: string;
+  logRecord: Record<string, unknown>;
+}
+
+export interface World {
+  workspaces: Workspace[];
+  users: User[];
+  /** Users Gong calls avatars (synthetic Gong-staff users), hidden unless includeAvatars. */
+  avatarUserIds: Set<string>;
+  calls: SandboxCall[];
+  scorecards: Scorecard[];
+  answeredScorecards: AnsweredScorecard[];
+  trackers: KeywordTracker[];
+  folders: LibraryFolder[];
+  profiles: PermissionProfile[];
+  crmIntegrations: CrmIntegration[];
+  crmRequests: CrmRequest[];
+  associations: ManualCrmAssociation[];
+  logs: LogEntry[];
+}

@@ -1,0 +1,68 @@
+import { IdFactory } from './ids';
+import type { User, Workspace } from './model';
+import { Random } from './random';
+import { DAY_MS, isoSeconds } from './time';
+import { FIRST_NAMES, LAST_NAMES, TITLES } from './vocabulary';
+
+export const COMPANY_DOMAIN = 'gongsql-demo.com';
+
+export function generateWorkspaces(ids: IdFactory): Workspace[] {
+  return [
+    { id: ids.next(18), name: 'North America Sales', description: 'AEs and SDRs, US & Canada' },
+    { id: ids.next(18), name: 'EMEA', description: "Europe, Middle East & Africa — incl. 'DACH' team" },
+    { id: ids.next(15), name: 'Customer Success', description: null },
+  ];
+}
+
+/**
+ * ~200 users in a management tree: one head of sales, a layer of managers, reps below.
+ * Two "avatar" users (Gong staff) exist and are hidden unless includeAvatars is set.
+ */
+export function generateUsers(random: Random, ids: IdFactory, anchorMs: number, count = 200) {
+  const users: User[] = [];
+  const avatarUserIds = new Set<string>();
+  const managers: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const first = random.pick(FIRST_NAMES);
+    const last = random.pick(LAST_NAMES);
+    const id = ids.mixed();
+    const isHead = i === 0;
+    const isManager = i > 0 && i <= 12;
+    const managerId = isHead ? null : isManager ? (users[0] as User).id : random.pick(managers);
+    if (isHead || isManager) managers.push(id);
+    const email = `${slug(first)}.${slug(last)}${i}@${COMPANY_DOMAIN}`;
+    users.push({
+      id,
+      emailAddress: email,
+      created: isoSeconds(anchorMs - random.int(30, 1100) * DAY_MS - random.int(0, DAY_MS - 1)),
+      active: random.bool(0.93),
+      emailAliases: random.bool(0.2) ? [`${slug(first)}@${COMPANY_DOMAIN}`] : [],
+      trustedEmailAddress: random.bool(0.3) ? email : null,
+      firstName: first,
+      lastName: last,
+      title: isHead ? 'CRO' : isManager ? 'Sales Manager' : random.bool(0.9) ? random.pick(TITLES) : null,
+      phoneNumber: random.bool(0.7) ? `+1 ${random.digits(3)}-${random.digits(3)}-${random.digits(4)}` : null,
+      extension: random.bool(0.1) ? random.digits(3) : null,
+      personalMeetingUrls: random.bool(0.6) ? [`https://zoom.us/j/${random.digits(10)}`] : [],
+      settings: {
+        webConferencesRecorded: random.bool(0.9),
+        preventWebConferenceRecording: random.bool(0.05),
+        telephonyCallsImported: random.bool(0.7),
+        emailsImported: random.bool(0.6),
+        preventEmailImport: random.bool(0.05),
+        nonRecordedMeetingsImported: random.bool(0.5),
+        gongConnectEnabled: random.bool(0.4),
+      },
+      managerId,
+      meetingConsentPageUrl: random.bool(0.2) ? `https://join.gong.io/${slug(first)}${i}` : null,
+      spokenLanguages: [{ language: random.pick(['en-US', 'en-US', 'en-GB', 'de-DE', 'fr-FR']), primary: true }],
+    });
+    if (i >= count - 2) avatarUserIds.add(id);
+  }
+  return { users, avatarUserIds };
+}
+
+export function slug(name: string): string {
+  const ascii = name.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+  return ascii || 'user';
+}

@@ -1,0 +1,85 @@
+import type { CrmContext, SandboxCall } from '../data/model';
+import { GongHttpError } from '../http/errors';
+import type { RequestContext } from '../http/router';
+import { optBool, optEnum, optObject } from '../http/validate';
+
+export interface ContentSelector {
+  context: 'None' | 'Basic' | 'Extended';
+  parties: boolean;
+  content: Record<'structure' | 'topics' | 'trackers' | 'trackerOccurrences' | 'brief' | 'outline' | 'highlights' | 'callOutcome' | 'keyPoints', boolean>;
+  interaction: Record<'speakers' | 'video' | 'personInteractionStats' | 'questions', boolean>;
+  publicComments: boolean;
+  media: boolean;
+}
+
+const CONTENT_FIELDS = ['structure', 'topics', 'trackers', 'trackerOccurrences', 'brief', 'outline', 'highlights', 'callOutcome', 'keyPoints'] as const;
+const INTERACTION_FIELDS = ['speakers', 'video', 'personInteractionStats', 'questions'] as const;
+
+/** Reads `contentSelector`; every block is off unless asked for, as in Gong. */
+export function parseContentSelector(value: unknown, ctx: RequestContext): ContentSelector {
+  const selector = optObject(value, 'contentSelector') ?? {};
+  const exposed = optObject(selector.exposedFields, 'contentSelector.exposedFields') ?? {};
+  const content = optObject(exposed.content, 'contentSelector.exposedFields.content') ?? {};
+  const interaction = optObject(exposed.interaction, 'contentSelector.exposedFields.interaction') ?? {};
+  const collaboration = optObject(exposed.collaboration, 'contentSelector.exposedFields.collaboration') ?? {};
+  const media = optBool(exposed.media, 'contentSelector.exposedFields.media') ?? false;
+  const scopes = ctx.principal.scopes;
+  if (media && scopes !== 'all' && !scopes.has('api:calls:read:media-url')) {
+    throw new GongHttpError(403, ['Access denied: media URLs need the scope api:calls:read:media-url']);
+  }
+  const flags = <K extends string>(names: readonly K[], from: Record<string, unknown>, path: string) =>
+    Object.fromEntries(names.map((n) => [n, optBool(from[n], `${path}.${n}`) ?? false])) as Record<K, boolean>;
+  return {
+    context: optEnum(selector.context, 'contentSelector.context', ['None', 'Basic', 'Extended'] as const) ?? 'None',
+    parties: optBool(exposed.parties, 'contentSelector.exposedFields.parties') ?? false,
+    content: flags(CONTENT_FIELDS, content, 'contentSelector.exposedFields.content'),
+    interaction: flags(INTERACTION_FIELDS, interaction, 'contentSelector.exposedFields.interaction'),
+    publicComments: optBool(collaboration.publicComments, 'contentSelector.exposedFields.collaboration.publicComments') ?? false,
+    media,
+  };
+}
+
+/** One `calls[]` item of /v2/calls/extensive: metaData plus only the selected blocks. */
+export function callData(call: SandboxCall, s: ContentSelector): Record<string, unknown> {
+  const data: Record<string, unknown> = { metaData: call.meta };
+  if (s.context !== 'None') data.context = shapeContext(call.context, s.context);
+  if (s.parties) data.parties = call.parties.map((p) => ({ ...p, context: shapeContext(p.context, s.context === 'None' ? 'Basic' : s.context) }));
+  const c = s.content;
+  if (CONTENT_FIELDS.some((f) => c[f])) {
+    data.content = {
+      ...(c.structure && { structure: call.structure }),
+      ...(c.topics && { topics: call.topics }),
+      ...(c.trackers && { trackers: call.trackers.map((t) => (c.trackerOccurrences ? t : { ...t, occurrences: [], phrases: t.phrases.map((p) => ({ ...p, occurrences: [] })) })) }),
+      ...(c.brief && { brief: call.brief }),
+      ...(c.outline && { outline: call.structure.map((x, i) => ({ section: x.name, startTime: i * 60, duration: x.duration, items: [{ text: `About ${x.name.toLowerCase()}`, startTime: i * 60 }] })) }),
+      ...(c.highlights && { highlights: call.keyPoints.length ? [{ title: 'Next steps', items: call.keyPoints.map((k) => ({ text: k.text, startTimes: [30] })) }] : [] }),
+      ...(c.callOutcome && { callOutcome: call.meta.direction === 'Conference' ? null : { id: 'MEETING_BOOKED', category: 'Answered', name: 'Meeting booked' } }),
+      ...(c.keyPoints && { keyPoints: call.keyPoints }),
+      pointsOfInterest: null,
+    };
+  }
+  const i = s.interaction;
+  if (INTERACTION_FIELDS.some((f) => i[f])) {
+    const speakers = call.parties.filter((p) => p.speakerId !== null);
+    data.interaction = {
+      ...(i.speakers && { speakers: speakers.map((p, n) => ({ id: p.speakerId, userId: p.userId, talkTime: Math.round((call.meta.duration / (n + 2)) * 10) / 10 })) }),
+      ...(i.personInteractionStats && { interactionStats: [{ name: 'Talk Ratio', value: 0.56 }, { name: 'Longest Monologue', value: 118 }, { name: 'Interactivity', value: 4.2 }, { name: 'Patience', value: 0.9 }] }),
+      ...(i.video && { video: call.meta.media === 'Video' ? [{ name: 'Webcam', duration: Math.round(call.meta.duration * 0.6) }] : [] }),
+      ...(i.questions && { questions: { companyCount: speakers.length + 2, nonCompanyCount: speakers.length } }),
+    };
+  }
+  if (s.publicComments) data.collaboration = { publicComments: call.comments };
+  if (s.media) {
+    data.media = {
+      audioUrl: `https://media.sandbox.gongsql.invalid/${call.meta.id}.mp3`,
+      videoUrl: call.meta.media === 'Video' ? `https://media.sandbox.gongsql.invalid/${call.meta.id}.mp4` : null,
+    };
+  }
+  return data;
+}
+
+/** Basic context carries the object references; Extended adds the CRM fields. */
+function shapeContext(context: CrmContext[], level: 'Basic' | 'Extended'): CrmContext[] {
+  if (level === 'Extended') return context;
+  return context.map((c) => ({ system: c.system, objects: c.objects.map((o) => ({ objectType: o.objectType, objectId: o.objectId, fields: [], timing: o.timing ?? 'Now' })) }));
+}

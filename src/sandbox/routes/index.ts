@@ -1,0 +1,21 @@
+import type { Route } from '../http/router';
+import { callReadRoutes } from './calls';
+import { callWriteRoutes } from './callWrites';
+import { crmRoutes } from './crm';
+import { libraryRoutes } from './library';
+import { logRoutes } from './logs';
+import { permissionRoutes } from './permissions';
+import { settingsRoutes } from './settings';
+import { userRoutes } from './users';
+
+/** Every Gong API route the sandbox serves (the sandbox-only /__sandbox routes live in the server). */
+export const apiRoutes: Route[] = [
+  ...callReadRoutes,
+  ...callWriteRoutes,
+  ...userRoutes,
+  ...settingsRoutes,
+  ...libraryRoutes,
+  ...crmRoutes,
+  ...permissionRoutes,
+  ...logRoutes,
+];
