@@ -38,6 +38,8 @@ export interface Sandbox {
   faults: FaultInjector;
   world: World;
   store: Store;
+  /** API requests received and not yet answered (tests wait on it after a cancel). */
+  inFlight(): number;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults,
     world,
     store,
+    inFlight: () => handler.inFlight,
     close: () => close(server, store),
   };
 }
@@ -99,6 +102,8 @@ interface HandlerDeps {
 
 /** The request pipeline: route → auth → rate limit → fault → handler → reply, each step logged. */
 class Handler {
+  inFlight = 0;
+
   constructor(private readonly deps: HandlerDeps) {}
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -106,6 +111,7 @@ class Handler {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     if (url.pathname.startsWith('/__sandbox/')) return this.admin(req, res, url);
     const requestId = newRequestId();
+    this.inFlight++;
     let bodySummary: string | undefined;
     let fault: Fault | undefined;
     let status = 500;
@@ -118,7 +124,7 @@ class Handler {
       fault = this.deps.faults.decide(match.key);
       if (fault?.kind === 'rateLimit') throw tooMany(fault.retryAfterSec ?? 1, 'injected fault');
       if (fault?.kind === 'serverError') throw new GongHttpError(fault.status ?? 500, ['Failed to complete the operation due to an unexpected error']);
-      if (fault?.kind === 'slow') await delay(fault.delayMs ?? 2000);
+      if (fault?.kind === 'slow') await delay(fault.delayMs ?? 2000, res);
       const ctx: RequestContext = {
         req,
         params: match.params,
@@ -146,6 +152,7 @@ class Handler {
       status = e.status;
       this.send(res, status, stringify({ requestId, errors: e.errors }), e.headers, undefined);
     } finally {
+      this.inFlight--;
       this.deps.log.add({
         time: new Date(this.deps.now()).toISOString(),
         method: req.method ?? 'GET',
@@ -161,6 +168,8 @@ class Handler {
   }
 
   private send(res: ServerResponse, status: number, text: string, headers: Record<string, string>, fault: Fault | undefined): void {
+    // The client may have hung up already (a cancelled slow request): nothing left to send.
+    if (res.destroyed) return;
     const payload = fault?.kind === 'malformedJson' ? text.slice(0, Math.floor(text.length / 2)) : text;
     const bytes = Buffer.from(payload, 'utf8');
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(bytes.length), ...headers });
@@ -212,4 +221,15 @@ function newRequestId(): string {
   return BigInt(`0x${randomBytes(12).toString('hex')}`).toString(36).slice(0, 19);
 }
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Holds a response back, but lets go as soon as the client hangs up. */
+function delay(ms: number, res: ServerResponse): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    res.once('close', done);
+    function done() {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    }
+  });
+}

@@ -1,8 +1,9 @@
 import { generateAnsweredScorecards, generateScorecards, generateTrackers } from './settings';
 import { generateAssociations, generateCrmIntegrations, generateFolders, generateLogs, generateProfiles } from './admin';
 import { generateCalls } from './calls';
+import { applyExampleIds, EXAMPLE_IDS, exampleDraftCall } from './examples';
 import { IdFactory } from './ids';
-import type { KeywordTracker, World } from './model';
+import type { KeywordTracker, User, Workspace, World } from './model';
 import { generateUsers, generateWorkspaces } from './people';
 import { Random } from './random';
 import { utcDayStart } from './time';
@@ -34,10 +35,13 @@ export function generateWorld(options: GenerateOptions = {}): World {
   const ids = new IdFactory(root.fork('ids'));
   const workspaces = generateWorkspaces(ids);
   const { users, avatarUserIds } = generateUsers(root.fork('users'), ids, anchorMs);
+  applyExampleIds(workspaces, users);
   const trackers = generateTrackers(root.fork('trackers'), ids, workspaces, users, anchorMs);
   const trackersByWorkspace = new Map<string, KeywordTracker[]>();
   for (const t of trackers) trackersByWorkspace.set(t.workspaceId, [...(trackersByWorkspace.get(t.workspaceId) ?? []), t]);
   const calls = generateCalls({ random: root.fork('calls'), ids, anchorMs, workspaces, users, trackersByWorkspace, seed }, scale);
+  const exampleHost = users.find((u) => u.id === EXAMPLE_IDS.user) as User;
+  calls.push(exampleDraftCall(exampleHost, workspaces[0] as Workspace, anchorMs));
   calls.sort((a, b) => a.filterTimeMs - b.filterTimeMs || compareIds(a.meta.id, b.meta.id));
   const scorecards = generateScorecards(root.fork('scorecards'), ids, workspaces, users, anchorMs);
   return {

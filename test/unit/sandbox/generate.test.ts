@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { EXAMPLE_IDS } from '../../../src/sandbox/data/examples';
 import { generateWorld } from '../../../src/sandbox/data/generate';
 import { stringify } from '../../../src/sandbox/http/json';
 
@@ -19,7 +20,7 @@ describe('sandbox data generator', () => {
     assert.equal(w.workspaces.length, 3);
     assert.ok(w.users.length >= 190 && w.users.length <= 210);
     assert.ok(w.users.filter((u) => u.managerId !== null).length === w.users.length - 1, 'one head, everyone else has a manager');
-    assert.equal(w.calls.length, 2000);
+    assert.equal(w.calls.filter((c) => c.meta.id !== EXAMPLE_IDS.draftCall).length, 2000);
     const span = anchorMs - Math.min(...w.calls.map((c) => c.filterTimeMs));
     assert.ok(span > 500 * 86_400_000 && span <= 548 * 86_400_000, 'about 18 months of calls');
     assert.ok(w.calls.some((c) => c.state === 'awaitingMedia'), 'some calls without processed media');
@@ -50,6 +51,13 @@ describe('sandbox data generator', () => {
     assert.ok(titles.some((t) => t !== null && /\p{Extended_Pictographic}/u.test(t)));
     assert.ok(titles.some((t) => (t?.length ?? 0) > 500));
     assert.ok(w.users.some((u) => u.title === null) && w.calls.some((c) => c.meta.customData === null));
+  });
+
+  it("gives the ids of Gong's documented examples to real objects", () => {
+    const w = generateWorld({ scale: 10, anchorMs });
+    assert.equal(w.workspaces[0]?.id, EXAMPLE_IDS.workspace);
+    assert.ok(w.users.some((u) => u.id === EXAMPLE_IDS.user && u.active));
+    assert.equal(w.calls.find((c) => c.meta.id === EXAMPLE_IDS.draftCall)?.state, 'awaitingMedia');
   });
 
   it('rejects a scale out of range', () => {

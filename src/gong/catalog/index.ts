@@ -1,0 +1,39 @@
+import { AuditLogs, PermissionProfiles, PermissionProfileUsers } from './admin';
+import { CallComments, CallParties, Calls, CallTopics, CallTrackers, CallTranscripts } from './calls';
+import { CallManualCRMAssociations, CRMIntegrations } from './crm';
+import { LibraryFolderCalls, PublicLibraryFolders } from './library';
+import { procedures } from './procedures';
+import { AnsweredScorecards, ScoreCardQuestions, ScoreCards, TrackerDetails } from './settings';
+import type { ProcedureDef, TableDef } from './types';
+import { Users, Workspaces } from './users';
+
+/** Every Gong object gongsql exposes, in explorer order. Adding an object is adding it here. */
+export const tables: readonly TableDef[] = [
+  Calls, CallParties, CallTopics, CallTrackers, CallComments, CallTranscripts,
+  Users, Workspaces,
+  ScoreCards, ScoreCardQuestions, AnsweredScorecards, TrackerDetails,
+  PublicLibraryFolders, LibraryFolderCalls,
+  CRMIntegrations, CallManualCRMAssociations,
+  PermissionProfiles, PermissionProfileUsers, AuditLogs,
+];
+
+export { procedures };
+
+const tablesByName = new Map(tables.map((t) => [t.name.toLowerCase(), t]));
+const proceduresByName = new Map(procedures.map((p) => [p.name.toLowerCase(), p]));
+
+/** Names are case-insensitive, as in SQL. */
+export function findTable(name: string): TableDef | undefined {
+  return tablesByName.get(name.toLowerCase());
+}
+
+export function findProcedure(name: string): ProcedureDef | undefined {
+  return proceduresByName.get(name.toLowerCase());
+}
+
+export function findColumn(table: TableDef, name: string) {
+  const lower = name.toLowerCase();
+  return table.columns.find((c) => c.name.toLowerCase() === lower);
+}
+
+export * from './types';

@@ -1,0 +1,84 @@
+import { newClientRequestId } from './crm';
+import { CALL_PARAMS, OPTIONAL_CALL_PARAMS, REQUIRED_CALL_PARAMS, callUploadBody } from './params';
+import type { ProcedureDef, SendWrite, SqlValue } from './types';
+
+const text = (v: unknown): SqlValue => (v === undefined || v === null ? null : String(v));
+const INVISIBLE = 'A call draft is invisible to SELECT until its media is processed, exactly as Gong behaves.';
+
+async function uploadMedia(callId: string, filePath: string, send: SendWrite) {
+  const reply = await send({ method: 'PUT', path: `/v2/calls/${callId}/media`, upload: { field: 'mediaFile', filePath } });
+  return { CallId: text(reply.callId ?? callId), RequestId: text(reply.requestId), Url: text(reply.url) };
+}
+
+export const CreateDraftCall: ProcedureDef = {
+  name: 'CreateDraftCall',
+  description: 'Creates a call in Gong from its metadata (POST /v2/calls); upload its recording with UploadCallMedia.',
+  params: [...REQUIRED_CALL_PARAMS, ...OPTIONAL_CALL_PARAMS],
+  returns: [
+    { name: 'CallId', type: 'id', description: 'The new call id.' },
+    { name: 'RequestId', type: 'text', description: "Gong's requestId." },
+  ],
+  peculiarities: [INVISIBLE],
+  async run(args, send) {
+    const reply = await send({ method: 'POST', path: '/v2/calls', body: callUploadBody(args) });
+    return { CallId: text(reply.callId), RequestId: text(reply.requestId) };
+  },
+};
+
+export const UploadCallMedia: ProcedureDef = {
+  name: 'UploadCallMedia',
+  description: "Uploads a call's recording (PUT /v2/calls/{id}/media), streamed from disk.",
+  params: [
+    { name: 'Id', type: 'id', required: true, description: 'The call id CreateDraftCall returned.' },
+    CALL_PARAMS.MediaFile,
+  ],
+  returns: [
+    { name: 'CallId', type: 'id', description: 'The call id.' },
+    { name: 'RequestId', type: 'text', description: "Gong's requestId." },
+    { name: 'Url', type: 'text', description: 'Link to the call in Gong.' },
+  ],
+  peculiarities: ['Recordings shorter than two minutes are discarded by Gong after upload.', INVISIBLE],
+  run: (args, send) => uploadMedia(String(args.Id), String(args.MediaFile), send),
+};
+
+export const CreateCall: ProcedureDef = {
+  name: 'CreateCall',
+  description: 'Creates a call and uploads its recording in one step (POST /v2/calls, then PUT /v2/calls/{id}/media).',
+  params: [...REQUIRED_CALL_PARAMS, CALL_PARAMS.MediaFile, ...OPTIONAL_CALL_PARAMS],
+  returns: UploadCallMedia.returns,
+  peculiarities: UploadCallMedia.peculiarities,
+  async run(args, send) {
+    const draft = await send({ method: 'POST', path: '/v2/calls', body: callUploadBody(args) });
+    return uploadMedia(String(draft.callId), String(args.MediaFile), send);
+  },
+};
+
+export const CreateCallWithUrl: ProcedureDef = {
+  name: 'CreateCallWithUrl',
+  description: 'Creates a call whose recording Gong downloads from a URL (POST /v2/calls with downloadMediaUrl).',
+  params: [...REQUIRED_CALL_PARAMS, CALL_PARAMS.DownloadMediaUrl, ...OPTIONAL_CALL_PARAMS],
+  returns: CreateDraftCall.returns,
+  peculiarities: [INVISIBLE],
+  run: CreateDraftCall.run,
+};
+
+export const DeleteCRMIntegration: ProcedureDef = {
+  name: 'DeleteCRMIntegration',
+  description: 'Deletes the generic CRM integration and all its CRM data (asynchronous at Gong, up to 24 hours).',
+  params: [
+    { name: 'IntegrationId', type: 'id', required: true, description: 'The integration id (CRMIntegrations.IntegrationId).' },
+    { name: 'ClientRequestId', type: 'text', required: false, maxLength: 128, description: 'Your id for the request (letters, digits, - and _); made up when absent. Reusing one is an error.' },
+  ],
+  returns: [
+    { name: 'RequestId', type: 'text', description: "Gong's requestId." },
+    { name: 'ClientRequestId', type: 'text', description: 'The clientRequestId to follow the deletion with.' },
+  ],
+  peculiarities: ['Deletion is asynchronous: Gong removes the integration and its accounts, contacts, deals, leads and users within up to 24 hours.'],
+  async run(args, send) {
+    const clientRequestId = args.ClientRequestId === undefined || args.ClientRequestId === null ? newClientRequestId() : String(args.ClientRequestId);
+    const reply = await send({ method: 'DELETE', path: '/v2/crm/integrations', query: { integrationId: String(args.IntegrationId), clientRequestId } });
+    return { RequestId: text(reply.requestId), ClientRequestId: text(reply.clientRequestId ?? clientRequestId) };
+  },
+};
+
+export const procedures: readonly ProcedureDef[] = [CreateDraftCall, UploadCallMedia, CreateCall, CreateCallWithUrl, DeleteCRMIntegration];

@@ -1,0 +1,150 @@
+/**
+ * The catalog's vocabulary. A table is data: its columns, the filters Gong can evaluate,
+ * the read paths that serve each filter shape, how Gong's JSON becomes rows, and what DML
+ * it supports. The explorer, completion, hover, diagnostics, planner and docs all read it.
+ */
+
+/** A value as SQLite sees it: ids and date-times are text, booleans are 0/1, nested values JSON text. */
+export type SqlValue = string | number | null;
+export type Row = SqlValue[];
+
+export type ColumnType = 'id' | 'text' | 'integer' | 'real' | 'boolean' | 'datetime' | 'json';
+
+/** Where a column's value comes from: a dotted path into the record, or a function of it. */
+export type Source = string | ((record: Record<string, unknown>, context: RowContext) => unknown);
+
+/** What a row mapping knows besides the record: values a fan-out or the request fixed. */
+export interface RowContext {
+  /** e.g. `{ WorkspaceId: '…' }` when the rows came from one request per workspace. */
+  readonly bound: Readonly<Record<string, SqlValue>>;
+}
+
+export interface Column {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly description: string;
+  /** Part of the object's identity. */
+  readonly key: boolean;
+  /** Used only by INSERT; SELECT returns it empty (a Gong peculiarity). */
+  readonly insertOnly: boolean;
+  /** Never written by INSERT or UPDATE. */
+  readonly readOnly: boolean;
+  /** How to read it from Gong's record; insert-only columns have none. */
+  readonly source?: Source;
+}
+
+export type Operator = '=' | 'IN' | '>' | '>=' | '<' | '<=';
+export const RANGE_OPERATORS: readonly Operator[] = ['>', '>=', '<', '<='];
+
+/** A filter Gong evaluates itself (shown as a badge, in hover, and in EXPLAIN). */
+export interface NativeFilter {
+  readonly column: string;
+  readonly operators: readonly Operator[];
+  readonly description: string;
+}
+
+/** Where a request parameter goes: `query:name`, `body:filter.name` or `path:name`. */
+export type ParamTarget = `query:${string}` | `body:${string}` | `path:${string}`;
+
+/** How a pushed value is written for Gong. */
+export type ParamFormat = 'id' | 'text' | 'datetime' | 'date';
+
+/** How one filter column reaches one read path. */
+export type Binding =
+  | { readonly kind: 'equals'; readonly column: string; readonly to: ParamTarget; readonly format: ParamFormat }
+  /**
+   * `=` or `IN`, sent as a list; lists longer than `batch` become several requests.
+   * `onePerValue`: each value selects at most one record of the response (a call per call
+   * id), so a batch is answered in a single page.
+   */
+  | { readonly kind: 'list'; readonly column: string; readonly to: ParamTarget; readonly format: ParamFormat; readonly batch: number; readonly onePerValue: boolean }
+  /** `> >= < <=` as Gong's from-inclusive, to-exclusive window. */
+  | { readonly kind: 'range'; readonly column: string; readonly from?: ParamTarget; readonly to?: ParamTarget; readonly format: ParamFormat };
+
+/** When a column that a path needs is not filtered: one request per value of another table's column, or of a fixed list. */
+export type FanOut =
+  | { readonly column: string; readonly from: { readonly table: string; readonly column: string } }
+  | { readonly column: string; readonly values: readonly string[] };
+
+/** One way to read a table: an endpoint and the filter shapes it can serve. */
+export interface ReadPath {
+  readonly name: string;
+  readonly method: 'GET' | 'POST';
+  /** Below the base URL, with `{name}` for path parameters. */
+  readonly path: string;
+  readonly bindings: readonly Binding[];
+  /** Columns that must be bound (by a filter or a fan-out) for the path to apply. */
+  readonly requires: readonly string[];
+  readonly fanOut?: FanOut;
+  /** Cursor paging: in the query (GET) or the body (POST); none for single responses. */
+  readonly paging: 'none' | 'query' | 'body';
+  /** Any 404 is "no rows" (lookups by id), or only Gong's "No … found" (lists). */
+  readonly notFound: 'empty' | 'noResults';
+  /** Fixed request parts (e.g. a contentSelector), merged under the bound parameters. */
+  readonly fixed?: { readonly query?: Readonly<Record<string, string>>; readonly body?: Readonly<Record<string, unknown>> };
+  /** The records of one response. */
+  readonly records: (body: Record<string, unknown>) => Record<string, unknown>[];
+  /** Extra lookups a page needs before its rows are complete (e.g. speaker names). */
+  readonly enrich?: (records: Record<string, unknown>[], fetch: EnrichFetch) => Promise<Record<string, unknown>[]>;
+}
+
+/** Lets `enrich` make further requests through the same client, counted and cancellable. */
+export type EnrichFetch = (request: { method: 'GET' | 'POST'; path: string; query?: Record<string, string>; body?: Record<string, unknown>; paging: 'none' | 'query' | 'body'; records: (body: Record<string, unknown>) => Record<string, unknown>[] }) => Promise<Record<string, unknown>[]>;
+
+/** A request a writer or procedure sends. */
+export interface WriteRequest {
+  readonly method: 'POST' | 'PUT' | 'DELETE';
+  readonly path: string;
+  readonly query?: Record<string, string>;
+  readonly body?: Record<string, unknown>;
+  readonly upload?: { readonly field: string; readonly filePath: string };
+}
+
+export type DmlKind = 'INSERT' | 'UPDATE' | 'DELETE';
+
+export interface Dml {
+  /** Column values (already validated) → the request; the new row's key comes from the reply. */
+  readonly insert?: { readonly params: readonly ParamDef[]; readonly request: (values: Readonly<Record<string, unknown>>) => WriteRequest; readonly result: (reply: Record<string, unknown>) => Record<string, SqlValue> };
+  readonly update?: { readonly key: string; readonly params: readonly ParamDef[]; readonly request: (key: string, changes: Readonly<Record<string, unknown>>) => WriteRequest };
+  readonly delete?: { readonly key: string; readonly request: (key: string) => WriteRequest };
+}
+
+export interface TableDef {
+  readonly name: string;
+  /** Explorer group. */
+  readonly group: 'Calls' | 'Users' | 'Settings' | 'Library' | 'CRM' | 'Admin';
+  readonly description: string;
+  readonly columns: readonly Column[];
+  readonly filters: readonly NativeFilter[];
+  /** In order of preference when several apply with the same estimate. */
+  readonly reads: readonly ReadPath[];
+  readonly dml: Dml;
+  /** Behaviour of Gong a user must know (hover, diagnostics, docs). */
+  readonly peculiarities: readonly string[];
+}
+
+/** A procedure or DML parameter, with what validation needs. */
+export interface ParamDef {
+  readonly name: string;
+  readonly type: ParamType;
+  readonly required: boolean;
+  readonly description: string;
+  readonly maxLength?: number;
+  /** For `enum`. */
+  readonly values?: readonly string[];
+}
+
+export type ParamType = 'text' | 'id' | 'integer' | 'number' | 'datetime' | 'enum' | 'jsonArray' | 'jsonObject' | 'language' | 'url' | 'email' | 'binary';
+
+export interface ProcedureDef {
+  readonly name: string;
+  readonly description: string;
+  readonly params: readonly ParamDef[];
+  readonly returns: readonly { readonly name: string; readonly type: ColumnType; readonly description: string }[];
+  readonly peculiarities: readonly string[];
+  /** Validated arguments by parameter name → the result row, sending requests through `send`. */
+  readonly run: (args: Readonly<Record<string, unknown>>, send: SendWrite) => Promise<Record<string, SqlValue>>;
+}
+
+/** Sends one write request; resolves to Gong's parsed reply body. */
+export type SendWrite = (request: WriteRequest) => Promise<Record<string, unknown>>;

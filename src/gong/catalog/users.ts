@@ -1,0 +1,48 @@
+import { col, defineTable, equals, filter, list, listOf, range, read } from './define';
+
+export const Users = defineTable({
+  name: 'Users',
+  group: 'Users',
+  description: 'Gong users (avatars of Gong staff excluded).',
+  columns: [
+    col('Id', 'id', 'Gong user id.', { key: true }),
+    col('EmailAddress', 'text', 'Primary email address.'),
+    col('Created', 'datetime', 'When the user was created.'),
+    col('Active', 'boolean', 'Whether the user is active.'),
+    col('EmailAliases', 'json', 'Other email addresses, JSON array.'),
+    col('TrustedEmailAddress', 'text', 'Trusted email address.'),
+    col('FirstName', 'text', 'First name.'),
+    col('LastName', 'text', 'Last name.'),
+    col('Title', 'text', 'Job title.'),
+    col('PhoneNumber', 'text', 'Phone number.'),
+    col('Extension', 'text', 'Phone extension.'),
+    col('PersonalMeetingUrls', 'json', 'Personal meeting links, JSON array.'),
+    col('Settings', 'json', 'Recording and import settings, JSON object.'),
+    col('ManagerId', 'id', "The manager's user id."),
+    col('MeetingConsentPageUrl', 'text', 'Meeting consent page.'),
+    col('SpokenLanguages', 'json', 'Languages spoken, JSON array of {language, primary}.'),
+  ],
+  filters: [
+    filter('Id', ['=', 'IN'], 'One id reads GET /v2/users/{id}; a list reads POST /v2/users/extensive with userIds.'),
+    filter('Created', ['>', '>=', '<', '<='], 'Sent to Gong as createdFromDateTime/createdToDateTime.'),
+  ],
+  reads: [
+    read({ name: 'by id', method: 'GET', path: '/v2/users/{id}', bindings: [equals('Id', 'path:id')], requires: ['Id'], notFound: 'empty', records: (b) => [b.user as Record<string, unknown>] }),
+    read({
+      name: 'users/extensive', method: 'POST', path: '/v2/users/extensive', paging: 'body',
+      bindings: [list('Id', 'body:filter.userIds', { onePerValue: true }), range('Created', 'body:filter.createdFromDateTime', 'body:filter.createdToDateTime')],
+      fixed: { body: { filter: {} } },
+      records: listOf('users'),
+    }),
+    read({ name: 'list', method: 'GET', path: '/v2/users', paging: 'query', records: listOf('users') }),
+  ],
+  peculiarities: ['Incremental replication sees new users only.'],
+});
+
+export const Workspaces = defineTable({
+  name: 'Workspaces',
+  group: 'Users',
+  description: 'Workspaces of the company.',
+  columns: [col('Id', 'id', 'Workspace id.', { key: true }), col('Name', 'text', 'Name.'), col('Description', 'text', 'Description.')],
+  reads: [read({ name: 'list', method: 'GET', path: '/v2/workspaces', records: listOf('workspaces') })],
+});

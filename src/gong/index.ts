@@ -1,0 +1,12 @@
+/** The Gong connector: client, catalog, readers, writers, procedures. Pure Node, no vscode. */
+export { GongClient, NO_RESULTS_404, ANY_404, type ClientOptions, type ClientEvent, type Credentials, type GongRequest, type GongResponse } from './http/client';
+export { GongError, type GongErrorCode } from './http/errors';
+export { MemoryUsageStore, type UsageStore, type RateLimitOptions } from './http/rateLimit';
+export type { RetryOptions } from './http/retry';
+export { tables, procedures, findTable, findProcedure, findColumn } from './catalog';
+export type * from './catalog/types';
+export { validateCatalog } from './catalog/validate';
+export { planRead, parseInstant, type Predicate, type ReadPlan, type Estimate } from './read/plan';
+export { readRows, readAll, emptyStats, type ReadStats, type ReadOptions } from './read/reader';
+export { callProcedure, insertRows, updateRows, deleteRows, supportedStatements, type RowOutcome, type WriteOptions } from './write/writer';
+export { checkValue, normalizeArgs, camelKeys, type InputValue } from './write/values';

@@ -1,0 +1,184 @@
+import type { Binding, Operator, ParamTarget, ReadPath, SqlValue, TableDef } from '../catalog/types';
+
+/** A filter the engine offers to Gong: `column op value` (a list for IN). */
+export interface Predicate {
+  readonly column: string;
+  readonly op: Operator;
+  readonly value: SqlValue | readonly SqlValue[];
+}
+
+/** How one table will be read: the path, what it sends, what it could not send, what it costs. */
+export interface ReadPlan {
+  readonly table: TableDef;
+  readonly path: ReadPath;
+  /** Predicates Gong evaluates (always re-checked locally too). */
+  readonly pushed: readonly Predicate[];
+  /** Predicates left for local evaluation. */
+  readonly residual: readonly Predicate[];
+  /** Parameters by target (`query:fromDateTime`, `body:filter.callIds`, `path:id`). */
+  readonly params: ReadonlyMap<ParamTarget, string | string[]>;
+  /** Column values fixed by the pushed equality filters (rows carry them). */
+  readonly bound: Readonly<Record<string, SqlValue>>;
+  /** The list parameter split into batches, one request chain each. */
+  readonly batches?: { readonly target: ParamTarget; readonly values: readonly (readonly string[])[] };
+  /** Set when a required column is not filtered: one request chain per value. */
+  readonly fanOut?: ReadPath['fanOut'];
+  readonly estimate: Estimate;
+}
+
+/**
+ * Requests the plan will make at least: one per request chain, where paged chains may
+ * need more pages and fan-outs first read their source table.
+ */
+export interface Estimate {
+  readonly requests: number;
+  /** More requests may follow: further pages, or one per fan-out value. */
+  readonly open: boolean;
+  readonly note: string;
+}
+
+/** Chooses the read path with the fewest requests for these predicates, then the one that pushes most. */
+export function planRead(table: TableDef, predicates: readonly Predicate[]): ReadPlan {
+  const candidates = table.reads.map((path) => planPath(table, path, predicates)).filter((p): p is ReadPlan => p !== undefined);
+  if (candidates.length === 0) throw new Error(`no read path of ${table.name} applies`);
+  return candidates.reduce((best, p) =>
+    cost(p) < cost(best) || (cost(p) === cost(best) && p.pushed.length > best.pushed.length) ? p : best);
+}
+
+/**
+ * An open-ended scan may take any number of pages, so it loses to any bounded plan of
+ * reasonable size; fan-outs first read another table.
+ */
+function cost(plan: ReadPlan): number {
+  return plan.estimate.requests + (plan.estimate.open ? 10 : 0) + (plan.fanOut ? 10 : 0);
+}
+
+/** Gong's page size. A batch of at most this many ids is answered in one page. */
+export const PAGE_SIZE = 100;
+
+function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicate[]): ReadPlan | undefined {
+  const params = new Map<ParamTarget, string | string[]>();
+  const bound: Record<string, SqlValue> = {};
+  const pushed: Predicate[] = [];
+  const residual: Predicate[] = [];
+  let batches: ReadPlan['batches'];
+  let batchesBounded = false;
+  const lower = new Map<string, number>();
+  const upper = new Map<string, number>();
+
+  for (const p of predicates) {
+    const binding = path.bindings.find((b) => b.column.toLowerCase() === p.column.toLowerCase() && accepts(b, p));
+    const applied = binding && apply(binding, p);
+    if (!binding || applied === undefined) {
+      residual.push(p);
+      continue;
+    }
+    if (applied.kind === 'bound') {
+      // Several bounds on one column: the tightest window still contains every match.
+      const [bounds, tighter] = applied.side === 'from' ? [lower, (a: number, b: number) => a > b] : [upper, (a: number, b: number) => a < b];
+      const current = bounds.get(binding.column);
+      if (current === undefined || tighter(applied.ms, current)) bounds.set(binding.column, applied.ms);
+      pushed.push(p);
+      continue;
+    }
+    const target = (binding as Exclude<Binding, { kind: 'range' }>).to;
+    if (params.has(target)) {
+      residual.push(p);
+      continue;
+    }
+    if (binding.kind === 'list') {
+      const { values } = applied;
+      const chunks: string[][] = [];
+      for (let i = 0; i < values.length; i += binding.batch) chunks.push(values.slice(i, i + binding.batch));
+      batches = { target, values: chunks };
+      batchesBounded = binding.onePerValue && binding.batch <= PAGE_SIZE;
+      params.set(target, values);
+    } else {
+      params.set(target, applied.values[0] as string);
+      bound[binding.column] = applied.values[0] as string;
+    }
+    pushed.push(p);
+  }
+  for (const b of path.bindings) {
+    if (b.kind !== 'range') continue;
+    const from = lower.get(b.column);
+    const to = upper.get(b.column);
+    if (from !== undefined && b.from) params.set(b.from, formatInstant(from, b.format, 'from'));
+    if (to !== undefined && b.to) params.set(b.to, formatInstant(to, b.format, 'to'));
+  }
+
+  const missing = path.requires.filter((c) => !pushed.some((p) => p.column.toLowerCase() === c.toLowerCase()));
+  const fanOut = missing.length === 1 && path.fanOut?.column === missing[0] ? path.fanOut : undefined;
+  if (missing.length > 0 && !fanOut) return undefined;
+  const chains = batches ? batches.values.length : 1;
+  const bounded = path.paging === 'none' || batchesBounded;
+  const estimate: Estimate = fanOut
+    ? { requests: 'values' in fanOut ? fanOut.values.length : 2, open: true, note: 'values' in fanOut ? `one request per ${fanOut.column}` : `reads ${fanOut.from.table}, then one request per ${fanOut.column}` }
+    : { requests: chains, open: !bounded, note: bounded ? `${chains} request${chains === 1 ? '' : 's'}` : `${chains} request${chains === 1 ? '' : 's'} or more (100 records per page)` };
+  return { table, path, pushed, residual, params, bound, batches, fanOut, estimate };
+}
+
+function accepts(binding: Binding, p: Predicate): boolean {
+  switch (binding.kind) {
+    case 'equals': return p.op === '=';
+    case 'list': return p.op === '=' || p.op === 'IN';
+    case 'range': return ((p.op === '>' || p.op === '>=') && binding.from !== undefined) || ((p.op === '<' || p.op === '<=') && binding.to !== undefined);
+  }
+}
+
+type Applied = { kind: 'values'; values: string[] } | { kind: 'bound'; side: 'from' | 'to'; ms: number };
+
+/** The predicate's value in Gong's terms, or undefined when it cannot be sent faithfully. */
+function apply(binding: Binding, p: Predicate): Applied | undefined {
+  if (binding.kind === 'range') {
+    const instant = parseInstant(p.value);
+    if (instant === undefined) return undefined;
+    // Gong's window is from-inclusive, to-exclusive; `<=` moves the end one second on.
+    // Literals that do not sort like Gong's timestamps are widened a day each way.
+    const slack = instant.canonical ? 0 : 86_400_000;
+    if (p.op === '>' || p.op === '>=') return { kind: 'bound', side: 'from', ms: instant.ms - slack };
+    return { kind: 'bound', side: 'to', ms: instant.ms + slack + (p.op === '<=' ? 1000 : 0) };
+  }
+  const raw = Array.isArray(p.value) ? p.value : [p.value];
+  const values: string[] = [];
+  for (const v of raw) {
+    const formatted = formatValue(v as SqlValue, binding.format);
+    if (formatted === undefined) return undefined;
+    values.push(formatted);
+  }
+  return values.length === 0 ? undefined : { kind: 'values', values: [...new Set(values)] };
+}
+
+function formatValue(value: SqlValue, format: Binding['format']): string | undefined {
+  if (value === null) return undefined;
+  const text = String(value);
+  if (format === 'id') return /^\d{1,20}$/.test(text) && (typeof value === 'string' || Number.isSafeInteger(value)) ? text : undefined;
+  return text;
+}
+
+const CANONICAL = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z)?$/;
+const SQL_DATETIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/** An instant from a SQL literal; `canonical` when its text sorts like Gong's UTC timestamps. */
+export function parseInstant(value: SqlValue | readonly SqlValue[]): { ms: number; canonical: boolean } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (!CANONICAL.test(text) && !SQL_DATETIME.test(text)) return undefined;
+  const iso = text.length === 10 ? `${text}T00:00:00Z` : /(Z|[+-]\d{2}:\d{2})$/.test(text) ? text.replace(' ', 'T') : `${text.replace(' ', 'T')}Z`;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? undefined : { ms, canonical: CANONICAL.test(text) };
+}
+
+const DAY_MS = 86_400_000;
+
+function formatInstant(ms: number, format: Binding['format'], side: 'from' | 'to'): string {
+  if (format === 'date') {
+    // Whole days: the window is widened to the days that contain it.
+    const day = Math.floor(ms / DAY_MS) * DAY_MS;
+    // Gong refuses a toDate after the current day; nothing lies beyond it anyway.
+    const tomorrow = Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS;
+    const edge = side === 'to' ? Math.min(day !== ms ? day + DAY_MS : day, tomorrow) : day;
+    return new Date(edge).toISOString().slice(0, 10);
+  }
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}

@@ -1,0 +1,142 @@
+import { findColumn, findTable } from '../catalog';
+import type { EnrichFetch, ParamTarget, ReadPath, Row, SqlValue, TableDef } from '../catalog/types';
+import { throwIfAborted } from '../http/abort';
+import { ANY_404, NO_RESULTS_404, type GongClient } from '../http/client';
+import { planRead, type ReadPlan } from './plan';
+import { toRow } from './rows';
+
+/** What a read has cost so far; updated after every page. */
+export interface ReadStats {
+  apiCalls: number;
+  pages: number;
+  records: number;
+  rows: number;
+}
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+  onProgress?: (stats: Readonly<ReadStats>) => void;
+}
+
+export const emptyStats = (): ReadStats => ({ apiCalls: 0, pages: 0, records: 0, rows: 0 });
+
+/**
+ * Streams a plan's rows page by page. Paging stops as soon as the consumer stops (a
+ * `break` out of `for await` ends the generator), which is what makes LIMIT cheap.
+ */
+export async function* readRows(client: GongClient, plan: ReadPlan, options: ReadOptions = {}, stats: ReadStats = emptyStats()): AsyncGenerator<Row[]> {
+  const chains = plan.fanOut ? await fanOutValues(client, plan, options, stats) : [{}];
+  for (const fanned of chains) {
+    const batches = plan.batches?.values ?? [undefined];
+    for (const batch of batches) {
+      const params = new Map(plan.params);
+      if (plan.batches && batch) params.set(plan.batches.target, [...batch]);
+      const bound = { ...plan.bound, ...fanned };
+      for (const [column, value] of Object.entries(fanned)) {
+        const binding = plan.path.bindings.find((b) => b.column === column && b.kind === 'equals');
+        if (binding && binding.kind === 'equals') params.set(binding.to, String(value));
+      }
+      for await (const records of pages(client, plan.path, params, options, stats)) {
+        const rows = records.map((r) => toRow(plan.table, r, { bound }));
+        stats.rows += rows.length;
+        options.onProgress?.(stats);
+        yield rows;
+      }
+    }
+  }
+}
+
+/** Reads every row of a table (the fan-out source), through its own best plan. */
+export async function readAll(client: GongClient, table: TableDef, options: ReadOptions = {}, stats: ReadStats = emptyStats()): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const batch of readRows(client, planRead(table, []), options, stats)) rows.push(...batch);
+  return rows;
+}
+
+async function fanOutValues(client: GongClient, plan: ReadPlan, options: ReadOptions, stats: ReadStats): Promise<Record<string, SqlValue>[]> {
+  const fanOut = plan.fanOut;
+  if (!fanOut) return [{}];
+  if ('values' in fanOut) return fanOut.values.map((v) => ({ [fanOut.column]: v }));
+  const source = findTable(fanOut.from.table);
+  const column = source && findColumn(source, fanOut.from.column);
+  if (!source || !column) throw new Error(`catalog: ${plan.table.name} fans out over unknown ${fanOut.from.table}.${fanOut.from.column}`);
+  const index = source.columns.indexOf(column);
+  const values = new Set((await readAll(client, source, { signal: options.signal }, stats)).map((r) => r[index]).filter((v) => v !== null));
+  return [...values].map((v) => ({ [fanOut.column]: v as SqlValue }));
+}
+
+/** One request chain: the first page and every page its cursor leads to. */
+async function* pages(client: GongClient, path: ReadPath, params: ReadonlyMap<ParamTarget, string | string[]>, options: ReadOptions, stats: ReadStats): AsyncGenerator<Record<string, unknown>[]> {
+  const request = buildRequest(path, params);
+  const fetchMore: EnrichFetch = async (extra) => {
+    const found: Record<string, unknown>[] = [];
+    for await (const recs of chain(client, { ...extra, notFound: 'noResults' }, extra, options, stats)) found.push(...recs);
+    return found;
+  };
+  for await (const records of chain(client, path, request, options, stats)) {
+    yield path.enrich ? await path.enrich(records, fetchMore) : records;
+  }
+}
+
+interface RequestParts { method: 'GET' | 'POST'; path: string; query?: Record<string, string>; body?: Record<string, unknown> }
+
+async function* chain(
+  client: GongClient,
+  spec: Pick<ReadPath, 'paging' | 'notFound' | 'records'>,
+  request: RequestParts,
+  options: ReadOptions,
+  stats: ReadStats,
+): AsyncGenerator<Record<string, unknown>[]> {
+  let cursor: string | undefined;
+  do {
+    throwIfAborted(options.signal);
+    const query = { ...request.query, ...(spec.paging === 'query' && cursor ? { cursor } : {}) };
+    const body = request.body && { ...request.body, ...(spec.paging === 'body' && cursor ? { cursor } : {}) };
+    const response = await client.request({
+      method: request.method,
+      path: request.path,
+      query,
+      body,
+      signal: options.signal,
+      idempotent: true,
+      emptyOn404: spec.notFound === 'empty' ? ANY_404 : NO_RESULTS_404,
+      onEvent: (e) => { if (e.type === 'request') stats.apiCalls++; },
+    });
+    if (response.body === undefined) return;
+    const records = spec.records(response.body);
+    stats.pages++;
+    stats.records += records.length;
+    yield records;
+    const next = (response.body.records as { cursor?: unknown } | undefined)?.cursor;
+    cursor = spec.paging !== 'none' && typeof next === 'string' && next !== '' ? next : undefined;
+  } while (cursor);
+}
+
+/** The concrete request of a path: fixed parts, then bound parameters at their targets. */
+function buildRequest(path: ReadPath, params: ReadonlyMap<ParamTarget, string | string[]>): RequestParts {
+  let urlPath = path.path;
+  const query: Record<string, string> = { ...path.fixed?.query };
+  const body: Record<string, unknown> | undefined = path.method === 'POST' ? structuredClone({ ...path.fixed?.body }) : undefined;
+  for (const [target, value] of params) {
+    const [where, name] = splitTarget(target);
+    if (where === 'path') urlPath = urlPath.replace(`{${name}}`, encodeURIComponent(String(value)));
+    else if (where === 'query') query[name] = Array.isArray(value) ? value.join(',') : value;
+    else if (body) setPath(body, name, value);
+  }
+  return { method: path.method, path: urlPath, query, body };
+}
+
+function splitTarget(target: ParamTarget): ['query' | 'body' | 'path', string] {
+  const colon = target.indexOf(':');
+  return [target.slice(0, colon) as 'query' | 'body' | 'path', target.slice(colon + 1)];
+}
+
+function setPath(object: Record<string, unknown>, dotted: string, value: unknown): void {
+  const parts = dotted.split('.');
+  let node = object;
+  for (const part of parts.slice(0, -1)) {
+    if (node[part] === null || typeof node[part] !== 'object') node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1] as string] = value;
+}

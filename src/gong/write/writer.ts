@@ -1,0 +1,116 @@
+import { findColumn } from '../catalog';
+import type { DmlKind, ProcedureDef, SqlValue, TableDef, WriteRequest } from '../catalog/types';
+import type { GongClient } from '../http/client';
+import { GongError } from '../http/errors';
+import { normalizeArgs, type InputValue } from './values';
+
+/** What happened to one row of a DML statement. */
+export type RowOutcome =
+  | { index: number; status: 'ok'; key: Record<string, SqlValue>; requestId?: string }
+  | { index: number; status: 'failed'; error: GongError }
+  | { index: number; status: 'skipped' };
+
+export interface WriteOptions { signal?: AbortSignal }
+
+function sender(client: GongClient, options: WriteOptions) {
+  return async (request: WriteRequest) => {
+    const response = await client.request({ ...request, signal: options.signal, idempotent: false });
+    return response.body ?? {};
+  };
+}
+
+/** Names what a table supports, for the error on DML it does not. */
+export function supportedStatements(table: TableDef): string {
+  const kinds = ['SELECT', ...(['insert', 'update', 'delete'] as const).filter((k) => table.dml[k]).map((k) => k.toUpperCase())];
+  return kinds.join(', ');
+}
+
+function unsupported(table: TableDef, kind: DmlKind): GongError {
+  return new GongError('VALIDATION', `${table.name} does not support ${kind}; it supports ${supportedStatements(table)}.`, { parameter: table.name });
+}
+
+/**
+ * Runs a procedure with positional arguments, as `CALL Name(a, b, …)` gives them. Every
+ * argument is validated before the first request.
+ */
+export async function callProcedure(client: GongClient, procedure: ProcedureDef, args: readonly InputValue[], options: WriteOptions = {}): Promise<Record<string, SqlValue>> {
+  if (args.length > procedure.params.length) {
+    throw new GongError('VALIDATION', `${procedure.name} takes at most ${procedure.params.length} arguments, got ${args.length}. Nothing was sent to Gong.`, { parameter: procedure.name });
+  }
+  const named = Object.fromEntries(args.map((v, i) => [procedure.params[i]?.name as string, v]));
+  const values = await normalizeArgs(procedure.params, named, procedure.name);
+  return procedure.run(values, sender(client, options));
+}
+
+/**
+ * INSERT: all rows are validated first (a bad row means nothing is sent); then one request
+ * per row, stopping at the first failure so the outcome says exactly what was written.
+ */
+export async function insertRows(client: GongClient, table: TableDef, rows: readonly Readonly<Record<string, InputValue>>[], options: WriteOptions = {}): Promise<RowOutcome[]> {
+  const insert = table.dml.insert;
+  if (!insert) throw unsupported(table, 'INSERT');
+  const prepared = [];
+  for (const [i, row] of rows.entries()) {
+    try {
+      prepared.push(await normalizeArgs(insert.params, canonicalColumns(table, row), `${table.name} row ${i + 1}`));
+    } catch (error) {
+      throw readOnlyHint(table, row, error);
+    }
+  }
+  return runEach(prepared, async (values) => {
+    const reply = await sender(client, options)(insert.request(values));
+    return { key: insert.result(reply), requestId: reply.requestId as string | undefined };
+  }, options);
+}
+
+/** UPDATE of rows the engine already resolved locally, by key. */
+export async function updateRows(client: GongClient, table: TableDef, keys: readonly string[], changes: Readonly<Record<string, InputValue>>, options: WriteOptions = {}): Promise<RowOutcome[]> {
+  const update = table.dml.update;
+  if (!update) throw unsupported(table, 'UPDATE');
+  const values = await normalizeArgs(update.params, canonicalColumns(table, changes), `UPDATE ${table.name}`).catch((e) => { throw readOnlyHint(table, changes, e); });
+  return runEach(keys, async (key) => {
+    const reply = await sender(client, options)(update.request(key, values));
+    return { key: { [update.key]: key }, requestId: reply.requestId as string | undefined };
+  }, options);
+}
+
+export async function deleteRows(client: GongClient, table: TableDef, keys: readonly string[], options: WriteOptions = {}): Promise<RowOutcome[]> {
+  const del = table.dml.delete;
+  if (!del) throw unsupported(table, 'DELETE');
+  return runEach(keys, async (key) => {
+    const reply = await sender(client, options)(del.request(key));
+    return { key: { [del.key]: key }, requestId: reply.requestId as string | undefined };
+  }, options);
+}
+
+async function runEach<T>(items: readonly T[], run: (item: T) => Promise<{ key: Record<string, SqlValue>; requestId?: string }>, options: WriteOptions): Promise<RowOutcome[]> {
+  const outcomes: RowOutcome[] = [];
+  let stopped = false;
+  for (const [index, item] of items.entries()) {
+    if (stopped || options.signal?.aborted) {
+      outcomes.push({ index, status: 'skipped' });
+      continue;
+    }
+    try {
+      outcomes.push({ index, status: 'ok', ...(await run(item)) });
+    } catch (error) {
+      if (!(error instanceof GongError)) throw error;
+      outcomes.push({ index, status: 'failed', error });
+      stopped = true;
+    }
+  }
+  return outcomes;
+}
+
+/** Column names are case-insensitive in SQL; parameters use the catalog's spelling. */
+function canonicalColumns(table: TableDef, row: Readonly<Record<string, InputValue>>): Record<string, InputValue> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [findColumn(table, k)?.name ?? k, v]));
+}
+
+/** A read-only column in DML deserves a clearer word than "not a parameter". */
+function readOnlyHint(table: TableDef, row: Readonly<Record<string, InputValue>>, error: unknown): unknown {
+  if (!(error instanceof GongError)) return error;
+  const readOnly = Object.keys(row).map((k) => findColumn(table, k)).filter((c) => c?.readOnly).map((c) => c?.name);
+  if (readOnly.length === 0) return error;
+  return new GongError('VALIDATION', `${error.message} (${readOnly.join(', ')} ${readOnly.length === 1 ? 'is' : 'are'} read-only in ${table.name})`, { parameter: readOnly[0] });
+}

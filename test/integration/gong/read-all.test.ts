@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { tables, type GongClient } from '../../../src/gong';
+import { startSandbox, type Sandbox } from '../../../src/sandbox';
+import { transcriptOf } from '../../../src/sandbox/data/transcripts';
+import { connect, select } from '../../helpers/connect';
+
+/** What each table must hold, computed from the sandbox's own world: [row count, a key of every row]. */
+function expected(sandbox: Sandbox): Record<string, string[]> {
+  const w = sandbox.world;
+  const visible = w.calls.filter((c) => c.state === 'processed');
+  return {
+    Calls: visible.map((c) => c.meta.id),
+    CallParties: visible.flatMap((c) => c.parties.map((p) => `${c.meta.id}/${p.id}`)),
+    CallTopics: visible.flatMap((c) => c.topics.map((t) => `${c.meta.id}/${t.name}`)),
+    CallTrackers: visible.flatMap((c) => c.trackers.map((t) => `${c.meta.id}/${t.id}`)),
+    CallComments: visible.flatMap((c) => c.comments.map((x) => `${c.meta.id}/${x.id}`)),
+    CallTranscripts: visible.flatMap((c) => transcriptOf(c).flatMap((m) => m.sentences.map((s) => `${c.meta.id}/${s.start}`))),
+    Users: w.users.filter((u) => !w.avatarUserIds.has(u.id)).map((u) => u.id),
+    Workspaces: w.workspaces.map((x) => x.id),
+    ScoreCards: w.scorecards.map((s) => s.scorecardId),
+    ScoreCardQuestions: w.scorecards.flatMap((s) => s.questions.map((q) => `${s.scorecardId}/${q.questionId}`)),
+    AnsweredScorecards: w.answeredScorecards.map((a) => a.answeredScorecardId),
+    TrackerDetails: w.trackers.map((t) => t.trackerId),
+    PublicLibraryFolders: w.folders.map((f) => `${f.workspaceId}/${f.id}`),
+    LibraryFolderCalls: w.folders.flatMap((f) => f.calls.map((c) => `${f.id}/${c.id}`)),
+    CRMIntegrations: w.crmIntegrations.map((i) => i.integrationId),
+    CallManualCRMAssociations: w.associations.map((a) => `${a.callId}/${a.created}`),
+    PermissionProfiles: w.profiles.map((p) => `${p.workspaceId}/${p.id}`),
+    PermissionProfileUsers: w.profiles.flatMap((p) => p.userIds.map((u) => `${p.id}/${u}`)),
+    AuditLogs: w.logs.map((l) => `${l.logType}/${l.userId}/${l.eventTime}`),
+  };
+}
+
+const keyOf: Record<string, (r: Record<string, unknown>) => string> = {
+  Calls: (r) => `${r.Id}`,
+  CallParties: (r) => `${r.CallId}/${r.Id}`,
+  CallTopics: (r) => `${r.CallId}/${r.Name}`,
+  CallTrackers: (r) => `${r.CallId}/${r.TrackerId}`,
+  CallComments: (r) => `${r.CallId}/${r.Id}`,
+  CallTranscripts: (r) => `${r.CallId}/${r.StartMs}`,
+  Users: (r) => `${r.Id}`,
+  Workspaces: (r) => `${r.Id}`,
+  ScoreCards: (r) => `${r.ScorecardId}`,
+  ScoreCardQuestions: (r) => `${r.ScorecardId}/${r.QuestionId}`,
+  AnsweredScorecards: (r) => `${r.AnsweredScorecardId}`,
+  TrackerDetails: (r) => `${r.TrackerId}`,
+  PublicLibraryFolders: (r) => `${r.WorkspaceId}/${r.Id}`,
+  LibraryFolderCalls: (r) => `${r.FolderId}/${r.Id}`,
+  CRMIntegrations: (r) => `${r.IntegrationId}`,
+  CallManualCRMAssociations: (r) => `${r.CallId}/${r.Created}`,
+  PermissionProfiles: (r) => `${r.WorkspaceId}/${r.Id}`,
+  PermissionProfileUsers: (r) => `${r.ProfileId}/${r.UserId}`,
+  AuditLogs: (r) => `${r.LogType}/${r.UserId}/${r.EventTime}`,
+};
+
+describe('connector reads every object completely', () => {
+  let sandbox: Sandbox;
+  let client: GongClient;
+  before(async () => {
+    sandbox = await startSandbox({ rateLimit: false, scale: 250, crmIntegration: true });
+    client = connect(sandbox);
+  });
+  after(async () => {
+    await client.close();
+    await sandbox.close();
+  });
+
+  it('covers every table of the catalog', () => {
+    assert.deepEqual(Object.keys(keyOf).sort(), tables.map((t) => t.name).sort());
+  });
+
+  for (const table of tables) {
+    it(`${table.name} equals the sandbox's data`, async () => {
+      const { rows } = await select(client, table.name);
+      const got = rows.map(keyOf[table.name]!).sort();
+      const want = expected(sandbox)[table.name]!.sort();
+      assert.equal(got.length, want.length, `${table.name}: ${got.length} rows, expected ${want.length}`);
+      assert.deepEqual(got, want);
+      assert.ok(rows.length > 0, `${table.name} has rows in the sandbox`);
+    });
+  }
+
+  it('maps values faithfully: ids as exact text, booleans as 0/1, nested values as JSON, insert-only columns empty', async () => {
+    const { rows } = await select(client, 'Calls');
+    const byId = new Map(rows.map((r) => [r.Id, r]));
+    for (const call of sandbox.store.visibleCalls) {
+      const row = byId.get(call.meta.id)!;
+      assert.equal(row.Title, call.meta.title);
+      assert.equal(row.PrimaryUserId, call.meta.primaryUserId);
+      assert.equal(row.IsPrivate, call.meta.isPrivate ? 1 : 0);
+      assert.equal(row.Duration, call.meta.duration);
+      assert.equal(row.Parties, null);
+      assert.equal(row.ActualStart, null);
+    }
+    assert.ok(rows.some((r) => r.Title === '<img src=x onerror=alert(1)>'));
+    const cards = await select(client, 'ScoreCards');
+    const card = sandbox.world.scorecards[0]!;
+    const cardRow = cards.rows.find((r) => r.ScorecardId === card.scorecardId)!;
+    assert.ok(cardRow, 'int64 scorecard ids arrive digit for digit');
+    assert.deepEqual(JSON.parse(cardRow.Questions as string).map((q: { questionText: string }) => q.questionText), card.questions.map((q) => q.questionText));
+    const crm = await select(client, 'CRMIntegrations');
+    assert.equal(crm.rows[0]?.IntegrationId, sandbox.world.crmIntegrations[0]?.integrationId);
+  });
+
+  it('resolves transcript speaker names through the parties', async () => {
+    const call = sandbox.store.visibleCalls.find((c) => transcriptOf(c).some((m) => m.speakerId !== null))!;
+    const { rows } = await select(client, 'CallTranscripts', [{ column: 'CallId', op: '=', value: call.meta.id }]);
+    const names = new Map(call.parties.map((p) => [p.speakerId, p.name]));
+    assert.ok(rows.length > 0);
+    for (const r of rows) assert.equal(r.SpeakerName, r.SpeakerId === null ? null : names.get(r.SpeakerId as string) ?? null);
+    assert.ok(rows.every((r) => r.CallScheduled === call.meta.scheduled));
+  });
+});
