@@ -82,12 +82,16 @@ export class GongClient {
   private readonly now: () => number;
   readonly dailyLimit: number;
 
-  constructor(private readonly options: ClientOptions) {
+  /** The options minus the credentials, which live only in #authorization. */
+  private readonly options: Omit<ClientOptions, 'credentials'>;
+
+  constructor({ credentials, ...options }: ClientOptions) {
+    this.options = options;
     const url = new URL(options.baseUrl);
     this.pool = new Pool(url.origin, { connections: options.rateLimit?.concurrency ?? 4, keepAliveTimeout: 30_000 });
     this.origin = url.origin;
     this.prefix = url.pathname.replace(/\/$/, '');
-    this.#authorization = authorizationHeader(options.credentials);
+    this.#authorization = authorizationHeader(credentials);
     this.now = options.now ?? Date.now;
     this.limiter = new RateLimiter(options.rateLimit, this.now);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };

@@ -10,7 +10,7 @@ export type InputValue = string | number | bigint | boolean | null | undefined |
 
 const LANGUAGES = new Set(LANGUAGE_CODES);
 const OFFSET_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const SQL_DATETIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/;
+const SQL_DATETIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/;
 
 /**
@@ -45,7 +45,7 @@ export function checkValue(param: ParamDef, value: InputValue): { ok: true; valu
       const text = value.trim();
       const sql = SQL_DATETIME.exec(text);
       const iso = sql ? `${sql[1]}T${sql[2]}Z` : text;
-      return (OFFSET_DATETIME.test(iso) && !Number.isNaN(Date.parse(iso)))
+      return (OFFSET_DATETIME.test(iso) && realDate(iso) && !Number.isNaN(Date.parse(iso)))
         ? ok(iso)
         : fail(`must be ISO-8601 with an offset (2018-02-18T02:30:00-07:00, 2018-02-18T08:00:00Z) or YYYY-MM-DD HH:MM:SS read as UTC (got ${describe(value)})`);
     }
@@ -72,6 +72,15 @@ export function checkValue(param: ParamDef, value: InputValue): { ok: true; valu
     case 'binary':
       return typeof value === 'string' && value.trim() !== '' ? ok(resolve(value)) : fail('must be the path of a file');
   }
+}
+
+/** Date.parse accepts 2018-02-30; Gong does not. */
+function realDate(iso: string): boolean {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const hh = Number(iso.slice(11, 13));
+  const mm = Number(iso.slice(14, 16));
+  const ss = Number(iso.slice(17, 19));
+  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && hh < 24 && mm < 60 && ss < 60;
 }
 
 function checkJson(type: 'jsonArray' | 'jsonObject', value: InputValue): { ok: true; value: unknown } | { ok: false; message: string } {
