@@ -1,40 +1,73 @@
+import { execute } from '../engine/run/engine';
+import { QueryCache } from '../engine/run/cache';
+import { GongClient } from '../gong/http/client';
 import { startSandbox } from '../sandbox';
-import { formatTable } from './table';
+import { formatResult } from './format';
+
+/** Queries that show pushdown, joins over JSON, local evaluation and the cache, with what each costs. */
+const EXAMPLES: { title: string; sql: (ws: string) => string }[] = [
+  { title: 'Workspaces (one request)', sql: () => 'SELECT Id, Name, Description FROM Workspaces' },
+  {
+    title: 'Calls of the last 7 days in one workspace: both filters are sent to Gong',
+    sql: (ws) => `SELECT Id, Started, Direction, Duration, Title FROM Calls
+WHERE WorkspaceId = '${ws}' AND Scheduled >= date('now', '-7 days') LIMIT 10`,
+  },
+  {
+    title: 'Who talks most: a join and GROUP BY evaluated locally in SQLite',
+    sql: (ws) => `SELECT u.FirstName || ' ' || u.LastName AS Host, count(*) AS Calls, round(avg(c.Duration) / 60.0, 1) AS AvgMinutes
+FROM Calls c JOIN Users u ON u.Id = c.PrimaryUserId
+WHERE c.WorkspaceId = '${ws}' AND c.Scheduled >= date('now', '-30 days')
+GROUP BY Host ORDER BY Calls DESC LIMIT 5`,
+  },
+  {
+    title: 'The same query again: answered from the cache, 0 API calls',
+    sql: (ws) => `SELECT u.FirstName || ' ' || u.LastName AS Host, count(*) AS Calls, round(avg(c.Duration) / 60.0, 1) AS AvgMinutes
+FROM Calls c JOIN Users u ON u.Id = c.PrimaryUserId
+WHERE c.WorkspaceId = '${ws}' AND c.Scheduled >= date('now', '-30 days')
+GROUP BY Host ORDER BY Calls DESC LIMIT 5`,
+  },
+  {
+    title: 'Scorecard questions from structured JSON',
+    sql: () => `SELECT s.ScorecardName, json_extract(q.value, '$.questionText') AS Question, json_extract(q.value, '$.questionType') AS Type
+FROM ScoreCards s, json_each(s.Questions) q LIMIT 6`,
+  },
+  {
+    title: 'EXPLAIN: what would be sent to Gong',
+    sql: (ws) => `EXPLAIN SELECT * FROM Calls c JOIN CallParties p ON p.CallId = c.Id
+WHERE c.WorkspaceId = '${ws}' AND c.Scheduled BETWEEN '2026-01-01' AND '2026-02-01' AND p.Affiliation = 'External'`,
+  },
+];
 
 /**
- * `npm run demo`: starts a sandbox with Gong's rate limit on and shows what it serves and
- * what each step costs in API calls. (Once the engine lands it runs SQL queries instead.)
+ * `npm run demo`: a sandbox that enforces Gong's 3 requests/s, and example queries printed
+ * as tables with the API calls each cost.
  */
-export async function demoCommand(out: NodeJS.WritableStream): Promise<void> {
+export async function demoCommand(out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const sandbox = await startSandbox();
-  const { accessKey, accessKeySecret } = sandbox.credentials;
-  const authorization = `Basic ${Buffer.from(`${accessKey}:${accessKeySecret}`).toString('base64')}`;
-  const get = async (path: string) => {
-    const response = await fetch(`${sandbox.url}${path}`, { headers: { authorization } });
-    return (await response.json()) as Record<string, unknown>;
-  };
+  const client = new GongClient({
+    baseUrl: sandbox.url,
+    connectionId: 'sandbox',
+    credentials: { kind: 'basic', accessKey: sandbox.credentials.accessKey, accessKeySecret: sandbox.credentials.accessKeySecret },
+  });
+  const cache = new QueryCache();
+  const workspace = sandbox.world.workspaces[0]?.id ?? '';
   try {
-    out.write(`Gong API sandbox at ${sandbox.url} (seed 42, 2,000 calls, 3 requests/s)\n\n`);
-    const { workspaces } = (await get('/v2/workspaces')) as { workspaces: { id: string; name: string; description: string | null }[] };
-    out.write(`GET /v2/workspaces\n${formatTable(['Id', 'Name', 'Description'], workspaces.map((w) => [w.id, w.name, w.description]))}\n\n`);
-
-    const from = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 19) + 'Z';
-    let cursor: string | undefined;
-    let pages = 0;
-    const calls: { id: string; title: string | null; started: string; direction: string; duration: number }[] = [];
-    do {
-      const page = await get(`/v2/calls?fromDateTime=${from}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      const records = page.records as { cursor?: string } | undefined;
-      calls.push(...((page.calls as typeof calls | undefined) ?? []));
-      cursor = records?.cursor;
-      pages++;
-    } while (cursor);
-    out.write(`GET /v2/calls?fromDateTime=${from} — ${calls.length} calls in ${pages} page(s); the last 10:\n`);
-    out.write(`${formatTable(['Id', 'Started', 'Direction', 'Duration', 'Title'], calls.slice(-10).map((c) => [c.id, c.started, c.direction, c.duration, c.title]))}\n\n`);
-
-    const apiCalls = sandbox.log.entries();
-    out.write(`API calls made: ${apiCalls.length} (${apiCalls.map((e) => `${e.method} ${e.path} → ${e.status}`).join(', ')})\n`);
+    out.write(`Gong API sandbox at ${sandbox.url}: seed 42, 2,000 calls, Gong's 3 requests/s enforced.\n\n`);
+    for (const example of EXAMPLES) {
+      const sql = example.sql(workspace);
+      out.write(`── ${example.title}\n${sql}\n\n`);
+      const [result] = await execute(sql, { client, connectionId: 'sandbox', cache });
+      if (!result) continue;
+      out.write(formatResult(result, 'table'));
+      out.write(`${result.messages.join('\n')}\n\n`);
+    }
+    out.write(`Total API calls made: ${sandbox.log.entries().length}\n`);
+    return 0;
+  } catch (error) {
+    err.write(`demo failed: ${(error as Error).message}\n`);
+    return 1;
   } finally {
+    await client.close();
     await sandbox.close();
   }
 }

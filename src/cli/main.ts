@@ -1,14 +1,15 @@
 import { demoCommand } from './demoCommand';
+import { QUERY_USAGE, queryCommand } from './queryCommand';
 import { SANDBOX_USAGE, sandboxCommand } from './sandboxCommand';
 import { UsageError } from './usage';
 
 const USAGE = `gongsql — SQL over Gong's REST API
 
-Commands:
-  gongsql sandbox [options]   run the Gong API emulator (see: gongsql sandbox --help)
-  gongsql demo                start a sandbox and show what it serves
+${QUERY_USAGE}
 
-${SANDBOX_USAGE}`;
+Other commands:
+  gongsql sandbox [options]   run the Gong API emulator (gongsql sandbox --help)
+  gongsql demo                start a sandbox and run example queries`;
 
 /** Exit codes: 0 success, 1 a failure while running, 2 a usage error. */
 export async function main(argv: string[]): Promise<number> {
@@ -20,18 +21,16 @@ export async function main(argv: string[]): Promise<number> {
         await sandboxCommand(rest, process.stdout);
         return 0;
       case 'demo':
-        await demoCommand(process.stdout);
-        return 0;
-      case undefined:
+        return await demoCommand(process.stdout, process.stderr);
       case '--help':
       case '-h':
         return help(USAGE);
       default:
-        throw new UsageError(`unknown command ${command}`);
+        return await queryCommand(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
     }
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`gongsql: ${(error as Error).message}\n\n${USAGE}\n`);
+      process.stderr.write(`gongsql: ${(error as Error).message}\n(see gongsql --help)\n`);
       return 2;
     }
     process.stderr.write(`gongsql: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -16,6 +16,11 @@ export interface ReadStats {
 export interface ReadOptions {
   signal?: AbortSignal;
   onProgress?: (stats: Readonly<ReadStats>) => void;
+  /**
+   * Called after the first page of a paged request chain, when Gong has said how many
+   * records match: the caller may stop a read that would cost too much (by throwing).
+   */
+  onTotal?: (info: { endpoint: string; totalRecords: number; pages: number }) => Promise<void> | void;
 }
 
 export const emptyStats = (): ReadStats => ({ apiCalls: 0, pages: 0, records: 0, rows: 0 });
@@ -103,6 +108,10 @@ async function* chain(
       onEvent: (e) => { if (e.type === 'request') stats.apiCalls++; },
     });
     if (response.body === undefined) return;
+    const total = (response.body.records as { totalRecords?: unknown } | undefined)?.totalRecords;
+    if (cursor === undefined && typeof total === 'number' && options.onTotal) {
+      await options.onTotal({ endpoint: `${request.method} ${request.path}`, totalRecords: total, pages: Math.ceil(total / 100) });
+    }
     const records = spec.records(response.body);
     stats.pages++;
     stats.records += records.length;

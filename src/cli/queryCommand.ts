@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { execute } from '../engine/run/engine';
+import { EngineError, lineColumn } from '../engine/run/errors';
+import { parse } from '../engine/syntax/parser';
+import { GongError } from '../gong/http/errors';
+import type { InputValue } from '../gong/write/values';
+import { openConnection } from './connection';
+import { formatResult, OUTPUT_FORMATS, type OutputFormat } from './format';
+import { Progress } from './progress';
+import { UsageError } from './usage';
+
+export const QUERY_USAGE = `gongsql [-e SQL | FILE | < stdin] [options]
+
+Connection (credentials only from the environment):
+  --sandbox [--seed N]   run against a built-in Gong API sandbox
+  --base-url URL         Gong's API host (default GONG_BASE_URL or https://api.gong.io), with
+                         GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_ACCESS_TOKEN
+Output:
+  --format F             table (default), csv, json or ndjson
+  --explain              show the plan (requests, filters sent to Gong, estimated calls) instead of running
+  --stats                end stderr with: stats: api_calls=N pages=N rows=N ms=N
+Running:
+  --param NAME=VALUE     value of :NAME (repeatable); NAME=@path passes a file path (for media)
+  --no-pushdown          evaluate every filter locally (for comparison)
+  --no-cache             do not reuse rows read earlier in this run
+  --yes                  run statements that need confirmation (many API calls, UPDATE/DELETE without WHERE)
+
+Exit codes: 0 success, 1 query or Gong error, 2 usage error.`;
+
+interface IO {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream | NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function queryCommand(argv: string[], io: IO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      e: { type: 'string', short: 'e' },
+      sandbox: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      'base-url': { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      explain: { type: 'boolean', default: false },
+      'no-pushdown': { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
+      param: { type: 'string', multiple: true, default: [] },
+      yes: { type: 'boolean', default: false },
+      stats: { type: 'boolean', default: false },
+    },
+  });
+  const format = values.format as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}`);
+  if (values.seed !== undefined && !values.sandbox) throw new UsageError('--seed needs --sandbox');
+  if (values.sandbox && values['base-url']) throw new UsageError('use either --sandbox or --base-url');
+  if (positionals.length > 1 || (positionals.length === 1 && values.e !== undefined)) throw new UsageError('give the SQL once: -e SQL, a file, or stdin');
+  const params = parseParams(values.param);
+  let text = values.e ?? (positionals[0] !== undefined ? await readFile(positionals[0], 'utf8').catch(() => { throw new UsageError(`cannot read ${positionals[0]}`); }) : undefined);
+  if (text === undefined) {
+    if (io.stdin.isTTY) throw new UsageError('no SQL: use -e SQL, a file, or pipe it on stdin');
+    text = await readAll(io.stdin);
+  }
+  if (values.explain) text = explainEach(text);
+
+  const connection = await openConnection({ sandbox: values.sandbox, seed: values.seed, baseUrl: values['base-url'] }, io.env);
+  const progress = new Progress(io.stderr, Boolean((io.stderr as NodeJS.WriteStream).isTTY));
+  const totals = { apiCalls: 0, pages: 0, rows: 0, ms: 0 };
+  const started = performance.now();
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    await execute(text, {
+      client: connection.client,
+      connectionId: connection.connectionId,
+      pushdown: !values['no-pushdown'],
+      useCache: !values['no-cache'],
+      params,
+      signal: controller.signal,
+      confirm: async () => values.yes,
+      onEvent: (event) => {
+        progress.onEvent(event);
+        if (event.type === 'statementEnd') {
+          progress.clear();
+          const { result } = event;
+          if (result.columns.length > 0) io.stdout.write(formatResult(result, format));
+          for (const m of result.messages) io.stderr.write(`${m}\n`);
+          totals.apiCalls += result.stats.apiCalls;
+          totals.pages += result.stats.pages;
+          totals.rows += result.rows.length;
+        }
+      },
+    });
+    return 0;
+  } catch (error) {
+    progress.clear();
+    io.stderr.write(`gongsql: ${describeError(error, text)}\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    totals.ms = Math.round(performance.now() - started);
+    if (values.stats) io.stderr.write(`stats: api_calls=${totals.apiCalls} pages=${totals.pages} rows=${totals.rows} ms=${totals.ms}\n`);
+    await connection.close();
+  }
+}
+
+/** One line: where (line and column) and what. */
+function describeError(error: unknown, text: string): string {
+  if (error instanceof EngineError) {
+    if (!error.span) return error.message;
+    const { line, column } = lineColumn(text, error.span.start);
+    return `line ${line}, column ${column}: ${error.message}`;
+  }
+  if (error instanceof GongError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function parseParams(list: string[]): Record<string, InputValue> {
+  const params: Record<string, InputValue> = {};
+  for (const item of list) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--param ${item}: expected NAME=VALUE or NAME=@path`);
+    const name = item.slice(0, eq).replace(/^[:@$]/, '');
+    const value = item.slice(eq + 1);
+    // NAME=@path names a file (media uploads); the connector checks and streams it.
+    params[name] = value.startsWith('@') ? value.slice(1) : value;
+  }
+  return params;
+}
+
+/** Each statement of the script, prefixed with EXPLAIN. */
+function explainEach(text: string): string {
+  return parse(text).statements.map((s) => `EXPLAIN ${text.slice(s.span.start, s.span.end)}`).join(';\n');
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import initSqlJs, { type Database, type SqlJsStatic, type SqlValue as SqlJsValue } from 'sql.js';
+import type { Column, Row, SqlValue } from '../../gong/catalog/types';
+
+let loading: Promise<SqlJsStatic> | undefined;
+
+/**
+ * sql.js (SQLite compiled to WebAssembly), loaded once per process. Bundled builds ship
+ * sql-wasm.wasm next to the bundle; from sources it is found in node_modules.
+ */
+export function sqlite(): Promise<SqlJsStatic> {
+  loading ??= initSqlJs({
+    locateFile: (file: string) => {
+      const beside = join(__dirname, file);
+      return existsSync(beside) ? beside : require.resolve(`sql.js/dist/${file}`);
+    },
+  });
+  return loading;
+}
+
+const SQL_TYPES: Record<Column['type'], string> = { id: 'TEXT', text: 'TEXT', datetime: 'TEXT', json: 'TEXT', integer: 'INTEGER', real: 'REAL', boolean: 'INTEGER' };
+
+export const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** Creates a table with the object's columns and loads rows in one transaction. */
+export function createTable(db: Database, name: string, columns: readonly Column[]): void {
+  db.run(`CREATE TABLE ${quoteName(name)} (${columns.map((c) => `${quoteName(c.name)} ${SQL_TYPES[c.type]}`).join(', ')})`);
+}
+
+export function insertRows(db: Database, name: string, width: number, rows: readonly Row[]): void {
+  if (rows.length === 0) return;
+  const statement = db.prepare(`INSERT INTO ${quoteName(name)} VALUES (${Array.from({ length: width }, () => '?').join(', ')})`);
+  db.run('BEGIN');
+  try {
+    for (const row of rows) statement.run(row as SqlJsValue[]);
+    db.run('COMMIT');
+  } catch (error) {
+    db.run('ROLLBACK');
+    throw error;
+  } finally {
+    statement.free();
+  }
+}
+
+/** A value read back from SQLite: integers beyond 2^53 keep their digits as text, blobs become hex. */
+export function fromSqlite(value: unknown): SqlValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) && BigInt(Number(value)) === value ? Number(value) : value.toString();
+  if (value instanceof Uint8Array) return `x'${Buffer.from(value).toString('hex')}'`;
+  return value as SqlValue;
+}
+
+/** A JS value for a SQLite parameter: bigint stays exact. */
+export function toSqlite(value: unknown): SqlJsValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'bigint') return value as unknown as SqlJsValue;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,11 @@
+/** The gongsql engine: parse → bind → plan → fetch → evaluate. Pure Node, no vscode. */
+export { parse, type ParseResult } from './syntax/parser';
+export type { Diagnostic, Span, Token } from './syntax/tokens';
+export type * as Ast from './syntax/ast';
+export { bind, constantValue, type Binding } from './bind/binder';
+export { planSelect, type QueryPlan, type Scan } from './plan/planner';
+export { execute } from './run/engine';
+export { EngineError, lineColumn } from './run/errors';
+export { QueryCache } from './run/cache';
+export type { RunOptions, ConfirmRequest } from './run/context';
+export type { StatementResult, ResultColumn, EngineEvent, ExecStats } from './run/result';

@@ -1,0 +1,156 @@
+import { findProcedure, findTable } from '../../gong/catalog';
+import type { SqlValue, TableDef } from '../../gong/catalog/types';
+import { GongError } from '../../gong/http/errors';
+import { callProcedure, deleteRows, insertRows, updateRows, type RowOutcome } from '../../gong/write/writer';
+import type { InputValue } from '../../gong/write/values';
+import { bind, constantValue } from '../bind/binder';
+import { sqlite } from '../eval/sqlite';
+import { parse } from '../syntax/parser';
+import type * as A from '../syntax/ast';
+import type { RunContext } from './context';
+import { EngineError } from './errors';
+import type { ResultColumn } from './result';
+import { query, runSelect } from './select';
+import { bindParameters, rewrite } from './sqlText';
+
+export interface DmlOutput { columns: ResultColumn[]; rows: SqlValue[][]; messages: string[] }
+
+/** INSERT … VALUES or INSERT … SELECT: values are computed locally, then one request per row. */
+export async function runInsert(text: string, s: A.InsertStatement, ctx: RunContext): Promise<DmlOutput> {
+  const table = tableOf(s.table);
+  const columns = s.columns.map((c) => c.text);
+  let rows: InputValue[][];
+  if (s.source.kind === 'Values') {
+    rows = [];
+    for (const row of s.source.rows) rows.push(await Promise.all(row.map((e) => evaluate(text, e, ctx))));
+  } else if (s.source.kind === 'Select') {
+    const select = s.source.select;
+    const output = await runSelect(text, select, bind(select), ctx, false);
+    rows = output.rows;
+  } else {
+    throw new EngineError('SYNTAX', 'INSERT needs VALUES or SELECT', s.span);
+  }
+  const named = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
+  const outcomes = await insertRows(ctx.options.client, table, named, { signal: ctx.options.signal });
+  return outcomeResult(table, outcomes, 'inserted');
+}
+
+/** UPDATE/DELETE resolve their rows locally first (pushdown applies), then one request per row. */
+export async function runUpdateOrDelete(text: string, s: A.UpdateStatement | A.DeleteStatement, ctx: RunContext): Promise<DmlOutput> {
+  const table = tableOf(s.table);
+  const spec = s.kind === 'Update' ? table.dml.update : table.dml.delete;
+  if (!spec) throw new EngineError('UNSUPPORTED', `${table.name} does not support ${s.kind.toUpperCase()}`, s.table.span);
+  const sets = s.kind === 'Update' ? s.sets : [];
+  const { selectText, select } = resolvingSelect(text, s, spec.key);
+  const matched = await runSelect(selectText, select, bind(select), ctx, false);
+  if (!s.where && !ctx.confirmed) {
+    const ok = await ctx.options.confirm?.({ kind: 'unfilteredWrite', statement: s.kind === 'Update' ? 'UPDATE' : 'DELETE', table: table.name, rows: matched.rows.length });
+    if (!ok) throw new EngineError('CONFIRMATION_REQUIRED', `${s.kind.toUpperCase()} without WHERE would change all ${matched.rows.length} rows of ${table.name}; confirm to run it (CLI: --yes)`, s.span);
+  }
+  const keys = matched.rows.map((r) => String(r[0]));
+  let outcomes: RowOutcome[];
+  if (s.kind === 'Delete') {
+    outcomes = await deleteRows(ctx.options.client, table, keys, { signal: ctx.options.signal });
+  } else {
+    outcomes = [];
+    // Each row may get its own values (SET x = f(column)), so each is its own request.
+    for (const [i, row] of matched.rows.entries()) {
+      const changes = Object.fromEntries(sets.map((set, j) => [set.column.text, row[j + 1] as InputValue]));
+      const [outcome] = outcomes.some((o) => o.status !== 'ok')
+        ? [{ index: 0, status: 'skipped' as const }]
+        : await updateRows(ctx.options.client, table, [keys[i] as string], changes, { signal: ctx.options.signal });
+      outcomes.push({ ...(outcome as RowOutcome), index: i });
+    }
+  }
+  return outcomeResult(table, outcomes, s.kind === 'Update' ? 'updated' : 'deleted', keys, spec.key);
+}
+
+/** CALL: arguments computed locally, validated by the connector, the procedure's one-row result. */
+export async function runCall(text: string, s: A.CallStatement, ctx: RunContext): Promise<DmlOutput> {
+  const procedure = findProcedure(s.name.text);
+  if (!procedure) throw new EngineError('BIND', `Unknown procedure ${s.name.text}`, s.name.span);
+  const args = await Promise.all(s.args.map((e) => evaluate(text, e, ctx)));
+  try {
+    const row = await callProcedure(ctx.options.client, procedure, args, { signal: ctx.options.signal });
+    const columns = procedure.returns.map((r) => ({ name: r.name, type: 'text' as const }));
+    return { columns, rows: [procedure.returns.map((r) => row[r.name] ?? null)], messages: [`${procedure.name} done`] };
+  } catch (error) {
+    if (error instanceof GongError && error.code === 'VALIDATION' && error.parameter) {
+      const i = procedure.params.findIndex((p) => p.name === error.parameter);
+      throw new EngineError('PARAMETER', error.message, s.args[i]?.span ?? s.argsSpan);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The SELECT that finds the rows an UPDATE or DELETE touches: the key, the new values, the
+ * same FROM and WHERE. It runs like any query, so its filters reach Gong.
+ */
+export function resolvingSelect(text: string, s: A.UpdateStatement | A.DeleteStatement, key: string): { selectText: string; select: A.SelectStatement } {
+  const sets = s.kind === 'Update' ? s.sets : [];
+  const from = rewrite(text, { start: s.table.span.start, end: (s.alias ?? s.table).span.end }, []);
+  const where = s.where ? ` WHERE ${rewrite(text, s.where.span, [])}` : '';
+  const setList = sets.map((set, i) => `, (${rewrite(text, set.value.span, [])}) AS "__set${i}"`).join('');
+  const keyRef = `${s.alias ? `${s.alias.text}.` : ''}"${key}"`;
+  const selectText = `SELECT ${keyRef} AS "__key"${setList} FROM ${from}${where}`;
+  const parsed = parse(selectText);
+  const select = parsed.statements[0];
+  if (!select || select.kind !== 'Select' || parsed.diagnostics.some((d) => d.severity === 'error')) {
+    throw new EngineError('SYNTAX', `Could not resolve the rows to ${s.kind.toLowerCase()}: ${parsed.diagnostics[0]?.message ?? 'invalid'}`, s.span);
+  }
+  return { selectText, select };
+}
+
+function tableOf(name: A.Name): TableDef {
+  const table = findTable(name.text);
+  if (!table) throw new EngineError('BIND', `Unknown object ${name.text}`, name.span);
+  return table;
+}
+
+/** A value expression: constants keep big integers exact; anything else is computed by SQLite. */
+async function evaluate(text: string, e: A.Expr, ctx: RunContext): Promise<InputValue> {
+  const constant = constantValue(e);
+  if (constant !== undefined) return constant;
+  if (e.kind === 'Parameter') {
+    if (!ctx.params.has(e.name)) throw new EngineError('PARAMETER', `Parameter ${e.name.startsWith('?') ? e.name : `:${e.name}`} has no value`, e.span);
+    return ctx.params.get(e.name);
+  }
+  const statement: A.SelectStatement = {
+    kind: 'Select', span: e.span, orderBy: [],
+    body: { kind: 'Core', span: e.span, distinct: false, columns: [{ span: e.span, expr: e }], groupBy: [], windows: [] },
+  };
+  const params = bindParameters(statement, ctx.params);
+  const SQL = await sqlite();
+  const db = new SQL.Database();
+  try {
+    let value: InputValue = null;
+    query(db, `SELECT ${rewrite(text, e.span, params.replacements)}`, params.values, () => undefined, (rows) => { value = rows[0]?.[0] ?? null; });
+    return value;
+  } finally {
+    db.close();
+  }
+}
+
+function outcomeResult(table: TableDef, outcomes: RowOutcome[], verb: string, keys?: string[], keyName?: string): DmlOutput {
+  const keyColumns = keyName ? [keyName] : [...new Set(outcomes.flatMap((o) => (o.status === 'ok' ? Object.keys(o.key) : [])))];
+  const columns: ResultColumn[] = [
+    { name: 'Row', type: 'integer' },
+    { name: 'Status', type: 'text' },
+    ...keyColumns.map((name) => ({ name, type: 'text' as const })),
+    { name: 'RequestId', type: 'text' },
+    { name: 'Error', type: 'text' },
+  ];
+  const rows = outcomes.map((o): SqlValue[] => [
+    o.index + 1,
+    o.status,
+    ...keyColumns.map((k) => (o.status === 'ok' ? o.key[k] ?? null : keys?.[o.index] ?? null)),
+    o.status === 'ok' ? o.requestId ?? null : null,
+    o.status === 'failed' ? o.error.message : null,
+  ]);
+  const ok = outcomes.filter((o) => o.status === 'ok').length;
+  const failed = outcomes.find((o) => o.status === 'failed');
+  const messages = [`${ok} of ${outcomes.length} row${outcomes.length === 1 ? '' : 's'} ${verb} in ${table.name}`];
+  if (failed?.status === 'failed') messages.push(`Row ${failed.index + 1} failed: ${failed.error.message}; the rows after it were not sent.`);
+  return { columns, rows, messages };
+}

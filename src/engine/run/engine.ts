@@ -1,0 +1,95 @@
+import { findTable } from '../../gong/catalog';
+import { bind } from '../bind/binder';
+import { parse } from '../syntax/parser';
+import type * as A from '../syntax/ast';
+import type { RunContext, RunOptions } from './context';
+import { resolvingSelect, runCall, runInsert, runUpdateOrDelete } from './dml';
+import { EngineError } from './errors';
+import { EXPLAIN_COLUMNS, explainScans, explainWrite } from './explain';
+import type { ExecStats, StatementResult } from './result';
+import { foldConstants } from './fold';
+import { plan, runSelect } from './select';
+import { emptyStats } from '../../gong/read/reader';
+
+/**
+ * Runs a gongsql script. Every statement is parsed and bound first: a syntax or name error
+ * anywhere stops the script before anything is sent to Gong. Statements then run in order.
+ */
+export async function execute(text: string, options: RunOptions): Promise<StatementResult[]> {
+  const parsed = parse(text);
+  const syntax = parsed.diagnostics.find((d) => d.severity === 'error');
+  if (syntax) throw new EngineError('SYNTAX', syntax.message, syntax.span);
+  for (const statement of parsed.statements) {
+    const problem = bind(statement).diagnostics.find((d) => d.severity === 'error');
+    if (problem) throw new EngineError('BIND', problem.message, problem.span);
+  }
+  const results: StatementResult[] = [];
+  for (const [index, statement] of parsed.statements.entries()) {
+    results.push(await executeStatement(text, statement, index, options));
+  }
+  return results;
+}
+
+async function executeStatement(text: string, statement: A.Statement, index: number, options: RunOptions): Promise<StatementResult> {
+  const started = performance.now();
+  const stats: ExecStats = { ...emptyStats(), cachedScans: 0, ms: 0 };
+  const ctx: RunContext = {
+    options,
+    params: new Map(Object.entries(options.params ?? {})),
+    index,
+    stats,
+    confirmed: false,
+    emit: (event) => options.onEvent?.(event),
+  };
+  ctx.emit({ type: 'statementStart', index, text: text.slice(statement.span.start, statement.span.end) });
+  const output = await dispatch(text, statement, ctx);
+  stats.ms = Math.round(performance.now() - started);
+  stats.rows = output.rows.length;
+  const messages = [...output.messages];
+  if (output.kind === 'select') {
+    messages.push(`${output.rows.length} row${output.rows.length === 1 ? '' : 's'} in ${stats.ms} ms; ${stats.apiCalls} API call${stats.apiCalls === 1 ? '' : 's'}, ${stats.pages} page${stats.pages === 1 ? '' : 's'}${stats.cachedScans ? `, ${stats.cachedScans} read${stats.cachedScans === 1 ? '' : 's'} from cache` : ''}`);
+  }
+  const result: StatementResult = { index, kind: output.kind, columns: output.columns, rows: output.rows, messages, stats };
+  for (const m of messages) ctx.emit({ type: 'message', index, text: m });
+  ctx.emit({ type: 'statementEnd', index, result });
+  return result;
+}
+
+type Output = Pick<StatementResult, 'kind' | 'columns' | 'rows' | 'messages'>;
+
+async function dispatch(text: string, statement: A.Statement, ctx: RunContext): Promise<Output> {
+  switch (statement.kind) {
+    case 'Select': {
+      const out = await runSelect(text, statement, bind(statement), ctx);
+      return { kind: 'select', columns: out.columns, rows: out.rows, messages: [] };
+    }
+    case 'Insert':
+      return { kind: 'insert', ...(await runInsert(text, statement, ctx)) };
+    case 'Update':
+    case 'Delete':
+      return { kind: statement.kind === 'Update' ? 'update' : 'delete', ...(await runUpdateOrDelete(text, statement, ctx)) };
+    case 'Call':
+      return { kind: 'call', ...(await runCall(text, statement, ctx)) };
+    case 'Explain':
+      return { kind: 'explain', columns: EXPLAIN_COLUMNS.map((c) => ({ ...c })), rows: await explain(text, statement.statement, ctx), messages: ['Every filter is also evaluated locally; pushed filters only reduce what is fetched.'] };
+    case 'Invalid':
+      throw new EngineError('SYNTAX', 'Not a statement', statement.span);
+  }
+}
+
+async function explain(text: string, statement: A.Statement, ctx: RunContext) {
+  if (statement.kind === 'Select') return explainScans(text, plan(statement, bind(statement), ctx, await foldConstants(text, statement, ctx.params)).scans);
+  if (statement.kind === 'Update' || statement.kind === 'Delete') {
+    const table = findTable(statement.table.text);
+    const key = (statement.kind === 'Update' ? table?.dml.update?.key : table?.dml.delete?.key) ?? 'Id';
+    const { selectText, select } = resolvingSelect(text, statement, key);
+    return [...explainScans(selectText, plan(select, bind(select), ctx, await foldConstants(selectText, select, ctx.params)).scans), ...explainWrite(statement)];
+  }
+  if (statement.kind === 'Insert' && statement.source.kind === 'Select') {
+    const select = statement.source.select;
+    return [...explainScans(text, plan(select, bind(select), ctx).scans), ...explainWrite(statement)];
+  }
+  return explainWrite(statement);
+}
+
+export { EngineError };

@@ -1,0 +1,46 @@
+import type { SqlValue } from '../../gong/catalog/types';
+import type { Predicate } from '../../gong/read/plan';
+import type { Scan } from '../plan/planner';
+import type * as A from '../syntax/ast';
+import type { ResultColumn } from './result';
+
+export const EXPLAIN_COLUMNS: ResultColumn[] = ['Object', 'Alias', 'Request', 'NativeFilters', 'ResidualFilters', 'EstimatedCalls']
+  .map((name) => ({ name, type: 'text' }));
+
+/** One row per object read: the request(s), what Gong filters, what is left for SQLite, the estimated calls. */
+export function explainScans(text: string, scans: readonly Scan[]): SqlValue[][] {
+  return scans.map((scan) => {
+    const { plan } = scan;
+    const fanOut = plan.fanOut ? ` × each ${plan.fanOut.column}${'from' in plan.fanOut ? ` (from ${plan.fanOut.from.table})` : ''}` : '';
+    const paging = plan.path.paging === 'none' ? '' : ' (100 per page)';
+    const params = [...plan.params.entries()].map(([k, v]) => `${k.split(':')[1]}=${Array.isArray(v) ? `[${v.length} ids]` : v}`);
+    return [
+      scan.table.name,
+      scan.alias,
+      `${plan.path.method} ${plan.path.path}${paging}${fanOut}`,
+      plan.pushed.length ? `${plan.pushed.map(describe).join(' AND ')} → ${params.join(', ')}` : '(none)',
+      scan.residual.length ? scan.residual.map((e) => text.slice(e.span.start, e.span.end)).join(' AND ') : '(none)',
+      `${plan.estimate.requests}${plan.estimate.open ? '+' : ''} (${plan.estimate.note})`,
+    ];
+  });
+}
+
+/** What DML and CALL add to the reads: the write requests. */
+export function explainWrite(statement: A.Statement): SqlValue[][] {
+  switch (statement.kind) {
+    case 'Insert': return [[statement.table.text, '', 'one write request per row', '(none)', '(none)', `${statement.source.kind === 'Values' ? statement.source.rows.length : '?'} write(s)`]];
+    case 'Update': return [[statement.table.text, '', 'one write request per matching row', '(none)', '(none)', 'one per row']];
+    case 'Delete': return [[statement.table.text, '', 'one delete request per matching row', '(none)', '(none)', 'one per row']];
+    case 'Call': return [[statement.name.text, '', 'the procedure\'s request(s)', '(none)', '(none)', statement.name.text.toLowerCase() === 'createcall' ? '2' : '1']];
+    default: return [];
+  }
+}
+
+function describe(p: Predicate): string {
+  const value = Array.isArray(p.value) ? `(${p.value.length > 3 ? `${p.value.slice(0, 3).map(literal).join(', ')}, … ${p.value.length} values` : p.value.map(literal).join(', ')})` : literal(p.value as SqlValue);
+  return `${p.column} ${p.op} ${value}`;
+}
+
+function literal(v: SqlValue): string {
+  return typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v);
+}

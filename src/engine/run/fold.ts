@@ -1,0 +1,52 @@
+import type { SqlValue } from '../../gong/catalog/types';
+import type { InputValue } from '../../gong/write/values';
+import { sqlite } from '../eval/sqlite';
+import type * as A from '../syntax/ast';
+import { statementExprs, subqueriesOf, walkExpr } from '../syntax/walk';
+import { query } from './select';
+import { bindParameters, rewrite } from './sqlText';
+
+/** Functions whose value changes from call to call: never folded. */
+const VOLATILE = new Set(['random', 'randomblob', 'changes', 'last_insert_rowid', 'total_changes']);
+const COMPARISONS = new Set(['=', '<', '<=', '>', '>=']);
+
+/**
+ * Computes, once, the constant operands of comparisons that are not plain literals, such as
+ * `date('now', '-7 days')`, so that those filters can reach Gong too. SQLite computes them,
+ * so the value is exactly what the local evaluation compares against.
+ */
+export async function foldConstants(text: string, statement: A.Statement, params: ReadonlyMap<string, InputValue>): Promise<Map<A.Expr, SqlValue>> {
+  const candidates: A.Expr[] = [];
+  for (const e of statementExprs(statement)) {
+    if (e.kind === 'Binary' && COMPARISONS.has(e.op)) candidates.push(e.left, e.right);
+    if (e.kind === 'Between') candidates.push(e.low, e.high);
+    if (e.kind === 'InList') candidates.push(...e.items);
+  }
+  const foldable = candidates.filter((e) => e.kind !== 'Literal' && e.kind !== 'Parameter' && e.kind !== 'Column' && isConstant(e));
+  const folded = new Map<A.Expr, SqlValue>();
+  if (foldable.length === 0) return folded;
+  const SQL = await sqlite();
+  const db = new SQL.Database();
+  try {
+    for (const e of foldable) {
+      const select: A.SelectStatement = { kind: 'Select', span: e.span, orderBy: [], body: { kind: 'Core', span: e.span, distinct: false, columns: [{ span: e.span, expr: e }], groupBy: [], windows: [] } };
+      try {
+        const bound = bindParameters(select, params);
+        query(db, `SELECT ${rewrite(text, e.span, bound.replacements)}`, bound.values, () => undefined, (rows) => folded.set(e, rows[0]?.[0] ?? null));
+      } catch {
+        // Not computable on its own: it simply stays a local filter.
+      }
+    }
+  } finally {
+    db.close();
+  }
+  return folded;
+}
+
+function isConstant(e: A.Expr): boolean {
+  for (const node of walkExpr(e)) {
+    if (node.kind === 'Column' || node.kind === 'Star' || subqueriesOf(node).length > 0) return false;
+    if (node.kind === 'Call' && (node.over || VOLATILE.has(node.name.text.toLowerCase()))) return false;
+  }
+  return true;
+}

@@ -1,0 +1,58 @@
+import type { SqlValue } from '../../gong/catalog/types';
+import type { ReadStats } from '../../gong/read/reader';
+
+/**
+ * The one result model shared by the grid, notebooks and the CLI: typed columns, rows
+ * delivered in batches, messages, and what the statement cost.
+ */
+export interface ResultColumn {
+  readonly name: string;
+  /** From the values seen: SQLite's storage classes, 'mixed' when they differ, 'null' when all are NULL. */
+  type: 'integer' | 'real' | 'text' | 'null' | 'mixed';
+}
+
+export interface ExecStats extends ReadStats {
+  /** Object reads answered from the cache. */
+  cachedScans: number;
+  ms: number;
+}
+
+export interface StatementResult {
+  /** Position of the statement in the script. */
+  readonly index: number;
+  readonly kind: 'select' | 'insert' | 'update' | 'delete' | 'call' | 'explain';
+  readonly columns: ResultColumn[];
+  readonly rows: SqlValue[][];
+  readonly messages: string[];
+  readonly stats: ExecStats;
+}
+
+/** What the engine reports while it runs. */
+export type EngineEvent =
+  | { type: 'statementStart'; index: number; text: string }
+  | { type: 'columns'; index: number; columns: readonly ResultColumn[] }
+  | { type: 'rows'; index: number; rows: readonly SqlValue[][] }
+  | { type: 'progress'; index: number; stats: Readonly<ExecStats> }
+  | { type: 'message'; index: number; text: string }
+  | { type: 'statementEnd'; index: number; result: StatementResult };
+
+export function typeOf(value: SqlValue): ResultColumn['type'] {
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'real';
+  return 'text';
+}
+
+/** Widens column types with a batch of rows. */
+export function observeTypes(columns: ResultColumn[], rows: readonly SqlValue[][]): void {
+  for (const row of rows) {
+    row.forEach((value, i) => {
+      const column = columns[i];
+      if (!column) return;
+      const t = typeOf(value);
+      if (t === 'null' || column.type === t || column.type === 'mixed') return;
+      if (column.type === 'null') column.type = t;
+      else if ((column.type === 'integer' && t === 'real') || (column.type === 'real' && t === 'integer')) column.type = 'real';
+      else column.type = 'mixed';
+    });
+  }
+}

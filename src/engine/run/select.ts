@@ -1,0 +1,198 @@
+import type { Database } from 'sql.js';
+import type { Row, SqlValue } from '../../gong/catalog/types';
+import { readRows, type ReadOptions } from '../../gong/read/reader';
+import type { InputValue } from '../../gong/write/values';
+import { constantValue, type Binding } from '../bind/binder';
+import { createTable, fromSqlite, insertRows, quoteName, sqlite, toSqlite } from '../eval/sqlite';
+import { planSelect, type QueryPlan, type Scan } from '../plan/planner';
+import type { FoldedValues } from '../plan/predicates';
+import { foldConstants } from './fold';
+import type * as A from '../syntax/ast';
+import { QueryCache } from './cache';
+import type { RunContext } from './context';
+import { EngineError } from './errors';
+import { observeTypes, type ResultColumn } from './result';
+import { bindParameters, rewrite, type Replacement } from './sqlText';
+
+const BATCH = 1000;
+
+export interface SelectOutput {
+  columns: ResultColumn[];
+  rows: SqlValue[][];
+  plan: QueryPlan;
+}
+
+export function plan(select: A.SelectStatement, binding: Binding, ctx: RunContext, folded?: FoldedValues): QueryPlan {
+  return planSelect(select, binding, { pushdown: ctx.options.pushdown ?? true, params: ctx.params, folded });
+}
+
+/**
+ * Runs a SELECT: each object reference is read (pushdown applied) into its own SQLite table,
+ * the statement runs there with SQLite's semantics. A streaming plan emits rows page by
+ * page and stops reading once LIMIT is satisfied.
+ */
+export async function runSelect(text: string, select: A.SelectStatement, binding: Binding, ctx: RunContext, emitRows = true): Promise<SelectOutput> {
+  const queryPlan = plan(select, binding, ctx, await foldConstants(text, select, ctx.params));
+  await confirmEstimate(queryPlan.scans, ctx);
+  const SQL = await sqlite();
+  const db = new SQL.Database();
+  try {
+    const names = new Map(queryPlan.scans.map((scan, i) => [scan.ref, `gs_${i}`]));
+    const params = bindParameters(select, ctx.params);
+    const tableNames: Replacement[] = queryPlan.scans.map((scan) => ({
+      span: scan.ref.name.span,
+      text: `${quoteName(names.get(scan.ref) as string)}${scan.ref.alias ? '' : ` AS ${quoteName(scan.ref.name.text)}`}`,
+    }));
+    if (queryPlan.streaming && !(ctx.options.useCache !== false && ctx.options.cache?.get(QueryCache.key(ctx.options.connectionId, queryPlan.streaming.scan.plan)))) {
+      return await stream(db, text, select, queryPlan, [...tableNames, ...params.replacements], params.values, ctx, emitRows);
+    }
+    for (const scan of queryPlan.scans) {
+      const rows = await fetchScan(scan, ctx);
+      const name = names.get(scan.ref) as string;
+      createTable(db, name, scan.table.columns);
+      insertRows(db, name, scan.table.columns.length, rows);
+    }
+    const sql = rewrite(text, select.span, [...tableNames, ...params.replacements]);
+    const out = { columns: [] as ResultColumn[], rows: [] as SqlValue[][], plan: queryPlan };
+    query(db, sql, params.values, (columns) => {
+      out.columns = columns;
+      if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns });
+    }, (batch) => {
+      observeTypes(out.columns, batch);
+      out.rows.push(...batch);
+      if (emitRows) ctx.emit({ type: 'rows', index: ctx.index, rows: batch });
+    });
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+async function stream(db: Database, text: string, select: A.SelectStatement, queryPlan: QueryPlan, replacements: Replacement[], values: InputValue[], ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
+  const { scan, limit, offset } = queryPlan.streaming as NonNullable<QueryPlan['streaming']>;
+  const limitCount = limit ? countOf(limit, ctx, 'LIMIT') : Infinity;
+  let skip = offset ? countOf(offset, ctx, 'OFFSET') : 0;
+  // The statement without its LIMIT clause runs over each page; the engine counts instead.
+  const cut: Replacement[] = select.limit ? [...replacements.filter((r) => r.span.start < select.limit!.span.start), { span: { start: select.limit.span.start, end: select.span.end }, text: '' }] : replacements;
+  const kept = select.limit ? values.slice(0, cut.filter((r) => r.text.startsWith('?')).length) : values;
+  const sql = rewrite(text, select.span, cut);
+  createTable(db, 'gs_0', scan.table.columns);
+  const out: SelectOutput = { columns: [], rows: [], plan: queryPlan };
+  const all: Row[] = [];
+  let complete = true;
+  if (limitCount > 0) {
+    complete = false;
+    for await (const page of readRows(ctx.options.client, scan.plan, readOptions(ctx), ctx.stats)) {
+      all.push(...page);
+      db.run('DELETE FROM gs_0');
+      insertRows(db, 'gs_0', scan.table.columns.length, page);
+      let done = false;
+      query(db, sql, kept, (columns) => {
+        if (out.columns.length === 0) {
+          out.columns = columns;
+          if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns });
+        }
+      }, (batch) => {
+        const fresh = batch.slice(skip).slice(0, limitCount - out.rows.length);
+        skip = Math.max(0, skip - batch.length);
+        if (fresh.length === 0) return;
+        observeTypes(out.columns, fresh);
+        out.rows.push(...fresh);
+        if (emitRows) ctx.emit({ type: 'rows', index: ctx.index, rows: fresh });
+        done = out.rows.length >= limitCount;
+      });
+      if (done) break;
+    }
+    complete = out.rows.length < limitCount;
+  }
+  if (out.columns.length === 0) {
+    // No page arrived (or LIMIT 0): the columns still come from the statement.
+    query(db, sql, kept, (columns) => {
+      out.columns = columns;
+      if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns });
+    }, () => undefined);
+  }
+  if (complete && ctx.options.cache) ctx.options.cache.set(QueryCache.key(ctx.options.connectionId, scan.plan), all);
+  return out;
+}
+
+/** The rows of one object reference: from the cache, or read from Gong (then cached). */
+export async function fetchScan(scan: Scan, ctx: RunContext): Promise<Row[]> {
+  const cache = ctx.options.cache;
+  const key = QueryCache.key(ctx.options.connectionId, scan.plan);
+  if (cache && ctx.options.useCache !== false) {
+    const hit = cache.get(key);
+    if (hit) {
+      ctx.stats.cachedScans++;
+      return hit;
+    }
+  }
+  const rows: Row[] = [];
+  for await (const page of readRows(ctx.options.client, scan.plan, readOptions(ctx), ctx.stats)) rows.push(...page);
+  cache?.set(key, rows);
+  return rows;
+}
+
+function readOptions(ctx: RunContext): ReadOptions {
+  return {
+    signal: ctx.options.signal,
+    onProgress: () => ctx.emit({ type: 'progress', index: ctx.index, stats: ctx.stats }),
+    onTotal: async ({ pages }) => {
+      const estimate = ctx.stats.apiCalls + pages - 1;
+      await confirmCalls(estimate, ctx);
+    },
+  };
+}
+
+/** Asks before a statement whose known cost passes the threshold; refuses when nobody says yes. */
+async function confirmEstimate(scans: readonly Scan[], ctx: RunContext): Promise<void> {
+  const cached = (scan: Scan) => ctx.options.useCache !== false && ctx.options.cache?.get(QueryCache.key(ctx.options.connectionId, scan.plan)) !== undefined;
+  const estimate = scans.filter((s) => !cached(s)).reduce((sum, s) => sum + s.plan.estimate.requests, 0);
+  await confirmCalls(estimate, ctx);
+}
+
+async function confirmCalls(estimate: number, ctx: RunContext): Promise<void> {
+  const threshold = ctx.options.confirmThreshold ?? 50;
+  if (estimate <= threshold || ctx.confirmed) return;
+  if (await ctx.options.confirm?.({ kind: 'apiCalls', estimate, threshold })) {
+    ctx.confirmed = true;
+    return;
+  }
+  throw new EngineError('CONFIRMATION_REQUIRED', `This statement needs about ${estimate} API calls, more than the ${threshold} allowed without confirmation (Gong allows 10,000 a day). Confirm to run it (CLI: --yes), or narrow the filters.`);
+}
+
+function countOf(e: A.Expr, ctx: RunContext, what: string): number {
+  const v = e.kind === 'Parameter' ? ctx.params.get(e.name) : constantValue(e);
+  const n = typeof v === 'bigint' ? Number(v) : typeof v === 'string' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n)) throw new EngineError('UNSUPPORTED', `${what} must be a constant integer`, e.span);
+  return n < 0 ? (what === 'LIMIT' ? Infinity : 0) : n;
+}
+
+/** Runs SQL in SQLite, reporting the columns once and rows in batches. */
+export function query(db: Database, sql: string, values: readonly InputValue[], onColumns: (c: ResultColumn[]) => void, onRows: (rows: SqlValue[][]) => void): void {
+  let statement;
+  try {
+    statement = db.prepare(sql);
+  } catch (error) {
+    throw new EngineError('SQLITE', `SQLite: ${(error as Error).message}`);
+  }
+  try {
+    if (values.length > 0) statement.bind(values.map(toSqlite));
+    onColumns(statement.getColumnNames().map((name) => ({ name, type: 'null' as const })));
+    let batch: SqlValue[][] = [];
+    while (statement.step()) {
+      // useBigInt keeps 64-bit integers exact (the typings lack the option).
+      batch.push((statement as unknown as { get(p: null, o: { useBigInt: boolean }): unknown[] }).get(null, { useBigInt: true }).map(fromSqlite));
+      if (batch.length >= BATCH) {
+        onRows(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) onRows(batch);
+  } catch (error) {
+    if (error instanceof EngineError) throw error;
+    throw new EngineError('SQLITE', `SQLite: ${(error as Error).message}`);
+  } finally {
+    statement.free();
+  }
+}
