@@ -94,6 +94,10 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
           totals.pages += result.stats.pages;
           totals.rows += result.rows.length;
         }
+        if (event.type === 'statementError') {
+          totals.apiCalls += event.stats.apiCalls;
+          totals.pages += event.stats.pages;
+        }
       },
     });
     return 0;

@@ -200,7 +200,9 @@ class Binder {
       this.error('GS2002', `Unknown column ${name}: the statement has no FROM clause`, ref.name.span);
       return;
     }
-    this.unknown('GS2002', `Unknown column ${name}`, ref.name.span, didYouMean(name, visible));
+    const sources = allSources(scope);
+    const where = sources.length === 1 ? ` in ${sources[0]?.table?.name ?? sources[0]?.name}` : '';
+    this.unknown('GS2002', `Unknown column ${name}${where}`, ref.name.span, didYouMean(name, visible));
   }
 
   private resolveIn(ref: A.ColumnRef, source: Source): void {

@@ -28,18 +28,34 @@ export function createTable(db: Database, name: string, columns: readonly Column
   db.run(`CREATE TABLE ${quoteName(name)} (${columns.map((c) => `${quoteName(c.name)} ${SQL_TYPES[c.type]}`).join(', ')})`);
 }
 
+/**
+ * Loads rows in one transaction, many rows per INSERT: each call into the WebAssembly
+ * module costs more than the values it carries, so fewer, larger statements load faster.
+ */
 export function insertRows(db: Database, name: string, width: number, rows: readonly Row[]): void {
-  if (rows.length === 0) return;
-  const statement = db.prepare(`INSERT INTO ${quoteName(name)} VALUES (${Array.from({ length: width }, () => '?').join(', ')})`);
+  if (rows.length === 0 || width === 0) return;
+  const perStatement = Math.max(1, Math.min(200, Math.floor(30_000 / width)));
+  const tuple = `(${Array.from({ length: width }, () => '?').join(',')})`;
+  const prepare = (count: number) => db.prepare(`INSERT INTO ${quoteName(name)} VALUES ${Array.from({ length: count }, () => tuple).join(',')}`);
+  const full = prepare(perStatement);
   db.run('BEGIN');
   try {
-    for (const row of rows) statement.run(row as SqlJsValue[]);
+    let i = 0;
+    for (; i + perStatement <= rows.length; i += perStatement) full.run(rows.slice(i, i + perStatement).flat() as SqlJsValue[]);
+    if (i < rows.length) {
+      const rest = prepare(rows.length - i);
+      try {
+        rest.run(rows.slice(i).flat() as SqlJsValue[]);
+      } finally {
+        rest.free();
+      }
+    }
     db.run('COMMIT');
   } catch (error) {
     db.run('ROLLBACK');
     throw error;
   } finally {
-    statement.free();
+    full.free();
   }
 }
 

@@ -42,7 +42,14 @@ async function executeStatement(text: string, statement: A.Statement, index: num
     emit: (event) => options.onEvent?.(event),
   };
   ctx.emit({ type: 'statementStart', index, text: text.slice(statement.span.start, statement.span.end) });
-  const output = await dispatch(text, statement, ctx);
+  let output: Output;
+  try {
+    output = await dispatch(text, statement, ctx);
+  } catch (error) {
+    stats.ms = Math.round(performance.now() - started);
+    ctx.emit({ type: 'statementError', index, error, stats });
+    throw error;
+  }
   stats.ms = Math.round(performance.now() - started);
   stats.rows = output.rows.length;
   const messages = [...output.messages];

@@ -34,7 +34,9 @@ export type EngineEvent =
   | { type: 'rows'; index: number; rows: readonly SqlValue[][] }
   | { type: 'progress'; index: number; stats: Readonly<ExecStats> }
   | { type: 'message'; index: number; text: string }
-  | { type: 'statementEnd'; index: number; result: StatementResult };
+  | { type: 'statementEnd'; index: number; result: StatementResult }
+  /** The statement failed; `stats` says what it had cost until then. */
+  | { type: 'statementError'; index: number; error: unknown; stats: Readonly<ExecStats> };
 
 export function typeOf(value: SqlValue): ResultColumn['type'] {
   if (value === null) return 'null';

@@ -1,10 +1,11 @@
 import type { Database } from 'sql.js';
-import type { Row, SqlValue } from '../../gong/catalog/types';
+import type { Column, Row, SqlValue } from '../../gong/catalog/types';
 import { readRows, type ReadOptions } from '../../gong/read/reader';
 import type { InputValue } from '../../gong/write/values';
 import { constantValue, type Binding } from '../bind/binder';
 import { createTable, fromSqlite, insertRows, quoteName, sqlite, toSqlite } from '../eval/sqlite';
 import { planSelect, type QueryPlan, type Scan } from '../plan/planner';
+import { neededColumns } from '../plan/columns';
 import type { FoldedValues } from '../plan/predicates';
 import { foldConstants } from './fold';
 import type * as A from '../syntax/ast';
@@ -44,13 +45,14 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
       text: `${quoteName(names.get(scan.ref) as string)}${scan.ref.alias ? '' : ` AS ${quoteName(scan.ref.name.text)}`}`,
     }));
     if (queryPlan.streaming && !(ctx.options.useCache !== false && ctx.options.cache?.get(QueryCache.key(ctx.options.connectionId, queryPlan.streaming.scan.plan)))) {
-      return await stream(db, text, select, queryPlan, [...tableNames, ...params.replacements], params.values, ctx, emitRows);
+      return await stream(db, text, select, binding, queryPlan, [...tableNames, ...params.replacements], params.values, ctx, emitRows);
     }
     for (const scan of queryPlan.scans) {
       const rows = await fetchScan(scan, ctx);
       const name = names.get(scan.ref) as string;
-      createTable(db, name, scan.table.columns);
-      insertRows(db, name, scan.table.columns.length, rows);
+      const columns = neededColumns(select, binding, scan.ref, scan.table.columns);
+      createTable(db, name, columns);
+      insertRows(db, name, columns.length, project(rows, scan.table.columns, columns));
     }
     const sql = rewrite(text, select.span, [...tableNames, ...params.replacements]);
     const out = { columns: [] as ResultColumn[], rows: [] as SqlValue[][], plan: queryPlan };
@@ -68,7 +70,7 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
   }
 }
 
-async function stream(db: Database, text: string, select: A.SelectStatement, queryPlan: QueryPlan, replacements: Replacement[], values: InputValue[], ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
+async function stream(db: Database, text: string, select: A.SelectStatement, binding: Binding, queryPlan: QueryPlan, replacements: Replacement[], values: InputValue[], ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
   const { scan, limit, offset } = queryPlan.streaming as NonNullable<QueryPlan['streaming']>;
   const limitCount = limit ? countOf(limit, ctx, 'LIMIT') : Infinity;
   let skip = offset ? countOf(offset, ctx, 'OFFSET') : 0;
@@ -76,7 +78,8 @@ async function stream(db: Database, text: string, select: A.SelectStatement, que
   const cut: Replacement[] = select.limit ? [...replacements.filter((r) => r.span.start < select.limit!.span.start), { span: { start: select.limit.span.start, end: select.span.end }, text: '' }] : replacements;
   const kept = select.limit ? values.slice(0, cut.filter((r) => r.text.startsWith('?')).length) : values;
   const sql = rewrite(text, select.span, cut);
-  createTable(db, 'gs_0', scan.table.columns);
+  const columns = neededColumns(select, binding, scan.ref, scan.table.columns);
+  createTable(db, 'gs_0', columns);
   const out: SelectOutput = { columns: [], rows: [], plan: queryPlan };
   const all: Row[] = [];
   let complete = true;
@@ -85,7 +88,7 @@ async function stream(db: Database, text: string, select: A.SelectStatement, que
     for await (const page of readRows(ctx.options.client, scan.plan, readOptions(ctx), ctx.stats)) {
       all.push(...page);
       db.run('DELETE FROM gs_0');
-      insertRows(db, 'gs_0', scan.table.columns.length, page);
+      insertRows(db, 'gs_0', columns.length, project(page, scan.table.columns, columns));
       let done = false;
       query(db, sql, kept, (columns) => {
         if (out.columns.length === 0) {
@@ -114,6 +117,13 @@ async function stream(db: Database, text: string, select: A.SelectStatement, que
   }
   if (complete && ctx.options.cache) ctx.options.cache.set(QueryCache.key(ctx.options.connectionId, scan.plan), all);
   return out;
+}
+
+/** Rows cut down to the given columns, in their order. */
+function project(rows: readonly Row[], all: readonly Column[], kept: readonly Column[]): readonly Row[] {
+  if (kept.length === all.length) return rows;
+  const indexes = kept.map((c) => all.indexOf(c));
+  return rows.map((row) => indexes.map((i) => row[i] ?? null));
 }
 
 /** The rows of one object reference: from the cache, or read from Gong (then cached). */

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startSandbox, type Sandbox } from '../../../src/sandbox';
+
+const BIN = join(__dirname, '..', '..', '..', 'bin', 'gongsql.js');
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+/** Runs the built CLI as a user would, with only the environment given. */
+function gongsql(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+const lastLine = (text: string) => text.trimEnd().split('\n').at(-1) ?? '';
+
+describe('gongsql CLI', () => {
+  let dir: string;
+  before(async () => { dir = await mkdtemp(join(tmpdir(), 'gongsql-cli-')); });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('runs -e on the sandbox: CSV on stdout, the stats line last on stderr', async () => {
+    const r = await gongsql(['-e', 'SELECT Id, Title FROM Calls LIMIT 3', '--sandbox', '--format', 'csv', '--stats']);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trimEnd().split('\r\n');
+    assert.equal(lines[0], 'Id,Title');
+    assert.ok(lines.length >= 4);
+    assert.match(lastLine(r.stderr), /^stats: api_calls=1 pages=1 rows=3 ms=\d+$/);
+  });
+
+  it('json and ndjson keep ids exact as text', async () => {
+    const json = await gongsql(['-e', 'SELECT Id FROM Calls LIMIT 2', '--sandbox', '--format', 'json']);
+    const rows = JSON.parse(json.stdout) as { Id: string }[];
+    assert.equal(rows.length, 2);
+    assert.ok(rows.every((r) => typeof r.Id === 'string' && /^\d{15,19}$/.test(r.Id)));
+    const nd = await gongsql(['-e', 'SELECT Id, Duration FROM Calls LIMIT 2', '--sandbox', '--format', 'ndjson']);
+    assert.deepEqual(nd.stdout.trimEnd().split('\n').map((l) => Object.keys(JSON.parse(l))), [['Id', 'Duration'], ['Id', 'Duration']]);
+  });
+
+  it('reads SQL from a file or stdin; prints a table by default', async () => {
+    const file = join(dir, 'q.gongsql');
+    await writeFile(file, '-- workspaces\nSELECT Name FROM Workspaces ORDER BY Name;\n');
+    const fromFile = await gongsql([file, '--sandbox']);
+    assert.equal(fromFile.code, 0, fromFile.stderr);
+    assert.match(fromFile.stdout, /Name\s*\n─+\nCustomer Success/);
+    const fromStdin = await gongsql(['--sandbox', '--format', 'csv'], { stdin: 'SELECT count(*) AS n FROM Workspaces' });
+    assert.equal(fromStdin.stdout, 'n\r\n3\r\n');
+  });
+
+  it('quotes hostile values in CSV so they round-trip', async () => {
+    const r = await gongsql(['-e', `SELECT Title FROM Calls WHERE Title LIKE '%"%' OR Title LIKE '%' || char(10) || '%'`, '--sandbox', '--format', 'csv']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /"O'Brien said ""it's a deal"" — 100% 🎉"/);
+    assert.match(r.stdout, /"Tab\there, newline\nthere"/);
+  });
+
+  it('--explain shows the plan and makes no call for it', async () => {
+    const r = await gongsql(['-e', "SELECT * FROM Calls WHERE Scheduled >= '2026-01-01'", '--sandbox', '--explain', '--format', 'json', '--stats']);
+    const [plan] = JSON.parse(r.stdout) as Record<string, string>[];
+    assert.equal(plan?.Request, 'GET /v2/calls (100 per page)');
+    assert.match(plan?.NativeFilters ?? '', /fromDateTime=2026-01-01T00:00:00Z/);
+    assert.match(lastLine(r.stderr), /^stats: api_calls=0 /);
+  });
+
+  it('--no-pushdown gives the same rows for more API calls', async () => {
+    const sql = "SELECT Id FROM Calls WHERE Scheduled >= date('now', '-20 days') ORDER BY Id";
+    const pushed = await gongsql(['-e', sql, '--sandbox', '--format', 'csv', '--stats']);
+    const local = await gongsql(['-e', sql, '--sandbox', '--format', 'csv', '--stats', '--no-pushdown']);
+    assert.equal(pushed.stdout, local.stdout);
+    const calls = (r: Run) => Number(/api_calls=(\d+)/.exec(lastLine(r.stderr))?.[1]);
+    assert.ok(calls(pushed) < calls(local), `${calls(pushed)} < ${calls(local)}`);
+  });
+
+  it('--param binds :name', async () => {
+    const r = await gongsql(['-e', 'SELECT Name FROM Workspaces WHERE Name = :n', '--sandbox', '--format', 'csv', '--param', 'n=EMEA']);
+    assert.equal(r.stdout, 'Name\r\nEMEA\r\n');
+  });
+
+  it('a query error exits 1 with one line that says where', async () => {
+    const r = await gongsql(['-e', 'SELECT Id\nFROM Calls WHERE Titel = 1', '--sandbox']);
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr.trim(), 'gongsql: line 2, column 18: Unknown column Titel in Calls. Did you mean Title?');
+    assert.equal(r.stdout, '');
+  });
+
+  it('usage errors exit 2', async () => {
+    for (const args of [['-e', 'SELECT 1', '--sandbox', '--format', 'xml'], ['-e', 'SELECT 1'], ['--bogus']]) {
+      const r = await gongsql(args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    }
+  });
+});
+
+describe('gongsql CLI against a Gong URL with credentials from the environment', () => {
+  let sandbox: Sandbox;
+  before(async () => { sandbox = await startSandbox({ rateLimit: false, scale: 50, credentials: [{ accessKey: 'CLIKEY', accessKeySecret: 'cli-secret-value' }] }); });
+  after(() => sandbox.close());
+
+  it('reads GONG_ACCESS_KEY, GONG_ACCESS_KEY_SECRET and GONG_BASE_URL', async () => {
+    const r = await gongsql(['-e', 'SELECT count(*) AS n FROM Workspaces', '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
+    assert.equal(r.stdout, 'n\r\n3\r\n', r.stderr);
+  });
+
+  it('asks for --yes once Gong says a scan needs more than 50 calls', async () => {
+    const big = await startSandbox({ rateLimit: false, scale: 5200 });
+    try {
+      const env = { GONG_ACCESS_KEY: big.credentials.accessKey, GONG_ACCESS_KEY_SECRET: big.credentials.accessKeySecret, GONG_BASE_URL: big.url };
+      const refused = await gongsql(['-e', 'SELECT count(*) FROM Calls', '--stats'], { env });
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /needs about 5\d API calls, more than the 50 allowed without confirmation.*--yes/);
+      assert.match(lastLine(refused.stderr), /^stats: api_calls=1 /, 'stopped after the first page');
+      const confirmed = await gongsql(['-e', 'SELECT count(*) FROM Calls', '--stats', '--yes', '--format', 'csv'], { env });
+      assert.equal(confirmed.code, 0, confirmed.stderr);
+      assert.equal(confirmed.stdout, `count(*)\r\n${big.store.visibleCalls.length}\r\n`);
+    } finally {
+      await big.close();
+    }
+  });
+
+  it('a rejected secret is a clear error that does not show it', async () => {
+    const r = await gongsql(['-e', 'SELECT * FROM Workspaces', '--base-url', sandbox.url], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'wrong-secret-xyz' } });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /Gong rejected the credentials \(401\)/);
+    assert.ok(!r.stderr.includes('wrong-secret-xyz') && !r.stdout.includes('wrong-secret-xyz'));
+  });
+});
