@@ -1,10 +1,18 @@
 import type { CrmRequest } from '../data/model';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { int64 } from '../http/json';
-import type { Route } from '../http/router';
+import type { RequestContext, Route } from '../http/router';
 import { asObject, reqId, reqString } from '../http/validate';
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The integrationId + clientRequestId pair that names an asynchronous CRM request. */
+function requestKey(ctx: RequestContext) {
+  return {
+    integrationId: reqId(ctx.query.get('integrationId'), 'integrationId'),
+    clientRequestId: reqString(ctx.query.get('clientRequestId'), 'clientRequestId'),
+  };
+}
 
 const listIntegrations: Route = {
   method: 'GET',
@@ -37,8 +45,7 @@ const deleteIntegration: Route = {
   pattern: '/v2/crm/integrations',
   scope: 'api:crm:integration:delete',
   handle(ctx) {
-    const integrationId = reqId(ctx.query.get('integrationId'), 'integrationId');
-    const clientRequestId = reqString(ctx.query.get('clientRequestId'), 'clientRequestId');
+    const { integrationId, clientRequestId } = requestKey(ctx);
     if (!CLIENT_REQUEST_ID.test(clientRequestId)) throw badRequest('clientRequestId may contain only letters, digits, "-" and "_"');
     const world = ctx.store.world;
     if (world.crmRequests.some((r) => r.clientRequestId === clientRequestId)) throw conflict(`clientRequestId ${clientRequestId} was already used`);
@@ -60,8 +67,7 @@ const requestStatus: Route = {
   pattern: '/v2/crm/request-status',
   scope: 'api:crm:upload',
   handle(ctx) {
-    const integrationId = reqId(ctx.query.get('integrationId'), 'integrationId');
-    const clientRequestId = reqString(ctx.query.get('clientRequestId'), 'clientRequestId');
+    const { integrationId, clientRequestId } = requestKey(ctx);
     const request = ctx.store.world.crmRequests.find((r) => r.integrationId === integrationId && r.clientRequestId === clientRequestId);
     if (!request) throw notFound('No request found for this integrationId and clientRequestId');
     return { body: { status: request.status, errors: [], totalErrorCount: 0, totalSuccessCount: request.status === 'DONE' ? 1 : 0 } };
