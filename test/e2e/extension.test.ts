@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { generateWorld } from '../../src/sandbox/data/generate';
+import { openFile, runCommand, startWorkbench, webviewFrame, type Workbench } from './harness';
+
+/** Five calls of the extension's sandbox (default seed), the hostile title among them. */
+const visible = generateWorld().calls.filter((c) => c.state === 'processed');
+const hostile = visible.find((c) => c.meta.title === '<img src=x onerror=alert(1)>')!;
+const FIVE = [hostile, ...visible.filter((c) => c !== hostile).slice(0, 4)].map((c) => `'${c.meta.id}'`).join(', ');
+
+describe('the extension in a real VS Code (code-server)', () => {
+  let workbench: Workbench;
+  before(async () => {
+    workbench = await startWorkbench({
+      files: {
+        'calls.gongsql': `SELECT Id, Title, Direction FROM Calls WHERE Id IN (${FIVE});\n`,
+        'notes.txt': 'not a query\n',
+      },
+    });
+  });
+  /** A case that, when it fails, leaves a screenshot and the workbench's logs behind. */
+  const step = (name: string, body: () => Promise<void>) => it(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      await workbench?.saveArtifacts(name.replace(/\W+/g, '-').slice(0, 60));
+      throw error;
+    }
+  });
+  after(async () => {
+    await workbench?.stop();
+  });
+
+  step('stays inactive until a .gongsql file opens, then activates', async () => {
+    const { page } = workbench;
+    const status = page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' });
+    await openFile(page, 'notes.txt');
+    assert.equal(await status.count(), 0, 'not activated by a plain text file');
+    await openFile(page, 'calls.gongsql');
+    await status.first().waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.tab.active').getAttribute('data-resource-name'), 'calls.gongsql');
+  });
+
+  step('shows the Gong view in the activity bar, offering the sandbox with no configuration', async () => {
+    const { page } = workbench;
+    await page.locator('.activitybar .action-item a[aria-label^="Gong"]').first().click();
+    const sandbox = page.locator('.monaco-list-row', { hasText: 'Sandbox (built-in)' });
+    await sandbox.waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-list-row', { hasText: 'Calls' }).first().waitFor();
+    assert.ok(await page.locator('.monaco-list-row', { hasText: 'Procedures' }).count() > 0);
+  });
+
+  step('runs a query from the command palette on the sandbox and shows the rows in the results webview', async () => {
+    const { page } = workbench;
+    await openFile(page, 'calls.gongsql');
+    await runCommand(page, 'Gong: Run Query');
+    const frame = await webviewFrame(page, 'table tbody tr');
+    const rows = await frame.locator('table tbody tr').count();
+    assert.equal(rows, 5);
+    const headers = await frame.locator('table thead th').allTextContents();
+    assert.deepEqual(headers, ['Id', 'Title', 'Direction']);
+    const ids = await frame.locator('table tbody tr td:first-child').allTextContents();
+    assert.ok(ids.every((id) => /^\d{15,19}$/.test(id)), `ids as exact text: ${ids.join(', ')}`);
+    // The hostile title renders as text: no <img> element was created from it.
+    assert.ok((await frame.locator('table tbody td', { hasText: '<img src=x onerror=alert(1)>' }).count()) === 1);
+    assert.equal(await frame.locator('table img').count(), 0);
+    await page.locator('.statusbar-item', { hasText: /calls today/ }).first().waitFor();
+  });
+});

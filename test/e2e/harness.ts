@@ -1,0 +1,88 @@
+import { cp, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { ROOT, startCodeServer, until, type CodeServerOptions } from '../../scripts/codeServer';
+
+export { until };
+
+/**
+ * The packaged extension in a real VS Code (code-server), driven through Debian's Chromium
+ * by Playwright. Tests wait on conditions, never on fixed sleeps.
+ */
+const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
+
+export interface Workbench {
+  readonly page: Page;
+  readonly workspace: string;
+  /** Saves a screenshot and the workbench's logs under test-results/e2e. */
+  saveArtifacts(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startWorkbench(options: CodeServerOptions = {}): Promise<Workbench> {
+  const server = await startCodeServer(options);
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+  };
+  try {
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    await page.goto(server.url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    return {
+      page,
+      workspace: server.workspace,
+      async saveArtifacts(name: string) {
+        await mkdir(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) }).catch(() => undefined);
+        await cp(join(server.userData, 'logs'), join(ARTIFACTS, `${name}-logs`), { recursive: true }).catch(() => undefined);
+        await cp(server.logFile, join(ARTIFACTS, `${name}-code-server.log`)).catch(() => undefined);
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Runs a command from the palette by its title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file through Quick Open. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab[data-resource-name="${name}"]`).waitFor();
+}
+
+/** The inner frame of a webview that holds `selector`, once it exists. */
+export async function webviewFrame(page: Page, selector: string, timeoutMs = 60_000): Promise<Frame> {
+  let found: Frame | undefined;
+  await until(async () => {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) {
+        found = frame;
+        return true;
+      }
+    }
+    return false;
+  }, `a webview showing ${selector}`, timeoutMs);
+  return found as Frame;
+}
