@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { QueryCache } from '../engine/run/cache';
-import { GongClient } from '../gong/http/client';
+import { GongClient, type Credentials } from '../gong/http/client';
+import type { UsageStore } from '../gong/http/rateLimit';
 import { startSandbox, type Sandbox } from '../sandbox';
 
 /** A connection the engine can run on: a client and its cache. */
@@ -11,53 +12,137 @@ export interface ActiveConnection {
   readonly cache: QueryCache;
 }
 
+/** What settings.json holds about a Gong connection: never a secret. */
+export interface ConnectionSetting { name: string; baseUrl: string }
+
+export const SANDBOX = 'Sandbox';
+const SECRET_PREFIX = 'gongsql.connection.';
+
 /**
- * Connections known to the extension. The built-in sandbox needs no configuration and is
- * the default; it starts on first use (not on activation) and keeps its data for the session.
+ * The connections: the built-in sandbox (no configuration, the default, started on first
+ * use and kept for the session) and Gong connections whose access key and secret live in
+ * SecretStorage only; settings hold the name and base URL.
  */
 export class Connections implements vscode.Disposable {
   private sandbox: Promise<{ sandbox: Sandbox; connection: ActiveConnection }> | undefined;
+  private readonly gong = new Map<string, ActiveConnection>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {}
+
+  /** Gong connections from settings. */
+  list(): ConnectionSetting[] {
+    return vscode.workspace.getConfiguration('gongsql').get<ConnectionSetting[]>('connections', []);
+  }
 
   get activeLabel(): string {
-    return 'Sandbox';
+    const name = vscode.workspace.getConfiguration('gongsql').get<string>('activeConnection', SANDBOX);
+    return name === SANDBOX || this.list().some((c) => c.name === name) ? name : SANDBOX;
+  }
+
+  async setActive(name: string): Promise<void> {
+    await vscode.workspace.getConfiguration('gongsql').update('activeConnection', name, vscode.ConfigurationTarget.Global);
+    this.changed.fire();
   }
 
   async active(): Promise<ActiveConnection> {
+    const name = this.activeLabel;
+    return name === SANDBOX ? this.sandboxConnection() : this.gongConnection(name);
+  }
+
+  /** Saves a Gong connection: name and URL in settings, the key and secret in SecretStorage. */
+  async save(setting: ConnectionSetting, credentials: { accessKey: string; accessKeySecret: string }): Promise<void> {
+    await this.context.secrets.store(SECRET_PREFIX + setting.name, JSON.stringify(credentials));
+    const others = this.list().filter((c) => c.name !== setting.name);
+    await vscode.workspace.getConfiguration('gongsql').update('connections', [...others, setting], vscode.ConfigurationTarget.Global);
+    await this.forget(setting.name);
+    this.changed.fire();
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.context.secrets.delete(SECRET_PREFIX + name);
+    await vscode.workspace.getConfiguration('gongsql').update('connections', this.list().filter((c) => c.name !== name), vscode.ConfigurationTarget.Global);
+    await this.forget(name);
+    if (this.activeLabel === name) await this.setActive(SANDBOX);
+    this.changed.fire();
+  }
+
+  /** Throws away the sandbox's data: the next query starts a fresh one. */
+  async resetSandbox(): Promise<void> {
+    const current = this.sandbox;
+    this.sandbox = undefined;
+    if (current) await closeSandbox(await current);
+    this.changed.fire();
+  }
+
+  /** API calls used today on the active connection, once it has been used. */
+  usage(): { used: number; limit: number } | undefined {
+    const name = this.activeLabel;
+    const used = this.context.globalState.get<Record<string, number>>(`gongsql.usage.${today()}`, {})[name];
+    return used === undefined ? undefined : { used, limit: 10_000 };
+  }
+
+  /** A client for a connection that may not be saved yet (Test Connection). */
+  client(baseUrl: string, credentials: Credentials, id: string): GongClient {
+    return new GongClient({ baseUrl, credentials, connectionId: id, usageStore: this.usageStore(), onEvent: (e) => {
+      if (e.type === 'request') this.log.trace(`${e.endpoint} → ${e.status} in ${e.durationMs} ms`);
+      else if (e.long) this.log.info(`Waiting ${Math.ceil(e.ms / 1000)} s before retrying ${e.endpoint} (${e.reason})`);
+      this.changed.fire();
+    } });
+  }
+
+  private sandboxConnection(): Promise<ActiveConnection> {
     this.sandbox ??= (async () => {
       const sandbox = await startSandbox();
       this.log.info(`Sandbox started at ${sandbox.url} (seed 42, 2,000 calls, 3 requests/s)`);
-      const client = new GongClient({
-        baseUrl: sandbox.url,
-        connectionId: 'sandbox',
-        credentials: { kind: 'basic', accessKey: sandbox.credentials.accessKey, accessKeySecret: sandbox.credentials.accessKeySecret },
-        onEvent: (e) => {
-          if (e.type === 'request') this.log.trace(`${e.endpoint} → ${e.status} in ${e.durationMs} ms`);
-          else if (e.long) this.log.info(`Waiting ${Math.ceil(e.ms / 1000)} s before retrying ${e.endpoint} (${e.reason})`);
-          this.changed.fire();
-        },
-      });
-      return { sandbox, connection: { id: 'sandbox', label: 'Sandbox', client, cache: new QueryCache() } };
+      const client = this.client(sandbox.url, { kind: 'basic', accessKey: sandbox.credentials.accessKey, accessKeySecret: sandbox.credentials.accessKeySecret }, SANDBOX);
+      return { sandbox, connection: { id: SANDBOX, label: SANDBOX, client, cache: new QueryCache() } };
     })();
-    return (await this.sandbox).connection;
+    return this.sandbox.then((s) => s.connection);
   }
 
-  /** API calls used today on the active connection, if it is started. */
-  async usage(): Promise<{ used: number; limit: number } | undefined> {
-    if (!this.sandbox) return undefined;
-    const { client } = (await this.sandbox).connection;
-    return { used: client.usedToday(), limit: client.dailyLimit };
+  private async gongConnection(name: string): Promise<ActiveConnection> {
+    const existing = this.gong.get(name);
+    if (existing) return existing;
+    const setting = this.list().find((c) => c.name === name);
+    const stored = await this.context.secrets.get(SECRET_PREFIX + name);
+    if (!setting || !stored) throw new Error(`Connection ${name} has no stored access key; use "Gong: Edit Connection" to enter it again.`);
+    const { accessKey, accessKeySecret } = JSON.parse(stored) as { accessKey: string; accessKeySecret: string };
+    const connection = { id: name, label: name, client: this.client(setting.baseUrl, { kind: 'basic', accessKey, accessKeySecret }, name), cache: new QueryCache() };
+    this.gong.set(name, connection);
+    return connection;
+  }
+
+  private async forget(name: string): Promise<void> {
+    const existing = this.gong.get(name);
+    this.gong.delete(name);
+    await existing?.client.close();
+  }
+
+  /** The daily counter, kept in the extension's global state per UTC day. */
+  private usageStore(): UsageStore {
+    const state = this.context.globalState;
+    return {
+      get: (id, day) => state.get<Record<string, number>>(`gongsql.usage.${day}`, {})[id] ?? 0,
+      add: (id, day, count) => {
+        const key = `gongsql.usage.${day}`;
+        const counts = state.get<Record<string, number>>(key, {});
+        void state.update(key, { ...counts, [id]: (counts[id] ?? 0) + count });
+      },
+    };
   }
 
   async dispose(): Promise<void> {
     this.changed.dispose();
-    if (this.sandbox) {
-      const { sandbox, connection } = await this.sandbox;
-      await connection.client.close();
-      await sandbox.close();
-    }
+    for (const c of this.gong.values()) await c.client.close();
+    if (this.sandbox) await closeSandbox(await this.sandbox);
   }
 }
+
+async function closeSandbox({ sandbox, connection }: { sandbox: Sandbox; connection: ActiveConnection }): Promise<void> {
+  await connection.client.close();
+  await sandbox.close();
+}
+
+const today = () => new Date().toISOString().slice(0, 10);

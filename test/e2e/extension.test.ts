@@ -53,7 +53,7 @@ describe('the extension in a real VS Code (code-server)', () => {
   step('runs a query from the command palette on the sandbox and shows the rows in the results webview', async () => {
     const { page } = workbench;
     await openFile(page, 'calls.gongsql');
-    await runCommand(page, 'Gong: Run Query');
+    await runCommand(page, 'Gong: Run File');
     const frame = await webviewFrame(page, 'table tbody tr');
     const rows = await frame.locator('table tbody tr').count();
     assert.equal(rows, 5);

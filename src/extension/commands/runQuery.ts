@@ -1,45 +1,75 @@
 import * as vscode from 'vscode';
+import { statementAt } from '../../engine/ide';
 import { execute } from '../../engine/run/engine';
 import { EngineError, lineColumn } from '../../engine/run/errors';
 import type { ExecStats } from '../../engine/run/result';
 import { parse } from '../../engine/syntax/parser';
+import type * as A from '../../engine/syntax/ast';
 import { statementExprs } from '../../engine/syntax/walk';
+import { findProcedure } from '../../gong/catalog';
 import { GongError } from '../../gong/http/errors';
 import type { InputValue } from '../../gong/write/values';
 import { ResultsPanels } from '../../results/resultsPanel';
 import type { Connections } from '../connections';
 
-/**
- * Runs the selection, or the whole document, on the active connection: asks for `:name`
- * parameters, shows progress with a Cancel that aborts the HTTP requests, and shows the
- * results in the editor's results panel.
- */
-export async function runQuery(connections: Connections, panels: ResultsPanels, log: vscode.LogOutputChannel): Promise<void> {
+export type RunTarget = 'statement' | 'file' | { uri: vscode.Uri; start: number; end: number };
+
+/** Which text a run takes: the selection, the statement at the cursor, the file, or a CodeLens range. */
+function targetText(target: RunTarget): { document: vscode.TextDocument; text: string } | undefined {
+  if (typeof target === 'object') {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.uri.toString());
+    return document && { document, text: document.getText().slice(target.start, target.end) };
+  }
   const editor = vscode.window.activeTextEditor;
-  if (!editor) {
+  if (!editor) return undefined;
+  const { document, selection } = editor;
+  if (!selection.isEmpty) return { document, text: document.getText(selection) };
+  if (target === 'file') return { document, text: document.getText() };
+  const full = document.getText();
+  const span = statementAt(full, document.offsetAt(selection.active));
+  return { document, text: span ? full.slice(span.start, span.end) : '' };
+}
+
+/**
+ * Runs gongsql on the active connection: asks for `:name` parameters (a file picker for
+ * media), shows progress with a Cancel that aborts the HTTP requests, confirms costly or
+ * unfiltered statements, and shows the results in the editor's results panel.
+ */
+export async function runQuery(connections: Connections, panels: ResultsPanels, log: vscode.LogOutputChannel, target: RunTarget, explain = false): Promise<void> {
+  const found = targetText(target);
+  if (!found) {
     void vscode.window.showInformationMessage('Open a .gongsql file to run a query.');
     return;
   }
-  const document = editor.document;
-  const text = editor.selection.isEmpty ? document.getText() : document.getText(editor.selection);
+  const { document } = found;
+  let text = found.text;
   if (text.trim() === '') {
-    void vscode.window.showInformationMessage('Nothing to run: the file is empty.');
+    void vscode.window.showInformationMessage('Nothing to run here: put the cursor in a statement.');
     return;
   }
+  if (explain) text = `EXPLAIN ${text}`;
   const params = await askParameters(text);
   if (!params) return;
   const title = document.isUntitled ? 'Untitled' : document.uri.path.split('/').pop() ?? 'Query';
   panels.show(document.uri, title);
   await panels.post(document.uri, title, { type: 'running', text: text.length > 80 ? `${text.slice(0, 77)}…` : text });
-  const connection = await connections.active();
+  let connection;
+  try {
+    connection = await connections.active();
+  } catch (error) {
+    await panels.post(document.uri, title, { type: 'error', message: (error as Error).message });
+    return;
+  }
+  const active = connection;
+  log.info(`Running on ${active.label}: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Gong SQL', cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     try {
       const results = await execute(text, {
-        client: connection.client,
-        connectionId: connection.id,
-        cache: connection.cache,
+        client: active.client,
+        connectionId: active.id,
+        cache: active.cache,
         params,
         signal: controller.signal,
         confirm: async (request) => {
@@ -48,6 +78,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
             : `${request.statement} without WHERE changes all ${request.rows} rows of ${request.table}. Run it?`;
           return (await vscode.window.showWarningMessage(message, { modal: true }, 'Run')) === 'Run';
         },
+        confirmThreshold: vscode.workspace.getConfiguration('gongsql').get<number>('confirmAboveApiCalls', 50),
         onEvent: (event) => {
           if (event.type === 'progress') progress.report({ message: describe(event.stats) });
         },
@@ -58,7 +89,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
       const message = errorText(error, text);
       log.warn(message);
       await panels.post(document.uri, title, { type: 'error', message });
-      if (!(error instanceof GongError && error.code === 'ABORTED')) void vscode.window.showErrorMessage(message);
+      if (!(error instanceof GongError && error.code === 'ABORTED')) void vscode.window.showErrorMessage(`Gong SQL: ${message}`);
     }
   });
 }
@@ -76,15 +107,33 @@ function errorText(error: unknown, text: string): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Asks for each `:name` parameter the text uses (Escape cancels the run). */
+/** Asks for each `:name` parameter; a procedure's Binary parameter gets a file picker. Escape cancels. */
 async function askParameters(text: string): Promise<Record<string, InputValue> | undefined> {
+  const binary = new Set<string>();
   const names = new Set<string>();
-  for (const s of parse(text).statements) for (const e of statementExprs(s)) if (e.kind === 'Parameter' && !e.name.startsWith('?')) names.add(e.name);
+  for (const s of parse(text).statements) {
+    const call = s.kind === 'Explain' ? s.statement : s;
+    if (call.kind === 'Call') markBinary(call, binary);
+    for (const e of statementExprs(s)) if (e.kind === 'Parameter' && !e.name.startsWith('?')) names.add(e.name);
+  }
   const params: Record<string, InputValue> = {};
   for (const name of names) {
+    if (binary.has(name)) {
+      const picked = await vscode.window.showOpenDialog({ title: `File for :${name}`, canSelectMany: false, openLabel: 'Use this recording' });
+      if (!picked?.[0]) return undefined;
+      params[name] = picked[0].fsPath;
+      continue;
+    }
     const value = await vscode.window.showInputBox({ title: `Value of :${name}`, prompt: `Parameter :${name}`, ignoreFocusOut: true });
     if (value === undefined) return undefined;
     params[name] = value;
   }
   return params;
+}
+
+function markBinary(call: A.CallStatement, binary: Set<string>): void {
+  const procedure = findProcedure(call.name.text);
+  call.args.forEach((a, i) => {
+    if (a.kind === 'Parameter' && procedure?.params[i]?.type === 'binary') binary.add(a.name);
+  });
 }

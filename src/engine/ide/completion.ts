@@ -1,0 +1,95 @@
+import { findTable, procedures, tables } from '../../gong/catalog';
+import type { TableDef } from '../../gong/catalog/types';
+import { RESERVED, type Token } from '../syntax/tokens';
+import { referencesOf, statementContext, tokensAround } from './context';
+import { columnDoc, procedureDoc, procedureSignature, tableDoc } from './docs';
+import { CLAUSE_KEYWORDS, FUNCTIONS, STATEMENT_KEYWORDS } from './functions';
+
+export interface CompletionItem {
+  readonly label: string;
+  readonly kind: 'keyword' | 'object' | 'column' | 'function' | 'procedure' | 'alias';
+  readonly detail?: string;
+  readonly documentation?: string;
+  /** Snippet syntax (`${1:name}`) when `snippet` is set. */
+  readonly insertText?: string;
+  readonly snippet?: boolean;
+  readonly sortText?: string;
+}
+
+const OBJECT_POSITIONS = new Set(['FROM', 'JOIN', 'INTO', 'UPDATE']);
+const word = (t: Token | undefined) => (t?.kind === 'Identifier' ? t.value.toUpperCase() : '');
+const isName = (t: Token | undefined) => t?.kind === 'QuotedIdentifier' || (t?.kind === 'Identifier' && !RESERVED.has(t.value.toUpperCase()));
+
+/** Completions at `offset`, by what the cursor is in: an object position, `alias.`, CALL, an alias being typed, or an expression. */
+export function complete(text: string, offset: number): CompletionItem[] {
+  const ctx = statementContext(text, offset);
+  if (!ctx || offset < ctx.span.start) return STATEMENT_KEYWORDS.map(keyword);
+  const { before } = tokensAround(ctx.tokens, offset);
+  if (before.length === 0) return STATEMENT_KEYWORDS.map(keyword);
+  const prev = before[before.length - 1];
+  const prev2 = before[before.length - 2];
+  const refs = referencesOf(ctx.statement);
+
+  if (prev?.kind === 'Dot') {
+    // `alias.` gives that object's columns only.
+    const name = prev2?.value.toLowerCase();
+    const ref = refs.find((r) => r.name.toLowerCase() === name);
+    const table = ref ? ref.table : name ? findTable(name) : undefined;
+    return table ? columnsOf(table, undefined) : [];
+  }
+  if (word(prev) === 'CALL') return procedures.map(procedureItem);
+  if (OBJECT_POSITIONS.has(word(prev)) || (prev?.kind === 'Comma' && clauseOf(before) === 'FROM')) return objects(refs.filter((r) => r.cte).map((r) => r.name));
+  // Right after an object name (or AS) the user is naming an alias: offer nothing over it.
+  if (word(prev) === 'AS' || (isName(prev) && (OBJECT_POSITIONS.has(word(prev2)) || (prev2?.kind === 'Comma' && clauseOf(before) === 'FROM')))) return [];
+
+  const items: CompletionItem[] = [];
+  const multiple = refs.length > 1;
+  for (const ref of refs) {
+    if (multiple || ref.name.toLowerCase() !== ref.table?.name.toLowerCase()) items.push({ label: ref.name, kind: 'alias', detail: ref.table ? `alias of ${ref.table.name}` : 'source', sortText: `1${ref.name}` });
+    if (ref.table) items.push(...columnsOf(ref.table, multiple ? ref.name : undefined));
+  }
+  items.push(...FUNCTIONS.map((f): CompletionItem => ({ label: f.name, kind: 'function', detail: f.signature, documentation: f.doc, sortText: `3${f.name}` })));
+  items.push(...CLAUSE_KEYWORDS.map(keyword));
+  return items;
+}
+
+function columnsOf(table: TableDef, qualifier: string | undefined): CompletionItem[] {
+  return table.columns.map((c) => ({
+    label: c.name,
+    kind: 'column' as const,
+    detail: `${qualifier ? `${qualifier}.` : ''}${table.name} · ${c.type}${c.insertOnly ? ' · insert-only' : ''}`,
+    documentation: columnDoc(table, c),
+    // Insert-only columns sort last: SELECT returns them empty.
+    sortText: `${c.insertOnly ? 8 : 0}${String(table.columns.indexOf(c)).padStart(3, '0')}`,
+  }));
+}
+
+function objects(cteNames: string[]): CompletionItem[] {
+  return [
+    ...cteNames.map((name): CompletionItem => ({ label: name, kind: 'object', detail: 'common table expression', sortText: `0${name}` })),
+    ...tables.map((t): CompletionItem => ({ label: t.name, kind: 'object', detail: `${t.group} · ${t.description}`, documentation: tableDoc(t), sortText: `1${t.name}` })),
+  ];
+}
+
+/** `Name(${1:Required}, …)`: required parameters only, as tab stops (optional ones in the detail). */
+function procedureItem(p: (typeof procedures)[number]): CompletionItem {
+  const required = p.params.filter((x) => x.required);
+  const stops = required.map((x, i) => `\${${i + 1}:${x.name}}`).join(', ');
+  return { label: p.name, kind: 'procedure', detail: procedureSignature(p), documentation: procedureDoc(p), insertText: `${p.name}(${stops})`, snippet: true };
+}
+
+function keyword(k: string): CompletionItem {
+  return { label: k, kind: 'keyword', sortText: `5${k}` };
+}
+
+/** The clause keyword the cursor is in (the last one at parenthesis depth 0). */
+function clauseOf(before: readonly Token[]): string {
+  let depth = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const t = before[i] as Token;
+    if (t.kind === 'RParen') depth++;
+    else if (t.kind === 'LParen') depth--;
+    else if (depth <= 0 && ['SELECT', 'FROM', 'WHERE', 'GROUP', 'ORDER', 'HAVING', 'LIMIT', 'SET', 'VALUES', 'ON'].includes(word(t))) return word(t);
+  }
+  return '';
+}

@@ -1,0 +1,42 @@
+import type { Column, ParamDef, ProcedureDef, TableDef } from '../../gong/catalog/types';
+
+/** Markdown for hover and completion details, from the catalog alone. */
+export function tableDoc(t: TableDef): string {
+  const filters = t.filters.map((f) => `- \`${f.column} ${f.operators.join(' ')}\`: ${f.description}`);
+  const dml = (['insert', 'update', 'delete'] as const).filter((k) => t.dml[k]).map((k) => k.toUpperCase());
+  return [
+    `**${t.name}** — ${t.description}`,
+    filters.length ? `Filters Gong evaluates:\n${filters.join('\n')}` : 'Gong evaluates no filter on it: every filter runs locally.',
+    `Statements: SELECT${dml.length ? `, ${dml.join(', ')}` : ' (read-only)'}`,
+    ...(t.peculiarities.length ? [`Peculiarities:\n${t.peculiarities.map((p) => `- ${p}`).join('\n')}`] : []),
+  ].join('\n\n');
+}
+
+export function columnDoc(t: TableDef, c: Column): string {
+  const filter = t.filters.find((f) => f.column === c.name);
+  const flags = [c.type, c.key ? 'key' : '', c.insertOnly ? 'insert-only' : '', c.readOnly ? '' : 'writable'].filter(Boolean).join(' · ');
+  return [
+    `**${t.name}.${c.name}** · ${flags}`,
+    c.description,
+    ...(filter ? [`Gong evaluates \`${c.name} ${filter.operators.join(' ')}\`: ${filter.description}`] : []),
+    ...(c.insertOnly && !c.description.includes('Used only by INSERT') ? ['Used only by INSERT; SELECT returns it empty.'] : []),
+  ].join('\n\n');
+}
+
+export function procedureSignature(p: ProcedureDef): string {
+  return `${p.name}(${p.params.map((x) => (x.required ? x.name : `${x.name}?`)).join(', ')})`;
+}
+
+export function procedureDoc(p: ProcedureDef): string {
+  return [
+    `**CALL ${procedureSignature(p)}**`,
+    p.description,
+    `Returns one row: ${p.returns.map((r) => r.name).join(', ')}`,
+    ...(p.peculiarities.length ? [p.peculiarities.map((x) => `- ${x}`).join('\n')] : []),
+  ].join('\n\n');
+}
+
+export function paramDoc(p: ProcedureDef, param: ParamDef): string {
+  const type = param.type === 'enum' ? `one of ${param.values?.join(', ')}` : param.type === 'binary' ? 'file path' : param.type;
+  return `**${param.name}** (${type}${param.required ? ', required' : ', optional'}) — parameter ${p.params.indexOf(param) + 1} of ${p.name}\n\n${param.description}`;
+}

@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { GongError } from '../../gong/http/errors';
+import { SANDBOX, type Connections } from '../connections';
+
+/** Add / edit / remove / switch / test connections. Secrets go to SecretStorage only. */
+export function registerConnectionCommands(connections: Connections): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('gongsql.addConnection', () => editConnection(connections)),
+    vscode.commands.registerCommand('gongsql.editConnection', async () => {
+      const pick = await vscode.window.showQuickPick(connections.list().map((c) => c.name), { title: 'Edit which connection?' });
+      if (pick) await editConnection(connections, pick);
+    }),
+    vscode.commands.registerCommand('gongsql.removeConnection', async () => {
+      const pick = await vscode.window.showQuickPick(connections.list().map((c) => c.name), { title: 'Remove which connection?' });
+      if (!pick) return;
+      if ((await vscode.window.showWarningMessage(`Remove the connection ${pick} and its stored secret?`, { modal: true }, 'Remove')) !== 'Remove') return;
+      await connections.remove(pick);
+    }),
+    vscode.commands.registerCommand('gongsql.switchConnection', async () => {
+      const items = [SANDBOX, ...connections.list().map((c) => c.name)].map((label) => ({ label, description: label === connections.activeLabel ? 'active' : undefined }));
+      const pick = await vscode.window.showQuickPick([...items, { label: '$(add) Add Connection…', description: undefined }], { title: 'Active Gong connection' });
+      if (!pick) return;
+      if (pick.label.startsWith('$(add)')) await editConnection(connections);
+      else await connections.setActive(pick.label);
+    }),
+    vscode.commands.registerCommand('gongsql.testConnection', async () => {
+      const connection = await connections.active();
+      await testConnection(connection.client, connection.label);
+    }),
+    vscode.commands.registerCommand('gongsql.resetSandbox', async () => {
+      await connections.resetSandbox();
+      void vscode.window.showInformationMessage('The sandbox will start with fresh data on the next query.');
+    }),
+  ];
+}
+
+async function editConnection(connections: Connections, existing?: string): Promise<void> {
+  const current = connections.list().find((c) => c.name === existing);
+  const name = await vscode.window.showInputBox({
+    title: 'Gong connection (1/4): name', value: current?.name ?? 'Gong', ignoreFocusOut: true,
+    validateInput: (v) => (!v.trim() ? 'A name is required' : v.trim() === SANDBOX ? 'Sandbox is the built-in connection' : undefined),
+  });
+  if (!name) return;
+  const baseUrl = await vscode.window.showInputBox({
+    title: 'Gong connection (2/4): API base URL', value: current?.baseUrl ?? 'https://api.gong.io', ignoreFocusOut: true,
+    validateInput: (v) => { try { new URL(v); return undefined; } catch { return 'Enter a URL such as https://api.gong.io'; } },
+  });
+  if (!baseUrl) return;
+  const accessKey = await vscode.window.showInputBox({ title: 'Gong connection (3/4): access key', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Required') });
+  if (!accessKey) return;
+  const accessKeySecret = await vscode.window.showInputBox({ title: 'Gong connection (4/4): access key secret', password: true, ignoreFocusOut: true, validateInput: (v) => (v ? undefined : 'Required') });
+  if (!accessKeySecret) return;
+  const client = connections.client(baseUrl, { kind: 'basic', accessKey, accessKeySecret }, name.trim());
+  try {
+    const ok = await testConnection(client, name.trim());
+    if (!ok && (await vscode.window.showWarningMessage('The test failed. Save the connection anyway?', 'Save', 'Cancel')) !== 'Save') return;
+  } finally {
+    await client.close();
+  }
+  await connections.save({ name: name.trim(), baseUrl }, { accessKey: accessKey.trim(), accessKeySecret });
+  await connections.setActive(name.trim());
+}
+
+/** "Test Connection" is GET /v2/workspaces, Gong's cheapest authenticated call. */
+async function testConnection(client: import('../../gong/http/client').GongClient, label: string): Promise<boolean> {
+  try {
+    const response = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Testing ${label}…` }, () =>
+      client.request({ method: 'GET', path: '/v2/workspaces' }));
+    const count = Array.isArray(response.body?.workspaces) ? response.body.workspaces.length : 0;
+    void vscode.window.showInformationMessage(`${label}: connected; ${count} workspace${count === 1 ? '' : 's'} visible.`);
+    return true;
+  } catch (error) {
+    void vscode.window.showErrorMessage(`${label}: ${error instanceof GongError || error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
