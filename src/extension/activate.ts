@@ -1,53 +1,63 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { registerExplorerCommands } from '../explorer/explorerCommands';
 import { GongTree } from '../explorer/gongTree';
 import { registerLanguageFeatures } from '../language/providers';
-import { ResultsPanels } from '../results/resultsPanel';
-import { registerConnectionCommands } from './commands/connectionCommands';
-import { runQuery } from './commands/runQuery';
-import { Connections } from './connections';
+import { CONNECTION_COMMANDS } from './commands/connectionCommands';
+import type { RunTarget } from './commands/runQuery';
+import { activeConnectionName, usageToday } from './connectionSettings';
+import type { Runtime } from './runtime';
 
 /**
- * Wires the extension together. Activation stays cheap: the sandbox and its data start on
- * the first query, not here.
+ * Wires the extension together. Activation stays light: the language features, the tree and
+ * the status bar need only the catalog and the parser; the HTTP client, the sandbox and the
+ * engine's evaluator (dist/runtime.js) load on the first command that needs them.
  */
 export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Gong SQL', { log: true });
-  const connections = new Connections(context, log);
-  const panels = new ResultsPanels(context.extensionUri);
-  const tree = new GongTree(() => connections.activeLabel);
+  const tree = new GongTree(activeConnectionName);
   const status = vscode.window.createStatusBarItem('gongsql.connection', vscode.StatusBarAlignment.Left, 100);
   status.name = 'Gong SQL connection';
   status.command = 'gongsql.switchConnection';
   const refresh = () => {
-    const usage = connections.usage();
-    status.text = `$(database) Gong: ${connections.activeLabel}${usage ? ` · ${usage.used}/${usage.limit.toLocaleString('en-US')} calls today` : ''}`;
+    const name = activeConnectionName();
+    const used = usageToday(context.globalState, name);
+    status.text = `$(database) Gong: ${name}${used === undefined ? '' : ` · ${used}/10,000 calls today`}`;
     status.tooltip = 'Active Gong SQL connection and the API calls used today against the daily limit. Click to switch.';
     tree.refresh();
   };
   refresh();
   status.show();
-  const run = (target: Parameters<typeof runQuery>[3], explain = false) => runQuery(connections, panels, log, target, explain);
+
+  let runtime: Runtime | undefined;
+  const load = (): Runtime => {
+    if (!runtime) {
+      // Not a static import: esbuild bundles runtime.ts on its own (see scripts/build.mjs).
+      const { Runtime: RuntimeClass } = require(join(__dirname, 'runtime.js')) as typeof import('./runtime');
+      runtime = new RuntimeClass(context, log, refresh);
+    }
+    return runtime;
+  };
+  const run = (target: RunTarget, explain = false) => load().run(target, explain);
+  const rangeTarget = (uri?: vscode.Uri, start?: number, end?: number): RunTarget =>
+    uri instanceof vscode.Uri && start !== undefined && end !== undefined ? { uri, start, end } : 'statement';
 
   registerLanguageFeatures(context);
   context.subscriptions.push(
     log,
-    panels,
     status,
-    { dispose: () => void connections.dispose() },
-    connections.onDidChange(refresh),
+    { dispose: () => void runtime?.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('gongsql')) refresh(); }),
     vscode.window.registerTreeDataProvider('gongsql.explorer', tree),
-    vscode.commands.registerCommand('gongsql.runStatement', (uri?: vscode.Uri, start?: number, end?: number) =>
-      run(uri instanceof vscode.Uri && start !== undefined && end !== undefined ? { uri, start, end } : 'statement')),
+    vscode.commands.registerCommand('gongsql.runStatement', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end))),
     vscode.commands.registerCommand('gongsql.runFile', () => run('file')),
     vscode.commands.registerCommand('gongsql.runQuery', () => run('file')),
-    vscode.commands.registerCommand('gongsql.explainStatement', (uri?: vscode.Uri, start?: number, end?: number) =>
-      run(uri instanceof vscode.Uri && start !== undefined && end !== undefined ? { uri, start, end } : 'statement', true)),
+    vscode.commands.registerCommand('gongsql.explainStatement', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end), true)),
+    ...CONNECTION_COMMANDS.map((id) => vscode.commands.registerCommand(id, () => load().connectionCommand(id))),
     ...registerExplorerCommands(tree),
-    ...registerConnectionCommands(connections),
   );
-  log.info('Gong SQL activated');
+  log.info(`Gong SQL activated in ${(performance.now() - started).toFixed(0)} ms`);
 }
 
 export function deactivate(): void {

@@ -3,6 +3,7 @@ import { QueryCache } from '../engine/run/cache';
 import { GongClient, type Credentials } from '../gong/http/client';
 import type { UsageStore } from '../gong/http/rateLimit';
 import { startSandbox, type Sandbox } from '../sandbox';
+import { activeConnectionName, listConnections, SANDBOX, usageKey, usageToday, type ConnectionSetting } from './connectionSettings';
 
 /** A connection the engine can run on: a client and its cache. */
 export interface ActiveConnection {
@@ -12,10 +13,6 @@ export interface ActiveConnection {
   readonly cache: QueryCache;
 }
 
-/** What settings.json holds about a Gong connection: never a secret. */
-export interface ConnectionSetting { name: string; baseUrl: string }
-
-export const SANDBOX = 'Sandbox';
 const SECRET_PREFIX = 'gongsql.connection.';
 
 /**
@@ -33,12 +30,11 @@ export class Connections implements vscode.Disposable {
 
   /** Gong connections from settings. */
   list(): ConnectionSetting[] {
-    return vscode.workspace.getConfiguration('gongsql').get<ConnectionSetting[]>('connections', []);
+    return listConnections();
   }
 
   get activeLabel(): string {
-    const name = vscode.workspace.getConfiguration('gongsql').get<string>('activeConnection', SANDBOX);
-    return name === SANDBOX || this.list().some((c) => c.name === name) ? name : SANDBOX;
+    return activeConnectionName();
   }
 
   async setActive(name: string): Promise<void> {
@@ -78,8 +74,7 @@ export class Connections implements vscode.Disposable {
 
   /** API calls used today on the active connection, once it has been used. */
   usage(): { used: number; limit: number } | undefined {
-    const name = this.activeLabel;
-    const used = this.context.globalState.get<Record<string, number>>(`gongsql.usage.${today()}`, {})[name];
+    const used = usageToday(this.context.globalState, this.activeLabel);
     return used === undefined ? undefined : { used, limit: 10_000 };
   }
 
@@ -124,9 +119,9 @@ export class Connections implements vscode.Disposable {
   private usageStore(): UsageStore {
     const state = this.context.globalState;
     return {
-      get: (id, day) => state.get<Record<string, number>>(`gongsql.usage.${day}`, {})[id] ?? 0,
+      get: (id, day) => state.get<Record<string, number>>(usageKey(day), {})[id] ?? 0,
       add: (id, day, count) => {
-        const key = `gongsql.usage.${day}`;
+        const key = usageKey(day);
         const counts = state.get<Record<string, number>>(key, {});
         void state.update(key, { ...counts, [id]: (counts[id] ?? 0) + count });
       },
@@ -144,5 +139,3 @@ async function closeSandbox({ sandbox, connection }: { sandbox: Sandbox; connect
   await connection.client.close();
   await sandbox.close();
 }
-
-const today = () => new Date().toISOString().slice(0, 10);

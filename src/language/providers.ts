@@ -4,14 +4,17 @@ import type { Diagnostic } from '../engine/syntax/tokens';
 import { toRange } from './convert';
 
 const SELECTOR: vscode.DocumentSelector = { language: 'gongsql' };
-const KINDS: Record<CompletionItem['kind'], vscode.CompletionItemKind> = {
-  keyword: vscode.CompletionItemKind.Keyword,
-  object: vscode.CompletionItemKind.Class,
-  column: vscode.CompletionItemKind.Field,
-  function: vscode.CompletionItemKind.Function,
-  procedure: vscode.CompletionItemKind.Method,
-  alias: vscode.CompletionItemKind.Variable,
-};
+function kindOf(kind: CompletionItem['kind']): vscode.CompletionItemKind {
+  const kinds: Record<CompletionItem['kind'], vscode.CompletionItemKind> = {
+    keyword: vscode.CompletionItemKind.Keyword,
+    object: vscode.CompletionItemKind.Class,
+    column: vscode.CompletionItemKind.Field,
+    function: vscode.CompletionItemKind.Function,
+    procedure: vscode.CompletionItemKind.Method,
+    alias: vscode.CompletionItemKind.Variable,
+  };
+  return kinds[kind];
+}
 
 /** Completion, hover, signature help, diagnostics, quick fixes, CodeLens, outline and formatting for .gongsql. */
 export function registerLanguageFeatures(context: vscode.ExtensionContext): void {
@@ -48,7 +51,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext): void
     vscode.languages.registerCompletionItemProvider(SELECTOR, {
       provideCompletionItems(document, position) {
         return complete(document.getText(), document.offsetAt(position)).map((c) => {
-          const item = new vscode.CompletionItem(c.label, KINDS[c.kind]);
+          const item = new vscode.CompletionItem(c.label, kindOf(c.kind));
           item.detail = c.detail;
           if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
           if (c.insertText) item.insertText = c.snippet ? new vscode.SnippetString(c.insertText) : c.insertText;

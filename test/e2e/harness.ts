@@ -14,6 +14,8 @@ const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
 export interface Workbench {
   readonly page: Page;
   readonly workspace: string;
+  /** The user-data folder (User/settings.json lives there). */
+  readonly userData: string;
   /** Saves a screenshot and the workbench's logs under test-results/e2e. */
   saveArtifacts(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -37,6 +39,7 @@ export async function startWorkbench(options: CodeServerOptions = {}): Promise<W
     return {
       page,
       workspace: server.workspace,
+      userData: server.userData,
       async saveArtifacts(name: string) {
         await mkdir(ARTIFACTS, { recursive: true });
         await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) }).catch(() => undefined);
@@ -58,6 +61,14 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await input.waitFor();
   await input.fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Answers the quick-input prompt that is showing. */
+export async function answer(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(text);
   await page.keyboard.press('Enter');
 }
 

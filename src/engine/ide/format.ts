@@ -15,7 +15,8 @@ const KEYWORDS = new Set([...RESERVED, 'RECURSIVE', 'NULLS', 'FIRST', 'LAST', 'R
  */
 export function format(text: string, range?: Span): TextEdit[] {
   const { tokens } = scan(text);
-  const spans = statementSpans(text).filter((s) => !range || (s.end >= range.start && s.start <= range.end));
+  const all = statementSpans(text);
+  const spans = all.filter((s) => !range || (s.end >= range.start && s.start <= range.end));
   const edits: TextEdit[] = [];
   for (const span of spans) {
     const inside = tokens.filter((t) => t.kind !== 'EOF' && t.span.start >= span.start && t.span.end <= span.end);
@@ -40,7 +41,7 @@ export function format(text: string, range?: Span): TextEdit[] {
     });
   }
   // Each statement after the first starts on its own line.
-  for (const next of spans.slice(1)) {
+  for (const next of spans.filter((s) => s !== all[0])) {
     const semicolon = tokens.filter((t) => t.kind === 'Semicolon' && t.span.end <= next.start).pop();
     if (!semicolon) continue;
     const gap = { start: semicolon.span.end, end: next.start };
@@ -68,7 +69,8 @@ function separator(prev: Token, t: Token, depth: number, beforePrev: Token | und
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = '';
   let at = 0;
-  for (const e of [...edits].sort((a, b) => a.span.start - b.span.start)) {
+  // An insertion at a position comes before a replacement that starts there.
+  for (const e of [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end)) {
     out += text.slice(at, e.span.start) + e.text;
     at = e.span.end;
   }

@@ -38,7 +38,11 @@ export function statementSpans(text: string): Span[] {
 /** The statement holding `offset` (a cursor right after the `;` still belongs to it). */
 export function statementAt(text: string, offset: number): Span | undefined {
   const spans = statementSpans(text);
-  return spans.find((s) => offset >= s.start && offset <= s.end + 1) ?? spans.filter((s) => s.end <= offset).pop();
+  const inside = spans.find((s) => offset >= s.start && offset <= s.end);
+  if (inside) return inside;
+  // After a statement: still its own unless a `;` closed it.
+  const before = spans.filter((s) => s.end <= offset).pop();
+  return before && !text.slice(before.end, offset).includes(';') ? before : undefined;
 }
 
 function closeQuote(text: string, open: number, quote: string): number {

@@ -1,37 +1,42 @@
 import * as vscode from 'vscode';
 import { GongError } from '../../gong/http/errors';
-import { SANDBOX, type Connections } from '../connections';
+import type { Connections } from '../connections';
+import { SANDBOX } from '../connectionSettings';
+
+/** The connection commands by id, registered lazily by activate.ts. */
+export const CONNECTION_COMMANDS = ['gongsql.addConnection', 'gongsql.editConnection', 'gongsql.removeConnection', 'gongsql.switchConnection', 'gongsql.testConnection', 'gongsql.resetSandbox'] as const;
+export type ConnectionCommand = (typeof CONNECTION_COMMANDS)[number];
 
 /** Add / edit / remove / switch / test connections. Secrets go to SecretStorage only. */
-export function registerConnectionCommands(connections: Connections): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('gongsql.addConnection', () => editConnection(connections)),
-    vscode.commands.registerCommand('gongsql.editConnection', async () => {
+export function connectionCommandHandlers(connections: Connections): Record<ConnectionCommand, () => Promise<void>> {
+  return {
+    'gongsql.addConnection': () => editConnection(connections),
+    'gongsql.editConnection': async () => {
       const pick = await vscode.window.showQuickPick(connections.list().map((c) => c.name), { title: 'Edit which connection?' });
       if (pick) await editConnection(connections, pick);
-    }),
-    vscode.commands.registerCommand('gongsql.removeConnection', async () => {
+    },
+    'gongsql.removeConnection': async () => {
       const pick = await vscode.window.showQuickPick(connections.list().map((c) => c.name), { title: 'Remove which connection?' });
       if (!pick) return;
       if ((await vscode.window.showWarningMessage(`Remove the connection ${pick} and its stored secret?`, { modal: true }, 'Remove')) !== 'Remove') return;
       await connections.remove(pick);
-    }),
-    vscode.commands.registerCommand('gongsql.switchConnection', async () => {
+    },
+    'gongsql.switchConnection': async () => {
       const items = [SANDBOX, ...connections.list().map((c) => c.name)].map((label) => ({ label, description: label === connections.activeLabel ? 'active' : undefined }));
       const pick = await vscode.window.showQuickPick([...items, { label: '$(add) Add Connection…', description: undefined }], { title: 'Active Gong connection' });
       if (!pick) return;
       if (pick.label.startsWith('$(add)')) await editConnection(connections);
       else await connections.setActive(pick.label);
-    }),
-    vscode.commands.registerCommand('gongsql.testConnection', async () => {
+    },
+    'gongsql.testConnection': async () => {
       const connection = await connections.active();
       await testConnection(connection.client, connection.label);
-    }),
-    vscode.commands.registerCommand('gongsql.resetSandbox', async () => {
+    },
+    'gongsql.resetSandbox': async () => {
       await connections.resetSandbox();
       void vscode.window.showInformationMessage('The sandbox will start with fresh data on the next query.');
-    }),
-  ];
+    },
+  };
 }
 
 async function editConnection(connections: Connections, existing?: string): Promise<void> {

@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+
+/**
+ * What the extension knows about connections without loading the HTTP client: names, the
+ * active one, today's usage. Activation reads only this (the client loads on first use).
+ */
+export interface ConnectionSetting { name: string; baseUrl: string }
+
+export const SANDBOX = 'Sandbox';
+
+export function listConnections(): ConnectionSetting[] {
+  return vscode.workspace.getConfiguration('gongsql').get<ConnectionSetting[]>('connections', []);
+}
+
+export function activeConnectionName(): string {
+  const name = vscode.workspace.getConfiguration('gongsql').get<string>('activeConnection', SANDBOX);
+  return name === SANDBOX || listConnections().some((c) => c.name === name) ? name : SANDBOX;
+}
+
+export function usageKey(day: string): string {
+  return `gongsql.usage.${day}`;
+}
+
+/** API calls a connection made today (UTC), as counted by its client. */
+export function usageToday(state: vscode.Memento, name: string): number | undefined {
+  return state.get<Record<string, number>>(usageKey(new Date().toISOString().slice(0, 10)), {})[name];
+}

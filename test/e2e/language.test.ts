@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startSandbox, type Sandbox } from '../../src/sandbox';
+import { answer, openFile, runCommand, startWorkbench, until, webviewFrame, type Workbench } from './harness';
+
+describe('editing and running .gongsql in a real VS Code', () => {
+  let workbench: Workbench;
+  let gong: Sandbox;
+  before(async () => {
+    // A second sandbox stands in for a real Gong tenant the user adds as a connection.
+    gong = await startSandbox({ rateLimit: false, scale: 20, credentials: [{ accessKey: 'E2EKEY', accessKeySecret: 'e2e-secret-never-in-settings' }] });
+    workbench = await startWorkbench({
+      files: {
+        'alias.gongsql': 'SELECT u.\nFROM Calls c JOIN Users u ON u.Id = c.PrimaryUserId\n',
+        'hover.gongsql': 'SELECT * FROM Calls\n',
+        'broken.gongsql': 'SELECT Id, FROM Calls\n',
+        'two.gongsql': 'SELECT Name FROM Workspaces;\nSELECT Id, Direction FROM Calls LIMIT 3;\n',
+        'long.gongsql': 'SELECT count(*) FROM CallTranscripts;\n',
+      },
+    });
+  });
+  after(async () => {
+    await workbench?.stop();
+    await gong?.close();
+  });
+
+  const step = (name: string, body: () => Promise<void>) => it(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      await workbench?.saveArtifacts(name.replace(/\W+/g, '-').slice(0, 60));
+      throw error;
+    }
+  });
+
+  step('completion lists the columns of the aliased object', async () => {
+    const { page } = workbench;
+    await openFile(page, 'alias.gongsql');
+    // Completion is there once the extension has activated.
+    await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+Space');
+    const rows = page.locator('.suggest-widget .monaco-list-row');
+    await rows.first().waitFor({ timeout: 20_000 });
+    const labels = await page.locator('.suggest-widget .monaco-list-row .label-name').allTextContents();
+    assert.ok(labels.includes('FirstName'), labels.join(', '));
+    assert.ok(!labels.includes('Direction'), 'no column of Calls');
+    await page.keyboard.press('Escape');
+  });
+
+  step('hover shows an object\'s peculiarity', async () => {
+    const { page } = workbench;
+    await openFile(page, 'hover.gongsql');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await runCommand(page, 'Show or Focus Hover');
+    const hover = page.locator('.monaco-hover', { hasText: 'processed recording' });
+    await hover.first().waitFor({ timeout: 20_000 });
+    assert.match(await hover.first().innerText(), /Filters Gong evaluates/);
+    await page.keyboard.press('Escape');
+  });
+
+  step('a syntax error gets a squiggle at the right place', async () => {
+    const { page } = workbench;
+    await openFile(page, 'broken.gongsql');
+    await page.locator('.squiggly-error').first().waitFor({ timeout: 20_000 });
+    await runCommand(page, 'Focus on Problems View');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Expected an expression' });
+    await problem.first().waitFor({ timeout: 20_000 });
+    assert.match(await problem.first().innerText(), /Ln 1, Col 12/);
+  });
+
+  step('Ctrl+Enter runs the statement at the cursor on the sandbox and its rows appear', async () => {
+    const { page } = workbench;
+    await openFile(page, 'two.gongsql');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Control+Enter');
+    const frame = await webviewFrame(page, 'table thead th');
+    await until(async () => (await frame.locator('table thead th').allTextContents()).join(',') === 'Id,Direction', 'the second statement\'s columns');
+    assert.equal(await frame.locator('table tbody tr').count(), 3);
+  });
+
+  step('Cancel during a long scan stops it', async () => {
+    const { page } = workbench;
+    await openFile(page, 'long.gongsql');
+    await runCommand(page, 'Gong: Run File');
+    const cancel = page.locator('.notifications-toasts .monaco-button', { hasText: 'Cancel' });
+    await cancel.first().waitFor({ timeout: 30_000 });
+    await page.locator('.notifications-toasts', { hasText: /API calls/ }).first().waitFor({ timeout: 30_000 });
+    await cancel.first().click();
+    await webviewFrame(page, 'p.error', 30_000).then(async (frame) => {
+      await until(async () => (await frame.locator('p.error').allTextContents()).includes('Cancelled.'), 'the results panel to say Cancelled.');
+    });
+  });
+
+  step('adding a connection stores no secret in settings.json', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Gong: Add Connection');
+    await answer(page, 'Acme Gong');
+    await answer(page, gong.url);
+    await answer(page, 'E2EKEY');
+    await answer(page, 'e2e-secret-never-in-settings');
+    await page.locator('.notifications-toasts', { hasText: 'Acme Gong: connected; 3 workspaces visible.' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar-item', { hasText: 'Gong: Acme Gong' }).first().waitFor({ timeout: 30_000 });
+    const settings = await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8');
+    assert.match(settings, /Acme Gong/);
+    assert.ok(settings.includes(gong.url));
+    assert.ok(!settings.includes('e2e-secret-never-in-settings') && !settings.includes('E2EKEY'), settings);
+  });
+});
