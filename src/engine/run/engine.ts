@@ -19,18 +19,20 @@ export async function execute(text: string, options: RunOptions): Promise<Statem
   const parsed = parse(text);
   const syntax = parsed.diagnostics.find((d) => d.severity === 'error');
   if (syntax) throw new EngineError('SYNTAX', syntax.message, syntax.span);
-  for (const statement of parsed.statements) {
-    const problem = bind(statement).diagnostics.find((d) => d.severity === 'error');
+  const warnings = parsed.statements.map((statement) => {
+    const found = bind(statement).diagnostics;
+    const problem = found.find((d) => d.severity === 'error');
     if (problem) throw new EngineError('BIND', problem.message, problem.span);
-  }
+    return found.map((d) => `Warning: ${d.message}`);
+  });
   const results: StatementResult[] = [];
   for (const [index, statement] of parsed.statements.entries()) {
-    results.push(await executeStatement(text, statement, index, options));
+    results.push(await executeStatement(text, statement, index, options, warnings[index] ?? []));
   }
   return results;
 }
 
-async function executeStatement(text: string, statement: A.Statement, index: number, options: RunOptions): Promise<StatementResult> {
+async function executeStatement(text: string, statement: A.Statement, index: number, options: RunOptions, warnings: string[]): Promise<StatementResult> {
   const started = performance.now();
   const stats: ExecStats = { ...emptyStats(), cachedScans: 0, ms: 0 };
   const ctx: RunContext = {
@@ -52,7 +54,7 @@ async function executeStatement(text: string, statement: A.Statement, index: num
   }
   stats.ms = Math.round(performance.now() - started);
   stats.rows = output.rows.length;
-  const messages = [...output.messages];
+  const messages = [...warnings, ...output.messages];
   if (output.kind === 'select') {
     messages.push(`${output.rows.length} row${output.rows.length === 1 ? '' : 's'} in ${stats.ms} ms; ${stats.apiCalls} API call${stats.apiCalls === 1 ? '' : 's'}, ${stats.pages} page${stats.pages === 1 ? '' : 's'}${stats.cachedScans ? `, ${stats.cachedScans} read${stats.cachedScans === 1 ? '' : 's'} from cache` : ''}`);
   }
