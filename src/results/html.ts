@@ -14,15 +14,15 @@ export function resultsHtml(scriptUri: string, cspSource: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Gong SQL Results</title>
 <style nonce="${nonce}">
-  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 8px; }
+  html, body { height: 100%; margin: 0; }
+  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 8px; box-sizing: border-box; }
+  #root { display: flex; flex-direction: column; height: 100%; }
+  .panes { flex: 1; min-height: 0; position: relative; }
+  .pane { height: 100%; }
+  .pane[hidden] { display: none; }
   .tabs { display: flex; gap: 4px; border-bottom: 1px solid var(--vscode-panel-border); margin-bottom: 6px; }
   .tabs button { background: none; border: none; color: var(--vscode-foreground); padding: 4px 10px; cursor: pointer; border-bottom: 2px solid transparent; }
   .tabs button[aria-selected="true"] { border-bottom-color: var(--vscode-focusBorder); }
-  table { border-collapse: collapse; font-family: var(--vscode-editor-font-family); }
-  th, td { border: 1px solid var(--vscode-panel-border); padding: 2px 6px; text-align: left; max-width: 40em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-  th { background: var(--vscode-editorWidget-background); position: sticky; top: 0; }
-  td.number { text-align: right; }
-  td.null { color: var(--vscode-disabledForeground); font-style: italic; }
   .error { color: var(--vscode-errorForeground); white-space: pre-wrap; }
   .status, .message { color: var(--vscode-descriptionForeground); }
 </style>

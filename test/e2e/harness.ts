@@ -33,7 +33,9 @@ export async function startWorkbench(options: CodeServerOptions = {}): Promise<W
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    // Clipboard access lets tests read what Copy put there, as a person would paste it.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
     await page.goto(server.url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     return {

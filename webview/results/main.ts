@@ -1,85 +1,102 @@
 /**
- * The results webview (browser bundle): one tab per result set plus Messages, rendered as
- * plain, text-only tables. Every value goes through textContent, never HTML.
+ * The results webview: one tab per result set (a virtualized grid each) plus Messages.
+ * Every value is rendered with textContent, never as HTML.
  */
-import type { HostToWebview, ResultSetMessage, WebviewToHost } from '../../src/results/protocol';
+import type { HostToWebview, WebviewToHost } from '../../src/results/protocol';
+import { Grid } from '../grid/grid';
+import { HostSource } from './hostSource';
 
 declare function acquireVsCodeApi(): { postMessage(message: WebviewToHost): void };
 const vscode = acquireVsCodeApi();
+const send = (m: WebviewToHost) => vscode.postMessage(m);
 
 const root = document.getElementById('root') as HTMLElement;
+let run = 0;
+let sources = new Map<number, HostSource>();
+let tabs: HTMLElement;
+let panes: HTMLElement;
+let messages: HTMLElement;
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
-  const message = event.data;
-  switch (message.type) {
+  const m = event.data;
+  switch (m.type) {
+    case 'begin':
+      run = m.run;
+      sources = new Map();
+      layout();
+      break;
     case 'running':
-      root.replaceChildren(paragraph(`Running… ${message.text}`, 'status'));
+      status(`Running… ${m.text}`);
+      break;
+    case 'result': {
+      if (m.run !== run) return;
+      const source = new HostSource(m.result.columns, run, m.result.id, send);
+      sources.set(m.result.id, source);
+      const grid = new Grid(source, { exportAs: (format) => send({ type: 'export', run, result: m.result.id, format }) });
+      addTab(m.result.title, grid.element, sources.size === 1);
+      break;
+    }
+    case 'count':
+      if (m.run === run) sources.get(m.result)?.setCount(m.count, m.done);
+      break;
+    case 'rows':
+      if (m.run === run) sources.get(m.result)?.receive(m.request, m.rows);
+      break;
+    case 'messages':
+      if (m.run !== run) return;
+      messages.replaceChildren(...m.messages.map((text) => paragraph(text, 'message')));
+      if (sources.size === 0) select(tabs.children.length - 1);
       break;
     case 'error':
-      root.replaceChildren(paragraph(message.message, 'error'));
-      break;
-    case 'results':
-      showResults(message.results, message.messages);
+      if (!messages) layout();
+      messages.replaceChildren(paragraph(m.message, 'error'));
+      select(tabs.children.length - 1);
       break;
   }
 });
 
-function showResults(results: readonly ResultSetMessage[], messages: readonly string[]): void {
-  const tabs = document.createElement('div');
+/** Tabs: result sets first, Messages last. */
+function layout(): void {
+  tabs = document.createElement('div');
   tabs.className = 'tabs';
   tabs.setAttribute('role', 'tablist');
-  const panes: HTMLElement[] = [];
-  const select = (i: number) => {
-    panes.forEach((p, j) => { p.hidden = i !== j; });
-    [...tabs.children].forEach((t, j) => t.setAttribute('aria-selected', String(i === j)));
-  };
-  const add = (title: string, pane: HTMLElement) => {
-    const i = panes.length;
-    const tab = document.createElement('button');
-    tab.textContent = title;
-    tab.setAttribute('role', 'tab');
-    tab.addEventListener('click', () => select(i));
-    tabs.append(tab);
-    panes.push(pane);
-  };
-  results.forEach((r, i) => add(r.title || `Result ${i + 1}`, table(r)));
-  const log = document.createElement('div');
-  log.className = 'messages';
-  for (const m of messages) log.append(paragraph(m, 'message'));
-  add('Messages', log);
-  root.replaceChildren(tabs, ...panes);
-  select(0);
+  panes = document.createElement('div');
+  panes.className = 'panes';
+  messages = document.createElement('div');
+  messages.className = 'messages';
+  root.replaceChildren(tabs, panes);
+  addTab('Messages', messages, false);
 }
 
-function table(result: ResultSetMessage): HTMLElement {
-  const wrap = document.createElement('div');
-  wrap.className = 'result';
-  const t = document.createElement('table');
-  t.setAttribute('role', 'grid');
-  const head = t.createTHead().insertRow();
-  for (const c of result.columns) {
-    const th = document.createElement('th');
-    th.textContent = c.name;
-    th.title = c.type;
-    head.append(th);
+function addTab(title: string, pane: HTMLElement, show: boolean): void {
+  const tab = document.createElement('button');
+  tab.textContent = title;
+  tab.setAttribute('role', 'tab');
+  const wrapper = document.createElement('div');
+  wrapper.className = 'pane';
+  wrapper.setAttribute('role', 'tabpanel');
+  wrapper.append(pane);
+  // Result tabs go before Messages.
+  const messagesTab = [...tabs.children].find((t) => t.textContent === 'Messages');
+  if (messagesTab && title !== 'Messages') {
+    tabs.insertBefore(tab, messagesTab);
+    panes.insertBefore(wrapper, panes.lastElementChild);
+  } else {
+    tabs.append(tab);
+    panes.append(wrapper);
   }
-  const body = t.createTBody();
-  for (const row of result.rows) {
-    const tr = body.insertRow();
-    row.forEach((value, i) => {
-      const td = tr.insertCell();
-      if (value === null) {
-        td.textContent = 'NULL';
-        td.className = 'null';
-      } else {
-        td.textContent = String(value);
-        if (typeof value === 'number' || result.columns[i]?.type === 'integer' || result.columns[i]?.type === 'real') td.className = 'number';
-      }
-    });
-  }
-  wrap.append(t);
-  if (result.omitted > 0) wrap.append(paragraph(`${result.omitted} more rows not shown`, 'status'));
-  return wrap;
+  tab.addEventListener('click', () => select([...tabs.children].indexOf(tab)));
+  if (show || tabs.children.length === 1) select([...tabs.children].indexOf(tab));
+}
+
+function select(i: number): void {
+  [...panes.children].forEach((p, j) => { (p as HTMLElement).hidden = i !== j; });
+  [...tabs.children].forEach((t, j) => t.setAttribute('aria-selected', String(i === j)));
+}
+
+function status(text: string): void {
+  if (!messages) layout();
+  messages.replaceChildren(paragraph(text, 'status'));
 }
 
 function paragraph(text: string, className: string): HTMLElement {
@@ -89,4 +106,4 @@ function paragraph(text: string, className: string): HTMLElement {
   return p;
 }
 
-vscode.postMessage({ type: 'ready' });
+send({ type: 'ready' });

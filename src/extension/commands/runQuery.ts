@@ -9,7 +9,7 @@ import { statementExprs } from '../../engine/syntax/walk';
 import { findProcedure } from '../../gong/catalog';
 import { GongError } from '../../gong/http/errors';
 import type { InputValue } from '../../gong/write/values';
-import { ResultsPanels } from '../../results/resultsPanel';
+import type { ResultsPanels } from '../../results/resultsPanel';
 import type { Connections } from '../connections';
 
 export type RunTarget = 'statement' | 'file' | { uri: vscode.Uri; start: number; end: number };
@@ -51,13 +51,12 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
   const params = await askParameters(text);
   if (!params) return;
   const title = document.isUntitled ? 'Untitled' : document.uri.path.split('/').pop() ?? 'Query';
-  panels.show(document.uri, title);
-  await panels.post(document.uri, title, { type: 'running', text: text.length > 80 ? `${text.slice(0, 77)}…` : text });
+  const results = await panels.start(document.uri, title, text);
   let connection;
   try {
     connection = await connections.active();
   } catch (error) {
-    await panels.post(document.uri, title, { type: 'error', message: (error as Error).message });
+    await panels.error(document.uri, title, (error as Error).message);
     return;
   }
   const active = connection;
@@ -66,7 +65,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     try {
-      const results = await execute(text, {
+      const done = await execute(text, {
         client: active.client,
         connectionId: active.id,
         cache: active.cache,
@@ -79,16 +78,20 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
           return (await vscode.window.showWarningMessage(message, { modal: true }, 'Run')) === 'Run';
         },
         confirmThreshold: vscode.workspace.getConfiguration('gongsql').get<number>('confirmAboveApiCalls', 50),
+        // Rows stream to the grid as the engine produces them: the first page shows at once.
         onEvent: (event) => {
           if (event.type === 'progress') progress.report({ message: describe(event.stats) });
+          else if (event.type === 'columns') results.columns(event.index, event.columns);
+          else if (event.type === 'rows') results.rows(event.index, event.rows);
+          else if (event.type === 'statementEnd') results.end(event.result);
         },
       });
-      for (const r of results) log.info(`${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
-      await panels.post(document.uri, title, ResultsPanels.message(results));
+      for (const r of done) log.info(`${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
+      results.messages(done.flatMap((r) => r.messages));
     } catch (error) {
       const message = errorText(error, text);
       log.warn(message);
-      await panels.post(document.uri, title, { type: 'error', message });
+      await panels.error(document.uri, title, message);
       if (!(error instanceof GongError && error.code === 'ABORTED')) void vscode.window.showErrorMessage(`Gong SQL: ${message}`);
     }
   });

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { generateWorld } from '../../src/sandbox/data/generate';
+import { openFile, runCommand, startWorkbench, until, webviewFrame, type Workbench } from './harness';
+
+const visible = generateWorld().calls.filter((c) => c.state === 'processed');
+const hostile = visible.find((c) => c.meta.title === '<img src=x onerror=alert(1)>')!;
+const TEN = [hostile, ...visible.filter((c) => c !== hostile).slice(0, 9)];
+const SQL = `SELECT Id, Title, Duration FROM Calls WHERE Id IN (${TEN.map((c) => `'${c.meta.id}'`).join(', ')})`;
+
+describe('the results grid in a real VS Code', () => {
+  let workbench: Workbench;
+  before(async () => {
+    workbench = await startWorkbench({ files: { 'grid.gongsql': `${SQL};\n` } });
+  });
+  after(async () => {
+    await workbench?.stop();
+  });
+
+  const step = (name: string, body: () => Promise<void>) => it(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      await workbench?.saveArtifacts(name.replace(/\W+/g, '-').slice(0, 60));
+      throw error;
+    }
+  });
+
+  const grid = () => webviewFrame(workbench.page, '[role=grid][aria-rowcount="11"]');
+  const column = async (n: number) => (await grid()).locator(`.gs-rows [role=row] [role=gridcell]:nth-child(${n + 1})`).allTextContents();
+
+  step('runs the query; a hostile title renders as text', async () => {
+    const { page } = workbench;
+    await openFile(page, 'grid.gongsql');
+    await runCommand(page, 'Gong: Run File');
+    const frame = await grid();
+    await until(async () => (await column(1)).every((id) => /^\d+$/.test(id)) && (await column(1)).length === 10, 'ten rows');
+    assert.equal(await frame.locator('[role=gridcell]', { hasText: '<img src=x onerror=alert(1)>' }).count(), 1);
+    assert.equal(await frame.locator('.gs-grid img').count(), 0, 'no element was made from the value');
+  });
+
+  step('sorts a column as numbers, both ways', async () => {
+    const frame = await grid();
+    const header = frame.locator('[role=columnheader]', { hasText: 'Duration' });
+    await header.click();
+    await until(async () => (await header.getAttribute('aria-sort')) === 'ascending', 'ascending');
+    const want = TEN.map((c) => c.meta.duration).sort((a, b) => a - b).map(String);
+    await until(async () => (await column(3)).join() === want.join(), `durations ascending ${want.join()}`);
+    await header.click();
+    await until(async () => (await column(3)).join() === [...want].reverse().join(), 'durations descending');
+  });
+
+  step('copies the selection with headers as TSV', async () => {
+    const { page } = workbench;
+    const frame = await grid();
+    await frame.locator('[role=gridcell]').first().click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+Shift+c');
+    let text = '';
+    await until(async () => {
+      text = await page.evaluate(() => navigator.clipboard.readText());
+      return text.startsWith('Id\tTitle\tDuration');
+    }, 'the clipboard to hold the rows');
+    const lines = text.split('\n');
+    assert.equal(lines.length, 11);
+    assert.ok(lines.slice(1).every((l) => /^\d+\t.*\t\d+$/.test(l)), text);
+  });
+
+  step('exports the whole result to CSV, identical to the CLI\'s CSV', async () => {
+    const { page, workspace } = workbench;
+    const frame = await grid();
+    await frame.locator('.gs-toolbar button', { hasText: 'Export CSV' }).click();
+    // VS Code's own save dialog proposes workspace/result.csv.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await until(async () => (await input.inputValue()).endsWith('result.csv'), 'the proposed file name');
+    await page.keyboard.press('Enter');
+    const file = join(workspace, 'result.csv');
+    await until(() => existsSync(file) && readFileSync(file, 'utf8').split('\r\n').length === 12, 'the export to be written');
+    const cli = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'gongsql.js'), '-e', SQL, '--sandbox', '--format', 'csv'], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.equal(readFileSync(file, 'utf8'), cli.stdout);
+  });
+});

@@ -1,0 +1,482 @@
+import type { SqlValue } from '../../src/gong/catalog/types';
+import type { FilterSpec, SortSpec } from '../../src/results/rowView';
+import type { Row, RowSource } from './source';
+import { GRID_CSS } from './styles';
+
+const ROW_HEIGHT = 22;
+const BLOCK = 256;
+const OVERSCAN = 8;
+const GUTTER = 56;
+/**
+ * Browsers cap an element's height (about 33.5 million px in Chromium); 22 px rows reach it
+ * near 1.5 million rows. Past that the spacer is scaled and scroll positions map back.
+ */
+const MAX_SPACER = 30_000_000;
+
+export interface GridOptions {
+  /** Asks the host to save the whole result; absent where export is not offered. */
+  exportAs?: (format: 'csv' | 'json') => void;
+}
+
+interface Cell { row: number; col: number }
+
+/**
+ * A virtualized grid: only the visible rows exist in the DOM (a recycled pool), rows arrive
+ * from the source in blocks, every value is rendered with textContent.
+ */
+export class Grid {
+  readonly element: HTMLElement;
+  private readonly viewport: HTMLElement;
+  private readonly spacer: HTMLElement;
+  private readonly rowsLayer: HTMLElement;
+  private readonly head: HTMLElement;
+  private readonly countLabel: HTMLElement;
+  private readonly pool: HTMLElement[] = [];
+  private readonly blocks = new Map<number, readonly Row[] | 'loading'>();
+  private order: number[];
+  private widths: number[];
+  private sort: SortSpec | undefined;
+  private filter: { quick?: string; columns: Record<number, string> } = { columns: {} };
+  private anchor: Cell | undefined;
+  private focus: Cell | undefined;
+  private pending = false;
+  private generation = 0;
+  private viewer: HTMLElement | undefined;
+
+  constructor(private readonly source: RowSource, private readonly options: GridOptions = {}) {
+    injectStyles();
+    this.order = source.columns.map((_, i) => i);
+    this.widths = source.columns.map((c) => (c.type === 'integer' || c.type === 'real' ? 110 : 180));
+    this.element = el('div', 'gs-grid');
+    this.element.tabIndex = 0;
+    this.element.setAttribute('role', 'grid');
+    this.element.setAttribute('aria-colcount', String(source.columns.length));
+    const toolbar = el('div', 'gs-toolbar');
+    const quick = document.createElement('input');
+    quick.placeholder = 'Filter rows…';
+    quick.setAttribute('aria-label', 'Filter all columns');
+    quick.addEventListener('input', () => this.setFilter({ ...this.filter, quick: quick.value }));
+    toolbar.append(quick, button('Copy with headers', () => void this.copy(true)));
+    if (options.exportAs) toolbar.append(button('Export CSV', () => options.exportAs?.('csv')), button('Export JSON', () => options.exportAs?.('json')));
+    this.countLabel = el('span', 'gs-count');
+    toolbar.append(this.countLabel);
+    this.head = el('div', 'gs-head');
+    this.viewport = el('div', 'gs-viewport');
+    this.spacer = el('div', 'gs-spacer');
+    this.rowsLayer = el('div', 'gs-rows');
+    this.rowsLayer.setAttribute('role', 'rowgroup');
+    this.spacer.append(this.rowsLayer);
+    this.viewport.append(this.spacer);
+    this.element.append(toolbar, this.head, this.viewport);
+    this.element.style.setProperty('--gs-row-height', `${ROW_HEIGHT}px`);
+    this.viewport.addEventListener('scroll', () => this.schedule(), { passive: true });
+    this.element.addEventListener('keydown', (e) => this.onKey(e));
+    this.rowsLayer.addEventListener('mousedown', (e) => this.onMouse(e));
+    this.rowsLayer.addEventListener('dblclick', (e) => this.onDoubleClick(e));
+    new ResizeObserver(() => this.schedule()).observe(this.viewport);
+    source.onChange(() => this.reset(false));
+    this.renderHead();
+    this.reset(false);
+  }
+
+  /** Re-reads the count; with `clear`, forgets cached rows (a new view). */
+  private reset(clear: boolean): void {
+    if (clear) {
+      this.blocks.clear();
+      this.generation++;
+    }
+    const count = this.source.count();
+    this.spacer.style.height = `${Math.min(count * ROW_HEIGHT, MAX_SPACER)}px`;
+    this.spacer.style.width = `${this.totalWidth()}px`;
+    this.element.setAttribute('aria-rowcount', String(count + 1));
+    this.countLabel.textContent = `${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'}${this.source.done() ? '' : ' so far…'}`;
+    // New rows may have streamed into a partial last block: read it again.
+    const last = Math.floor(Math.max(0, count - 1) / BLOCK);
+    if (this.blocks.get(last) !== 'loading' && (this.blocks.get(last)?.length ?? BLOCK) < BLOCK) this.blocks.delete(last);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.pending) return;
+    this.pending = true;
+    requestAnimationFrame(() => {
+      this.pending = false;
+      this.render();
+    });
+  }
+
+  /** Maps the scroll position to the first visible row (scaled past the height cap). */
+  private firstVisible(): number {
+    const count = this.source.count();
+    const full = count * ROW_HEIGHT;
+    const top = this.viewport.scrollTop;
+    if (full <= MAX_SPACER) return Math.floor(top / ROW_HEIGHT);
+    const maxTop = Math.max(1, MAX_SPACER - this.viewport.clientHeight);
+    return Math.floor((top / maxTop) * Math.max(0, count - this.visibleCount()));
+  }
+
+  private visibleCount(): number {
+    return Math.ceil(this.viewport.clientHeight / ROW_HEIGHT) + 1;
+  }
+
+  private render(): void {
+    const count = this.source.count();
+    const first = Math.max(0, this.firstVisible() - OVERSCAN);
+    const last = Math.min(count, this.firstVisible() + this.visibleCount() + OVERSCAN);
+    const needed = last - first;
+    while (this.pool.length < needed) {
+      const row = this.newRow();
+      this.pool.push(row);
+      this.rowsLayer.append(row);
+    }
+    const offset = count * ROW_HEIGHT <= MAX_SPACER ? first * ROW_HEIGHT : this.viewport.scrollTop - (this.firstVisible() - first) * ROW_HEIGHT;
+    this.rowsLayer.style.transform = `translateY(${offset}px)`;
+    for (let i = 0; i < this.pool.length; i++) {
+      const rowEl = this.pool[i] as HTMLElement;
+      const index = first + i;
+      if (i >= needed) {
+        rowEl.style.display = 'none';
+        continue;
+      }
+      rowEl.style.display = '';
+      this.fillRow(rowEl, index, this.rowAt(index));
+    }
+  }
+
+  /** The row at a view position, or undefined while its block loads (the load is started). */
+  private rowAt(index: number): Row | undefined {
+    const blockNo = Math.floor(index / BLOCK);
+    const block = this.blocks.get(blockNo);
+    if (block === 'loading') return undefined;
+    if (block) return block[index - blockNo * BLOCK];
+    this.blocks.set(blockNo, 'loading');
+    const generation = this.generation;
+    void this.source.rows(blockNo * BLOCK, BLOCK).then((rows) => {
+      if (generation !== this.generation) return;
+      this.blocks.set(blockNo, rows);
+      if (this.blocks.size > 64) this.evict(blockNo);
+      this.schedule();
+    });
+    return undefined;
+  }
+
+  /** Keeps memory bounded: far-away blocks are dropped and read again if scrolled back to. */
+  private evict(keep: number): void {
+    for (const key of [...this.blocks.keys()].sort((a, b) => Math.abs(b - keep) - Math.abs(a - keep)).slice(0, this.blocks.size - 48)) this.blocks.delete(key);
+  }
+
+  private newRow(): HTMLElement {
+    const row = el('div', 'gs-row');
+    row.setAttribute('role', 'row');
+    const gutter = el('div', 'gs-cell gutter');
+    gutter.setAttribute('role', 'rowheader');
+    row.append(gutter);
+    for (let c = 0; c < this.order.length; c++) {
+      const cell = el('div', 'gs-cell');
+      cell.setAttribute('role', 'gridcell');
+      row.append(cell);
+    }
+    return row;
+  }
+
+  private fillRow(rowEl: HTMLElement, index: number, row: Row | undefined): void {
+    rowEl.setAttribute('aria-rowindex', String(index + 2));
+    (rowEl as HTMLElement & { _index?: number })._index = index;
+    const cells = rowEl.children;
+    const gutter = cells[0] as HTMLElement;
+    gutter.textContent = String(index + 1);
+    gutter.classList.toggle('selected', this.inSelection(index, -1));
+    for (let p = 0; p < this.order.length; p++) {
+      const col = this.order[p] as number;
+      const cell = cells[p + 1] as HTMLElement;
+      const value: SqlValue | undefined = row ? (row[col] ?? null) : undefined;
+      const type = this.source.columns[col]?.type;
+      let text: string;
+      let cls = 'gs-cell';
+      if (value === undefined) text = '';
+      else if (value === null) {
+        text = 'NULL';
+        cls += ' null';
+      } else {
+        text = String(value);
+        if (typeof value === 'number' || type === 'integer' || type === 'real') cls += ' num';
+        else if (isJson(text)) cls += ' json';
+      }
+      if (this.inSelection(index, p)) cls += ' selected';
+      if (this.focus?.row === index && this.focus.col === p) cls += ' focus';
+      if (cell.className !== cls) cell.className = cls;
+      if (cell.textContent !== text) {
+        // textContent only: a value such as <img src=x onerror=…> stays text.
+        cell.textContent = text;
+        cell.title = text.length > 40 ? text.slice(0, 2000) : '';
+      }
+      (cell as HTMLElement & { _cell?: Cell })._cell = { row: index, col: p };
+    }
+  }
+
+  private renderHead(): void {
+    const header = el('div', 'gs-row');
+    header.setAttribute('role', 'row');
+    header.setAttribute('aria-rowindex', '1');
+    const filters = el('div', 'gs-row gs-filter');
+    header.append(el('div', 'gs-cell gutter'));
+    filters.append(el('div', 'gs-cell gutter'));
+    this.order.forEach((col, position) => {
+      const info = this.source.columns[col];
+      const cell = el('div', 'gs-cell gs-hcell');
+      cell.setAttribute('role', 'columnheader');
+      cell.setAttribute('aria-sort', this.sort?.column === col ? (this.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none');
+      cell.title = `${info?.name} (${info?.type}). Click to sort; drag to move; drag the edge to resize.`;
+      const label = el('span', 'gs-label');
+      label.textContent = info?.name ?? '';
+      const arrow = el('span', 'gs-sort');
+      arrow.textContent = this.sort?.column === col ? (this.sort.direction === 'asc' ? '▲' : '▼') : '';
+      const handle = el('span', 'gs-resize');
+      handle.addEventListener('mousedown', (e) => this.startResize(e, col));
+      handle.addEventListener('click', (e) => e.stopPropagation());
+      cell.append(label, arrow, handle);
+      cell.addEventListener('click', () => this.toggleSort(col));
+      cell.draggable = true;
+      cell.addEventListener('dragstart', (e) => e.dataTransfer?.setData('text/x-gs-column', String(position)));
+      cell.addEventListener('dragover', (e) => { e.preventDefault(); cell.classList.add('drop'); });
+      cell.addEventListener('dragleave', () => cell.classList.remove('drop'));
+      cell.addEventListener('drop', (e) => {
+        e.preventDefault();
+        const from = Number(e.dataTransfer?.getData('text/x-gs-column'));
+        if (!Number.isNaN(from)) this.moveColumn(from, position);
+      });
+      header.append(cell);
+      const filterCell = el('div', 'gs-cell');
+      const input = document.createElement('input');
+      input.placeholder = 'filter';
+      input.value = this.filter.columns[col] ?? '';
+      input.setAttribute('aria-label', `Filter ${info?.name}`);
+      input.addEventListener('input', () => this.setFilter({ ...this.filter, columns: { ...this.filter.columns, [col]: input.value } }));
+      input.addEventListener('keydown', (e) => e.stopPropagation());
+      filterCell.append(input);
+      filters.append(filterCell);
+    });
+    this.head.replaceChildren(header, filters);
+    this.applyWidths();
+  }
+
+  private applyWidths(): void {
+    this.element.style.setProperty('--gs-cols', [`${GUTTER}px`, ...this.order.map((c) => `${this.widths[c]}px`)].join(' '));
+    this.spacer.style.width = `${this.totalWidth()}px`;
+  }
+
+  private totalWidth(): number {
+    return GUTTER + this.order.reduce((sum, c) => sum + (this.widths[c] ?? 0), 0);
+  }
+
+  private startResize(e: MouseEvent, col: number): void {
+    e.preventDefault();
+    e.stopPropagation();
+    const startX = e.clientX;
+    const startWidth = this.widths[col] ?? 100;
+    const move = (m: MouseEvent) => {
+      this.widths[col] = Math.max(40, startWidth + m.clientX - startX);
+      this.applyWidths();
+    };
+    const up = () => {
+      window.removeEventListener('mousemove', move);
+      window.removeEventListener('mouseup', up);
+    };
+    window.addEventListener('mousemove', move);
+    window.addEventListener('mouseup', up);
+  }
+
+  private moveColumn(from: number, to: number): void {
+    const [col] = this.order.splice(from, 1);
+    if (col === undefined) return;
+    this.order.splice(to, 0, col);
+    this.renderHead();
+    this.schedule();
+  }
+
+  private toggleSort(col: number): void {
+    // asc → desc → unsorted
+    this.sort = this.sort?.column !== col ? { column: col, direction: 'asc' } : this.sort.direction === 'asc' ? { column: col, direction: 'desc' } : undefined;
+    void this.applyView();
+  }
+
+  private setFilter(filter: { quick?: string; columns: Record<number, string> }): void {
+    this.filter = filter;
+    void this.applyView();
+  }
+
+  private async applyView(): Promise<void> {
+    const spec: FilterSpec = { quick: this.filter.quick, columns: this.filter.columns };
+    this.renderHead();
+    await this.source.setView(this.sort, spec);
+    this.anchor = undefined;
+    this.focus = undefined;
+    this.reset(true);
+  }
+
+  // ---- selection and keyboard ----
+
+  private inSelection(row: number, position: number): boolean {
+    if (!this.anchor || !this.focus) return false;
+    const [r0, r1] = [Math.min(this.anchor.row, this.focus.row), Math.max(this.anchor.row, this.focus.row)];
+    if (row < r0 || row > r1) return false;
+    if (this.anchor.col === -1) return true;
+    const [c0, c1] = [Math.min(this.anchor.col, this.focus.col), Math.max(this.anchor.col, this.focus.col)];
+    return position >= c0 && position <= c1;
+  }
+
+  private select(cell: Cell, extend: boolean): void {
+    const count = this.source.count();
+    if (count === 0) return;
+    const clamped = { row: Math.max(0, Math.min(count - 1, cell.row)), col: Math.max(this.anchor?.col === -1 && extend ? -1 : 0, Math.min(this.order.length - 1, cell.col)) };
+    if (!extend || !this.anchor) this.anchor = clamped;
+    this.focus = clamped;
+    this.scrollIntoView(clamped.row);
+    this.schedule();
+  }
+
+  private selectAll(): void {
+    const count = this.source.count();
+    if (count === 0) return;
+    this.anchor = { row: 0, col: -1 };
+    this.focus = { row: count - 1, col: this.order.length - 1 };
+    this.schedule();
+  }
+
+  private scrollIntoView(row: number): void {
+    if (this.source.count() * ROW_HEIGHT > MAX_SPACER) return;
+    const top = row * ROW_HEIGHT;
+    const view = this.viewport;
+    if (top < view.scrollTop) view.scrollTop = top;
+    else if (top + ROW_HEIGHT > view.scrollTop + view.clientHeight) view.scrollTop = top + ROW_HEIGHT - view.clientHeight;
+  }
+
+  private onMouse(e: MouseEvent): void {
+    const target = e.target as HTMLElement & { _cell?: Cell };
+    const rowEl = target.closest('.gs-row') as (HTMLElement & { _index?: number }) | null;
+    if (!rowEl || rowEl._index === undefined) return;
+    this.element.focus();
+    if (target.classList.contains('gutter')) {
+      // The gutter selects whole rows.
+      if (!e.shiftKey || !this.anchor) this.anchor = { row: rowEl._index, col: -1 };
+      else this.anchor = { row: this.anchor.row, col: -1 };
+      this.focus = { row: rowEl._index, col: this.order.length - 1 };
+      this.schedule();
+      return;
+    }
+    if (target._cell) this.select(target._cell, e.shiftKey);
+  }
+
+  private onDoubleClick(e: MouseEvent): void {
+    const cell = (e.target as HTMLElement & { _cell?: Cell })._cell;
+    if (cell) void this.openViewer(cell);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if ((e.target as HTMLElement).tagName === 'INPUT') return;
+    const f = this.focus ?? { row: 0, col: 0 };
+    const page = Math.max(1, this.visibleCount() - 1);
+    const ctrl = e.ctrlKey || e.metaKey;
+    const moves: Record<string, Cell | undefined> = {
+      ArrowDown: { row: f.row + 1, col: f.col },
+      ArrowUp: { row: f.row - 1, col: f.col },
+      ArrowRight: { row: f.row, col: f.col + 1 },
+      ArrowLeft: { row: f.row, col: f.col - 1 },
+      PageDown: { row: f.row + page, col: f.col },
+      PageUp: { row: f.row - page, col: f.col },
+      Home: ctrl ? { row: 0, col: 0 } : { row: f.row, col: 0 },
+      End: ctrl ? { row: this.source.count() - 1, col: this.order.length - 1 } : { row: f.row, col: this.order.length - 1 },
+    };
+    if (moves[e.key]) {
+      e.preventDefault();
+      this.select(moves[e.key] as Cell, e.shiftKey);
+    } else if (ctrl && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      this.selectAll();
+    } else if (ctrl && e.key.toLowerCase() === 'c') {
+      e.preventDefault();
+      void this.copy(e.shiftKey);
+    } else if (e.key === 'Enter' && this.focus) {
+      e.preventDefault();
+      void this.openViewer(this.focus);
+    } else if (e.key === 'Escape' && this.viewer) {
+      this.closeViewer();
+    }
+  }
+
+  /** Copies the selection (or the focused cell) as TSV; the source writes the clipboard. */
+  async copy(withHeaders: boolean): Promise<void> {
+    const count = this.source.count();
+    if (count === 0) return;
+    const anchor = this.anchor ?? { row: 0, col: -1 };
+    const focus = this.focus ?? { row: count - 1, col: this.order.length - 1 };
+    const from = Math.min(anchor.row, focus.row);
+    const to = Math.max(anchor.row, focus.row);
+    const cols = anchor.col === -1 ? this.order : this.order.slice(Math.min(anchor.col, focus.col), Math.max(anchor.col, focus.col) + 1);
+    await this.source.copy(from, to, cols, withHeaders);
+  }
+
+  /** The full value of a cell: JSON pretty-printed, any long text whole. */
+  private async openViewer(cell: Cell): Promise<void> {
+    const [row] = await this.source.rows(cell.row, 1);
+    const col = this.order[cell.col];
+    if (!row || col === undefined) return;
+    const value = row[col];
+    if (value === null || value === undefined) return;
+    let text = String(value);
+    if (isJson(text)) {
+      try {
+        text = JSON.stringify(JSON.parse(text), null, 2);
+      } catch {
+        // not JSON after all: shown as written
+      }
+    }
+    this.closeViewer();
+    const viewer = el('div', 'gs-viewer');
+    viewer.setAttribute('role', 'dialog');
+    viewer.setAttribute('aria-label', `Value of ${this.source.columns[col]?.name}`);
+    const pre = document.createElement('pre');
+    pre.textContent = text;
+    viewer.append(button('Close', () => this.closeViewer()), pre);
+    this.element.style.position = 'relative';
+    this.element.append(viewer);
+    this.viewer = viewer;
+  }
+
+  private closeViewer(): void {
+    this.viewer?.remove();
+    this.viewer = undefined;
+    this.element.focus();
+  }
+}
+
+function isJson(text: string): boolean {
+  const c = text[0];
+  return (c === '[' || c === '{') && text.length > 1;
+}
+
+function el(tag: string, className: string): HTMLElement {
+  const e = document.createElement(tag);
+  e.className = className;
+  return e;
+}
+
+function button(label: string, onClick: () => void): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.textContent = label;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+let styled = false;
+
+/** The stylesheet carries the page's nonce, which the CSP requires of inline styles. */
+function injectStyles(): void {
+  if (styled) return;
+  styled = true;
+  const style = document.createElement('style');
+  const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
+  if (nonce) style.nonce = nonce;
+  style.textContent = GRID_CSS;
+  document.head.append(style);
+}
