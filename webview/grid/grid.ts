@@ -5,7 +5,7 @@ import { GRID_CSS } from './styles';
 
 const ROW_HEIGHT = 22;
 const BLOCK = 256;
-const OVERSCAN = 8;
+const OVERSCAN = 3;
 const GUTTER = 56;
 /**
  * Browsers cap an element's height (about 33.5 million px in Chromium); 22 px rows reach it
@@ -119,28 +119,49 @@ export class Grid {
     return Math.ceil(this.viewport.clientHeight / ROW_HEIGHT) + 1;
   }
 
+  /** Renders now instead of at the next frame (benchmarks measure a frame's work with it). */
+  renderNow(): void {
+    this.render();
+  }
+
   private render(): void {
     const count = this.source.count();
-    const first = Math.max(0, this.firstVisible() - OVERSCAN);
-    const last = Math.min(count, this.firstVisible() + this.visibleCount() + OVERSCAN);
-    const needed = last - first;
-    while (this.pool.length < needed) {
+    const visibleFirst = this.firstVisible();
+    const first = Math.max(0, visibleFirst - OVERSCAN);
+    const last = Math.min(count, visibleFirst + this.visibleCount() + OVERSCAN);
+    const size = this.visibleCount() + 2 * OVERSCAN;
+    while (this.pool.length < size) {
       const row = this.newRow();
       this.pool.push(row);
       this.rowsLayer.append(row);
     }
-    const offset = count * ROW_HEIGHT <= MAX_SPACER ? first * ROW_HEIGHT : this.viewport.scrollTop - (this.firstVisible() - first) * ROW_HEIGHT;
-    this.rowsLayer.style.transform = `translateY(${offset}px)`;
-    for (let i = 0; i < this.pool.length; i++) {
-      const rowEl = this.pool[i] as HTMLElement;
-      const index = first + i;
-      if (i >= needed) {
-        rowEl.style.display = 'none';
-        continue;
+    // Past the height cap the layer follows the scroll position; below it rows sit at their own offsets.
+    const scaled = count * ROW_HEIGHT > MAX_SPACER;
+    this.rowsLayer.style.transform = scaled ? `translateY(${this.viewport.scrollTop - (visibleFirst - first) * ROW_HEIGHT - first * ROW_HEIGHT}px)` : '';
+    // Each row element keeps its index while it stays in view (index modulo the pool):
+    // a small scroll refills only the rows it exposes.
+    const shown = new Set<HTMLElement>();
+    for (let index = first; index < last; index++) {
+      const rowEl = this.pool[index % this.pool.length] as HTMLElement & { _index?: number; _data?: Row | undefined; _selection?: string };
+      shown.add(rowEl);
+      const data = this.rowAt(index);
+      const selection = this.selectionKey(index);
+      if (rowEl._index !== index || rowEl._data !== data || rowEl._selection !== selection) {
+        this.fillRow(rowEl, index, data);
+        rowEl._data = data;
+        rowEl._selection = selection;
       }
-      rowEl.style.display = '';
-      this.fillRow(rowEl, index, this.rowAt(index));
+      if (rowEl.style.display) rowEl.style.display = '';
+      rowEl.style.transform = `translateY(${index * ROW_HEIGHT}px)`;
     }
+    for (const rowEl of this.pool) if (!shown.has(rowEl) && rowEl.style.display !== 'none') rowEl.style.display = 'none';
+  }
+
+  /** What of the selection touches a row, so a row is repainted only when that changes. */
+  private selectionKey(index: number): string {
+    const inRange = this.inSelection(index, -1) || (this.anchor && this.focus && this.inSelection(index, Math.min(this.anchor.col, this.focus.col)));
+    const focus = this.focus?.row === index ? this.focus.col : -2;
+    return inRange || focus !== -2 ? `${this.anchor?.col}:${this.focus?.col}:${focus}:${inRange}` : '';
   }
 
   /** The row at a view position, or undefined while its block loads (the load is started). */
@@ -180,7 +201,7 @@ export class Grid {
   }
 
   private fillRow(rowEl: HTMLElement, index: number, row: Row | undefined): void {
-    rowEl.setAttribute('aria-rowindex', String(index + 2));
+    if ((rowEl as HTMLElement & { _index?: number })._index !== index) rowEl.setAttribute('aria-rowindex', String(index + 2));
     (rowEl as HTMLElement & { _index?: number })._index = index;
     const cells = rowEl.children;
     const gutter = cells[0] as HTMLElement;
@@ -210,7 +231,6 @@ export class Grid {
         cell.textContent = text;
         cell.title = text.length > 40 ? text.slice(0, 2000) : '';
       }
-      (cell as HTMLElement & { _cell?: Cell })._cell = { row: index, col: p };
     }
   }
 
@@ -351,8 +371,16 @@ export class Grid {
     else if (top + ROW_HEIGHT > view.scrollTop + view.clientHeight) view.scrollTop = top + ROW_HEIGHT - view.clientHeight;
   }
 
+  /** The cell under an event: the row element knows its index, the column is its position. */
+  private cellOf(target: HTMLElement): Cell | undefined {
+    const cell = target.closest('.gs-cell') as HTMLElement | null;
+    const rowEl = cell?.parentElement as (HTMLElement & { _index?: number }) | null;
+    if (!cell || !rowEl || rowEl._index === undefined) return undefined;
+    return { row: rowEl._index, col: [...rowEl.children].indexOf(cell) - 1 };
+  }
+
   private onMouse(e: MouseEvent): void {
-    const target = e.target as HTMLElement & { _cell?: Cell };
+    const target = e.target as HTMLElement;
     const rowEl = target.closest('.gs-row') as (HTMLElement & { _index?: number }) | null;
     if (!rowEl || rowEl._index === undefined) return;
     this.element.focus();
@@ -364,12 +392,13 @@ export class Grid {
       this.schedule();
       return;
     }
-    if (target._cell) this.select(target._cell, e.shiftKey);
+    const cell = this.cellOf(target);
+    if (cell && cell.col >= 0) this.select(cell, e.shiftKey);
   }
 
   private onDoubleClick(e: MouseEvent): void {
-    const cell = (e.target as HTMLElement & { _cell?: Cell })._cell;
-    if (cell) void this.openViewer(cell);
+    const cell = this.cellOf(e.target as HTMLElement);
+    if (cell && cell.col >= 0) void this.openViewer(cell);
   }
 
   private onKey(e: KeyboardEvent): void {
