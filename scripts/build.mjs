@@ -11,6 +11,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension/runtime.ts'], outfile: 'dist/runtime.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' }),
   build({ ...common, entryPoints: ['webview/results/main.ts'], outfile: 'dist/webview/results.js', platform: 'browser', format: 'iife', target: 'es2022' }),
+  // Notebook renderers are ES modules.
+  build({ ...common, entryPoints: ['webview/notebook/renderer.ts'], outfile: 'dist/webview/renderer.js', platform: 'browser', format: 'esm', target: 'es2022' }),
 ]);
 
 // sql.js loads its WebAssembly from beside the bundle.

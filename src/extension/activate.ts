@@ -3,6 +3,10 @@ import * as vscode from 'vscode';
 import { registerExplorerCommands } from '../explorer/explorerCommands';
 import { GongTree } from '../explorer/gongTree';
 import { registerLanguageFeatures } from '../language/providers';
+import { registerNotebookCommands } from '../notebook/commands';
+import { createNotebookController } from '../notebook/controller';
+import { NOTEBOOK_TYPE } from '../notebook/format';
+import { GongNotebookSerializer } from '../notebook/serializer';
 import { CONNECTION_COMMANDS } from './commands/connectionCommands';
 import type { RunTarget } from './commands/runQuery';
 import { activeConnectionName, usageToday } from './connectionSettings';
@@ -56,6 +60,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('gongsql.explainStatement', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end), true)),
     ...CONNECTION_COMMANDS.map((id) => vscode.commands.registerCommand(id, () => load().connectionCommand(id))),
     ...registerExplorerCommands(tree),
+    vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new GongNotebookSerializer(), { transientOutputs: false }),
+    ...createNotebookController(() => (text, signal) => load().execute(text, signal), activeConnectionName),
+    ...registerNotebookCommands(),
   );
   log.info(`Gong SQL activated in ${(performance.now() - started).toFixed(0)} ms`);
 }

@@ -1,4 +1,6 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { execute } from '../engine/run/engine';
+import type { StatementResult } from '../engine/run/result';
 import { ResultsPanels } from '../results/resultsPanel';
 import { connectionCommandHandlers, type ConnectionCommand } from './commands/connectionCommands';
 import { runQuery, type RunTarget } from './commands/runQuery';
@@ -24,6 +26,26 @@ export class Runtime {
 
   run(target: RunTarget, explain = false): Promise<void> {
     return runQuery(this.connections, this.panels, this.log, target, explain);
+  }
+
+  /** Runs a notebook cell's text on the active connection. */
+  async execute(text: string, signal: AbortSignal): Promise<StatementResult[]> {
+    const connection = await this.connections.active();
+    const results = await execute(text, {
+      client: connection.client,
+      connectionId: connection.id,
+      cache: connection.cache,
+      signal,
+      confirmThreshold: vscode.workspace.getConfiguration('gongsql').get<number>('confirmAboveApiCalls', 50),
+      confirm: async (request) => {
+        const message = request.kind === 'apiCalls'
+          ? `This cell needs about ${request.estimate} Gong API calls (more than ${request.threshold}). Run it?`
+          : `${request.statement} without WHERE changes all ${request.rows} rows of ${request.table}. Run it?`;
+        return (await vscode.window.showWarningMessage(message, { modal: true }, 'Run')) === 'Run';
+      },
+    });
+    for (const r of results) this.log.info(`Notebook ${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
+    return results;
   }
 
   connectionCommand(id: ConnectionCommand): Promise<void> {

@@ -93,6 +93,8 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext): void
     }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.languages.registerCodeLensProvider(SELECTOR, {
       provideCodeLenses(document) {
+        // Notebook cells run through the notebook's own controls.
+        if (document.uri.scheme === 'vscode-notebook-cell') return [];
         return statementSpans(document.getText()).flatMap((span) => {
           const range = toRange(document, span);
           return [

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { openFile, runCommand, startWorkbench, until, webviewFrame, type Workbench } from './harness';
+
+const LONG = JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['SELECT count(*) FROM CallTranscripts'] }] }, null, 2);
+
+/** The notebook toolbar's Run All. */
+async function runAll(page: import('playwright-core').Page): Promise<void> {
+  const button = page.locator('.notebook-editor .notebook-toolbar-container a[aria-label^="Run All"]:visible').first();
+  await button.waitFor({ timeout: 30_000 });
+  await button.click();
+}
+
+describe('Gong SQL notebooks in a real VS Code', () => {
+  let workbench: Workbench;
+  before(async () => {
+    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'start.gongsql': 'SELECT 1;\n' } });
+  });
+  after(async () => {
+    await workbench?.stop();
+  });
+
+  const step = (name: string, body: () => Promise<void>) => it(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      await workbench?.saveArtifacts(name.replace(/\W+/g, '-').slice(0, 60));
+      throw error;
+    }
+  });
+
+  step('creates a notebook, runs a cell on the sandbox and shows the grid in the output', async () => {
+    const { page } = workbench;
+    // Any .gongsql file activates the extension.
+    await openFile(page, 'start.gongsql');
+    await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
+    await runCommand(page, 'Gong: New Gong SQL Notebook');
+    await page.locator('.notebook-editor').first().waitFor({ timeout: 30_000 });
+    await runAll(page);
+    const frame = await webviewFrame(page, '[role=grid][aria-rowcount="4"]', 60_000);
+    await until(async () => (await frame.locator('[role=gridcell]', { hasText: 'Customer Success' }).count()) === 1, 'the workspace rows');
+    assert.deepEqual(await frame.locator('[role=columnheader] .gs-label').allTextContents(), ['Name', 'Description']);
+  });
+
+  step('saves the notebook and reopens it intact, with no secret and no output in the file', async () => {
+    const { page, workspace } = workbench;
+    await page.keyboard.press('Control+s');
+    // VS Code's save dialog proposes a name in the workspace: take it.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await until(async () => (await input.inputValue()).endsWith('.gongsqlnb'), 'the proposed name');
+    const name = (await input.inputValue()).split('/').pop() as string;
+    await page.keyboard.press('Enter');
+    const file = join(workspace, name);
+    const readable = () => { try { JSON.parse(readFileSync(file, 'utf8')); return true; } catch { return false; } };
+    await until(() => existsSync(file) && readable(), `the notebook file ${name}`);
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    assert.deepEqual(saved.cells.map((c: { kind: string }) => c.kind), ['markdown', 'gongsql']);
+    assert.deepEqual(saved.cells[1].source, ['SELECT Name, Description FROM Workspaces ORDER BY Name']);
+    assert.ok(!('outputs' in saved.cells[1]), 'outputs are off by default');
+    assert.ok(!/secret|accessKey|SANDBOXACCESSKEY/i.test(readFileSync(file, 'utf8')));
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, name);
+    await page.locator('.notebook-editor .view-line', { hasText: 'FROM Workspaces ORDER BY Name' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  step('cancels a long cell', async () => {
+    const { page } = workbench;
+    await openFile(page, 'long.gongsqlnb');
+    await runAll(page);
+    // While the cell runs the toolbar offers to interrupt it.
+    const stop = page.locator('.notebook-editor .notebook-toolbar-container a[aria-label^="Interrupt"]:visible, .notebook-editor .notebook-toolbar-container a[aria-label^="Stop"]:visible').first();
+    await stop.waitFor({ timeout: 30_000 });
+    await stop.click();
+    const frame = await webviewFrame(page, 'text=Cancelled.', 30_000);
+    assert.ok(frame);
+  });
+});
