@@ -10,3 +10,4 @@ export { planRead, parseInstant, type Predicate, type ReadPlan, type Estimate } 
 export { readRows, readAll, emptyStats, type ReadStats, type ReadOptions } from './read/reader';
 export { callProcedure, insertRows, updateRows, deleteRows, supportedStatements, type RowOutcome, type WriteOptions } from './write/writer';
 export { checkValue, normalizeArgs, camelKeys, type InputValue } from './write/values';
+export { OAuthSession, MemoryTokenStore, type TokenSet, type TokenStore, type OAuthApp } from './http/oauth';

@@ -4,3 +4,4 @@ export { DEMO_CREDENTIALS, type AccessKeyCredential, type BearerCredential } fro
 export type { FaultRule, FaultKind, FaultOptions } from './http/faults';
 export type { LogEntry } from './http/requestLog';
 export { DEFAULT_SEED, DEFAULT_SCALE, MAX_SCALE } from './data/generate';
+export { DEMO_OAUTH_CLIENT, ALL_SCOPES, type OAuthClient, type OAuthOptions } from './oauth';

@@ -12,6 +12,7 @@ import { RateLimiter, tooMany, type RateLimitOptions } from './http/rateLimit';
 import { RequestLog } from './http/requestLog';
 import { Router, type RequestContext } from './http/router';
 import { apiRoutes } from './routes';
+import { OAuthServer, type OAuthOptions } from './oauth';
 import { Store, type MediaOptions } from './store';
 
 export interface SandboxOptions extends GenerateOptions {
@@ -25,6 +26,8 @@ export interface SandboxOptions extends GenerateOptions {
   rateLimit?: RateLimitOptions | false;
   faults?: FaultOptions;
   media?: MediaOptions;
+  /** "Sign in with Gong": registered apps and token lifetimes. */
+  oauth?: OAuthOptions;
   /** Clock, for tests of expiry and daily quotas. */
   now?: () => number;
 }
@@ -49,15 +52,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const world = generateWorld(options);
   const store = new Store(world, options.media);
   const credentials = options.credentials ?? [DEMO_CREDENTIALS];
-  const auth = new Authenticator(credentials, options.bearerTokens ?? [], now);
+  const bearers = [...(options.bearerTokens ?? [])];
+  const auth = new Authenticator(credentials, bearers, now);
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? {}, now);
   const faults = new FaultInjector(options.faults);
   const log = new RequestLog();
-  const handler = new Handler({ router: new Router(apiRoutes), store, pager: new Pager(), auth, limiter, faults, log, now });
+  let baseUrl = '';
+  const oauth = new OAuthServer(options.oauth ?? {}, bearers, () => baseUrl, now);
+  const handler = new Handler({ router: new Router(apiRoutes), store, pager: new Pager(), auth, limiter, faults, log, now, oauth });
   const server = createServer((req, res) => void handler.handle(req, res));
   server.keepAliveTimeout = 30_000;
   await listen(server, options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -98,6 +105,7 @@ interface HandlerDeps {
   faults: FaultInjector;
   log: RequestLog;
   now: () => number;
+  oauth: OAuthServer;
 }
 
 /** The request pipeline: route → auth → rate limit → fault → handler → reply, each step logged. */
@@ -110,6 +118,14 @@ class Handler {
     const startedAt = performance.now();
     const url = new URL(req.url ?? '/', 'http://sandbox');
     if (url.pathname.startsWith('/__sandbox/')) return this.admin(req, res, url);
+    if (url.pathname.startsWith('/oauth2/')) {
+      const status = await this.deps.oauth.handle(req, res, url).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+        return 500;
+      });
+      this.deps.log.add({ time: new Date(this.deps.now()).toISOString(), method: req.method ?? 'GET', path: url.pathname, query: {}, status, durationMs: Math.round((performance.now() - startedAt) * 10) / 10, requestId: '' });
+      return;
+    }
     const requestId = newRequestId();
     this.inFlight++;
     let bodySummary: string | undefined;

@@ -4,13 +4,16 @@ import { FormData, Pool, request as undiciRequest } from 'undici';
 import { sleep, throwIfAborted } from './abort';
 import { errorForStatus, GongError, abortedError } from './errors';
 import { parseGongJson } from './json';
+import type { OAuthSession } from './oauth';
 import { MemoryUsageStore, RateLimiter, utcDay, type RateLimitOptions, type UsageStore } from './rateLimit';
 import { backoffMs, DEFAULT_RETRY, isRetryable, retryAfterMs, type RetryOptions } from './retry';
 
 /** How the connection authenticates; kept in a private field and never echoed anywhere. */
 export type Credentials =
   | { kind: 'basic'; accessKey: string; accessKeySecret: string }
-  | { kind: 'bearer'; accessToken: string };
+  | { kind: 'bearer'; accessToken: string }
+  /** "Sign in with Gong": tokens refreshed by the session. */
+  | { kind: 'oauth'; session: OAuthSession };
 
 export interface ClientOptions {
   /** e.g. https://api.gong.io or https://us-12345.api.gong.io (paths start with /v2). */
@@ -70,7 +73,8 @@ const LONG_WAIT_MS = 5000;
  * cancellation, exact ids. Every request the connector makes goes through `request`.
  */
 export class GongClient {
-  readonly #authorization: string;
+  readonly #authorization: string | undefined;
+  readonly #session: OAuthSession | undefined;
   private readonly pool: Pool;
   private readonly origin: string;
   private readonly prefix: string;
@@ -91,7 +95,8 @@ export class GongClient {
     this.pool = new Pool(url.origin, { connections: options.rateLimit?.concurrency ?? 4, keepAliveTimeout: 30_000 });
     this.origin = url.origin;
     this.prefix = url.pathname.replace(/\/$/, '');
-    this.#authorization = authorizationHeader(credentials);
+    this.#session = credentials.kind === 'oauth' ? credentials.session : undefined;
+    this.#authorization = credentials.kind === 'oauth' ? undefined : authorizationHeader(credentials);
     this.now = options.now ?? Date.now;
     this.limiter = new RateLimiter(options.rateLimit, this.now);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -116,14 +121,22 @@ export class GongClient {
     const started = this.now();
     let retries = 0;
     let rateLimitWaits = 0;
+    let refreshed = false;
+    const used: { token?: string } = {};
     for (let attempt = 1; ; attempt++) {
       throwIfAborted(req.signal);
       let failure: GongError;
       try {
-        return await this.attempt(req, endpoint, attempt, emit);
+        return await this.attempt(req, endpoint, attempt, emit, used);
       } catch (error) {
         if (!(error instanceof GongError)) throw error;
         failure = error;
+      }
+      // An expired or revoked access token: refresh once, then try again once.
+      if (failure.code === 'AUTH' && failure.status === 401 && this.#session && !refreshed) {
+        refreshed = true;
+        await this.#session.refresh(used.token ?? '');
+        continue;
       }
       if (failure.code === 'RATE_LIMITED' && rateLimitWaits < this.retry.maxRateLimitWaits) {
         const wait = failure.retryAfterMs ?? 1000;
@@ -152,7 +165,7 @@ export class GongClient {
     return this.pool.close();
   }
 
-  private async attempt(req: GongRequest, endpoint: string, attempt: number, emit: (e: ClientEvent) => void): Promise<GongResponse> {
+  private async attempt(req: GongRequest, endpoint: string, attempt: number, emit: (e: ClientEvent) => void, used: { token?: string }): Promise<GongResponse> {
     const release = await this.limiter.acquire(req.signal);
     const t0 = this.now();
     let status: number | 'error' = 'error';
@@ -162,7 +175,7 @@ export class GongClient {
       const response = await undiciRequest(this.url(req), {
         dispatcher: this.pool,
         method: req.method,
-        headers: this.headers(req),
+        headers: await this.headers(req, used),
         body: await this.body(req),
         signal: req.signal,
         headersTimeout: req.upload ? 0 : this.timeoutMs,
@@ -193,8 +206,14 @@ export class GongClient {
     return `${this.origin}${this.prefix}${req.path}${qs ? `?${qs}` : ''}`;
   }
 
-  private headers(req: GongRequest): Record<string, string> {
-    const headers: Record<string, string> = { authorization: this.#authorization, accept: 'application/json' };
+  /** `used` remembers the access token this request sent, to tell Gong's rejection of it from a newer one. */
+  private async headers(req: GongRequest, used: { token?: string }): Promise<Record<string, string>> {
+    let authorization = this.#authorization;
+    if (this.#session) {
+      used.token = await this.#session.accessToken();
+      authorization = `Bearer ${used.token}`;
+    }
+    const headers: Record<string, string> = { authorization: authorization as string, accept: 'application/json' };
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     return headers;
   }
@@ -215,7 +234,7 @@ export class GongClient {
   }
 }
 
-function authorizationHeader(credentials: Credentials): string {
+function authorizationHeader(credentials: Exclude<Credentials, { kind: 'oauth' }>): string {
   if (credentials.kind === 'basic') return `Basic ${Buffer.from(`${credentials.accessKey}:${credentials.accessKeySecret}`).toString('base64')}`;
   return `Bearer ${credentials.accessToken}`;
 }

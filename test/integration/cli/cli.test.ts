@@ -129,6 +129,19 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     }
   });
 
+  it('takes an OAuth access token from GONG_ACCESS_TOKEN', async () => {
+    const token = await startSandbox({ rateLimit: false, scale: 5, bearerTokens: [{ token: 'cli-bearer-token' }] });
+    try {
+      const r = await gongsql(['-e', 'SELECT count(*) AS n FROM Workspaces', '--format', 'csv'], { env: { GONG_ACCESS_TOKEN: 'cli-bearer-token', GONG_BASE_URL: token.url } });
+      assert.equal(r.stdout, 'n\r\n3\r\n', r.stderr);
+      const wrong = await gongsql(['-e', 'SELECT 1 FROM Workspaces'], { env: { GONG_ACCESS_TOKEN: 'nope', GONG_BASE_URL: token.url } });
+      assert.equal(wrong.code, 1);
+      assert.match(wrong.stderr, /401/);
+    } finally {
+      await token.close();
+    }
+  });
+
   it('a rejected secret is a clear error that does not show it', async () => {
     const r = await gongsql(['-e', 'SELECT * FROM Workspaces', '--base-url', sandbox.url], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'wrong-secret-xyz' } });
     assert.equal(r.code, 1);
