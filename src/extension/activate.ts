@@ -8,6 +8,8 @@ import { createNotebookController } from '../notebook/controller';
 import { NOTEBOOK_TYPE } from '../notebook/format';
 import { GongNotebookSerializer } from '../notebook/serializer';
 import { CONNECTION_COMMANDS } from './commands/connectionCommands';
+import { GongAuthenticationProvider } from './authProvider';
+import { OAuthRedirects } from './oauthRedirects';
 import type { RunTarget } from './commands/runQuery';
 import { activeConnectionName, usageToday } from './connectionSettings';
 import type { Runtime } from './runtime';
@@ -34,12 +36,14 @@ export function activate(context: vscode.ExtensionContext): void {
   refresh();
   status.show();
 
+  // The OAuth redirect handler must exist from activation on: the browser may answer any time.
+  const redirects = new OAuthRedirects();
   let runtime: Runtime | undefined;
   const load = (): Runtime => {
     if (!runtime) {
       // Not a static import: esbuild bundles runtime.ts on its own (see scripts/build.mjs).
       const { Runtime: RuntimeClass } = require(join(__dirname, 'runtime.js')) as typeof import('./runtime');
-      runtime = new RuntimeClass(context, log, refresh);
+      runtime = new RuntimeClass(context, log, refresh, redirects);
     }
     return runtime;
   };
@@ -52,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     status,
     { dispose: () => void runtime?.dispose() },
+    vscode.window.registerUriHandler(redirects),
+    vscode.authentication.registerAuthenticationProvider('gong', 'Gong', new GongAuthenticationProvider(context.secrets, (name) => load().removeConnection(name)), { supportsMultipleAccounts: true }),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('gongsql')) refresh(); }),
     vscode.window.registerTreeDataProvider('gongsql.explorer', tree),
     vscode.commands.registerCommand('gongsql.runStatement', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end))),

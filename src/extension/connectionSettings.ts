@@ -4,7 +4,15 @@ import * as vscode from 'vscode';
  * What the extension knows about connections without loading the HTTP client: names, the
  * active one, today's usage. Activation reads only this (the client loads on first use).
  */
-export interface ConnectionSetting { name: string; baseUrl: string }
+export interface ConnectionSetting {
+  name: string;
+  baseUrl: string;
+  /** 'key' (access key and secret, the default) or 'oauth' (Sign in with Gong). */
+  kind?: 'key' | 'oauth';
+  /** OAuth: where the consent page and token endpoint live, and the app's client id. */
+  authUrl?: string;
+  clientId?: string;
+}
 
 export const SANDBOX = 'Sandbox';
 

@@ -3,6 +3,8 @@ import { QueryCache } from '../engine/run/cache';
 import { GongClient, type Credentials } from '../gong/http/client';
 import type { UsageStore } from '../gong/http/rateLimit';
 import { startSandbox, type Sandbox } from '../sandbox';
+import { OAuthSession } from '../gong/http/oauth';
+import { oauthApp, SecretTokenStore } from './commands/signIn';
 import { activeConnectionName, listConnections, SANDBOX, usageKey, usageToday, type ConnectionSetting } from './connectionSettings';
 
 /** A connection the engine can run on: a client and its cache. */
@@ -48,8 +50,8 @@ export class Connections implements vscode.Disposable {
   }
 
   /** Saves a Gong connection: name and URL in settings, the key and secret in SecretStorage. */
-  async save(setting: ConnectionSetting, credentials: { accessKey: string; accessKeySecret: string }): Promise<void> {
-    await this.context.secrets.store(SECRET_PREFIX + setting.name, JSON.stringify(credentials));
+  async save(setting: ConnectionSetting, credentials?: { accessKey: string; accessKeySecret: string }): Promise<void> {
+    if (credentials) await this.context.secrets.store(SECRET_PREFIX + setting.name, JSON.stringify(credentials));
     const others = this.list().filter((c) => c.name !== setting.name);
     await vscode.workspace.getConfiguration('gongsql').update('connections', [...others, setting], vscode.ConfigurationTarget.Global);
     await this.forget(setting.name);
@@ -58,6 +60,9 @@ export class Connections implements vscode.Disposable {
 
   async remove(name: string): Promise<void> {
     await this.context.secrets.delete(SECRET_PREFIX + name);
+    // Signing out forgets the tokens and the app secret kept here; Gong's grant stays until revoked there.
+    await new SecretTokenStore(this.context.secrets, name).clear();
+    await this.context.secrets.delete(`gongsql.oauthClient.${name}`);
     await vscode.workspace.getConfiguration('gongsql').update('connections', this.list().filter((c) => c.name !== name), vscode.ConfigurationTarget.Global);
     await this.forget(name);
     if (this.activeLabel === name) await this.setActive(SANDBOX);
@@ -101,6 +106,12 @@ export class Connections implements vscode.Disposable {
     const existing = this.gong.get(name);
     if (existing) return existing;
     const setting = this.list().find((c) => c.name === name);
+    if (setting?.kind === 'oauth') {
+      const session = new OAuthSession(await oauthApp(this.context.secrets, setting), new SecretTokenStore(this.context.secrets, name));
+      const connection = { id: name, label: name, client: this.client(setting.baseUrl, { kind: 'oauth', session }, name), cache: new QueryCache() };
+      this.gong.set(name, connection);
+      return connection;
+    }
     const stored = await this.context.secrets.get(SECRET_PREFIX + name);
     if (!setting || !stored) throw new Error(`Connection ${name} has no stored access key; use "Gong: Edit Connection" to enter it again.`);
     const { accessKey, accessKeySecret } = JSON.parse(stored) as { accessKey: string; accessKeySecret: string };

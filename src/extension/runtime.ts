@@ -4,6 +4,8 @@ import type { StatementResult } from '../engine/run/result';
 import { ResultsPanels } from '../results/resultsPanel';
 import { connectionCommandHandlers, type ConnectionCommand } from './commands/connectionCommands';
 import { runQuery, type RunTarget } from './commands/runQuery';
+import { signInWithGong } from './commands/signIn';
+import type { OAuthRedirects } from './oauthRedirects';
 import { Connections } from './connections';
 
 /**
@@ -17,10 +19,10 @@ export class Runtime {
   private readonly handlers: Record<ConnectionCommand, () => Promise<void>>;
   private readonly subscription: vscode.Disposable;
 
-  constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel, onChange: () => void) {
+  constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel, onChange: () => void, redirects: OAuthRedirects) {
     this.connections = new Connections(context, log);
     this.panels = new ResultsPanels(context.extensionUri);
-    this.handlers = connectionCommandHandlers(this.connections);
+    this.handlers = connectionCommandHandlers(this.connections, () => signInWithGong(context, redirects));
     this.subscription = this.connections.onDidChange(onChange);
   }
 
@@ -46,6 +48,10 @@ export class Runtime {
     });
     for (const r of results) this.log.info(`Notebook ${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
     return results;
+  }
+
+  removeConnection(name: string): Promise<void> {
+    return this.connections.remove(name);
   }
 
   connectionCommand(id: ConnectionCommand): Promise<void> {

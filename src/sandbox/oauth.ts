@@ -59,7 +59,7 @@ export class OAuthServer {
     const hidden = ['client_id', 'redirect_uri', 'state', 'scope'].map((k) => `<input type="hidden" name="${k}" value="${escape(k === 'scope' ? scopes.join(' ') : q.get(k) ?? '')}">`).join('');
     return html(res, 200, `<h1>Allow ${escape(client.clientId)} to use your Gong data?</h1>
 <p>It asks for:</p><ul id="scopes">${scopes.map((s) => `<li>${escape(s)}</li>`).join('')}</ul>
-<form method="post" action="/oauth2/authorize">${hidden}
+<form method="post" action="${escape(this.baseUrl())}/oauth2/authorize">${hidden}
 <button type="submit" name="decision" value="approve" id="approve">Approve</button>
 <button type="submit" name="decision" value="deny" id="deny">Deny</button></form>`);
   }

@@ -66,10 +66,10 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Answers the quick-input prompt that is showing. */
-export async function answer(page: Page, text: string): Promise<void> {
+/** Answers the quick-input prompt whose title holds `title` (so a closing prompt is never answered twice). */
+export async function answer(page: Page, title: string, text: string): Promise<void> {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: 30_000 });
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
   await input.fill(text);
   await page.keyboard.press('Enter');
 }

@@ -104,10 +104,10 @@ describe('editing and running .gongsql in a real VS Code', () => {
   step('adding a connection stores no secret in settings.json', async () => {
     const { page } = workbench;
     await runCommand(page, 'Gong: Add Connection');
-    await answer(page, 'Acme Gong');
-    await answer(page, gong.url);
-    await answer(page, 'E2EKEY');
-    await answer(page, 'e2e-secret-never-in-settings');
+    await answer(page, '(1/4)', 'Acme Gong');
+    await answer(page, '(2/4)', gong.url);
+    await answer(page, '(3/4)', 'E2EKEY');
+    await answer(page, '(4/4)', 'e2e-secret-never-in-settings');
     await page.locator('.notifications-toasts', { hasText: 'Acme Gong: connected; 3 workspaces visible.' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.statusbar-item', { hasText: 'Gong: Acme Gong' }).first().waitFor({ timeout: 30_000 });
     const settings = await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8');

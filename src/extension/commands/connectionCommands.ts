@@ -1,15 +1,28 @@
 import * as vscode from 'vscode';
 import { GongError } from '../../gong/http/errors';
 import type { Connections } from '../connections';
-import { SANDBOX } from '../connectionSettings';
+import { SANDBOX, type ConnectionSetting } from '../connectionSettings';
 
 /** The connection commands by id, registered lazily by activate.ts. */
-export const CONNECTION_COMMANDS = ['gongsql.addConnection', 'gongsql.editConnection', 'gongsql.removeConnection', 'gongsql.switchConnection', 'gongsql.testConnection', 'gongsql.resetSandbox'] as const;
+export const CONNECTION_COMMANDS = ['gongsql.signInWithGong', 'gongsql.addConnection', 'gongsql.editConnection', 'gongsql.removeConnection', 'gongsql.switchConnection', 'gongsql.testConnection', 'gongsql.resetSandbox'] as const;
 export type ConnectionCommand = (typeof CONNECTION_COMMANDS)[number];
 
 /** Add / edit / remove / switch / test connections. Secrets go to SecretStorage only. */
-export function connectionCommandHandlers(connections: Connections): Record<ConnectionCommand, () => Promise<void>> {
+export function connectionCommandHandlers(connections: Connections, signIn: () => Promise<{ setting: ConnectionSetting } | undefined>): Record<ConnectionCommand, () => Promise<void>> {
   return {
+    'gongsql.signInWithGong': async () => {
+      try {
+        const done = await signIn();
+        if (!done) return;
+        await connections.save(done.setting);
+        await connections.setActive(done.setting.name);
+        void vscode.window.showInformationMessage(`Signed in with Gong as ${done.setting.name}.`);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Sign in with Gong: ${(error as Error).message}`, 'Sign in again').then((pick) => {
+          if (pick) void vscode.commands.executeCommand('gongsql.signInWithGong');
+        });
+      }
+    },
     'gongsql.addConnection': () => editConnection(connections),
     'gongsql.editConnection': async () => {
       const pick = await vscode.window.showQuickPick(connections.list().map((c) => c.name), { title: 'Edit which connection?' });
