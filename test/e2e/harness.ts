@@ -76,11 +76,16 @@ export async function answer(page: Page, title: string, text: string): Promise<v
 
 /** Opens a workspace file through Quick Open. */
 export async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
+  // A file written a moment ago may not be in Quick Open's index yet: ask again until it is.
+  await until(async () => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    const found = await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+    if (!found) await page.keyboard.press('Escape');
+    return found;
+  }, `${name} in Quick Open`, 45_000);
   await page.keyboard.press('Enter');
   await page.locator(`.tab[data-resource-name="${name}"]`).waitFor();
 }
