@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { generateWorld } from '../../src/sandbox/data/generate';
-import { openFile, runCommand, startWorkbench, webviewFrame, type Workbench } from './harness';
+import { openFile, runCommand, startWorkbench, stepsOf, webviewFrame, type Workbench } from './harness';
 
 /** Five calls of the extension's sandbox (default seed), the hostile title among them. */
 const visible = generateWorld().calls.filter((c) => c.state === 'processed');
@@ -18,15 +18,7 @@ describe('the extension in a real VS Code (code-server)', () => {
       },
     });
   });
-  /** A case that, when it fails, leaves a screenshot and the workbench's logs behind. */
-  const step = (name: string, body: () => Promise<void>) => it(name, async () => {
-    try {
-      await body();
-    } catch (error) {
-      await workbench?.saveArtifacts(name.replace(/\W+/g, '-').slice(0, 60));
-      throw error;
-    }
-  });
+  const step = stepsOf(() => workbench);
   after(async () => {
     await workbench?.stop();
   });

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { generateWorld } from '../../src/sandbox/data/generate';
-import { openFile, runCommand, startWorkbench, until, webviewFrame, type Workbench } from './harness';
+import { openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 const visible = generateWorld().calls.filter((c) => c.state === 'processed');
 const hostile = visible.find((c) => c.meta.title === '<img src=x onerror=alert(1)>')!;
@@ -20,14 +20,7 @@ describe('the results grid in a real VS Code', () => {
     await workbench?.stop();
   });
 
-  const step = (name: string, body: () => Promise<void>) => it(name, async () => {
-    try {
-      await body();
-    } catch (error) {
-      await workbench?.saveArtifacts(name.replace(/\W+/g, '-').slice(0, 60));
-      throw error;
-    }
-  });
+  const step = stepsOf(() => workbench);
 
   const grid = () => webviewFrame(workbench.page, '[role=grid][aria-rowcount="11"]');
   const column = async (n: number) => (await grid()).locator(`.gs-rows [role=row]:visible [role=gridcell]:nth-child(${n + 1})`).allTextContents();

@@ -1,5 +1,6 @@
 import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { it } from 'node:test';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { ROOT, startCodeServer, until, type CodeServerOptions } from '../../scripts/codeServer';
 
@@ -103,4 +104,16 @@ export async function webviewFrame(page: Page, selector: string, timeoutMs = 60_
     return false;
   }, `a webview showing ${selector}`, timeoutMs);
   return found as Frame;
+}
+
+/** `it`, except that a failing case leaves a screenshot and the workbench's logs behind. */
+export function stepsOf(workbench: () => Workbench | undefined) {
+  return (name: string, body: () => Promise<void>) => it(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      await workbench()?.saveArtifacts(name.replace(/\W+/g, '-').slice(0, 60));
+      throw error;
+    }
+  });
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
-import { answer, openFile, runCommand, startWorkbench, until, webviewFrame, type Workbench } from './harness';
+import { answer, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 describe('editing and running .gongsql in a real VS Code', () => {
   let workbench: Workbench;
@@ -26,14 +26,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
     await gong?.close();
   });
 
-  const step = (name: string, body: () => Promise<void>) => it(name, async () => {
-    try {
-      await body();
-    } catch (error) {
-      await workbench?.saveArtifacts(name.replace(/\W+/g, '-').slice(0, 60));
-      throw error;
-    }
-  });
+  const step = stepsOf(() => workbench);
 
   step('completion lists the columns of the aliased object', async () => {
     const { page } = workbench;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { openFile, runCommand, startWorkbench, until, webviewFrame, type Workbench } from './harness';
+import { after, before, describe } from 'node:test';
+import { openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 const LONG = JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['SELECT count(*) FROM CallTranscripts'] }] }, null, 2);
 
@@ -22,14 +22,7 @@ describe('Gong SQL notebooks in a real VS Code', () => {
     await workbench?.stop();
   });
 
-  const step = (name: string, body: () => Promise<void>) => it(name, async () => {
-    try {
-      await body();
-    } catch (error) {
-      await workbench?.saveArtifacts(name.replace(/\W+/g, '-').slice(0, 60));
-      throw error;
-    }
-  });
+  const step = stepsOf(() => workbench);
 
   step('creates a notebook, runs a cell on the sandbox and shows the grid in the output', async () => {
     const { page } = workbench;
