@@ -28,7 +28,9 @@ describe('the results grid in a real VS Code', () => {
   step('runs the query; a hostile title renders as text', async () => {
     const { page } = workbench;
     await openFile(page, 'grid.gongsql');
+    await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
     await runCommand(page, 'Gong: Run File');
+    await page.locator('.tab', { hasText: 'Results: grid.gongsql' }).first().waitFor({ timeout: 30_000 });
     const frame = await grid();
     await until(async () => (await column(1)).every((id) => /^\d+$/.test(id)) && (await column(1)).length === 10, 'ten rows');
     assert.equal(await frame.locator('[role=gridcell]', { hasText: '<img src=x onerror=alert(1)>' }).count(), 1);
