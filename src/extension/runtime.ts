@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { execute } from '../engine/run/engine';
 import type { StatementResult } from '../engine/run/result';
 import { ResultsPanels } from '../results/resultsPanel';
@@ -6,6 +6,7 @@ import { connectionCommandHandlers, type ConnectionCommand } from './commands/co
 import { runQuery, type RunTarget } from './commands/runQuery';
 import { signInWithGong } from './commands/signIn';
 import type { OAuthRedirects } from './oauthRedirects';
+import { editorRunOptions } from './runOptions';
 import { Connections } from './connections';
 
 /**
@@ -33,19 +34,7 @@ export class Runtime {
   /** Runs a notebook cell's text on the active connection. */
   async execute(text: string, signal: AbortSignal): Promise<StatementResult[]> {
     const connection = await this.connections.active();
-    const results = await execute(text, {
-      client: connection.client,
-      connectionId: connection.id,
-      cache: connection.cache,
-      signal,
-      confirmThreshold: vscode.workspace.getConfiguration('gongsql').get<number>('confirmAboveApiCalls', 50),
-      confirm: async (request) => {
-        const message = request.kind === 'apiCalls'
-          ? `This cell needs about ${request.estimate} Gong API calls (more than ${request.threshold}). Run it?`
-          : `${request.statement} without WHERE changes all ${request.rows} rows of ${request.table}. Run it?`;
-        return (await vscode.window.showWarningMessage(message, { modal: true }, 'Run')) === 'Run';
-      },
-    });
+    const results = await execute(text, { ...editorRunOptions(connection, 'cell'), signal });
     for (const r of results) this.log.info(`Notebook ${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
     return results;
   }

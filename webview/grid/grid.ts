@@ -43,7 +43,7 @@ export class Grid {
   private generation = 0;
   private viewer: HTMLElement | undefined;
 
-  constructor(private readonly source: RowSource, private readonly options: GridOptions = {}) {
+  constructor(private readonly source: RowSource, options: GridOptions = {}) {
     injectStyles();
     this.order = source.columns.map((_, i) => i);
     this.widths = source.columns.map((c) => (c.type === 'integer' || c.type === 'real' ? 110 : 180));

@@ -11,6 +11,7 @@ import { GongError } from '../../gong/http/errors';
 import type { InputValue } from '../../gong/write/values';
 import type { ResultsPanels } from '../../results/resultsPanel';
 import type { Connections } from '../connections';
+import { editorRunOptions } from '../runOptions';
 
 export type RunTarget = 'statement' | 'file' | { uri: vscode.Uri; start: number; end: number };
 
@@ -66,18 +67,9 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
     token.onCancellationRequested(() => controller.abort());
     try {
       const done = await execute(text, {
-        client: active.client,
-        connectionId: active.id,
-        cache: active.cache,
+        ...editorRunOptions(active, 'statement'),
         params,
         signal: controller.signal,
-        confirm: async (request) => {
-          const message = request.kind === 'apiCalls'
-            ? `This statement needs about ${request.estimate} Gong API calls (more than ${request.threshold}). Run it?`
-            : `${request.statement} without WHERE changes all ${request.rows} rows of ${request.table}. Run it?`;
-          return (await vscode.window.showWarningMessage(message, { modal: true }, 'Run')) === 'Run';
-        },
-        confirmThreshold: vscode.workspace.getConfiguration('gongsql').get<number>('confirmAboveApiCalls', 50),
         // Rows stream to the grid as the engine produces them: the first page shows at once.
         onEvent: (event) => {
           if (event.type === 'progress') progress.report({ message: describe(event.stats) });

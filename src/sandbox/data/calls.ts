@@ -74,7 +74,7 @@ function generateCall(ctx: CallContext, hosts: User[], index: number): SandboxCa
     context: random.bool(0.5) ? [crmContext(random, company)] : [],
     topics: random.sample(TOPICS, random.int(1, 4)).map((name) => ({ name, duration: random.int(10, Math.max(11, duration / 4)) })),
     structure: random.sample(STRUCTURE, random.int(2, 4)).map((name) => ({ name, duration: random.int(30, Math.max(31, duration / 3)) })),
-    trackers: callTrackers(random, ids, ctx.trackersByWorkspace.get(workspace.id) ?? [], speakers, duration),
+    trackers: callTrackers(random, ctx.trackersByWorkspace.get(workspace.id) ?? [], speakers, duration),
     brief: random.bool(0.8) ? `${company} discussed ${random.pick(TOPICS).toLowerCase()} with ${host.firstName}.` : null,
     keyPoints: random.bool(0.7) ? [{ text: `${company} wants a follow-up.` }, { text: 'Pricing concerns raised.' }] : [],
     comments: callComments(random, ids, ctx.users, startedMs, duration),
@@ -147,7 +147,7 @@ function crmContext(random: Random, company: string): CrmContext {
   };
 }
 
-function callTrackers(random: Random, ids: IdFactory, trackers: KeywordTracker[], speakers: string[], duration: number): CallTracker[] {
+function callTrackers(random: Random, trackers: KeywordTracker[], speakers: string[], duration: number): CallTracker[] {
   if (speakers.length === 0) return [];
   return random.sample(trackers, random.int(0, 3)).map((tracker) => {
     const keywords = tracker.languageKeywords[0]?.keywords ?? [];
