@@ -38,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   // The OAuth redirect handler must exist from activation on: the browser may answer any time.
   const redirects = new OAuthRedirects();
+  const accounts = new GongAuthenticationProvider(context.secrets, (name) => load().removeConnection(name));
   let runtime: Runtime | undefined;
   const load = (): Runtime => {
     if (!runtime) {
@@ -57,14 +58,15 @@ export function activate(context: vscode.ExtensionContext): void {
     status,
     { dispose: () => void runtime?.dispose() },
     vscode.window.registerUriHandler(redirects),
-    vscode.authentication.registerAuthenticationProvider('gong', 'Gong', new GongAuthenticationProvider(context.secrets, (name) => load().removeConnection(name)), { supportsMultipleAccounts: true }),
+    accounts,
+    vscode.authentication.registerAuthenticationProvider('gong', 'Gong', accounts, { supportsMultipleAccounts: true }),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('gongsql')) refresh(); }),
     vscode.window.registerTreeDataProvider('gongsql.explorer', tree),
     vscode.commands.registerCommand('gongsql.runStatement', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end))),
     vscode.commands.registerCommand('gongsql.runFile', () => run('file')),
     vscode.commands.registerCommand('gongsql.runQuery', () => run('file')),
     vscode.commands.registerCommand('gongsql.explainStatement', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end), true)),
-    ...CONNECTION_COMMANDS.map((id) => vscode.commands.registerCommand(id, () => load().connectionCommand(id))),
+    ...CONNECTION_COMMANDS.map((id) => vscode.commands.registerCommand(id, (arg?: unknown) => load().connectionCommand(id, arg))),
     ...registerExplorerCommands(tree),
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new GongNotebookSerializer(), { transientOutputs: false }),
     ...createNotebookController(() => (text, signal) => load().execute(text, signal), activeConnectionName),

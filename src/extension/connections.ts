@@ -31,6 +31,10 @@ export class Connections implements vscode.Disposable {
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {}
 
   /** Gong connections from settings. */
+  isOAuth(name: string): boolean {
+    return this.list().some((c) => c.name === name && c.kind === 'oauth');
+  }
+
   list(): ConnectionSetting[] {
     return listConnections();
   }
@@ -59,13 +63,14 @@ export class Connections implements vscode.Disposable {
   }
 
   async remove(name: string): Promise<void> {
+    const wasActive = this.activeLabel === name;
     await this.context.secrets.delete(SECRET_PREFIX + name);
     // Signing out forgets the tokens and the app secret kept here; Gong's grant stays until revoked there.
     await new SecretTokenStore(this.context.secrets, name).clear();
     await this.context.secrets.delete(`gongsql.oauthClient.${name}`);
     await vscode.workspace.getConfiguration('gongsql').update('connections', this.list().filter((c) => c.name !== name), vscode.ConfigurationTarget.Global);
     await this.forget(name);
-    if (this.activeLabel === name) await this.setActive(SANDBOX);
+    if (wasActive) await this.setActive(SANDBOX);
     this.changed.fire();
   }
 

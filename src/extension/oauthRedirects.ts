@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
 
+/** The user cancelled a sign-in while it waited for the browser: nothing to report. */
+export class SignInCancelled extends Error {
+  constructor() {
+    super('Sign in with Gong was cancelled.');
+  }
+}
+
 /**
  * The redirect back from Gong's consent page. VS Code routes `vscode://publisher.gongsql/oauth`
  * (in a browser VS Code: its own callback URL, from asExternalUri) to this handler.
@@ -17,6 +24,14 @@ export class OAuthRedirects implements vscode.UriHandler {
     const code = query.get('code');
     if (!code) return pending.reject(new Error('Gong sent no authorization code. Sign in again.'));
     pending.resolve(code);
+  }
+
+  /** Ends the wait for `state`, if it is still the one pending. */
+  cancel(state: string): void {
+    if (this.pending?.state !== state) return;
+    const { reject } = this.pending;
+    this.pending = undefined;
+    reject(new SignInCancelled());
   }
 
   wait(state: string, timeoutMs = 5 * 60_000): Promise<string> {

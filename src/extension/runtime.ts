@@ -8,6 +8,7 @@ import { signInWithGong } from './commands/signIn';
 import type { OAuthRedirects } from './oauthRedirects';
 import { editorRunOptions } from './runOptions';
 import { Connections } from './connections';
+import { isRefusedSignIn, offerSignInAgain } from './signInAgain';
 
 /**
  * Everything that talks to Gong: connections (the HTTP client, the sandbox), the engine, the
@@ -17,13 +18,13 @@ import { Connections } from './connections';
 export class Runtime {
   private readonly connections: Connections;
   private readonly panels: ResultsPanels;
-  private readonly handlers: Record<ConnectionCommand, () => Promise<void>>;
+  private readonly handlers: Record<ConnectionCommand, (arg?: unknown) => Promise<void>>;
   private readonly subscription: vscode.Disposable;
 
   constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel, onChange: () => void, redirects: OAuthRedirects) {
     this.connections = new Connections(context, log);
     this.panels = new ResultsPanels(context.extensionUri);
-    this.handlers = connectionCommandHandlers(this.connections, () => signInWithGong(context, redirects));
+    this.handlers = connectionCommandHandlers(this.connections, (again) => signInWithGong(context, redirects, again));
     this.subscription = this.connections.onDidChange(onChange);
   }
 
@@ -34,17 +35,22 @@ export class Runtime {
   /** Runs a notebook cell's text on the active connection. */
   async execute(text: string, signal: AbortSignal): Promise<StatementResult[]> {
     const connection = await this.connections.active();
-    const results = await execute(text, { ...editorRunOptions(connection, 'cell'), signal });
-    for (const r of results) this.log.info(`Notebook ${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
-    return results;
+    try {
+      const results = await execute(text, { ...editorRunOptions(connection, 'cell'), signal });
+      for (const r of results) this.log.info(`Notebook ${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
+      return results;
+    } catch (error) {
+      if (isRefusedSignIn(error) && this.connections.isOAuth(connection.label)) offerSignInAgain(`Gong SQL: ${(error as Error).message}`, connection.label);
+      throw error;
+    }
   }
 
   removeConnection(name: string): Promise<void> {
     return this.connections.remove(name);
   }
 
-  connectionCommand(id: ConnectionCommand): Promise<void> {
-    return this.handlers[id]();
+  connectionCommand(id: ConnectionCommand, arg?: unknown): Promise<void> {
+    return this.handlers[id](arg);
   }
 
   async dispose(): Promise<void> {

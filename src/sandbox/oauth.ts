@@ -35,6 +35,7 @@ export class OAuthServer {
   private readonly clients: OAuthClient[];
   private readonly codes = new Map<string, Grant>();
   private readonly refreshTokens = new Map<string, { clientId: string; scopes: string[]; used: boolean }>();
+  private readonly accessTokens = new Map<string, string>();
 
   constructor(private readonly options: OAuthOptions, private readonly bearers: BearerCredential[], private readonly baseUrl: () => string, private readonly now: () => number) {
     this.clients = options.clients ?? [DEMO_OAUTH_CLIENT];
@@ -59,7 +60,7 @@ export class OAuthServer {
     const hidden = ['client_id', 'redirect_uri', 'state', 'scope'].map((k) => `<input type="hidden" name="${k}" value="${escape(k === 'scope' ? scopes.join(' ') : q.get(k) ?? '')}">`).join('');
     return html(res, 200, `<h1>Allow ${escape(client.clientId)} to use your Gong data?</h1>
 <p>It asks for:</p><ul id="scopes">${scopes.map((s) => `<li>${escape(s)}</li>`).join('')}</ul>
-<form method="post" action="${escape(this.baseUrl())}/oauth2/authorize">${hidden}
+<form method="post" action="authorize">${hidden}
 <button type="submit" name="decision" value="approve" id="approve">Approve</button>
 <button type="submit" name="decision" value="deny" id="deny">Deny</button></form>`);
   }
@@ -110,8 +111,17 @@ export class OAuthServer {
     const accessToken = token();
     const refreshToken = token();
     this.bearers.push({ token: accessToken, scopes, expiresAtMs: this.now() + ttl * 1000 });
+    this.accessTokens.set(accessToken, client.clientId);
     this.refreshTokens.set(refreshToken, { clientId: client.clientId, scopes, used: false });
     return json(res, 200, { access_token: accessToken, refresh_token: refreshToken, scope: scopes.join(' '), token_type: 'bearer', expires_in: ttl, api_base_url_for_customer: this.baseUrl() });
+  }
+
+  /** An admin removes the app in Gong: every token it holds stops working at once. */
+  revoke(clientId: string): void {
+    for (const refresh of this.refreshTokens.values()) if (refresh.clientId === clientId) refresh.used = true;
+    for (let i = this.bearers.length - 1; i >= 0; i--) {
+      if (this.accessTokens.get(this.bearers[i]!.token) === clientId) this.bearers.splice(i, 1);
+    }
   }
 
   private clientOf(header: string | undefined): OAuthClient | undefined {

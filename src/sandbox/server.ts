@@ -43,6 +43,8 @@ export interface Sandbox {
   store: Store;
   /** API requests received and not yet answered (tests wait on it after a cancel). */
   inFlight(): number;
+  /** Revokes an OAuth app's grant, as an admin removing it in Gong would. */
+  revokeOAuth(clientId: string): void;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     world,
     store,
     inFlight: () => handler.inFlight,
+    revokeOAuth: (clientId) => oauth.revoke(clientId),
     close: () => close(server, store),
   };
 }

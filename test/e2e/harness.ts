@@ -84,12 +84,14 @@ export async function openFile(page: Page, name: string): Promise<void> {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(name);
-    const found = await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+    // Enter opens the highlighted row, and the list of recent files shows before the filtered one.
+    const found = await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 5000 }).then(() => true, () => false);
     if (!found) await page.keyboard.press('Escape');
     return found;
   }, `${name} in Quick Open`, 45_000);
   await page.keyboard.press('Enter');
-  await page.locator(`.tab[data-resource-name="${name}"]`).waitFor();
+  // The file may already have a tab: wait for it to be the active one.
+  await page.locator(`.tab.active[data-resource-name="${name}"]`).first().waitFor();
 }
 
 /** The inner frame of a webview that holds `selector`, once it exists. */

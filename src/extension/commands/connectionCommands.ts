@@ -2,25 +2,26 @@ import * as vscode from 'vscode';
 import { GongError } from '../../gong/http/errors';
 import type { Connections } from '../connections';
 import { SANDBOX, type ConnectionSetting } from '../connectionSettings';
+import { SignInCancelled } from '../oauthRedirects';
+import { offerSignInAgain } from '../signInAgain';
 
 /** The connection commands by id, registered lazily by activate.ts. */
 export const CONNECTION_COMMANDS = ['gongsql.signInWithGong', 'gongsql.addConnection', 'gongsql.editConnection', 'gongsql.removeConnection', 'gongsql.switchConnection', 'gongsql.testConnection', 'gongsql.resetSandbox'] as const;
 export type ConnectionCommand = (typeof CONNECTION_COMMANDS)[number];
 
 /** Add / edit / remove / switch / test connections. Secrets go to SecretStorage only. */
-export function connectionCommandHandlers(connections: Connections, signIn: () => Promise<{ setting: ConnectionSetting } | undefined>): Record<ConnectionCommand, () => Promise<void>> {
+export function connectionCommandHandlers(connections: Connections, signIn: (again?: ConnectionSetting) => Promise<{ setting: ConnectionSetting } | undefined>): Record<ConnectionCommand, (arg?: unknown) => Promise<void>> {
   return {
-    'gongsql.signInWithGong': async () => {
+    // With a connection name (from "Sign in again"), the flow starts from that connection.
+    'gongsql.signInWithGong': async (again?: unknown) => {
       try {
-        const done = await signIn();
+        const done = await signIn(connections.list().find((c) => c.kind === 'oauth' && c.name === again));
         if (!done) return;
         await connections.save(done.setting);
         await connections.setActive(done.setting.name);
         void vscode.window.showInformationMessage(`Signed in with Gong as ${done.setting.name}.`);
       } catch (error) {
-        void vscode.window.showErrorMessage(`Sign in with Gong: ${(error as Error).message}`, 'Sign in again').then((pick) => {
-          if (pick) void vscode.commands.executeCommand('gongsql.signInWithGong');
-        });
+        if (!(error instanceof SignInCancelled)) offerSignInAgain(`Sign in with Gong: ${(error as Error).message}`, typeof again === 'string' ? again : undefined);
       }
     },
     'gongsql.addConnection': () => editConnection(connections),

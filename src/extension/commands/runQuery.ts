@@ -12,6 +12,7 @@ import type { InputValue } from '../../gong/write/values';
 import type { ResultsPanels } from '../../results/resultsPanel';
 import type { Connections } from '../connections';
 import { editorRunOptions } from '../runOptions';
+import { isRefusedSignIn, offerSignInAgain } from '../signInAgain';
 
 export type RunTarget = 'statement' | 'file' | { uri: vscode.Uri; start: number; end: number };
 
@@ -58,6 +59,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
     connection = await connections.active();
   } catch (error) {
     await panels.error(document.uri, title, (error as Error).message);
+    if (isRefusedSignIn(error) && connections.isOAuth(connections.activeLabel)) offerSignInAgain(`Gong SQL: ${(error as Error).message}`, connections.activeLabel);
     return;
   }
   const active = connection;
@@ -84,7 +86,8 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
       const message = errorText(error, text);
       log.warn(message);
       await panels.error(document.uri, title, message);
-      if (!(error instanceof GongError && error.code === 'ABORTED')) void vscode.window.showErrorMessage(`Gong SQL: ${message}`);
+      if (isRefusedSignIn(error) && connections.isOAuth(active.label)) offerSignInAgain(`Gong SQL: ${message}`, active.label);
+      else if (!(error instanceof GongError && error.code === 'ABORTED')) void vscode.window.showErrorMessage(`Gong SQL: ${message}`);
     }
   });
 }

@@ -4,6 +4,7 @@ import { GongError } from '../../gong/http/errors';
 import { OAuthSession, type OAuthApp, type TokenSet, type TokenStore } from '../../gong/http/oauth';
 import type { ConnectionSetting } from '../connectionSettings';
 import type { OAuthRedirects } from '../oauthRedirects';
+import { openInBrowser } from '../openInBrowser';
 
 const SCOPES = 'api:calls:read:basic api:calls:read:extensive api:calls:read:transcript api:users:read api:workspaces:read api:settings:scorecards:read api:settings:trackers:read api:library:read api:stats:scorecards api:logs:read api:crm:integrations:read';
 
@@ -29,30 +30,55 @@ export async function oauthApp(secrets: vscode.SecretStorage, setting: Connectio
   return { tokenUrl: `${setting.authUrl}/oauth2/generate-customer-token`, clientId: setting.clientId, clientSecret };
 }
 
-/** "Sign in with Gong": asks for the app, opens the consent page, stores the tokens. */
-export async function signInWithGong(context: vscode.ExtensionContext, redirects: OAuthRedirects): Promise<{ setting: ConnectionSetting; tokens: TokenSet } | undefined> {
-  const name = await vscode.window.showInputBox({ title: 'Sign in with Gong (1/4): connection name', value: 'Gong', ignoreFocusOut: true, validateInput: (v) => (v.trim() && v.trim() !== 'Sandbox' ? undefined : 'A name other than Sandbox is required') });
+interface OAuthAppAnswers { name: string; base: string; clientId: string; clientSecret: string }
+
+/**
+ * "Sign in with Gong": asks for the app, opens the consent page, stores the tokens. Given an
+ * existing connection (signing in again after Gong refused its tokens), the answers start
+ * from its values and an empty secret keeps the stored one.
+ */
+export async function signInWithGong(context: vscode.ExtensionContext, redirects: OAuthRedirects, again?: ConnectionSetting): Promise<{ setting: ConnectionSetting; tokens: TokenSet } | undefined> {
+  const app = await askForApp(context.secrets, again);
+  if (!app) return undefined;
+  const tokens = await authorizeInBrowser(context, redirects, app);
+  const setting: ConnectionSetting = { name: app.name, baseUrl: tokens.apiBaseUrl || 'https://api.gong.io', kind: 'oauth', authUrl: app.base, clientId: app.clientId };
+  await context.secrets.store(`gongsql.oauthClient.${setting.name}`, app.clientSecret);
+  await new SecretTokenStore(context.secrets, setting.name).save(tokens);
+  return { setting, tokens };
+}
+
+async function askForApp(secrets: vscode.SecretStorage, again?: ConnectionSetting): Promise<OAuthAppAnswers | undefined> {
+  const storedSecret = again ? await secrets.get(`gongsql.oauthClient.${again.name}`) : undefined;
+  const name = await vscode.window.showInputBox({ title: 'Sign in with Gong (1/4): connection name', value: again?.name ?? 'Gong', ignoreFocusOut: true, validateInput: (v) => (v.trim() && v.trim() !== 'Sandbox' ? undefined : 'A name other than Sandbox is required') });
   if (!name) return undefined;
-  const authUrl = await vscode.window.showInputBox({ title: 'Sign in with Gong (2/4): Gong sign-in address', value: 'https://app.gong.io', ignoreFocusOut: true, validateInput: (v) => { try { new URL(v); return undefined; } catch { return 'Enter a URL'; } } });
+  const authUrl = await vscode.window.showInputBox({ title: 'Sign in with Gong (2/4): Gong sign-in address', value: again?.authUrl ?? 'https://app.gong.io', ignoreFocusOut: true, validateInput: (v) => { try { new URL(v); return undefined; } catch { return 'Enter a URL'; } } });
   if (!authUrl) return undefined;
-  const clientId = await vscode.window.showInputBox({ title: 'Sign in with Gong (3/4): the app\'s client id', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Required') });
+  const clientId = await vscode.window.showInputBox({ title: 'Sign in with Gong (3/4): the app\'s client id', value: again?.clientId, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Required') });
   if (!clientId) return undefined;
-  const clientSecret = await vscode.window.showInputBox({ title: 'Sign in with Gong (4/4): the app\'s client secret', password: true, ignoreFocusOut: true, validateInput: (v) => (v ? undefined : 'Required') });
-  if (!clientSecret) return undefined;
-  const base = authUrl.replace(/\/$/, '');
+  const secret = await vscode.window.showInputBox({
+    title: 'Sign in with Gong (4/4): the app\'s client secret', password: true, ignoreFocusOut: true,
+    prompt: storedSecret ? 'Leave empty to keep the stored secret.' : undefined,
+    validateInput: (v) => (v || storedSecret ? undefined : 'Required'),
+  });
+  const clientSecret = secret || storedSecret;
+  if (secret === undefined || !clientSecret) return undefined;
+  return { name: name.trim(), base: authUrl.trim().replace(/\/$/, ''), clientId: clientId.trim(), clientSecret };
+}
+
+/** Opens the consent page, waits for the redirect (state checked) and trades the code for tokens. */
+async function authorizeInBrowser(context: vscode.ExtensionContext, redirects: OAuthRedirects, app: OAuthAppAnswers): Promise<TokenSet> {
   const callback = await vscode.env.asExternalUri(vscode.Uri.parse(`${vscode.env.uriScheme}://${context.extension.id}/oauth`));
   const redirectUri = callback.toString(true);
   const state = randomBytes(16).toString('hex');
-  const authorize = `${base}/oauth2/authorize?${new URLSearchParams({ client_id: clientId.trim(), response_type: 'code', scope: SCOPES, redirect_uri: redirectUri, state })}`;
+  // The browser may not reach the sign-in host as the extension host does (a browser VS Code
+  // forwards a server-side localhost port through its own proxy), so ask VS Code first.
+  const consentHost = (await vscode.env.asExternalUri(vscode.Uri.parse(app.base))).toString(true).replace(/\/$/, '');
+  const authorize = `${consentHost}/oauth2/authorize?${new URLSearchParams({ client_id: app.clientId, response_type: 'code', scope: SCOPES, redirect_uri: redirectUri, state })}`;
   const code = redirects.wait(state);
-  await vscode.env.openExternal(vscode.Uri.parse(authorize, true));
-  const tokens = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Waiting for Gong sign-in in the browser…', cancellable: true }, async (_p, token) => {
-    token.onCancellationRequested(() => redirects.handleUri(vscode.Uri.parse(`x:/?state=${state}&error=cancelled`)));
-    const app = { tokenUrl: `${base}/oauth2/generate-customer-token`, clientId: clientId.trim(), clientSecret };
-    return OAuthSession.exchangeCode(app, await code, redirectUri);
+  await openInBrowser(authorize);
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Waiting for Gong sign-in in the browser…', cancellable: true }, async (_p, token) => {
+    token.onCancellationRequested(() => redirects.cancel(state));
+    const tokenUrl = `${app.base}/oauth2/generate-customer-token`;
+    return OAuthSession.exchangeCode({ tokenUrl, clientId: app.clientId, clientSecret: app.clientSecret }, await code, redirectUri);
   });
-  const setting: ConnectionSetting = { name: name.trim(), baseUrl: tokens.apiBaseUrl || 'https://api.gong.io', kind: 'oauth', authUrl: base, clientId: clientId.trim() };
-  await context.secrets.store(`gongsql.oauthClient.${setting.name}`, clientSecret);
-  await new SecretTokenStore(context.secrets, setting.name).save(tokens);
-  return { setting, tokens };
 }

@@ -8,12 +8,15 @@ const REDIRECT = 'http://127.0.0.1:9/callback';
 /** Goes through the consent page as a browser would: GET the page, POST the decision. */
 async function consent(sandbox: Sandbox, decision: 'approve' | 'deny', scope?: string): Promise<URL> {
   const params = new URLSearchParams({ client_id: DEMO_OAUTH_CLIENT.clientId, response_type: 'code', redirect_uri: REDIRECT, state: 'st-42', ...(scope && { scope }) });
-  const page = await fetch(`${sandbox.url}/oauth2/authorize?${params}`);
+  const pageUrl = `${sandbox.url}/oauth2/authorize?${params}`;
+  const page = await fetch(pageUrl);
   assert.equal(page.status, 200);
   const html = await page.text();
   const form = new URLSearchParams([...html.matchAll(/name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
   form.set('decision', decision);
-  const answer = await fetch(`${sandbox.url}/oauth2/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+  // The form posts to an address relative to the page, so the page also works behind a proxy.
+  const action = new URL(/<form method="post" action="([^"]*)"/.exec(html)![1]!, pageUrl);
+  const answer = await fetch(action, { method: 'POST', body: form, redirect: 'manual' });
   assert.equal(answer.status, 302);
   return new URL(answer.headers.get('location')!);
 }
@@ -107,6 +110,16 @@ describe('Sign in with Gong (OAuth 2) against the sandbox', () => {
     await store.save({ ...current, accessToken: 'revoked-by-gong', refreshToken: 'revoked-refresh' });
     const before = tokenCalls();
     await assert.rejects(client.request({ method: 'GET', path: '/v2/workspaces' }), (e: unknown) => e instanceof GongError && e.code === 'AUTH' && /sign in with Gong again/.test(e.message));
+    assert.equal(tokenCalls() - before, 1);
+    await client.close();
+  });
+
+  it('an app revoked in Gong: its tokens stop working, one refresh is tried, the error asks to sign in again', async () => {
+    const { client } = await signedIn();
+    assert.equal((await client.request({ method: 'GET', path: '/v2/workspaces' })).status, 200);
+    sandbox.revokeOAuth(DEMO_OAUTH_CLIENT.clientId);
+    const before = tokenCalls();
+    await assert.rejects(client.request({ method: 'GET', path: '/v2/workspaces' }), (e: unknown) => e instanceof GongError && e.code === 'AUTH' && /expired or revoked.*sign in with Gong again/.test(e.message));
     assert.equal(tokenCalls() - before, 1);
     await client.close();
   });

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DEMO_OAUTH_CLIENT, startSandbox, type Sandbox } from '../../src/sandbox';
+import { answer, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+
+/** Waits for the consent page VS Code opens in the browser (through its "Open?" dialog if it asks). */
+async function consentPage(page: Page, opened: Promise<Page>): Promise<Page> {
+  const open = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
+  const consent = await Promise.race([opened, open.waitFor({ timeout: 30_000 }).then(async () => { await open.click(); return opened; })]);
+  await consent.locator('#approve').waitFor({ timeout: 30_000 });
+  return consent;
+}
+
+/** Answers the four questions of "Sign in with Gong" and returns the consent page it opens. */
+async function startSignIn(page: Page, answers: [name: string, address: string, clientId: string, secret: string]): Promise<Page> {
+  await runCommand(page, 'Gong: Sign in with Gong');
+  const opened = page.context().waitForEvent('page', { timeout: 30_000 });
+  for (const [i, text] of answers.entries()) await answer(page, `(${i + 1}/4)`, text);
+  return consentPage(page, opened);
+}
+
+const toast = (page: Page, text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+
+describe('Sign in with Gong in a real VS Code', () => {
+  let workbench: Workbench;
+  let gong: Sandbox;
+  before(async () => {
+    // A sandbox with OAuth stands in for Gong: consent page, token endpoint, Bearer API.
+    gong = await startSandbox({ rateLimit: false, scale: 20 });
+    workbench = await startWorkbench({ files: { 'q.gongsql': 'SELECT Name FROM Workspaces ORDER BY Name;\n', 'users.gongsql': 'SELECT COUNT(*) AS n FROM Users;\n' } });
+  });
+  const step = stepsOf(() => workbench);
+  after(async () => {
+    await workbench?.stop();
+    await gong?.close();
+  });
+  const settings = () => readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8').catch(() => '');
+  const tokenRequests = () => gong.log.entries().filter((e) => e.path === '/oauth2/generate-customer-token').length;
+
+  async function runWorkspacesQuery(page: Page): Promise<void> {
+    const before = gong.log.lastSeq;
+    await page.bringToFront();
+    await openFile(page, 'q.gongsql');
+    await runCommand(page, 'Gong: Run File');
+    await until(async () => gong.log.since(before).some((e) => e.path === '/v2/workspaces' && e.status === 200), 'GET /v2/workspaces answered 200');
+    const frame = await webviewFrame(page, '[role=grid][aria-rowcount="4"]');
+    await until(async () => (await frame.locator('[role=gridcell]', { hasText: 'EMEA' }).count()) === 1, 'the workspaces from the OAuth connection');
+  }
+
+  step('approves the consent page in the browser, then a query runs over the Bearer token', async () => {
+    const { page } = workbench;
+    await openFile(page, 'q.gongsql');
+    await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
+    const consent = await startSignIn(page, ['Acme OAuth', gong.url, DEMO_OAUTH_CLIENT.clientId, DEMO_OAUTH_CLIENT.clientSecret]);
+    assert.match(await consent.locator('#scopes').innerText(), /api:workspaces:read/);
+    await consent.locator('#approve').click();
+    await page.locator('.statusbar-item', { hasText: 'Gong: Acme OAuth' }).first().waitFor({ timeout: 60_000 });
+    await consent.close();
+    await runWorkspacesQuery(page);
+    const saved = await settings();
+    assert.match(saved, /Acme OAuth/);
+    assert.ok(!saved.includes(DEMO_OAUTH_CLIENT.clientSecret) && !/access_?token|refresh/i.test(saved), saved);
+  });
+
+  step('a denied consent says so, offers to sign in again and changes nothing', async () => {
+    const { page } = workbench;
+    const consent = await startSignIn(page, ['Other', gong.url, DEMO_OAUTH_CLIENT.clientId, DEMO_OAUTH_CLIENT.clientSecret]);
+    await consent.locator('#deny').click();
+    const denied = toast(page, 'access was denied');
+    await denied.waitFor({ timeout: 60_000 });
+    assert.equal(await denied.locator('.monaco-button', { hasText: 'Sign in again' }).count(), 1);
+    await consent.close();
+    assert.doesNotMatch(await settings(), /"Other"/);
+    assert.equal(await page.locator('.statusbar-item', { hasText: 'Gong: Acme OAuth' }).count(), 1);
+    await runCommand(page, 'Notifications: Clear All Notifications');
+  });
+
+  step('an answer that does not carry the request\'s state is refused, with a way to sign in again', async () => {
+    const { page } = workbench;
+    const consent = await startSignIn(page, ['Other', gong.url, DEMO_OAUTH_CLIENT.clientId, DEMO_OAUTH_CLIENT.clientSecret]);
+    // As if another site sent the browser back with a code of its own.
+    await consent.locator('input[name=state]').evaluate((input) => { (input as HTMLInputElement).value = 'forged'; });
+    await consent.locator('#approve').click();
+    const refused = toast(page, 'does not match the request (state)');
+    await refused.waitFor({ timeout: 60_000 });
+    assert.equal(await refused.locator('.monaco-button', { hasText: 'Sign in again' }).count(), 1);
+    await consent.close();
+    assert.equal(tokenRequests(), 1, 'the forged code was never exchanged');
+    assert.doesNotMatch(await settings(), /"Other"/);
+    await runCommand(page, 'Notifications: Clear All Notifications');
+  });
+
+  step('Gong revokes the app: one refresh is tried, the error offers Sign in again, which restores the connection', async () => {
+    const { page } = workbench;
+    gong.revokeOAuth(DEMO_OAUTH_CLIENT.clientId);
+    const before = tokenRequests();
+    await page.bringToFront();
+    // Not the workspaces query: its answer is cached, and a cached answer needs no token.
+    await openFile(page, 'users.gongsql');
+    await runCommand(page, 'Gong: Run File');
+    const refused = toast(page, /expired or revoked/);
+    await refused.waitFor({ timeout: 60_000 });
+    assert.equal(tokenRequests() - before, 1, 'a single refresh attempt, no loop');
+    const opened = page.context().waitForEvent('page', { timeout: 30_000 });
+    await refused.locator('.monaco-button', { hasText: 'Sign in again' }).click();
+    // The answers start from the connection; an empty secret keeps the stored one.
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(1/4)' }).waitFor();
+    assert.equal(await page.locator('.quick-input-widget input').inputValue(), 'Acme OAuth');
+    await answer(page, '(1/4)', 'Acme OAuth');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(2/4)' }).waitFor();
+    assert.equal(await page.locator('.quick-input-widget input').inputValue(), gong.url);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(3/4)' }).waitFor();
+    assert.equal(await page.locator('.quick-input-widget input').inputValue(), DEMO_OAUTH_CLIENT.clientId);
+    await page.keyboard.press('Enter');
+    await answer(page, '(4/4)', '');
+    const consent = await consentPage(page, opened);
+    await consent.locator('#approve').click();
+    await toast(page, 'Signed in with Gong as Acme OAuth').waitFor({ timeout: 60_000 });
+    await consent.close();
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await runWorkspacesQuery(page);
+  });
+
+  step('signing out in the Accounts menu forgets the connection and its tokens', async () => {
+    const { page } = workbench;
+    await page.bringToFront();
+    await page.locator('.activitybar .action-item a[aria-label^="Accounts"]').first().click();
+    const account = page.getByRole('menuitem', { name: 'Acme OAuth (Gong)' });
+    await account.waitFor({ timeout: 30_000 });
+    await account.hover();
+    // A menu ignores a click that comes too soon after it opened: hover the item, then Enter.
+    const signOut = page.getByRole('menuitem', { name: 'Sign Out', exact: true });
+    await signOut.hover();
+    await page.locator('.context-view .action-item.focused', { hasText: /^Sign Out$/ }).waitFor();
+    await page.keyboard.press('Enter');
+    const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Sign Out$/ });
+    await confirm.waitFor({ timeout: 30_000 });
+    await confirm.click();
+    await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
+    await until(async () => !(await settings()).includes('Acme OAuth'), 'the connection gone from settings').catch(async (e) => { throw new Error(`${(e as Error).message}: ${await settings()}`); });
+    // Put the connection back in settings as if by hand: its app secret and tokens stay gone.
+    const restored = JSON.parse(await settings()) as Record<string, unknown>;
+    await writeFile(join(workbench.userData, 'User', 'settings.json'), JSON.stringify({ ...restored, 'gongsql.connections': [{ name: 'Acme OAuth', baseUrl: gong.url, kind: 'oauth', authUrl: gong.url, clientId: DEMO_OAUTH_CLIENT.clientId }], 'gongsql.activeConnection': 'Acme OAuth' }));
+    await page.locator('.statusbar-item', { hasText: 'Gong: Acme OAuth' }).first().waitFor({ timeout: 30_000 });
+    const before = gong.log.lastSeq;
+    await openFile(page, 'q.gongsql');
+    await runCommand(page, 'Gong: Run File');
+    await toast(page, 'no stored app secret').waitFor({ timeout: 30_000 });
+    assert.equal(gong.log.since(before).length, 0, 'no request without a sign-in');
+    await page.locator('.activitybar .action-item a[aria-label^="Accounts"]').first().click();
+    await page.getByRole('menuitem').first().waitFor();
+    assert.equal(await page.getByRole('menuitem', { name: /Acme OAuth/ }).count(), 0, 'no session: the tokens are gone');
+    await page.keyboard.press('Escape');
+  });
+});
