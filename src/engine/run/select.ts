@@ -74,10 +74,7 @@ async function stream(db: Database, text: string, select: A.SelectStatement, bin
   const { scan, limit, offset } = queryPlan.streaming as NonNullable<QueryPlan['streaming']>;
   const limitCount = limit ? countOf(limit, ctx, 'LIMIT') : Infinity;
   let skip = offset ? countOf(offset, ctx, 'OFFSET') : 0;
-  // The statement without its LIMIT clause runs over each page; the engine counts instead.
-  const cut: Replacement[] = select.limit ? [...replacements.filter((r) => r.span.start < select.limit!.span.start), { span: { start: select.limit.span.start, end: select.span.end }, text: '' }] : replacements;
-  const kept = select.limit ? values.slice(0, cut.filter((r) => r.text.startsWith('?')).length) : values;
-  const sql = rewrite(text, select.span, cut);
+  const { sql, kept } = withoutLimit(text, select, replacements, values);
   const columns = neededColumns(select, binding, scan.ref, scan.table.columns);
   createTable(db, 'gs_0', columns);
   const out: SelectOutput = { columns: [], rows: [], plan: queryPlan };
@@ -117,6 +114,25 @@ async function stream(db: Database, text: string, select: A.SelectStatement, bin
   }
   if (complete && ctx.options.cache) ctx.options.cache.set(QueryCache.key(ctx.options.connectionId, scan.plan), all);
   return out;
+}
+
+/**
+ * The statement without its LIMIT clause, to run over each page while the engine counts rows
+ * instead. The parameters left are numbered afresh, with their values, whatever order they
+ * were bound in.
+ */
+function withoutLimit(text: string, select: A.SelectStatement, replacements: readonly Replacement[], values: readonly InputValue[]): { sql: string; kept: InputValue[] } {
+  if (!select.limit) return { sql: rewrite(text, select.span, replacements), kept: [...values] };
+  const limitStart = select.limit.span.start;
+  const kept: InputValue[] = [];
+  const cut = replacements.filter((r) => r.span.start < limitStart).map((r) => {
+    const bound = /^\?(\d+)$/.exec(r.text);
+    if (!bound) return r;
+    kept.push(values[Number(bound[1]) - 1]);
+    return { span: r.span, text: `?${kept.length}` };
+  });
+  cut.push({ span: { start: limitStart, end: select.span.end }, text: '' });
+  return { sql: rewrite(text, select.span, cut), kept };
 }
 
 /** Rows cut down to the given columns, in their order. */

@@ -167,6 +167,15 @@ describe('engine execution', () => {
     await assert.rejects(run('SELECT Id FROM Calls WHERE Id = :nope'), /Parameter :nope has no value/);
   });
 
+  it('binds parameters around a streamed LIMIT and OFFSET: the same rows as a full read', async () => {
+    const params = { tag: 'x', min: 60, n: 7, skip: 3 };
+    const [streamed] = await run('SELECT Id, :tag AS Tag FROM Calls WHERE Duration >= :min LIMIT :n OFFSET :skip', { params, useCache: false });
+    const [full] = await run('SELECT Id, :tag AS Tag FROM Calls WHERE Duration >= :min', { params, useCache: false });
+    assert.equal(streamed!.rows.length, 7);
+    assert.deepEqual(streamed!.rows, full!.rows.slice(3, 10));
+    assert.ok(streamed!.rows.every((row) => row[1] === 'x'));
+  });
+
   it('reports a failed procedure argument at the argument', async () => {
     await assert.rejects(run(`CALL UploadCallMedia(1, '${join(dir, 'missing.wav')}')`), (e: unknown) => {
       assert.ok(e instanceof EngineError);
