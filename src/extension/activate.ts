@@ -10,7 +10,7 @@ import { GongNotebookSerializer } from '../notebook/serializer';
 import { CONNECTION_COMMANDS } from './commands/connectionCommands';
 import { GongAuthenticationProvider } from './authProvider';
 import { OAuthRedirects } from './oauthRedirects';
-import type { RunTarget } from './commands/runQuery';
+import type { RunMode, RunTarget } from './commands/runQuery';
 import { activeConnectionName, usageToday } from './connectionSettings';
 import type { Runtime } from './runtime';
 
@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }
     return runtime;
   };
-  const run = (target: RunTarget, explain = false) => load().run(target, explain);
+  const run = (target: RunTarget, mode: RunMode = 'run') => load().run(target, mode);
   const rangeTarget = (uri?: vscode.Uri, start?: number, end?: number): RunTarget =>
     uri instanceof vscode.Uri && start !== undefined && end !== undefined ? { uri, start, end } : 'statement';
 
@@ -65,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('gongsql.runStatement', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end))),
     vscode.commands.registerCommand('gongsql.runFile', () => run('file')),
     vscode.commands.registerCommand('gongsql.runQuery', () => run('file')),
-    vscode.commands.registerCommand('gongsql.explainStatement', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end), true)),
+    vscode.commands.registerCommand('gongsql.runStatementRefresh', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end), 'refresh')),
+    vscode.commands.registerCommand('gongsql.explainStatement', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end), 'explain')),
     ...CONNECTION_COMMANDS.map((id) => vscode.commands.registerCommand(id, (arg?: unknown) => load().connectionCommand(id, arg))),
     ...registerExplorerCommands(tree),
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new GongNotebookSerializer(), { transientOutputs: false }),

@@ -3,7 +3,7 @@ import { execute } from '../engine/run/engine';
 import type { StatementResult } from '../engine/run/result';
 import { ResultsPanels } from '../results/resultsPanel';
 import { connectionCommandHandlers, type ConnectionCommand } from './commands/connectionCommands';
-import { runQuery, type RunTarget } from './commands/runQuery';
+import { runQuery, type RunMode, type RunTarget } from './commands/runQuery';
 import { signInWithGong } from './commands/signIn';
 import type { OAuthRedirects } from './oauthRedirects';
 import { editorRunOptions } from './runOptions';
@@ -28,8 +28,8 @@ export class Runtime {
     this.subscription = this.connections.onDidChange(onChange);
   }
 
-  run(target: RunTarget, explain = false): Promise<void> {
-    return runQuery(this.connections, this.panels, this.log, target, explain);
+  run(target: RunTarget, mode: RunMode = 'run'): Promise<void> {
+    return runQuery(this.connections, this.panels, this.log, target, mode);
   }
 
   /** Runs a notebook cell's text on the active connection. */

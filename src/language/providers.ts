@@ -99,6 +99,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext): void
           const range = toRange(document, span);
           return [
             new vscode.CodeLens(range, { title: '▶ Run', command: 'gongsql.runStatement', arguments: [document.uri, span.start, span.end] }),
+            new vscode.CodeLens(range, { title: 'Refresh', tooltip: 'Run, reading Gong again instead of the 5-minute cache', command: 'gongsql.runStatementRefresh', arguments: [document.uri, span.start, span.end] }),
             new vscode.CodeLens(range, { title: 'Explain', command: 'gongsql.explainStatement', arguments: [document.uri, span.start, span.end] }),
           ];
         });

@@ -81,6 +81,22 @@ describe('editing and running .gongsql in a real VS Code', () => {
     assert.deepEqual(await frame.locator('[role=columnheader] .gs-label').allTextContents(), ['Id', 'Direction']);
   });
 
+  step('Run reuses the rows read in the last minutes; the Refresh lens reads Gong again', async () => {
+    const { page } = workbench;
+    await openFile(page, 'two.gongsql');
+    const lens = (title: string) => page.locator('.codelens-decoration a', { hasText: title }).first();
+    const frame = await webviewFrame(page, '[role=grid]');
+    const saysOnce = async (pattern: RegExp, what: string) => until(async () => (await frame.locator('p.message').allTextContents()).some((m) => pattern.test(m)), what);
+    await lens('Run').click();
+    // The panel still shows the previous statement's result until this one's arrives.
+    await until(async () => (await frame.locator('[role=columnheader] .gs-label').allTextContents()).join() === 'Name', 'the workspaces result');
+    await saysOnce(/^3 rows in \d+ ms; 1 API call, 1 page$/, 'the first run to read Gong');
+    await lens('Run').click();
+    await saysOnce(/; 0 API calls, 0 pages, 1 read from cache$/, 'the second run to come from the cache');
+    await lens('Refresh').click();
+    await saysOnce(/^3 rows in \d+ ms; 1 API call, 1 page$/, 'Refresh to read Gong again');
+  });
+
   step('Cancel during a long scan stops it', async () => {
     const { page } = workbench;
     await openFile(page, 'long.gongsql');

@@ -15,6 +15,8 @@ import { editorRunOptions } from '../runOptions';
 import { isRefusedSignIn, offerSignInAgain } from '../signInAgain';
 
 export type RunTarget = 'statement' | 'file' | { uri: vscode.Uri; start: number; end: number };
+/** 'refresh' reads Gong again instead of the cache (and refills it); 'explain' shows the plan. */
+export type RunMode = 'run' | 'refresh' | 'explain';
 
 /** Which text a run takes: the selection, the statement at the cursor, the file, or a CodeLens range. */
 function targetText(target: RunTarget): { document: vscode.TextDocument; text: string } | undefined {
@@ -37,7 +39,7 @@ function targetText(target: RunTarget): { document: vscode.TextDocument; text: s
  * media), shows progress with a Cancel that aborts the HTTP requests, confirms costly or
  * unfiltered statements, and shows the results in the editor's results panel.
  */
-export async function runQuery(connections: Connections, panels: ResultsPanels, log: vscode.LogOutputChannel, target: RunTarget, explain = false): Promise<void> {
+export async function runQuery(connections: Connections, panels: ResultsPanels, log: vscode.LogOutputChannel, target: RunTarget, mode: RunMode = 'run'): Promise<void> {
   const found = targetText(target);
   if (!found) {
     void vscode.window.showInformationMessage('Open a .gongsql file to run a query.');
@@ -49,7 +51,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
     void vscode.window.showInformationMessage('Nothing to run here: put the cursor in a statement.');
     return;
   }
-  if (explain) text = `EXPLAIN ${text}`;
+  if (mode === 'explain') text = `EXPLAIN ${text}`;
   const params = await askParameters(text);
   if (!params) return;
   const title = document.isUntitled ? 'Untitled' : document.uri.path.split('/').pop() ?? 'Query';
@@ -70,6 +72,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
     try {
       const done = await execute(text, {
         ...editorRunOptions(active, 'statement'),
+        useCache: mode !== 'refresh',
         params,
         signal: controller.signal,
         // Rows stream to the grid as the engine produces them: the first page shows at once.
