@@ -1,6 +1,7 @@
 /** The Gong connector: client, catalog, readers, writers, procedures. Pure Node, no vscode. */
 export { GongClient, NO_RESULTS_404, ANY_404, type ClientOptions, type ClientEvent, type Credentials, type GongRequest, type GongResponse } from './http/client';
 export { GongError, type GongErrorCode } from './http/errors';
+export { ENDPOINT_SCOPES, scopeOf, allScopes } from './http/scopes';
 export { MemoryUsageStore, type UsageStore, type RateLimitOptions } from './http/rateLimit';
 export type { RetryOptions } from './http/retry';
 export { tables, procedures, findTable, findProcedure, findColumn } from './catalog';

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
+import { allScopes } from '../../src/gong';
 import { DEMO_OAUTH_CLIENT, startSandbox, type Sandbox } from '../../src/sandbox';
 import { answer, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
@@ -55,7 +56,9 @@ describe('Sign in with Gong in a real VS Code', () => {
     await openFile(page, 'q.gongsql');
     await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
     const consent = await startSignIn(page, ['Acme OAuth', gong.url, DEMO_OAUTH_CLIENT.clientId, DEMO_OAUTH_CLIENT.clientSecret]);
-    assert.match(await consent.locator('#scopes').innerText(), /api:workspaces:read/);
+    // Every scope the catalog's reads and writes need, writes included.
+    const asked = await consent.locator('#scopes li').allTextContents();
+    assert.deepEqual([...asked].sort(), allScopes().sort());
     await consent.locator('#approve').click();
     await page.locator('.statusbar-item', { hasText: 'Gong: Acme OAuth' }).first().waitFor({ timeout: 60_000 });
     await consent.close();

@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { GongError } from '../../gong/http/errors';
 import { OAuthSession, type OAuthApp, type TokenSet, type TokenStore } from '../../gong/http/oauth';
+import { allScopes } from '../../gong/http/scopes';
 import type { ConnectionSetting } from '../connectionSettings';
 import type { OAuthRedirects } from '../oauthRedirects';
 import { openInBrowser } from '../openInBrowser';
-
-const SCOPES = 'api:calls:read:basic api:calls:read:extensive api:calls:read:transcript api:users:read api:workspaces:read api:settings:scorecards:read api:settings:trackers:read api:library:read api:stats:scorecards api:logs:read api:crm:integrations:read';
 
 /** Tokens of an OAuth connection in SecretStorage, never anywhere else. */
 export class SecretTokenStore implements TokenStore {
@@ -73,9 +72,13 @@ async function authorizeInBrowser(context: vscode.ExtensionContext, redirects: O
   // The browser may not reach the sign-in host as the extension host does (a browser VS Code
   // forwards a server-side localhost port through its own proxy), so ask VS Code first.
   const consentHost = (await vscode.env.asExternalUri(vscode.Uri.parse(app.base))).toString(true).replace(/\/$/, '');
-  const authorize = `${consentHost}/oauth2/authorize?${new URLSearchParams({ client_id: app.clientId, response_type: 'code', scope: SCOPES, redirect_uri: redirectUri, state })}`;
+  const authorize = `${consentHost}/oauth2/authorize?${new URLSearchParams({ client_id: app.clientId, response_type: 'code', scope: allScopes().join(' '), redirect_uri: redirectUri, state })}`;
   const code = redirects.wait(state);
-  await openInBrowser(authorize);
+  if (!(await openInBrowser(authorize))) {
+    // The user declined to open the page: end the wait (code then rejects with SignInCancelled).
+    redirects.cancel(state);
+    await code;
+  }
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Waiting for Gong sign-in in the browser…', cancellable: true }, async (_p, token) => {
     token.onCancellationRequested(() => redirects.cancel(state));
     const tokenUrl = `${app.base}/oauth2/generate-customer-token`;

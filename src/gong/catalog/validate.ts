@@ -1,3 +1,4 @@
+import { ENDPOINT_SCOPES } from '../http/scopes';
 import { findColumn, findTable, procedures, tables } from './index';
 import type { TableDef } from './types';
 
@@ -37,6 +38,7 @@ function validateTable(table: TableDef): string[] {
     if (!served) problems.push(where(`filter ${f.column} reaches no read path`));
   }
   for (const r of table.reads) {
+    if (!(`${r.method} ${r.path}` in ENDPOINT_SCOPES)) problems.push(where(`${r.name} reads ${r.method} ${r.path}, which has no entry in ENDPOINT_SCOPES`));
     for (const b of r.bindings) if (!findColumn(table, b.column)) problems.push(where(`${r.name} binds unknown column ${b.column}`));
     for (const c of r.requires) {
       if (!r.bindings.some((b) => b.column === c)) problems.push(where(`${r.name} requires ${c} but has no binding for it`));

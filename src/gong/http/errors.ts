@@ -4,6 +4,8 @@
  * credentials: they are built from the request's method and path, Gong's own error
  * strings, and the status.
  */
+import { scopeOf } from './scopes';
+
 export type GongErrorCode =
   | 'AUTH'          // 401: credentials rejected
   | 'PERMISSION'    // 403: credentials lack a scope or permission
@@ -59,6 +61,11 @@ export function abortedError(): GongError {
   return new GongError('ABORTED', 'Cancelled');
 }
 
+function lacking(endpoint: string): string {
+  const scope = scopeOf(endpoint);
+  return scope ? `It needs the scope ${scope}, which the API key or the app's sign-in lacks` : 'The API key or app lacks the permission for it';
+}
+
 /** The error for a non-2xx answer from Gong, with a message a person can act on. */
 export function errorForStatus(status: number, endpoint: string, body: { requestId?: string; errors?: string[] } | undefined, retryAfterMs?: number): GongError {
   const gongErrors = Array.isArray(body?.errors) ? body.errors.map(String) : undefined;
@@ -69,7 +76,7 @@ export function errorForStatus(status: number, endpoint: string, body: { request
     case status === 401:
       return new GongError('AUTH', `Gong rejected the credentials (401) on ${endpoint}${said}. Check the connection's access key and secret, or sign in again.${ref}`, details);
     case status === 403:
-      return new GongError('PERMISSION', `Gong denied access (403) to ${endpoint}${said}. The API key or app lacks the scope or permission for it; ask a Gong technical admin.${ref}`, details);
+      return new GongError('PERMISSION', `Gong denied access (403) to ${endpoint}${said}. ${lacking(endpoint)}; ask a Gong technical admin.${ref}`, details);
     case status === 429:
       return new GongError('RATE_LIMITED', `Gong's rate limit was hit (429) on ${endpoint}; retry after ${Math.ceil((retryAfterMs ?? 0) / 1000)} s.${ref}`, details);
     case status === 404:

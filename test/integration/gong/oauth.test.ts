@@ -127,7 +127,7 @@ describe('Sign in with Gong (OAuth 2) against the sandbox', () => {
   it('honours scopes: a missing one is a 403', async () => {
     const { client } = await signedIn('api:users:read');
     assert.equal((await client.request({ method: 'GET', path: '/v2/users' })).status, 200);
-    await assert.rejects(client.request({ method: 'GET', path: '/v2/workspaces' }), (e: unknown) => e instanceof GongError && e.code === 'PERMISSION');
+    await assert.rejects(client.request({ method: 'GET', path: '/v2/workspaces' }), (e: unknown) => e instanceof GongError && e.code === 'PERMISSION' && /needs the scope api:workspaces:read/.test(e.message));
     await client.close();
   });
 });

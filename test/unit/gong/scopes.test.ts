@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { allScopes, ENDPOINT_SCOPES, scopeOf } from '../../../src/gong';
+import { apiRoutes } from '../../../src/sandbox/routes';
+
+describe('OAuth scopes per endpoint', () => {
+  it('match the sandbox\'s routes one for one (each side written from the reference on its own)', () => {
+    const sandbox = Object.fromEntries(apiRoutes.map((r) => [`${r.method} ${r.pattern}`, r.scope]));
+    assert.deepEqual(ENDPOINT_SCOPES, sandbox);
+  });
+
+  it('finds the scope of a request with ids in its path, and asks for reads and writes at sign-in', () => {
+    assert.equal(scopeOf('PUT /v2/calls/7782342274025937895/media'), 'api:calls:create');
+    assert.equal(scopeOf('GET /v2/calls/7782342274025937895'), 'api:calls:read:basic');
+    assert.equal(scopeOf('GET /v2/permission-profile'), undefined);
+    assert.equal(scopeOf('GET /v2/unknown'), undefined);
+    const scopes = allScopes();
+    assert.ok(scopes.includes('api:calls:create') && scopes.includes('api:workspaces:read'));
+    assert.equal(new Set(scopes).size, scopes.length);
+  });
+});
