@@ -3,6 +3,7 @@ import { planRead, type Predicate, type ReadPlan } from '../../gong/read/plan';
 import type { Binding } from '../bind/binder';
 import type * as A from '../syntax/ast';
 import { conjuncts, isAggregateCall, subqueriesOf, walkExpr } from '../syntax/walk';
+import { joinKeysOf, withKeys, type JoinKey, type KeyFrom } from './joinKeys';
 import { offersOf, type FoldedValues, type Offer, type ParamValues } from './predicates';
 
 /** One reference to a Gong object in a statement and how it will be read. */
@@ -16,6 +17,8 @@ export interface Scan {
   readonly offered: readonly Offer[];
   /** Conjuncts on this object that Gong does not evaluate (SQLite does), for EXPLAIN. */
   readonly residual: readonly A.Expr[];
+  /** Set when a join lets this object be read by the keys another object's rows carry. */
+  readonly keyFrom?: KeyFrom;
 }
 
 export interface QueryPlan {
@@ -61,25 +64,29 @@ function visitBody(b: A.SelectBody, binding: Binding, options: PlanOptions, scan
   const refs: A.TableRef[] = [];
   const offers: Offer[] = [];
   const considered: A.Expr[] = [];
-  if (b.from) collectFrom(b.from, binding, options, scans, refs, offers, considered);
+  const keys: JoinKey[] = [];
+  if (b.from) collectFrom(b.from, binding, options, scans, refs, offers, considered, keys);
   for (const c of conjuncts(b.where)) {
     considered.push(c);
     offers.push(...offersOf(c, binding, options.params, options.folded));
+    keys.push(...joinKeysOf(c, binding));
   }
+  const mine: Scan[] = [];
   for (const ref of refs) {
     const table = binding.objects.get(ref) as TableDef;
-    const mine = offers.filter((o) => o.ref === ref);
-    const predicates: Predicate[] = options.pushdown ? mine.map((o) => o.predicate) : [];
+    const offered = offers.filter((o) => o.ref === ref);
+    const predicates: Predicate[] = options.pushdown ? offered.map((o) => o.predicate) : [];
     const plan = planRead(table, predicates);
-    const pushed = new Set(mine.filter((o) => plan.pushed.includes(o.predicate)).map((o) => o.source));
+    const pushed = new Set(offered.filter((o) => plan.pushed.includes(o.predicate)).map((o) => o.source));
     const residual = considered.filter((c) => !pushed.has(c) && mentions(c, ref, binding));
-    scans.push({ ref, table, alias: ref.alias?.text ?? ref.name.text, plan, offered: mine, residual });
+    mine.push({ ref, table, alias: ref.alias?.text ?? ref.name.text, plan, offered, residual });
   }
+  scans.push(...(options.pushdown ? withKeys(mine, keys) : mine));
   for (const e of [...b.columns.map((c) => c.expr), ...(b.where ? [b.where] : []), ...b.groupBy, ...(b.having ? [b.having] : [])]) visitExpr(e, binding, options, scans);
 }
 
 /** Object references of a FROM tree, with the ON conjuncts each may use. */
-function collectFrom(item: A.FromItem, binding: Binding, options: PlanOptions, scans: Scan[], refs: A.TableRef[], offers: Offer[], considered: A.Expr[]): void {
+function collectFrom(item: A.FromItem, binding: Binding, options: PlanOptions, scans: Scan[], refs: A.TableRef[], offers: Offer[], considered: A.Expr[], keys: JoinKey[]): void {
   switch (item.kind) {
     case 'Table':
       if (binding.objects.has(item)) refs.push(item);
@@ -91,8 +98,8 @@ function collectFrom(item: A.FromItem, binding: Binding, options: PlanOptions, s
       visitSelect(item.select, binding, options, scans);
       return;
     case 'Join': {
-      collectFrom(item.left, binding, options, scans, refs, offers, considered);
-      collectFrom(item.right, binding, options, scans, refs, offers, considered);
+      collectFrom(item.left, binding, options, scans, refs, offers, considered, keys);
+      collectFrom(item.right, binding, options, scans, refs, offers, considered, keys);
       if (!item.on) return;
       visitExpr(item.on, binding, options, scans);
       // ON may restrict the joined side, never the preserved side of an outer join.
@@ -101,6 +108,7 @@ function collectFrom(item: A.FromItem, binding: Binding, options: PlanOptions, s
       for (const c of conjuncts(item.on)) {
         considered.push(c);
         offers.push(...offersOf(c, binding, options.params, options.folded).filter((o) => inside.has(o.ref)));
+        keys.push(...joinKeysOf(c, binding).filter((k) => inside.has(k.ref)));
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { SqlValue } from '../../gong/catalog/types';
 import type { Predicate } from '../../gong/read/plan';
+import { keyedRequest } from '../plan/joinKeys';
 import type { Scan } from '../plan/planner';
 import type * as A from '../syntax/ast';
 import type { ResultColumn } from './result';
@@ -10,17 +11,21 @@ export const EXPLAIN_COLUMNS: ResultColumn[] = ['Object', 'Alias', 'Request', 'N
 /** One row per object read: the request(s), what Gong filters, what is left for SQLite, the estimated calls. */
 export function explainScans(text: string, scans: readonly Scan[]): SqlValue[][] {
   return scans.map((scan) => {
-    const { plan } = scan;
+    const keyed = keyedRequest(scan);
+    const plan = keyed?.plan ?? scan.plan;
     const fanOut = plan.fanOut ? ` × each ${plan.fanOut.column}${'from' in plan.fanOut ? ` (from ${plan.fanOut.from.table})` : ''}` : '';
     const paging = plan.path.paging === 'none' ? '' : ' (100 per page)';
-    const params = [...plan.params.entries()].map(([k, v]) => `${k.split(':')[1]}=${Array.isArray(v) ? `[${v.length} ids]` : v}`);
+    const source = scan.keyFrom && `${scans.find((s) => s.ref === scan.keyFrom!.source)?.alias}.${scan.keyFrom.sourceColumn}`;
+    const own = scan.plan.pushed.filter((p) => plan.pushed.includes(p));
+    const params = [...plan.params.entries()].filter(([, v]) => !keyed || !Array.isArray(v)).map(([k, v]) => `${k.split(':')[1]}=${Array.isArray(v) ? `[${v.length} ids]` : v}`);
+    const native = [...(keyed ? own : plan.pushed).map(describe), ...(keyed ? [`${scan.keyFrom!.column} IN (the ${source} values read)`] : [])];
     return [
       scan.table.name,
       scan.alias,
       `${plan.path.method} ${plan.path.path}${paging}${fanOut}`,
-      plan.pushed.length ? `${plan.pushed.map(describe).join(' AND ')} → ${params.join(', ')}` : '(none)',
+      native.length ? `${native.join(' AND ')}${params.length ? ` → ${params.join(', ')}` : ''}` : '(none)',
       scan.residual.length ? scan.residual.map((e) => text.slice(e.span.start, e.span.end)).join(' AND ') : '(none)',
-      `${plan.estimate.requests}${plan.estimate.open ? '+' : ''} (${plan.estimate.note})`,
+      keyed ? `after ${source}: 1 request per ${keyed.perRequest} values` : `${plan.estimate.requests}${plan.estimate.open ? '+' : ''} (${plan.estimate.note})`,
     ];
   });
 }

@@ -4,6 +4,7 @@ import { readRows, type ReadOptions } from '../../gong/read/reader';
 import type { InputValue } from '../../gong/write/values';
 import { constantValue, type Binding } from '../bind/binder';
 import { createTable, fromSqlite, insertRows, quoteName, sqlite, toSqlite } from '../eval/sqlite';
+import { narrowByKeys } from '../plan/joinKeys';
 import { planSelect, type QueryPlan, type Scan } from '../plan/planner';
 import { neededColumns } from '../plan/columns';
 import type { FoldedValues } from '../plan/predicates';
@@ -47,8 +48,9 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
     if (queryPlan.streaming && !(ctx.options.useCache !== false && ctx.options.cache?.get(QueryCache.key(ctx.options.connectionId, queryPlan.streaming.scan.plan)))) {
       return await stream(db, text, select, binding, queryPlan, [...tableNames, ...params.replacements], params.values, ctx, emitRows);
     }
+    const read = await readScans(queryPlan.scans, ctx);
     for (const scan of queryPlan.scans) {
-      const rows = await fetchScan(scan, ctx);
+      const rows = read.get(scan.ref) as Row[];
       const name = names.get(scan.ref) as string;
       const columns = neededColumns(select, binding, scan.ref, scan.table.columns);
       createTable(db, name, columns);
@@ -140,6 +142,26 @@ function project(rows: readonly Row[], all: readonly Column[], kept: readonly Co
   if (kept.length === all.length) return rows;
   const indexes = kept.map((c) => all.indexOf(c));
   return rows.map((row) => indexes.map((i) => row[i] ?? null));
+}
+
+/** Reads every object reference, each one keyed by a join after the read whose keys it takes. */
+async function readScans(scans: readonly Scan[], ctx: RunContext): Promise<Map<A.TableRef, Row[]>> {
+  const read = new Map<A.TableRef, Row[]>();
+  const pending = [...scans];
+  while (pending.length > 0) {
+    // The planner never makes two reads wait on each other, so one is always ready.
+    const ready = pending.findIndex((s) => !s.keyFrom || read.has(s.keyFrom.source));
+    const [scan] = pending.splice(ready, 1) as [Scan];
+    const source = scan.keyFrom && scans.find((s) => s.ref === scan.keyFrom!.source);
+    const keyed = source ? narrowByKeys(scan, { table: source.table, rows: read.get(source.ref) as Row[] }) : scan;
+    if (keyed === 'none') {
+      read.set(scan.ref, []);
+      continue;
+    }
+    if (keyed !== scan) await confirmCalls(ctx.stats.apiCalls + keyed.plan.estimate.requests, ctx);
+    read.set(scan.ref, await fetchScan(keyed, ctx));
+  }
+  return read;
 }
 
 /** The rows of one object reference: from the cache, or read from Gong (then cached). */

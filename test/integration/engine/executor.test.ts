@@ -45,6 +45,20 @@ describe('engine execution', () => {
     assert.equal(two.length, 2);
   });
 
+  it('a join reads the other side by the keys the first side\'s rows carry, not all of it', async () => {
+    const ids = [5, 6, 7].map((i) => sandbox.store.visibleCalls[i]!.meta.id);
+    let result: StatementResult | undefined;
+    const requests = await callsDuring(async () => {
+      [result] = await run(`SELECT c.Id, p.Name FROM Calls c JOIN CallParties p ON p.CallId = c.Id WHERE c.Id IN (${ids.map((id) => `'${id}'`).join(', ')})`, { useCache: false });
+    });
+    assert.equal(requests.length, 2, requests.map((r) => `${r.method} ${r.path} ${r.body}`).join('\n'));
+    const parties = JSON.parse(requests[1]!.body!) as { filter: { callIds: string[] } };
+    assert.deepEqual([...parties.filter.callIds].sort(), [...ids].sort());
+    assert.deepEqual(new Set(result!.rows.map((r) => r[0])), new Set(ids));
+    const none = await callsDuring(() => run(`SELECT p.Name FROM Calls c JOIN CallParties p ON p.CallId = c.Id WHERE c.Id = '1000000000000000001'`, { useCache: false }));
+    assert.equal(none.length, 1, 'no call matched, so no party is read');
+  });
+
   it('streams: the first rows are emitted after the first page, before the scan ends', async () => {
     const events: { type: string; pages: number }[] = [];
     let pages = 0;

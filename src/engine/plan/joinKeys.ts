@@ -1,0 +1,87 @@
+import type { Row, TableDef } from '../../gong/catalog/types';
+import { planRead, type Predicate, type ReadPlan } from '../../gong/read/plan';
+import type { Binding } from '../bind/binder';
+import type * as A from '../syntax/ast';
+import type { Scan } from './planner';
+
+/**
+ * `column = source.sourceColumn`: once the source's rows are read, this object is read with
+ * `column IN (their values)` instead of on its own, when that costs fewer requests (a join
+ * of a week of calls to their parties reads the parties of those calls, not of every call).
+ */
+export interface KeyFrom {
+  readonly source: A.TableRef;
+  readonly sourceColumn: string;
+  readonly column: string;
+}
+
+/** A join equality seen from one side: `ref.column` takes its values from `source.sourceColumn`. */
+export interface JoinKey extends KeyFrom { readonly ref: A.TableRef }
+
+/** `a.x = b.y` between two object references gives a key each way. */
+export function joinKeysOf(conjunct: A.Expr, binding: Binding): JoinKey[] {
+  if (conjunct.kind !== 'Binary' || conjunct.op !== '=') return [];
+  const side = (e: A.Expr) => {
+    const resolved = e.kind === 'Column' ? binding.columns.get(e) : undefined;
+    return resolved?.source.kind === 'object' && resolved.source.node.kind === 'Table' ? { ref: resolved.source.node, column: resolved.column } : undefined;
+  };
+  const left = side(conjunct.left);
+  const right = side(conjunct.right);
+  if (!left || !right || left.ref === right.ref) return [];
+  return [
+    { ref: left.ref, column: left.column, source: right.ref, sourceColumn: right.column },
+    { ref: right.ref, column: right.column, source: left.ref, sourceColumn: left.column },
+  ];
+}
+
+/**
+ * Gives an open-ended read a key from a join when one of its read paths takes that column
+ * as a filter and Gong filters the other side more (it is read first and is likely the
+ * smaller), never making two reads wait on each other.
+ */
+export function withKeys(scans: Scan[], keys: readonly JoinKey[]): Scan[] {
+  const keyed = new Map<A.TableRef, KeyFrom>();
+  const waitsOn = (from: A.TableRef, on: A.TableRef): boolean => {
+    for (let at = keyed.get(from)?.source; at; at = keyed.get(at)?.source) if (at === on) return true;
+    return false;
+  };
+  for (const scan of scans) {
+    if (!scan.plan.estimate.open && !scan.plan.fanOut) continue;
+    const narrower = (ref: A.TableRef) => (scans.find((s) => s.ref === ref)?.plan.pushed.length ?? -1) > scan.plan.pushed.length;
+    const key = keys.find((k) => k.ref === scan.ref && narrower(k.source) && takesKeys(scan.table, k.column) && !waitsOn(k.source, scan.ref));
+    if (key) keyed.set(scan.ref, { source: key.source, sourceColumn: key.sourceColumn, column: key.column });
+  }
+  return scans.map((scan) => (keyed.has(scan.ref) ? { ...scan, keyFrom: keyed.get(scan.ref) } : scan));
+}
+
+function takesKeys(table: TableDef, column: string): boolean {
+  return table.reads.some((path) => path.bindings.some((b) => b.kind !== 'range' && b.column.toLowerCase() === column.toLowerCase()));
+}
+
+/**
+ * The scan read with `column IN (the keys its source's rows carry)` when that costs fewer
+ * requests than reading it on its own; 'none' when the source has no key at all (the join
+ * then matches nothing, so nothing needs reading).
+ */
+export function narrowByKeys(scan: Scan, source: { table: TableDef; rows: readonly Row[] }): Scan | 'none' {
+  const key = scan.keyFrom;
+  if (!key) return scan;
+  const index = source.table.columns.findIndex((c) => c.name.toLowerCase() === key.sourceColumn.toLowerCase());
+  const values = [...new Set(source.rows.map((row) => row[index] ?? null).filter((v) => v !== null))];
+  if (values.length === 0) return 'none';
+  const keys: Predicate = { column: key.column, op: 'IN', value: values };
+  const plan = planRead(scan.table, [...scan.plan.pushed, ...scan.plan.residual, keys]);
+  if (!plan.pushed.includes(keys)) return scan;
+  const alone = scan.plan.estimate;
+  return alone.open || scan.plan.fanOut || plan.estimate.requests <= alone.requests ? { ...scan, plan } : scan;
+}
+
+/** For EXPLAIN, before any row is read: the request a keyed scan will make, and how many keys go in one. */
+export function keyedRequest(scan: Scan): { plan: ReadPlan; perRequest: number } | undefined {
+  const key = scan.keyFrom;
+  if (!key) return undefined;
+  const sample: Predicate = { column: key.column, op: 'IN', value: ['1'] };
+  const plan = planRead(scan.table, [...scan.plan.pushed, ...scan.plan.residual, sample]);
+  const binding = plan.path.bindings.find((b) => b.column.toLowerCase() === key.column.toLowerCase());
+  return { plan, perRequest: binding?.kind === 'list' ? binding.batch : 1 };
+}
