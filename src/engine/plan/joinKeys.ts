@@ -55,7 +55,7 @@ export function withKeys(scans: Scan[], keys: readonly JoinKey[]): Scan[] {
 }
 
 function takesKeys(table: TableDef, column: string): boolean {
-  return table.reads.some((path) => path.bindings.some((b) => b.kind !== 'range' && b.column.toLowerCase() === column.toLowerCase()));
+  return table.reads.some((path) => path.bindings.some((b) => b.kind === 'list' && b.column.toLowerCase() === column.toLowerCase()));
 }
 
 /**
@@ -82,6 +82,6 @@ export function keyedRequest(scan: Scan): { plan: ReadPlan; perRequest: number }
   if (!key) return undefined;
   const sample: Predicate = { column: key.column, op: 'IN', value: ['1'] };
   const plan = planRead(scan.table, [...scan.plan.pushed, ...scan.plan.residual, sample]);
-  const binding = plan.path.bindings.find((b) => b.column.toLowerCase() === key.column.toLowerCase());
-  return { plan, perRequest: binding?.kind === 'list' ? binding.batch : 1 };
+  const binding = plan.path.bindings.find((b) => b.kind === 'list' && b.column.toLowerCase() === key.column.toLowerCase());
+  return plan.pushed.includes(sample) && binding?.kind === 'list' ? { plan, perRequest: binding.batch } : undefined;
 }

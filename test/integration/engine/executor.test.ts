@@ -134,6 +134,10 @@ describe('engine execution', () => {
     assert.match(String(row.NativeFilters), /^WorkspaceId = '\d+' AND Id IN \('1', '2'\) → filter\.workspaceId=\d+, filter\.callIds=\[2 ids\]$/);
     assert.equal(row.ResidualFilters, "c.Title LIKE '%Demo%'");
     assert.match(String(row.EstimatedCalls), /^1 /);
+    const [joined] = await run(`EXPLAIN SELECT * FROM Calls c JOIN CallParties p ON p.CallId = c.Id WHERE c.Scheduled >= '2026-01-01' AND p.Affiliation = 'External'`);
+    const parties = Object.fromEntries(joined!.columns.map((c, i) => [c.name, joined!.rows[1]![i]]));
+    assert.deepEqual([parties.Object, parties.Request, parties.NativeFilters, parties.EstimatedCalls],
+      ['CallParties', 'POST /v2/calls/extensive (100 per page)', 'CallId IN (the c.Id values read)', 'after c.Id: 1 request per 100 values']);
   });
 
   it('asks before a costly read: by estimate before any request, by Gong\'s total after the first page', async () => {
