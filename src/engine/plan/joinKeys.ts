@@ -18,13 +18,24 @@ export interface KeyFrom {
 /** A join equality seen from one side: `ref.column` takes its values from `source.sourceColumn`. */
 export interface JoinKey extends KeyFrom { readonly ref: A.TableRef }
 
-/** `a.x = b.y` between two object references gives a key each way. */
-export function joinKeysOf(conjunct: A.Expr, binding: Binding): JoinKey[] {
-  if (conjunct.kind !== 'Binary' || conjunct.op !== '=') return [];
+/**
+ * Keys a conjunct gives: `a.x = b.y` between two object references gives one each way;
+ * `a.x IN (SELECT b.y FROM b …)` gives `a` the keys of `b`'s rows (whatever else the
+ * subquery does, its answer is among the values of `b.y` over the rows read).
+ */
+export function keysOf(conjunct: A.Expr, binding: Binding): JoinKey[] {
   const side = (e: A.Expr) => {
     const resolved = e.kind === 'Column' ? binding.columns.get(e) : undefined;
     return resolved?.source.kind === 'object' && resolved.source.node.kind === 'Table' ? { ref: resolved.source.node, column: resolved.column } : undefined;
   };
+  if (conjunct.kind === 'InSelect' && !conjunct.not) {
+    const body = conjunct.select.body;
+    const outer = side(conjunct.expr);
+    const inner = body.kind === 'Core' && body.columns.length === 1 ? side(body.columns[0]!.expr) : undefined;
+    const own = body.kind === 'Core' && body.from ? tableRefsOf(body.from) : [];
+    return outer && inner && own.includes(inner.ref) ? [{ ref: outer.ref, column: outer.column, source: inner.ref, sourceColumn: inner.column }] : [];
+  }
+  if (conjunct.kind !== 'Binary' || conjunct.op !== '=') return [];
   const left = side(conjunct.left);
   const right = side(conjunct.right);
   if (!left || !right || left.ref === right.ref) return [];
@@ -84,4 +95,11 @@ export function keyedRequest(scan: Scan): { plan: ReadPlan; perRequest: number }
   const plan = planRead(scan.table, [...scan.plan.pushed, ...scan.plan.residual, sample]);
   const binding = plan.path.bindings.find((b) => b.kind === 'list' && b.column.toLowerCase() === key.column.toLowerCase());
   return plan.pushed.includes(sample) && binding?.kind === 'list' ? { plan, perRequest: binding.batch } : undefined;
+}
+
+/** The object references a FROM tree joins directly (not those inside its subqueries). */
+export function tableRefsOf(item: A.FromItem): A.TableRef[] {
+  if (item.kind === 'Table') return [item];
+  if (item.kind === 'Join') return [...tableRefsOf(item.left), ...tableRefsOf(item.right)];
+  return [];
 }

@@ -3,7 +3,7 @@ import { planRead, type Predicate, type ReadPlan } from '../../gong/read/plan';
 import type { Binding } from '../bind/binder';
 import type * as A from '../syntax/ast';
 import { conjuncts, isAggregateCall, subqueriesOf, walkExpr } from '../syntax/walk';
-import { joinKeysOf, withKeys, type JoinKey, type KeyFrom } from './joinKeys';
+import { keysOf, tableRefsOf, withKeys, type JoinKey, type KeyFrom } from './joinKeys';
 import { offersOf, type FoldedValues, type Offer, type ParamValues } from './predicates';
 
 /** One reference to a Gong object in a statement and how it will be read. */
@@ -40,75 +40,89 @@ export interface PlanOptions {
  * is still evaluated locally, so pushdown can only reduce what is fetched.
  */
 export function planSelect(select: A.SelectStatement, binding: Binding, options: PlanOptions): QueryPlan {
-  const scans: Scan[] = [];
-  visitSelect(select, binding, options, scans);
+  const planning: Planning = { binding, options, scans: [], keys: [] };
+  visitSelect(select, planning);
+  const scans = options.pushdown ? withKeys(planning.scans, planning.keys) : planning.scans;
   return { scans, streaming: streamingOf(select, scans) };
 }
 
-function visitSelect(s: A.SelectStatement, binding: Binding, options: PlanOptions, scans: Scan[]): void {
-  for (const cte of s.with?.tables ?? []) visitSelect(cte.select, binding, options, scans);
-  visitBody(s.body, binding, options, scans);
-  for (const o of s.orderBy) visitExpr(o.expr, binding, options, scans);
+/** What a walk over the statement gathers: every read, and the join keys between them. */
+interface Planning {
+  readonly binding: Binding;
+  readonly options: PlanOptions;
+  readonly scans: Scan[];
+  readonly keys: JoinKey[];
 }
 
-function visitBody(b: A.SelectBody, binding: Binding, options: PlanOptions, scans: Scan[]): void {
+/** What one SELECT core offers its own object references. */
+interface CoreParts {
+  readonly refs: A.TableRef[];
+  readonly offers: Offer[];
+  /** Every conjunct that may restrict a reference, for the residual filters EXPLAIN shows. */
+  readonly considered: A.Expr[];
+}
+
+function visitSelect(s: A.SelectStatement, p: Planning): void {
+  for (const cte of s.with?.tables ?? []) visitSelect(cte.select, p);
+  visitBody(s.body, p);
+  for (const o of s.orderBy) visitExpr(o.expr, p);
+}
+
+function visitBody(b: A.SelectBody, p: Planning): void {
   if (b.kind === 'Compound') {
-    visitBody(b.left, binding, options, scans);
-    visitBody(b.right, binding, options, scans);
+    visitBody(b.left, p);
+    visitBody(b.right, p);
     return;
   }
   if (b.kind === 'Values') {
-    for (const row of b.rows) for (const e of row) visitExpr(e, binding, options, scans);
+    for (const row of b.rows) for (const e of row) visitExpr(e, p);
     return;
   }
-  const refs: A.TableRef[] = [];
-  const offers: Offer[] = [];
-  const considered: A.Expr[] = [];
-  const keys: JoinKey[] = [];
-  if (b.from) collectFrom(b.from, binding, options, scans, refs, offers, considered, keys);
+  const { binding, options } = p;
+  const parts: CoreParts = { refs: [], offers: [], considered: [] };
+  if (b.from) collectFrom(b.from, p, parts);
   for (const c of conjuncts(b.where)) {
-    considered.push(c);
-    offers.push(...offersOf(c, binding, options.params, options.folded));
-    keys.push(...joinKeysOf(c, binding));
+    parts.considered.push(c);
+    parts.offers.push(...offersOf(c, binding, options.params, options.folded));
+    // A subquery's WHERE may name outer references; it restricts only its own.
+    p.keys.push(...keysOf(c, binding).filter((k) => parts.refs.includes(k.ref)));
   }
-  const mine: Scan[] = [];
-  for (const ref of refs) {
+  for (const ref of parts.refs) {
     const table = binding.objects.get(ref) as TableDef;
-    const offered = offers.filter((o) => o.ref === ref);
+    const offered = parts.offers.filter((o) => o.ref === ref);
     const predicates: Predicate[] = options.pushdown ? offered.map((o) => o.predicate) : [];
     const plan = planRead(table, predicates);
     const pushed = new Set(offered.filter((o) => plan.pushed.includes(o.predicate)).map((o) => o.source));
-    const residual = considered.filter((c) => !pushed.has(c) && mentions(c, ref, binding));
-    mine.push({ ref, table, alias: ref.alias?.text ?? ref.name.text, plan, offered, residual });
+    const residual = parts.considered.filter((c) => !pushed.has(c) && mentions(c, ref, binding));
+    p.scans.push({ ref, table, alias: ref.alias?.text ?? ref.name.text, plan, offered, residual });
   }
-  scans.push(...(options.pushdown ? withKeys(mine, keys) : mine));
-  for (const e of [...b.columns.map((c) => c.expr), ...(b.where ? [b.where] : []), ...b.groupBy, ...(b.having ? [b.having] : [])]) visitExpr(e, binding, options, scans);
+  for (const e of [...b.columns.map((c) => c.expr), ...(b.where ? [b.where] : []), ...b.groupBy, ...(b.having ? [b.having] : [])]) visitExpr(e, p);
 }
 
 /** Object references of a FROM tree, with the ON conjuncts each may use. */
-function collectFrom(item: A.FromItem, binding: Binding, options: PlanOptions, scans: Scan[], refs: A.TableRef[], offers: Offer[], considered: A.Expr[], keys: JoinKey[]): void {
+function collectFrom(item: A.FromItem, p: Planning, parts: CoreParts): void {
   switch (item.kind) {
     case 'Table':
-      if (binding.objects.has(item)) refs.push(item);
+      if (p.binding.objects.has(item)) parts.refs.push(item);
       return;
     case 'TableFunction':
-      for (const a of item.args) visitExpr(a, binding, options, scans);
+      for (const a of item.args) visitExpr(a, p);
       return;
     case 'SubqueryFrom':
-      visitSelect(item.select, binding, options, scans);
+      visitSelect(item.select, p);
       return;
     case 'Join': {
-      collectFrom(item.left, binding, options, scans, refs, offers, considered, keys);
-      collectFrom(item.right, binding, options, scans, refs, offers, considered, keys);
+      collectFrom(item.left, p, parts);
+      collectFrom(item.right, p, parts);
       if (!item.on) return;
-      visitExpr(item.on, binding, options, scans);
+      visitExpr(item.on, p);
       // ON may restrict the joined side, never the preserved side of an outer join.
       const allowed = item.type === 'INNER' || item.type === 'CROSS' ? [item.left, item.right] : item.type === 'LEFT' ? [item.right] : item.type === 'RIGHT' ? [item.left] : [];
       const inside = new Set(allowed.flatMap(tableRefsOf));
       for (const c of conjuncts(item.on)) {
-        considered.push(c);
-        offers.push(...offersOf(c, binding, options.params, options.folded).filter((o) => inside.has(o.ref)));
-        keys.push(...joinKeysOf(c, binding).filter((k) => inside.has(k.ref)));
+        parts.considered.push(c);
+        parts.offers.push(...offersOf(c, p.binding, p.options.params, p.options.folded).filter((o) => inside.has(o.ref)));
+        p.keys.push(...keysOf(c, p.binding).filter((k) => inside.has(k.ref)));
       }
     }
   }
@@ -120,14 +134,9 @@ function mentions(e: A.Expr, ref: A.TableRef, binding: Binding): boolean {
   return false;
 }
 
-function tableRefsOf(item: A.FromItem): A.TableRef[] {
-  if (item.kind === 'Table') return [item];
-  if (item.kind === 'Join') return [...tableRefsOf(item.left), ...tableRefsOf(item.right)];
-  return [];
-}
 
-function visitExpr(e: A.Expr, binding: Binding, options: PlanOptions, scans: Scan[]): void {
-  for (const node of walkExpr(e)) for (const sub of subqueriesOf(node)) visitSelect(sub, binding, options, scans);
+function visitExpr(e: A.Expr, p: Planning): void {
+  for (const node of walkExpr(e)) for (const sub of subqueriesOf(node)) visitSelect(sub, p);
 }
 
 /** A single object read row by row: its rows can be emitted page by page and LIMIT can stop the paging. */

@@ -45,7 +45,7 @@ describe('engine execution', () => {
     assert.equal(two.length, 2);
   });
 
-  it('a join reads the other side by the keys the first side\'s rows carry, not all of it', async () => {
+  it('a join (or IN subquery) reads the other side by the keys the first side\'s rows carry, not all of it', async () => {
     const ids = [5, 6, 7].map((i) => sandbox.store.visibleCalls[i]!.meta.id);
     let result: StatementResult | undefined;
     const requests = await callsDuring(async () => {
@@ -57,6 +57,9 @@ describe('engine execution', () => {
     assert.deepEqual(new Set(result!.rows.map((r) => r[0])), new Set(ids));
     const none = await callsDuring(() => run(`SELECT p.Name FROM Calls c JOIN CallParties p ON p.CallId = c.Id WHERE c.Id = '1000000000000000001'`, { useCache: false }));
     assert.equal(none.length, 1, 'no call matched, so no party is read');
+    const bySubquery = await callsDuring(() => run(`SELECT Name FROM CallParties WHERE CallId IN (SELECT Id FROM Calls WHERE Id IN (${ids.map((id) => `'${id}'`).join(', ')}))`, { useCache: false }));
+    assert.equal(bySubquery.length, 2);
+    assert.deepEqual([...(JSON.parse(bySubquery[1]!.body!) as { filter: { callIds: string[] } }).filter.callIds].sort(), [...ids].sort());
   });
 
   it('streams: the first rows are emitted after the first page, before the scan ends', async () => {
