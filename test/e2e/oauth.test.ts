@@ -16,8 +16,8 @@ async function consentPage(page: Page, opened: Promise<Page>): Promise<Page> {
 }
 
 /** Answers the four questions of "Sign in with Gong" and returns the consent page it opens. */
-async function startSignIn(page: Page, answers: [name: string, address: string, clientId: string, secret: string]): Promise<Page> {
-  await runCommand(page, 'Gong: Sign in with Gong');
+async function startSignIn(page: Page, answers: [name: string, address: string, clientId: string, secret: string], start = () => runCommand(page, 'Gong: Sign in with Gong')): Promise<Page> {
+  await start();
   const opened = page.context().waitForEvent('page', { timeout: 30_000 });
   for (const [i, text] of answers.entries()) await answer(page, `(${i + 1}/4)`, text);
   return consentPage(page, opened);
@@ -70,7 +70,11 @@ describe('Sign in with Gong in a real VS Code', () => {
 
   step('a denied consent says so, offers to sign in again and changes nothing', async () => {
     const { page } = workbench;
-    const consent = await startSignIn(page, ['Other', gong.url, DEMO_OAUTH_CLIENT.clientId, DEMO_OAUTH_CLIENT.clientSecret]);
+    // This time from the status bar's connection picker.
+    const consent = await startSignIn(page, ['Other', gong.url, DEMO_OAUTH_CLIENT.clientId, DEMO_OAUTH_CLIENT.clientSecret], async () => {
+      await page.locator('.statusbar-item', { hasText: 'Gong: Acme OAuth' }).first().click();
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Sign in with Gong…' }).click();
+    });
     await consent.locator('#deny').click();
     const denied = toast(page, 'access was denied');
     await denied.waitFor({ timeout: 60_000 });

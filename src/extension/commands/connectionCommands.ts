@@ -37,9 +37,12 @@ export function connectionCommandHandlers(connections: Connections, signIn: (aga
     },
     'gongsql.switchConnection': async () => {
       const items = [SANDBOX, ...connections.list().map((c) => c.name)].map((label) => ({ label, description: label === connections.activeLabel ? 'active' : undefined }));
-      const pick = await vscode.window.showQuickPick([...items, { label: '$(add) Add Connection…', description: undefined }], { title: 'Active Gong connection' });
+      const add = { label: '$(add) Add Connection…', description: 'access key and secret' };
+      const signIn = { label: '$(sign-in) Sign in with Gong…', description: 'OAuth, for a Gong app' };
+      const pick = await vscode.window.showQuickPick([...items, add, signIn], { title: 'Active Gong connection' });
       if (!pick) return;
-      if (pick.label.startsWith('$(add)')) await editConnection(connections);
+      if (pick === add) await editConnection(connections);
+      else if (pick === signIn) await vscode.commands.executeCommand('gongsql.signInWithGong');
       else await connections.setActive(pick.label);
     },
     'gongsql.testConnection': async () => {
