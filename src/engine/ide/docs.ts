@@ -1,4 +1,5 @@
 import type { Column, ParamDef, ProcedureDef, TableDef } from '../../gong/catalog/types';
+import { scopeOf } from '../../gong/http/scopes';
 
 /** Markdown for hover and completion details, from the catalog alone. */
 export function tableDoc(t: TableDef): string {
@@ -8,8 +9,15 @@ export function tableDoc(t: TableDef): string {
     `**${t.name}** — ${t.description}`,
     filters.length ? `Filters Gong evaluates:\n${filters.join('\n')}` : 'Gong evaluates no filter on it: every filter runs locally.',
     `Statements: SELECT${dml.length ? `, ${dml.join(', ')}` : ' (read-only)'}`,
+    ...readScopes(t),
     ...(t.peculiarities.length ? [`Peculiarities:\n${t.peculiarities.map((p) => `- ${p}`).join('\n')}`] : []),
   ].join('\n\n');
+}
+
+/** What an app signed in with Gong needs to read the object (any one path, depending on the filters). */
+function readScopes(t: TableDef): string[] {
+  const scopes = [...new Set(t.reads.map((r) => scopeOf(`${r.method} ${r.path}`)).filter((s): s is string => s !== undefined))];
+  return scopes.length ? [`OAuth scope${scopes.length > 1 ? 's (by filter)' : ''}: ${scopes.map((s) => `\`${s}\``).join(', ')}`] : [];
 }
 
 export function columnDoc(t: TableDef, c: Column): string {

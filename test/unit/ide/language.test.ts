@@ -64,6 +64,8 @@ describe('hover', () => {
     assert.match(h.markdown, /\*\*Calls\*\*/);
     assert.match(h.markdown, /Scheduled > >= < <=/);
     assert.match(h.markdown, /only calls with a processed recording/i);
+    assert.match(h.markdown, /OAuth scopes \(by filter\): `api:calls:read:basic`, `api:calls:read:extensive`/);
+    assert.match(hover(...at('SELECT * FROM Work|spaces'))!.markdown, /OAuth scope: `api:workspaces:read`/);
   });
 
   it('shows a column with its flags, through an alias too', () => {
