@@ -102,7 +102,7 @@ export class Connections implements vscode.Disposable {
       const sandbox = await startSandbox();
       this.log.info(`Sandbox started at ${sandbox.url} (seed 42, 2,000 calls, 3 requests/s)`);
       const client = this.client(sandbox.url, { kind: 'basic', accessKey: sandbox.credentials.accessKey, accessKeySecret: sandbox.credentials.accessKeySecret }, SANDBOX);
-      return { sandbox, connection: { id: SANDBOX, label: SANDBOX, client, cache: new QueryCache() } };
+      return { sandbox, connection: { id: SANDBOX, label: SANDBOX, client, cache: newCache() } };
     })();
     return this.sandbox.then((s) => s.connection);
   }
@@ -113,14 +113,14 @@ export class Connections implements vscode.Disposable {
     const setting = this.list().find((c) => c.name === name);
     if (setting?.kind === 'oauth') {
       const session = new OAuthSession(await oauthApp(this.context.secrets, setting), new SecretTokenStore(this.context.secrets, name));
-      const connection = { id: name, label: name, client: this.client(setting.baseUrl, { kind: 'oauth', session }, name), cache: new QueryCache() };
+      const connection = { id: name, label: name, client: this.client(setting.baseUrl, { kind: 'oauth', session }, name), cache: newCache() };
       this.gong.set(name, connection);
       return connection;
     }
     const stored = await this.context.secrets.get(SECRET_PREFIX + name);
     if (!setting || !stored) throw new Error(`Connection ${name} has no stored access key; use "Gong: Edit Connection" to enter it again.`);
     const { accessKey, accessKeySecret } = JSON.parse(stored) as { accessKey: string; accessKeySecret: string };
-    const connection = { id: name, label: name, client: this.client(setting.baseUrl, { kind: 'basic', accessKey, accessKeySecret }, name), cache: new QueryCache() };
+    const connection = { id: name, label: name, client: this.client(setting.baseUrl, { kind: 'basic', accessKey, accessKeySecret }, name), cache: newCache() };
     this.gong.set(name, connection);
     return connection;
   }
@@ -154,4 +154,9 @@ export class Connections implements vscode.Disposable {
 async function closeSandbox({ sandbox, connection }: { sandbox: Sandbox; connection: ActiveConnection }): Promise<void> {
   await connection.client.close();
   await sandbox.close();
+}
+
+/** A connection's cache, its lifetime read from the settings each time it stores rows. */
+function newCache(): QueryCache {
+  return new QueryCache({ ttlMs: () => vscode.workspace.getConfiguration('gongsql').get<number>('cacheMinutes', 5) * 60_000 });
 }

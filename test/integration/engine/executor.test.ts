@@ -88,7 +88,7 @@ describe('engine execution', () => {
     const refreshed = await callsDuring(() => run(sql, { cache, useCache: false }));
     assert.equal(refreshed.length, first.length);
     let clock = 0;
-    const expired = new QueryCache(1000, () => clock);
+    const expired = new QueryCache({ ttlMs: 1000, now: () => clock });
     await run(sql, { cache: expired });
     clock += 1001;
     assert.equal((await callsDuring(() => run(sql, { cache: expired }))).length, first.length, 'an expired entry is read again');
