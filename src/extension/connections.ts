@@ -31,8 +31,14 @@ export class Connections implements vscode.Disposable {
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {}
 
   /** Gong connections from settings. */
-  isOAuth(name: string): boolean {
-    return this.list().some((c) => c.name === name && c.kind === 'oauth');
+  /** The stored access key of a key connection (not its secret), to start an edit from. */
+  async accessKey(name: string): Promise<string | undefined> {
+    return (await this.keyPair(name))?.accessKey;
+  }
+
+  /** A saved Gong connection by name (the sandbox has none). */
+  setting(name: string): ConnectionSetting | undefined {
+    return this.list().find((c) => c.name === name);
   }
 
   list(): ConnectionSetting[] {
@@ -117,12 +123,17 @@ export class Connections implements vscode.Disposable {
       this.gong.set(name, connection);
       return connection;
     }
-    const stored = await this.context.secrets.get(SECRET_PREFIX + name);
+    const stored = await this.keyPair(name);
     if (!setting || !stored) throw new Error(`Connection ${name} has no stored access key; use "Gong: Edit Connection" to enter it again.`);
-    const { accessKey, accessKeySecret } = JSON.parse(stored) as { accessKey: string; accessKeySecret: string };
+    const { accessKey, accessKeySecret } = stored;
     const connection = { id: name, label: name, client: this.client(setting.baseUrl, { kind: 'basic', accessKey, accessKeySecret }, name), cache: newCache() };
     this.gong.set(name, connection);
     return connection;
+  }
+
+  private async keyPair(name: string): Promise<{ accessKey: string; accessKeySecret: string } | undefined> {
+    const stored = await this.context.secrets.get(SECRET_PREFIX + name);
+    return stored ? (JSON.parse(stored) as { accessKey: string; accessKeySecret: string }) : undefined;
   }
 
   private async forget(name: string): Promise<void> {

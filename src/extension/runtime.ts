@@ -8,7 +8,7 @@ import { signInWithGong } from './commands/signIn';
 import type { OAuthRedirects } from './oauthRedirects';
 import { editorRunOptions } from './runOptions';
 import { Connections } from './connections';
-import { isRefusedSignIn, offerSignInAgain } from './signInAgain';
+import { offerCredentialsFix } from './credentialsFix';
 
 /**
  * Everything that talks to Gong: connections (the HTTP client, the sandbox), the engine, the
@@ -40,7 +40,7 @@ export class Runtime {
       for (const r of results) this.log.info(`Notebook ${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
       return results;
     } catch (error) {
-      if (isRefusedSignIn(error) && this.connections.isOAuth(connection.label)) offerSignInAgain(`Gong SQL: ${(error as Error).message}`, connection.label);
+      offerCredentialsFix(error, `Gong SQL: ${(error as Error).message}`, this.connections.setting(connection.label));
       throw error;
     }
   }

@@ -124,4 +124,33 @@ describe('editing and running .gongsql in a real VS Code', () => {
     assert.ok(settings.includes(gong.url));
     assert.ok(!settings.includes('e2e-secret-never-in-settings') && !settings.includes('E2EKEY'), settings);
   });
+
+  step('a refused access key: the error opens the connection to fix it, starting from the key', async () => {
+    const { page } = workbench;
+    const toast = (text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+    await runCommand(page, 'Gong: Add Connection');
+    await answer(page, '(1/4)', 'Typo Gong');
+    await answer(page, '(2/4)', gong.url);
+    await answer(page, '(3/4)', 'E2EKEY');
+    await answer(page, '(4/4)', 'a-mistyped-secret');
+    // The test fails; save it anyway, as someone fixing it later would.
+    await toast('The test failed. Save the connection anyway?').locator('.monaco-button', { hasText: 'Save' }).click();
+    await page.locator('.statusbar-item', { hasText: 'Gong: Typo Gong' }).first().waitFor({ timeout: 30_000 });
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await openFile(page, 'two.gongsql');
+    await runCommand(page, 'Gong: Run File');
+    const refused = toast(/rejected the credentials \(401\)/);
+    await refused.waitFor({ timeout: 30_000 });
+    await refused.locator('.monaco-button', { hasText: 'Edit Connection' }).click();
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(1/4)' }).waitFor();
+    assert.equal(await page.locator('.quick-input-widget input').inputValue(), 'Typo Gong');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(2/4)' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(3/4)' }).waitFor();
+    assert.equal(await page.locator('.quick-input-widget input').inputValue(), 'E2EKEY');
+    await page.keyboard.press('Enter');
+    await answer(page, '(4/4)', 'e2e-secret-never-in-settings');
+    await toast('Typo Gong: connected; 3 workspaces visible.').waitFor({ timeout: 30_000 });
+  });
 });

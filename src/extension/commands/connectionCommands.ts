@@ -3,7 +3,7 @@ import { GongError } from '../../gong/http/errors';
 import type { Connections } from '../connections';
 import { SANDBOX, type ConnectionSetting } from '../connectionSettings';
 import { SignInCancelled } from '../oauthRedirects';
-import { offerSignInAgain } from '../signInAgain';
+import { offerSignInAgain } from '../credentialsFix';
 
 /** The connection commands by id, registered lazily by activate.ts. */
 export const CONNECTION_COMMANDS = ['gongsql.signInWithGong', 'gongsql.addConnection', 'gongsql.editConnection', 'gongsql.removeConnection', 'gongsql.switchConnection', 'gongsql.testConnection', 'gongsql.resetSandbox'] as const;
@@ -25,9 +25,13 @@ export function connectionCommandHandlers(connections: Connections, signIn: (aga
       }
     },
     'gongsql.addConnection': () => editConnection(connections),
-    'gongsql.editConnection': async () => {
-      const pick = await vscode.window.showQuickPick(connections.list().map((c) => c.name), { title: 'Edit which connection?' });
-      if (pick) await editConnection(connections, pick);
+    // With a connection name (from "Edit Connection" on a refused key), that one.
+    'gongsql.editConnection': async (name?: unknown) => {
+      const pick = typeof name === 'string' ? name : await vscode.window.showQuickPick(connections.list().map((c) => c.name), { title: 'Edit which connection?' });
+      if (!pick) return;
+      // A "Sign in with Gong" connection changes by signing in again, not by typing a key.
+      if (connections.setting(pick)?.kind === 'oauth') await vscode.commands.executeCommand('gongsql.signInWithGong', pick);
+      else await editConnection(connections, pick);
     },
     'gongsql.removeConnection': async () => {
       const pick = await vscode.window.showQuickPick(connections.list().map((c) => c.name), { title: 'Remove which connection?' });
@@ -68,7 +72,7 @@ async function editConnection(connections: Connections, existing?: string): Prom
     validateInput: (v) => { try { new URL(v); return undefined; } catch { return 'Enter a URL such as https://api.gong.io'; } },
   });
   if (!baseUrl) return;
-  const accessKey = await vscode.window.showInputBox({ title: 'Gong connection (3/4): access key', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Required') });
+  const accessKey = await vscode.window.showInputBox({ title: 'Gong connection (3/4): access key', value: current && (await connections.accessKey(current.name)), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Required') });
   if (!accessKey) return;
   const accessKeySecret = await vscode.window.showInputBox({ title: 'Gong connection (4/4): access key secret', password: true, ignoreFocusOut: true, validateInput: (v) => (v ? undefined : 'Required') });
   if (!accessKeySecret) return;

@@ -12,7 +12,7 @@ import type { InputValue } from '../../gong/write/values';
 import type { ResultsPanels } from '../../results/resultsPanel';
 import type { Connections } from '../connections';
 import { editorRunOptions } from '../runOptions';
-import { isRefusedSignIn, offerSignInAgain } from '../signInAgain';
+import { offerCredentialsFix } from '../credentialsFix';
 
 export type RunTarget = 'statement' | 'file' | { uri: vscode.Uri; start: number; end: number };
 /** 'refresh' reads Gong again instead of the cache (and refills it); 'explain' shows the plan. */
@@ -61,7 +61,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
     connection = await connections.active();
   } catch (error) {
     await panels.error(document.uri, title, (error as Error).message);
-    if (isRefusedSignIn(error) && connections.isOAuth(connections.activeLabel)) offerSignInAgain(`Gong SQL: ${(error as Error).message}`, connections.activeLabel);
+    offerCredentialsFix(error, `Gong SQL: ${(error as Error).message}`, connections.setting(connections.activeLabel));
     return;
   }
   const active = connection;
@@ -89,8 +89,8 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
       const message = errorText(error, text);
       log.warn(message);
       await panels.error(document.uri, title, message);
-      if (isRefusedSignIn(error) && connections.isOAuth(active.label)) offerSignInAgain(`Gong SQL: ${message}`, active.label);
-      else if (!(error instanceof GongError && error.code === 'ABORTED')) void vscode.window.showErrorMessage(`Gong SQL: ${message}`);
+      const aborted = error instanceof GongError && error.code === 'ABORTED';
+      if (!aborted && !offerCredentialsFix(error, `Gong SQL: ${message}`, connections.setting(active.label))) void vscode.window.showErrorMessage(`Gong SQL: ${message}`);
     }
   });
 }
