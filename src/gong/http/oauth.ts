@@ -28,7 +28,8 @@ export interface OAuthApp {
  * An OAuth session: hands out a valid access token, refreshing it shortly before it
  * expires, or once when Gong rejects it. Refresh tokens are single-use at Gong, so a
  * refresh is single-flight (concurrent callers share it) and the rotated token is saved
- * before anyone uses it. A refused refresh is an AUTH error that asks to sign in again —
+ * before anyone uses it; a refresh refused because another process sharing the store
+ * spent the token first takes the tokens that process saved. A refused refresh is an AUTH error that asks to sign in again —
  * never a loop.
  */
 export class OAuthSession {
@@ -61,9 +62,17 @@ export class OAuthSession {
     const tokens = await this.current();
     if (tokens.accessToken !== rejected && tokens.expiresAtMs - this.skewMs > this.now()) return tokens;
     this.refreshing = (async () => {
-      const next = await tokenRequest(this.app, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, this.now);
-      await this.store.save(next);
-      return next;
+      try {
+        const next = await tokenRequest(this.app, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }, this.now);
+        await this.store.save(next);
+        return next;
+      } catch (error) {
+        // Another process sharing the store (a second VS Code window) may have spent this
+        // refresh token a moment earlier and saved what it got: then use that.
+        const latest = await this.store.load();
+        if (error instanceof GongError && error.code === 'AUTH' && latest && latest.refreshToken !== tokens.refreshToken) return latest;
+        throw error;
+      }
     })();
     try {
       return await this.refreshing;

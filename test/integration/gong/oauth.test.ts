@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { GongClient, GongError, MemoryTokenStore, OAuthSession, type OAuthApp, type TokenSet } from '../../../src/gong';
+import { GongClient, GongError, MemoryTokenStore, OAuthSession, type OAuthApp, type TokenSet, type TokenStore } from '../../../src/gong';
 import { DEMO_OAUTH_CLIENT, startSandbox, type Sandbox } from '../../../src/sandbox';
 
 const REDIRECT = 'http://127.0.0.1:9/callback';
@@ -90,6 +90,21 @@ describe('Sign in with Gong (OAuth 2) against the sandbox', () => {
     assert.ok(answers.every((a) => a.status === 200));
     assert.equal(tokenCalls() - before, 1, 'a single refresh');
     await client.close();
+  });
+
+  it('a refresh token another window spent a moment earlier: its saved tokens are used, not an error', async () => {
+    const { store } = await signedIn();
+    clock += 3700_000;
+    const before = tokenCalls();
+    const windowA = new OAuthSession(app(sandbox), store, () => clock);
+    // Window B read the shared store before A saved, and sees A's tokens only once its own refresh was answered.
+    const snapshot = await store.load();
+    const lagging: TokenStore = { load: async () => (tokenCalls() - before < 2 ? snapshot : store.load()), save: (t) => store.save(t) };
+    const windowB = new OAuthSession(app(sandbox), lagging, () => clock);
+    const a = await windowA.accessToken();
+    const b = await windowB.accessToken();
+    assert.equal(tokenCalls() - before, 2, 'B tried its refresh, was refused, and asked no more');
+    assert.equal(b, a);
   });
 
   it('a 401 on a token the session believed valid triggers exactly one refresh and one retry', async () => {
