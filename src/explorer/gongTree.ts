@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { procedures, tables } from '../gong/catalog';
 import type { Column, ParamDef, ProcedureDef, TableDef } from '../gong/catalog/types';
+import { activeConnectionName, listConnections, type ConnectionSetting } from '../extension/connectionSettings';
 
 /** What a row of the Gong explorer stands for. */
 export type GongNode =
-  | { kind: 'connection'; label: string }
+  /** The active connection; `setting` absent for the built-in sandbox. */
+  | { kind: 'connection'; name: string; setting?: ConnectionSetting }
   | { kind: 'group'; name: TableDef['group'] }
   | { kind: 'table'; table: TableDef }
   | { kind: 'column'; table: TableDef; column: Column }
@@ -19,14 +21,16 @@ export class GongTree implements vscode.TreeDataProvider<GongNode> {
   private readonly changed = new vscode.EventEmitter<GongNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly connectionLabel: () => string) {}
 
   refresh(): void {
     this.changed.fire(undefined);
   }
 
   getChildren(node?: GongNode): GongNode[] {
-    if (!node) return [{ kind: 'connection', label: this.connectionLabel() }];
+    if (!node) {
+      const name = activeConnectionName();
+      return [{ kind: 'connection', name, setting: listConnections().find((c) => c.name === name) }];
+    }
     switch (node.kind) {
       case 'connection':
         return [...GROUPS.map((name): GongNode => ({ kind: 'group', name })), { kind: 'procedures' }];
@@ -46,8 +50,14 @@ export class GongTree implements vscode.TreeDataProvider<GongNode> {
   getTreeItem(node: GongNode): vscode.TreeItem {
     const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     switch (node.kind) {
-      case 'connection':
-        return item(`${node.label} (built-in)`, vscode.TreeItemCollapsibleState.Expanded, 'database', 'connection', 'The built-in Gong API sandbox: generated data, no setup.');
+      case 'connection': {
+        const expanded = vscode.TreeItemCollapsibleState.Expanded;
+        if (!node.setting) return item(`${node.name} (built-in)`, expanded, 'database', 'connection', 'The built-in Gong API sandbox: generated data, no setup.');
+        const how = node.setting.kind === 'oauth' ? 'Sign in with Gong' : 'access key';
+        const c = item(node.name, expanded, 'database', 'connection', `${node.setting.baseUrl} (${how})`);
+        c.description = how;
+        return c;
+      }
       case 'group':
         return item(node.name, collapsed, 'folder', 'group');
       case 'table': {

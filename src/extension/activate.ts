@@ -22,7 +22,7 @@ import type { Runtime } from './runtime';
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Gong SQL', { log: true });
-  const tree = new GongTree(activeConnectionName);
+  const tree = new GongTree();
   const status = vscode.window.createStatusBarItem('gongsql.connection', vscode.StatusBarAlignment.Left, 100);
   status.name = 'Gong SQL connection';
   status.command = 'gongsql.switchConnection';

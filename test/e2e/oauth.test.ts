@@ -62,6 +62,9 @@ describe('Sign in with Gong in a real VS Code', () => {
     await consent.locator('#approve').click();
     await page.locator('.statusbar-item', { hasText: 'Gong: Acme OAuth' }).first().waitFor({ timeout: 60_000 });
     await consent.close();
+    // The explorer shows the new connection, and how it signs in.
+    await page.locator('.activitybar .action-item a[aria-label^="Gong"]').first().click();
+    await page.locator('.monaco-list-row', { hasText: 'Acme OAuth' }).filter({ hasText: 'Sign in with Gong' }).first().waitFor({ timeout: 30_000 });
     await runWorkspacesQuery(page);
     const saved = await settings();
     assert.match(saved, /Acme OAuth/);
