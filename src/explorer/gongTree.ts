@@ -52,9 +52,9 @@ export class GongTree implements vscode.TreeDataProvider<GongNode> {
     switch (node.kind) {
       case 'connection': {
         const expanded = vscode.TreeItemCollapsibleState.Expanded;
-        if (!node.setting) return item(`${node.name} (built-in)`, expanded, 'database', 'connection', 'The built-in Gong API sandbox: generated data, no setup.');
+        if (!node.setting) return item(`${node.name} (built-in)`, expanded, 'database', 'connection.sandbox', 'The built-in Gong API sandbox: generated data, no setup.');
         const how = node.setting.kind === 'oauth' ? 'Sign in with Gong' : 'access key';
-        const c = item(node.name, expanded, 'database', 'connection', `${node.setting.baseUrl} (${how})`);
+        const c = item(node.name, expanded, 'database', 'connection.gong', `${node.setting.baseUrl} (${how})`);
         c.description = how;
         return c;
       }

@@ -39,6 +39,9 @@ describe('the extension in a real VS Code (code-server)', () => {
     const sandbox = page.locator('.monaco-list-row', { hasText: 'Sandbox (built-in)' });
     await sandbox.waitFor({ timeout: 30_000 });
     await page.locator('.monaco-list-row', { hasText: 'Calls' }).first().waitFor();
+    await sandbox.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Reset Sandbox Data' }).waitFor();
+    await page.keyboard.press('Escape');
     assert.ok(await page.locator('.monaco-list-row', { hasText: 'Procedures' }).count() > 0);
   });
 

@@ -64,7 +64,13 @@ describe('Sign in with Gong in a real VS Code', () => {
     await consent.close();
     // The explorer shows the new connection, and how it signs in.
     await page.locator('.activitybar .action-item a[aria-label^="Gong"]').first().click();
-    await page.locator('.monaco-list-row', { hasText: 'Acme OAuth' }).filter({ hasText: 'Sign in with Gong' }).first().waitFor({ timeout: 30_000 });
+    const row = page.locator('.monaco-list-row', { hasText: 'Acme OAuth' }).filter({ hasText: 'Sign in with Gong' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    // Its context menu tests and switches connections; resetting sandbox data is not offered.
+    await row.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Test Connection' }).waitFor();
+    assert.equal(await page.getByRole('menuitem', { name: 'Reset Sandbox Data' }).count(), 0);
+    await page.keyboard.press('Escape');
     await runWorkspacesQuery(page);
     const saved = await settings();
     assert.match(saved, /Acme OAuth/);
