@@ -160,8 +160,14 @@ describe('Sign in with Gong in a real VS Code', () => {
     await until(async () => !(await settings()).includes('Acme OAuth'), 'the connection gone from settings').catch(async (e) => { throw new Error(`${(e as Error).message}: ${await settings()}`); });
     // Put the connection back in settings as if by hand: its app secret and tokens stay gone.
     const restored = JSON.parse(await settings()) as Record<string, unknown>;
-    await writeFile(join(workbench.userData, 'User', 'settings.json'), JSON.stringify({ ...restored, 'gongsql.connections': [{ name: 'Acme OAuth', baseUrl: gong.url, kind: 'oauth', authUrl: gong.url, clientId: DEMO_OAUTH_CLIENT.clientId }], 'gongsql.activeConnection': 'Acme OAuth' }));
-    await page.locator('.statusbar-item', { hasText: 'Gong: Acme OAuth' }).first().waitFor({ timeout: 30_000 });
+    const wanted = { ...restored, 'gongsql.connections': [{ name: 'Acme OAuth', baseUrl: gong.url, kind: 'oauth', authUrl: gong.url, clientId: DEMO_OAUTH_CLIENT.clientId }], 'gongsql.activeConnection': 'Acme OAuth' };
+    const shown = page.locator('.statusbar-item', { hasText: 'Gong: Acme OAuth' }).first();
+    // VS Code can miss a change to the file made while it writes the file itself: write until it shows.
+    for (let attempt = 0; !(await shown.isVisible()); attempt++) {
+      if (attempt === 6) throw new Error('VS Code never read the settings written by hand');
+      await writeFile(join(workbench.userData, 'User', 'settings.json'), JSON.stringify(wanted, null, attempt % 2 ? 2 : 4));
+      await shown.waitFor({ timeout: 5000 }).catch(() => undefined);
+    }
     const before = gong.log.lastSeq;
     await openFile(page, 'q.gongsql');
     await runCommand(page, 'Gong: Run File');
