@@ -1,7 +1,7 @@
 import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 import { ROOT, startCodeServer, until, type CodeServerOptions } from '../../scripts/codeServer';
 
 export { until };
@@ -66,6 +66,19 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   // Enter runs the highlighted row: wait until it is the command asked for.
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
+}
+
+/**
+ * A notification: as a toast, or, when VS Code hid the toast before it was seen, in the
+ * notification center, which keeps every notification until it is cleared.
+ */
+export async function notification(page: Page, text: string | RegExp, timeoutMs = 30_000): Promise<Locator> {
+  const item = page.locator('.notification-list-item:visible', { hasText: text }).first();
+  if (await item.waitFor({ timeout: timeoutMs / 2 }).then(() => false, () => true)) {
+    await runCommand(page, 'Notifications: Show Notifications');
+    await item.waitFor({ timeout: timeoutMs / 2 });
+  }
+  return item;
 }
 
 /** Answers the quick-input prompt whose title holds `title` (so a closing prompt is never answered twice). */

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
-import { answer, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { answer, notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 describe('editing and running .gongsql in a real VS Code', () => {
   let workbench: Workbench;
@@ -117,7 +117,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
     await answer(page, '(2/4)', gong.url);
     await answer(page, '(3/4)', 'E2EKEY');
     await answer(page, '(4/4)', 'e2e-secret-never-in-settings');
-    await page.locator('.notifications-toasts', { hasText: 'Acme Gong: connected; 3 workspaces visible.' }).first().waitFor({ timeout: 30_000 });
+    await notification(page, 'Acme Gong: connected; 3 workspaces visible.');
     await page.locator('.statusbar-item', { hasText: 'Gong: Acme Gong' }).first().waitFor({ timeout: 30_000 });
     const settings = await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8');
     assert.match(settings, /Acme Gong/);
@@ -127,20 +127,18 @@ describe('editing and running .gongsql in a real VS Code', () => {
 
   step('a refused access key: the error opens the connection to fix it, starting from the key', async () => {
     const { page } = workbench;
-    const toast = (text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
     await runCommand(page, 'Gong: Add Connection');
     await answer(page, '(1/4)', 'Typo Gong');
     await answer(page, '(2/4)', gong.url);
     await answer(page, '(3/4)', 'E2EKEY');
     await answer(page, '(4/4)', 'a-mistyped-secret');
     // The test fails; save it anyway, as someone fixing it later would.
-    await toast('The test failed. Save the connection anyway?').locator('.monaco-button', { hasText: 'Save' }).click();
+    await (await notification(page, 'The test failed. Save the connection anyway?')).locator('.monaco-button', { hasText: 'Save' }).click();
     await page.locator('.statusbar-item', { hasText: 'Gong: Typo Gong' }).first().waitFor({ timeout: 30_000 });
     await runCommand(page, 'Notifications: Clear All Notifications');
     await openFile(page, 'two.gongsql');
     await runCommand(page, 'Gong: Run File');
-    const refused = toast(/rejected the credentials \(401\)/);
-    await refused.waitFor({ timeout: 30_000 });
+    const refused = await notification(page, /rejected the credentials \(401\)/);
     await refused.locator('.monaco-button', { hasText: 'Edit Connection' }).click();
     await page.locator('.quick-input-widget .quick-input-title', { hasText: '(1/4)' }).waitFor();
     assert.equal(await page.locator('.quick-input-widget input').inputValue(), 'Typo Gong');
@@ -151,6 +149,6 @@ describe('editing and running .gongsql in a real VS Code', () => {
     assert.equal(await page.locator('.quick-input-widget input').inputValue(), 'E2EKEY');
     await page.keyboard.press('Enter');
     await answer(page, '(4/4)', 'e2e-secret-never-in-settings');
-    await toast('Typo Gong: connected; 3 workspaces visible.').waitFor({ timeout: 30_000 });
+    await notification(page, 'Typo Gong: connected; 3 workspaces visible.');
   });
 });

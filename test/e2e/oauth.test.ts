@@ -5,7 +5,7 @@ import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { allScopes } from '../../src/gong';
 import { DEMO_OAUTH_CLIENT, startSandbox, type Sandbox } from '../../src/sandbox';
-import { answer, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { answer, notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 /** Waits for the consent page VS Code opens in the browser (through its "Open?" dialog if it asks). */
 async function consentPage(page: Page, opened: Promise<Page>): Promise<Page> {
@@ -22,8 +22,6 @@ async function startSignIn(page: Page, answers: [name: string, address: string, 
   for (const [i, text] of answers.entries()) await answer(page, `(${i + 1}/4)`, text);
   return consentPage(page, opened);
 }
-
-const toast = (page: Page, text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
 
 describe('Sign in with Gong in a real VS Code', () => {
   let workbench: Workbench;
@@ -85,8 +83,7 @@ describe('Sign in with Gong in a real VS Code', () => {
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Sign in with Gong…' }).click();
     });
     await consent.locator('#deny').click();
-    const denied = toast(page, 'access was denied');
-    await denied.waitFor({ timeout: 60_000 });
+    const denied = await notification(page, 'access was denied', 60_000);
     assert.equal(await denied.locator('.monaco-button', { hasText: 'Sign in again' }).count(), 1);
     await consent.close();
     assert.doesNotMatch(await settings(), /"Other"/);
@@ -100,8 +97,7 @@ describe('Sign in with Gong in a real VS Code', () => {
     // As if another site sent the browser back with a code of its own.
     await consent.locator('input[name=state]').evaluate((input) => { (input as HTMLInputElement).value = 'forged'; });
     await consent.locator('#approve').click();
-    const refused = toast(page, 'does not match the request (state)');
-    await refused.waitFor({ timeout: 60_000 });
+    const refused = await notification(page, 'does not match the request (state)', 60_000);
     assert.equal(await refused.locator('.monaco-button', { hasText: 'Sign in again' }).count(), 1);
     await consent.close();
     assert.equal(tokenRequests(), 1, 'the forged code was never exchanged');
@@ -117,8 +113,7 @@ describe('Sign in with Gong in a real VS Code', () => {
     // Not the workspaces query: its answer is cached, and a cached answer needs no token.
     await openFile(page, 'users.gongsql');
     await runCommand(page, 'Gong: Run File');
-    const refused = toast(page, /expired or revoked/);
-    await refused.waitFor({ timeout: 60_000 });
+    const refused = await notification(page, /expired or revoked/, 60_000);
     assert.equal(tokenRequests() - before, 1, 'a single refresh attempt, no loop');
     const opened = page.context().waitForEvent('page', { timeout: 30_000 });
     await refused.locator('.monaco-button', { hasText: 'Sign in again' }).click();
@@ -135,7 +130,7 @@ describe('Sign in with Gong in a real VS Code', () => {
     await answer(page, '(4/4)', '');
     const consent = await consentPage(page, opened);
     await consent.locator('#approve').click();
-    await toast(page, 'Signed in with Gong as Acme OAuth').waitFor({ timeout: 60_000 });
+    await notification(page, 'Signed in with Gong as Acme OAuth', 60_000);
     await consent.close();
     await runCommand(page, 'Notifications: Clear All Notifications');
     await runWorkspacesQuery(page);
@@ -171,7 +166,7 @@ describe('Sign in with Gong in a real VS Code', () => {
     const before = gong.log.lastSeq;
     await openFile(page, 'q.gongsql');
     await runCommand(page, 'Gong: Run File');
-    await toast(page, 'no stored app secret').waitFor({ timeout: 30_000 });
+    await notification(page, 'no stored app secret');
     assert.equal(gong.log.since(before).length, 0, 'no request without a sign-in');
     await page.locator('.activitybar .action-item a[aria-label^="Accounts"]').first().click();
     await page.getByRole('menuitem').first().waitFor();
