@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { generateWorld } from '../../src/sandbox/data/generate';
-import { openFile, runCommand, startWorkbench, stepsOf, webviewFrame, type Workbench } from './harness';
+import { openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 /** Five calls of the extension's sandbox (default seed), the hostile title among them. */
 const visible = generateWorld().calls.filter((c) => c.state === 'processed');
@@ -52,9 +52,10 @@ describe('the extension in a real VS Code (code-server)', () => {
     const frame = await webviewFrame(page, '[role=grid][aria-rowcount="6"]');
     const headers = await frame.locator('[role=columnheader] .gs-label').allTextContents();
     assert.deepEqual(headers, ['Id', 'Title', 'Direction']);
-    await frame.locator('[role=gridcell]').first().filter({ hasText: /\d/ }).waitFor();
-    const ids = await frame.locator('.gs-rows [role=row]:visible [role=gridcell]:nth-child(2)').allTextContents();
-    assert.equal(ids.length, 5);
+    // Rows are drawn first and filled when their window arrives from the extension host.
+    const idCells = frame.locator('.gs-rows [role=row]:visible [role=gridcell]:nth-child(2)');
+    await until(async () => (await idCells.allTextContents()).filter((id) => id !== '').length === 5, 'five id cells filled');
+    const ids = await idCells.allTextContents();
     assert.ok(ids.every((id) => /^\d{15,19}$/.test(id)), `ids as exact text: ${ids.join(', ')}`);
     // The hostile title renders as text: no <img> element was created from it.
     assert.equal(await frame.locator('[role=gridcell]', { hasText: '<img src=x onerror=alert(1)>' }).count(), 1);
