@@ -54,11 +54,12 @@ describe('the extension in a real VS Code (code-server)', () => {
     assert.deepEqual(headers, ['Id', 'Title', 'Direction']);
     // Rows are drawn first and filled when their window arrives from the extension host.
     const idCells = frame.locator('.gs-rows [role=row]:visible [role=gridcell]:nth-child(2)');
-    await until(async () => (await idCells.allTextContents()).filter((id) => id !== '').length === 5, 'five id cells filled');
-    const ids = await idCells.allTextContents();
-    assert.ok(ids.every((id) => /^\d{15,19}$/.test(id)), `ids as exact text: ${ids.join(', ')}`);
+    await until(async () => {
+      const ids = await idCells.allTextContents();
+      return ids.length === 5 && ids.every((id) => /^\d{15,19}$/.test(id));
+    }, 'five ids as exact text (15 to 19 digits)');
     // The hostile title renders as text: no <img> element was created from it.
-    assert.equal(await frame.locator('[role=gridcell]', { hasText: '<img src=x onerror=alert(1)>' }).count(), 1);
+    await until(async () => (await frame.locator('[role=gridcell]', { hasText: '<img src=x onerror=alert(1)>' }).count()) === 1, 'the hostile title as text');
     assert.equal(await frame.locator('.gs-grid img').count(), 0);
     await page.locator('.statusbar-item', { hasText: /calls today/ }).first().waitFor();
   });

@@ -33,6 +33,8 @@ export class Grid {
   private readonly countLabel: HTMLElement;
   private readonly pool: HTMLElement[] = [];
   private readonly blocks = new Map<number, readonly Row[] | 'loading'>();
+  /** A partial block's rows while its refreshed copy loads, so streaming never blanks rows on screen. */
+  private readonly stale = new Map<number, readonly Row[]>();
   private order: number[];
   private widths: number[];
   private sort: SortSpec | undefined;
@@ -83,6 +85,7 @@ export class Grid {
   private reset(clear: boolean): void {
     if (clear) {
       this.blocks.clear();
+      this.stale.clear();
       this.generation++;
     }
     const count = this.source.count();
@@ -92,7 +95,11 @@ export class Grid {
     this.countLabel.textContent = `${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'}${this.source.done() ? '' : ' so far…'}`;
     // New rows may have streamed into a partial last block: read it again.
     const last = Math.floor(Math.max(0, count - 1) / BLOCK);
-    if (this.blocks.get(last) !== 'loading' && (this.blocks.get(last)?.length ?? BLOCK) < BLOCK) this.blocks.delete(last);
+    const partial = this.blocks.get(last);
+    if (partial !== 'loading' && (partial?.length ?? BLOCK) < BLOCK) {
+      if (partial) this.stale.set(last, partial);
+      this.blocks.delete(last);
+    }
     this.schedule();
   }
 
@@ -164,21 +171,23 @@ export class Grid {
     return inRange || focus !== -2 ? `${this.anchor?.col}:${this.focus?.col}:${focus}:${inRange}` : '';
   }
 
-  /** The row at a view position, or undefined while its block loads (the load is started). */
+  /** The row at a view position; while its block loads (the load is started), the row shown before, if any. */
   private rowAt(index: number): Row | undefined {
     const blockNo = Math.floor(index / BLOCK);
     const block = this.blocks.get(blockNo);
-    if (block === 'loading') return undefined;
-    if (block) return block[index - blockNo * BLOCK];
+    const offset = index - blockNo * BLOCK;
+    if (block === 'loading') return this.stale.get(blockNo)?.[offset];
+    if (block) return block[offset];
     this.blocks.set(blockNo, 'loading');
     const generation = this.generation;
     void this.source.rows(blockNo * BLOCK, BLOCK).then((rows) => {
       if (generation !== this.generation) return;
       this.blocks.set(blockNo, rows);
+      this.stale.delete(blockNo);
       if (this.blocks.size > 64) this.evict(blockNo);
       this.schedule();
     });
-    return undefined;
+    return this.stale.get(blockNo)?.[offset];
   }
 
   /** Keeps memory bounded: far-away blocks are dropped and read again if scrolled back to. */
