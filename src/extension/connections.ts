@@ -30,7 +30,6 @@ export class Connections implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {}
 
-  /** Gong connections from settings. */
   /** The stored access key of a key connection (not its secret), to start an edit from. */
   async accessKey(name: string): Promise<string | undefined> {
     return (await this.keyPair(name))?.accessKey;
@@ -41,6 +40,7 @@ export class Connections implements vscode.Disposable {
     return this.list().find((c) => c.name === name);
   }
 
+  /** Gong connections from settings. */
   list(): ConnectionSetting[] {
     return listConnections();
   }
@@ -116,7 +116,7 @@ export class Connections implements vscode.Disposable {
   private async gongConnection(name: string): Promise<ActiveConnection> {
     const existing = this.gong.get(name);
     if (existing) return existing;
-    const setting = this.list().find((c) => c.name === name);
+    const setting = this.setting(name);
     if (setting?.kind === 'oauth') {
       const session = new OAuthSession(await oauthApp(this.context.secrets, setting), new SecretTokenStore(this.context.secrets, name));
       const connection = { id: name, label: name, client: this.client(setting.baseUrl, { kind: 'oauth', session }, name), cache: newCache() };
