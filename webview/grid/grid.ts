@@ -291,6 +291,7 @@ export class Grid {
 
   private applyWidths(): void {
     this.element.style.setProperty('--gs-cols', [`${GUTTER}px`, ...this.order.map((c) => `${this.widths[c]}px`)].join(' '));
+    this.element.style.setProperty('--gs-width', `${this.totalWidth()}px`);
     this.spacer.style.width = `${this.totalWidth()}px`;
   }
 
