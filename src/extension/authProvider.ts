@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { listConnections } from './connectionSettings';
+import { isTokensKey, SecretTokenStore } from './oauthSecrets';
 
-const TOKENS_PREFIX = 'gongsql.oauth.';
 
 /**
  * "Gong" in VS Code's Accounts: one session per "Sign in with Gong" connection that holds
@@ -17,7 +17,7 @@ export class GongAuthenticationProvider implements vscode.AuthenticationProvider
 
   constructor(private readonly secrets: vscode.SecretStorage, private readonly removeConnection: (name: string) => Promise<void>) {
     this.watches = [
-      secrets.onDidChange((e) => { if (e.key.startsWith(TOKENS_PREFIX)) void this.announce(); }),
+      secrets.onDidChange((e) => { if (isTokensKey(e.key)) void this.announce(); }),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('gongsql.connections')) void this.announce(); }),
     ];
     void this.getSessions().then((sessions) => { this.known = byId(sessions); });
@@ -26,9 +26,8 @@ export class GongAuthenticationProvider implements vscode.AuthenticationProvider
   async getSessions(): Promise<vscode.AuthenticationSession[]> {
     const sessions: vscode.AuthenticationSession[] = [];
     for (const c of listConnections().filter((x) => x.kind === 'oauth')) {
-      const stored = await this.secrets.get(TOKENS_PREFIX + c.name);
-      if (!stored) continue;
-      const tokens = JSON.parse(stored) as { accessToken: string; scope: string };
+      const tokens = await new SecretTokenStore(this.secrets, c.name).load();
+      if (!tokens) continue;
       sessions.push({ id: c.name, accessToken: tokens.accessToken, account: { id: c.name, label: c.name }, scopes: tokens.scope.split(' ') });
     }
     return sessions;

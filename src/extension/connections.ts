@@ -4,7 +4,8 @@ import { GongClient, type Credentials } from '../gong/http/client';
 import type { UsageStore } from '../gong/http/rateLimit';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { OAuthSession } from '../gong/http/oauth';
-import { oauthApp, SecretTokenStore } from './commands/signIn';
+import { oauthApp } from './commands/signIn';
+import { appSecret, SecretTokenStore } from './oauthSecrets';
 import { activeConnectionName, listConnections, SANDBOX, usageKey, usageToday, type ConnectionSetting } from './connectionSettings';
 
 /** A connection the engine can run on: a client and its cache. */
@@ -73,7 +74,7 @@ export class Connections implements vscode.Disposable {
     await this.context.secrets.delete(SECRET_PREFIX + name);
     // Signing out forgets the tokens and the app secret kept here; Gong's grant stays until revoked there.
     await new SecretTokenStore(this.context.secrets, name).clear();
-    await this.context.secrets.delete(`gongsql.oauthClient.${name}`);
+    await appSecret.delete(this.context.secrets, name);
     await vscode.workspace.getConfiguration('gongsql').update('connections', this.list().filter((c) => c.name !== name), vscode.ConfigurationTarget.Global);
     await this.forget(name);
     if (wasActive) await this.setActive(SANDBOX);

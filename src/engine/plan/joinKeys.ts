@@ -1,4 +1,4 @@
-import type { Row, TableDef } from '../../gong/catalog/types';
+import type { Row, SqlValue, TableDef } from '../../gong/catalog/types';
 import { planRead, type Predicate, type ReadPlan } from '../../gong/read/plan';
 import type { Binding } from '../bind/binder';
 import type * as A from '../syntax/ast';
@@ -70,9 +70,9 @@ function takesKeys(table: TableDef, column: string): boolean {
 }
 
 /**
- * The scan read with `column IN (the keys its source's rows carry)` when that costs fewer
- * requests than reading it on its own; 'none' when the source has no key at all (the join
- * then matches nothing, so nothing needs reading).
+ * The scan read with `column IN (the keys its source's rows carry)`; 'none' when the source
+ * has no key at all (the join then matches nothing, so nothing needs reading). Only
+ * open-ended reads are keyed (`withKeys`), so the keyed read never costs more.
  */
 export function narrowByKeys(scan: Scan, source: { table: TableDef; rows: readonly Row[] }): Scan | 'none' {
   const key = scan.keyFrom;
@@ -80,21 +80,21 @@ export function narrowByKeys(scan: Scan, source: { table: TableDef; rows: readon
   const index = source.table.columns.findIndex((c) => c.name.toLowerCase() === key.sourceColumn.toLowerCase());
   const values = [...new Set(source.rows.map((row) => row[index] ?? null).filter((v) => v !== null))];
   if (values.length === 0) return 'none';
-  const keys: Predicate = { column: key.column, op: 'IN', value: values };
-  const plan = planRead(scan.table, [...scan.plan.pushed, ...scan.plan.residual, keys]);
-  if (!plan.pushed.includes(keys)) return scan;
-  const alone = scan.plan.estimate;
-  return alone.open || scan.plan.fanOut || plan.estimate.requests <= alone.requests ? { ...scan, plan } : scan;
+  const keyed = keyedPlan(scan, key, values);
+  return keyed ? { ...scan, plan: keyed.plan } : scan;
 }
 
 /** For EXPLAIN, before any row is read: the request a keyed scan will make, and how many keys go in one. */
 export function keyedRequest(scan: Scan): { plan: ReadPlan; perRequest: number } | undefined {
-  const key = scan.keyFrom;
-  if (!key) return undefined;
-  const sample: Predicate = { column: key.column, op: 'IN', value: ['1'] };
-  const plan = planRead(scan.table, [...scan.plan.pushed, ...scan.plan.residual, sample]);
+  return scan.keyFrom && keyedPlan(scan, scan.keyFrom, ['1']);
+}
+
+/** The scan's own predicates plus `column IN (values)`, if a read path sends that list to Gong. */
+function keyedPlan(scan: Scan, key: KeyFrom, values: readonly SqlValue[]): { plan: ReadPlan; perRequest: number } | undefined {
+  const keys: Predicate = { column: key.column, op: 'IN', value: values };
+  const plan = planRead(scan.table, [...scan.plan.pushed, ...scan.plan.residual, keys]);
   const binding = plan.path.bindings.find((b) => b.kind === 'list' && b.column.toLowerCase() === key.column.toLowerCase());
-  return plan.pushed.includes(sample) && binding?.kind === 'list' ? { plan, perRequest: binding.batch } : undefined;
+  return plan.pushed.includes(keys) && binding?.kind === 'list' ? { plan, perRequest: binding.batch } : undefined;
 }
 
 /** The object references a FROM tree joins directly (not those inside its subqueries). */

@@ -1,30 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { GongError } from '../../gong/http/errors';
-import { OAuthSession, type OAuthApp, type TokenSet, type TokenStore } from '../../gong/http/oauth';
+import { OAuthSession, type OAuthApp, type TokenSet } from '../../gong/http/oauth';
 import { allScopes } from '../../gong/http/scopes';
 import type { ConnectionSetting } from '../connectionSettings';
 import type { OAuthRedirects } from '../oauthRedirects';
+import { appSecret, SecretTokenStore } from '../oauthSecrets';
 import { openInBrowser } from '../openInBrowser';
-
-/** Tokens of an OAuth connection in SecretStorage, never anywhere else. */
-export class SecretTokenStore implements TokenStore {
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly name: string) {}
-  async load(): Promise<TokenSet | undefined> {
-    const stored = await this.secrets.get(`gongsql.oauth.${this.name}`);
-    return stored ? (JSON.parse(stored) as TokenSet) : undefined;
-  }
-  async save(tokens: TokenSet): Promise<void> {
-    await this.secrets.store(`gongsql.oauth.${this.name}`, JSON.stringify(tokens));
-  }
-  async clear(): Promise<void> {
-    await this.secrets.delete(`gongsql.oauth.${this.name}`);
-  }
-}
 
 /** The app's client secret, also in SecretStorage. */
 export async function oauthApp(secrets: vscode.SecretStorage, setting: ConnectionSetting): Promise<OAuthApp> {
-  const clientSecret = await secrets.get(`gongsql.oauthClient.${setting.name}`);
+  const clientSecret = await appSecret.get(secrets, setting.name);
   if (!setting.authUrl || !setting.clientId || !clientSecret) throw new GongError('AUTH', `Connection ${setting.name} has no stored app secret: sign in with Gong again.`);
   return { tokenUrl: `${setting.authUrl}/oauth2/generate-customer-token`, clientId: setting.clientId, clientSecret };
 }
@@ -41,13 +27,13 @@ export async function signInWithGong(context: vscode.ExtensionContext, redirects
   if (!app) return undefined;
   const tokens = await authorizeInBrowser(context, redirects, app);
   const setting: ConnectionSetting = { name: app.name, baseUrl: tokens.apiBaseUrl || 'https://api.gong.io', kind: 'oauth', authUrl: app.base, clientId: app.clientId };
-  await context.secrets.store(`gongsql.oauthClient.${setting.name}`, app.clientSecret);
+  await appSecret.store(context.secrets, setting.name, app.clientSecret);
   await new SecretTokenStore(context.secrets, setting.name).save(tokens);
   return { setting, tokens };
 }
 
 async function askForApp(secrets: vscode.SecretStorage, again?: ConnectionSetting): Promise<OAuthAppAnswers | undefined> {
-  const storedSecret = again ? await secrets.get(`gongsql.oauthClient.${again.name}`) : undefined;
+  const storedSecret = again ? await appSecret.get(secrets, again.name) : undefined;
   const name = await vscode.window.showInputBox({ title: 'Sign in with Gong (1/4): connection name', value: again?.name ?? 'Gong', ignoreFocusOut: true, validateInput: (v) => (v.trim() && v.trim() !== 'Sandbox' ? undefined : 'A name other than Sandbox is required') });
   if (!name) return undefined;
   const authUrl = await vscode.window.showInputBox({ title: 'Sign in with Gong (2/4): Gong sign-in address', value: again?.authUrl ?? 'https://app.gong.io', ignoreFocusOut: true, validateInput: (v) => { try { new URL(v); return undefined; } catch { return 'Enter a URL'; } } });
