@@ -16,6 +16,8 @@ NPM_CLI="$(dirname "$(readlink -f "$(command -v npm)")")/npm-cli.js"
 [ -f "$NPM_CLI" ] || NPM_CLI=/usr/lib/node_modules/npm/bin/npm-cli.js
 
 log() { echo "e2e-setup: $*"; }
+# `-u NAME` for every variable an outer `npm run` exported (npm_config_*, npm_package_*, npm_lifecycle_*…).
+outer_npm_variables() { env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/-u \1/p'; }
 
 if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
   log "installing Debian packages chromium and libkrb5-dev"
@@ -46,7 +48,12 @@ if [ ! -f "$ENTRY" ]; then
   rm -rf "$CODE_SERVER_DIR"
   mkdir -p "$CODE_SERVER_DIR"
   echo '{"name":"code-server-host","private":true}' > "$CODE_SERVER_DIR/package.json"
-  (cd "$CODE_SERVER_DIR" && PATH="$(dirname "$NODE24"):$PATH" npm_config_nodedir="$GYP_DIR" "$NODE24" "$NPM_CLI" install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION")
+  # Under `npm run`, the outer npm (Node 20) exports npm_config_* and npm_package_* variables;
+  # the inner npm takes them as its own config, and code-server's postinstall reads the Node
+  # version from npm_config_user_agent ("node/v20") and refuses. Start the inner npm clean.
+  (cd "$CODE_SERVER_DIR" && env $(outer_npm_variables) \
+    PATH="$(dirname "$NODE24"):$PATH" npm_config_nodedir="$GYP_DIR" \
+    "$NODE24" "$NPM_CLI" install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION")
 fi
 
 log "ready: node $NODE24_VERSION, code-server $CODE_SERVER_VERSION, $(chromium --version 2>/dev/null | head -1)"
