@@ -1,4 +1,4 @@
-import { cp, mkdir } from 'node:fs/promises';
+import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
@@ -87,6 +87,27 @@ export async function answer(page: Page, title: string, text: string): Promise<v
   const input = page.locator('.quick-input-widget input');
   await input.fill(text);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Replaces the user settings the way a person does: in VS Code's own settings.json editor,
+ * saved with Ctrl+S. VS Code reads a change made through its editor for sure, where a write
+ * to the file behind its back can be missed while it is writing the file itself.
+ */
+export async function replaceUserSettings(page: Page, userData: string, settings: Record<string, unknown>): Promise<void> {
+  const text = JSON.stringify(settings, null, 2);
+  await runCommand(page, 'Preferences: Open User Settings (JSON)');
+  // VS Code may show it as a tab or as a modal editor: find the editor by its document.
+  const lines = page.locator('.monaco-editor[data-uri$="/User/settings.json"] .view-lines').first();
+  await lines.click();
+  await page.keyboard.press('Control+A');
+  // Pasted, not typed: typing would trigger the editor's auto-indent and auto-closing brackets.
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.keyboard.press('Control+V');
+  await page.keyboard.press('Control+S');
+  const file = join(userData, 'User', 'settings.json');
+  await until(async () => (await readFile(file, 'utf8').catch(() => '')) === text, 'the user settings saved from their editor');
+  await page.keyboard.press('Control+W');
 }
 
 /** Opens a workspace file through Quick Open. */

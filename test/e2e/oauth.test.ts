@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { allScopes } from '../../src/gong';
 import { DEMO_OAUTH_CLIENT, startSandbox, type Sandbox } from '../../src/sandbox';
-import { answer, notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { answer, notification, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 /** Waits for the consent page VS Code opens in the browser (through its "Open?" dialog if it asks). */
 async function consentPage(page: Page, opened: Promise<Page>): Promise<Page> {
@@ -153,16 +153,10 @@ describe('Sign in with Gong in a real VS Code', () => {
     await confirm.click();
     await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
     await until(async () => !(await settings()).includes('Acme OAuth'), 'the connection gone from settings').catch(async (e) => { throw new Error(`${(e as Error).message}: ${await settings()}`); });
-    // Put the connection back in settings as if by hand: its app secret and tokens stay gone.
+    // Put the connection back in settings by hand: its app secret and tokens stay gone.
     const restored = JSON.parse(await settings()) as Record<string, unknown>;
-    const wanted = { ...restored, 'gongsql.connections': [{ name: 'Acme OAuth', baseUrl: gong.url, kind: 'oauth', authUrl: gong.url, clientId: DEMO_OAUTH_CLIENT.clientId }], 'gongsql.activeConnection': 'Acme OAuth' };
-    const shown = page.locator('.statusbar-item', { hasText: 'Gong: Acme OAuth' }).first();
-    // VS Code can miss a change to the file made while it writes the file itself: write until it shows.
-    for (let attempt = 0; !(await shown.isVisible()); attempt++) {
-      if (attempt === 6) throw new Error('VS Code never read the settings written by hand');
-      await writeFile(join(workbench.userData, 'User', 'settings.json'), JSON.stringify(wanted, null, attempt % 2 ? 2 : 4));
-      await shown.waitFor({ timeout: 5000 }).catch(() => undefined);
-    }
+    await replaceUserSettings(page, workbench.userData, { ...restored, 'gongsql.connections': [{ name: 'Acme OAuth', baseUrl: gong.url, kind: 'oauth', authUrl: gong.url, clientId: DEMO_OAUTH_CLIENT.clientId }], 'gongsql.activeConnection': 'Acme OAuth' });
+    await page.locator('.statusbar-item', { hasText: 'Gong: Acme OAuth' }).first().waitFor({ timeout: 30_000 });
     const before = gong.log.lastSeq;
     await openFile(page, 'q.gongsql');
     await runCommand(page, 'Gong: Run File');
