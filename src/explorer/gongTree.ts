@@ -68,11 +68,13 @@ export class GongTree implements vscode.TreeDataProvider<GongNode> {
         return t;
       }
       case 'column': {
-        // Short enough for the default sidebar width; the description and filters are in the tooltip.
+        // Short enough for the default sidebar width: the description, the filters Gong
+        // evaluates and why an insert-only column reads empty are in the tooltip.
         const { table, column } = node;
         const filtered = table.filters.some((f) => f.column === column.name);
-        const i = item(column.name, vscode.TreeItemCollapsibleState.None, column.key ? 'key' : filtered ? 'filter' : 'symbol-field', 'column', markdown(columnDoc(table, column)));
-        i.description = [column.type, column.key ? 'key' : '', column.insertOnly ? 'insert-only' : ''].filter(Boolean).join(' · ');
+        const icon = column.key ? 'key' : filtered ? 'filter' : column.insertOnly ? 'cloud-upload' : 'symbol-field';
+        const i = item(column.name, vscode.TreeItemCollapsibleState.None, icon, 'column', markdown(columnDoc(table, column)));
+        i.description = column.key ? `${column.type} · key` : column.type;
         return i;
       }
       case 'procedures':
