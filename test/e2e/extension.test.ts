@@ -53,8 +53,8 @@ describe('the extension in a real VS Code (code-server)', () => {
     await calls.hover();
     await calls.locator('.action-label[aria-label="Select Top 100"]').click();
     const frame = await webviewFrame(page, '[role=grid]');
-    await until(async () => (await frame.locator('[role=columnheader] .gs-label').allTextContents()).slice(0, 3).join() === 'Id,Url,Title', 'the columns of Calls');
-    await until(async () => Number(await frame.locator('[role=grid]').getAttribute('aria-rowcount')) > 1, 'rows of Calls');
+    await until(async () => (await frame.locator('[role=columnheader] .gs-label').allTextContents()).slice(0, 3).join() === 'Id,Url,Title', 'the columns of Calls', 60_000);
+    await until(async () => Number(await frame.locator('[role=grid]').getAttribute('aria-rowcount')) > 1, 'rows of Calls', 60_000);
 
     // The row says only the type (it fits the sidebar); the tooltip has the description and the filters.
     await calls.locator('.label-name').click();
