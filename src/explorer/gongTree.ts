@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { procedures, tables } from '../gong/catalog';
 import type { Column, ParamDef, ProcedureDef, TableDef } from '../gong/catalog/types';
+import { columnDoc, paramDoc, procedureDoc, tableDoc } from '../engine/ide/docs';
 import { activeConnectionName, listConnections, type ConnectionSetting } from '../extension/connectionSettings';
 
 /** What a row of the Gong explorer stands for. */
@@ -61,25 +62,27 @@ export class GongTree implements vscode.TreeDataProvider<GongNode> {
       case 'group':
         return item(node.name, collapsed, 'folder', 'group');
       case 'table': {
-        const t = item(node.table.name, collapsed, 'table', 'table', [node.table.description, ...node.table.peculiarities].join('\n\n'));
-        const dml = (['insert', 'update', 'delete'] as const).filter((k) => node.table.dml[k]).map((k) => k.toUpperCase());
-        t.description = dml.length ? dml.join(', ') : undefined;
+        // What each statement does is in the tooltip; the row only says that the object takes writes.
+        const t = item(node.table.name, collapsed, 'table', 'table', markdown(tableDoc(node.table)));
+        if (node.table.dml.insert || node.table.dml.update || node.table.dml.delete) t.description = 'writable';
         return t;
       }
       case 'column': {
-        const c = node.column;
-        const filter = node.table.filters.find((f) => f.column === c.name);
-        const badges = [c.type, c.key ? 'key' : '', filter ? `Gong filters ${filter.operators.join(' ')}` : '', c.insertOnly ? 'insert-only' : ''].filter(Boolean);
-        const i = item(c.name, vscode.TreeItemCollapsibleState.None, c.key ? 'key' : filter ? 'filter' : 'symbol-field', 'column', c.description);
-        i.description = badges.join(' · ');
+        // Short enough for the default sidebar width: the description, the filters Gong
+        // evaluates and why an insert-only column reads empty are in the tooltip.
+        const { table, column } = node;
+        const filtered = table.filters.some((f) => f.column === column.name);
+        const icon = column.key ? 'key' : filtered ? 'filter' : column.insertOnly ? 'cloud-upload' : 'symbol-field';
+        const i = item(column.name, vscode.TreeItemCollapsibleState.None, icon, 'column', markdown(columnDoc(table, column)));
+        i.description = column.key ? `${column.type} · key` : column.type;
         return i;
       }
       case 'procedures':
         return item('Procedures', collapsed, 'symbol-method', 'procedures');
       case 'procedure':
-        return item(node.procedure.name, collapsed, 'symbol-method', 'procedure', node.procedure.description);
+        return item(node.procedure.name, collapsed, 'symbol-method', 'procedure', markdown(procedureDoc(node.procedure)));
       case 'parameter': {
-        const p = item(node.param.name, vscode.TreeItemCollapsibleState.None, 'symbol-parameter', 'parameter', node.param.description);
+        const p = item(node.param.name, vscode.TreeItemCollapsibleState.None, 'symbol-parameter', 'parameter', markdown(paramDoc(node.procedure, node.param)));
         p.description = `${node.param.type}${node.param.required ? '' : ' (optional)'}`;
         return p;
       }
@@ -87,7 +90,10 @@ export class GongTree implements vscode.TreeDataProvider<GongNode> {
   }
 }
 
-function item(label: string, state: vscode.TreeItemCollapsibleState, icon: string, context: string, tooltip?: string): vscode.TreeItem {
+/** Catalog documentation (the same text as the editor's hover), never user input. */
+const markdown = (text: string) => new vscode.MarkdownString(text);
+
+function item(label: string, state: vscode.TreeItemCollapsibleState, icon: string, context: string, tooltip?: string | vscode.MarkdownString): vscode.TreeItem {
   const i = new vscode.TreeItem(label, state);
   i.iconPath = new vscode.ThemeIcon(icon);
   i.contextValue = context;

@@ -64,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerTreeDataProvider('gongsql.explorer', tree),
     vscode.commands.registerCommand('gongsql.runStatement', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end))),
     vscode.commands.registerCommand('gongsql.runFile', () => run('file')),
+    // Run File's former duplicate: no longer in the palette, still bound for keybindings that name it.
     vscode.commands.registerCommand('gongsql.runQuery', () => run('file')),
     vscode.commands.registerCommand('gongsql.runStatementRefresh', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end), 'refresh')),
     vscode.commands.registerCommand('gongsql.explainStatement', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end), 'explain')),

@@ -12,6 +12,7 @@ function kindOf(kind: CompletionItem['kind']): vscode.CompletionItemKind {
     function: vscode.CompletionItemKind.Function,
     procedure: vscode.CompletionItemKind.Method,
     alias: vscode.CompletionItemKind.Variable,
+    value: vscode.CompletionItemKind.Value,
   };
   return kinds[kind];
 }
@@ -56,6 +57,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext): void
           if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
           if (c.insertText) item.insertText = c.snippet ? new vscode.SnippetString(c.insertText) : c.insertText;
           item.sortText = c.sortText;
+          if (c.replace) item.range = toRange(document, c.replace);
           return item;
         });
       },

@@ -45,6 +45,44 @@ describe('the extension in a real VS Code (code-server)', () => {
     assert.ok(await page.locator('.monaco-list-row', { hasText: 'Procedures' }).count() > 0);
   });
 
+  step('the explorer: Select Top 100 as a button on the hovered object, full column descriptions in tooltips', async () => {
+    const { page } = workbench;
+    const row = (level: number, label: string) => page.locator(`.part.sidebar .monaco-list-row[aria-level="${level}"]`).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+    await row(2, 'Calls').click();
+    const calls = row(3, 'Calls');
+    await calls.hover();
+    await calls.locator('.action-label[aria-label="Select Top 100"]').click();
+    const frame = await webviewFrame(page, '[role=grid]');
+    await until(async () => (await frame.locator('[role=columnheader] .gs-label').allTextContents()).slice(0, 3).join() === 'Id,Url,Title', 'the columns of Calls', 60_000);
+    await until(async () => Number(await frame.locator('[role=grid]').getAttribute('aria-rowcount')) > 1, 'rows of Calls', 60_000);
+
+    // The row says only the type (it fits the sidebar); the tooltip has the description and the filters.
+    await calls.locator('.label-name').click();
+    const scheduled = row(4, 'Scheduled');
+    assert.equal(await scheduled.locator('.label-description').textContent(), 'datetime');
+    await scheduled.hover();
+    const tooltip = page.locator('.monaco-hover:visible', { hasText: 'Scheduled start (ISO-8601).' }).first();
+    await tooltip.waitFor({ timeout: 20_000 });
+    assert.match(await tooltip.innerText(), /Gong evaluates Scheduled > >= < <=/);
+  });
+
+  step('the palette has one command per intent: no Run Query beside Run File, Refresh says what it refreshes', async () => {
+    const { page } = workbench;
+    const titles = async (filter: string, expected: string) => {
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').fill(`>${filter}`);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: expected }).first().waitFor();
+      // VS Code's own commands match too (its file explorer's Refresh Explorer): only the Gong ones count.
+      const found = (await page.locator('.quick-input-widget .monaco-list-row .label-name').allTextContents()).filter((t) => t.startsWith('Gong:'));
+      await page.keyboard.press('Escape');
+      return found;
+    };
+    const run = await titles('Gong: Run', 'Gong: Run File');
+    assert.ok(run.includes('Gong: Run Statement at Cursor'), run.join(' | '));
+    assert.ok(!run.includes('Gong: Run Query'), run.join(' | '));
+    assert.deepEqual(await titles('Gong: Refresh', 'Gong: Refresh Explorer'), ['Gong: Refresh Explorer']);
+  });
+
   step('runs a query from the command palette on the sandbox and shows the rows in the results webview', async () => {
     const { page } = workbench;
     await openFile(page, 'calls.gongsql');

@@ -19,6 +19,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
         'broken.gongsql': 'SELECT Id, FROM Calls\n',
         'two.gongsql': 'SELECT Name FROM Workspaces;\nSELECT Id, Direction FROM Calls LIMIT 3;\n',
         'long.gongsql': 'SELECT count(*) FROM CallTranscripts;\n',
+        'call.gongsql': '\n',
       },
     });
   });
@@ -52,6 +53,34 @@ describe('editing and running .gongsql in a real VS Code', () => {
     assert.ok(labels.includes('FirstName'), labels.join(', '));
     assert.ok(!labels.includes('Direction'), 'no column of Calls');
     await page.keyboard.press('Escape');
+  });
+
+  step('in a CALL\'s arguments signature help stays in view: no function list, only the values a parameter takes', async () => {
+    const { page } = workbench;
+    await openFile(page, 'call.gongsql');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    const hints = page.locator('.monaco-editor .parameter-hints-widget.visible');
+    const suggest = page.locator('.monaco-editor .suggest-widget.visible');
+    // The editor draws spaces as no-break spaces.
+    const text = async () => (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+    const activeParameter = (name: string) => hints.locator('.signature .parameter.active', { hasText: name }).waitFor({ timeout: 20_000 });
+
+    await page.keyboard.type('CALL CreateDraftCall(');
+    await activeParameter('ClientUniqueId');
+    assert.equal(await suggest.count(), 0, 'no suggestions over the parameter help');
+    await page.keyboard.type("'x', ");
+    await activeParameter('PrimaryUser');
+    assert.equal(await suggest.count(), 0, 'an id takes no suggestion');
+    await page.keyboard.press('Enter');
+    assert.doesNotMatch(await text(), /abs/);
+
+    // Direction takes one of four values: they are offered, and signature help is still there.
+    await page.keyboard.type('1, ');
+    await activeParameter('Direction');
+    await suggest.locator('.monaco-list-row', { hasText: "'Inbound'" }).waitFor({ timeout: 20_000 });
+    assert.deepEqual(await suggest.locator('.monaco-list-row .label-name').allTextContents(), ["'Inbound'", "'Outbound'", "'Conference'", "'Unknown'"]);
+    await page.keyboard.press('Enter');
+    await until(async () => (await text()).includes("1, 'Inbound'"), 'Enter to insert the value');
   });
 
   step('hover shows an object\'s peculiarity', async () => {

@@ -1,26 +1,29 @@
 import { findTable, procedures, tables } from '../../gong/catalog';
-import type { TableDef } from '../../gong/catalog/types';
-import { RESERVED, type Token } from '../syntax/tokens';
-import { referencesOf, statementContext, tokensAround } from './context';
+import { LANGUAGE_CODES } from '../../gong/catalog/params';
+import type { ParamDef, TableDef } from '../../gong/catalog/types';
+import { RESERVED, type Span, type Token } from '../syntax/tokens';
+import { callArgumentAt, referencesOf, statementContext, tokensAround, type StatementContext } from './context';
 import { columnDoc, procedureDoc, procedureSignature, tableDoc } from './docs';
 import { CLAUSE_KEYWORDS, FUNCTIONS, STATEMENT_KEYWORDS } from './functions';
 
 export interface CompletionItem {
   readonly label: string;
-  readonly kind: 'keyword' | 'object' | 'column' | 'function' | 'procedure' | 'alias';
+  readonly kind: 'keyword' | 'object' | 'column' | 'function' | 'procedure' | 'alias' | 'value';
   readonly detail?: string;
   readonly documentation?: string;
   /** Snippet syntax (`${1:name}`) when `snippet` is set. */
   readonly insertText?: string;
   readonly snippet?: boolean;
   readonly sortText?: string;
+  /** The text the item replaces, when it is more than the word at the cursor (a string being typed). */
+  readonly replace?: Span;
 }
 
 const OBJECT_POSITIONS = new Set(['FROM', 'JOIN', 'INTO', 'UPDATE']);
 const word = (t: Token | undefined) => (t?.kind === 'Identifier' ? t.value.toUpperCase() : '');
 const isName = (t: Token | undefined) => t?.kind === 'QuotedIdentifier' || (t?.kind === 'Identifier' && !RESERVED.has(t.value.toUpperCase()));
 
-/** Completions at `offset`, by what the cursor is in: an object position, `alias.`, CALL, an alias being typed, or an expression. */
+/** Completions at `offset`, by what the cursor is in: an object position, `alias.`, CALL, a procedure's argument, an alias being typed, or an expression. */
 export function complete(text: string, offset: number): CompletionItem[] {
   const ctx = statementContext(text, offset);
   if (!ctx || offset < ctx.span.start) return STATEMENT_KEYWORDS.map(keyword);
@@ -38,6 +41,8 @@ export function complete(text: string, offset: number): CompletionItem[] {
     return table ? columnsOf(table, undefined) : [];
   }
   if (word(prev) === 'CALL') return procedures.map(procedureItem);
+  const argument = callArgumentAt(ctx, offset);
+  if (argument && !argument.nested) return argumentItems(ctx, offset, argument.procedure.params[argument.index]);
   if (OBJECT_POSITIONS.has(word(prev)) || (prev?.kind === 'Comma' && clauseOf(before) === 'FROM')) return objects(refs.filter((r) => r.cte).map((r) => r.name));
   // Right after an object name (or AS) the user is naming an alias: offer nothing over it.
   if (word(prev) === 'AS' || (isName(prev) && (OBJECT_POSITIONS.has(word(prev2)) || (prev2?.kind === 'Comma' && clauseOf(before) === 'FROM')))) return [];
@@ -76,6 +81,34 @@ function procedureItem(p: (typeof procedures)[number]): CompletionItem {
   const required = p.params.filter((x) => x.required);
   const stops = required.map((x, i) => `\${${i + 1}:${x.name}}`).join(', ');
   return { label: p.name, kind: 'procedure', detail: procedureSignature(p), documentation: procedureDoc(p), insertText: `${p.name}(${stops})`, snippet: true };
+}
+
+/**
+ * In a procedure's argument list, only values that fit the parameter, and only where an
+ * argument starts (or is being typed): functions and keywords there would hide signature help.
+ */
+function argumentItems(ctx: StatementContext, offset: number, param: ParamDef | undefined): CompletionItem[] {
+  const { before } = tokensAround(ctx.tokens, offset);
+  const last = before[before.length - 1];
+  // A string or :parameter the cursor is in (or at the end of, while still open) is replaced whole.
+  const typing = last && (last.kind === 'String' || last.kind === 'Parameter') && (offset < last.span.end || !closed(ctx.text, last)) ? last : undefined;
+  const start = typing ? before[before.length - 2] : last;
+  if (!param || (start?.kind !== 'LParen' && start?.kind !== 'Comma')) return [];
+  return parameterValues(param).map((item) => (typing ? { ...item, replace: typing.span } : item));
+}
+
+const closed = (text: string, t: Token) => t.kind === 'String' && t.span.end - t.span.start > 1 && text[t.span.end - 1] === "'";
+const literal = (value: string, detail: string, order: number): CompletionItem => ({ label: `'${value}'`, kind: 'value', detail, sortText: String(order).padStart(4, '0') });
+
+/** What fits a parameter: an enum's values, language codes, a date-time template, a file parameter; nothing for ids, numbers and free text. */
+function parameterValues(param: ParamDef): CompletionItem[] {
+  switch (param.type) {
+    case 'enum': return (param.values ?? []).map((v, i) => literal(v, param.name, i));
+    case 'language': return LANGUAGE_CODES.map((v, i) => literal(v, `${param.name} (language code)`, i));
+    case 'datetime': return [{ label: "'YYYY-MM-DD HH:MM:SS'", kind: 'value', detail: `${param.name} (read as UTC)`, insertText: "'${1:YYYY-MM-DD} ${2:HH:MM:SS}'", snippet: true }];
+    case 'binary': return [{ label: `:${param.name}`, kind: 'value', detail: 'asks for the file when the statement runs' }];
+    default: return [];
+  }
 }
 
 function keyword(k: string): CompletionItem {

@@ -1,5 +1,5 @@
-import { findTable } from '../../gong/catalog';
-import type { TableDef } from '../../gong/catalog/types';
+import { findProcedure, findTable } from '../../gong/catalog';
+import type { ProcedureDef, TableDef } from '../../gong/catalog/types';
 import type * as A from '../syntax/ast';
 import { parse, type ParseResult } from '../syntax/parser';
 import type { Span, Token } from '../syntax/tokens';
@@ -85,4 +85,30 @@ export function tokensAround(tokens: readonly Token[], offset: number): { curren
   if (!current) i = tokens.findIndex((t) => t.span.start >= offset || t.kind === 'EOF');
   const end = current ? i : i < 0 ? tokens.length : i;
   return { current, before: tokens.slice(0, end).filter((t) => t.kind !== 'EOF') };
+}
+
+/** Where a cursor is in `CALL Name(…)`'s argument list. */
+export interface CallArgument {
+  readonly procedure: ProcedureDef;
+  /** The argument's position: commas at the list's own depth before the cursor. */
+  readonly index: number;
+  /** Inside parentheses within the argument (a function call), not in the argument itself. */
+  readonly nested: boolean;
+}
+
+/** The argument of a known procedure's CALL that `offset` is in; undefined before `(` or after its `)`. */
+export function callArgumentAt(ctx: StatementContext, offset: number): CallArgument | undefined {
+  const procedure = ctx.statement?.kind === 'Call' ? findProcedure(ctx.statement.name.text) : undefined;
+  const open = ctx.tokens.find((t) => t.kind === 'LParen');
+  if (!procedure || !open || offset < open.span.end) return undefined;
+  let depth = 1;
+  let index = 0;
+  for (const t of ctx.tokens) {
+    if (t.span.start < open.span.end) continue;
+    if (t.span.start >= offset) break;
+    if (t.kind === 'LParen') depth++;
+    else if (t.kind === 'RParen' && --depth === 0) return undefined;
+    else if (t.kind === 'Comma' && depth === 1) index++;
+  }
+  return { procedure, index, nested: depth > 1 };
 }

@@ -1,7 +1,6 @@
 import { findColumn, findProcedure, findTable } from '../../gong/catalog';
-import type { ProcedureDef } from '../../gong/catalog/types';
-import type { Span, Token } from '../syntax/tokens';
-import { referencesOf, statementContext } from './context';
+import type { Span } from '../syntax/tokens';
+import { callArgumentAt, referencesOf, statementContext } from './context';
 import { columnDoc, paramDoc, procedureDoc, tableDoc } from './docs';
 
 export interface Hover { readonly markdown: string; readonly span: Span }
@@ -21,9 +20,10 @@ export function hover(text: string, offset: number): Hover | undefined {
   if (statement?.kind === 'Call') {
     const procedure = findProcedure(statement.name.text);
     if (procedure && token.kind === 'Identifier' && token.value.toLowerCase() === procedure.name.toLowerCase()) return { markdown: procedureDoc(procedure), span: token.span };
-    const argsStart = statement.argsSpan.start + ctx.span.start;
-    const argsEnd = statement.argsSpan.end + ctx.span.start;
-    if (procedure && offset >= argsStart && offset <= argsEnd) return argumentHover(procedure, ctx.tokens, argsStart, token);
+    // The parameter an argument fills.
+    const argument = callArgumentAt(ctx, token.span.start);
+    const param = argument?.procedure.params[argument.index];
+    if (argument) return param ? { markdown: paramDoc(argument.procedure, param), span: token.span } : undefined;
   }
   if (token.kind !== 'Identifier' && token.kind !== 'QuotedIdentifier') return undefined;
   const name = token.value;
@@ -43,24 +43,4 @@ export function hover(text: string, offset: number): Hover | undefined {
     if (ref.table && column) return { markdown: columnDoc(ref.table, column), span: token.span };
   }
   return undefined;
-}
-
-/** The parameter an argument fills: counted by the commas at depth 0 before it. */
-function argumentHover(procedure: ProcedureDef, tokens: readonly Token[], argsStart: number, token: Token): Hover | undefined {
-  const index = argumentIndex(tokens, argsStart, token.span.start);
-  const param = procedure.params[index];
-  return param ? { markdown: paramDoc(procedure, param), span: token.span } : undefined;
-}
-
-export function argumentIndex(tokens: readonly Token[], argsStart: number, offset: number): number {
-  let depth = 0;
-  let index = 0;
-  for (const t of tokens) {
-    if (t.span.start < argsStart) continue;
-    if (t.span.start >= offset) break;
-    if (t.kind === 'LParen') depth++;
-    else if (t.kind === 'RParen') depth--;
-    else if (t.kind === 'Comma' && depth === 0) index++;
-  }
-  return index;
 }

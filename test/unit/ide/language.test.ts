@@ -52,6 +52,30 @@ describe('completion', () => {
     assert.ok(upload.snippet);
   });
 
+  it('in a procedure\'s arguments offers only what fits the parameter, never functions or keywords', () => {
+    assert.deepEqual(labels('CALL CreateDraftCall(|'), [], 'ClientUniqueId is free text');
+    assert.deepEqual(labels("CALL CreateDraftCall('x', |"), [], 'PrimaryUser is an id');
+    assert.deepEqual(labels("CALL CreateDraftCall('x',|"), []);
+    assert.deepEqual(labels("CALL CreateDraftCall('x', 1, |"), ["value:'Inbound'", "value:'Outbound'", "value:'Conference'", "value:'Unknown'"]);
+    const start = complete(...at("CALL CreateDraftCall('x', 1, 'Inbound', |"));
+    assert.deepEqual(start.map((c) => [c.label, c.insertText, c.snippet]), [["'YYYY-MM-DD HH:MM:SS'", "'${1:YYYY-MM-DD} ${2:HH:MM:SS}'", true]]);
+    assert.ok(labels("CALL CreateDraftCall('x', 1, 'Inbound', '2025-01-01', '[]', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, |").includes("value:'fr-FR'"), 'LanguageCode');
+    assert.deepEqual(labels('CALL UploadCallMedia(1, |'), ['value::MediaFile']);
+    assert.deepEqual(labels("CALL CreateDraftCall('x', 1, 'Inbound' |"), [], 'after a value');
+    assert.deepEqual(labels("CALL CreateDraftCall('x', 1, 'Inbound', '2025-01-01', '[]', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, |"), [], 'past the last parameter');
+  });
+
+  it('replaces the string being typed in an argument whole', () => {
+    const replaced = (marked: string) => {
+      const [text, offset] = at(marked);
+      const span = complete(text, offset).find((c) => c.label === "'Conference'")?.replace;
+      return span && text.slice(span.start, span.end);
+    };
+    assert.equal(replaced("CALL CreateDraftCall('x', 1, 'Con|')"), "'Con'");
+    assert.equal(replaced("CALL CreateDraftCall('x', 1, 'Co|"), "'Co", 'a string still open');
+    assert.deepEqual(labels("CALL CreateDraftCall('x', 1, 'Inbound'|"), [], 'after a closed string');
+  });
+
   it('offers statement keywords at the start', () => {
     assert.ok(labels('|').includes('keyword:SELECT'));
     assert.ok(labels('SELECT 1;\n|').includes('keyword:CALL'));
