@@ -47,12 +47,18 @@ describe('running what the cursor is on, and errors that point into the file', (
     assert.deepEqual(await frame.locator('[role=columnheader] .gs-label').allTextContents(), ['Id']);
   });
 
-  step('a file with only a comment says there is nothing to run', async () => {
+  step('a file with only a comment, or a cursor above the first statement, says there is nothing to run', async () => {
     const { page } = workbench;
     await edit(page, 'blank.gongsql');
     await page.keyboard.type('-- my queries');
     await page.keyboard.press('Control+Enter');
     await notification(page, 'Nothing to run: this file has no statement yet.');
+    // Above the first statement: the comment on line 1 of typo.gongsql.
+    await edit(page, 'typo.gongsql');
+    await page.keyboard.press('Control+Home');
+    await cursorAt(page, 1, 1);
+    await page.keyboard.press('Control+Enter');
+    await notification(page, 'Nothing to run: put the cursor in a statement (or just after its ;).');
   });
 
   step('an error on line 5 says Line 5 and the statement; Go to Line 5 puts the cursor there', async () => {
