@@ -23,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Gong SQL', { log: true });
   const tree = new GongTree();
+  const kernel = createNotebookController(() => (text, signal) => load().execute(text, signal), activeConnectionName);
   const status = vscode.window.createStatusBarItem('gongsql.connection', vscode.StatusBarAlignment.Left, 100);
   status.name = 'Gong SQL connection';
   status.command = 'gongsql.switchConnection';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
     status.text = `$(database) Gong: ${name}${used === undefined ? '' : ` · ${used}/10,000 calls today`}`;
     status.tooltip = 'Active Gong SQL connection and the API calls used today against the daily limit. Click to switch.';
     tree.refresh();
+    kernel.describe();
   };
   refresh();
   status.show();
@@ -71,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...CONNECTION_COMMANDS.map((id) => vscode.commands.registerCommand(id, (arg?: unknown) => load().connectionCommand(id, arg))),
     ...registerExplorerCommands(tree),
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new GongNotebookSerializer(), { transientOutputs: false }),
-    ...createNotebookController(() => (text, signal) => load().execute(text, signal), activeConnectionName),
+    ...kernel.disposables,
     ...registerNotebookCommands(),
   );
   log.info(`Gong SQL activated in ${(performance.now() - started).toFixed(0)} ms`);

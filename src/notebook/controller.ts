@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lineColumn } from '../engine/run/errors';
+import { locateError, locatedMessage } from '../engine/ide/errorLocation';
 import type { StatementResult } from '../engine/run/result';
 import { NOTEBOOK_TYPE } from './format';
 import { resultOutputs } from './outputs';
@@ -7,15 +7,33 @@ import { resultOutputs } from './outputs';
 /** Runs gongsql text on the active connection (the lazily loaded runtime does it). */
 export type CellRunner = (text: string, signal: AbortSignal) => Promise<StatementResult[]>;
 
+/** How the kernel names itself: the notebook toolbar shows the label, so it names the connection. */
+export function kernelLabels(connection: string): { label: string; description: string; detail: string } {
+  return { label: `Gong SQL: ${connection}`, description: `connection: ${connection}`, detail: `Runs cells on the Gong connection "${connection}"; the connection in the status bar switches it.` };
+}
+
+/** The kernel, and `describe` to call when the active connection may have changed. */
+export interface NotebookKernel { readonly disposables: vscode.Disposable[]; readonly describe: () => void }
+
 /**
  * The notebook kernel: runs cells in order with execution order, timing and cancel, on the
- * active connection (shown as the controller's description in the notebook toolbar).
+ * active connection (named in the kernel's label in the notebook toolbar).
  */
-export function createNotebookController(run: () => CellRunner, connectionName: () => string): vscode.Disposable[] {
-  const controller = vscode.notebooks.createNotebookController('gongsql.notebookController', NOTEBOOK_TYPE, 'Gong SQL');
+export function createNotebookController(run: () => CellRunner, connectionName: () => string): NotebookKernel {
+  const controller = vscode.notebooks.createNotebookController('gongsql.notebookController', NOTEBOOK_TYPE, kernelLabels(connectionName()).label);
   controller.supportedLanguages = ['gongsql'];
   controller.supportsExecutionOrder = true;
-  const describe = () => { controller.description = `connection: ${connectionName()}`; };
+  const prefer = (n: vscode.NotebookDocument) => { if (n.notebookType === NOTEBOOK_TYPE) controller.updateNotebookAffinity(n, vscode.NotebookControllerAffinity.Preferred); };
+  const describe = () => {
+    const { label, description, detail } = kernelLabels(connectionName());
+    const changed = controller.label !== label;
+    controller.label = label;
+    controller.description = description;
+    controller.detail = detail;
+    // The toolbar redraws the kernel's name on an affinity change, not on a label change. VS Code
+    // sends the new label in a microtask: the affinity goes after it, in the next task.
+    if (changed) setTimeout(() => vscode.workspace.notebookDocuments.forEach(prefer), 0);
+  };
   describe();
   let order = 0;
   controller.executeHandler = async (cells, _notebook, ctl) => {
@@ -37,20 +55,20 @@ export function createNotebookController(run: () => CellRunner, connectionName: 
       }
     }
   };
-  return [
+  const disposables = [
     controller,
     // The only kernel for the type: preferred, so cells run without a kernel pick.
-    vscode.workspace.onDidOpenNotebookDocument((n) => { if (n.notebookType === NOTEBOOK_TYPE) controller.updateNotebookAffinity(n, vscode.NotebookControllerAffinity.Preferred); }),
-    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('gongsql')) describe(); }),
+    vscode.workspace.onDidOpenNotebookDocument(prefer),
   ];
+  return { disposables, describe };
 }
 
-/** The error as the cell shows it: with the line and column for problems in the query. */
+/** The error as the cell shows it: the line and column in the cell and the statement, for problems in the query. */
 function toError(error: unknown, text: string): Error {
   const e = error instanceof Error ? error : new Error(String(error));
   const span = (e as { span?: { start: number } }).span;
-  const where = span ? `Line ${lineColumn(text, span.start).line}, column ${lineColumn(text, span.start).column}: ` : '';
-  const out = new Error((e as { code?: string }).code === 'ABORTED' ? 'Cancelled.' : `${where}${e.message}`);
+  const location = span ? locateError(text, 0, span.start) : undefined;
+  const out = new Error((e as { code?: string }).code === 'ABORTED' ? 'Cancelled.' : locatedMessage(e.message, location));
   out.name = e.name === 'EngineError' || e.name === 'GongError' ? 'Gong SQL' : e.name;
   // No stack: the message (with its line and column) is what the user needs.
   out.stack = undefined;

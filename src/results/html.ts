@@ -24,6 +24,9 @@ export function resultsHtml(scriptUri: string, cspSource: string): string {
   .tabs button { background: none; border: none; color: var(--vscode-foreground); padding: 4px 10px; cursor: pointer; border-bottom: 2px solid transparent; }
   .tabs button[aria-selected="true"] { border-bottom-color: var(--vscode-focusBorder); }
   .error { color: var(--vscode-errorForeground); white-space: pre-wrap; }
+  .error .location { color: var(--vscode-textLink-foreground); }
+  .error .location:hover { color: var(--vscode-textLink-activeForeground); }
+  .statement { font-family: var(--vscode-editor-font-family); color: var(--vscode-descriptionForeground); white-space: pre; overflow: hidden; text-overflow: ellipsis; }
   .status, .message { color: var(--vscode-descriptionForeground); }
 </style>
 </head>

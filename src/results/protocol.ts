@@ -2,6 +2,7 @@
  * The typed messages between the extension host and the results webview. Both sides
  * import this module (the webview with `import type` only).
  */
+import type { ErrorLocation } from '../engine/ide/errorLocation';
 import type { SqlValue } from '../gong/catalog/types';
 import type { FilterSpec, SortSpec } from './rowView';
 
@@ -23,7 +24,8 @@ export type HostToWebview =
   | { type: 'count'; run: number; result: number; count: number; done: boolean }
   | { type: 'rows'; run: number; result: number; request: number; start: number; rows: readonly (readonly SqlValue[])[] }
   | { type: 'messages'; run: number; messages: readonly string[] }
-  | { type: 'error'; message: string };
+  /** A failed run; `location` (file line and column, the statement's first line) is a link to it. */
+  | { type: 'error'; message: string; location?: ErrorLocation };
 
 export type WebviewToHost =
   | { type: 'ready' }
@@ -33,4 +35,6 @@ export type WebviewToHost =
   | { type: 'view'; run: number; result: number; sort?: SortSpec; filter: FilterSpec }
   /** Copies view rows `from … to` (inclusive) of the given columns, in that order, as TSV. */
   | { type: 'copy'; run: number; result: number; from: number; to: number; columns: readonly number[]; withHeaders: boolean }
-  | { type: 'export'; run: number; result: number; format: 'csv' | 'json' };
+  | { type: 'export'; run: number; result: number; format: 'csv' | 'json' }
+  /** Puts the cursor of the panel's editor on an error's location. */
+  | { type: 'reveal'; line: number; column: number };

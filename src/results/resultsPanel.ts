@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { csvLine } from '../engine/format/csv';
 import type { ResultColumn, StatementResult } from '../engine/run/result';
 import type { SqlValue } from '../gong/catalog/types';
+import type { ErrorLocation } from '../engine/ide/errorLocation';
+import { revealLocation } from '../extension/revealLocation';
 import { resultsHtml } from './html';
 import type { HostToWebview, ResultInfo, WebviewToHost } from './protocol';
 import { toTsv, viewIndex, type FilterSpec, type SortSpec } from './rowView';
@@ -148,10 +150,10 @@ export class ResultsPanels implements vscode.Disposable {
     return run;
   }
 
-  async error(document: vscode.Uri, title: string, message: string): Promise<void> {
+  async error(document: vscode.Uri, title: string, message: string, location?: ErrorLocation): Promise<void> {
     const entry = this.get(document, title);
     await entry.ready;
-    await entry.panel.webview.postMessage({ type: 'error', message } satisfies HostToWebview);
+    await entry.panel.webview.postMessage({ type: 'error', message, location } satisfies HostToWebview);
   }
 
   private get(document: vscode.Uri, title: string) {
@@ -169,14 +171,15 @@ export class ResultsPanels implements vscode.Disposable {
     let resolveReady: () => void = () => undefined;
     const ready = new Promise<void>((resolve) => { resolveReady = resolve; });
     const entry: { panel: vscode.WebviewPanel; ready: Promise<void>; run?: ResultsRun } = { panel, ready };
-    panel.webview.onDidReceiveMessage((m: WebviewToHost) => void this.onMessage(entry, m, resolveReady));
+    panel.webview.onDidReceiveMessage((m: WebviewToHost) => void this.onMessage(entry, m, resolveReady, document));
     panel.onDidDispose(() => this.panels.delete(key));
     this.panels.set(key, entry);
     return entry;
   }
 
-  private async onMessage(entry: { run?: ResultsRun }, m: WebviewToHost, ready: () => void): Promise<void> {
+  private async onMessage(entry: { run?: ResultsRun }, m: WebviewToHost, ready: () => void, document: vscode.Uri): Promise<void> {
     if (m.type === 'ready') return ready();
+    if (m.type === 'reveal') return revealLocation(document, m);
     const run = entry.run;
     if (!run || m.run !== run.id) return;
     switch (m.type) {

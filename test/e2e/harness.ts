@@ -110,6 +110,15 @@ export async function replaceUserSettings(page: Page, userData: string, settings
   await page.keyboard.press('Control+W');
 }
 
+/** Gong: Add Connection, answered with a name, a base URL and an access key and secret. */
+export async function addConnection(page: Page, name: string, baseUrl: string, accessKey: string, secret: string): Promise<void> {
+  await runCommand(page, 'Gong: Add Connection');
+  await answer(page, '(1/4)', name);
+  await answer(page, '(2/4)', baseUrl);
+  await answer(page, '(3/4)', accessKey);
+  await answer(page, '(4/4)', secret);
+}
+
 /** Opens a workspace file through Quick Open. */
 export async function openFile(page: Page, name: string): Promise<void> {
   // A file written a moment ago may not be in Quick Open's index yet: ask again until it is.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
-import { answer, notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { addConnection, answer, notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 describe('editing and running .gongsql in a real VS Code', () => {
   let workbench: Workbench;
@@ -30,13 +30,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
 
   const step = stepsOf(() => workbench);
   /** Gong: Add Connection, answered for the test's second sandbox with its access key. */
-  const addConnection = async (page: Page, name: string, secret: string) => {
-    await runCommand(page, 'Gong: Add Connection');
-    await answer(page, '(1/4)', name);
-    await answer(page, '(2/4)', gong.url);
-    await answer(page, '(3/4)', 'E2EKEY');
-    await answer(page, '(4/4)', secret);
-  };
+  const addGong = (page: Page, name: string, secret: string) => addConnection(page, name, gong.url, 'E2EKEY', secret);
 
   step('completion lists the columns of the aliased object', async () => {
     const { page } = workbench;
@@ -150,7 +144,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
 
   step('adding a connection stores no secret in settings.json', async () => {
     const { page } = workbench;
-    await addConnection(page, 'Acme Gong', 'e2e-secret-never-in-settings');
+    await addGong(page, 'Acme Gong', 'e2e-secret-never-in-settings');
     await notification(page, 'Acme Gong: connected; 3 workspaces visible.');
     await page.locator('.statusbar-item', { hasText: 'Gong: Acme Gong' }).first().waitFor({ timeout: 30_000 });
     const settings = await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8');
@@ -161,7 +155,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
 
   step('a refused access key: the error opens the connection to fix it, starting from the key', async () => {
     const { page } = workbench;
-    await addConnection(page, 'Typo Gong', 'a-mistyped-secret');
+    await addGong(page, 'Typo Gong', 'a-mistyped-secret');
     // The test fails; save it anyway, as someone fixing it later would.
     await (await notification(page, 'The test failed. Save the connection anyway?')).locator('.monaco-button', { hasText: 'Save' }).click();
     await page.locator('.statusbar-item', { hasText: 'Gong: Typo Gong' }).first().waitFor({ timeout: 30_000 });

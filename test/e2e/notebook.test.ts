@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
-import { openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { startSandbox, type Sandbox } from '../../src/sandbox';
+import { addConnection, notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 const LONG = JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['SELECT count(*) FROM CallTranscripts'] }] }, null, 2);
 
@@ -15,26 +16,37 @@ async function runAll(page: import('playwright-core').Page): Promise<void> {
 
 describe('Gong SQL notebooks in a real VS Code', () => {
   let workbench: Workbench;
+  let gong: Sandbox;
   before(async () => {
+    // A second sandbox stands in for a Gong tenant the user switches the kernel to.
+    gong = await startSandbox({ rateLimit: false, scale: 20, credentials: [{ accessKey: 'NBKEY', accessKeySecret: 'nb-secret' }] });
     workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'start.gongsql': 'SELECT 1;\n' } });
   });
   after(async () => {
     await workbench?.stop();
+    await gong?.close();
   });
 
   const step = stepsOf(() => workbench);
 
-  step('creates a notebook, runs a cell on the sandbox and shows the grid in the output', async () => {
+  step('creates a notebook; typing in a cell and pressing Ctrl+Enter runs it and shows the grid in the output', async () => {
     const { page } = workbench;
     // Any .gongsql file activates the extension.
     await openFile(page, 'start.gongsql');
     await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
     await runCommand(page, 'Gong: New Gong SQL Notebook');
-    await page.locator('.notebook-editor').first().waitFor({ timeout: 30_000 });
-    await runAll(page);
-    const frame = await webviewFrame(page, '[role=grid][aria-rowcount="4"]', 60_000);
+    // The starter text says "Run a cell with Ctrl+Enter": do that, in the cell, after typing.
+    const cell = page.locator('.notebook-editor .cell.code .monaco-editor .view-lines').first();
+    await cell.waitFor({ timeout: 30_000 });
+    await cell.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' LIMIT 2');
+    await page.keyboard.press('Control+Enter');
+    const frame = await webviewFrame(page, '[role=grid][aria-rowcount="3"]', 60_000);
     await until(async () => (await frame.locator('[role=gridcell]', { hasText: 'Customer Success' }).count()) === 1, 'the workspace rows');
     assert.deepEqual(await frame.locator('[role=columnheader] .gs-label').allTextContents(), ['Name', 'Description']);
+    const lines = await page.locator('.notebook-editor .cell.code .view-line').allInnerTexts();
+    assert.deepEqual(lines.map((l) => l.replace(/\u00a0/g, ' ')), ['SELECT Name, Description FROM Workspaces ORDER BY Name LIMIT 2'], 'Ctrl+Enter inserted no line');
   });
 
   step('saves the notebook and reopens it intact, with no secret and no output in the file', async () => {
@@ -51,7 +63,7 @@ describe('Gong SQL notebooks in a real VS Code', () => {
     await until(() => existsSync(file) && readable(), `the notebook file ${name}`);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     assert.deepEqual(saved.cells.map((c: { kind: string }) => c.kind), ['markdown', 'gongsql']);
-    assert.deepEqual(saved.cells[1].source, ['SELECT Name, Description FROM Workspaces ORDER BY Name']);
+    assert.deepEqual(saved.cells[1].source, ['SELECT Name, Description FROM Workspaces ORDER BY Name LIMIT 2']);
     assert.ok(!('outputs' in saved.cells[1]), 'outputs are off by default');
     assert.ok(!/secret|accessKey|SANDBOXACCESSKEY/i.test(readFileSync(file, 'utf8')));
     await runCommand(page, 'View: Close All Editors');
@@ -69,5 +81,14 @@ describe('Gong SQL notebooks in a real VS Code', () => {
     await stop.click();
     const frame = await webviewFrame(page, 'text=Cancelled.', 30_000);
     assert.ok(frame);
+  });
+
+  step('the kernel names the active connection and follows a switch', async () => {
+    const { page } = workbench;
+    const kernel = (name: string) => page.locator('.notebook-editor:visible .notebook-toolbar-container .action-item', { hasText: `Gong SQL: ${name}` }).first();
+    await kernel('Sandbox').waitFor({ timeout: 30_000 });
+    await addConnection(page, 'Acme Gong', gong.url, 'NBKEY', 'nb-secret');
+    await notification(page, 'Acme Gong: connected');
+    await kernel('Acme Gong').waitFor({ timeout: 30_000 });
   });
 });

@@ -49,7 +49,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       break;
     case 'error':
       if (!messages) layout();
-      messages.replaceChildren(paragraph(m.message, 'error'));
+      messages.replaceChildren(...errorParagraphs(m));
       select(tabs.children.length - 1);
       break;
   }
@@ -104,6 +104,24 @@ function paragraph(text: string, className: string): HTMLElement {
   p.className = className;
   p.textContent = text;
   return p;
+}
+
+/** The error; with a location, "Line 7, column 12" is a link to it and the statement follows. */
+function errorParagraphs(m: Extract<HostToWebview, { type: 'error' }>): HTMLElement[] {
+  const location = m.location;
+  if (!location) return [paragraph(m.message, 'error')];
+  const link = document.createElement('a');
+  link.href = '#';
+  link.className = 'location';
+  link.textContent = `Line ${location.line}, column ${location.column}`;
+  link.title = 'Put the cursor there';
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    send({ type: 'reveal', line: location.line, column: location.column });
+  });
+  const error = paragraph(`: ${m.message}`, 'error');
+  error.prepend(link);
+  return location.statement ? [error, paragraph(location.statement, 'statement')] : [error];
 }
 
 send({ type: 'ready' });

@@ -3,7 +3,7 @@ import type { ProcedureDef, TableDef } from '../../gong/catalog/types';
 import type * as A from '../syntax/ast';
 import { parse, type ParseResult } from '../syntax/parser';
 import type { Span, Token } from '../syntax/tokens';
-import { statementAt } from './statements';
+import { statementEditedAt } from './statements';
 
 /** The statement around a cursor, parsed on its own, with offsets in the document. */
 export interface StatementContext {
@@ -16,7 +16,7 @@ export interface StatementContext {
 }
 
 export function statementContext(text: string, offset: number): StatementContext | undefined {
-  const span = statementAt(text, offset);
+  const span = statementEditedAt(text, offset);
   if (!span) return undefined;
   // Parsing the statement alone keeps the editor fast on long files; spans are shifted back.
   const slice = text.slice(span.start, span.end);

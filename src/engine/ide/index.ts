@@ -4,4 +4,5 @@ export { hover, type Hover } from './hover';
 export { signatureHelp, type SignatureHelp } from './signature';
 export { diagnostics, statementSymbols, type StatementSymbol } from './outline';
 export { format, applyEdits, type TextEdit } from './format';
-export { statementSpans, statementAt } from './statements';
+export { statementSpans, statementAt, statementEditedAt } from './statements';
+export { locateError, locatedMessage, positionText, type ErrorLocation } from './errorLocation';

@@ -35,12 +35,28 @@ export function statementSpans(text: string): Span[] {
   return spans.map(trim(text)).filter((s) => s.end > s.start);
 }
 
-/** The statement holding `offset` (a cursor right after the `;` still belongs to it). */
+/**
+ * The statement a run at `offset` takes: the one holding the cursor, or the last one that
+ * starts before it (a cursor just after its `;`, or on blank or comment-only lines after it,
+ * before the next statement starts). Nothing before the first statement or in an empty file.
+ */
 export function statementAt(text: string, offset: number): Span | undefined {
+  let found: Span | undefined;
+  for (const span of statementSpans(text)) {
+    if (span.start > offset) break;
+    found = span;
+  }
+  return found;
+}
+
+/**
+ * The statement being typed at `offset`, for completion, hover and signature help: the one
+ * holding the cursor or ending just before it; after a `;` a new statement begins.
+ */
+export function statementEditedAt(text: string, offset: number): Span | undefined {
   const spans = statementSpans(text);
   const inside = spans.find((s) => offset >= s.start && offset <= s.end);
   if (inside) return inside;
-  // After a statement: still its own unless a `;` closed it.
   const before = spans.filter((s) => s.end <= offset).pop();
   return before && !text.slice(before.end, offset).includes(';') ? before : undefined;
 }

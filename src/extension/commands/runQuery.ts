@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { statementAt } from '../../engine/ide';
+import { locateError, locatedMessage, statementAt, statementSpans, type ErrorLocation } from '../../engine/ide';
 import { execute } from '../../engine/run/engine';
-import { EngineError, lineColumn } from '../../engine/run/errors';
+import { EngineError } from '../../engine/run/errors';
 import type { ExecStats } from '../../engine/run/result';
 import { parse } from '../../engine/syntax/parser';
 import type * as A from '../../engine/syntax/ast';
@@ -10,6 +10,7 @@ import { findProcedure } from '../../gong/catalog';
 import { GongError } from '../../gong/http/errors';
 import type { InputValue } from '../../gong/write/values';
 import type { ResultsPanels } from '../../results/resultsPanel';
+import { revealLocation } from '../revealLocation';
 import type { Connections } from '../connections';
 import { editorRunOptions } from '../runOptions';
 import { offerCredentialsFix } from '../credentialsFix';
@@ -18,20 +19,30 @@ export type RunTarget = 'statement' | 'file' | { uri: vscode.Uri; start: number;
 /** 'refresh' reads Gong again instead of the cache (and refills it); 'explain' shows the plan. */
 export type RunMode = 'run' | 'refresh' | 'explain';
 
+/** What a run takes and where it starts in its document (error positions are the file's). */
+interface RunText { document: vscode.TextDocument; text: string; base: number }
+
 /** Which text a run takes: the selection, the statement at the cursor, the file, or a CodeLens range. */
-function targetText(target: RunTarget): { document: vscode.TextDocument; text: string } | undefined {
+function targetText(target: RunTarget): RunText | undefined {
   if (typeof target === 'object') {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.uri.toString());
-    return document && { document, text: document.getText().slice(target.start, target.end) };
+    return document && { document, text: document.getText().slice(target.start, target.end), base: target.start };
   }
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const { document, selection } = editor;
-  if (!selection.isEmpty) return { document, text: document.getText(selection) };
-  if (target === 'file') return { document, text: document.getText() };
+  if (!selection.isEmpty) return { document, text: document.getText(selection), base: document.offsetAt(selection.start) };
+  if (target === 'file') return { document, text: document.getText(), base: 0 };
   const full = document.getText();
   const span = statementAt(full, document.offsetAt(selection.active));
-  return { document, text: span ? full.slice(span.start, span.end) : '' };
+  return { document, text: span ? full.slice(span.start, span.end) : '', base: span?.start ?? 0 };
+}
+
+/** Said instead of running nothing. */
+function nothingToRun(document: vscode.TextDocument): string {
+  return statementSpans(document.getText()).length === 0
+    ? 'Nothing to run: this file has no statement yet.'
+    : 'Nothing to run: put the cursor in a statement (or just after its ;).';
 }
 
 /**
@@ -46,12 +57,15 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
     return;
   }
   const { document } = found;
-  let text = found.text;
-  if (text.trim() === '') {
-    void vscode.window.showInformationMessage('Nothing to run here: put the cursor in a statement.');
+  if (found.text.trim() === '') {
+    void vscode.window.showInformationMessage(nothingToRun(document));
     return;
   }
-  if (mode === 'explain') text = `EXPLAIN ${text}`;
+  const prefix = mode === 'explain' ? 'EXPLAIN ' : '';
+  const text = `${prefix}${found.text}`;
+  // Engine offsets are in `text`: shifted back to the document as it was when the run started.
+  const source = document.getText();
+  const locate = (error: unknown) => (error instanceof EngineError && error.span ? locateError(source, found.base, error.span.start - prefix.length) : undefined);
   const params = await askParameters(text);
   if (!params) return;
   const title = document.isUntitled ? 'Untitled' : document.uri.path.split('/').pop() ?? 'Query';
@@ -86,11 +100,15 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
       for (const r of done) log.info(`${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
       results.messages(done.flatMap((r) => r.messages));
     } catch (error) {
-      const message = errorText(error, text);
-      log.warn(message);
-      await panels.error(document.uri, title, message);
+      const location = locate(error);
+      const message = errorText(error);
+      const full = locatedMessage(message, location);
+      log.warn(full);
+      await panels.error(document.uri, title, message, location);
       const aborted = error instanceof GongError && error.code === 'ABORTED';
-      if (!aborted && !offerCredentialsFix(error, `Gong SQL: ${message}`, connections.setting(active.label))) void vscode.window.showErrorMessage(`Gong SQL: ${message}`);
+      if (aborted || offerCredentialsFix(error, `Gong SQL: ${full}`, connections.setting(active.label))) return;
+      if (location) void offerGoTo(document, location, `Gong SQL: ${full}`);
+      else void vscode.window.showErrorMessage(`Gong SQL: ${full}`);
     }
   });
 }
@@ -99,11 +117,13 @@ function describe(stats: Readonly<ExecStats>): string {
   return `${stats.pages} pages · ${stats.records} records · ${stats.apiCalls} API calls`;
 }
 
-function errorText(error: unknown, text: string): string {
-  if (error instanceof EngineError && error.span) {
-    const { line, column } = lineColumn(text, error.span.start);
-    return `Line ${line}, column ${column}: ${error.message}`;
-  }
+/** The error with a "Go to Line N" action that puts the cursor where it is. */
+async function offerGoTo(document: vscode.TextDocument, location: ErrorLocation, message: string): Promise<void> {
+  const action = `Go to Line ${location.line}`;
+  if ((await vscode.window.showErrorMessage(message, action)) === action) await revealLocation(document.uri, location);
+}
+
+function errorText(error: unknown): string {
   if (error instanceof GongError && error.code === 'ABORTED') return 'Cancelled.';
   return error instanceof Error ? error.message : String(error);
 }
