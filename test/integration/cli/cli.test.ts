@@ -66,6 +66,18 @@ describe('gongsql CLI', () => {
     assert.match(r.stdout, /"Tab\there, newline\nthere"/);
   });
 
+  it('CSV neutralises text a spreadsheet would run as a formula; --csv-raw writes it as is', async () => {
+    const sql = "SELECT '=1+2' AS f, '@SUM(A1)' AS a, -5 AS n, '-5' AS t, 'a=b' AS ok";
+    const safe = await gongsql(['-e', sql, '--sandbox', '--format', 'csv']);
+    assert.equal(safe.code, 0, safe.stderr);
+    assert.equal(safe.stdout, "f,a,n,t,ok\r\n'=1+2,'@SUM(A1),-5,-5,a=b\r\n");
+    const raw = await gongsql(['-e', sql, '--sandbox', '--format', 'csv', '--csv-raw']);
+    assert.equal(raw.stdout, 'f,a,n,t,ok\r\n=1+2,@SUM(A1),-5,-5,a=b\r\n');
+    const misused = await gongsql(['-e', sql, '--sandbox', '--csv-raw']);
+    assert.equal(misused.code, 2);
+    assert.match(misused.stderr, /--csv-raw needs --format csv/);
+  });
+
   it('--explain shows the plan and makes no call for it', async () => {
     const r = await gongsql(['-e', "SELECT * FROM Calls WHERE Scheduled >= '2026-01-01'", '--sandbox', '--explain', '--format', 'json', '--stats']);
     const [plan] = JSON.parse(r.stdout) as Record<string, string>[];
