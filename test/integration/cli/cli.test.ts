@@ -107,6 +107,13 @@ describe('gongsql CLI', () => {
     assert.equal(r.stdout, '');
   });
 
+  it('credentials are never sent over plain http off this machine: --base-url http://… exits 2', async () => {
+    const r = await gongsql(['-e', 'SELECT 1', '--base-url', 'http://api.gong.io'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value' } });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--base-url http:\/\/api\.gong\.io must use https \(plain http only for this machine/);
+    assert.ok(!r.stderr.includes('cli-secret-value'));
+  });
+
   it('usage errors exit 2', async () => {
     for (const args of [['-e', 'SELECT 1', '--sandbox', '--format', 'xml'], ['-e', 'SELECT 1'], ['--bogus']]) {
       const r = await gongsql(args);
