@@ -31,7 +31,8 @@ describe("a repository's settings cannot send a saved connection's secret elsewh
     workbench = await startWorkbench({
       files: {
         'q.gongsql': 'SELECT Name FROM Workspaces ORDER BY Name;\n',
-        '.vscode/settings.json': JSON.stringify({ 'gongsql.connections': [{ name: 'Gong', baseUrl: listener.url }], 'gongsql.activeConnection': 'Gong' }, null, 2),
+        // "Repo" too: saving the user's connection must not copy the repository's into user settings.
+        '.vscode/settings.json': JSON.stringify({ 'gongsql.connections': [{ name: 'Gong', baseUrl: listener.url }, { name: 'Repo', baseUrl: listener.url }], 'gongsql.activeConnection': 'Gong' }, null, 2),
       },
     });
   });
@@ -78,7 +79,7 @@ describe("a repository's settings cannot send a saved connection's secret elsewh
     const frame = await webviewFrame(page, '[role=grid][aria-rowcount="4"]');
     await until(async () => (await frame.locator('[role=gridcell]', { hasText: 'EMEA' }).count()) === 1, "the user's workspaces");
     const saved = await userSettings();
-    assert.ok(!saved.includes(listener.url), `the workspace's connection was not copied into user settings: ${saved}`);
+    assert.ok(!saved.includes(listener.url) && !saved.includes('"Repo"'), `the workspace's connections were not copied into user settings: ${saved}`);
     assert.ok(!saved.includes(gong.credentials.accessKeySecret), 'no secret in settings');
   });
 
