@@ -3,7 +3,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * VS Code for the browser (code-server, installed by scripts/e2e-setup.sh) with the freshly
@@ -26,7 +26,7 @@ export interface CodeServer {
 }
 
 export interface CodeServerOptions {
-  /** Workspace files by relative path. */
+  /** Workspace files by relative path (folders such as `.vscode/` are made). */
   files?: Record<string, string>;
   settings?: Record<string, unknown>;
   /** 0 (default) picks a free port. */
@@ -52,7 +52,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     'extensions.ignoreRecommendations': true,
     ...options.settings,
   }));
-  for (const [path, content] of Object.entries(options.files ?? {})) await writeFile(join(workspace, path), content);
+  for (const [path, content] of Object.entries(options.files ?? {})) {
+    await mkdir(dirname(join(workspace, path)), { recursive: true });
+    await writeFile(join(workspace, path), content);
+  }
 
   const install = spawnSync(NODE24, [ENTRY, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX], { encoding: 'utf8', timeout: 120_000 });
   if (install.status !== 0) throw new Error(`installing the VSIX failed: ${install.stderr || install.stdout}`);

@@ -1,4 +1,5 @@
 import { GongClient } from '../gong/http/client';
+import { baseUrlProblem } from '../gong/http/hosts';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { UsageError } from './usage';
 
@@ -24,11 +25,8 @@ export async function openConnection(options: { sandbox: boolean; seed?: string;
     return { client, connectionId: 'sandbox', close: async () => { await client.close(); await sandbox.close(); } };
   }
   const baseUrl = options.baseUrl ?? env.GONG_BASE_URL ?? 'https://api.gong.io';
-  try {
-    new URL(baseUrl);
-  } catch {
-    throw new UsageError(`--base-url ${baseUrl} is not a URL`);
-  }
+  const problem = baseUrlProblem(baseUrl, '--base-url');
+  if (problem) throw new UsageError(problem);
   const key = env.GONG_ACCESS_KEY;
   const secret = env.GONG_ACCESS_KEY_SECRET;
   const token = env.GONG_ACCESS_TOKEN;

@@ -18,6 +18,8 @@ Connection (credentials only from the environment):
                          GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_ACCESS_TOKEN
 Output:
   --format F             table (default), csv, json or ndjson
+  --csv-raw              csv: write text starting with = + - @ tab or CR as is (by default it
+                         gets a leading ' so that a spreadsheet shows it instead of running it)
   --explain              show the plan (requests, filters sent to Gong, estimated calls) instead of running
   --stats                end stderr with: stats: api_calls=N pages=N rows=N ms=N
 Running:
@@ -46,6 +48,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
       seed: { type: 'string' },
       'base-url': { type: 'string' },
       format: { type: 'string', default: 'table' },
+      'csv-raw': { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
       'no-pushdown': { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
@@ -56,6 +59,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   });
   const format = values.format as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}`);
+  if (values['csv-raw'] && format !== 'csv') throw new UsageError('--csv-raw needs --format csv');
   if (values.seed !== undefined && !values.sandbox) throw new UsageError('--seed needs --sandbox');
   if (values.sandbox && values['base-url']) throw new UsageError('use either --sandbox or --base-url');
   if (positionals.length > 1 || (positionals.length === 1 && values.e !== undefined)) throw new UsageError('give the SQL once: -e SQL, a file, or stdin');
@@ -88,7 +92,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
         if (event.type === 'statementEnd') {
           progress.clear();
           const { result } = event;
-          if (result.columns.length > 0) io.stdout.write(formatResult(result, format));
+          if (result.columns.length > 0) io.stdout.write(formatResult(result, format, { formulas: values['csv-raw'] ? 'raw' : 'neutralise' }));
           for (const m of result.messages) io.stderr.write(`${m}\n`);
           totals.apiCalls += result.stats.apiCalls;
           totals.pages += result.stats.pages;

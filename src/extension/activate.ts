@@ -13,6 +13,7 @@ import { OAuthRedirects } from './oauthRedirects';
 import type { RunMode, RunTarget } from './commands/runQuery';
 import { activeConnectionName, usageToday } from './connectionSettings';
 import type { Runtime } from './runtime';
+import { warnAboutWorkspaceConnections } from './workspaceConnections';
 
 /**
  * Wires the extension together. Activation stays light: the language features, the tree and
@@ -76,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...kernel.disposables,
     ...registerNotebookCommands(),
   );
+  void warnAboutWorkspaceConnections();
   log.info(`Gong SQL activated in ${(performance.now() - started).toFixed(0)} ms`);
 }
 

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { userSetting } from './userSettings';
 
 /**
  * What the extension knows about connections without loading the HTTP client: names, the
@@ -16,12 +17,16 @@ export interface ConnectionSetting {
 
 export const SANDBOX = 'Sandbox';
 
+/**
+ * The user's own connections. They decide where secrets are sent, so a repository's
+ * `.vscode/settings.json` never defines or redirects one: user settings only.
+ */
 export function listConnections(): ConnectionSetting[] {
-  return vscode.workspace.getConfiguration('gongsql').get<ConnectionSetting[]>('connections', []);
+  return userSetting<ConnectionSetting[]>('connections', []);
 }
 
 export function activeConnectionName(): string {
-  const name = vscode.workspace.getConfiguration('gongsql').get<string>('activeConnection', SANDBOX);
+  const name = userSetting('activeConnection', SANDBOX);
   return name === SANDBOX || listConnections().some((c) => c.name === name) ? name : SANDBOX;
 }
 

@@ -6,6 +6,9 @@ import { startSandbox, type Sandbox } from '../sandbox';
 import { OAuthSession } from '../gong/http/oauth';
 import { oauthApp } from './commands/signIn';
 import { appSecret, SecretTokenStore } from './oauthSecrets';
+import { GongError } from '../gong/http/errors';
+import { baseUrlProblem } from '../gong/http/hosts';
+import { hostChanges, hostsOf, secretHosts, type HostChange } from './secretHosts';
 import { activeConnectionName, listConnections, SANDBOX, usageKey, usageToday, type ConnectionSetting } from './connectionSettings';
 
 /** A connection the engine can run on: a client and its cache. */
@@ -25,7 +28,8 @@ const SECRET_PREFIX = 'gongsql.connection.';
  */
 export class Connections implements vscode.Disposable {
   private sandbox: Promise<{ sandbox: Sandbox; connection: ActiveConnection }> | undefined;
-  private readonly gong = new Map<string, ActiveConnection>();
+  /** Clients by connection name, with the setting's hosts they were made for. */
+  private readonly gong = new Map<string, { connection: ActiveConnection; hosts: string }>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -60,9 +64,16 @@ export class Connections implements vscode.Disposable {
     return name === SANDBOX ? this.sandboxConnection() : this.gongConnection(name);
   }
 
-  /** Saves a Gong connection: name and URL in settings, the key and secret in SecretStorage. */
+  /**
+   * Saves a Gong connection: name and URL in user settings, the key and secret in
+   * SecretStorage with the host they are for. Only the user's own connections are written
+   * back (list() never holds a repository's).
+   */
   async save(setting: ConnectionSetting, credentials?: { accessKey: string; accessKeySecret: string }): Promise<void> {
-    if (credentials) await this.context.secrets.store(SECRET_PREFIX + setting.name, JSON.stringify(credentials));
+    if (credentials) {
+      await this.context.secrets.store(SECRET_PREFIX + setting.name, JSON.stringify(credentials));
+      await secretHosts.store(this.context.secrets, setting.name, hostsOf(setting));
+    }
     const others = this.list().filter((c) => c.name !== setting.name);
     await vscode.workspace.getConfiguration('gongsql').update('connections', [...others, setting], vscode.ConfigurationTarget.Global);
     await this.forget(setting.name);
@@ -75,6 +86,7 @@ export class Connections implements vscode.Disposable {
     // Signing out forgets the tokens and the app secret kept here; Gong's grant stays until revoked there.
     await new SecretTokenStore(this.context.secrets, name).clear();
     await appSecret.delete(this.context.secrets, name);
+    await secretHosts.delete(this.context.secrets, name);
     await vscode.workspace.getConfiguration('gongsql').update('connections', this.list().filter((c) => c.name !== name), vscode.ConfigurationTarget.Global);
     await this.forget(name);
     if (wasActive) await this.setActive(SANDBOX);
@@ -115,21 +127,45 @@ export class Connections implements vscode.Disposable {
   }
 
   private async gongConnection(name: string): Promise<ActiveConnection> {
-    const existing = this.gong.get(name);
-    if (existing) return existing;
     const setting = this.setting(name);
+    const hosts = setting ? `${setting.kind ?? 'key'} ${setting.baseUrl} ${setting.authUrl ?? ''}` : '';
+    const existing = this.gong.get(name);
+    if (existing?.hosts === hosts) return existing.connection;
+    // Its hosts changed in settings (by hand, a settings sync): a new client, past the host check.
+    if (existing) await this.forget(name);
+    const connection = { id: name, label: name, client: await this.gongClient(name, setting), cache: newCache() };
+    this.gong.set(name, { connection, hosts });
+    return connection;
+  }
+
+  private async gongClient(name: string, setting: ConnectionSetting | undefined): Promise<GongClient> {
     if (setting?.kind === 'oauth') {
-      const session = new OAuthSession(await oauthApp(this.context.secrets, setting), new SecretTokenStore(this.context.secrets, name));
-      const connection = { id: name, label: name, client: this.client(setting.baseUrl, { kind: 'oauth', session }, name), cache: newCache() };
-      this.gong.set(name, connection);
-      return connection;
+      const app = await oauthApp(this.context.secrets, setting);
+      await this.checkHosts(setting, 'app secret and tokens');
+      return this.client(setting.baseUrl, { kind: 'oauth', session: new OAuthSession(app, new SecretTokenStore(this.context.secrets, name)) }, name);
     }
     const stored = await this.keyPair(name);
     if (!setting || !stored) throw new Error(`Connection ${name} has no stored access key; use "Gong: Edit Connection" to enter it again.`);
-    const { accessKey, accessKeySecret } = stored;
-    const connection = { id: name, label: name, client: this.client(setting.baseUrl, { kind: 'basic', accessKey, accessKeySecret }, name), cache: newCache() };
-    this.gong.set(name, connection);
-    return connection;
+    await this.checkHosts(setting, 'access key');
+    return this.client(setting.baseUrl, { kind: 'basic', ...stored }, name);
+  }
+
+  /**
+   * Sends nothing to a host the connection's secrets were not saved for: the user is asked,
+   * naming both hosts, and agreeing binds the secrets to the new host; otherwise an AUTH
+   * error (which offers to enter the secret again) and no request.
+   */
+  private async checkHosts(setting: ConnectionSetting, secret: string): Promise<void> {
+    const problem = baseUrlProblem(setting.baseUrl) ?? (setting.authUrl === undefined ? undefined : baseUrlProblem(setting.authUrl, 'The sign-in address'));
+    if (problem) throw new GongError('VALIDATION', `Connection ${setting.name}: ${problem}. Nothing was sent.`);
+    const now = hostsOf(setting);
+    const saved = await secretHosts.get(this.context.secrets, setting.name);
+    const changes = hostChanges(saved, now);
+    if (changes.length > 0 && !(await confirmNewHosts(setting.name, secret, changes))) {
+      const fix = setting.kind === 'oauth' ? 'sign in with Gong again' : 'use "Gong: Edit Connection" to enter it';
+      throw new GongError('AUTH', `Nothing was sent: the ${secret} of ${setting.name} ${describeChanges(changes)}. If you changed the connection yourself, ${fix} for the new host.`);
+    }
+    if (changes.length > 0 || !saved) await secretHosts.store(this.context.secrets, setting.name, now);
   }
 
   private async keyPair(name: string): Promise<{ accessKey: string; accessKeySecret: string } | undefined> {
@@ -140,7 +176,7 @@ export class Connections implements vscode.Disposable {
   private async forget(name: string): Promise<void> {
     const existing = this.gong.get(name);
     this.gong.delete(name);
-    await existing?.client.close();
+    await existing?.connection.client.close();
   }
 
   /** The daily counter, kept in the extension's global state per UTC day. */
@@ -158,9 +194,23 @@ export class Connections implements vscode.Disposable {
 
   async dispose(): Promise<void> {
     this.changed.dispose();
-    for (const c of this.gong.values()) await c.client.close();
+    for (const c of this.gong.values()) await c.connection.client.close();
     if (this.sandbox) await closeSandbox(await this.sandbox);
   }
+}
+
+/** "was saved for https://api.gong.io, but the connection's API host is now http://…". */
+function describeChanges(changes: readonly HostChange[]): string {
+  return changes.map((c) => `${c.saved ? `was saved for ${c.saved}` : 'was saved before gongsql recorded its host'}, but the connection's ${c.what} is now ${c.now}`).join('; and ');
+}
+
+async function confirmNewHosts(name: string, secret: string, changes: readonly HostChange[]): Promise<boolean> {
+  const send = `Send to ${changes.map((c) => new URL(c.now).host).join(' and ')}`;
+  const answer = await vscode.window.showWarningMessage(`Send the ${secret} of ${name} to a new host?`, {
+    modal: true,
+    detail: `The ${secret} of ${name} ${describeChanges(changes)}. Nothing has been sent. Agree only if you changed this connection yourself.`,
+  }, send);
+  return answer === send;
 }
 
 async function closeSandbox({ sandbox, connection }: { sandbox: Sandbox; connection: ActiveConnection }): Promise<void> {

@@ -22,7 +22,7 @@ export function outputOf(output: ResultOutput): vscode.NotebookCellOutput {
   const items = names.length > 0
     ? [
       vscode.NotebookCellOutputItem.json(output, RESULT_MIME),
-      vscode.NotebookCellOutputItem.text([csvLine(names), ...output.rows.map(csvLine)].join(''), 'text/csv'),
+      vscode.NotebookCellOutputItem.text([csvLine(names), ...output.rows.map((row) => csvLine(row))].join(''), 'text/csv'),
       vscode.NotebookCellOutputItem.text(`${formatTable(names, output.rows as unknown[][], 60)}\n${output.messages.join('\n')}`, 'text/plain'),
     ]
     : [vscode.NotebookCellOutputItem.text(output.messages.join('\n'), 'text/plain')];

@@ -1,10 +1,11 @@
 import { createWriteStream } from 'node:fs';
 import * as vscode from 'vscode';
-import { csvLine } from '../engine/format/csv';
+import { csvLine, type CsvOptions } from '../engine/format/csv';
 import type { ResultColumn, StatementResult } from '../engine/run/result';
 import type { SqlValue } from '../gong/catalog/types';
 import type { ErrorLocation } from '../engine/ide/errorLocation';
 import { revealLocation } from '../extension/revealLocation';
+import { userSetting } from '../extension/userSettings';
 import { resultsHtml } from './html';
 import type { HostToWebview, ResultInfo, WebviewToHost } from './protocol';
 import { toTsv, viewIndex, type FilterSpec, type SortSpec } from './rowView';
@@ -88,15 +89,15 @@ export class ResultsRun {
   }
 
   /** Writes the whole result (not just what is visible), streamed, in its original order. */
-  async export(result: number, format: 'csv' | 'json', file: string): Promise<number> {
+  async export(result: number, format: 'csv' | 'json', file: string, csv: CsvOptions = {}): Promise<number> {
     const held = this.results.get(result);
     if (!held) return 0;
     const names = held.info.columns.map((c) => c.name);
     const out = createWriteStream(file, { encoding: 'utf8' });
     const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
     if (format === 'csv') {
-      await write(csvLine(names));
-      for (const row of held.rows) await write(csvLine(row));
+      await write(csvLine(names, csv));
+      for (const row of held.rows) await write(csvLine(row, csv));
     } else {
       await write('[');
       for (const [i, row] of held.rows.entries()) await write(`${i ? ',' : ''}\n  ${JSON.stringify(Object.fromEntries(names.map((n, j) => [n, row[j] ?? null])))}`);
@@ -196,7 +197,7 @@ export class ResultsPanels implements vscode.Disposable {
           defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `result.${m.format}`) : undefined,
         });
         if (!target) return;
-        const rows = await run.export(m.result, m.format, target.fsPath);
+        const rows = await run.export(m.result, m.format, target.fsPath, { formulas: userSetting('export.neutraliseCsvFormulas', true) ? 'neutralise' : 'raw' });
         void vscode.window.showInformationMessage(`Exported ${rows.toLocaleString('en-US')} rows to ${target.fsPath}`);
       }
     }

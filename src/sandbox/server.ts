@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { generateWorld, type GenerateOptions } from './data/generate';
 import type { World } from './data/model';
 import { Authenticator, DEMO_CREDENTIALS, type AccessKeyCredential, type BearerCredential } from './http/auth';
+import { refuseAdminRequest } from './http/adminGuard';
 import { GongHttpError } from './http/errors';
 import { FaultInjector, type Fault, type FaultOptions } from './http/faults';
 import { readJson, stringify } from './http/json';
@@ -204,6 +205,8 @@ class Handler {
   private async admin(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const reply = (status: number, body: unknown) => this.send(res, status, stringify(body), {}, undefined);
     const route = `${req.method} ${url.pathname}`;
+    const refusal = refuseAdminRequest(req);
+    if (refusal) return reply(refusal.status, { errors: [refusal.message] });
     try {
       if (route === 'GET /__sandbox/log') {
         const since = Number(url.searchParams.get('since') ?? 0);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { GongError } from '../../gong/http/errors';
+import { baseUrlProblem } from '../../gong/http/hosts';
 import type { Connections } from '../connections';
 import { SANDBOX, type ConnectionSetting } from '../connectionSettings';
 import { SignInCancelled } from '../oauthRedirects';
@@ -69,7 +70,7 @@ async function editConnection(connections: Connections, existing?: string): Prom
   if (!name) return;
   const baseUrl = await vscode.window.showInputBox({
     title: 'Gong connection (2/4): API base URL', value: current?.baseUrl ?? 'https://api.gong.io', ignoreFocusOut: true,
-    validateInput: (v) => { try { new URL(v); return undefined; } catch { return 'Enter a URL such as https://api.gong.io'; } },
+    validateInput: (v) => baseUrlProblem(v.trim()),
   });
   if (!baseUrl) return;
   const accessKey = await vscode.window.showInputBox({ title: 'Gong connection (3/4): access key', value: current && (await connections.accessKey(current.name)), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Required') });

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { GongError } from '../../gong/http/errors';
+import { baseUrlProblem, originOf } from '../../gong/http/hosts';
 import { OAuthSession, type OAuthApp, type TokenSet } from '../../gong/http/oauth';
 import { allScopes } from '../../gong/http/scopes';
 import type { ConnectionSetting } from '../connectionSettings';
 import type { OAuthRedirects } from '../oauthRedirects';
 import { appSecret, SecretTokenStore } from '../oauthSecrets';
 import { openInBrowser } from '../openInBrowser';
+import { hostsOf, mayReceive, secretHosts } from '../secretHosts';
 
 /** The app's client secret, also in SecretStorage. */
 export async function oauthApp(secrets: vscode.SecretStorage, setting: ConnectionSetting): Promise<OAuthApp> {
@@ -29,15 +31,16 @@ export async function signInWithGong(context: vscode.ExtensionContext, redirects
   const setting: ConnectionSetting = { name: app.name, baseUrl: tokens.apiBaseUrl || 'https://api.gong.io', kind: 'oauth', authUrl: app.base, clientId: app.clientId };
   await appSecret.store(context.secrets, setting.name, app.clientSecret);
   await new SecretTokenStore(context.secrets, setting.name).save(tokens);
+  await secretHosts.store(context.secrets, setting.name, hostsOf(setting));
   return { setting, tokens };
 }
 
 async function askForApp(secrets: vscode.SecretStorage, again?: ConnectionSetting): Promise<OAuthAppAnswers | undefined> {
-  const storedSecret = again ? await appSecret.get(secrets, again.name) : undefined;
   const name = await vscode.window.showInputBox({ title: 'Sign in with Gong (1/4): connection name', value: again?.name ?? 'Gong', ignoreFocusOut: true, validateInput: (v) => (v.trim() && v.trim() !== 'Sandbox' ? undefined : 'A name other than Sandbox is required') });
   if (!name) return undefined;
-  const authUrl = await vscode.window.showInputBox({ title: 'Sign in with Gong (2/4): Gong sign-in address', value: again?.authUrl ?? 'https://app.gong.io', ignoreFocusOut: true, validateInput: (v) => { try { new URL(v); return undefined; } catch { return 'Enter a URL'; } } });
+  const authUrl = await vscode.window.showInputBox({ title: 'Sign in with Gong (2/4): Gong sign-in address', value: again?.authUrl ?? 'https://app.gong.io', ignoreFocusOut: true, validateInput: (v) => baseUrlProblem(v.trim(), 'The sign-in address') });
   if (!authUrl) return undefined;
+  const storedSecret = again ? await reusableSecret(secrets, again.name, authUrl.trim()) : undefined;
   const clientId = await vscode.window.showInputBox({ title: 'Sign in with Gong (3/4): the app\'s client id', value: again?.clientId, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Required') });
   if (!clientId) return undefined;
   const secret = await vscode.window.showInputBox({
@@ -48,6 +51,11 @@ async function askForApp(secrets: vscode.SecretStorage, again?: ConnectionSettin
   const clientSecret = secret || storedSecret;
   if (secret === undefined || !clientSecret) return undefined;
   return { name: name.trim(), base: authUrl.trim().replace(/\/$/, ''), clientId: clientId.trim(), clientSecret };
+}
+
+/** The stored client secret, if it may go to this sign-in address (the host it was saved for). */
+async function reusableSecret(secrets: vscode.SecretStorage, name: string, authUrl: string): Promise<string | undefined> {
+  return mayReceive(await secretHosts.get(secrets, name), 'signIn', originOf(authUrl)) ? appSecret.get(secrets, name) : undefined;
 }
 
 /** Opens the consent page, waits for the redirect (state checked) and trades the code for tokens. */

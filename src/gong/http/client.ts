@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { FormData, Pool, request as undiciRequest } from 'undici';
 import { sleep, throwIfAborted } from './abort';
 import { errorForStatus, GongError, abortedError } from './errors';
+import { baseUrlProblem } from './hosts';
 import { parseGongJson } from './json';
 import type { OAuthSession } from './oauth';
 import { MemoryUsageStore, RateLimiter, utcDay, type RateLimitOptions, type UsageStore } from './rateLimit';
@@ -91,6 +92,9 @@ export class GongClient {
 
   constructor({ credentials, ...options }: ClientOptions) {
     this.options = options;
+    // Credentials go only to https, or to plain http on this machine.
+    const problem = baseUrlProblem(options.baseUrl);
+    if (problem) throw new GongError('VALIDATION', problem);
     const url = new URL(options.baseUrl);
     this.pool = new Pool(url.origin, { connections: options.rateLimit?.concurrency ?? 4, keepAliveTimeout: 30_000 });
     this.origin = url.origin;

@@ -1,5 +1,6 @@
 import { request as undiciRequest } from 'undici';
 import { GongError } from './errors';
+import { baseUrlProblem, oauthApiHostProblem } from './hosts';
 
 /** Tokens from Gong's token endpoint. */
 export interface TokenSet {
@@ -99,6 +100,9 @@ export class MemoryTokenStore implements TokenStore {
 }
 
 async function tokenRequest(app: OAuthApp, params: Record<string, string>, now: () => number): Promise<TokenSet> {
+  // The client secret (and a refresh token or code) go in this request: https or this machine only.
+  const unsafe = baseUrlProblem(app.tokenUrl, 'The Gong sign-in address');
+  if (unsafe) throw new GongError('VALIDATION', unsafe, { endpoint: 'POST /oauth2/generate-customer-token' });
   const basic = Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64');
   let response;
   try {
@@ -123,11 +127,15 @@ async function tokenRequest(app: OAuthApp, params: Record<string, string>, now: 
   if (response.statusCode !== 200 || typeof body.access_token !== 'string' || typeof body.refresh_token !== 'string') {
     throw new GongError(response.statusCode === 401 ? 'AUTH' : 'PROTOCOL', `Gong's token endpoint answered ${response.statusCode}${body.error ? ` (${String(body.error)})` : ''}: check the app's client id and secret.`, { status: response.statusCode, endpoint: 'POST /oauth2/generate-customer-token' });
   }
+  // The access token goes to the host Gong names here: it must be one of Gong's, over https.
+  const apiBaseUrl = String(body.api_base_url_for_customer ?? '');
+  const foreign = apiBaseUrl ? oauthApiHostProblem(apiBaseUrl) : undefined;
+  if (foreign) throw new GongError('PROTOCOL', `${foreign}: the token was not kept.`, { endpoint: 'POST /oauth2/generate-customer-token' });
   return {
     accessToken: body.access_token,
     refreshToken: body.refresh_token,
     expiresAtMs: now() + Number(body.expires_in ?? 86_400) * 1000,
     scope: String(body.scope ?? ''),
-    apiBaseUrl: String(body.api_base_url_for_customer ?? ''),
+    apiBaseUrl,
   };
 }

@@ -66,6 +66,18 @@ describe('gongsql CLI', () => {
     assert.match(r.stdout, /"Tab\there, newline\nthere"/);
   });
 
+  it('CSV neutralises text a spreadsheet would run as a formula; --csv-raw writes it as is', async () => {
+    const sql = "SELECT '=1+2' AS f, '@SUM(A1)' AS a, -5 AS n, '-5' AS t, 'a=b' AS ok";
+    const safe = await gongsql(['-e', sql, '--sandbox', '--format', 'csv']);
+    assert.equal(safe.code, 0, safe.stderr);
+    assert.equal(safe.stdout, "f,a,n,t,ok\r\n'=1+2,'@SUM(A1),-5,-5,a=b\r\n");
+    const raw = await gongsql(['-e', sql, '--sandbox', '--format', 'csv', '--csv-raw']);
+    assert.equal(raw.stdout, 'f,a,n,t,ok\r\n=1+2,@SUM(A1),-5,-5,a=b\r\n');
+    const misused = await gongsql(['-e', sql, '--sandbox', '--csv-raw']);
+    assert.equal(misused.code, 2);
+    assert.match(misused.stderr, /--csv-raw needs --format csv/);
+  });
+
   it('--explain shows the plan and makes no call for it', async () => {
     const r = await gongsql(['-e', "SELECT * FROM Calls WHERE Scheduled >= '2026-01-01'", '--sandbox', '--explain', '--format', 'json', '--stats']);
     const [plan] = JSON.parse(r.stdout) as Record<string, string>[];
@@ -93,6 +105,13 @@ describe('gongsql CLI', () => {
     assert.equal(r.code, 1);
     assert.equal(r.stderr.trim(), 'gongsql: line 2, column 18: Unknown column Titel in Calls. Did you mean Title?');
     assert.equal(r.stdout, '');
+  });
+
+  it('credentials are never sent over plain http off this machine: --base-url http://… exits 2', async () => {
+    const r = await gongsql(['-e', 'SELECT 1', '--base-url', 'http://api.gong.io'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value' } });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--base-url http:\/\/api\.gong\.io must use https \(plain http only for this machine/);
+    assert.ok(!r.stderr.includes('cli-secret-value'));
   });
 
   it('usage errors exit 2', async () => {

@@ -79,7 +79,7 @@ describe('sandbox fault injection', () => {
   });
 
   it('faults are logged, and can be set over HTTP at /__sandbox/faults', async () => {
-    const set = await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ rules: [{ kind: 'serverError', status: 503 }] }) });
+    const set = await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules: [{ kind: 'serverError', status: 503 }] }) });
     assert.equal(set.status, 200);
     const before = sandbox.log.lastSeq;
     assert.equal((await call(sandbox, 'GET', '/v2/workspaces')).status, 503);
