@@ -5,9 +5,10 @@ import { outputOf } from './outputs';
 /** .gongsqlnb ⇄ notebook: the format lives in format.ts; this only adapts it to VS Code's types. */
 export class GongNotebookSerializer implements vscode.NotebookSerializer {
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
-    const { cells, problem } = parseNotebook(new TextDecoder().decode(content));
+    const { cells, problem, dropped } = parseNotebook(new TextDecoder().decode(content));
     // Refusing to open beats opening empty: a save would overwrite what could not be read.
     if (problem) throw new Error(problem);
+    if (dropped.length > 0) void vscode.window.showWarningMessage(droppedWarning(dropped));
     return new vscode.NotebookData(cells.map((c) => {
       const cell = new vscode.NotebookCellData(c.kind === 'markdown' ? vscode.NotebookCellKind.Markup : vscode.NotebookCellKind.Code, sourceText(c), c.kind === 'markdown' ? 'markdown' : 'gongsql');
       if (c.outputs) cell.outputs = c.outputs.map(outputOf);
@@ -24,6 +25,13 @@ export class GongNotebookSerializer implements vscode.NotebookSerializer {
     }));
     return new TextEncoder().encode(serializeNotebook(cells, keepOutputs));
   }
+}
+
+/** Names the cells whose saved outputs are not shown, and says the file is still as it was. */
+function droppedWarning(dropped: readonly string[]): string {
+  const shown = dropped.slice(0, 3).join('; ');
+  const more = dropped.length > 3 ? `; and ${dropped.length - 3} more` : '';
+  return `Gong SQL: saved outputs that cannot be read are not shown (${shown}${more}). The file keeps them until you save the notebook, which writes it without them.`;
 }
 
 function savedOutputs(outputs: readonly vscode.NotebookCellOutput[]): ResultOutput[] {

@@ -2,9 +2,18 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
-import { openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 const LONG = JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['SELECT count(*) FROM CallTranscripts'] }] }, null, 2);
+
+/** Saved by hand or by another tool: the second cell's output has no "rows" list. */
+const BROKEN_OUTPUTS = `${JSON.stringify({
+  gongsqlNotebook: 1,
+  cells: [
+    { kind: 'markdown', source: ['# Kept notes'] },
+    { kind: 'gongsql', source: ['SELECT Name FROM Workspaces'], outputs: [{ columns: [{ name: 'Name', type: 'text' }], rows: 'EMEA', totalRows: 1, messages: [] }] },
+  ],
+}, null, 2)}\n`;
 
 /** The notebook toolbar's Run All. */
 async function runAll(page: import('playwright-core').Page): Promise<void> {
@@ -16,7 +25,7 @@ async function runAll(page: import('playwright-core').Page): Promise<void> {
 describe('Gong SQL notebooks in a real VS Code', () => {
   let workbench: Workbench;
   before(async () => {
-    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'start.gongsql': 'SELECT 1;\n' } });
+    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'broken-outputs.gongsqlnb': BROKEN_OUTPUTS, 'start.gongsql': 'SELECT 1;\n' } });
   });
   after(async () => {
     await workbench?.stop();
@@ -57,6 +66,18 @@ describe('Gong SQL notebooks in a real VS Code', () => {
     await runCommand(page, 'View: Close All Editors');
     await openFile(page, name);
     await page.locator('.notebook-editor .view-line', { hasText: 'FROM Workspaces ORDER BY Name' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  step('opens a notebook whose saved output is malformed: the cells show, a warning names the cell, the file is unchanged', async () => {
+    const { page, workspace } = workbench;
+    await openFile(page, 'broken-outputs.gongsqlnb');
+    await page.locator('.notebook-editor .view-line', { hasText: 'SELECT Name FROM Workspaces' }).first().waitFor({ timeout: 30_000 });
+    // Markdown cells render in the notebook's webview.
+    await webviewFrame(page, 'h1:has-text("Kept notes")', 30_000);
+    const warning = await notification(page, 'saved outputs that cannot be read are not shown');
+    assert.match(await warning.innerText(), /cell 2: output 1: "rows" is not a list/);
+    assert.equal(readFileSync(join(workspace, 'broken-outputs.gongsqlnb'), 'utf8'), BROKEN_OUTPUTS, 'opening changes nothing on disk');
+    assert.equal(await page.locator('.tab.active.dirty').count(), 0, 'the notebook opens unmodified');
   });
 
   step('cancels a long cell', async () => {
