@@ -14,7 +14,8 @@ import type { Connections } from '../connections';
 import { editorRunOptions } from '../runOptions';
 import { offerCredentialsFix } from '../credentialsFix';
 
-export type RunTarget = 'statement' | 'file' | { uri: vscode.Uri; start: number; end: number };
+/** A range of an open document (CodeLens), or a text to run for it (a restored results panel's Run). */
+export type RunTarget = 'statement' | 'file' | { uri: vscode.Uri; start: number; end: number } | { uri: vscode.Uri; text: string };
 /** 'refresh' reads Gong again instead of the cache (and refills it); 'explain' shows the plan. */
 export type RunMode = 'run' | 'refresh' | 'explain';
 
@@ -22,7 +23,7 @@ export type RunMode = 'run' | 'refresh' | 'explain';
 function targetText(target: RunTarget): { document: vscode.TextDocument; text: string } | undefined {
   if (typeof target === 'object') {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.uri.toString());
-    return document && { document, text: document.getText().slice(target.start, target.end) };
+    return document && { document, text: 'text' in target ? target.text : document.getText().slice(target.start, target.end) };
   }
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
