@@ -29,13 +29,16 @@ export interface NotebookJson {
   readonly cells: readonly NotebookCellJson[];
 }
 
+/** A saved output left out: its cell (from 1) and what is wrong with it, e.g. `output 1: "rows" is not a list`. */
+export interface DroppedOutput { readonly cell: number; readonly reason: string }
+
 /** What reading a notebook gives: its cells, or why it cannot open; and outputs left out, each saying where and why. */
 export interface ParsedNotebook {
   cells: NotebookCellJson[];
   /** Set when the file cannot open at all (opening it empty and saving would destroy it). */
   problem?: string;
   /** Saved outputs that could not be read and are not shown: the file keeps them until the user saves. */
-  dropped: string[];
+  dropped: DroppedOutput[];
 }
 
 /**
@@ -53,13 +56,13 @@ export function parseNotebook(text: string): ParsedNotebook {
   }
   if (!isObject(json) || !Array.isArray(json.cells)) return { cells: [], dropped: [], problem: 'This file is not a Gong SQL notebook: it has no "cells" list.' };
   const cells: NotebookCellJson[] = [];
-  const dropped: string[] = [];
+  const dropped: DroppedOutput[] = [];
   for (const [i, raw] of json.cells.entries()) {
     const where = `cell ${i + 1}`;
     const cell = readCell(raw);
     if (typeof cell === 'string') return { cells: [], dropped: [], problem: `This notebook cannot be opened: ${where} ${cell}.` };
     const { outputs, problems } = readOutputs(isObject(raw) ? raw.outputs : undefined, cell.kind);
-    dropped.push(...problems.map((p) => `${where}: ${p}`));
+    dropped.push(...problems.map((reason) => ({ cell: i + 1, reason })));
     cells.push(outputs.length > 0 ? { ...cell, outputs } : cell);
   }
   return { cells, dropped };

@@ -73,12 +73,12 @@ describe('.gongsqlnb format', () => {
       assert.equal(parsed.problem, undefined, JSON.stringify(outputs));
       assert.deepEqual(parsed.cells.map((c) => c.source), [['# Notes'], ['SELECT 1 AS n']], 'the cells open');
       assert.equal(parsed.dropped.length, 1, JSON.stringify(outputs));
-      assert.match(parsed.dropped[0]!, message);
+      assert.match(`cell ${parsed.dropped[0]!.cell}: ${parsed.dropped[0]!.reason}`, message);
       // Only the bad output is left out; a good one beside it still shows.
       assert.deepEqual(parsed.cells[1]!.outputs ?? [], Array.isArray(outputs) && outputs[0] === good ? [good] : []);
     }
     const markdown = parseNotebook(JSON.stringify({ cells: [{ kind: 'markdown', source: ['x'], outputs: [good] }] }));
-    assert.deepEqual(markdown.dropped, ['cell 1: a markdown cell has no outputs']);
+    assert.deepEqual(markdown.dropped, [{ cell: 1, reason: 'a markdown cell has no outputs' }]);
     assert.deepEqual(parseNotebook(JSON.stringify({ cells: [{ kind: 'gongsql', source: ['SELECT 1'], outputs: [good] }] })).dropped, [], 'a good output is kept');
   });
 
