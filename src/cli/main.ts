@@ -11,7 +11,7 @@ Other commands:
   gongsql sandbox [options]   run the Gong API emulator (gongsql sandbox --help)
   gongsql demo                start a sandbox and run example queries`;
 
-/** Exit codes: 0 success, 1 a failure while running, 2 a usage error. */
+/** Exit codes: 0 success, 1 a failure while running, 2 a usage error (or nothing to run), 130 cancelled by Ctrl-C. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {

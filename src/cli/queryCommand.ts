@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { execute } from '../engine/run/engine';
 import { EngineError, lineColumn } from '../engine/run/errors';
 import { parse } from '../engine/syntax/parser';
 import { GongError } from '../gong/http/errors';
 import type { InputValue } from '../gong/write/values';
+import { attachValues } from './args';
 import { openConnection } from './connection';
 import { formatResult, OUTPUT_FORMATS, type OutputFormat } from './format';
 import { Progress } from './progress';
@@ -28,7 +29,7 @@ Running:
   --no-cache             do not reuse rows read earlier in this run
   --yes                  run statements that need confirmation (many API calls, UPDATE/DELETE without WHERE)
 
-Exit codes: 0 success, 1 query or Gong error, 2 usage error.`;
+Exit codes: 0 success, 1 query or Gong error, 2 usage error (or nothing to run), 130 cancelled by Ctrl-C.`;
 
 interface IO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -37,26 +38,26 @@ interface IO {
   env: NodeJS.ProcessEnv;
 }
 
+const OPTIONS = {
+  e: { type: 'string', short: 'e' },
+  sandbox: { type: 'boolean', default: false },
+  seed: { type: 'string' },
+  'base-url': { type: 'string' },
+  format: { type: 'string', default: 'table' },
+  'csv-raw': { type: 'boolean', default: false },
+  explain: { type: 'boolean', default: false },
+  'no-pushdown': { type: 'boolean', default: false },
+  'no-cache': { type: 'boolean', default: false },
+  param: { type: 'string', multiple: true, default: [] },
+  yes: { type: 'boolean', default: false },
+  stats: { type: 'boolean', default: false },
+} satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** The exit code of a run stopped by Ctrl-C (SIGINT), as shells report a process killed by it: 128 + 2. */
+export const INTERRUPTED = 130;
+
 export async function queryCommand(argv: string[], io: IO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      e: { type: 'string', short: 'e' },
-      sandbox: { type: 'boolean', default: false },
-      seed: { type: 'string' },
-      'base-url': { type: 'string' },
-      format: { type: 'string', default: 'table' },
-      'csv-raw': { type: 'boolean', default: false },
-      explain: { type: 'boolean', default: false },
-      'no-pushdown': { type: 'boolean', default: false },
-      'no-cache': { type: 'boolean', default: false },
-      param: { type: 'string', multiple: true, default: [] },
-      yes: { type: 'boolean', default: false },
-      stats: { type: 'boolean', default: false },
-    },
-  });
+  const { values, positionals } = parseArgs({ args: attachValues(argv, OPTIONS), allowPositionals: true, strict: true, options: OPTIONS });
   const format = values.format as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}`);
   if (values['csv-raw'] && format !== 'csv') throw new UsageError('--csv-raw needs --format csv');
@@ -69,6 +70,10 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
     if (io.stdin.isTTY) throw new UsageError('no SQL: use -e SQL, a file, or pipe it on stdin');
     text = await readAll(io.stdin);
   }
+  if (parse(text).statements.length === 0) {
+    const from = values.e !== undefined ? 'the SQL given with -e' : positionals[0] ?? 'the SQL on stdin';
+    throw new UsageError(`nothing to run: ${from} has no statement (it is empty or only comments)`);
+  }
   if (values.explain) text = explainEach(text);
 
   const connection = await openConnection({ sandbox: values.sandbox, seed: values.seed, baseUrl: values['base-url'] }, io.env);
@@ -76,6 +81,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   const totals = { apiCalls: 0, pages: 0, rows: 0, ms: 0 };
   const started = performance.now();
   const controller = new AbortController();
+  // Ctrl-C cancels the running statement (its requests are aborted); a second one kills at once.
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
   try {
@@ -107,6 +113,10 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
     return 0;
   } catch (error) {
     progress.clear();
+    if (controller.signal.aborted) {
+      io.stderr.write('gongsql: cancelled\n');
+      return INTERRUPTED;
+    }
     io.stderr.write(`gongsql: ${describeError(error, text)}\n`);
     return 1;
   } finally {

@@ -1,5 +1,6 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_SCALE, DEFAULT_SEED, MAX_SCALE, startSandbox } from '../sandbox';
+import { attachValues } from './args';
 import { UsageError } from './usage';
 
 export const SANDBOX_USAGE = `gongsql sandbox [--port N] [--seed S] [--scale N] [--no-rate-limit]
@@ -10,17 +11,15 @@ Runs the Gong API emulator on 127.0.0.1 until interrupted.
   --scale N         number of calls, up to ${MAX_SCALE} (default ${DEFAULT_SCALE})
   --no-rate-limit   switch off Gong's 3 requests/s and 10,000/day limits`;
 
+const OPTIONS = {
+  port: { type: 'string', default: '4010' },
+  seed: { type: 'string', default: String(DEFAULT_SEED) },
+  scale: { type: 'string', default: String(DEFAULT_SCALE) },
+  'no-rate-limit': { type: 'boolean', default: false },
+} satisfies NonNullable<ParseArgsConfig['options']>;
+
 export async function sandboxCommand(argv: string[], out: NodeJS.WritableStream): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string', default: '4010' },
-      seed: { type: 'string', default: String(DEFAULT_SEED) },
-      scale: { type: 'string', default: String(DEFAULT_SCALE) },
-      'no-rate-limit': { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
+  const { values } = parseArgs({ args: attachValues(argv, OPTIONS), options: OPTIONS, strict: true });
   const port = integerOption('--port', values.port, 0, 65535);
   const scale = integerOption('--scale', values.scale, 0, MAX_SCALE);
   const sandbox = await startSandbox({ port, seed: values.seed, scale, rateLimit: values['no-rate-limit'] ? false : undefined });

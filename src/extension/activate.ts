@@ -7,6 +7,7 @@ import { registerNotebookCommands } from '../notebook/commands';
 import { createNotebookController } from '../notebook/controller';
 import { NOTEBOOK_TYPE } from '../notebook/format';
 import { GongNotebookSerializer } from '../notebook/serializer';
+import { RESULTS_VIEW_TYPE, ResultsPanels } from '../results/resultsPanel';
 import { CONNECTION_COMMANDS } from './commands/connectionCommands';
 import { GongAuthenticationProvider } from './authProvider';
 import { OAuthRedirects } from './oauthRedirects';
@@ -43,11 +44,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const redirects = new OAuthRedirects();
   const accounts = new GongAuthenticationProvider(context.secrets, (name) => load().removeConnection(name));
   let runtime: Runtime | undefined;
+  // Here, not in the runtime: VS Code restores the panels of a reloaded window at activation.
+  const panels = new ResultsPanels(context.extensionUri, (uri, statement) => void load().rerun(uri, statement));
   const load = (): Runtime => {
     if (!runtime) {
       // Not a static import: esbuild bundles runtime.ts on its own (see scripts/build.mjs).
       const { Runtime: RuntimeClass } = require(join(__dirname, 'runtime.js')) as typeof import('./runtime');
-      runtime = new RuntimeClass(context, log, refresh, redirects);
+      runtime = new RuntimeClass(context, log, refresh, redirects, panels);
     }
     return runtime;
   };
@@ -60,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     status,
     { dispose: () => void runtime?.dispose() },
+    panels,
+    vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, panels),
     vscode.window.registerUriHandler(redirects),
     accounts,
     vscode.authentication.registerAuthenticationProvider('gong', 'Gong', accounts, { supportsMultipleAccounts: true }),

@@ -1,7 +1,7 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { execute } from '../engine/run/engine';
 import type { StatementResult } from '../engine/run/result';
-import { ResultsPanels } from '../results/resultsPanel';
+import type { ResultsPanels } from '../results/resultsPanel';
 import { connectionCommandHandlers, type ConnectionCommand } from './commands/connectionCommands';
 import { runQuery, type RunMode, type RunTarget } from './commands/runQuery';
 import { signInWithGong } from './commands/signIn';
@@ -17,19 +17,26 @@ import { offerCredentialsFix } from './credentialsFix';
  */
 export class Runtime {
   private readonly connections: Connections;
-  private readonly panels: ResultsPanels;
   private readonly handlers: Record<ConnectionCommand, (arg?: unknown) => Promise<void>>;
   private readonly subscription: vscode.Disposable;
 
-  constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel, onChange: () => void, redirects: OAuthRedirects) {
+  /** `panels` are created at activation, which restores them after a window reload. */
+  constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel, onChange: () => void, redirects: OAuthRedirects, private readonly panels: ResultsPanels) {
     this.connections = new Connections(context, log);
-    this.panels = new ResultsPanels(context.extensionUri);
     this.handlers = connectionCommandHandlers(this.connections, (again) => signInWithGong(context, redirects, again));
     this.subscription = this.connections.onDidChange(onChange);
   }
 
   run(target: RunTarget, mode: RunMode = 'run'): Promise<void> {
     return runQuery(this.connections, this.panels, this.log, target, mode);
+  }
+
+  /** Runs a statement again from a results panel restored after a window reload (it kept the text). */
+  async rerun(uri: vscode.Uri, statement: string): Promise<void> {
+    // The run needs its editor's document open (the run's title and the panel are the document's).
+    const opened = await vscode.workspace.openTextDocument(uri).then(() => true, () => false);
+    if (!opened) return void vscode.window.showErrorMessage(`Gong SQL: ${uri.path.split('/').pop()} cannot be opened; open the file and run the statement there.`);
+    return this.run({ uri, text: statement });
   }
 
   /** Runs a notebook cell's text on the active connection. */
@@ -55,7 +62,6 @@ export class Runtime {
 
   async dispose(): Promise<void> {
     this.subscription.dispose();
-    this.panels.dispose();
     await this.connections.dispose();
   }
 }

@@ -29,22 +29,88 @@ export interface NotebookJson {
   readonly cells: readonly NotebookCellJson[];
 }
 
-/** Reads a notebook; empty or unreadable text is a new notebook with one empty cell (never a crash). */
-export function parseNotebook(text: string): { cells: NotebookCellJson[]; problem?: string } {
-  if (text.trim() === '') return { cells: [{ kind: 'gongsql', source: [''] }] };
-  try {
-    const json = JSON.parse(text) as Partial<NotebookJson>;
-    if (!Array.isArray(json.cells)) return { cells: [], problem: 'This file is not a Gong SQL notebook: it has no "cells" list.' };
-    const cells = json.cells.map((c): NotebookCellJson => ({
-      kind: c?.kind === 'markdown' ? 'markdown' : 'gongsql',
-      source: Array.isArray(c?.source) ? c.source.map(String) : typeof c?.source === 'string' ? String(c.source).split('\n') : [''],
-      ...(Array.isArray(c?.outputs) && c.outputs.length ? { outputs: c.outputs } : {}),
-    }));
-    return { cells };
-  } catch (error) {
-    return { cells: [], problem: `This notebook's JSON cannot be read: ${(error as Error).message}` };
-  }
+/** A saved output left out: its cell (from 1) and what is wrong with it, e.g. `output 1: "rows" is not a list`. */
+export interface DroppedOutput { readonly cell: number; readonly reason: string }
+
+/** What reading a notebook gives: its cells, or why it cannot open; and outputs left out, each saying where and why. */
+export interface ParsedNotebook {
+  cells: NotebookCellJson[];
+  /** Set when the file cannot open at all (opening it empty and saving would destroy it). */
+  problem?: string;
+  /** Saved outputs that could not be read and are not shown: the file keeps them until the user saves. */
+  dropped: DroppedOutput[];
 }
+
+/**
+ * Reads a notebook. Empty text is a new notebook with one empty cell; a file whose cells
+ * cannot be read refuses to open, saying where; saved outputs that cannot be read are left
+ * out (each named in `dropped`), so the cells still open. Never throws.
+ */
+export function parseNotebook(text: string): ParsedNotebook {
+  if (text.trim() === '') return { cells: [{ kind: 'gongsql', source: [''] }], dropped: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { cells: [], dropped: [], problem: `This notebook's JSON cannot be read: ${(error as Error).message}` };
+  }
+  if (!isObject(json) || !Array.isArray(json.cells)) return { cells: [], dropped: [], problem: 'This file is not a Gong SQL notebook: it has no "cells" list.' };
+  const cells: NotebookCellJson[] = [];
+  const dropped: DroppedOutput[] = [];
+  for (const [i, raw] of json.cells.entries()) {
+    const where = `cell ${i + 1}`;
+    const cell = readCell(raw);
+    if (typeof cell === 'string') return { cells: [], dropped: [], problem: `This notebook cannot be opened: ${where} ${cell}.` };
+    const { outputs, problems } = readOutputs(isObject(raw) ? raw.outputs : undefined, cell.kind);
+    dropped.push(...problems.map((reason) => ({ cell: i + 1, reason })));
+    cells.push(outputs.length > 0 ? { ...cell, outputs } : cell);
+  }
+  return { cells, dropped };
+}
+
+/** A cell's kind and source, or what is wrong with it (the cell cannot be shown without them). */
+function readCell(raw: unknown): NotebookCellJson | string {
+  if (!isObject(raw)) return 'is not an object';
+  if (raw.kind !== 'gongsql' && raw.kind !== 'markdown') return `has ${raw.kind === undefined ? 'no "kind"' : `the kind ${JSON.stringify(raw.kind)}`} (expected "gongsql" or "markdown")`;
+  if (typeof raw.source === 'string') return { kind: raw.kind, source: raw.source.split('\n') };
+  if (!Array.isArray(raw.source)) return raw.source === undefined ? 'has no "source"' : 'has a "source" that is not text or a list of lines';
+  const line = raw.source.findIndex((l) => typeof l !== 'string');
+  if (line >= 0) return `has a "source" whose line ${line + 1} is not text`;
+  return { kind: raw.kind, source: raw.source as string[] };
+}
+
+/** The outputs that can be shown, and a sentence for each one that cannot. */
+function readOutputs(raw: unknown, kind: NotebookCellJson['kind']): { outputs: ResultOutput[]; problems: string[] } {
+  if (raw === undefined) return { outputs: [], problems: [] };
+  if (!Array.isArray(raw)) return { outputs: [], problems: ['"outputs" is not a list'] };
+  if (kind === 'markdown' && raw.length > 0) return { outputs: [], problems: ['a markdown cell has no outputs'] };
+  const outputs: ResultOutput[] = [];
+  const problems: string[] = [];
+  for (const [i, output] of raw.entries()) {
+    const problem = outputProblem(output);
+    if (problem) problems.push(`output ${i + 1}: ${problem}`);
+    else outputs.push(output as ResultOutput);
+  }
+  return { outputs, problems };
+}
+
+/** What makes a saved output unreadable (the grid and the fallbacks need every part of it), or undefined. */
+function outputProblem(output: unknown): string | undefined {
+  if (!isObject(output)) return 'is not an object';
+  const { columns, rows, totalRows, messages } = output;
+  if (!Array.isArray(columns)) return '"columns" is not a list';
+  const column = columns.findIndex((c) => !isObject(c) || typeof c.name !== 'string' || typeof c.type !== 'string');
+  if (column >= 0) return `column ${column + 1} has no text "name" and "type"`;
+  if (!Array.isArray(rows)) return '"rows" is not a list';
+  const row = rows.findIndex((r) => !Array.isArray(r) || r.length !== columns.length || !r.every(isSqlValue));
+  if (row >= 0) return `row ${row + 1} is not a list of ${columns.length} values (text, numbers or null)`;
+  if (typeof totalRows !== 'number' || !Number.isInteger(totalRows) || totalRows < rows.length) return '"totalRows" is not a whole number of at least the rows saved';
+  if (!Array.isArray(messages) || !messages.every((m) => typeof m === 'string')) return '"messages" is not a list of text';
+  return undefined;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isSqlValue = (value: unknown): value is SqlValue => value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
 /** Writes a notebook in a stable form: same content, same bytes. */
 export function serializeNotebook(cells: readonly NotebookCellJson[], keepOutputs: boolean): string {

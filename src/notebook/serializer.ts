@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
-import { parseNotebook, RESULT_MIME, serializeNotebook, sourceText, type NotebookCellJson, type ResultOutput } from './format';
+import { parseNotebook, RESULT_MIME, serializeNotebook, sourceText, type DroppedOutput, type NotebookCellJson, type ResultOutput } from './format';
 import { outputOf } from './outputs';
 
 /** .gongsqlnb ⇄ notebook: the format lives in format.ts; this only adapts it to VS Code's types. */
 export class GongNotebookSerializer implements vscode.NotebookSerializer {
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
-    const { cells, problem } = parseNotebook(new TextDecoder().decode(content));
+    const { cells, problem, dropped } = parseNotebook(new TextDecoder().decode(content));
     // Refusing to open beats opening empty: a save would overwrite what could not be read.
-    if (problem) throw new Error(problem);
+    // VS Code's editor shows only "could not be opened", so the reason goes in a message too.
+    if (problem) {
+      void vscode.window.showErrorMessage(`Gong SQL: ${problem}`);
+      throw new Error(problem);
+    }
+    if (dropped.length > 0) void vscode.window.showWarningMessage(droppedWarning(dropped));
     return new vscode.NotebookData(cells.map((c) => {
       const cell = new vscode.NotebookCellData(c.kind === 'markdown' ? vscode.NotebookCellKind.Markup : vscode.NotebookCellKind.Code, sourceText(c), c.kind === 'markdown' ? 'markdown' : 'gongsql');
       if (c.outputs) cell.outputs = c.outputs.map(outputOf);
@@ -24,6 +29,14 @@ export class GongNotebookSerializer implements vscode.NotebookSerializer {
     }));
     return new TextEncoder().encode(serializeNotebook(cells, keepOutputs));
   }
+}
+
+/** Names the cells whose saved outputs are not shown, first (a notification shows one line until expanded). */
+function droppedWarning(dropped: readonly DroppedOutput[]): string {
+  const cells = [...new Set(dropped.map((d) => d.cell))];
+  const where = cells.length === 1 ? `cell ${cells[0]}` : `cells ${cells.slice(0, -1).join(', ')} and ${cells.at(-1)}`;
+  const details = dropped.slice(0, 3).map((d) => `cell ${d.cell}, ${d.reason}`).join('; ') + (dropped.length > 3 ? `; ${dropped.length - 3} more` : '');
+  return `Gong SQL: unreadable saved outputs not shown in ${where} (${details}). The file keeps them until you save.`;
 }
 
 function savedOutputs(outputs: readonly vscode.NotebookCellOutput[]): ResultOutput[] {

@@ -28,6 +28,11 @@ export function resultsHtml(scriptUri: string, cspSource: string): string {
   .error .location:hover { color: var(--vscode-textLink-activeForeground); }
   .statement { font-family: var(--vscode-editor-font-family); color: var(--vscode-descriptionForeground); white-space: pre; overflow: hidden; text-overflow: ellipsis; }
   .status, .message { color: var(--vscode-descriptionForeground); }
+  .restored { max-width: 80ch; padding-top: 4px; }
+  .restored .statement { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); background: var(--vscode-textCodeBlock-background); padding: 6px 8px; margin: 0 0 10px; max-height: 40vh; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
+  .restored button { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; padding: 4px 14px; cursor: pointer; }
+  .restored button:hover { background: var(--vscode-button-hoverBackground); }
+  .restored button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
 </style>
 </head>
 <body>

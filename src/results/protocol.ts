@@ -15,6 +15,18 @@ export interface ResultInfo {
   readonly columns: readonly ColumnInfo[];
 }
 
+/**
+ * What a panel keeps in its webview state (VS Code saves it with the window) so that after a
+ * window reload it can say which statement its results came from and run it again.
+ */
+export interface SavedResults {
+  /** The editor's document URI, as a string: the restored panel is that editor's panel again. */
+  readonly document: string;
+  readonly title: string;
+  /** The text that ran. */
+  readonly statement: string;
+}
+
 export type HostToWebview =
   | { type: 'running'; text: string }
   /** A new run starts: earlier results are gone. */
@@ -25,7 +37,11 @@ export type HostToWebview =
   | { type: 'rows'; run: number; result: number; request: number; start: number; rows: readonly (readonly SqlValue[])[] }
   | { type: 'messages'; run: number; messages: readonly string[] }
   /** A failed run; `location` (file line and column, the statement's first line) is a link to it. */
-  | { type: 'error'; message: string; location?: ErrorLocation };
+  | { type: 'error'; message: string; location?: ErrorLocation }
+  /** Keep this in the webview state (a run started). */
+  | { type: 'remember'; state: SavedResults }
+  /** A panel restored after a window reload: its rows went with the old extension host. */
+  | { type: 'restored'; statement: string };
 
 export type WebviewToHost =
   | { type: 'ready' }
@@ -37,4 +53,6 @@ export type WebviewToHost =
   | { type: 'copy'; run: number; result: number; from: number; to: number; columns: readonly number[]; withHeaders: boolean }
   | { type: 'export'; run: number; result: number; format: 'csv' | 'json' }
   /** Puts the cursor of the panel's editor on an error's location. */
-  | { type: 'reveal'; line: number; column: number };
+  | { type: 'reveal'; line: number; column: number }
+  /** The Run button of a restored panel: run its statement again. */
+  | { type: 'rerun' };

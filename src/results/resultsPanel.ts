@@ -7,7 +7,7 @@ import type { ErrorLocation } from '../engine/ide/errorLocation';
 import { revealLocation } from '../extension/revealLocation';
 import { userSetting } from '../extension/userSettings';
 import { resultsHtml } from './html';
-import type { HostToWebview, ResultInfo, WebviewToHost } from './protocol';
+import type { HostToWebview, ResultInfo, SavedResults, WebviewToHost } from './protocol';
 import { toTsv, viewIndex, type FilterSpec, type SortSpec } from './rowView';
 
 /** A result set as the host keeps it: the rows once, and the current view over them. */
@@ -24,6 +24,7 @@ interface HeldResult {
 export class ResultsRun {
   private readonly results = new Map<number, HeldResult>();
   private countTimer: NodeJS.Timeout | undefined;
+  private lastMessages: readonly string[] | undefined;
 
   constructor(readonly id: number, private readonly post: (m: HostToWebview) => void) {}
 
@@ -108,7 +109,22 @@ export class ResultsRun {
   }
 
   messages(messages: readonly string[]): void {
+    this.lastMessages = messages;
     this.post({ type: 'messages', run: this.id, messages });
+  }
+
+  /**
+   * Sends the run again to a webview that reloaded: its page lost the run, the host still
+   * holds the rows. The new page's grids start unsorted and unfiltered, so the views do too.
+   */
+  replay(): void {
+    this.post({ type: 'begin', run: this.id });
+    for (const held of this.results.values()) {
+      Object.assign(held, { view: undefined, sort: undefined, filter: {} });
+      this.post({ type: 'result', run: this.id, result: held.info });
+    }
+    this.sendCounts();
+    if (this.lastMessages) this.post({ type: 'messages', run: this.id, messages: this.lastMessages });
   }
 
   titleOf(result: number): string {
@@ -131,12 +147,30 @@ export class ResultsRun {
   }
 }
 
-/** One results panel per editor, reused across runs (not a new tab each time). */
-export class ResultsPanels implements vscode.Disposable {
-  private readonly panels = new Map<string, { panel: vscode.WebviewPanel; ready: Promise<void>; run?: ResultsRun }>();
+export const RESULTS_VIEW_TYPE = 'gongsql.results';
+
+/** An editor's results panel: the webview, its first `ready`, and what it shows. */
+interface PanelEntry {
+  readonly panel: vscode.WebviewPanel;
+  readonly ready: Promise<void>;
+  run?: ResultsRun;
+  /** The error the panel shows instead of a run's results. */
+  error?: { message: string; location?: ErrorLocation };
+  /** Set for a panel restored after a window reload, until it runs again. */
+  restored?: SavedResults;
+}
+
+/**
+ * One results panel per editor, reused across runs (not a new tab each time). Created at
+ * activation (it holds no rows until a run) so that it can restore the panels of a reloaded
+ * window: their rows went with the old extension host, so a restored panel says so, shows
+ * the statement and offers to run it again (`rerun`).
+ */
+export class ResultsPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<unknown> {
+  private readonly panels = new Map<string, PanelEntry>();
   private runs = 0;
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(private readonly extensionUri: vscode.Uri, private readonly rerun: (document: vscode.Uri, statement: string) => void) {}
 
   /** Shows the editor's panel and starts a new run in it. */
   async start(document: vscode.Uri, title: string, text: string): Promise<ResultsRun> {
@@ -145,42 +179,82 @@ export class ResultsPanels implements vscode.Disposable {
     await entry.ready;
     const post = (m: HostToWebview) => void entry.panel.webview.postMessage(m);
     const run = new ResultsRun(++this.runs, post);
-    entry.run = run;
+    Object.assign(entry, { run, error: undefined, restored: undefined });
     post({ type: 'begin', run: run.id });
     post({ type: 'running', text: text.length > 80 ? `${text.slice(0, 77)}…` : text });
+    post({ type: 'remember', state: { document: document.toString(), title, statement: text } });
     return run;
   }
 
   async error(document: vscode.Uri, title: string, message: string, location?: ErrorLocation): Promise<void> {
     const entry = this.get(document, title);
+    entry.error = { message, location };
     await entry.ready;
     await entry.panel.webview.postMessage({ type: 'error', message, location } satisfies HostToWebview);
   }
 
-  private get(document: vscode.Uri, title: string) {
-    const key = document.toString();
-    const existing = this.panels.get(key);
+  /** VS Code restores a results panel of the reloaded window (activation event onWebviewPanel). */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const saved = savedResults(state);
+    // A panel that never ran, or saved by an older version, has nothing to say: close it.
+    if (!saved || this.panels.has(saved.document)) return panel.dispose();
+    // Not waiting for the page: VS Code shows it only once this returns.
+    this.adopt(saved.document, panel).restored = saved;
+  }
+
+  private get(document: vscode.Uri, title: string): PanelEntry {
+    const existing = this.panels.get(document.toString());
     if (existing) return existing;
-    const webviewRoot = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-    const panel = vscode.window.createWebviewPanel('gongsql.results', `Results: ${title}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    const panel = vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, `Results: ${title}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       retainContextWhenHidden: true,
-      localResourceRoots: [webviewRoot],
+      localResourceRoots: [this.webviewRoot()],
     });
+    return this.adopt(document.toString(), panel);
+  }
+
+  /** Gives a panel, new or restored, the results page and keeps it as the document's panel. */
+  private adopt(key: string, panel: vscode.WebviewPanel): PanelEntry {
+    const webviewRoot = this.webviewRoot();
+    panel.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot] };
     const script = panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'results.js'));
     panel.webview.html = resultsHtml(script.toString(), panel.webview.cspSource);
     let resolveReady: () => void = () => undefined;
     const ready = new Promise<void>((resolve) => { resolveReady = resolve; });
-    const entry: { panel: vscode.WebviewPanel; ready: Promise<void>; run?: ResultsRun } = { panel, ready };
-    panel.webview.onDidReceiveMessage((m: WebviewToHost) => void this.onMessage(entry, m, resolveReady, document));
+    const entry: PanelEntry = { panel, ready };
+    panel.webview.onDidReceiveMessage((m: WebviewToHost) => {
+      if (m.type !== 'ready') return void this.onMessage(entry, m, vscode.Uri.parse(key));
+      resolveReady();
+      this.reshow(entry);
+    });
     panel.onDidDispose(() => this.panels.delete(key));
     this.panels.set(key, entry);
     return entry;
   }
 
-  private async onMessage(entry: { run?: ResultsRun }, m: WebviewToHost, ready: () => void, document: vscode.Uri): Promise<void> {
-    if (m.type === 'ready') return ready();
+  /** A page that (re)loaded shows what the panel holds: the run, its error, or what a reload left. */
+  private reshow(entry: PanelEntry): void {
+    const post = (m: HostToWebview) => void entry.panel.webview.postMessage(m);
+    const saved = entry.restored;
+    if (saved) {
+      post({ type: 'remember', state: saved });
+      post({ type: 'restored', statement: saved.statement });
+      return;
+    }
+    entry.run?.replay();
+    if (entry.error !== undefined) post({ type: 'error', ...entry.error });
+  }
+
+  private webviewRoot(): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+  }
+
+  private async onMessage(entry: PanelEntry, m: Exclude<WebviewToHost, { type: 'ready' }>, document: vscode.Uri): Promise<void> {
     if (m.type === 'reveal') return revealLocation(document, m);
+    if (m.type === 'rerun') {
+      if (entry.restored) this.rerun(vscode.Uri.parse(entry.restored.document), entry.restored.statement);
+      return;
+    }
     const run = entry.run;
     if (!run || m.run !== run.id) return;
     switch (m.type) {
@@ -207,4 +281,11 @@ export class ResultsPanels implements vscode.Disposable {
     for (const { panel } of this.panels.values()) panel.dispose();
     this.panels.clear();
   }
+}
+
+/** The webview state VS Code gives back after a reload, if it is one a run left. */
+export function savedResults(state: unknown): SavedResults | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const { document, title, statement } = state as Record<string, unknown>;
+  return typeof document === 'string' && typeof title === 'string' && typeof statement === 'string' ? { document, title, statement } : undefined;
 }

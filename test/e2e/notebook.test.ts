@@ -7,6 +7,18 @@ import { addConnection, notification, openFile, runCommand, startWorkbench, step
 
 const LONG = JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['SELECT count(*) FROM CallTranscripts'] }] }, null, 2);
 
+/** Saved by hand or by another tool: the second cell's output has no "rows" list. */
+const BROKEN_OUTPUTS = `${JSON.stringify({
+  gongsqlNotebook: 1,
+  cells: [
+    { kind: 'markdown', source: ['# Kept notes'] },
+    { kind: 'gongsql', source: ['SELECT Name FROM Workspaces'], outputs: [{ columns: [{ name: 'Name', type: 'text' }], rows: 'EMEA', totalRows: 1, messages: [] }] },
+  ],
+}, null, 2)}\n`;
+
+/** A cell that cannot be read at all: the notebook must not open (a save would lose it). */
+const BROKEN_CELL = `${JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['SELECT 1'] }, { kind: 'python', source: ['print(1)'] }] }, null, 2)}\n`;
+
 /** The notebook toolbar's Run All. */
 async function runAll(page: import('playwright-core').Page): Promise<void> {
   const button = page.locator('.notebook-editor .notebook-toolbar-container a[aria-label^="Run All"]:visible').first();
@@ -20,7 +32,7 @@ describe('Gong SQL notebooks in a real VS Code', () => {
   before(async () => {
     // A second sandbox stands in for a Gong tenant the user switches the kernel to.
     gong = await startSandbox({ rateLimit: false, scale: 20, credentials: [{ accessKey: 'NBKEY', accessKeySecret: 'nb-secret' }] });
-    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'start.gongsql': 'SELECT 1;\n' } });
+    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'broken-outputs.gongsqlnb': BROKEN_OUTPUTS, 'broken-cell.gongsqlnb': BROKEN_CELL, 'start.gongsql': 'SELECT 1;\n' } });
   });
   after(async () => {
     await workbench?.stop();
@@ -69,6 +81,26 @@ describe('Gong SQL notebooks in a real VS Code', () => {
     await runCommand(page, 'View: Close All Editors');
     await openFile(page, name);
     await page.locator('.notebook-editor .view-line', { hasText: 'FROM Workspaces ORDER BY Name' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  step('opens a notebook whose saved output is malformed: the cells show, a warning names the cell, the file is unchanged', async () => {
+    const { page, workspace } = workbench;
+    await openFile(page, 'broken-outputs.gongsqlnb');
+    await page.locator('.notebook-editor .view-line', { hasText: 'SELECT Name FROM Workspaces' }).first().waitFor({ timeout: 30_000 });
+    // Markdown cells render in the notebook's webview.
+    await webviewFrame(page, 'h1:has-text("Kept notes")', 30_000);
+    const warning = await notification(page, 'unreadable saved outputs not shown in cell 2');
+    assert.match(await warning.innerText(), /cell 2, output 1: "rows" is not a list/);
+    assert.equal(readFileSync(join(workspace, 'broken-outputs.gongsqlnb'), 'utf8'), BROKEN_OUTPUTS, 'opening changes nothing on disk');
+    assert.equal(await page.locator('.tab.active.dirty').count(), 0, 'the notebook opens unmodified');
+  });
+
+  step('refuses a notebook whose cell cannot be read, saying which cell and why', async () => {
+    const { page, workspace } = workbench;
+    await openFile(page, 'broken-cell.gongsqlnb');
+    const error = await notification(page, 'This notebook cannot be opened');
+    assert.match(await error.innerText(), /cell 2 has the kind "python" \(expected "gongsql" or "markdown"\)/);
+    assert.equal(readFileSync(join(workspace, 'broken-cell.gongsqlnb'), 'utf8'), BROKEN_CELL);
   });
 
   step('cancels a long cell', async () => {

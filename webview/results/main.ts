@@ -5,8 +5,9 @@
 import type { HostToWebview, WebviewToHost } from '../../src/results/protocol';
 import { Grid } from '../grid/grid';
 import { HostSource } from './hostSource';
+import { restoredView } from './restored';
 
-declare function acquireVsCodeApi(): { postMessage(message: WebviewToHost): void };
+declare function acquireVsCodeApi(): { postMessage(message: WebviewToHost): void; setState(state: unknown): void };
 const vscode = acquireVsCodeApi();
 const send = (m: WebviewToHost) => vscode.postMessage(m);
 
@@ -51,6 +52,13 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       if (!messages) layout();
       messages.replaceChildren(...errorParagraphs(m));
       select(tabs.children.length - 1);
+      break;
+    // Restoring the panel after a window reload (see ResultsPanels.deserializeWebviewPanel).
+    case 'remember':
+      vscode.setState(m.state);
+      break;
+    case 'restored':
+      root.replaceChildren(restoredView(m.statement, () => send({ type: 'rerun' })));
       break;
   }
 });

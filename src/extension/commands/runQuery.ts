@@ -15,7 +15,8 @@ import type { Connections } from '../connections';
 import { editorRunOptions } from '../runOptions';
 import { offerCredentialsFix } from '../credentialsFix';
 
-export type RunTarget = 'statement' | 'file' | { uri: vscode.Uri; start: number; end: number };
+/** A range of an open document (CodeLens), or a text to run for it (a restored results panel's Run). */
+export type RunTarget = 'statement' | 'file' | { uri: vscode.Uri; start: number; end: number } | { uri: vscode.Uri; text: string };
 /** 'refresh' reads Gong again instead of the cache (and refills it); 'explain' shows the plan. */
 export type RunMode = 'run' | 'refresh' | 'explain';
 
@@ -26,7 +27,13 @@ interface RunText { document: vscode.TextDocument; text: string; base: number }
 function targetText(target: RunTarget): RunText | undefined {
   if (typeof target === 'object') {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.uri.toString());
-    return document && { document, text: document.getText().slice(target.start, target.end), base: target.start };
+    if (!document) return undefined;
+    if ('text' in target) {
+      // A restored panel's statement: where it still stands in the file, its errors point there.
+      const at = document.getText().indexOf(target.text);
+      return { document, text: target.text, base: Math.max(at, 0) };
+    }
+    return { document, text: document.getText().slice(target.start, target.end), base: target.start };
   }
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
+import { waitFor } from '../../helpers/sandboxClient';
 
 const BIN = join(__dirname, '..', '..', '..', 'bin', 'gongsql.js');
 
@@ -12,16 +13,22 @@ interface Run { code: number | null; stdout: string; stderr: string }
 
 /** Runs the built CLI as a user would, with only the environment given. */
 function gongsql(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  return start(args, options).done;
+}
+
+/** Starts the built CLI; `done` settles when it exits, `child` lets a test signal it meanwhile. */
+function start(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const done = new Promise<Run>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });
     child.stderr.on('data', (d) => { stderr += d; });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
   });
+  child.stdin.end(options.stdin ?? '');
+  return { child, done };
 }
 
 const lastLine = (text: string) => text.trimEnd().split('\n').at(-1) ?? '';
@@ -114,6 +121,32 @@ describe('gongsql CLI', () => {
     assert.ok(!r.stderr.includes('cli-secret-value'));
   });
 
+  it('nothing to run (empty, blank or only comments, from -e, a file or stdin) says so and exits 2', async () => {
+    const empty = join(dir, 'empty.gongsql');
+    await writeFile(empty, '-- to do\n\n');
+    const cases: [string[], string | undefined, RegExp][] = [
+      [['-e', '', '--sandbox'], undefined, /^gongsql: nothing to run: the SQL given with -e has no statement/],
+      [['-e', '-- only a comment', '--sandbox'], undefined, /^gongsql: nothing to run: the SQL given with -e has no statement/],
+      [[empty, '--sandbox'], undefined, /^gongsql: nothing to run: .*empty\.gongsql has no statement/],
+      [['--sandbox'], '  \n', /^gongsql: nothing to run: the SQL on stdin has no statement/],
+    ];
+    for (const [args, stdin, message] of cases) {
+      const r = await gongsql(args, { stdin });
+      assert.equal(r.code, 2, `${JSON.stringify(args)}: ${r.stderr}`);
+      assert.match(r.stderr, message);
+      assert.equal(r.stdout, '');
+    }
+  });
+
+  it('an option\'s value may start with "-": -e takes SQL that begins with a comment', async () => {
+    const r = await gongsql(['-e', '-- how many workspaces\nSELECT count(*) AS n FROM Workspaces', '--sandbox', '--format', 'csv']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'n\r\n3\r\n');
+    const missing = await gongsql(['--sandbox', '--format', '--stats', '-e', 'SELECT 1']);
+    assert.equal(missing.code, 2, 'a forgotten value is still a usage error');
+    assert.match(missing.stderr, /--format must be one of/);
+  });
+
   it('usage errors exit 2', async () => {
     for (const args of [['-e', 'SELECT 1', '--sandbox', '--format', 'xml'], ['-e', 'SELECT 1'], ['--bogus']]) {
       const r = await gongsql(args);
@@ -159,6 +192,23 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     } finally {
       await token.close();
     }
+  });
+
+  it('Ctrl-C (SIGINT) cancels the running query: its request is abandoned, "cancelled" on stderr, exit 130', async () => {
+    // The first page takes a minute to answer: the CLI is surely waiting on Gong when interrupted.
+    sandbox.faults.add({ kind: 'slow', route: 'GET /v2/calls', delayMs: 60_000 });
+    const before = sandbox.log.lastSeq;
+    const { child, done } = start(['-e', 'SELECT Id FROM Calls', '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
+    await waitFor(() => sandbox.log.lastSeq === before && sandbox.inFlight() === 1, 'the query\'s first request at the sandbox', 30_000);
+    const interrupted = Date.now();
+    child.kill('SIGINT');
+    const r = await done;
+    assert.equal(r.code, 130, r.stderr);
+    assert.equal(r.stderr, 'gongsql: cancelled\n');
+    assert.equal(r.stdout, '');
+    assert.ok(Date.now() - interrupted < 30_000, 'the CLI did not wait for the slow answer');
+    await waitFor(() => sandbox.inFlight() === 0, 'the abandoned request to end', 30_000);
+    assert.equal(sandbox.log.lastSeq - before, 1, 'no request after the interrupt');
   });
 
   it('a rejected secret is a clear error that does not show it', async () => {

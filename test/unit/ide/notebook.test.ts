@@ -32,6 +32,56 @@ describe('.gongsqlnb format', () => {
     assert.match(parseNotebook('{"x": 1}').problem!, /no "cells"/);
   });
 
+  it('refuses a file whose cells cannot be read, saying which cell and what is wrong', () => {
+    const refused = (cellsJson: string) => parseNotebook(`{"gongsqlNotebook": 1, "cells": [{"kind": "gongsql", "source": ["SELECT 1"]}, ${cellsJson}]}`);
+    const cases: [string, RegExp][] = [
+      ['"SELECT 2"', /cell 2 is not an object/],
+      ['null', /cell 2 is not an object/],
+      ['{"kind": "gongsql"}', /cell 2 has no "source"/],
+      ['{"kind": "gongsql", "source": {"text": "SELECT 2"}}', /cell 2 has a "source" that is not text or a list of lines/],
+      ['{"kind": "gongsql", "source": ["SELECT 2", 3]}', /cell 2 has a "source" whose line 2 is not text/],
+      ['{"kind": "python", "source": ["x = 1"]}', /cell 2 has the kind "python" \(expected "gongsql" or "markdown"\)/],
+      ['{"source": ["SELECT 2"]}', /cell 2 has no "kind"/],
+    ];
+    for (const [cell, message] of cases) {
+      const parsed = refused(cell);
+      assert.match(parsed.problem ?? '', message, cell);
+      assert.deepEqual(parsed.cells, [], 'nothing opens: a save would overwrite what could not be read');
+    }
+    assert.match(parseNotebook('null').problem!, /no "cells"/);
+    assert.match(parseNotebook('[1]').problem!, /no "cells"/);
+    assert.deepEqual(parseNotebook('{"cells": [{"kind": "gongsql", "source": "SELECT 1\\nFROM Calls"}]}').cells[0]!.source, ['SELECT 1', 'FROM Calls'], 'a source as one text is read as lines');
+  });
+
+  it('opens the cells without saved outputs that cannot be read, naming the cell, the output and what is wrong', () => {
+    const good = { columns: [{ name: 'n', type: 'integer' }], rows: [[1]], totalRows: 1, messages: ['1 row'] };
+    const cases: [unknown, RegExp][] = [
+      ['oops', /^cell 2: "outputs" is not a list$/],
+      [{ rows: [] }, /^cell 2: "outputs" is not a list$/],
+      [[good, 7], /^cell 2: output 2: is not an object$/],
+      [[{ ...good, columns: 'n' }], /^cell 2: output 1: "columns" is not a list$/],
+      [[{ ...good, columns: [{ name: 'n' }] }], /^cell 2: output 1: column 1 has no text "name" and "type"$/],
+      [[{ ...good, rows: undefined }], /^cell 2: output 1: "rows" is not a list$/],
+      [[{ ...good, rows: [[1], [1, 2]] }], /^cell 2: output 1: row 2 is not a list of 1 values/],
+      [[{ ...good, rows: [[{ x: 1 }]] }], /^cell 2: output 1: row 1 is not a list of 1 values \(text, numbers or null\)$/],
+      [[{ ...good, totalRows: '1' }], /^cell 2: output 1: "totalRows" is not a whole number/],
+      [[{ ...good, messages: [1] }], /^cell 2: output 1: "messages" is not a list of text$/],
+    ];
+    for (const [outputs, message] of cases) {
+      const text = JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'markdown', source: ['# Notes'] }, { kind: 'gongsql', source: ['SELECT 1 AS n'], outputs }] });
+      const parsed = parseNotebook(text);
+      assert.equal(parsed.problem, undefined, JSON.stringify(outputs));
+      assert.deepEqual(parsed.cells.map((c) => c.source), [['# Notes'], ['SELECT 1 AS n']], 'the cells open');
+      assert.equal(parsed.dropped.length, 1, JSON.stringify(outputs));
+      assert.match(`cell ${parsed.dropped[0]!.cell}: ${parsed.dropped[0]!.reason}`, message);
+      // Only the bad output is left out; a good one beside it still shows.
+      assert.deepEqual(parsed.cells[1]!.outputs ?? [], Array.isArray(outputs) && outputs[0] === good ? [good] : []);
+    }
+    const markdown = parseNotebook(JSON.stringify({ cells: [{ kind: 'markdown', source: ['x'], outputs: [good] }] }));
+    assert.deepEqual(markdown.dropped, [{ cell: 1, reason: 'a markdown cell has no outputs' }]);
+    assert.deepEqual(parseNotebook(JSON.stringify({ cells: [{ kind: 'gongsql', source: ['SELECT 1'], outputs: [good] }] })).dropped, [], 'a good output is kept');
+  });
+
   it('turns a script into one cell per statement and back', () => {
     const script = 'SELECT 1;\n\n-- next\nSELECT 2 FROM Calls';
     const fromScript = cellsFromScript(script, statementSpans(script));
