@@ -14,6 +14,15 @@ export interface ResultInfo {
   readonly columns: readonly ColumnInfo[];
 }
 
+/** What one statement of a run said, with the statement and when it started. */
+export interface StatementMessages {
+  /** The statement's first line, shortened (messages.ts). */
+  readonly statement: string;
+  /** When it started, in ms since the epoch: shown as the clock time. */
+  readonly at: number;
+  readonly lines: readonly string[];
+}
+
 export type HostToWebview =
   | { type: 'running'; text: string }
   /** A new run starts: earlier results are gone. */
@@ -22,7 +31,7 @@ export type HostToWebview =
   | { type: 'result'; run: number; result: ResultInfo }
   | { type: 'count'; run: number; result: number; count: number; done: boolean }
   | { type: 'rows'; run: number; result: number; request: number; start: number; rows: readonly (readonly SqlValue[])[] }
-  | { type: 'messages'; run: number; messages: readonly string[] }
+  | { type: 'messages'; run: number; messages: readonly StatementMessages[] }
   | { type: 'error'; message: string };
 
 export type WebviewToHost =

@@ -4,6 +4,7 @@ import { csvLine } from '../engine/format/csv';
 import type { ResultColumn, StatementResult } from '../engine/run/result';
 import type { SqlValue } from '../gong/catalog/types';
 import { resultsHtml } from './html';
+import { StatementLog } from './messages';
 import type { HostToWebview, ResultInfo, WebviewToHost } from './protocol';
 import { toTsv, viewIndex, type FilterSpec, type SortSpec } from './rowView';
 
@@ -21,6 +22,7 @@ interface HeldResult {
 export class ResultsRun {
   private readonly results = new Map<number, HeldResult>();
   private countTimer: NodeJS.Timeout | undefined;
+  private readonly statements = new StatementLog();
 
   constructor(readonly id: number, private readonly post: (m: HostToWebview) => void) {}
 
@@ -104,8 +106,13 @@ export class ResultsRun {
     return held.rows.length;
   }
 
-  messages(messages: readonly string[]): void {
-    this.post({ type: 'messages', run: this.id, messages });
+  /** A statement of the run started: its messages will say which one, and when. */
+  started(statement: number, text: string): void {
+    this.statements.started(statement, text);
+  }
+
+  messages(results: readonly Pick<StatementResult, 'index' | 'messages'>[]): void {
+    this.post({ type: 'messages', run: this.id, messages: this.statements.messages(results) });
   }
 
   titleOf(result: number): string {
@@ -138,7 +145,8 @@ export class ResultsPanels implements vscode.Disposable {
   /** Shows the editor's panel and starts a new run in it. */
   async start(document: vscode.Uri, title: string, text: string): Promise<ResultsRun> {
     const entry = this.get(document, title);
-    entry.panel.reveal(vscode.ViewColumn.Beside, true);
+    // Where it is: "Beside" again would open yet another editor group beside the panel.
+    entry.panel.reveal(undefined, true);
     await entry.ready;
     const post = (m: HostToWebview) => void entry.panel.webview.postMessage(m);
     const run = new ResultsRun(++this.runs, post);
