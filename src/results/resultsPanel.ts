@@ -145,8 +145,7 @@ export class ResultsPanels implements vscode.Disposable {
   /** Shows the editor's panel and starts a new run in it. */
   async start(document: vscode.Uri, title: string, text: string): Promise<ResultsRun> {
     const entry = this.get(document, title);
-    // Where it is: "Beside" again would open yet another editor group beside the panel.
-    entry.panel.reveal(undefined, true);
+    entry.panel.reveal(vscode.ViewColumn.Beside, true);
     await entry.ready;
     const post = (m: HostToWebview) => void entry.panel.webview.postMessage(m);
     const run = new ResultsRun(++this.runs, post);

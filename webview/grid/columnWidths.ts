@@ -30,6 +30,8 @@ const CAP_MIN = 160;
 const CAP_MAX = 420;
 /** Longer values are wider than any cap: measuring more of them would change nothing. */
 const MEASURED_CHARS = 160;
+/** Of a column's sampled values, how many of the longest are measured. */
+const MEASURED_TEXTS = 12;
 
 /** Ids and other numbers, ISO dates and date-times, booleans: cut, they are wrong rather than short. */
 const WHOLE = /^(?:[-+]?\d[\d.,]*(?:e[-+]?\d+)?|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|true|false)$/i;
@@ -40,15 +42,22 @@ export function displayText(value: SqlValue): string {
 
 export function fitColumn(name: string, values: Iterable<SqlValue>, measure: Measure): ColumnFit {
   const header = measure.header(name) + CELL_EXTRA + SORT_ARROW;
-  let natural = header;
-  let whole = 0;
+  const texts: string[] = [];
+  const wholes: string[] = [];
   for (const value of values) {
     const text = displayText(value);
-    const width = measure.cell(text.length > MEASURED_CHARS ? text.slice(0, MEASURED_CHARS) : text) + CELL_EXTRA;
-    if (width > natural) natural = width;
-    if (width > whole && WHOLE.test(text)) whole = width;
+    texts.push(text.length > MEASURED_CHARS ? text.slice(0, MEASURED_CHARS) : text);
+    if (WHOLE.test(text)) wholes.push(text);
   }
+  const natural = Math.max(header, widest(texts, measure) + CELL_EXTRA);
+  const whole = wholes.length > 0 ? widest(wholes, measure) + CELL_EXTRA : 0;
   return { natural: Math.ceil(natural), floor: Math.ceil(Math.max(whole, Math.min(header, CAP_MIN), MIN_WIDTH)) };
+}
+
+/** Only the longest texts are measured: the widest is among them, and measuring is the cost. */
+function widest(texts: string[], measure: Measure): number {
+  const longest = texts.length <= MEASURED_TEXTS ? texts : [...texts].sort((a, b) => b.length - a.length).slice(0, MEASURED_TEXTS);
+  return longest.reduce((max, text) => Math.max(max, measure.cell(text)), 0);
 }
 
 /** Two samples of one column: the widths that show both. */

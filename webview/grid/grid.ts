@@ -176,6 +176,8 @@ export class Grid {
   }
 
   private render(): void {
+    // Before the rows are filled: the new widths and the new rows are then laid out once.
+    this.sampleWidths();
     const count = this.source.count();
     const visibleFirst = this.firstVisible();
     const first = Math.max(0, visibleFirst - OVERSCAN);
@@ -210,7 +212,6 @@ export class Grid {
     for (const rowEl of this.pool) if (!shown.has(rowEl) && rowEl.style.display !== 'none') rowEl.style.display = 'none';
     // Shows that rows are on their way: the query still runs, or rows on screen are not loaded yet.
     this.element.classList.toggle('gs-loading', missing || !this.source.done());
-    this.sampleWidths();
   }
 
   /** What of the selection touches a row, so a row is repainted only when that changes. */
@@ -299,14 +300,16 @@ export class Grid {
   private sampleWidths(): void {
     const first = this.blocks.get(0);
     if (first === undefined || first === 'loading' || this.sampled >= SAMPLE || first.length <= this.sampled || !this.element.isConnected) return;
-    const rows = first.slice(0, SAMPLE);
+    // Reads before writes: the layout is still clean, so reading it costs nothing.
+    const width = this.viewport.clientWidth;
     const measure = this.measurer();
+    const rows = first.slice(0, SAMPLE);
     this.fits = this.source.columns.map((info, col) => widerFit(this.fits[col], fitColumn(info.name, rows.map((r) => r[col] ?? null), measure)));
     this.numeric = this.source.columns.map((info, col) => info.type === 'integer' || info.type === 'real' || (info.type === 'null' && looksNumeric(rows, col)));
     this.sampled = rows.length;
+    this.gutter = this.gutterWidth(this.source.count());
     this.header.update(this.sort, this.numeric);
-    this.sizeGutter(this.source.count(), true);
-    this.layoutColumns();
+    this.layoutColumns(width);
   }
 
   private measurer(): Measure {
@@ -316,9 +319,8 @@ export class Grid {
   }
 
   /** Columns the user did not size share the view's width (layoutWidths); hidden grids wait until shown. */
-  private layoutColumns(): void {
-    const width = this.viewport.clientWidth;
-    if (width === 0 || this.sampled === 0) return;
+  private layoutColumns(width = this.viewport.clientWidth): void {
+    if (width === 0 || this.sampled === 0) return this.applyWidths();
     const auto = this.order.filter((c) => !this.pinned.has(c));
     const used = this.gutter + [...this.pinned].reduce((sum, c) => sum + (this.widths[c] ?? 0), 0);
     const laid = layoutWidths(auto.map((c) => this.fits[c] ?? { natural: DEFAULT_WIDTH, floor: DEFAULT_WIDTH }), width - used);
@@ -327,12 +329,16 @@ export class Grid {
   }
 
   /** The gutter holds the largest row number (at least three digits, so it rarely changes). */
-  private sizeGutter(count: number, force = false): void {
+  private gutterWidth(count: number): number {
     const digits = Math.max(3, String(count).length);
-    const gutter = Math.ceil(digits * (this.measure ? this.measure.cell('0') : 8) + 14);
-    if (gutter === this.gutter && !force) return;
+    return Math.ceil(digits * (this.measure ? this.measure.cell('0') : 8) + 14);
+  }
+
+  private sizeGutter(count: number): void {
+    const gutter = this.gutterWidth(count);
+    if (gutter === this.gutter) return;
     this.gutter = gutter;
-    this.applyWidths();
+    this.layoutColumns();
   }
 
   /** Double-click on a column's edge: wide enough for its header and the rows loaded (not wider than the view). */

@@ -31,8 +31,10 @@ export const GRID_CSS = `
 .gs-cell.null { color: var(--vscode-disabledForeground); font-style: italic; }
 .gs-cell.json { color: var(--vscode-textLink-foreground); cursor: zoom-in; }
 .gs-cell.gutter { padding: 0 6px 0 4px; color: var(--vscode-editorLineNumber-foreground); text-align: right; cursor: pointer; background: var(--vscode-editorGutter-background, transparent); }
-.gs-cell.selected { background: var(--vscode-editor-inactiveSelectionBackground); }
+/* Selection: the editor's selection colour (clear in light themes, unlike list.activeSelectionBackground there), paler while the grid has no focus. */
+.gs-cell.selected { background: color-mix(in srgb, var(--vscode-editor-selectionBackground, #264f78) 55%, transparent); }
 .gs-grid:focus-within .gs-cell.selected { background: var(--vscode-editor-selectionBackground); color: var(--vscode-editor-selectionForeground, inherit); }
+body.vscode-high-contrast .gs-grid:not(:focus-within) .gs-cell.selected { background: transparent; outline: 1px dashed var(--vscode-contrastActiveBorder); outline-offset: -1px; }
 .gs-cell.gutter.selected { color: var(--vscode-editorLineNumber-activeForeground, var(--vscode-foreground)); }
 .gs-cell.focus { outline: 1px solid var(--vscode-list-focusOutline, var(--vscode-focusBorder)); outline-offset: -1px; }
 .gs-grid:focus-within .gs-cell.focus { outline: 2px solid var(--vscode-focusBorder); outline-offset: -2px; }
