@@ -1,6 +1,7 @@
 import type { SqlValue } from '../../src/gong/catalog/types';
 import type { FilterSpec, SortSpec } from '../../src/results/rowView';
-import { canvasMeasure, fitColumn, layoutWidths, widerFit, type ColumnFit, type Measure } from './columnWidths';
+import { ColumnLayout } from './columnLayout';
+import { canvasMeasure, type Measure } from './columnWidths';
 import { el, GridHeader } from './header';
 import type { Row, RowSource } from './source';
 import { GRID_CSS } from './styles';
@@ -10,13 +11,10 @@ import { isJson, openViewer } from './viewer';
 const ROW_HEIGHT = 22;
 const BLOCK = 256;
 const OVERSCAN = 3;
-/** Columns are sized from the first rows of the result (and widened as more of them arrive). */
-const SAMPLE = 200;
 /** Double-clicking a column's edge measures the rows already loaded, up to this many. */
 const FIT_SAMPLE = 5000;
 /** Typing in a filter narrows the rows once typing pauses this long. */
 const FILTER_DELAY = 150;
-const DEFAULT_WIDTH = 120;
 /**
  * Browsers cap an element's height (about 33.5 million px in Chromium); 22 px rows reach it
  * near 1.5 million rows. Past that the spacer is scaled and scroll positions map back.
@@ -47,14 +45,8 @@ export class Grid {
   /** A partial block's rows while its refreshed copy loads, so streaming never blanks rows on screen. */
   private readonly stale = new Map<number, readonly Row[]>();
   private order: number[];
-  private widths: number[];
-  /** Columns the user sized (dragged or fitted): automatic layout leaves them alone. */
-  private readonly pinned = new Set<number>();
-  private fits: (ColumnFit | undefined)[] = [];
-  private numeric: boolean[];
-  private sampled = 0;
+  private readonly columns: ColumnLayout;
   private measure: Measure | undefined;
-  private gutter = 0;
   private sort: SortSpec | undefined;
   private filter: Filter = { columns: {} };
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
@@ -67,8 +59,7 @@ export class Grid {
   constructor(private readonly source: RowSource, options: GridOptions = {}) {
     injectStyles();
     this.order = source.columns.map((_, i) => i);
-    this.widths = source.columns.map(() => DEFAULT_WIDTH);
-    this.numeric = source.columns.map((c) => c.type === 'integer' || c.type === 'real');
+    this.columns = new ColumnLayout(source.columns);
     this.element = el('div', 'gs-grid');
     this.element.tabIndex = 0;
     this.element.setAttribute('role', 'grid');
@@ -80,7 +71,7 @@ export class Grid {
       resize: (col, start, delta) => this.pin(col, Math.max(40, start + delta)),
       fit: (col) => this.fitToContent(col),
       filter: (col, text) => this.setFilter({ ...this.filter, columns: { ...this.filter.columns, [col]: text } }),
-      widthOf: (col) => this.widths[col] ?? DEFAULT_WIDTH,
+      widthOf: (col) => this.columns.widths[col] ?? 0,
     });
     const progress = el('div', 'gs-progress');
     progress.setAttribute('aria-hidden', 'true');
@@ -106,7 +97,7 @@ export class Grid {
     }).observe(this.viewport);
     source.onChange(() => this.reset(false));
     this.header.arrange(this.order);
-    this.header.update(this.sort, this.numeric);
+    this.header.update(this.sort, this.columns.numeric);
     this.applyWidths();
     this.reset(false);
   }
@@ -133,10 +124,9 @@ export class Grid {
     }
     const count = this.source.count();
     this.spacer.style.height = `${Math.min(count * ROW_HEIGHT, MAX_SPACER)}px`;
-    this.spacer.style.width = `${this.totalWidth()}px`;
     this.element.setAttribute('aria-rowcount', String(count + 1));
     this.toolbar.setStatus(statusText(count, this.source.done()));
-    this.sizeGutter(count);
+    if (this.columns.resizeGutter(count, this.measure)) this.layoutColumns();
     // New rows may have streamed into a partial last block: read it again.
     const last = Math.floor(Math.max(0, count - 1) / BLOCK);
     const partial = this.blocks.get(last);
@@ -280,7 +270,7 @@ export class Grid {
         cls += ' null';
       } else {
         text = String(value);
-        if (typeof value === 'number' || type === 'integer' || type === 'real' || this.numeric[col]) cls += ' num';
+        if (typeof value === 'number' || type === 'integer' || type === 'real' || this.columns.numeric[col]) cls += ' num';
         else if (isJson(text)) cls += ' json';
       }
       if (this.inSelection(index, p)) cls += ' selected';
@@ -299,82 +289,49 @@ export class Grid {
   /** Measures the first rows once they are loaded (again as more of them stream in), then lays the columns out. */
   private sampleWidths(): void {
     const first = this.blocks.get(0);
-    if (first === undefined || first === 'loading' || this.sampled >= SAMPLE || first.length <= this.sampled || !this.element.isConnected) return;
+    if (first === undefined || first === 'loading' || !this.columns.wants(first.length) || !this.element.isConnected) return;
     // Reads before writes: the layout is still clean, so reading it costs nothing.
     const width = this.viewport.clientWidth;
-    const measure = this.measurer();
-    const rows = first.slice(0, SAMPLE);
-    this.fits = this.source.columns.map((info, col) => widerFit(this.fits[col], fitColumn(info.name, rows.map((r) => r[col] ?? null), measure)));
-    this.numeric = this.source.columns.map((info, col) => info.type === 'integer' || info.type === 'real' || (info.type === 'null' && looksNumeric(rows, col)));
-    this.sampled = rows.length;
-    this.gutter = this.gutterWidth(this.source.count());
-    this.header.update(this.sort, this.numeric);
+    this.measure ??= canvasMeasure(getComputedStyle(this.viewport), getComputedStyle(this.header.element.querySelector('.gs-hcell') ?? this.header.element));
+    this.columns.sample(first, this.measure, this.source.count());
+    this.header.update(this.sort, this.columns.numeric);
     this.layoutColumns(width);
   }
 
-  private measurer(): Measure {
-    const label = this.header.element.querySelector('.gs-hcell') ?? this.header.element;
-    this.measure ??= canvasMeasure(getComputedStyle(this.viewport), getComputedStyle(label));
-    return this.measure;
-  }
-
-  /** Columns the user did not size share the view's width (layoutWidths); hidden grids wait until shown. */
+  /** Columns the user did not size share the view's width; hidden grids wait until shown. */
   private layoutColumns(width = this.viewport.clientWidth): void {
-    if (width === 0 || this.sampled === 0) return this.applyWidths();
-    const auto = this.order.filter((c) => !this.pinned.has(c));
-    const used = this.gutter + [...this.pinned].reduce((sum, c) => sum + (this.widths[c] ?? 0), 0);
-    const laid = layoutWidths(auto.map((c) => this.fits[c] ?? { natural: DEFAULT_WIDTH, floor: DEFAULT_WIDTH }), width - used);
-    auto.forEach((c, i) => { this.widths[c] = laid[i] as number; });
+    this.columns.layout(this.order, width);
     this.applyWidths();
-  }
-
-  /** The gutter holds the largest row number (at least three digits, so it rarely changes). */
-  private gutterWidth(count: number): number {
-    const digits = Math.max(3, String(count).length);
-    return Math.ceil(digits * (this.measure ? this.measure.cell('0') : 8) + 14);
-  }
-
-  private sizeGutter(count: number): void {
-    const gutter = this.gutterWidth(count);
-    if (gutter === this.gutter) return;
-    this.gutter = gutter;
-    this.layoutColumns();
   }
 
   /** Double-click on a column's edge: wide enough for its header and the rows loaded (not wider than the view). */
   private fitToContent(col: number): void {
+    if (!this.measure) return;
     const values: (string | number | null)[] = [];
     for (const block of this.blocks.values()) {
       if (block === 'loading') continue;
-      for (const row of block) {
-        if (values.length >= FIT_SAMPLE) break;
-        values.push(row[col] ?? null);
-      }
+      for (const row of block.slice(0, FIT_SAMPLE - values.length)) values.push(row[col] ?? null);
     }
-    const fit = fitColumn(this.source.columns[col]?.name ?? '', values, this.measurer());
-    this.pin(col, Math.max(fit.floor, Math.min(fit.natural, this.viewport.clientWidth - this.gutter)));
+    this.columns.fit(col, values, this.measure, this.viewport.clientWidth);
+    this.applyWidths();
   }
 
   /** "Fit columns to content": forgets sizes set by hand and lays every column out again. */
   private refit(): void {
-    this.pinned.clear();
+    this.columns.unpinAll();
     this.layoutColumns();
   }
 
   private pin(col: number, width: number): void {
-    this.pinned.add(col);
-    this.widths[col] = width;
+    this.columns.pin(col, width);
     this.applyWidths();
   }
 
   private applyWidths(): void {
-    this.element.style.setProperty('--gs-cols', [`${this.gutter}px`, ...this.order.map((c) => `${this.widths[c]}px`)].join(' '));
-    this.element.style.setProperty('--gs-width', `${this.totalWidth()}px`);
-    this.spacer.style.width = `${this.totalWidth()}px`;
-  }
-
-  private totalWidth(): number {
-    return this.gutter + this.order.reduce((sum, c) => sum + (this.widths[c] ?? 0), 0);
+    const total = `${this.columns.total(this.order)}px`;
+    this.element.style.setProperty('--gs-cols', this.columns.template(this.order));
+    this.element.style.setProperty('--gs-width', total);
+    this.spacer.style.width = total;
   }
 
   private moveColumn(from: number, to: number): void {
@@ -404,7 +361,7 @@ export class Grid {
   private async applyView(): Promise<void> {
     clearTimeout(this.filterTimer);
     const spec: FilterSpec = { quick: this.filter.quick, columns: this.filter.columns };
-    this.header.update(this.sort, this.numeric);
+    this.header.update(this.sort, this.columns.numeric);
     await this.source.setView(this.sort, spec);
     this.anchor = undefined;
     this.focus = undefined;
@@ -548,18 +505,6 @@ export class Grid {
     this.viewer = undefined;
     this.element.focus();
   }
-}
-
-/** A column whose sampled values are all numbers (and at least one is). */
-function looksNumeric(rows: readonly Row[], col: number): boolean {
-  let seen = false;
-  for (const row of rows) {
-    const value = row[col] ?? null;
-    if (value === null) continue;
-    if (typeof value !== 'number') return false;
-    seen = true;
-  }
-  return seen;
 }
 
 function statusText(count: number, done: boolean): string {
