@@ -182,6 +182,15 @@ describe('the results grid widget', () => {
     assert.equal(await page.getByRole('menu').count(), 0, 'the menu closes');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     assert.deepEqual(await page.evaluate(() => window.driven.exported), ['json', 'csv']);
+    // From the keyboard, with a cell selected: Enter on the "…" button opens the menu, not the cell viewer.
+    await page.locator('.gs-rows [role=gridcell]').first().click();
+    await page.getByRole('button', { name: 'More actions…' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').waitFor();
+    assert.equal(await page.getByRole('dialog').count(), 0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await until(async () => (await page.evaluate(() => window.driven.copied)).at(-1) === '0-0:0', 'Copy (the second item) to copy the selected cell');
   });
 
   it('shows a cell whole in a compact viewer beside it, closed by Escape', async () => {

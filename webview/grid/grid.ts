@@ -437,12 +437,13 @@ export class Grid {
   }
 
   private onKey(e: KeyboardEvent): void {
-    if ((e.target as HTMLElement).tagName === 'INPUT') return;
     if (this.viewer?.contains(e.target as Node)) {
       // In the viewer keys select and copy its text; Escape closes it.
       if (e.key === 'Escape') this.closeViewer();
       return;
     }
+    // Keys typed in a filter box or on a toolbar button are theirs.
+    if (e.target !== this.element) return;
     const f = this.focus ?? { row: 0, col: 0 };
     const page = Math.max(1, this.visibleCount() - 1);
     const ctrl = e.ctrlKey || e.metaKey;
