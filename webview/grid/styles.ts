@@ -23,7 +23,7 @@ export const GRID_CSS = `
 .gs-head .gs-row { width: var(--gs-width); }
 .gs-viewport { flex: 1; overflow: auto; position: relative; min-height: 0; contain: strict; }
 .gs-spacer { position: relative; }
-.gs-rows { position: absolute; top: 0; left: 0; }
+.gs-rows { position: absolute; top: 0; left: 0; user-select: none; }
 .gs-rows .gs-row { position: absolute; top: 0; left: 0; width: var(--gs-width); contain: strict; border-bottom: 1px solid var(--vscode-editorGroup-border, rgba(128,128,128,.12)); box-sizing: border-box; }
 .gs-row { display: grid; grid-template-columns: var(--gs-cols); height: var(--gs-row-height); }
 .gs-cell { padding: 0 6px; line-height: calc(var(--gs-row-height) - 1px); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-right: 1px solid var(--vscode-editorGroup-border, rgba(128,128,128,.2)); box-sizing: border-box; }
