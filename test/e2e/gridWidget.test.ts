@@ -165,6 +165,21 @@ describe('the results grid widget', () => {
     assert.equal(await page.locator('.gs-cell.focus').evaluate((e) => getComputedStyle(e).outlineColor), 'rgb(0, 95, 184)', 'the focused cell has the focus border');
   });
 
+  it('selects whole rows from the gutter and copies them, a cell range too', async () => {
+    await mountCalls(10);
+    const gutter = page.locator('.gs-rows [role=row]:visible [role=rowheader]');
+    await gutter.nth(1).click();
+    await gutter.nth(3).click({ modifiers: ['Shift'] });
+    await page.keyboard.press('Control+c');
+    await until(async () => (await page.evaluate(() => window.driven.copied)).at(-1) === '1-3:0,1,2,3', 'rows 2 to 4, every column');
+    const cells = page.locator('.gs-rows [role=row]:visible [role=gridcell]');
+    await cells.nth(4 * 5 + 1).click();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+Shift+c');
+    await until(async () => (await page.evaluate(() => window.driven.copied)).at(-1) === '5-6:1,2 with headers', 'the 2 × 2 range with headers');
+  });
+
   it('fits its toolbar in a 360 px panel: icons with names, the rest in a menu', async () => {
     await mountCalls(5, 360);
     const toolbar = page.locator('.gs-toolbar');

@@ -5,6 +5,7 @@ import { canvasMeasure, type Measure } from './columnWidths';
 import { el, GridHeader } from './header';
 import type { Row, RowSource } from './source';
 import { GRID_CSS } from './styles';
+import { Selection, type Cell } from './selection';
 import { Toolbar, type ToolbarAction } from './toolbar';
 import { isJson, openViewer } from './viewer';
 
@@ -26,7 +27,6 @@ export interface GridOptions {
   exportAs?: (format: 'csv' | 'json') => void;
 }
 
-interface Cell { row: number; col: number }
 interface Filter { quick?: string; columns: Record<number, string> }
 
 /**
@@ -50,8 +50,7 @@ export class Grid {
   private sort: SortSpec | undefined;
   private filter: Filter = { columns: {} };
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
-  private anchor: Cell | undefined;
-  private focus: Cell | undefined;
+  private readonly selection = new Selection();
   private pending = false;
   private generation = 0;
   private viewer: HTMLElement | undefined;
@@ -190,7 +189,7 @@ export class Grid {
       shown.add(rowEl);
       const data = this.rowAt(index);
       if (!data) missing = true;
-      const selection = this.selectionKey(index);
+      const selection = this.selection.keyOf(index);
       if (rowEl._index !== index || rowEl._data !== data || rowEl._selection !== selection) {
         this.fillRow(rowEl, index, data);
         rowEl._data = data;
@@ -202,13 +201,6 @@ export class Grid {
     for (const rowEl of this.pool) if (!shown.has(rowEl) && rowEl.style.display !== 'none') rowEl.style.display = 'none';
     // Shows that rows are on their way: the query still runs, or rows on screen are not loaded yet.
     this.element.classList.toggle('gs-loading', missing || !this.source.done());
-  }
-
-  /** What of the selection touches a row, so a row is repainted only when that changes. */
-  private selectionKey(index: number): string {
-    const inRange = this.inSelection(index, -1) || (this.anchor && this.focus && this.inSelection(index, Math.min(this.anchor.col, this.focus.col)));
-    const focus = this.focus?.row === index ? this.focus.col : -2;
-    return inRange || focus !== -2 ? `${this.anchor?.col}:${this.focus?.col}:${focus}:${inRange}` : '';
   }
 
   /** The row at a view position; while its block loads (the load is started), the row shown before, if any. */
@@ -256,7 +248,7 @@ export class Grid {
     const gutter = cells[0] as HTMLElement;
     // A row not loaded yet has no number: blank numbered rows look like empty results.
     gutter.textContent = row ? String(index + 1) : '';
-    gutter.classList.toggle('selected', this.inSelection(index, -1));
+    gutter.classList.toggle('selected', this.selection.has(index, -1));
     for (let p = 0; p < this.order.length; p++) {
       const col = this.order[p] as number;
       const cell = cells[p + 1] as HTMLElement;
@@ -273,8 +265,8 @@ export class Grid {
         if (typeof value === 'number' || type === 'integer' || type === 'real' || this.columns.numeric[col]) cls += ' num';
         else if (isJson(text)) cls += ' json';
       }
-      if (this.inSelection(index, p)) cls += ' selected';
-      if (this.focus?.row === index && this.focus.col === p) cls += ' focus';
+      if (this.selection.has(index, p)) cls += ' selected';
+      if (this.selection.focus?.row === index && this.selection.focus.col === p) cls += ' focus';
       if (cell.className !== cls) cell.className = cls;
       if (cell.textContent !== text) {
         // textContent only: a value such as <img src=x onerror=…> stays text.
@@ -363,37 +355,16 @@ export class Grid {
     const spec: FilterSpec = { quick: this.filter.quick, columns: this.filter.columns };
     this.header.update(this.sort, this.columns.numeric);
     await this.source.setView(this.sort, spec);
-    this.anchor = undefined;
-    this.focus = undefined;
+    this.selection.clear();
     this.reset(true);
   }
 
   // ---- selection and keyboard ----
 
-  private inSelection(row: number, position: number): boolean {
-    if (!this.anchor || !this.focus) return false;
-    const [r0, r1] = [Math.min(this.anchor.row, this.focus.row), Math.max(this.anchor.row, this.focus.row)];
-    if (row < r0 || row > r1) return false;
-    if (this.anchor.col === -1) return true;
-    const [c0, c1] = [Math.min(this.anchor.col, this.focus.col), Math.max(this.anchor.col, this.focus.col)];
-    return position >= c0 && position <= c1;
-  }
-
   private select(cell: Cell, extend: boolean): void {
     const count = this.source.count();
     if (count === 0) return;
-    const clamped = { row: Math.max(0, Math.min(count - 1, cell.row)), col: Math.max(this.anchor?.col === -1 && extend ? -1 : 0, Math.min(this.order.length - 1, cell.col)) };
-    if (!extend || !this.anchor) this.anchor = clamped;
-    this.focus = clamped;
-    this.scrollIntoView(clamped.row);
-    this.schedule();
-  }
-
-  private selectAll(): void {
-    const count = this.source.count();
-    if (count === 0) return;
-    this.anchor = { row: 0, col: -1 };
-    this.focus = { row: count - 1, col: this.order.length - 1 };
+    this.scrollIntoView(this.selection.moveTo(cell, extend, count, this.order.length).row);
     this.schedule();
   }
 
@@ -421,9 +392,7 @@ export class Grid {
     this.element.focus();
     if (target.classList.contains('gutter')) {
       // The gutter selects whole rows.
-      if (!e.shiftKey || !this.anchor) this.anchor = { row: rowEl._index, col: -1 };
-      else this.anchor = { row: this.anchor.row, col: -1 };
-      this.focus = { row: rowEl._index, col: this.order.length - 1 };
+      this.selection.rowsTo(rowEl._index, e.shiftKey, this.order.length);
       this.schedule();
       return;
     }
@@ -444,7 +413,7 @@ export class Grid {
     }
     // Keys typed in a filter box or on a toolbar button are theirs.
     if (e.target !== this.element) return;
-    const f = this.focus ?? { row: 0, col: 0 };
+    const f = this.selection.focus ?? { row: 0, col: 0 };
     const page = Math.max(1, this.visibleCount() - 1);
     const ctrl = e.ctrlKey || e.metaKey;
     const moves: Record<string, Cell | undefined> = {
@@ -462,13 +431,14 @@ export class Grid {
       this.select(moves[e.key] as Cell, e.shiftKey);
     } else if (ctrl && e.key.toLowerCase() === 'a') {
       e.preventDefault();
-      this.selectAll();
+      if (this.source.count() > 0) this.selection.all(this.source.count(), this.order.length);
+      this.schedule();
     } else if (ctrl && e.key.toLowerCase() === 'c') {
       e.preventDefault();
       void this.copy(e.shiftKey);
-    } else if (e.key === 'Enter' && this.focus) {
+    } else if (e.key === 'Enter' && this.selection.focus) {
       e.preventDefault();
-      void this.openViewer(this.focus);
+      void this.openViewer(this.selection.focus);
     } else if (e.key === 'Escape' && this.viewer) {
       this.closeViewer();
     }
@@ -478,11 +448,8 @@ export class Grid {
   async copy(withHeaders: boolean): Promise<void> {
     const count = this.source.count();
     if (count === 0) return;
-    const anchor = this.anchor ?? { row: 0, col: -1 };
-    const focus = this.focus ?? { row: count - 1, col: this.order.length - 1 };
-    const from = Math.min(anchor.row, focus.row);
-    const to = Math.max(anchor.row, focus.row);
-    const cols = anchor.col === -1 ? this.order : this.order.slice(Math.min(anchor.col, focus.col), Math.max(anchor.col, focus.col) + 1);
+    const { from, to, positions } = this.selection.range(count, this.order.length);
+    const cols = positions.map((p) => this.order[p] as number);
     await this.source.copy(from, to, cols, withHeaders);
   }
 
