@@ -22,8 +22,9 @@ export interface Measure {
 
 /** Horizontal padding and the right border of a cell (styles.ts). */
 const CELL_EXTRA = 13;
-/** The header also holds the sort arrow. */
-const SORT_ARROW = 16;
+/** The header also holds the sort arrow, after a 4 px gap (styles.ts). */
+const SORT_ARROW = '▲';
+const SORT_GAP = 4;
 const MIN_WIDTH = 48;
 /** The cap for cut-able text: a share of the view, within these bounds. */
 const CAP_MIN = 160;
@@ -41,7 +42,7 @@ export function displayText(value: SqlValue): string {
 }
 
 export function fitColumn(name: string, values: Iterable<SqlValue>, measure: Measure): ColumnFit {
-  const header = measure.header(name) + CELL_EXTRA + SORT_ARROW;
+  const header = measure.header(name) + measure.header(SORT_ARROW) + SORT_GAP + CELL_EXTRA;
   const texts: string[] = [];
   const wholes: string[] = [];
   for (const value of values) {

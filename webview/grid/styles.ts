@@ -38,10 +38,12 @@ body.vscode-high-contrast .gs-grid:not(:focus-within) .gs-cell.selected { backgr
 .gs-cell.gutter.selected { color: var(--vscode-editorLineNumber-activeForeground, var(--vscode-foreground)); }
 .gs-cell.focus { outline: 1px solid var(--vscode-list-focusOutline, var(--vscode-focusBorder)); outline-offset: -1px; }
 .gs-grid:focus-within .gs-cell.focus { outline: 2px solid var(--vscode-focusBorder); outline-offset: -2px; }
-.gs-hcell { position: relative; font-weight: 600; cursor: pointer; user-select: none; font-family: var(--vscode-font-family); }
-.gs-hcell.num { text-align: right; }
-.gs-hcell .gs-sort { margin-left: 4px; color: var(--vscode-descriptionForeground); }
-.gs-hcell.num .gs-sort { margin: 0 4px 0 0; float: left; }
+.gs-hcell { position: relative; display: flex; align-items: center; gap: 4px; font-weight: 600; cursor: pointer; user-select: none; font-family: var(--vscode-font-family); }
+.gs-hcell .gs-label { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+/* Numbers: the name at the right edge above the values, the sort arrow before it. */
+.gs-hcell.num { flex-direction: row-reverse; text-align: right; }
+.gs-hcell .gs-sort { flex: none; color: var(--vscode-descriptionForeground); }
+.gs-hcell .gs-sort:empty { display: none; }
 .gs-hcell .gs-resize { position: absolute; right: 0; top: 0; width: 6px; height: 100%; cursor: col-resize; }
 .gs-hcell .gs-resize:hover { background: var(--vscode-sash-hoverBorder, var(--vscode-focusBorder)); }
 .gs-hcell.drop { box-shadow: inset 2px 0 0 var(--vscode-focusBorder); }

@@ -14,7 +14,7 @@ describe('column widths from content', () => {
     assert.deepEqual(fitColumn('Started', [TIMESTAMP], measure), { natural: 20 * 7 + 13, floor: 20 * 7 + 13 });
     const title = fitColumn('Title', [TITLE, 'short'], measure);
     assert.equal(title.natural, TITLE.length * 7 + 13);
-    assert.equal(title.floor, 5 * 8 + 13 + 16, 'text can be cut down to its header');
+    assert.equal(title.floor, 5 * 8 + 8 + 4 + 13, 'text can be cut down to its header (and its sort arrow)');
     assert.deepEqual(fitColumn('A', [], measure).floor, 48, 'a minimum width');
     assert.deepEqual(widerFit({ natural: 10, floor: 80 }, { natural: 50, floor: 20 }), { natural: 50, floor: 80 });
   });
