@@ -149,6 +149,12 @@ describe('the results grid widget', () => {
     assert.ok(headerRight - labelRight < 14 && cellRight - valueRight < 14, `header text ends ${headerRight - labelRight} px and the value ${cellRight - valueRight} px before the right edge`);
     const title = page.locator('[role=columnheader]', { hasText: 'Title' });
     assert.equal(await title.evaluate((e) => getComputedStyle(e).textAlign), 'start', 'text headers stay left-aligned');
+    // Sorted, the header shows its arrow and still its whole name.
+    await header.click();
+    await until(async () => (await header.locator('.gs-sort').textContent()) === '▲', 'the sort arrow');
+    const [arrow, label] = await Promise.all([header.locator('.gs-sort').boundingBox(), header.locator('.gs-label').boundingBox()]);
+    assert.ok(arrow!.x + arrow!.width <= label!.x, 'the arrow before the name');
+    assert.ok(await header.locator('.gs-label').evaluate((e) => e.scrollWidth <= e.clientWidth), 'the whole name');
   });
 
   it('shows selected cells clearly in the light theme', async () => {
