@@ -20,6 +20,15 @@ export function resultsHtml(scriptUri: string, cspSource: string): string {
   .panes { flex: 1; min-height: 0; position: relative; }
   .pane { height: 100%; }
   .pane[hidden] { display: none; }
+  .run-progress { flex: none; height: 2px; margin-top: -6px; margin-bottom: 4px; overflow: hidden; position: relative; visibility: hidden; }
+  .running .run-progress { visibility: visible; }
+  .run-progress::before { content: ''; position: absolute; inset: 0 auto 0 0; width: 20%; background: var(--vscode-progressBar-background); animation: run-progress 1.2s linear infinite; }
+  @keyframes run-progress { from { transform: translateX(-100%); } to { transform: translateX(500%); } }
+  .msg-group { margin: 0 0 12px; }
+  .msg-head { display: flex; gap: 10px; align-items: baseline; min-width: 0; }
+  .msg-time { flex: none; color: var(--vscode-descriptionForeground); font-variant-numeric: tabular-nums; }
+  .msg-statement { min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; font-family: var(--vscode-editor-font-family); }
+  .msg-group .message { margin: 2px 0 0; padding-left: calc(8ch + 10px); }
   .tabs { display: flex; gap: 4px; border-bottom: 1px solid var(--vscode-panel-border); margin-bottom: 6px; }
   .tabs button { background: none; border: none; color: var(--vscode-foreground); padding: 4px 10px; cursor: pointer; border-bottom: 2px solid transparent; }
   .tabs button[aria-selected="true"] { border-bottom-color: var(--vscode-focusBorder); }

@@ -27,6 +27,15 @@ export interface SavedResults {
   readonly statement: string;
 }
 
+/** What one statement of a run said, with the statement and when it started. */
+export interface StatementMessages {
+  /** The statement's first line, shortened (messages.ts). */
+  readonly statement: string;
+  /** When it started, in ms since the epoch: shown as the clock time. */
+  readonly at: number;
+  readonly lines: readonly string[];
+}
+
 export type HostToWebview =
   | { type: 'running'; text: string }
   /** A new run starts: earlier results are gone. */
@@ -35,7 +44,7 @@ export type HostToWebview =
   | { type: 'result'; run: number; result: ResultInfo }
   | { type: 'count'; run: number; result: number; count: number; done: boolean }
   | { type: 'rows'; run: number; result: number; request: number; start: number; rows: readonly (readonly SqlValue[])[] }
-  | { type: 'messages'; run: number; messages: readonly string[] }
+  | { type: 'messages'; run: number; messages: readonly StatementMessages[] }
   /** A failed run; `location` (file line and column, the statement's first line) is a link to it. */
   | { type: 'error'; message: string; location?: ErrorLocation }
   /** Keep this in the webview state (a run started). */

@@ -7,7 +7,8 @@ import type { ErrorLocation } from '../engine/ide/errorLocation';
 import { revealLocation } from '../extension/revealLocation';
 import { userSetting } from '../extension/userSettings';
 import { resultsHtml } from './html';
-import type { HostToWebview, ResultInfo, SavedResults, WebviewToHost } from './protocol';
+import { StatementLog } from './messages';
+import type { HostToWebview, ResultInfo, SavedResults, StatementMessages, WebviewToHost } from './protocol';
 import { toTsv, viewIndex, type FilterSpec, type SortSpec } from './rowView';
 
 /** A result set as the host keeps it: the rows once, and the current view over them. */
@@ -24,7 +25,8 @@ interface HeldResult {
 export class ResultsRun {
   private readonly results = new Map<number, HeldResult>();
   private countTimer: NodeJS.Timeout | undefined;
-  private lastMessages: readonly string[] | undefined;
+  private readonly statements = new StatementLog();
+  private lastMessages: readonly StatementMessages[] | undefined;
 
   constructor(readonly id: number, private readonly post: (m: HostToWebview) => void) {}
 
@@ -108,9 +110,14 @@ export class ResultsRun {
     return held.rows.length;
   }
 
-  messages(messages: readonly string[]): void {
-    this.lastMessages = messages;
-    this.post({ type: 'messages', run: this.id, messages });
+  /** A statement of the run started: its messages will say which one, and when. */
+  started(statement: number, text: string): void {
+    this.statements.started(statement, text);
+  }
+
+  messages(results: readonly Pick<StatementResult, 'index' | 'messages'>[]): void {
+    this.lastMessages = this.statements.messages(results);
+    this.post({ type: 'messages', run: this.id, messages: this.lastMessages });
   }
 
   /**

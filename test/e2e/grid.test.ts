@@ -9,7 +9,7 @@ import { openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, typ
 const visible = generateWorld().calls.filter((c) => c.state === 'processed');
 const hostile = visible.find((c) => c.meta.title === '<img src=x onerror=alert(1)>')!;
 const TEN = [hostile, ...visible.filter((c) => c !== hostile).slice(0, 9)];
-const SQL = `SELECT Id, Title, Duration FROM Calls WHERE Id IN (${TEN.map((c) => `'${c.meta.id}'`).join(', ')})`;
+const SQL = `SELECT Id, Title, Duration, Started FROM Calls WHERE Id IN (${TEN.map((c) => `'${c.meta.id}'`).join(', ')})`;
 
 describe('the results grid in a real VS Code', () => {
   let workbench: Workbench;
@@ -22,7 +22,7 @@ describe('the results grid in a real VS Code', () => {
 
   const step = stepsOf(() => workbench);
 
-  const grid = () => webviewFrame(workbench.page, '[role=grid][aria-rowcount="11"]');
+  const grid = () => webviewFrame(workbench.page, '.gs-grid');
   const column = async (n: number) => (await grid()).locator(`.gs-rows [role=row]:visible [role=gridcell]:nth-child(${n + 1})`).allTextContents();
 
   step('runs the query; a hostile title renders as text', async () => {
@@ -43,6 +43,7 @@ describe('the results grid in a real VS Code', () => {
     const header = frame.locator('[role=columnheader]', { hasText: 'Duration' });
     await header.click();
     await until(async () => (await header.getAttribute('aria-sort')) === 'ascending', 'ascending');
+    assert.equal(await header.evaluate((e) => getComputedStyle(e).textAlign), 'right', 'a numeric header is right-aligned like its numbers');
     const want = TEN.map((c) => c.meta.duration).sort((a, b) => a - b).map(String);
     await until(async () => (await column(3)).join() === want.join(), `durations ascending ${want.join()}`);
     await header.click();
@@ -62,13 +63,14 @@ describe('the results grid in a real VS Code', () => {
     }, 'the clipboard to hold the rows');
     const lines = text.split('\n');
     assert.equal(lines.length, 11);
-    assert.ok(lines.slice(1).every((l) => /^\d+\t.*\t\d+$/.test(l)), text);
+    assert.equal(lines[0], 'Id\tTitle\tDuration\tStarted');
+    assert.ok(lines.slice(1).every((l) => /^\d+\t.*\t\d+\t[\d-]+T[\d:]+Z$/.test(l)), text);
   });
 
   step('exports the whole result to CSV, identical to the CLI\'s CSV', async () => {
     const { page, workspace } = workbench;
     const frame = await grid();
-    await frame.locator('.gs-toolbar button', { hasText: 'Export CSV' }).click();
+    await frame.getByRole('button', { name: 'Export CSV' }).click();
     // VS Code's own save dialog proposes workspace/result.csv.
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
@@ -79,5 +81,39 @@ describe('the results grid in a real VS Code', () => {
     const cli = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'gongsql.js'), '-e', SQL, '--sandbox', '--format', 'csv'], { encoding: 'utf8' });
     assert.equal(cli.status, 0, cli.stderr);
     assert.equal(readFileSync(file, 'utf8'), cli.stdout);
+  });
+
+  step('sizes columns to their content: every id and timestamp whole', async () => {
+    const frame = await grid();
+    const whole = (n: number) => frame.locator(`.gs-rows [role=row]:visible [role=gridcell]:nth-child(${n + 1})`).evaluateAll((cells) => cells.map((c) => c.scrollWidth <= c.clientWidth));
+    assert.deepEqual(await whole(1), Array(10).fill(true), 'ids');
+    assert.deepEqual(await whole(4), Array(10).fill(true), 'timestamps');
+  });
+
+  step('keeps every character typed into a column filter and narrows the rows', async () => {
+    const { page } = workbench;
+    const frame = await grid();
+    const input = frame.getByRole('textbox', { name: 'Filter Title' });
+    await input.click();
+    await page.keyboard.type('industries');
+    const want = TEN.filter((c) => (c.meta.title ?? '').toLowerCase().includes('industries')).map((c) => c.meta.title).sort();
+    await until(async () => (await column(2)).sort().join('\n') === want.join('\n'), `only the ${want.length} titles with "industries"`);
+    assert.equal(await input.inputValue(), 'industries', 'the whole text stays in the box');
+    assert.ok(await input.evaluate((e) => e === document.activeElement && document.hasFocus()), 'the box keeps the focus');
+    // Typing goes on where it stopped.
+    await page.keyboard.type(' <');
+    await until(async () => (await column(2)).length === TEN.filter((c) => (c.meta.title ?? '').toLowerCase().includes('industries <')).length, 'rows with "industries <"');
+    assert.equal(await input.inputValue(), 'industries <');
+  });
+
+  step('says in Messages which statement ran, and when', async () => {
+    const frame = await grid();
+    await frame.getByRole('tab', { name: 'Messages' }).click();
+    const group = frame.locator('.msg-group').first();
+    await group.waitFor();
+    assert.match(await group.locator('.msg-time').textContent() ?? '', /^\d\d:\d\d:\d\d$/);
+    const statement = await group.locator('.msg-statement').textContent() ?? '';
+    assert.ok(statement.endsWith('…') && SQL.startsWith(statement.slice(0, -1)), statement);
+    assert.match(await group.locator('.message').first().textContent() ?? '', /^10 rows in \d+ ms/);
   });
 });

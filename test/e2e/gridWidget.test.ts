@@ -7,6 +7,25 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { until } from './harness';
 
+/** The colours of VS Code's Light Modern theme that the grid uses, as the webview receives them. */
+const LIGHT_MODERN = {
+  'font-family': 'sans-serif', 'font-size': '13px', 'editor-font-family': 'monospace', 'editor-font-size': '13px',
+  foreground: '#3b3b3b', 'editor-background': '#ffffff', 'panel-border': '#e5e5e5', 'editorWidget-background': '#f8f8f8',
+  'input-background': '#ffffff', 'input-foreground': '#3b3b3b', 'input-border': '#cecece', focusBorder: '#005fb8',
+  'list-activeSelectionBackground': '#e8e8e8', 'list-inactiveSelectionBackground': '#e4e6f1',
+  'editor-selectionBackground': '#add6ff', 'editor-inactiveSelectionBackground': '#e5ebf1', 'progressBar-background': '#005fb8',
+};
+const THEME = Object.entries(LIGHT_MODERN).map(([k, v]) => `--vscode-${k}:${v}`).join(';');
+
+const CALL_COLUMNS = [{ name: 'Id', type: 'text' }, { name: 'Title', type: 'text' }, { name: 'Started', type: 'text' }, { name: 'Duration', type: 'integer' }];
+const LONG_TITLE = 'Vandelay Industries <> Gong SQL: Technical deep dive into the import-export pipeline';
+const callRows = (n: number) => Array.from({ length: n }, (_, i) => [
+  String(7782920124395880000n + BigInt(i * 7919)),
+  i === 3 ? LONG_TITLE : `${['Acme', 'Globex', 'Initech', 'Umbrella'][i % 4]} call ${i}`,
+  `2025-05-${String(1 + (i % 28)).padStart(2, '0')}T0${i % 10}:35:5${i % 10}Z`,
+  100 + i * 37,
+]);
+
 /** The grid widget alone in Chromium, fed by a source the test controls step by step. */
 describe('the results grid widget', () => {
   let dir: string;
@@ -15,9 +34,9 @@ describe('the results grid widget', () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'gongsql-grid-widget-'));
     await build({ entryPoints: [join(__dirname, 'fixtures', 'gridWidgetPage.ts')], outfile: join(dir, 'page.js'), bundle: true, format: 'iife', target: 'es2022', logLevel: 'error' });
-    await writeFile(join(dir, 'page.html'), '<!DOCTYPE html><html><body style="margin:0"><div id="host" style="height:600px;display:flex;flex-direction:column"></div><script src="page.js"></script></body></html>');
+    await writeFile(join(dir, 'page.html'), `<!DOCTYPE html><html><body style="margin:0;background:#fff;${THEME}"><div id="host" style="height:600px;display:flex;flex-direction:column"></div><script src="page.js"></script></body></html>`);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-    page = await browser.newPage();
+    page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
     await page.goto(`file://${join(dir, 'page.html')}`);
   });
   after(async () => {
@@ -25,10 +44,24 @@ describe('the results grid widget', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const ids = () => page.locator('.gs-rows [role=row]:visible [role=gridcell]:nth-child(2)').allTextContents();
+  const column = (n: number) => page.locator(`.gs-rows [role=row]:visible [role=gridcell]:nth-child(${n + 1})`).allTextContents();
+  const ids = () => column(1);
+  const gutters = () => page.locator('.gs-rows [role=row]:visible [role=rowheader]').allTextContents();
   const twoFrames = () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  const mountCalls = async (rows: number, width = 1000) => {
+    await page.setViewportSize({ width, height: 700 });
+    await page.evaluate(([columns, data]) => {
+      window.mount(columns);
+      window.driven.push(data as never);
+      window.driven.finish();
+    }, [CALL_COLUMNS, callRows(rows)] as const);
+    await until(async () => (await ids()).length > 0 && (await ids())[0] !== '', 'the rows');
+  };
+  /** Whether a cell's whole text is visible (not cut with an ellipsis). */
+  const whole = (selector: string) => page.locator(selector).evaluateAll((cells) => cells.map((c) => c.scrollWidth <= c.clientWidth));
 
   it('keeps rows on screen while their block is read again as more rows stream in and the run ends', async () => {
+    await page.evaluate(() => window.mount());
     await page.evaluate(() => window.driven.push([['1', 'a'], ['2', 'b']]));
     await until(async () => (await ids()).join() === '1,2', 'the first two rows');
     // From now on every window waits: what the grid shows meanwhile is what it already had.
@@ -43,4 +76,175 @@ describe('the results grid widget', () => {
     await page.evaluate(() => window.driven.release());
     assert.equal(await page.locator('.gs-count').textContent(), '3 rows');
   });
+
+  it('says the query is running before any row, and numbers only rows it has', async () => {
+    await page.evaluate(() => window.mount());
+    assert.equal(await page.locator('.gs-count').textContent(), 'Running…');
+    await until(() => page.locator('.gs-grid.gs-loading .gs-progress').isVisible(), 'a progress bar while the query runs');
+    await page.evaluate(() => { window.driven.hold = true; window.driven.push([['1', 'a'], ['2', 'b']]); window.driven.finish(); });
+    await until(async () => (await page.locator('.gs-count').textContent()) === '2 rows', 'the count once known');
+    await twoFrames();
+    assert.deepEqual(await gutters(), ['', ''], 'rows not loaded yet are not numbered');
+    assert.ok(await page.locator('.gs-grid.gs-loading .gs-progress').isVisible(), 'the progress bar while rows load');
+    await page.evaluate(() => window.driven.release());
+    await until(async () => (await gutters()).join() === '1,2', 'numbered rows once loaded');
+    await until(async () => !(await page.locator('.gs-progress').isVisible()), 'no progress bar once everything is shown');
+  });
+
+  for (const [what, box] of [['a column filter', '[aria-label="Filter Title"]'], ['the quick filter', '[aria-label="Filter all columns"]']] as const) {
+    it(`keeps focus, caret and every character typed into ${what} while rows narrow and stream in`, async () => {
+      await page.evaluate(() => window.mount([{ name: 'Id', type: 'text' }, { name: 'Title', type: 'text' }]));
+      const titles = ['alpha beta', 'abacus', 'gamma', 'cabin', 'label', 'zeta'];
+      await page.evaluate((t) => window.driven.push(t.map((title, i) => [String(i + 1), title])), titles);
+      await until(async () => (await ids()).length === titles.length, 'the first rows');
+      const input = page.locator(box);
+      await input.click();
+      for (const [i, key] of [...'abe'].entries()) {
+        await page.keyboard.press(key);
+        // Rows keep streaming in while the user types.
+        await page.evaluate((n) => window.driven.push([[String(100 + n), `late label ${n}`], [String(200 + n), 'nothing']]), i);
+        await twoFrames();
+      }
+      await until(async () => (await column(2)).every((t) => t.includes('abe')) && (await column(2)).length === 4, 'only rows with "abe"');
+      assert.equal(await input.inputValue(), 'abe', 'the whole text stays in the box');
+      assert.ok(await input.evaluate((e) => e === document.activeElement), 'the box keeps the focus');
+      assert.equal(await input.evaluate((e) => (e as HTMLInputElement).selectionStart), 3, 'the caret stays after the last character');
+      assert.deepEqual((await column(2)).sort(), ['label', 'late label 0', 'late label 1', 'late label 2']);
+    });
+  }
+
+  it('sizes columns from their content: ids and timestamps whole, long text capped, the view filled', async () => {
+    await mountCalls(60);
+    assert.ok((await whole('.gs-rows [role=row]:visible [role=gridcell]:nth-child(2)')).every(Boolean), 'every id whole');
+    assert.ok((await whole('.gs-rows [role=row]:visible [role=gridcell]:nth-child(4)')).every(Boolean), 'every timestamp whole');
+    const cut = await whole('.gs-rows [role=row]:visible [role=gridcell]:nth-child(3)');
+    assert.equal(cut.filter((w) => !w).length, 1, 'only the long title is cut');
+    const { used, view } = await page.evaluate(() => ({ used: document.querySelector('.gs-spacer')!.getBoundingClientRect().width, view: document.querySelector('.gs-viewport')!.clientWidth }));
+    assert.ok(Math.abs(used - view) <= 2, `a cut column takes the room left: columns ${used} px in a ${view} px view`);
+    // A double-click on the Title header's edge fits the column to the long title.
+    await page.locator('[role=columnheader]', { hasText: 'Title' }).locator('.gs-resize').dblclick();
+    await until(async () => (await whole('.gs-rows [role=row]:visible [role=gridcell]:nth-child(3)')).every(Boolean), 'every title whole after the fit');
+    assert.equal(await page.locator('[role=columnheader]', { hasText: 'Title' }).getAttribute('aria-sort'), 'none', 'the double-click does not sort');
+  });
+
+  it('keeps ids and timestamps whole in a narrow view, and scrolls the header with the rows', async () => {
+    await mountCalls(30, 360);
+    assert.ok((await whole('.gs-rows [role=row]:visible [role=gridcell]:nth-child(2)')).every(Boolean), 'every id whole');
+    assert.ok((await whole('.gs-rows [role=row]:visible [role=gridcell]:nth-child(4)')).every(Boolean), 'every timestamp whole');
+    await page.locator('.gs-viewport').evaluate((v) => { v.scrollLeft = 200; });
+    await until(async () => (await page.locator('.gs-head').evaluate((h) => h.scrollLeft)) === 200, 'the header to follow');
+  });
+
+  it('right-aligns numeric headers above their numbers', async () => {
+    await mountCalls(5);
+    const header = page.locator('[role=columnheader]', { hasText: 'Duration' });
+    const cell = page.locator('.gs-rows [role=row]:visible [role=gridcell]:nth-child(5)').first();
+    const right = async (l: typeof cell, inner: string) => l.evaluate((e, s) => {
+      const range = document.createRange();
+      range.selectNodeContents(s ? e.querySelector(s)! : e);
+      return [range.getBoundingClientRect().right, e.getBoundingClientRect().right] as const;
+    }, inner);
+    const [labelRight, headerRight] = await right(header, '.gs-label');
+    const [valueRight, cellRight] = await right(cell, '');
+    assert.ok(headerRight - labelRight < 14 && cellRight - valueRight < 14, `header text ends ${headerRight - labelRight} px and the value ${cellRight - valueRight} px before the right edge`);
+    const title = page.locator('[role=columnheader]', { hasText: 'Title' });
+    assert.equal(await title.evaluate((e) => getComputedStyle(e).textAlign), 'start', 'text headers stay left-aligned');
+    // Sorted, the header shows its arrow and still its whole name.
+    await header.click();
+    await until(async () => (await header.locator('.gs-sort').textContent()) === '▲', 'the sort arrow');
+    const [arrow, label] = await Promise.all([header.locator('.gs-sort').boundingBox(), header.locator('.gs-label').boundingBox()]);
+    assert.ok(arrow!.x + arrow!.width <= label!.x, 'the arrow before the name');
+    assert.ok(await header.locator('.gs-label').evaluate((e) => e.scrollWidth <= e.clientWidth), 'the whole name');
+  });
+
+  it('shows selected cells clearly in the light theme', async () => {
+    await mountCalls(5);
+    await page.locator('.gs-rows [role=gridcell]').nth(1).click();
+    await page.keyboard.press('Shift+ArrowDown');
+    // The first row's Title cell is selected, its Id cell is not.
+    const [selected, plain] = await page.evaluate(() => {
+      const cells = [...document.querySelectorAll('.gs-rows [role=gridcell]')];
+      return [cells[1], cells[0]].map((c) => getComputedStyle(c!).backgroundColor);
+    });
+    assert.equal(plain, 'rgba(0, 0, 0, 0)');
+    assert.ok(contrast(selected!, 'rgb(255, 255, 255)') >= 1.4, `selected cells stand out from the white page: ${selected}`);
+    assert.equal(await page.locator('.gs-cell.focus').evaluate((e) => getComputedStyle(e).outlineColor), 'rgb(0, 95, 184)', 'the focused cell has the focus border');
+  });
+
+  it('selects whole rows from the gutter and copies them, a cell range too', async () => {
+    await mountCalls(10);
+    const gutter = page.locator('.gs-rows [role=row]:visible [role=rowheader]');
+    await gutter.nth(1).click();
+    await gutter.nth(3).click({ modifiers: ['Shift'] });
+    await page.keyboard.press('Control+c');
+    await until(async () => (await page.evaluate(() => window.driven.copied)).at(-1) === '1-3:0,1,2,3', 'rows 2 to 4, every column');
+    const cells = page.locator('.gs-rows [role=row]:visible [role=gridcell]');
+    await cells.nth(4 * 5 + 1).click();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+Shift+c');
+    await until(async () => (await page.evaluate(() => window.driven.copied)).at(-1) === '5-6:1,2 with headers', 'the 2 × 2 range with headers');
+  });
+
+  it('fits its toolbar in a 360 px panel: icons with names, the rest in a menu', async () => {
+    await mountCalls(5, 360);
+    const toolbar = page.locator('.gs-toolbar');
+    const box = (await toolbar.boundingBox())!;
+    assert.ok(box.height <= 34, `one line: ${box.height} px`);
+    for (const button of await toolbar.locator('button').all()) {
+      const b = (await button.boundingBox())!;
+      assert.ok(b.x >= box.x && b.x + b.width <= box.x + box.width + 0.5, `${await button.getAttribute('aria-label')} inside the toolbar`);
+      assert.ok(await button.getAttribute('title'), 'a tooltip');
+    }
+    assert.equal(await page.locator('.gs-count').evaluate((e) => e.scrollWidth <= e.clientWidth), true, 'the row count whole');
+    await page.getByRole('button', { name: 'More actions…' }).click();
+    await page.getByRole('menuitem', { name: 'Export JSON' }).click();
+    assert.deepEqual(await page.evaluate(() => window.driven.exported), ['json']);
+    assert.equal(await page.getByRole('menu').count(), 0, 'the menu closes');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    assert.deepEqual(await page.evaluate(() => window.driven.exported), ['json', 'csv']);
+    // From the keyboard, with a cell selected: Enter on the "…" button opens the menu, not the cell viewer.
+    await page.locator('.gs-rows [role=gridcell]').first().click();
+    await page.getByRole('button', { name: 'More actions…' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').waitFor();
+    assert.equal(await page.getByRole('dialog').count(), 0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await until(async () => (await page.evaluate(() => window.driven.copied)).at(-1) === '0-0:0', 'Copy (the second item) to copy the selected cell');
+  });
+
+  it('shows a cell whole in a compact viewer beside it, closed by Escape', async () => {
+    await mountCalls(10);
+    const cell = page.locator('.gs-rows [role=row]:visible [role=gridcell]:nth-child(3)').nth(3);
+    await cell.dblclick();
+    const viewer = page.getByRole('dialog', { name: 'Value of Title' });
+    await viewer.waitFor();
+    assert.equal(await viewer.locator('pre').textContent(), LONG_TITLE);
+    const v = (await viewer.boundingBox())!;
+    const c = (await cell.boundingBox())!;
+    assert.ok(v.height < 100 && v.width < 800, `as large as the value needs: ${v.width}×${v.height}`);
+    assert.ok(Math.abs(v.y - (c.y + c.height)) < 6, 'just below the cell');
+    assert.equal(await viewer.getByRole('button', { name: 'Close (Escape)' }).evaluate((b) => getComputedStyle(b).backgroundColor), 'rgba(0, 0, 0, 0)', 'a themed icon, not a white button');
+    await page.keyboard.press('Escape');
+    await until(async () => (await viewer.count()) === 0, 'the viewer to close');
+    // Enter opens the focused cell's value too.
+    await page.keyboard.press('Enter');
+    await viewer.waitFor();
+    await viewer.getByRole('button', { name: 'Close (Escape)' }).click();
+    await until(async () => (await viewer.count()) === 0, 'the viewer to close');
+  });
 });
+
+/** WCAG contrast ratio of two `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (c: string) => {
+    const [r, g, bl] = (c.match(/\d+/g) ?? []).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}

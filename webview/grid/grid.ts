@@ -1,12 +1,21 @@
 import type { SqlValue } from '../../src/gong/catalog/types';
 import type { FilterSpec, SortSpec } from '../../src/results/rowView';
+import { ColumnLayout } from './columnLayout';
+import { canvasMeasure, type Measure } from './columnWidths';
+import { el, GridHeader } from './header';
 import type { Row, RowSource } from './source';
 import { GRID_CSS } from './styles';
+import { Selection, type Cell } from './selection';
+import { Toolbar, type ToolbarAction } from './toolbar';
+import { isJson, openViewer } from './viewer';
 
 const ROW_HEIGHT = 22;
 const BLOCK = 256;
 const OVERSCAN = 3;
-const GUTTER = 56;
+/** Double-clicking a column's edge measures the rows already loaded, up to this many. */
+const FIT_SAMPLE = 5000;
+/** Typing in a filter narrows the rows once typing pauses this long. */
+const FILTER_DELAY = 150;
 /**
  * Browsers cap an element's height (about 33.5 million px in Chromium); 22 px rows reach it
  * near 1.5 million rows. Past that the spacer is scaled and scroll positions map back.
@@ -18,7 +27,7 @@ export interface GridOptions {
   exportAs?: (format: 'csv' | 'json') => void;
 }
 
-interface Cell { row: number; col: number }
+interface Filter { quick?: string; columns: Record<number, string> }
 
 /**
  * A virtualized grid: only the visible rows exist in the DOM (a recycled pool), rows arrive
@@ -29,18 +38,19 @@ export class Grid {
   private readonly viewport: HTMLElement;
   private readonly spacer: HTMLElement;
   private readonly rowsLayer: HTMLElement;
-  private readonly head: HTMLElement;
-  private readonly countLabel: HTMLElement;
+  private readonly header: GridHeader;
+  private readonly toolbar: Toolbar;
   private readonly pool: HTMLElement[] = [];
   private readonly blocks = new Map<number, readonly Row[] | 'loading'>();
   /** A partial block's rows while its refreshed copy loads, so streaming never blanks rows on screen. */
   private readonly stale = new Map<number, readonly Row[]>();
   private order: number[];
-  private widths: number[];
+  private readonly columns: ColumnLayout;
+  private measure: Measure | undefined;
   private sort: SortSpec | undefined;
-  private filter: { quick?: string; columns: Record<number, string> } = { columns: {} };
-  private anchor: Cell | undefined;
-  private focus: Cell | undefined;
+  private filter: Filter = { columns: {} };
+  private filterTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly selection = new Selection();
   private pending = false;
   private generation = 0;
   private viewer: HTMLElement | undefined;
@@ -48,37 +58,60 @@ export class Grid {
   constructor(private readonly source: RowSource, options: GridOptions = {}) {
     injectStyles();
     this.order = source.columns.map((_, i) => i);
-    this.widths = source.columns.map((c) => (c.type === 'integer' || c.type === 'real' ? 110 : 180));
+    this.columns = new ColumnLayout(source.columns);
     this.element = el('div', 'gs-grid');
     this.element.tabIndex = 0;
     this.element.setAttribute('role', 'grid');
     this.element.setAttribute('aria-colcount', String(source.columns.length));
-    const toolbar = el('div', 'gs-toolbar');
-    const quick = document.createElement('input');
-    quick.placeholder = 'Filter rows…';
-    quick.setAttribute('aria-label', 'Filter all columns');
-    quick.addEventListener('input', () => this.setFilter({ ...this.filter, quick: quick.value }));
-    toolbar.append(quick, button('Copy with headers', () => void this.copy(true)));
-    if (options.exportAs) toolbar.append(button('Export CSV', () => options.exportAs?.('csv')), button('Export JSON', () => options.exportAs?.('json')));
-    this.countLabel = el('span', 'gs-count');
-    toolbar.append(this.countLabel);
-    this.head = el('div', 'gs-head');
+    this.toolbar = new Toolbar(this.actions(options), (quick) => this.setFilter({ ...this.filter, quick }));
+    this.header = new GridHeader(source.columns, {
+      sort: (col) => this.toggleSort(col),
+      move: (from, to) => this.moveColumn(from, to),
+      resize: (col, start, delta) => this.pin(col, Math.max(40, start + delta)),
+      fit: (col) => this.fitToContent(col),
+      filter: (col, text) => this.setFilter({ ...this.filter, columns: { ...this.filter.columns, [col]: text } }),
+      widthOf: (col) => this.columns.widths[col] ?? 0,
+    });
+    const progress = el('div', 'gs-progress');
+    progress.setAttribute('aria-hidden', 'true');
     this.viewport = el('div', 'gs-viewport');
     this.spacer = el('div', 'gs-spacer');
     this.rowsLayer = el('div', 'gs-rows');
     this.rowsLayer.setAttribute('role', 'rowgroup');
     this.spacer.append(this.rowsLayer);
     this.viewport.append(this.spacer);
-    this.element.append(toolbar, this.head, this.viewport);
+    this.element.append(this.toolbar.element, progress, this.header.element, this.viewport);
     this.element.style.setProperty('--gs-row-height', `${ROW_HEIGHT}px`);
-    this.viewport.addEventListener('scroll', () => this.schedule(), { passive: true });
+    this.viewport.addEventListener('scroll', () => {
+      // The header scrolls sideways with the rows.
+      this.header.element.scrollLeft = this.viewport.scrollLeft;
+      this.schedule();
+    }, { passive: true });
     this.element.addEventListener('keydown', (e) => this.onKey(e));
     this.rowsLayer.addEventListener('mousedown', (e) => this.onMouse(e));
     this.rowsLayer.addEventListener('dblclick', (e) => this.onDoubleClick(e));
-    new ResizeObserver(() => this.schedule()).observe(this.viewport);
+    new ResizeObserver(() => {
+      this.layoutColumns();
+      this.schedule();
+    }).observe(this.viewport);
     source.onChange(() => this.reset(false));
-    this.renderHead();
+    this.header.arrange(this.order);
+    this.header.update(this.sort, this.columns.numeric);
+    this.applyWidths();
     this.reset(false);
+  }
+
+  private actions(options: GridOptions): ToolbarAction[] {
+    const exportAs = options.exportAs;
+    return [
+      { label: 'Copy with headers', icon: 'copy', keys: 'Ctrl+Shift+C', run: () => void this.copy(true) },
+      { label: 'Copy', keys: 'Ctrl+C', run: () => void this.copy(false) },
+      ...(exportAs ? [
+        { label: 'Export CSV', icon: 'export', run: () => exportAs('csv') } as const,
+        { label: 'Export JSON', run: () => exportAs('json') },
+      ] : []),
+      { label: 'Fit columns to content', run: () => this.refit() },
+    ];
   }
 
   /** Re-reads the count; with `clear`, forgets cached rows (a new view). */
@@ -90,9 +123,9 @@ export class Grid {
     }
     const count = this.source.count();
     this.spacer.style.height = `${Math.min(count * ROW_HEIGHT, MAX_SPACER)}px`;
-    this.spacer.style.width = `${this.totalWidth()}px`;
     this.element.setAttribute('aria-rowcount', String(count + 1));
-    this.countLabel.textContent = `${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'}${this.source.done() ? '' : ' so far…'}`;
+    this.toolbar.setStatus(statusText(count, this.source.done()));
+    if (this.columns.resizeGutter(count, this.measure)) this.layoutColumns();
     // New rows may have streamed into a partial last block: read it again.
     const last = Math.floor(Math.max(0, count - 1) / BLOCK);
     const partial = this.blocks.get(last);
@@ -132,6 +165,8 @@ export class Grid {
   }
 
   private render(): void {
+    // Before the rows are filled: the new widths and the new rows are then laid out once.
+    this.sampleWidths();
     const count = this.source.count();
     const visibleFirst = this.firstVisible();
     const first = Math.max(0, visibleFirst - OVERSCAN);
@@ -148,11 +183,13 @@ export class Grid {
     // Each row element keeps its index while it stays in view (index modulo the pool):
     // a small scroll refills only the rows it exposes.
     const shown = new Set<HTMLElement>();
+    let missing = false;
     for (let index = first; index < last; index++) {
       const rowEl = this.pool[index % this.pool.length] as HTMLElement & { _index?: number; _data?: Row | undefined; _selection?: string };
       shown.add(rowEl);
       const data = this.rowAt(index);
-      const selection = this.selectionKey(index);
+      if (!data) missing = true;
+      const selection = this.selection.keyOf(index);
       if (rowEl._index !== index || rowEl._data !== data || rowEl._selection !== selection) {
         this.fillRow(rowEl, index, data);
         rowEl._data = data;
@@ -162,13 +199,8 @@ export class Grid {
       rowEl.style.transform = `translateY(${index * ROW_HEIGHT}px)`;
     }
     for (const rowEl of this.pool) if (!shown.has(rowEl) && rowEl.style.display !== 'none') rowEl.style.display = 'none';
-  }
-
-  /** What of the selection touches a row, so a row is repainted only when that changes. */
-  private selectionKey(index: number): string {
-    const inRange = this.inSelection(index, -1) || (this.anchor && this.focus && this.inSelection(index, Math.min(this.anchor.col, this.focus.col)));
-    const focus = this.focus?.row === index ? this.focus.col : -2;
-    return inRange || focus !== -2 ? `${this.anchor?.col}:${this.focus?.col}:${focus}:${inRange}` : '';
+    // Shows that rows are on their way: the query still runs, or rows on screen are not loaded yet.
+    this.element.classList.toggle('gs-loading', missing || !this.source.done());
   }
 
   /** The row at a view position; while its block loads (the load is started), the row shown before, if any. */
@@ -214,8 +246,9 @@ export class Grid {
     (rowEl as HTMLElement & { _index?: number })._index = index;
     const cells = rowEl.children;
     const gutter = cells[0] as HTMLElement;
-    gutter.textContent = String(index + 1);
-    gutter.classList.toggle('selected', this.inSelection(index, -1));
+    // A row not loaded yet has no number: blank numbered rows look like empty results.
+    gutter.textContent = row ? String(index + 1) : '';
+    gutter.classList.toggle('selected', this.selection.has(index, -1));
     for (let p = 0; p < this.order.length; p++) {
       const col = this.order[p] as number;
       const cell = cells[p + 1] as HTMLElement;
@@ -229,11 +262,11 @@ export class Grid {
         cls += ' null';
       } else {
         text = String(value);
-        if (typeof value === 'number' || type === 'integer' || type === 'real') cls += ' num';
+        if (typeof value === 'number' || type === 'integer' || type === 'real' || this.columns.numeric[col]) cls += ' num';
         else if (isJson(text)) cls += ' json';
       }
-      if (this.inSelection(index, p)) cls += ' selected';
-      if (this.focus?.row === index && this.focus.col === p) cls += ' focus';
+      if (this.selection.has(index, p)) cls += ' selected';
+      if (this.selection.focus?.row === index && this.selection.focus.col === p) cls += ' focus';
       if (cell.className !== cls) cell.className = cls;
       if (cell.textContent !== text) {
         // textContent only: a value such as <img src=x onerror=…> stays text.
@@ -243,84 +276,64 @@ export class Grid {
     }
   }
 
-  private renderHead(): void {
-    const header = el('div', 'gs-row');
-    header.setAttribute('role', 'row');
-    header.setAttribute('aria-rowindex', '1');
-    const filters = el('div', 'gs-row gs-filter');
-    header.append(el('div', 'gs-cell gutter'));
-    filters.append(el('div', 'gs-cell gutter'));
-    this.order.forEach((col, position) => {
-      const info = this.source.columns[col];
-      const cell = el('div', 'gs-cell gs-hcell');
-      cell.setAttribute('role', 'columnheader');
-      cell.setAttribute('aria-sort', this.sort?.column === col ? (this.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none');
-      cell.title = `${info?.name} (${info?.type}). Click to sort; drag to move; drag the edge to resize.`;
-      const label = el('span', 'gs-label');
-      label.textContent = info?.name ?? '';
-      const arrow = el('span', 'gs-sort');
-      arrow.textContent = this.sort?.column === col ? (this.sort.direction === 'asc' ? '▲' : '▼') : '';
-      const handle = el('span', 'gs-resize');
-      handle.addEventListener('mousedown', (e) => this.startResize(e, col));
-      handle.addEventListener('click', (e) => e.stopPropagation());
-      cell.append(label, arrow, handle);
-      cell.addEventListener('click', () => this.toggleSort(col));
-      cell.draggable = true;
-      cell.addEventListener('dragstart', (e) => e.dataTransfer?.setData('text/x-gs-column', String(position)));
-      cell.addEventListener('dragover', (e) => { e.preventDefault(); cell.classList.add('drop'); });
-      cell.addEventListener('dragleave', () => cell.classList.remove('drop'));
-      cell.addEventListener('drop', (e) => {
-        e.preventDefault();
-        const from = Number(e.dataTransfer?.getData('text/x-gs-column'));
-        if (!Number.isNaN(from)) this.moveColumn(from, position);
-      });
-      header.append(cell);
-      const filterCell = el('div', 'gs-cell');
-      const input = document.createElement('input');
-      input.placeholder = 'filter';
-      input.value = this.filter.columns[col] ?? '';
-      input.setAttribute('aria-label', `Filter ${info?.name}`);
-      input.addEventListener('input', () => this.setFilter({ ...this.filter, columns: { ...this.filter.columns, [col]: input.value } }));
-      input.addEventListener('keydown', (e) => e.stopPropagation());
-      filterCell.append(input);
-      filters.append(filterCell);
-    });
-    this.head.replaceChildren(header, filters);
+  // ---- column widths ----
+
+  /** Measures the first rows once they are loaded (again as more of them stream in), then lays the columns out. */
+  private sampleWidths(): void {
+    const first = this.blocks.get(0);
+    if (first === undefined || first === 'loading' || !this.columns.wants(first.length) || !this.element.isConnected) return;
+    // Reads before writes: the layout is still clean, so reading it costs nothing.
+    const width = this.viewport.clientWidth;
+    this.measure ??= canvasMeasure(getComputedStyle(this.viewport), getComputedStyle(this.header.element.querySelector('.gs-hcell') ?? this.header.element));
+    this.columns.sample(first, this.measure, this.source.count());
+    this.header.update(this.sort, this.columns.numeric);
+    this.layoutColumns(width);
+  }
+
+  /** Columns the user did not size share the view's width; hidden grids wait until shown. */
+  private layoutColumns(width = this.viewport.clientWidth): void {
+    this.columns.layout(this.order, width);
+    this.applyWidths();
+  }
+
+  /** Double-click on a column's edge: wide enough for its header and the rows loaded (not wider than the view). */
+  private fitToContent(col: number): void {
+    if (!this.measure) return;
+    const values: (string | number | null)[] = [];
+    for (const block of this.blocks.values()) {
+      if (block === 'loading') continue;
+      for (const row of block.slice(0, FIT_SAMPLE - values.length)) values.push(row[col] ?? null);
+    }
+    this.columns.fit(col, values, this.measure, this.viewport.clientWidth);
+    this.applyWidths();
+  }
+
+  /** "Fit columns to content": forgets sizes set by hand and lays every column out again. */
+  private refit(): void {
+    this.columns.unpinAll();
+    this.layoutColumns();
+  }
+
+  private pin(col: number, width: number): void {
+    this.columns.pin(col, width);
     this.applyWidths();
   }
 
   private applyWidths(): void {
-    this.element.style.setProperty('--gs-cols', [`${GUTTER}px`, ...this.order.map((c) => `${this.widths[c]}px`)].join(' '));
-    this.element.style.setProperty('--gs-width', `${this.totalWidth()}px`);
-    this.spacer.style.width = `${this.totalWidth()}px`;
-  }
-
-  private totalWidth(): number {
-    return GUTTER + this.order.reduce((sum, c) => sum + (this.widths[c] ?? 0), 0);
-  }
-
-  private startResize(e: MouseEvent, col: number): void {
-    e.preventDefault();
-    e.stopPropagation();
-    const startX = e.clientX;
-    const startWidth = this.widths[col] ?? 100;
-    const move = (m: MouseEvent) => {
-      this.widths[col] = Math.max(40, startWidth + m.clientX - startX);
-      this.applyWidths();
-    };
-    const up = () => {
-      window.removeEventListener('mousemove', move);
-      window.removeEventListener('mouseup', up);
-    };
-    window.addEventListener('mousemove', move);
-    window.addEventListener('mouseup', up);
+    const total = `${this.columns.total(this.order)}px`;
+    this.element.style.setProperty('--gs-cols', this.columns.template(this.order));
+    this.element.style.setProperty('--gs-width', total);
+    this.spacer.style.width = total;
   }
 
   private moveColumn(from: number, to: number): void {
     const [col] = this.order.splice(from, 1);
     if (col === undefined) return;
     this.order.splice(to, 0, col);
-    this.renderHead();
+    this.header.arrange(this.order);
+    this.applyWidths();
+    // Every row's cells are refilled in the new order.
+    for (const rowEl of this.pool) (rowEl as HTMLElement & { _index?: number })._index = undefined;
     this.schedule();
   }
 
@@ -330,46 +343,28 @@ export class Grid {
     void this.applyView();
   }
 
-  private setFilter(filter: { quick?: string; columns: Record<number, string> }): void {
+  /** Filters apply once typing pauses; the boxes themselves are never rebuilt (header.ts). */
+  private setFilter(filter: Filter): void {
     this.filter = filter;
-    void this.applyView();
+    clearTimeout(this.filterTimer);
+    this.filterTimer = setTimeout(() => void this.applyView(), FILTER_DELAY);
   }
 
   private async applyView(): Promise<void> {
+    clearTimeout(this.filterTimer);
     const spec: FilterSpec = { quick: this.filter.quick, columns: this.filter.columns };
-    this.renderHead();
+    this.header.update(this.sort, this.columns.numeric);
     await this.source.setView(this.sort, spec);
-    this.anchor = undefined;
-    this.focus = undefined;
+    this.selection.clear();
     this.reset(true);
   }
 
   // ---- selection and keyboard ----
 
-  private inSelection(row: number, position: number): boolean {
-    if (!this.anchor || !this.focus) return false;
-    const [r0, r1] = [Math.min(this.anchor.row, this.focus.row), Math.max(this.anchor.row, this.focus.row)];
-    if (row < r0 || row > r1) return false;
-    if (this.anchor.col === -1) return true;
-    const [c0, c1] = [Math.min(this.anchor.col, this.focus.col), Math.max(this.anchor.col, this.focus.col)];
-    return position >= c0 && position <= c1;
-  }
-
   private select(cell: Cell, extend: boolean): void {
     const count = this.source.count();
     if (count === 0) return;
-    const clamped = { row: Math.max(0, Math.min(count - 1, cell.row)), col: Math.max(this.anchor?.col === -1 && extend ? -1 : 0, Math.min(this.order.length - 1, cell.col)) };
-    if (!extend || !this.anchor) this.anchor = clamped;
-    this.focus = clamped;
-    this.scrollIntoView(clamped.row);
-    this.schedule();
-  }
-
-  private selectAll(): void {
-    const count = this.source.count();
-    if (count === 0) return;
-    this.anchor = { row: 0, col: -1 };
-    this.focus = { row: count - 1, col: this.order.length - 1 };
+    this.scrollIntoView(this.selection.moveTo(cell, extend, count, this.order.length).row);
     this.schedule();
   }
 
@@ -393,12 +388,11 @@ export class Grid {
     const target = e.target as HTMLElement;
     const rowEl = target.closest('.gs-row') as (HTMLElement & { _index?: number }) | null;
     if (!rowEl || rowEl._index === undefined) return;
+    this.closeViewer();
     this.element.focus();
     if (target.classList.contains('gutter')) {
       // The gutter selects whole rows.
-      if (!e.shiftKey || !this.anchor) this.anchor = { row: rowEl._index, col: -1 };
-      else this.anchor = { row: this.anchor.row, col: -1 };
-      this.focus = { row: rowEl._index, col: this.order.length - 1 };
+      this.selection.rowsTo(rowEl._index, e.shiftKey, this.order.length);
       this.schedule();
       return;
     }
@@ -412,8 +406,14 @@ export class Grid {
   }
 
   private onKey(e: KeyboardEvent): void {
-    if ((e.target as HTMLElement).tagName === 'INPUT') return;
-    const f = this.focus ?? { row: 0, col: 0 };
+    if (this.viewer?.contains(e.target as Node)) {
+      // In the viewer keys select and copy its text; Escape closes it.
+      if (e.key === 'Escape') this.closeViewer();
+      return;
+    }
+    // Keys typed in a filter box or on a toolbar button are theirs.
+    if (e.target !== this.element) return;
+    const f = this.selection.focus ?? { row: 0, col: 0 };
     const page = Math.max(1, this.visibleCount() - 1);
     const ctrl = e.ctrlKey || e.metaKey;
     const moves: Record<string, Cell | undefined> = {
@@ -431,13 +431,14 @@ export class Grid {
       this.select(moves[e.key] as Cell, e.shiftKey);
     } else if (ctrl && e.key.toLowerCase() === 'a') {
       e.preventDefault();
-      this.selectAll();
+      if (this.source.count() > 0) this.selection.all(this.source.count(), this.order.length);
+      this.schedule();
     } else if (ctrl && e.key.toLowerCase() === 'c') {
       e.preventDefault();
       void this.copy(e.shiftKey);
-    } else if (e.key === 'Enter' && this.focus) {
+    } else if (e.key === 'Enter' && this.selection.focus) {
       e.preventDefault();
-      void this.openViewer(this.focus);
+      void this.openViewer(this.selection.focus);
     } else if (e.key === 'Escape' && this.viewer) {
       this.closeViewer();
     }
@@ -447,64 +448,36 @@ export class Grid {
   async copy(withHeaders: boolean): Promise<void> {
     const count = this.source.count();
     if (count === 0) return;
-    const anchor = this.anchor ?? { row: 0, col: -1 };
-    const focus = this.focus ?? { row: count - 1, col: this.order.length - 1 };
-    const from = Math.min(anchor.row, focus.row);
-    const to = Math.max(anchor.row, focus.row);
-    const cols = anchor.col === -1 ? this.order : this.order.slice(Math.min(anchor.col, focus.col), Math.max(anchor.col, focus.col) + 1);
+    const { from, to, positions } = this.selection.range(count, this.order.length);
+    const cols = positions.map((p) => this.order[p] as number);
     await this.source.copy(from, to, cols, withHeaders);
   }
 
-  /** The full value of a cell: JSON pretty-printed, any long text whole. */
+  /** The full value of a cell (viewer.ts), beside the cell. */
   private async openViewer(cell: Cell): Promise<void> {
     const [row] = await this.source.rows(cell.row, 1);
     const col = this.order[cell.col];
     if (!row || col === undefined) return;
     const value = row[col];
     if (value === null || value === undefined) return;
-    let text = String(value);
-    if (isJson(text)) {
-      try {
-        text = JSON.stringify(JSON.parse(text), null, 2);
-      } catch {
-        // not JSON after all: shown as written
-      }
-    }
     this.closeViewer();
-    const viewer = el('div', 'gs-viewer');
-    viewer.setAttribute('role', 'dialog');
-    viewer.setAttribute('aria-label', `Value of ${this.source.columns[col]?.name}`);
-    const pre = document.createElement('pre');
-    pre.textContent = text;
-    viewer.append(button('Close', () => this.closeViewer()), pre);
-    this.element.style.position = 'relative';
-    this.element.append(viewer);
-    this.viewer = viewer;
+    const rowEl = this.pool.find((r) => (r as HTMLElement & { _index?: number })._index === cell.row && r.style.display !== 'none');
+    const cellEl = rowEl?.children[cell.col + 1];
+    const rect = cellEl?.getBoundingClientRect() ?? this.viewport.getBoundingClientRect();
+    this.viewer = openViewer(this.source.columns[col]?.name ?? '', String(value), { container: this.element, cell: rect }, () => this.closeViewer());
   }
 
   private closeViewer(): void {
-    this.viewer?.remove();
+    if (!this.viewer) return;
+    this.viewer.remove();
     this.viewer = undefined;
     this.element.focus();
   }
 }
 
-function isJson(text: string): boolean {
-  const c = text[0];
-  return (c === '[' || c === '{') && text.length > 1;
-}
-
-function el(tag: string, className: string): HTMLElement {
-  const e = document.createElement(tag);
-  e.className = className;
-  return e;
-}
-
-function button(label: string, onClick: () => void): HTMLButtonElement {
-  const b = document.createElement('button');
-  b.textContent = label;
-  b.addEventListener('click', onClick);
-  return b;
+function statusText(count: number, done: boolean): string {
+  if (!done && count === 0) return 'Running…';
+  return `${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'}${done ? '' : ' so far…'}`;
 }
 
 let styled = false;

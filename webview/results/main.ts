@@ -5,6 +5,7 @@
 import type { HostToWebview, WebviewToHost } from '../../src/results/protocol';
 import { Grid } from '../grid/grid';
 import { HostSource } from './hostSource';
+import { messageGroups } from './messagesView';
 import { restoredView } from './restored';
 
 declare function acquireVsCodeApi(): { postMessage(message: WebviewToHost): void; setState(state: unknown): void };
@@ -25,6 +26,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       run = m.run;
       sources = new Map();
       layout();
+      root.classList.add('running');
       break;
     case 'running':
       status(`Running… ${m.text}`);
@@ -45,11 +47,13 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       break;
     case 'messages':
       if (m.run !== run) return;
-      messages.replaceChildren(...m.messages.map((text) => paragraph(text, 'message')));
+      root.classList.remove('running');
+      messages.replaceChildren(...messageGroups(m.messages));
       if (sources.size === 0) select(tabs.children.length - 1);
       break;
     case 'error':
       if (!messages) layout();
+      root.classList.remove('running');
       messages.replaceChildren(...errorParagraphs(m));
       select(tabs.children.length - 1);
       break;
@@ -72,7 +76,10 @@ function layout(): void {
   panes.className = 'panes';
   messages = document.createElement('div');
   messages.className = 'messages';
-  root.replaceChildren(tabs, panes);
+  // The run's progress: a bar under the tabs until its messages (or error) arrive.
+  const progress = document.createElement('div');
+  progress.className = 'run-progress';
+  root.replaceChildren(tabs, progress, panes);
   addTab('Messages', messages, false);
 }
 

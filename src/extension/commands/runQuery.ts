@@ -99,13 +99,14 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
         // Rows stream to the grid as the engine produces them: the first page shows at once.
         onEvent: (event) => {
           if (event.type === 'progress') progress.report({ message: describe(event.stats) });
+          else if (event.type === 'statementStart') results.started(event.index, event.text);
           else if (event.type === 'columns') results.columns(event.index, event.columns);
           else if (event.type === 'rows') results.rows(event.index, event.rows);
           else if (event.type === 'statementEnd') results.end(event.result);
         },
       });
       for (const r of done) log.info(`${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
-      results.messages(done.flatMap((r) => r.messages));
+      results.messages(done);
     } catch (error) {
       const location = locate(error);
       const message = errorText(error);
