@@ -182,7 +182,9 @@ export class ResultsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   /** Shows the editor's panel and starts a new run in it. */
   async start(document: vscode.Uri, title: string, text: string): Promise<ResultsRun> {
     const entry = this.get(document, title);
-    entry.panel.reveal(vscode.ViewColumn.Beside, true);
+    // Where it already is (the user may have moved it); Beside only places a new panel. Beside
+    // of a focused panel (its own Run button) would open yet another group.
+    entry.panel.reveal(entry.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
     await entry.ready;
     const post = (m: HostToWebview) => void entry.panel.webview.postMessage(m);
     const run = new ResultsRun(++this.runs, post);

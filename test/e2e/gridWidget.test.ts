@@ -161,6 +161,8 @@ describe('the results grid widget', () => {
     await mountCalls(5);
     await page.locator('.gs-rows [role=gridcell]').nth(1).click();
     await page.keyboard.press('Shift+ArrowDown');
+    // The grid has the keyboard focus once the keys reached it (the page may take a moment, loaded).
+    await until(() => page.evaluate(() => document.querySelector('.gs-grid')!.matches(':focus-within') && document.querySelectorAll('.gs-cell.selected').length === 2), 'two selected cells in the focused grid');
     // The first row's Title cell is selected, its Id cell is not.
     const [selected, plain] = await page.evaluate(() => {
       const cells = [...document.querySelectorAll('.gs-rows [role=gridcell]')];

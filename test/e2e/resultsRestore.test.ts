@@ -47,9 +47,12 @@ describe('the results panel across reloads in a real VS Code', () => {
     const frame = await webviewFrame(page, 'text=Results from before the reload are gone', 60_000);
     assert.equal(await frame.locator('.restored .statement').textContent(), SQL);
     assert.equal(await tab().count(), 1, 'one results panel, not an empty group beside a new one');
+    const groups = () => page.locator('.editor-group-container').count();
+    const groupsBefore = await groups();
     await frame.getByRole('button', { name: 'Run' }).click();
     const grid = await webviewFrame(page, '[role=gridcell]:has-text("Customer Success")', 60_000);
     assert.equal(grid, frame, 'the results show in the restored panel');
     assert.equal(await tab().count(), 1);
+    assert.equal(await groups(), groupsBefore, 'the panel stays where it is: no new editor group');
   });
 });
