@@ -120,7 +120,8 @@ describe('the results grid in a real VS Code', () => {
     const { page } = workbench;
     const explain = "EXPLAIN SELECT Id, Title FROM Calls WHERE Started > '2025-01-01' AND Duration > 100";
     await openFile(page, 'explain.gongsql');
-    await page.locator('.monaco-editor .view-lines').first().click();
+    // The file opened in the active group (the earlier results' group): type in its editor.
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
     await page.keyboard.type(explain);
     await page.keyboard.press('Control+Enter');
     const frame = await webviewFrame(page, '.gs-records [role=cell]');
