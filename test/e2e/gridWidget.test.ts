@@ -286,6 +286,9 @@ describe('the results grid widget', () => {
       await page.locator('.gs-records [role=rowheader]').first().click();
       await page.keyboard.press('Control+c');
       await until(async () => (await page.evaluate(() => window.driven.copied)).at(-1) === '0-49:0,1,2,3,4,5 with headers', 'the records shown, with headers');
+      await page.evaluate(() => window.driven.copied.splice(0));
+      await page.getByRole('button', { name: 'Copy with headers' }).click();
+      await until(async () => (await page.evaluate(() => window.driven.copied)).at(-1) === '0-49:0,1,2,3,4,5 with headers', 'the toolbar copies the records too');
       // The quick filter narrows the records too.
       await page.locator('.gs-quick').fill('Calls7');
       await until(async () => (await page.locator('.gs-records [role=columnheader]').count()) === 2, 'one record left');

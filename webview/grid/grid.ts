@@ -481,14 +481,15 @@ export class Grid {
     const selected = document.getSelection();
     if (selected && !selected.isCollapsed && this.records?.element.contains(selected.anchorNode)) return;
     e.preventDefault();
-    const shown = this.records?.count ?? 0;
-    if (shown > 0) void this.source.copy(0, shown - 1, this.order, true);
+    void this.copy(true);
   }
 
-  /** Copies the selection (or the focused cell) as TSV; the source writes the clipboard. */
+  /** Copies the selection (or the focused cell) as TSV, or the records shown; the source writes the clipboard. */
   async copy(withHeaders: boolean): Promise<void> {
     const count = this.source.count();
     if (count === 0) return;
+    // The record view has no cell selection: its records, whole, with headers.
+    if (this.records) return this.records.count > 0 ? this.source.copy(0, this.records.count - 1, this.order, true) : undefined;
     const { from, to, positions } = this.selection.range(count, this.order.length);
     const cols = positions.map((p) => this.order[p] as number);
     await this.source.copy(from, to, cols, withHeaders);
