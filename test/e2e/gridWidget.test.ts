@@ -269,6 +269,11 @@ describe('the results grid widget', () => {
       const names = (await page.locator('.gs-records [role=rowheader]').first().boundingBox())!;
       const first = (await estimate.first().boundingBox())!;
       assert.ok(names.width < 150, `the field names as wide as they need: ${names.width} px`);
+      assert.deepEqual(await page.locator('.gs-records [role=rowheader]').evaluateAll((cells) => cells.filter((c) => {
+        const text = document.createRange();
+        text.selectNodeContents(c);
+        return text.getClientRects().length > 1;
+      }).map((c) => c.textContent)), [], 'every field name on one line');
       assert.ok(first.height > 40, `the sentence wraps onto several lines: ${first.height} px`);
       await menu('Table view');
       await until(async () => (await ids()).length === 3 && await page.locator('.gs-viewport').isVisible(), 'the table back');

@@ -62,7 +62,7 @@ body.vscode-high-contrast .gs-grid:not(:focus-within) .gs-cell.selected { backgr
 .gs-rec-row > * { padding: 2px 6px; border-right: 1px solid var(--vscode-editorGroup-border, rgba(128,128,128,.2)); border-bottom: 1px solid var(--vscode-editorGroup-border, rgba(128,128,128,.2)); white-space: pre-wrap; overflow-wrap: anywhere; min-width: 0; }
 .gs-rec-corner, .gs-rec-head, .gs-rec-name { background: var(--vscode-editorWidget-background); font-family: var(--vscode-font-family); font-weight: 600; }
 /* A field name breaks only if a single word is wider than the panel: its column is at least the longest word. */
-.gs-rec-row > .gs-rec-name, .gs-rec-row > .gs-rec-corner { overflow-wrap: break-word; }
+.gs-rec-row > .gs-rec-name, .gs-rec-row > .gs-rec-corner { overflow-wrap: break-word; min-width: min-content; }
 .gs-rec-corner, .gs-rec-head { position: sticky; top: 0; z-index: 1; border-bottom-color: var(--vscode-panel-border); }
 .gs-rec-corner, .gs-rec-name { position: sticky; left: 0; }
 .gs-rec-corner { z-index: 2; }
