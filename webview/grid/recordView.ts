@@ -49,7 +49,7 @@ export class RecordView {
     const table = el('div', 'gs-rec-table');
     table.setAttribute('role', 'table');
     table.setAttribute('aria-label', 'Records');
-    table.style.gridTemplateColumns = `fit-content(40%) repeat(${Math.max(1, this.shown.length)}, minmax(8em, 1fr))`;
+    table.style.gridTemplateColumns = `fit-content(40%) repeat(${Math.max(1, this.shown.length)}, minmax(6em, 1fr))`;
     table.append(this.headRow(), ...fields.map((col) => this.fieldRow(col)));
     this.element.replaceChildren(table, this.note());
   }
