@@ -3,6 +3,7 @@
  * order, sources as arrays of lines; outputs only when the user asked for them, bounded,
  * and never anything about the connection (no secret can reach the file).
  */
+import type { ResultLayout } from '../engine/run/result';
 import type { SqlValue } from '../gong/catalog/types';
 
 export const NOTEBOOK_TYPE = 'gongsql-notebook';
@@ -16,6 +17,8 @@ export interface ResultOutput {
   /** Rows the statement returned; more than `rows.length` when the output is truncated. */
   readonly totalRows: number;
   readonly messages: readonly string[];
+  /** How the grid first shows it ('record' for EXPLAIN); a table when absent. */
+  readonly layout?: ResultLayout;
 }
 
 export interface NotebookCellJson {

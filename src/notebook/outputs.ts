@@ -12,7 +12,7 @@ export function resultOutputs(results: readonly StatementResult[]): vscode.Noteb
   return results.map((r) => {
     const rows = r.rows.slice(0, OUTPUT_ROWS);
     const truncated = r.rows.length > rows.length ? [`Showing the first ${rows.length.toLocaleString('en-US')} of ${r.rows.length.toLocaleString('en-US')} rows.`] : [];
-    const output: ResultOutput = { columns: r.columns.map((c) => ({ name: c.name, type: c.type })), rows, totalRows: r.rows.length, messages: [...r.messages, ...truncated] };
+    const output: ResultOutput = { columns: r.columns.map((c) => ({ name: c.name, type: c.type })), rows, totalRows: r.rows.length, messages: [...r.messages, ...truncated], ...(r.layout ? { layout: r.layout } : {}) };
     return outputOf(output);
   });
 }

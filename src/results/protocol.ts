@@ -3,6 +3,7 @@
  * import this module (the webview with `import type` only).
  */
 import type { ErrorLocation } from '../engine/ide/errorLocation';
+import type { ResultLayout } from '../engine/run/result';
 import type { SqlValue } from '../gong/catalog/types';
 import type { FilterSpec, SortSpec } from './rowView';
 
@@ -13,6 +14,8 @@ export interface ResultInfo {
   readonly id: number;
   readonly title: string;
   readonly columns: readonly ColumnInfo[];
+  /** How the grid first shows it (the engine says 'record' for EXPLAIN); a table when absent. */
+  readonly layout?: ResultLayout;
 }
 
 /**

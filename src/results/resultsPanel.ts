@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import * as vscode from 'vscode';
 import { csvLine, type CsvOptions } from '../engine/format/csv';
-import type { ResultColumn, StatementResult } from '../engine/run/result';
+import type { ResultColumn, ResultLayout, StatementResult } from '../engine/run/result';
 import type { SqlValue } from '../gong/catalog/types';
 import type { ErrorLocation } from '../engine/ide/errorLocation';
 import { revealLocation } from '../extension/revealLocation';
@@ -31,9 +31,9 @@ export class ResultsRun {
   constructor(readonly id: number, private readonly post: (m: HostToWebview) => void) {}
 
   /** A statement produced columns: its result set starts (rows stream in after). */
-  columns(statement: number, columns: readonly ResultColumn[], title?: string): void {
+  columns(statement: number, columns: readonly ResultColumn[], title?: string, layout?: ResultLayout): void {
     if (this.results.has(statement)) return;
-    const info: ResultInfo = { id: statement, title: title ?? `Result ${this.results.size + 1}`, columns: columns.map((c) => ({ name: c.name, type: c.type })) };
+    const info: ResultInfo = { id: statement, title: title ?? `Result ${this.results.size + 1}`, columns: columns.map((c) => ({ name: c.name, type: c.type })), ...(layout ? { layout } : {}) };
     this.results.set(statement, { info, rows: [], view: undefined, filter: {}, done: false });
     this.post({ type: 'result', run: this.id, result: info });
   }
@@ -49,7 +49,7 @@ export class ResultsRun {
   /** A statement finished: DML, CALL and EXPLAIN results arrive whole here. */
   end(result: StatementResult): void {
     if (!this.results.has(result.index) && result.columns.length > 0) {
-      this.columns(result.index, result.columns, result.kind === 'select' ? undefined : `${result.kind.toUpperCase()} ${this.results.size + 1}`);
+      this.columns(result.index, result.columns, result.kind === 'select' ? undefined : `${result.kind.toUpperCase()} ${this.results.size + 1}`, result.layout);
       this.rows(result.index, result.rows);
     }
     const held = this.results.get(result.index);

@@ -14,7 +14,7 @@ const SQL = `SELECT Id, Title, Duration, Started FROM Calls WHERE Id IN (${TEN.m
 describe('the results grid in a real VS Code', () => {
   let workbench: Workbench;
   before(async () => {
-    workbench = await startWorkbench({ files: { 'grid.gongsql': `${SQL};\n` } });
+    workbench = await startWorkbench({ files: { 'grid.gongsql': `${SQL};\n`, 'explain.gongsql': '' } });
   });
   after(async () => {
     await workbench?.stop();
@@ -115,5 +115,27 @@ describe('the results grid in a real VS Code', () => {
     const statement = await group.locator('.msg-statement').textContent() ?? '';
     assert.ok(statement.endsWith('…') && SQL.startsWith(statement.slice(0, -1)), statement);
     assert.match(await group.locator('.message').first().textContent() ?? '', /^10 rows in \d+ ms/);
+  });
+  step('shows an EXPLAIN in the record view: every sentence whole, nothing clipped', async () => {
+    const { page } = workbench;
+    const explain = "EXPLAIN SELECT Id, Title FROM Calls WHERE Started > '2025-01-01' AND Duration > 100";
+    await openFile(page, 'explain.gongsql');
+    // The file opened in the active group (the earlier results' group): type in its editor.
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+    await page.keyboard.type(explain);
+    await page.keyboard.press('Control+Enter');
+    const frame = await webviewFrame(page, '.gs-records [role=cell]');
+    const cli = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'gongsql.js'), '-e', explain, '--sandbox', '--format', 'json'], { encoding: 'utf8' });
+    const sentence = (JSON.parse(cli.stdout.slice(0, cli.stdout.lastIndexOf(']') + 1)) as Record<string, string>[])[0]!.EstimatedCalls!;
+    const estimate = frame.locator('.gs-records [role=row]', { has: frame.getByRole('rowheader', { name: 'EstimatedCalls' }) }).getByRole('cell');
+    await until(async () => (await estimate.allTextContents()).join() === sentence, `"${sentence}" in the record view`);
+    // Inside the panel and not clipped: wrapped in its cell, the cell within the view.
+    const clipped = await estimate.evaluate((cell) => {
+      const view = cell.closest('.gs-records')!.getBoundingClientRect();
+      const box = cell.getBoundingClientRect();
+      return cell.scrollWidth > cell.clientWidth || cell.scrollHeight > cell.clientHeight || box.left < view.left || box.right > view.right + 0.5;
+    });
+    assert.equal(clipped, false);
+    assert.equal(await frame.locator('.gs-viewport').isVisible(), false, 'the table view is hidden');
   });
 });

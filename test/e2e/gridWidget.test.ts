@@ -26,6 +26,10 @@ const callRows = (n: number) => Array.from({ length: n }, (_, i) => [
   100 + i * 37,
 ]);
 
+const EXPLAIN_COLUMNS = ['Object', 'Alias', 'Request', 'NativeFilters', 'ResidualFilters', 'EstimatedCalls'].map((name) => ({ name, type: 'text' }));
+const ESTIMATE = '1+ (1 request or more (100 records per page)), then each matching record is read again for its parties and trackers';
+const explainRow = (i: number) => [`Calls${i}`, 'Calls', 'POST /v2/calls/extensive (100 per page)', "fromDateTime >= '2025-01-01' → fromDateTime=2025-01-01T00:00:00Z", 'Duration > 100', i === 1 ? null : ESTIMATE];
+
 /** The grid widget alone in Chromium, fed by a source the test controls step by step. */
 describe('the results grid widget', () => {
   let dir: string;
@@ -235,6 +239,68 @@ describe('the results grid widget', () => {
     await viewer.waitFor();
     await viewer.getByRole('button', { name: 'Close (Escape)' }).click();
     await until(async () => (await viewer.count()) === 0, 'the viewer to close');
+  });
+  describe('record view', () => {
+    const mountExplain = async (rows: number, width: number, layout: 'table' | 'record') => {
+      await page.setViewportSize({ width, height: 700 });
+      await page.evaluate(([columns, data, l]) => {
+        window.mount(columns, l);
+        window.driven.push(data as never);
+        window.driven.finish();
+      }, [EXPLAIN_COLUMNS, Array.from({ length: rows }, (_, i) => explainRow(i)), layout] as const);
+    };
+    const values = () => page.locator('.gs-records [role=cell]');
+    const menu = async (item: string) => {
+      await page.getByRole('button', { name: 'More actions…' }).click();
+      await page.getByRole('menuitem', { name: item }).click();
+    };
+
+    it('switches from the "…" menu: fields as rows, records as columns, every value whole in a narrow panel', async () => {
+      await mountExplain(3, 370, 'table');
+      await until(async () => (await ids()).length === 3, 'the table');
+      await menu('Record view');
+      await until(async () => (await values().count()) === 18, 'six fields of three records');
+      assert.equal(await page.locator('.gs-viewport').isVisible(), false, 'the table is hidden');
+      assert.deepEqual(await page.locator('.gs-records [role=rowheader]').allTextContents(), EXPLAIN_COLUMNS.map((c) => c.name));
+      assert.deepEqual(await page.locator('.gs-records [role=columnheader]').allTextContents(), ['Field', 'Record 1', 'Record 2', 'Record 3']);
+      const estimate = page.locator('.gs-records [role=row]').last().locator('[role=cell]');
+      assert.deepEqual(await estimate.allTextContents(), [ESTIMATE, 'NULL', ESTIMATE]);
+      assert.match((await estimate.nth(1).getAttribute('class'))!, /\bnull\b/, 'NULL as the table shows it');
+      // Wrapped, not cut: no value is wider than its cell, and the record columns share the panel.
+      assert.deepEqual(await values().evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent)), []);
+      const names = (await page.locator('.gs-records [role=rowheader]').first().boundingBox())!;
+      const first = (await estimate.first().boundingBox())!;
+      assert.ok(names.width < 150, `the field names as wide as they need: ${names.width} px`);
+      assert.deepEqual(await page.locator('.gs-records [role=rowheader]').evaluateAll((cells) => cells.filter((c) => {
+        const text = document.createRange();
+        text.selectNodeContents(c);
+        return text.getClientRects().length > 1;
+      }).map((c) => c.textContent)), [], 'every field name on one line');
+      assert.ok(first.height > 40, `the sentence wraps onto several lines: ${first.height} px`);
+      await menu('Table view');
+      await until(async () => (await ids()).length === 3 && await page.locator('.gs-viewport').isVisible(), 'the table back');
+      assert.equal(await page.locator('.gs-records').isVisible(), false);
+      // Alt+R switches too.
+      await page.locator('.gs-grid').focus();
+      await page.keyboard.press('Alt+r');
+      await until(async () => (await values().count()) === 18, 'the record view from Alt+R');
+    });
+
+    it('is the first view when the result asks for it, shows at most 50 records and says so, and copies them', async () => {
+      await mountExplain(60, 1000, 'record');
+      await until(async () => (await page.locator('.gs-records [role=columnheader]').count()) === 51, 'fifty records');
+      assert.equal(await page.locator('.gs-rec-note').textContent(), 'Showing the first 50 of 60 records: Table view shows them all.');
+      await page.locator('.gs-records [role=rowheader]').first().click();
+      await page.keyboard.press('Control+c');
+      await until(async () => (await page.evaluate(() => window.driven.copied)).at(-1) === '0-49:0,1,2,3,4,5 with headers', 'the records shown, with headers');
+      await page.evaluate(() => window.driven.copied.splice(0));
+      await page.getByRole('button', { name: 'Copy with headers' }).click();
+      await until(async () => (await page.evaluate(() => window.driven.copied)).at(-1) === '0-49:0,1,2,3,4,5 with headers', 'the toolbar copies the records too');
+      // The quick filter narrows the records too.
+      await page.locator('.gs-quick').fill('Calls7');
+      await until(async () => (await page.locator('.gs-records [role=columnheader]').count()) === 2, 'one record left');
+      assert.equal(await page.locator('.gs-rec-note').textContent(), '');
+    });
   });
 });
 

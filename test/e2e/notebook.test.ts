@@ -7,6 +7,8 @@ import { addConnection, notification, openFile, runCommand, startWorkbench, step
 
 const LONG = JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['SELECT count(*) FROM CallTranscripts'] }] }, null, 2);
 
+const EXPLAIN = JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ["EXPLAIN SELECT Id, Title FROM Calls WHERE Started > '2025-01-01' AND Duration > 100"] }] }, null, 2);
+
 /** Saved by hand or by another tool: the second cell's output has no "rows" list. */
 const BROKEN_OUTPUTS = `${JSON.stringify({
   gongsqlNotebook: 1,
@@ -32,7 +34,7 @@ describe('Gong SQL notebooks in a real VS Code', () => {
   before(async () => {
     // A second sandbox stands in for a Gong tenant the user switches the kernel to.
     gong = await startSandbox({ rateLimit: false, scale: 20, credentials: [{ accessKey: 'NBKEY', accessKeySecret: 'nb-secret' }] });
-    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'broken-outputs.gongsqlnb': BROKEN_OUTPUTS, 'broken-cell.gongsqlnb': BROKEN_CELL, 'start.gongsql': 'SELECT 1;\n' } });
+    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'explain.gongsqlnb': EXPLAIN, 'broken-outputs.gongsqlnb': BROKEN_OUTPUTS, 'broken-cell.gongsqlnb': BROKEN_CELL, 'start.gongsql': 'SELECT 1;\n' } });
   });
   after(async () => {
     await workbench?.stop();
@@ -113,6 +115,16 @@ describe('Gong SQL notebooks in a real VS Code', () => {
     await stop.click();
     const frame = await webviewFrame(page, 'text=Cancelled.', 30_000);
     assert.ok(frame);
+  });
+
+  step('shows an EXPLAIN output in the record view, every sentence whole', async () => {
+    const { page } = workbench;
+    await openFile(page, 'explain.gongsqlnb');
+    await runAll(page);
+    const frame = await webviewFrame(page, '.gs-records [role=cell]', 60_000);
+    const estimate = frame.locator('.gs-records [role=row]', { has: frame.getByRole('rowheader', { name: 'EstimatedCalls' }) }).getByRole('cell');
+    await until(async () => (await estimate.allTextContents()).join() === '1+ (1 request or more (100 records per page))', 'the estimate in the record view');
+    assert.equal(await estimate.evaluate((c) => c.scrollWidth <= c.clientWidth && c.scrollHeight <= c.clientHeight), true, 'not clipped');
   });
 
   step('the kernel names the active connection and follows a switch', async () => {

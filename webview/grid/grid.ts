@@ -1,8 +1,10 @@
+import type { ResultLayout } from '../../src/engine/run/result';
 import type { SqlValue } from '../../src/gong/catalog/types';
 import type { FilterSpec, SortSpec } from '../../src/results/rowView';
 import { ColumnLayout } from './columnLayout';
 import { canvasMeasure, type Measure } from './columnWidths';
 import { el, GridHeader } from './header';
+import { RecordView } from './recordView';
 import type { Row, RowSource } from './source';
 import { GRID_CSS } from './styles';
 import { Selection, type Cell } from './selection';
@@ -25,6 +27,8 @@ const MAX_SPACER = 30_000_000;
 export interface GridOptions {
   /** Asks the host to save the whole result; absent where export is not offered. */
   exportAs?: (format: 'csv' | 'json') => void;
+  /** How the result is first shown ('record' for EXPLAIN); the "…" menu switches. */
+  layout?: ResultLayout;
 }
 
 interface Filter { quick?: string; columns: Record<number, string> }
@@ -54,6 +58,8 @@ export class Grid {
   private pending = false;
   private generation = 0;
   private viewer: HTMLElement | undefined;
+  /** Present while the record view is shown (recordView.ts); the table's rows are then hidden. */
+  private records: RecordView | undefined;
 
   constructor(private readonly source: RowSource, options: GridOptions = {}) {
     injectStyles();
@@ -98,6 +104,7 @@ export class Grid {
     this.header.arrange(this.order);
     this.header.update(this.sort, this.columns.numeric);
     this.applyWidths();
+    if (options.layout === 'record') this.toggleLayout();
     this.reset(false);
   }
 
@@ -111,7 +118,20 @@ export class Grid {
         { label: 'Export JSON', run: () => exportAs('json') },
       ] : []),
       { label: 'Fit columns to content', run: () => this.refit() },
+      { label: () => (this.records ? 'Table view' : 'Record view'), keys: 'Alt+R', run: () => this.toggleLayout() },
     ];
+  }
+
+  /** Record view ⇄ table view: the record view replaces the header and rows (CSS), the toolbar stays. */
+  private toggleLayout(): void {
+    this.records?.element.remove();
+    this.records = this.records ? undefined : new RecordView(this.source, () => this.order);
+    this.element.classList.toggle('gs-record-mode', this.records !== undefined);
+    if (this.records) {
+      this.element.append(this.records.element);
+      void this.records.refresh(true);
+    }
+    this.schedule();
   }
 
   /** Re-reads the count; with `clear`, forgets cached rows (a new view). */
@@ -126,6 +146,7 @@ export class Grid {
     this.element.setAttribute('aria-rowcount', String(count + 1));
     this.toolbar.setStatus(statusText(count, this.source.done()));
     if (this.columns.resizeGutter(count, this.measure)) this.layoutColumns();
+    void this.records?.refresh(clear);
     // New rows may have streamed into a partial last block: read it again.
     const last = Math.floor(Math.max(0, count - 1) / BLOCK);
     const partial = this.blocks.get(last);
@@ -332,6 +353,7 @@ export class Grid {
     this.order.splice(to, 0, col);
     this.header.arrange(this.order);
     this.applyWidths();
+    void this.records?.refresh(true);
     // Every row's cells are refilled in the new order.
     for (const rowEl of this.pool) (rowEl as HTMLElement & { _index?: number })._index = undefined;
     this.schedule();
@@ -413,6 +435,12 @@ export class Grid {
     }
     // Keys typed in a filter box or on a toolbar button are theirs.
     if (e.target !== this.element) return;
+    if (e.altKey && e.code === 'KeyR') {
+      e.preventDefault();
+      this.toggleLayout();
+      return;
+    }
+    if (this.records) return this.onRecordKey(e);
     const f = this.selection.focus ?? { row: 0, col: 0 };
     const page = Math.max(1, this.visibleCount() - 1);
     const ctrl = e.ctrlKey || e.metaKey;
@@ -444,10 +472,24 @@ export class Grid {
     }
   }
 
-  /** Copies the selection (or the focused cell) as TSV; the source writes the clipboard. */
+  /**
+   * Record view keys: Ctrl+C copies the records shown as the table would (TSV with headers,
+   * one line per record), unless text is selected in the view: the browser copies that.
+   */
+  private onRecordKey(e: KeyboardEvent): void {
+    if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'c') return;
+    const selected = document.getSelection();
+    if (selected && !selected.isCollapsed && this.records?.element.contains(selected.anchorNode)) return;
+    e.preventDefault();
+    void this.copy(true);
+  }
+
+  /** Copies the selection (or the focused cell) as TSV, or the records shown; the source writes the clipboard. */
   async copy(withHeaders: boolean): Promise<void> {
     const count = this.source.count();
     if (count === 0) return;
+    // The record view has no cell selection: its records, whole, with headers.
+    if (this.records) return this.records.count > 0 ? this.source.copy(0, this.records.count - 1, this.order, true) : undefined;
     const { from, to, positions } = this.selection.range(count, this.order.length);
     const cols = positions.map((p) => this.order[p] as number);
     await this.source.copy(from, to, cols, withHeaders);

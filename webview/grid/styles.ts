@@ -53,4 +53,22 @@ body.vscode-high-contrast .gs-grid:not(:focus-within) .gs-cell.selected { backgr
 .gs-viewer-title { flex: none; display: flex; align-items: center; gap: 4px; padding: 2px 2px 2px 8px; border-bottom: 1px solid var(--vscode-editorHoverWidget-border, var(--vscode-widget-border, transparent)); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size, 13px); color: var(--vscode-descriptionForeground); }
 .gs-viewer-name { flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .gs-viewer pre { flex: 1 1 auto; min-height: 0; overflow: auto; margin: 0; padding: 6px 8px; white-space: pre-wrap; word-break: break-word; font-family: var(--vscode-editor-font-family); user-select: text; }
+/* Record view (recordView.ts): it replaces the header and rows; fields as rows, records as columns, values wrapped, never cut. */
+.gs-records { display: none; }
+.gs-grid.gs-record-mode > .gs-head, .gs-grid.gs-record-mode > .gs-viewport { display: none; }
+.gs-grid.gs-record-mode > .gs-records { display: block; flex: 1; min-height: 0; overflow: auto; }
+.gs-rec-table { display: grid; }
+.gs-rec-row { display: contents; }
+.gs-rec-row > * { padding: 2px 6px; border-right: 1px solid var(--vscode-editorGroup-border, rgba(128,128,128,.2)); border-bottom: 1px solid var(--vscode-editorGroup-border, rgba(128,128,128,.2)); white-space: pre-wrap; overflow-wrap: anywhere; min-width: 0; }
+.gs-rec-corner, .gs-rec-head, .gs-rec-name { background: var(--vscode-editorWidget-background); font-family: var(--vscode-font-family); font-weight: 600; }
+/* A field name breaks only if a single word is wider than the panel: its column is at least the longest word. */
+.gs-rec-row > .gs-rec-name, .gs-rec-row > .gs-rec-corner { overflow-wrap: break-word; min-width: min-content; }
+.gs-rec-corner, .gs-rec-head { position: sticky; top: 0; z-index: 1; border-bottom-color: var(--vscode-panel-border); }
+.gs-rec-corner, .gs-rec-name { position: sticky; left: 0; }
+.gs-rec-corner { z-index: 2; }
+.gs-rec-value { user-select: text; }
+.gs-rec-value.num { text-align: right; font-variant-numeric: tabular-nums; }
+.gs-rec-value.null { color: var(--vscode-disabledForeground); font-style: italic; }
+.gs-rec-note { margin: 4px 6px; color: var(--vscode-descriptionForeground); font-family: var(--vscode-font-family); }
+.gs-rec-note:empty { display: none; }
 `;

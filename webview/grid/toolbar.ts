@@ -7,7 +7,8 @@ import { el } from './header';
 import { iconButton, type IconName } from './icons';
 
 export interface ToolbarAction {
-  readonly label: string;
+  /** A function when the name follows a state (read each time the menu opens). */
+  readonly label: string | (() => string);
   /** Shown as an icon in the toolbar; without one, the action is only in the menu. */
   readonly icon?: IconName;
   /** A key that does the same, shown in the menu. */
@@ -34,7 +35,7 @@ export class Toolbar {
     const bar = el('div', 'gs-actions');
     bar.setAttribute('role', 'toolbar');
     bar.setAttribute('aria-label', 'Result actions');
-    for (const action of actions) if (action.icon) bar.append(iconButton(action.icon, action.label, () => action.run()));
+    for (const action of actions) if (action.icon) bar.append(iconButton(action.icon, labelOf(action), () => action.run()));
     this.more = iconButton('more', 'More actions…', (e) => {
       e.stopPropagation();
       if (this.menu) this.closeMenu();
@@ -60,7 +61,7 @@ export class Toolbar {
       item.className = 'gs-menuitem';
       item.setAttribute('role', 'menuitem');
       const label = el('span', 'gs-menulabel');
-      label.textContent = action.label;
+      label.textContent = labelOf(action);
       const keys = el('span', 'gs-menukeys');
       keys.textContent = action.keys ?? '';
       item.append(label, keys);
@@ -98,3 +99,5 @@ export class Toolbar {
     document.removeEventListener('mousedown', this.outside, true);
   }
 }
+
+const labelOf = (action: ToolbarAction) => (typeof action.label === 'function' ? action.label() : action.label);

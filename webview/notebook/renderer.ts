@@ -11,9 +11,11 @@ export const activate: ActivationFunction = () => ({
   renderOutputItem(item, element) {
     const output = item.json() as ResultOutput;
     const source = new MemorySource(output.columns, output.rows as (readonly (string | number | null)[])[], (text) => navigator.clipboard.writeText(text));
-    const grid = new Grid(source);
+    const grid = new Grid(source, { layout: output.layout === 'record' ? 'record' : 'table' });
     const frame = document.createElement('div');
-    frame.style.height = `${Math.min(420, 90 + output.rows.length * 22)}px`;
+    // The record view shows a record's fields as rows, their values wrapped.
+    const lines = output.layout === 'record' ? output.columns.length * 2 : output.rows.length;
+    frame.style.height = `${Math.min(420, 90 + lines * 22)}px`;
     frame.style.display = 'flex';
     frame.style.flexDirection = 'column';
     frame.append(grid.element);

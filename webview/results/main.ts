@@ -35,7 +35,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       if (m.run !== run) return;
       const source = new HostSource(m.result.columns, run, m.result.id, send);
       sources.set(m.result.id, source);
-      const grid = new Grid(source, { exportAs: (format) => send({ type: 'export', run, result: m.result.id, format }) });
+      const grid = new Grid(source, { exportAs: (format) => send({ type: 'export', run, result: m.result.id, format }), layout: m.result.layout });
       addTab(m.result.title, grid.element, sources.size === 1);
       break;
     }

@@ -58,13 +58,13 @@ async function executeStatement(text: string, statement: A.Statement, index: num
   if (output.kind === 'select') {
     messages.push(`${output.rows.length} row${output.rows.length === 1 ? '' : 's'} in ${stats.ms} ms; ${stats.apiCalls} API call${stats.apiCalls === 1 ? '' : 's'}, ${stats.pages} page${stats.pages === 1 ? '' : 's'}${stats.cachedScans ? `, ${stats.cachedScans} read${stats.cachedScans === 1 ? '' : 's'} from cache` : ''}`);
   }
-  const result: StatementResult = { index, kind: output.kind, columns: output.columns, rows: output.rows, messages, stats };
+  const result: StatementResult = { index, kind: output.kind, columns: output.columns, rows: output.rows, messages, stats, ...(output.layout ? { layout: output.layout } : {}) };
   for (const m of messages) ctx.emit({ type: 'message', index, text: m });
   ctx.emit({ type: 'statementEnd', index, result });
   return result;
 }
 
-type Output = Pick<StatementResult, 'kind' | 'columns' | 'rows' | 'messages'>;
+type Output = Pick<StatementResult, 'kind' | 'columns' | 'rows' | 'messages' | 'layout'>;
 
 async function dispatch(text: string, statement: A.Statement, ctx: RunContext): Promise<Output> {
   switch (statement.kind) {
@@ -80,7 +80,7 @@ async function dispatch(text: string, statement: A.Statement, ctx: RunContext): 
     case 'Call':
       return { kind: 'call', ...(await runCall(text, statement, ctx)) };
     case 'Explain':
-      return { kind: 'explain', columns: EXPLAIN_COLUMNS.map((c) => ({ ...c })), rows: await explain(text, statement.statement, ctx), messages: ['Every filter is also evaluated locally; pushed filters only reduce what is fetched.'] };
+      return { kind: 'explain', layout: 'record', columns: EXPLAIN_COLUMNS.map((c) => ({ ...c })), rows: await explain(text, statement.statement, ctx), messages: ['Every filter is also evaluated locally; pushed filters only reduce what is fetched.'] };
     case 'Invalid':
       throw new EngineError('SYNTAX', 'Not a statement', statement.span);
   }

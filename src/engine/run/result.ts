@@ -11,6 +11,12 @@ export interface ResultColumn {
   type: 'integer' | 'real' | 'text' | 'null' | 'mixed';
 }
 
+/**
+ * How a result reads best: 'table' (a row per record) or 'record' (a record per column, its
+ * fields as rows, values wrapped), for few records of long text such as EXPLAIN's sentences.
+ */
+export type ResultLayout = 'table' | 'record';
+
 export interface ExecStats extends ReadStats {
   /** Object reads answered from the cache. */
   cachedScans: number;
@@ -25,6 +31,8 @@ export interface StatementResult {
   readonly rows: SqlValue[][];
   readonly messages: string[];
   readonly stats: ExecStats;
+  /** How the result is best shown; a table when absent. */
+  readonly layout?: ResultLayout;
 }
 
 /** What the engine reports while it runs. */

@@ -137,6 +137,7 @@ describe('engine execution', () => {
     assert.match(String(row.NativeFilters), /^WorkspaceId = '\d+' AND Id IN \('1', '2'\) → filter\.workspaceId=\d+, filter\.callIds=\[2 ids\]$/);
     assert.equal(row.ResidualFilters, "c.Title LIKE '%Demo%'");
     assert.match(String(row.EstimatedCalls), /^1 /);
+    assert.equal(explained!.layout, 'record', 'the grid shows its sentences as a record view');
     const [joined] = await run(`EXPLAIN SELECT * FROM Calls c JOIN CallParties p ON p.CallId = c.Id WHERE c.Scheduled >= '2026-01-01' AND p.Affiliation = 'External'`);
     const parties = Object.fromEntries(joined!.columns.map((c, i) => [c.name, joined!.rows[1]![i]]));
     assert.deepEqual([parties.Object, parties.Request, parties.NativeFilters, parties.EstimatedCalls],
