@@ -107,6 +107,15 @@ describe('gongsql CLI', () => {
     assert.equal(r.stdout, 'Name\r\nEMEA\r\n');
   });
 
+  it('--param N=VALUE and ?N=VALUE bind the Nth ?', async () => {
+    const sql = 'SELECT Name, ? AS t FROM Workspaces WHERE Name = ?';
+    for (const params of [['1=tag', '2=EMEA'], ['?1=tag', '?2=EMEA']]) {
+      const r = await gongsql(['-e', sql, '--sandbox', '--format', 'csv', ...params.flatMap((p) => ['--param', p])]);
+      assert.equal(r.code, 0, `${params.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stdout, 'Name,t\r\nEMEA,tag\r\n');
+    }
+  });
+
   it('a query error exits 1 with one line that says where', async () => {
     const r = await gongsql(['-e', 'SELECT Id\nFROM Calls WHERE Titel = 1', '--sandbox']);
     assert.equal(r.code, 1);
@@ -145,6 +154,49 @@ describe('gongsql CLI', () => {
     const missing = await gongsql(['--sandbox', '--format', '--stats', '-e', 'SELECT 1']);
     assert.equal(missing.code, 2, 'a forgotten value is still a usage error');
     assert.match(missing.stderr, /--format must be one of/);
+  });
+
+  it('-h and --help anywhere print the help of the command and exit 0; so does `help`', async () => {
+    const main = /^gongsql — SQL over Gong's REST API\n/;
+    const sandboxHelp = /^gongsql sandbox \[--port N\]/;
+    const cases: [string[], RegExp][] = [
+      [['--help'], main], [['-h'], main], [['--sandbox', '--help'], main], [['--format', 'csv', '--help'], main],
+      [['-e', 'SELECT 1', '-h'], main], [['help'], main], [['demo', '--help'], main],
+      [['sandbox', '--help'], sandboxHelp], [['sandbox', '-h'], sandboxHelp], [['sandbox', '--port', '0', '-h'], sandboxHelp], [['help', 'sandbox'], sandboxHelp],
+    ];
+    for (const [args, help] of cases) {
+      const r = await gongsql(args);
+      assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stdout, help, args.join(' '));
+    }
+  });
+
+  it('--version prints the version of the package', async () => {
+    const r = await gongsql(['--version']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, `${(require('../../../package.json') as { version: string }).version}\n`);
+  });
+
+  it('an unknown option or a missing value is one clear line that points to the help', async () => {
+    const cases: [string[], string][] = [
+      [['--bogus'], 'gongsql: unknown option --bogus (see gongsql --help)\n'],
+      [['--sandbox', '-e', 'SELECT 1', '--format'], 'gongsql: --format needs a value (see gongsql --help)\n'],
+      [['sandbox', '--bogus'], 'gongsql: unknown option --bogus (see gongsql sandbox --help)\n'],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = await gongsql(args);
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr, stderr);
+    }
+  });
+
+  it('a SQL file that cannot be read says why', async () => {
+    const missing = await gongsql([join(dir, 'missing.gongsql'), '--sandbox']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^gongsql: cannot read .*missing\.gongsql: no such file/);
+    const folder = await gongsql([dir, '--sandbox']);
+    assert.equal(folder.code, 2);
+    assert.match(folder.stderr, /^gongsql: cannot read .*: it is a folder, not a file/);
   });
 
   it('usage errors exit 2', async () => {
