@@ -71,16 +71,21 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
     if (io.stdin.isTTY) throw new UsageError('no SQL: use -e SQL, a file, or pipe it on stdin');
     text = await readAll(io.stdin);
   }
-  if (parse(text).statements.length === 0) {
+  const statements = parse(text).statements;
+  if (statements.length === 0) {
     const from = values.e !== undefined ? 'the SQL given with -e' : positionals[0] ?? 'the SQL on stdin';
     throw new UsageError(`nothing to run: ${from} has no statement (it is empty or only comments)`);
   }
+  // Where each statement starts in what the user wrote (before --explain rewrites it).
+  const statementLines = statements.map((s) => lineColumn(text as string, s.span.start).line);
   if (values.explain) text = explainEach(text);
 
   const connection = await openConnection({ sandbox: values.sandbox, seed: values.seed, baseUrl: values['base-url'] }, io.env);
   const progress = new Progress(io.stderr, Boolean((io.stderr as NodeJS.WriteStream).isTTY));
   const totals = { apiCalls: 0, pages: 0, rows: 0, ms: 0 };
   const started = performance.now();
+  // The statement that failed, to say which one in a script of several.
+  let failed: number | undefined;
   const controller = new AbortController();
   // Ctrl-C cancels the running statement (its requests are aborted); a second one kills at once.
   const onSignal = () => controller.abort();
@@ -106,6 +111,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
           totals.rows += result.rows.length;
         }
         if (event.type === 'statementError') {
+          failed = event.index;
           totals.apiCalls += event.stats.apiCalls;
           totals.pages += event.stats.pages;
         }
@@ -118,7 +124,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
       io.stderr.write('gongsql: cancelled\n');
       return INTERRUPTED;
     }
-    io.stderr.write(`gongsql: ${describeError(error, text)}\n`);
+    io.stderr.write(`gongsql: ${whichStatement(failed, statementLines)}${describeError(error, text)}\n`);
     return 1;
   } finally {
     process.off('SIGINT', onSignal);
@@ -126,6 +132,15 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
     if (values.stats) io.stderr.write(`stats: api_calls=${totals.apiCalls} pages=${totals.pages} rows=${totals.rows} ms=${totals.ms}\n`);
     await connection.close();
   }
+}
+
+/**
+ * `statement 2 (line 4): ` before an error of a script of several statements while it ran:
+ * an error from Gong has no position of its own. Nothing for a single statement.
+ */
+function whichStatement(index: number | undefined, statementLines: readonly number[]): string {
+  if (index === undefined || statementLines.length < 2) return '';
+  return `statement ${index + 1} (line ${statementLines[index]}): `;
 }
 
 /** One line: where (line and column) and what. */

@@ -240,7 +240,7 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
       assert.equal(r.stdout, 'n\r\n3\r\n', r.stderr);
       const wrong = await gongsql(['-e', 'SELECT 1 FROM Workspaces'], { env: { GONG_ACCESS_TOKEN: 'nope', GONG_BASE_URL: token.url } });
       assert.equal(wrong.code, 1);
-      assert.match(wrong.stderr, /401/);
+      assert.match(wrong.stderr, /401.*Check the access token: it may be wrong or expired\./);
     } finally {
       await token.close();
     }
@@ -266,7 +266,22 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
   it('a rejected secret is a clear error that does not show it', async () => {
     const r = await gongsql(['-e', 'SELECT * FROM Workspaces', '--base-url', sandbox.url], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'wrong-secret-xyz' } });
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /Gong rejected the credentials \(401\)/);
+    assert.match(r.stderr, /Gong rejected the credentials \(401\).*Check the connection's access key and secret\./);
+    assert.doesNotMatch(r.stderr, /sign in/i, 'an access key connection has nothing to sign in to');
     assert.ok(!r.stderr.includes('wrong-secret-xyz') && !r.stdout.includes('wrong-secret-xyz'));
+  });
+
+  it('an error from Gong in a script of several statements says which statement and its line', async () => {
+    sandbox.faults.add({ kind: 'serverError', route: 'GET /v2/workspaces', count: 50 });
+    try {
+      const env = { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url };
+      const r = await gongsql(['-e', 'SELECT 1;\n\nSELECT Name FROM Workspaces', '--format', 'csv'], { env });
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /^gongsql: statement 2 \(line 3\): Gong failed \(500\) on GET \/v2\/workspaces/m);
+      const single = await gongsql(['-e', 'SELECT Name FROM Workspaces'], { env });
+      assert.match(single.stderr, /^gongsql: Gong failed \(500\)/m, 'one statement needs no number');
+    } finally {
+      sandbox.faults.clear();
+    }
   });
 });
