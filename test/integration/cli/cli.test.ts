@@ -123,6 +123,14 @@ describe('gongsql CLI', () => {
     assert.equal(r.stdout, '');
   });
 
+  it('UPDATE or DELETE without WHERE and without --yes names how many rows it would change, in good English', async () => {
+    const one = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox']);
+    assert.equal(one.code, 1);
+    assert.match(one.stderr, /DELETE without WHERE would change the 1 row of CRMIntegrations;/);
+    const many = await gongsql(['-e', 'UPDATE PermissionProfiles SET Description = 1', '--sandbox']);
+    assert.match(many.stderr, /UPDATE without WHERE would change all 12 rows of PermissionProfiles;/);
+  });
+
   it('credentials are never sent over plain http off this machine: --base-url http://… exits 2', async () => {
     const r = await gongsql(['-e', 'SELECT 1', '--base-url', 'http://api.gong.io'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value' } });
     assert.equal(r.code, 2);
