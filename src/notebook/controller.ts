@@ -50,9 +50,9 @@ export function createNotebookController(run: () => CellRunner, connectionName: 
       try {
         await execution.clearOutput();
         if (statementSpans(cell.document.getText()).length === 0) {
-          // Said, as the .gongsql editor does, instead of a ✓ over nothing.
+          // Said, as the .gongsql editor does, rather than a bare ✓ over nothing.
           await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(NOTHING_TO_RUN, 'text/plain')]));
-          execution.end(undefined, Date.now());
+          execution.end(true, Date.now());
           continue;
         }
         const results = await run()(cell.document.getText(), controllerAbort.signal);
