@@ -28,13 +28,13 @@ export function attachValues(argv: readonly string[], options: Readonly<Record<s
 }
 
 /**
- * Whether `-h` or `--help` is among the options, anywhere: not as the value of another
- * option (`-e --help` is SQL) and not after `--`.
+ * Whether one of `flags` (e.g. `-h`, `--help`) is among the options, anywhere: not as the
+ * value of another option (`-e --help` is SQL) and not after `--`.
  */
-export function asksForHelp(argv: readonly string[], options: Options): boolean {
+export function hasFlag(argv: readonly string[], options: Options, flags: readonly string[]): boolean {
   const args = attachValues(argv, options);
   const end = args.indexOf('--');
-  return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => flags.includes(arg));
 }
 
 /** parseArgs (strict), with values attached as above and its errors said in our words. */

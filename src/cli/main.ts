@@ -1,5 +1,5 @@
 import { version } from '../../package.json';
-import { asksForHelp } from './args';
+import { hasFlag } from './args';
 import { demoCommand } from './demoCommand';
 import { QUERY_OPTIONS, QUERY_USAGE, queryCommand } from './queryCommand';
 import { SANDBOX_OPTIONS, SANDBOX_USAGE, sandboxCommand } from './sandboxCommand';
@@ -15,6 +15,8 @@ Other commands:
   gongsql help [COMMAND]      this help, or a command's
   gongsql --version           the version of gongsql`;
 
+const HELP_FLAGS = ['-h', '--help'];
+
 /** The help of each command, by the name typed after gongsql. */
 const HELP: Record<string, string> = { sandbox: SANDBOX_USAGE, demo: USAGE };
 
@@ -26,18 +28,17 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'sandbox':
-        if (asksForHelp(rest, SANDBOX_OPTIONS)) return print(SANDBOX_USAGE);
+        if (hasFlag(rest, SANDBOX_OPTIONS, HELP_FLAGS)) return print(SANDBOX_USAGE);
         await sandboxCommand(rest, process.stdout);
         return 0;
       case 'demo':
-        if (asksForHelp(rest, {})) return print(USAGE);
+        if (hasFlag(rest, {}, HELP_FLAGS)) return print(USAGE);
         return await demoCommand(process.stdout, process.stderr);
       case 'help':
         return helpCommand(rest);
-      case '--version':
-        return print(version);
       default:
-        if (asksForHelp(argv, QUERY_OPTIONS)) return print(USAGE);
+        if (hasFlag(argv, QUERY_OPTIONS, HELP_FLAGS)) return print(USAGE);
+        if (hasFlag(argv, QUERY_OPTIONS, ['--version'])) return print(version);
         return await queryCommand(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
     }
   } catch (error) {

@@ -180,9 +180,11 @@ describe('gongsql CLI', () => {
   });
 
   it('--version prints the version of the package', async () => {
-    const r = await gongsql(['--version']);
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, `${(require('../../../package.json') as { version: string }).version}\n`);
+    for (const args of [['--version'], ['--sandbox', '--version']]) {
+      const r = await gongsql(args);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, `${(require('../../../package.json') as { version: string }).version}\n`);
+    }
   });
 
   it('an unknown option or a missing value is one clear line that points to the help', async () => {
