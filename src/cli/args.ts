@@ -1,3 +1,8 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './usage';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
 /**
  * Options that take a value take the next argument as it is, whatever it starts with, as
  * getopt does: in `-e '-- first, a comment'` the SQL is the value, and `--seed -1` is a seed.
@@ -20,4 +25,38 @@ export function attachValues(argv: readonly string[], options: Readonly<Record<s
     else out.push(arg);
   }
   return out;
+}
+
+/**
+ * Whether one of `flags` (e.g. `-h`, `--help`) is among the options, anywhere: not as the
+ * value of another option (`-e --help` is SQL) and not after `--`.
+ */
+export function hasFlag(argv: readonly string[], options: Options, flags: readonly string[]): boolean {
+  const args = attachValues(argv, options);
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => flags.includes(arg));
+}
+
+/** parseArgs (strict), with values attached as above and its errors said in our words. */
+export function parseOptions<T extends Options>(argv: readonly string[], options: T, allowPositionals: boolean) {
+  try {
+    return parseArgs({ args: attachValues(argv, options), options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError(describeParseError(error as Error & { code?: string }));
+  }
+}
+
+function describeParseError(error: Error & { code?: string }): string {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${quoted}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      // "Option '--port <value>' argument missing" or "Option '--sandbox' does not take an argument".
+      return /argument missing/.test(error.message) ? `${quoted.replace(/ <value>$/, '')} needs a value` : `${quoted.split('=')[0]} takes no value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument ${quoted}`;
+    default:
+      return error.message;
+  }
 }

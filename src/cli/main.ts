@@ -1,6 +1,8 @@
+import { version } from '../../package.json';
+import { hasFlag } from './args';
 import { demoCommand } from './demoCommand';
-import { QUERY_USAGE, queryCommand } from './queryCommand';
-import { SANDBOX_USAGE, sandboxCommand } from './sandboxCommand';
+import { QUERY_OPTIONS, QUERY_USAGE, queryCommand } from './queryCommand';
+import { SANDBOX_OPTIONS, SANDBOX_USAGE, sandboxCommand } from './sandboxCommand';
 import { UsageError } from './usage';
 
 const USAGE = `gongsql — SQL over Gong's REST API
@@ -9,28 +11,39 @@ ${QUERY_USAGE}
 
 Other commands:
   gongsql sandbox [options]   run the Gong API emulator (gongsql sandbox --help)
-  gongsql demo                start a sandbox and run example queries`;
+  gongsql demo                start a sandbox and run example queries
+  gongsql help [COMMAND]      this help, or a command's
+  gongsql --version           the version of gongsql`;
+
+const HELP_FLAGS = ['-h', '--help'];
+
+/** The help of each command, by the name typed after gongsql. */
+const HELP: Record<string, string> = { sandbox: SANDBOX_USAGE, demo: USAGE };
 
 /** Exit codes: 0 success, 1 a failure while running, 2 a usage error (or nothing to run), 130 cancelled by Ctrl-C. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Where a usage error points: the help of the command that was given.
+  const seeHelp = command === 'sandbox' ? 'gongsql sandbox --help' : 'gongsql --help';
   try {
     switch (command) {
       case 'sandbox':
-        if (rest.includes('--help')) return help(SANDBOX_USAGE);
+        if (hasFlag(rest, SANDBOX_OPTIONS, HELP_FLAGS)) return print(SANDBOX_USAGE);
         await sandboxCommand(rest, process.stdout);
         return 0;
       case 'demo':
+        if (hasFlag(rest, {}, HELP_FLAGS)) return print(USAGE);
         return await demoCommand(process.stdout, process.stderr);
-      case '--help':
-      case '-h':
-        return help(USAGE);
+      case 'help':
+        return helpCommand(rest);
       default:
+        if (hasFlag(argv, QUERY_OPTIONS, HELP_FLAGS)) return print(USAGE);
+        if (hasFlag(argv, QUERY_OPTIONS, ['--version'])) return print(version);
         return await queryCommand(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`gongsql: ${(error as Error).message}\n(see gongsql --help)\n`);
+    if (error instanceof UsageError) {
+      process.stderr.write(`gongsql: ${error.message} (see ${seeHelp})\n`);
       return 2;
     }
     process.stderr.write(`gongsql: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -38,7 +51,17 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function help(text: string): number {
+/** `gongsql help` or `gongsql help sandbox`. */
+function helpCommand(args: string[]): number {
+  const [topic, ...extra] = args;
+  if (extra.length > 0) throw new UsageError('help takes at most one command name');
+  if (topic === undefined) return print(USAGE);
+  const text = HELP[topic];
+  if (text === undefined) throw new UsageError(`no help for ${topic}: the commands are sandbox and demo`);
+  return print(text);
+}
+
+function print(text: string): number {
   process.stdout.write(`${text}\n`);
   return 0;
 }

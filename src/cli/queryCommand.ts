@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { execute } from '../engine/run/engine';
 import { EngineError, lineColumn } from '../engine/run/errors';
 import { parse } from '../engine/syntax/parser';
 import { GongError } from '../gong/http/errors';
 import type { InputValue } from '../gong/write/values';
-import { attachValues } from './args';
+import { parseOptions } from './args';
 import { openConnection } from './connection';
 import { formatResult, OUTPUT_FORMATS, type OutputFormat } from './format';
 import { Progress } from './progress';
@@ -24,7 +24,8 @@ Output:
   --explain              show the plan (requests, filters sent to Gong, estimated calls) instead of running
   --stats                end stderr with: stats: api_calls=N pages=N rows=N ms=N
 Running:
-  --param NAME=VALUE     value of :NAME (repeatable); NAME=@path passes a file path (for media)
+  --param NAME=VALUE     value of :NAME (repeatable); NAME=@path passes a file path (for media);
+                         N=VALUE or ?N=VALUE is the value of the Nth ? (--param 1=5 for the first)
   --no-pushdown          evaluate every filter locally (for comparison)
   --no-cache             do not reuse rows read earlier in this run
   --yes                  run statements that need confirmation (many API calls, UPDATE/DELETE without WHERE)
@@ -38,7 +39,7 @@ interface IO {
   env: NodeJS.ProcessEnv;
 }
 
-const OPTIONS = {
+export const QUERY_OPTIONS = {
   e: { type: 'string', short: 'e' },
   sandbox: { type: 'boolean', default: false },
   seed: { type: 'string' },
@@ -57,7 +58,7 @@ const OPTIONS = {
 export const INTERRUPTED = 130;
 
 export async function queryCommand(argv: string[], io: IO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: attachValues(argv, OPTIONS), allowPositionals: true, strict: true, options: OPTIONS });
+  const { values, positionals } = parseOptions(argv, QUERY_OPTIONS, true);
   const format = values.format as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}`);
   if (values['csv-raw'] && format !== 'csv') throw new UsageError('--csv-raw needs --format csv');
@@ -65,21 +66,26 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   if (values.sandbox && values['base-url']) throw new UsageError('use either --sandbox or --base-url');
   if (positionals.length > 1 || (positionals.length === 1 && values.e !== undefined)) throw new UsageError('give the SQL once: -e SQL, a file, or stdin');
   const params = parseParams(values.param);
-  let text = values.e ?? (positionals[0] !== undefined ? await readFile(positionals[0], 'utf8').catch(() => { throw new UsageError(`cannot read ${positionals[0]}`); }) : undefined);
+  let text = values.e ?? (positionals[0] !== undefined ? await readSqlFile(positionals[0]) : undefined);
   if (text === undefined) {
     if (io.stdin.isTTY) throw new UsageError('no SQL: use -e SQL, a file, or pipe it on stdin');
     text = await readAll(io.stdin);
   }
-  if (parse(text).statements.length === 0) {
+  const statements = parse(text).statements;
+  if (statements.length === 0) {
     const from = values.e !== undefined ? 'the SQL given with -e' : positionals[0] ?? 'the SQL on stdin';
     throw new UsageError(`nothing to run: ${from} has no statement (it is empty or only comments)`);
   }
+  // Where each statement starts in what the user wrote (before --explain rewrites it).
+  const statementLines = statements.map((s) => lineColumn(text as string, s.span.start).line);
   if (values.explain) text = explainEach(text);
 
   const connection = await openConnection({ sandbox: values.sandbox, seed: values.seed, baseUrl: values['base-url'] }, io.env);
   const progress = new Progress(io.stderr, Boolean((io.stderr as NodeJS.WriteStream).isTTY));
   const totals = { apiCalls: 0, pages: 0, rows: 0, ms: 0 };
   const started = performance.now();
+  // The statement that failed, to say which one in a script of several.
+  let failed: number | undefined;
   const controller = new AbortController();
   // Ctrl-C cancels the running statement (its requests are aborted); a second one kills at once.
   const onSignal = () => controller.abort();
@@ -105,6 +111,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
           totals.rows += result.rows.length;
         }
         if (event.type === 'statementError') {
+          failed = event.index;
           totals.apiCalls += event.stats.apiCalls;
           totals.pages += event.stats.pages;
         }
@@ -117,7 +124,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
       io.stderr.write('gongsql: cancelled\n');
       return INTERRUPTED;
     }
-    io.stderr.write(`gongsql: ${describeError(error, text)}\n`);
+    io.stderr.write(`gongsql: ${whichStatement(failed, statementLines)}${describeError(error, text)}\n`);
     return 1;
   } finally {
     process.off('SIGINT', onSignal);
@@ -125,6 +132,15 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
     if (values.stats) io.stderr.write(`stats: api_calls=${totals.apiCalls} pages=${totals.pages} rows=${totals.rows} ms=${totals.ms}\n`);
     await connection.close();
   }
+}
+
+/**
+ * `statement 2 (line 4): ` before an error of a script of several statements while it ran:
+ * an error from Gong has no position of its own. Nothing for a single statement.
+ */
+function whichStatement(index: number | undefined, statementLines: readonly number[]): string {
+  if (index === undefined || statementLines.length < 2) return '';
+  return `statement ${index + 1} (line ${statementLines[index]}): `;
 }
 
 /** One line: where (line and column) and what. */
@@ -143,7 +159,7 @@ function parseParams(list: string[]): Record<string, InputValue> {
   for (const item of list) {
     const eq = item.indexOf('=');
     if (eq <= 0) throw new UsageError(`--param ${item}: expected NAME=VALUE or NAME=@path`);
-    const name = item.slice(0, eq).replace(/^[:@$]/, '');
+    const name = paramName(item.slice(0, eq));
     const value = item.slice(eq + 1);
     // NAME=@path names a file (media uploads); the connector checks and streams it.
     params[name] = value.startsWith('@') ? value.slice(1) : value;
@@ -151,10 +167,33 @@ function parseParams(list: string[]): Record<string, InputValue> {
   return params;
 }
 
+/** `n`, `:n`, `@n` or `$n` name :n; `1` or `?1` names the first `?` (the engine calls it `?1`). */
+function paramName(written: string): string {
+  if (/^\??\d+$/.test(written)) return `?${written.replace(/^\?/, '')}`;
+  return written.replace(/^[:@$]/, '');
+}
+
 /** Each statement of the script, prefixed with EXPLAIN. */
 function explainEach(text: string): string {
   return parse(text).statements.map((s) => `EXPLAIN ${text.slice(s.span.start, s.span.end)}`).join(';\n');
 }
+
+/** The SQL in a file; a usage error that says why it cannot be read. */
+async function readSqlFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const why = READ_ERRORS[(error as { code?: string }).code ?? ''] ?? (error as Error).message;
+    throw new UsageError(`cannot read ${path}: ${why}`);
+  }
+}
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { DEFAULT_SCALE, DEFAULT_SEED, MAX_SCALE, startSandbox } from '../sandbox';
-import { attachValues } from './args';
+import { parseOptions } from './args';
 import { UsageError } from './usage';
 
 export const SANDBOX_USAGE = `gongsql sandbox [--port N] [--seed S] [--scale N] [--no-rate-limit]
@@ -11,7 +11,7 @@ Runs the Gong API emulator on 127.0.0.1 until interrupted.
   --scale N         number of calls, up to ${MAX_SCALE} (default ${DEFAULT_SCALE})
   --no-rate-limit   switch off Gong's 3 requests/s and 10,000/day limits`;
 
-const OPTIONS = {
+export const SANDBOX_OPTIONS = {
   port: { type: 'string', default: '4010' },
   seed: { type: 'string', default: String(DEFAULT_SEED) },
   scale: { type: 'string', default: String(DEFAULT_SCALE) },
@@ -19,7 +19,7 @@ const OPTIONS = {
 } satisfies NonNullable<ParseArgsConfig['options']>;
 
 export async function sandboxCommand(argv: string[], out: NodeJS.WritableStream): Promise<void> {
-  const { values } = parseArgs({ args: attachValues(argv, OPTIONS), options: OPTIONS, strict: true });
+  const { values } = parseOptions(argv, SANDBOX_OPTIONS, false);
   const port = integerOption('--port', values.port, 0, 65535);
   const scale = integerOption('--scale', values.scale, 0, MAX_SCALE);
   const sandbox = await startSandbox({ port, seed: values.seed, scale, rateLimit: values['no-rate-limit'] ? false : undefined });

@@ -40,6 +40,11 @@ export class Connections implements vscode.Disposable {
     return (await this.keyPair(name))?.accessKey;
   }
 
+  /** The stored secret of a key connection, so that an edit may keep it; never shown. */
+  async storedSecret(name: string): Promise<string | undefined> {
+    return (await this.keyPair(name))?.accessKeySecret;
+  }
+
   /** A saved Gong connection by name (the sandbox has none). */
   setting(name: string): ConnectionSetting | undefined {
     return this.list().find((c) => c.name === name);

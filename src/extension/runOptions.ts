@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RunOptions } from '../engine/run/context';
+import { everyRow } from '../engine/run/dml';
 import type { ActiveConnection } from './connections';
 
 /**
@@ -16,7 +17,7 @@ export function editorRunOptions(connection: ActiveConnection, what: 'statement'
     confirm: async (request) => {
       const message = request.kind === 'apiCalls'
         ? `This ${what} needs about ${request.estimate} Gong API calls (more than ${request.threshold}). Run it?`
-        : `${request.statement} without WHERE changes all ${request.rows} rows of ${request.table}. Run it?`;
+        : `${request.statement} without WHERE changes ${everyRow(request.rows)} of ${request.table}. Run it?`;
       return (await vscode.window.showWarningMessage(message, { modal: true }, 'Run')) === 'Run';
     },
   };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { locateError, locatedMessage } from '../engine/ide/errorLocation';
+import { statementSpans } from '../engine/ide/statements';
 import type { StatementResult } from '../engine/run/result';
 import { NOTEBOOK_TYPE } from './format';
 import { resultOutputs } from './outputs';
@@ -11,6 +12,9 @@ export type CellRunner = (text: string, signal: AbortSignal) => Promise<Statemen
 export function kernelLabels(connection: string): { label: string; description: string; detail: string } {
   return { label: `Gong SQL: ${connection}`, description: `connection: ${connection}`, detail: `Runs cells on the Gong connection "${connection}"; the connection in the status bar switches it.` };
 }
+
+/** What an empty or comment-only cell shows when run. */
+export const NOTHING_TO_RUN = 'Nothing to run: this cell has no statement yet.';
 
 /** The kernel, and `describe` to call when the active connection may have changed. */
 export interface NotebookKernel { readonly disposables: vscode.Disposable[]; readonly describe: () => void }
@@ -45,6 +49,12 @@ export function createNotebookController(run: () => CellRunner, connectionName: 
       execution.token.onCancellationRequested(() => controllerAbort.abort());
       try {
         await execution.clearOutput();
+        if (statementSpans(cell.document.getText()).length === 0) {
+          // Said, as the .gongsql editor does, rather than a bare ✓ over nothing.
+          await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(NOTHING_TO_RUN, 'text/plain')]));
+          execution.end(true, Date.now());
+          continue;
+        }
         const results = await run()(cell.document.getText(), controllerAbort.signal);
         await execution.replaceOutput(resultOutputs(results));
         execution.end(true, Date.now());

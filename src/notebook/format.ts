@@ -5,6 +5,7 @@
  */
 import type { ResultLayout } from '../engine/run/result';
 import type { SqlValue } from '../gong/catalog/types';
+import { statementSpans } from '../engine/ide/statements';
 
 export const NOTEBOOK_TYPE = 'gongsql-notebook';
 export const RESULT_MIME = 'application/vnd.gongsql.result+json';
@@ -157,6 +158,18 @@ export function scriptFromCells(cells: readonly NotebookCellJson[]): string {
   return cells.map((c) => {
     const text = sourceText(c).trim();
     if (c.kind === 'markdown') return text.split('\n').map((l) => `-- ${l}`.trimEnd()).join('\n');
-    return text.endsWith(';') ? text : `${text};`;
+    return endStatement(text);
   }).filter((t) => t.length > 0).join('\n\n') + '\n';
+}
+
+/**
+ * A code cell's text ending with `;` where it has a statement: an empty cell stays empty (and
+ * is left out), comments alone get no `;`, and after a trailing `-- comment` the `;` goes on
+ * a line of its own (on the comment's line it would be commented out, merging two cells).
+ */
+function endStatement(text: string): string {
+  const statements = statementSpans(text).length;
+  if (statements === 0 || text.endsWith(';')) return text;
+  const swallowed = statementSpans(`${text};SELECT`).length === statements;
+  return swallowed ? `${text}\n;` : `${text};`;
 }

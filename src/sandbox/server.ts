@@ -209,8 +209,10 @@ class Handler {
     if (refusal) return reply(refusal.status, { errors: [refusal.message] });
     try {
       if (route === 'GET /__sandbox/log') {
-        const since = Number(url.searchParams.get('since') ?? 0);
-        return reply(200, { entries: this.deps.log.since(since) });
+        const since = url.searchParams.get('since') ?? '0';
+        // A typo must not look like an empty log.
+        if (!/^\d+$/.test(since)) return reply(400, { errors: [`since must be a sequence number (a whole number from 0), got "${since}"`] });
+        return reply(200, { entries: this.deps.log.since(Number(since)) });
       }
       if (route === 'DELETE /__sandbox/log') {
         this.deps.log.clear();

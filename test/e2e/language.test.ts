@@ -31,6 +31,12 @@ describe('editing and running .gongsql in a real VS Code', () => {
   const step = stepsOf(() => workbench);
   /** Gong: Add Connection, answered for the test's second sandbox with its access key. */
   const addGong = (page: Page, name: string, secret: string) => addConnection(page, name, gong.url, 'E2EKEY', secret);
+  /** Answers "Save the connection anyway?" (a modal dialog) with Save. */
+  const saveAnyway = async (page: Page) => {
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'The test failed. Save the connection anyway?' });
+    await dialog.waitFor({ timeout: 60_000 });
+    await dialog.locator('.monaco-button', { hasText: /^Save$/ }).click();
+  };
 
   step('completion lists the columns of the aliased object', async () => {
     const { page } = workbench;
@@ -156,8 +162,9 @@ describe('editing and running .gongsql in a real VS Code', () => {
   step('a refused access key: the error opens the connection to fix it, starting from the key', async () => {
     const { page } = workbench;
     await addGong(page, 'Typo Gong', 'a-mistyped-secret');
-    // The test fails; save it anyway, as someone fixing it later would.
-    await (await notification(page, 'The test failed. Save the connection anyway?')).locator('.monaco-button', { hasText: 'Save' }).click();
+    // The test fails; save it anyway, as someone fixing it later would. The question is a
+    // modal dialog: it stays until answered.
+    await saveAnyway(page);
     await page.locator('.statusbar-item', { hasText: 'Gong: Typo Gong' }).first().waitFor({ timeout: 30_000 });
     await runCommand(page, 'Notifications: Clear All Notifications');
     await openFile(page, 'two.gongsql');
@@ -174,5 +181,36 @@ describe('editing and running .gongsql in a real VS Code', () => {
     await page.keyboard.press('Enter');
     await answer(page, '(4/4)', 'e2e-secret-never-in-settings');
     await notification(page, 'Typo Gong: connected; 3 workspaces visible.');
+  });
+
+  step('editing a connection: an empty secret keeps the stored one; a new API host asks for it again, saying why', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    const title = page.locator('.quick-input-widget .quick-input-title');
+    const input = page.locator('.quick-input-widget input');
+    await runCommand(page, 'Gong: Edit Connection');
+    await answer(page, 'Edit which connection?', 'Acme Gong');
+    for (const n of ['(1/4)', '(2/4)', '(3/4)']) {
+      await title.filter({ hasText: n }).waitFor();
+      await page.keyboard.press('Enter');
+    }
+    await title.filter({ hasText: '(4/4)' }).waitFor();
+    assert.equal(await input.getAttribute('placeholder'), 'Leave empty to keep the stored secret');
+    await page.keyboard.press('Enter');
+    await notification(page, 'Acme Gong: connected; 3 workspaces visible.');
+
+    await runCommand(page, 'Gong: Edit Connection');
+    await answer(page, 'Edit which connection?', 'Acme Gong');
+    await title.filter({ hasText: '(1/4)' }).waitFor();
+    await page.keyboard.press('Enter');
+    await answer(page, '(2/4)', gong.url.replace('127.0.0.1', 'localhost'));
+    await title.filter({ hasText: '(3/4)' }).waitFor();
+    await page.keyboard.press('Enter');
+    await title.filter({ hasText: '(4/4)' }).waitFor();
+    await page.keyboard.press('Enter');
+    const said = page.locator('.quick-input-widget .quick-input-message', { hasText: 'the API host changed' });
+    await said.waitFor({ timeout: 30_000 });
+    assert.match(await said.innerText(), /stored secret is only sent to the host it was saved for/);
+    await page.keyboard.press('Escape');
   });
 });

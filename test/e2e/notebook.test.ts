@@ -19,6 +19,9 @@ const BROKEN_OUTPUTS = `${JSON.stringify({
 }, null, 2)}\n`;
 
 /** A cell that cannot be read at all: the notebook must not open (a save would lose it). */
+/** A notebook whose second cell is still empty. */
+const EMPTY_CELL = `${JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['SELECT 1'] }, { kind: 'gongsql', source: [] }] }, null, 2)}\n`;
+
 const BROKEN_CELL = `${JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['SELECT 1'] }, { kind: 'python', source: ['print(1)'] }] }, null, 2)}\n`;
 
 /** The notebook toolbar's Run All. */
@@ -34,7 +37,7 @@ describe('Gong SQL notebooks in a real VS Code', () => {
   before(async () => {
     // A second sandbox stands in for a Gong tenant the user switches the kernel to.
     gong = await startSandbox({ rateLimit: false, scale: 20, credentials: [{ accessKey: 'NBKEY', accessKeySecret: 'nb-secret' }] });
-    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'explain.gongsqlnb': EXPLAIN, 'broken-outputs.gongsqlnb': BROKEN_OUTPUTS, 'broken-cell.gongsqlnb': BROKEN_CELL, 'start.gongsql': 'SELECT 1;\n' } });
+    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'explain.gongsqlnb': EXPLAIN, 'broken-outputs.gongsqlnb': BROKEN_OUTPUTS, 'broken-cell.gongsqlnb': BROKEN_CELL, 'empty-cell.gongsqlnb': EMPTY_CELL, 'start.gongsql': 'SELECT 1;\n' } });
   });
   after(async () => {
     await workbench?.stop();
@@ -103,6 +106,16 @@ describe('Gong SQL notebooks in a real VS Code', () => {
     const error = await notification(page, 'This notebook cannot be opened');
     assert.match(await error.innerText(), /cell 2 has the kind "python" \(expected "gongsql" or "markdown"\)/);
     assert.equal(readFileSync(join(workspace, 'broken-cell.gongsqlnb'), 'utf8'), BROKEN_CELL);
+  });
+
+  step('Ctrl+Enter in an empty cell says there is nothing to run', async () => {
+    const { page } = workbench;
+    await openFile(page, 'empty-cell.gongsqlnb');
+    const cells = page.locator('.notebook-editor:visible .cell.code .monaco-editor .view-lines');
+    await until(async () => (await cells.count()) === 2, 'the two cells');
+    await cells.nth(1).click();
+    await page.keyboard.press('Control+Enter');
+    await webviewFrame(page, 'text=Nothing to run: this cell has no statement yet.', 60_000);
   });
 
   step('cancels a long cell', async () => {

@@ -45,7 +45,7 @@ export async function runUpdateOrDelete(text: string, s: A.UpdateStatement | A.D
   const matched = await runSelect(selectText, select, bind(select), ctx, false);
   if (!s.where && !ctx.confirmed) {
     const ok = await ctx.options.confirm?.({ kind: 'unfilteredWrite', statement: s.kind === 'Update' ? 'UPDATE' : 'DELETE', table: table.name, rows: matched.rows.length });
-    if (!ok) throw new EngineError('CONFIRMATION_REQUIRED', `${s.kind.toUpperCase()} without WHERE would change all ${matched.rows.length} rows of ${table.name}; confirm to run it (CLI: --yes)`, s.span);
+    if (!ok) throw new EngineError('CONFIRMATION_REQUIRED', `${s.kind.toUpperCase()} without WHERE would change ${everyRow(matched.rows.length)} of ${table.name}; confirm to run it (CLI: --yes)`, s.span);
   }
   const keys = matched.rows.map((r) => String(r[0]));
   let outcomes: RowOutcome[];
@@ -153,4 +153,9 @@ function outcomeResult(table: TableDef, outcomes: RowOutcome[], verb: string, ke
   const messages = [`${ok} of ${outcomes.length} row${outcomes.length === 1 ? '' : 's'} ${verb} in ${table.name}`];
   if (failed?.status === 'failed') messages.push(`Row ${failed.index + 1} failed: ${failed.error.message}; the rows after it were not sent.`);
   return { columns, rows, messages };
+}
+
+/** `the 1 row` or `all 3 rows`: what an UPDATE or DELETE without WHERE would change. */
+export function everyRow(count: number): string {
+  return count === 1 ? 'the 1 row' : `all ${count} rows`;
 }

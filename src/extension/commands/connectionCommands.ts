@@ -75,17 +75,48 @@ async function editConnection(connections: Connections, existing?: string): Prom
   if (!baseUrl) return;
   const accessKey = await vscode.window.showInputBox({ title: 'Gong connection (3/4): access key', value: current && (await connections.accessKey(current.name)), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Required') });
   if (!accessKey) return;
-  const accessKeySecret = await vscode.window.showInputBox({ title: 'Gong connection (4/4): access key secret', password: true, ignoreFocusOut: true, validateInput: (v) => (v ? undefined : 'Required') });
-  if (!accessKeySecret) return;
+  const stored = current && (await connections.storedSecret(current.name));
+  const typed = await askSecret(stored !== undefined, current !== undefined && sameHost(current.baseUrl, baseUrl));
+  if (typed === undefined) return;
+  const accessKeySecret = typed || (stored as string);
   const client = connections.client(baseUrl, { kind: 'basic', accessKey, accessKeySecret }, name.trim());
   try {
     const ok = await testConnection(client, name.trim());
-    if (!ok && (await vscode.window.showWarningMessage('The test failed. Save the connection anyway?', 'Save', 'Cancel')) !== 'Save') return;
+    // Modal: a question that could slip away with the toasts would leave the user guessing.
+    if (!ok && (await vscode.window.showWarningMessage('The test failed. Save the connection anyway?', { modal: true, detail: 'The error is in the notification. You can fix the connection later with "Gong: Edit Connection".' }, 'Save')) !== 'Save') return;
   } finally {
     await client.close();
   }
   await connections.save({ name: name.trim(), baseUrl }, { accessKey: accessKey.trim(), accessKeySecret });
   await connections.setActive(name.trim());
+}
+
+/**
+ * The secret step. Editing a connection with a stored secret, empty keeps it, unless the API
+ * host changed: a secret saved for one host is not sent to another without being typed again.
+ * Undefined when the user cancels; '' to keep the stored secret.
+ */
+async function askSecret(hasStored: boolean, hostUnchanged: boolean): Promise<string | undefined> {
+  const keep = hasStored && hostUnchanged;
+  const required = hasStored
+    ? 'Required: the API host changed, and the stored secret is only sent to the host it was saved for. Enter the secret for the new host.'
+    : 'Required';
+  return vscode.window.showInputBox({
+    title: 'Gong connection (4/4): access key secret',
+    password: true,
+    ignoreFocusOut: true,
+    placeHolder: keep ? 'Leave empty to keep the stored secret' : undefined,
+    validateInput: (v) => (v || keep ? undefined : required),
+  });
+}
+
+/** Whether two base URLs name the same API host (a stored secret may go to it). */
+function sameHost(a: string, b: string): boolean {
+  try {
+    return new URL(a.trim()).host === new URL(b.trim()).host;
+  } catch {
+    return false;
+  }
 }
 
 /** "Test Connection" is GET /v2/workspaces, Gong's cheapest authenticated call. */

@@ -2,7 +2,7 @@ import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
 import { FormData, Pool, request as undiciRequest } from 'undici';
 import { sleep, throwIfAborted } from './abort';
-import { errorForStatus, GongError, abortedError } from './errors';
+import { errorForStatus, GongError, abortedError, type AuthKind } from './errors';
 import { baseUrlProblem } from './hosts';
 import { parseGongJson } from './json';
 import type { OAuthSession } from './oauth';
@@ -76,6 +76,8 @@ const LONG_WAIT_MS = 5000;
 export class GongClient {
   readonly #authorization: string | undefined;
   readonly #session: OAuthSession | undefined;
+  /** What a 401 asks the user to fix. */
+  private readonly authKind: AuthKind;
   private readonly pool: Pool;
   private readonly origin: string;
   private readonly prefix: string;
@@ -100,6 +102,7 @@ export class GongClient {
     this.origin = url.origin;
     this.prefix = url.pathname.replace(/\/$/, '');
     this.#session = credentials.kind === 'oauth' ? credentials.session : undefined;
+    this.authKind = credentials.kind;
     this.#authorization = credentials.kind === 'oauth' ? undefined : authorizationHeader(credentials);
     this.now = options.now ?? Date.now;
     this.limiter = new RateLimiter(options.rateLimit, this.now);
@@ -196,7 +199,7 @@ export class GongClient {
       const errors = Array.isArray(parsed?.errors) ? (parsed.errors as unknown[]).map(String) : [];
       if (status === 404 && req.emptyOn404?.(errors)) return { status, body: undefined, requestId };
       const wait = status === 429 ? retryAfterMs(response.headers['retry-after'], this.now()) : undefined;
-      throw errorForStatus(status, endpoint, { requestId, errors }, wait);
+      throw errorForStatus(status, endpoint, { requestId, errors }, wait, this.authKind);
     } finally {
       release();
       emit({ type: 'request', endpoint, status, durationMs: this.now() - t0, attempt, requestId });

@@ -66,15 +66,24 @@ function lacking(endpoint: string): string {
   return scope ? `It needs the scope ${scope}, which the API key or the app's sign-in lacks` : 'The API key or app lacks the permission for it';
 }
 
+/** How the request authenticated (the `kind` of the client's credentials): what to fix after a 401 depends on it. */
+export type AuthKind = 'basic' | 'bearer' | 'oauth';
+
+const FIX_REJECTED: Record<AuthKind, string> = {
+  basic: "Check the connection's access key and secret.",
+  bearer: 'Check the access token: it may be wrong or expired.',
+  oauth: 'Sign in with Gong again.',
+};
+
 /** The error for a non-2xx answer from Gong, with a message a person can act on. */
-export function errorForStatus(status: number, endpoint: string, body: { requestId?: string; errors?: string[] } | undefined, retryAfterMs?: number): GongError {
+export function errorForStatus(status: number, endpoint: string, body: { requestId?: string; errors?: string[] } | undefined, retryAfterMs?: number, authKind: AuthKind = 'basic'): GongError {
   const gongErrors = Array.isArray(body?.errors) ? body.errors.map(String) : undefined;
   const details: GongErrorDetails = { status, endpoint, requestId: body?.requestId, gongErrors, retryAfterMs };
   const said = gongErrors?.length ? `: ${gongErrors.join('; ')}` : '';
   const ref = body?.requestId ? ` (Gong requestId ${body.requestId})` : '';
   switch (true) {
     case status === 401:
-      return new GongError('AUTH', `Gong rejected the credentials (401) on ${endpoint}${said}. Check the connection's access key and secret, or sign in again.${ref}`, details);
+      return new GongError('AUTH', `Gong rejected the credentials (401) on ${endpoint}${said}. ${FIX_REJECTED[authKind]}${ref}`, details);
     case status === 403:
       return new GongError('PERMISSION', `Gong denied access (403) to ${endpoint}${said}. ${lacking(endpoint)}; ask a Gong technical admin.${ref}`, details);
     case status === 429:

@@ -107,11 +107,28 @@ describe('gongsql CLI', () => {
     assert.equal(r.stdout, 'Name\r\nEMEA\r\n');
   });
 
+  it('--param N=VALUE and ?N=VALUE bind the Nth ?', async () => {
+    const sql = 'SELECT Name, ? AS t FROM Workspaces WHERE Name = ?';
+    for (const params of [['1=tag', '2=EMEA'], ['?1=tag', '?2=EMEA']]) {
+      const r = await gongsql(['-e', sql, '--sandbox', '--format', 'csv', ...params.flatMap((p) => ['--param', p])]);
+      assert.equal(r.code, 0, `${params.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stdout, 'Name,t\r\nEMEA,tag\r\n');
+    }
+  });
+
   it('a query error exits 1 with one line that says where', async () => {
     const r = await gongsql(['-e', 'SELECT Id\nFROM Calls WHERE Titel = 1', '--sandbox']);
     assert.equal(r.code, 1);
     assert.equal(r.stderr.trim(), 'gongsql: line 2, column 18: Unknown column Titel in Calls. Did you mean Title?');
     assert.equal(r.stdout, '');
+  });
+
+  it('UPDATE or DELETE without WHERE and without --yes names how many rows it would change, in good English', async () => {
+    const one = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox']);
+    assert.equal(one.code, 1);
+    assert.match(one.stderr, /DELETE without WHERE would change the 1 row of CRMIntegrations;/);
+    const many = await gongsql(['-e', 'UPDATE PermissionProfiles SET Description = 1', '--sandbox']);
+    assert.match(many.stderr, /UPDATE without WHERE would change all 12 rows of PermissionProfiles;/);
   });
 
   it('credentials are never sent over plain http off this machine: --base-url http://… exits 2', async () => {
@@ -145,6 +162,51 @@ describe('gongsql CLI', () => {
     const missing = await gongsql(['--sandbox', '--format', '--stats', '-e', 'SELECT 1']);
     assert.equal(missing.code, 2, 'a forgotten value is still a usage error');
     assert.match(missing.stderr, /--format must be one of/);
+  });
+
+  it('-h and --help anywhere print the help of the command and exit 0; so does `help`', async () => {
+    const main = /^gongsql — SQL over Gong's REST API\n/;
+    const sandboxHelp = /^gongsql sandbox \[--port N\]/;
+    const cases: [string[], RegExp][] = [
+      [['--help'], main], [['-h'], main], [['--sandbox', '--help'], main], [['--format', 'csv', '--help'], main],
+      [['-e', 'SELECT 1', '-h'], main], [['help'], main], [['demo', '--help'], main],
+      [['sandbox', '--help'], sandboxHelp], [['sandbox', '-h'], sandboxHelp], [['sandbox', '--port', '0', '-h'], sandboxHelp], [['help', 'sandbox'], sandboxHelp],
+    ];
+    for (const [args, help] of cases) {
+      const r = await gongsql(args);
+      assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stdout, help, args.join(' '));
+    }
+  });
+
+  it('--version prints the version of the package', async () => {
+    for (const args of [['--version'], ['--sandbox', '--version']]) {
+      const r = await gongsql(args);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, `${(require('../../../package.json') as { version: string }).version}\n`);
+    }
+  });
+
+  it('an unknown option or a missing value is one clear line that points to the help', async () => {
+    const cases: [string[], string][] = [
+      [['--bogus'], 'gongsql: unknown option --bogus (see gongsql --help)\n'],
+      [['--sandbox', '-e', 'SELECT 1', '--format'], 'gongsql: --format needs a value (see gongsql --help)\n'],
+      [['sandbox', '--bogus'], 'gongsql: unknown option --bogus (see gongsql sandbox --help)\n'],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = await gongsql(args);
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr, stderr);
+    }
+  });
+
+  it('a SQL file that cannot be read says why', async () => {
+    const missing = await gongsql([join(dir, 'missing.gongsql'), '--sandbox']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^gongsql: cannot read .*missing\.gongsql: no such file/);
+    const folder = await gongsql([dir, '--sandbox']);
+    assert.equal(folder.code, 2);
+    assert.match(folder.stderr, /^gongsql: cannot read .*: it is a folder, not a file/);
   });
 
   it('usage errors exit 2', async () => {
@@ -188,7 +250,7 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
       assert.equal(r.stdout, 'n\r\n3\r\n', r.stderr);
       const wrong = await gongsql(['-e', 'SELECT 1 FROM Workspaces'], { env: { GONG_ACCESS_TOKEN: 'nope', GONG_BASE_URL: token.url } });
       assert.equal(wrong.code, 1);
-      assert.match(wrong.stderr, /401/);
+      assert.match(wrong.stderr, /401.*Check the access token: it may be wrong or expired\./);
     } finally {
       await token.close();
     }
@@ -214,7 +276,22 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
   it('a rejected secret is a clear error that does not show it', async () => {
     const r = await gongsql(['-e', 'SELECT * FROM Workspaces', '--base-url', sandbox.url], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'wrong-secret-xyz' } });
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /Gong rejected the credentials \(401\)/);
+    assert.match(r.stderr, /Gong rejected the credentials \(401\).*Check the connection's access key and secret\./);
+    assert.doesNotMatch(r.stderr, /sign in/i, 'an access key connection has nothing to sign in to');
     assert.ok(!r.stderr.includes('wrong-secret-xyz') && !r.stdout.includes('wrong-secret-xyz'));
+  });
+
+  it('an error from Gong in a script of several statements says which statement and its line', async () => {
+    sandbox.faults.add({ kind: 'serverError', route: 'GET /v2/workspaces', count: 50 });
+    try {
+      const env = { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url };
+      const r = await gongsql(['-e', 'SELECT 1;\n\nSELECT Name FROM Workspaces', '--format', 'csv'], { env });
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /^gongsql: statement 2 \(line 3\): Gong failed \(500\) on GET \/v2\/workspaces/m);
+      const single = await gongsql(['-e', 'SELECT Name FROM Workspaces'], { env });
+      assert.match(single.stderr, /^gongsql: Gong failed \(500\)/m, 'one statement needs no number');
+    } finally {
+      sandbox.faults.clear();
+    }
   });
 });

@@ -135,6 +135,15 @@ describe('sandbox read endpoints', () => {
     const served = await (await fetch(`${sandbox.url}/__sandbox/log?since=${before}`)).json() as { entries: { path: string }[] };
     assert.deepEqual(served.entries.map((e) => e.path), ['/v2/calls/extensive']);
   });
+
+  it('/__sandbox/log?since= that is not a sequence number is a 400 naming the parameter, not an empty log', async () => {
+    for (const since of ['abc', '-1', '1.5', '']) {
+      const answer = await fetch(`${sandbox.url}/__sandbox/log?since=${since}`);
+      assert.equal(answer.status, 400, `since=${since}`);
+      const { errors } = await answer.json() as { errors: string[] };
+      assert.match(errors[0] ?? '', new RegExp(`^since must be a sequence number .*got "${since}"`));
+    }
+  });
 });
 
 describe('sandbox bad requests', () => {

@@ -88,4 +88,11 @@ describe('.gongsqlnb format', () => {
     assert.deepEqual(fromScript.map((c) => c.source.join('\n')), ['SELECT 1', '-- next\nSELECT 2 FROM Calls']);
     assert.equal(scriptFromCells(cells), '-- # Calls this week\n-- Counted by direction.\n\nSELECT Direction, count(*)\nFROM Calls\nGROUP BY 1;\n');
   });
+
+  it('exporting to a script leaves empty cells out, ends no comment with ";" and never comments a ";" out', () => {
+    const code = (...source: string[]): NotebookCellJson => ({ kind: 'gongsql', source });
+    const script = scriptFromCells([code('SELECT 1'), code(''), code('  ', ''), code('-- to do'), code('SELECT 2 -- two'), code('SELECT 3')]);
+    assert.equal(script, 'SELECT 1;\n\n-- to do\n\nSELECT 2 -- two\n;\n\nSELECT 3;\n');
+    assert.deepEqual(statementSpans(script).map((s) => script.slice(s.start, s.end)), ['SELECT 1', 'SELECT 2 -- two', 'SELECT 3']);
+  });
 });
