@@ -302,6 +302,115 @@ describe('the results grid widget', () => {
       assert.equal(await page.locator('.gs-rec-note').textContent(), '');
     });
   });
+  describe('sideways in a narrow panel', () => {
+    /** Left edges of the header cells and of the first visible row's cells, in display order. */
+    const lefts = () => page.evaluate(() => {
+      const row = [...document.querySelectorAll<HTMLElement>('.gs-rows [role=row]')].find((r) => r.style.display !== 'none')!;
+      return [[...document.querySelectorAll('.gs-head [role=columnheader]')], [...row.querySelectorAll('[role=gridcell]')]]
+        .map((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().left)));
+    });
+
+    it('keeps the header over its columns when a filter box off to the side is clicked or reached with Tab', async () => {
+      await mountCalls(30, 370);
+      const duration = page.locator('[aria-label="Filter Duration"]');
+      await duration.click();
+      await twoFrames();
+      let [head, rows] = await lefts();
+      assert.deepEqual(head, rows, 'after clicking the Duration filter, partly off-screen');
+      assert.ok(await duration.evaluate((e) => e === document.activeElement));
+      await page.locator('.gs-viewport').evaluate((v) => { v.scrollLeft = 0; });
+      await page.locator('[aria-label="Filter Id"]').click();
+      for (const key of ['Tab', 'Tab', 'Tab']) await page.keyboard.press(key);
+      await twoFrames();
+      assert.ok(await duration.evaluate((e) => e === document.activeElement), 'Tab went from filter to filter');
+      [head, rows] = await lefts();
+      assert.deepEqual(head, rows, 'after Tab to the Duration filter');
+    });
+
+    it('keeps a wheel past the edge in the grid (no history navigation)', async () => {
+      await mountCalls(30, 370);
+      for (const scroller of ['.gs-viewport', '.gs-head']) {
+        const style = await page.locator(scroller).evaluate((e) => [getComputedStyle(e).overscrollBehaviorX, getComputedStyle(e).overscrollBehaviorY]);
+        assert.deepEqual(style, ['contain', 'contain'], scroller);
+      }
+    });
+
+    it('follows the keyboard cursor sideways, and keeps the row numbers at the left', async () => {
+      await mountCalls(30, 370);
+      await page.locator('.gs-rows [role=gridcell]').first().click();
+      for (const key of ['ArrowRight', 'ArrowRight', 'Shift+ArrowRight']) await page.keyboard.press(key);
+      await twoFrames();
+      const inView = () => page.evaluate(() => {
+        const focus = document.querySelector('.gs-cell.focus')!.getBoundingClientRect();
+        const view = document.querySelector('.gs-viewport')!.getBoundingClientRect();
+        const gutter = document.querySelector('.gs-rows .gs-cell.gutter')!.getBoundingClientRect();
+        return { focus: [focus.left, focus.right], view: [view.left, view.right], gutterLeft: gutter.left, gutterRight: gutter.right };
+      });
+      let at = await inView();
+      assert.ok(at.focus[1]! <= at.view[1]! + 1, `the Duration cell in view: ${JSON.stringify(at)}`);
+      assert.equal(Math.round(at.gutterLeft), Math.round(at.view[0]!), 'the row numbers stay at the left');
+      assert.ok(await page.locator('.gs-viewport').evaluate((v) => v.scrollLeft > 0), 'the rows scrolled sideways');
+      for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowLeft']) await page.keyboard.press(key);
+      await twoFrames();
+      at = await inView();
+      assert.ok(at.focus[0]! >= at.gutterRight - 1, `the Id cell in view, right of the row numbers: ${JSON.stringify(at)}`);
+    });
+  });
+
+  it('fits every column to its content from the "…" menu', async () => {
+    await mountCalls(60);
+    await page.getByRole('button', { name: 'More actions…' }).click();
+    await page.getByRole('menuitem', { name: 'Fit columns to content' }).click();
+    await until(async () => (await whole('.gs-rows [role=row]:visible [role=gridcell]:nth-child(3)')).every(Boolean), 'every title whole after the fit');
+    for (const n of [2, 4, 5]) assert.ok((await whole(`.gs-rows [role=row]:visible [role=gridcell]:nth-child(${n})`)).every(Boolean), `column ${n - 1} whole`);
+  });
+
+  it('says a column type in its tooltip only when it is known, and never cuts a header or a filter hint by itself', async () => {
+    const computed = `json_extract(Parties, '$[0].emailAddress')`;
+    await page.setViewportSize({ width: 370, height: 700 });
+    await page.evaluate(([columns]) => {
+      window.mount([...columns]);
+      window.driven.push([['1', 'a@b.c', '2025-05-01T00:00:00Z', 4], ['2', 'd@e.f', '2025-05-02T00:00:00Z', 5]]);
+      window.driven.finish();
+    }, [[{ name: 'Id', type: 'null' }, { name: computed, type: 'null' }, { name: 'Started', type: 'text' }, { name: 'n', type: 'integer' }]] as const);
+    await until(async () => (await ids()).join() === '1,2', 'the rows');
+    const titles = await page.locator('[role=columnheader]').evaluateAll((hs) => hs.map((h) => (h as HTMLElement).title));
+    assert.match(titles[0]!, /^Id\. Click to sort/);
+    assert.match(titles[2]!, /^Started \(text\)\. Click/);
+    assert.ok(titles.every((t) => !t.includes('(null)')), titles.join('\n'));
+    assert.ok((await whole('.gs-head .gs-label')).every(Boolean), 'every header whole');
+    const hints = await page.locator('.gs-filter input').evaluateAll((inputs) => inputs.map((input) => {
+      const probe = document.createElement('span');
+      const style = getComputedStyle(input);
+      probe.style.font = style.font;
+      probe.style.whiteSpace = 'pre';
+      probe.textContent = (input as HTMLInputElement).placeholder;
+      document.body.append(probe);
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const fits = probe.getBoundingClientRect().width <= room;
+      probe.remove();
+      return fits;
+    }));
+    assert.ok(hints.every(Boolean), 'every filter hint whole');
+  });
+
+  it('keeps the selection on its columns when a column is dragged elsewhere, and across a sort', async () => {
+    await mountCalls(10);
+    await page.evaluate(() => window.driven.copied.splice(0));
+    // The Title cell of the third row.
+    await page.locator('.gs-rows [role=row]:visible').nth(2).locator('[role=gridcell]').nth(1).click();
+    await page.locator('[role=columnheader]', { hasText: 'Title' }).dragTo(page.locator('[role=columnheader]', { hasText: 'Id' }));
+    await until(async () => (await page.locator('.gs-head [role=columnheader]').first().textContent())?.startsWith('Title') === true, 'Title first');
+    await page.locator('.gs-grid').focus();
+    await page.keyboard.press('Control+c');
+    await until(async () => (await page.evaluate(() => window.driven.copied)).at(-1) === '2-2:1', 'the Title cell still');
+    await page.locator('[role=columnheader]', { hasText: 'Duration' }).click();
+    await until(async () => (await page.locator('[role=columnheader]', { hasText: 'Duration' }).getAttribute('aria-sort')) === 'ascending', 'sorted');
+    await page.locator('.gs-grid').focus();
+    await page.keyboard.press('Control+c');
+    await until(async () => (await page.evaluate(() => window.driven.copied)).at(-1) === '2-2:1', 'the same cell after the sort, not everything');
+  });
+
 });
 
 /** WCAG contrast ratio of two `rgb(…)` colours. */

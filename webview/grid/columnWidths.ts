@@ -10,7 +10,7 @@ import type { SqlValue } from '../../src/gong/catalog/types';
 export interface ColumnFit {
   /** Shows the header and every sampled value whole. */
   readonly natural: number;
-  /** Never narrower: the header (up to the cap) and every value that must stay whole. */
+  /** Never narrower: the whole header and every value that must stay whole. */
   readonly floor: number;
 }
 
@@ -52,7 +52,7 @@ export function fitColumn(name: string, values: Iterable<SqlValue>, measure: Mea
   }
   const natural = Math.max(header, widest(texts, measure) + CELL_EXTRA);
   const whole = wholes.length > 0 ? widest(wholes, measure) + CELL_EXTRA : 0;
-  return { natural: Math.ceil(natural), floor: Math.ceil(Math.max(whole, Math.min(header, CAP_MIN), MIN_WIDTH)) };
+  return { natural: Math.ceil(natural), floor: Math.ceil(Math.max(whole, header, MIN_WIDTH)) };
 }
 
 /** Only the longest texts are measured: the widest is among them, and measuring is the cost. */

@@ -56,6 +56,8 @@ export class Grid {
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly selection = new Selection();
   private pending = false;
+  /** The header's offset as the rows last set it (followHeader). */
+  private headerLeft = 0;
   private generation = 0;
   private viewer: HTMLElement | undefined;
   /** Present while the record view is shown (recordView.ts); the table's rows are then hidden. */
@@ -91,8 +93,11 @@ export class Grid {
     this.viewport.addEventListener('scroll', () => {
       // The header scrolls sideways with the rows.
       this.header.element.scrollLeft = this.viewport.scrollLeft;
+      this.headerLeft = this.header.element.scrollLeft;
       this.schedule();
     }, { passive: true });
+    // The browser may scroll the header alone (a filter box focused by a click or Tab): the rows follow.
+    this.header.element.addEventListener('scroll', () => this.followHeader(), { passive: true });
     this.element.addEventListener('keydown', (e) => this.onKey(e));
     this.rowsLayer.addEventListener('mousedown', (e) => this.onMouse(e));
     this.rowsLayer.addEventListener('dblclick', (e) => this.onDoubleClick(e));
@@ -320,19 +325,38 @@ export class Grid {
   /** Double-click on a column's edge: wide enough for its header and the rows loaded (not wider than the view). */
   private fitToContent(col: number): void {
     if (!this.measure) return;
-    const values: (string | number | null)[] = [];
-    for (const block of this.blocks.values()) {
-      if (block === 'loading') continue;
-      for (const row of block.slice(0, FIT_SAMPLE - values.length)) values.push(row[col] ?? null);
-    }
-    this.columns.fit(col, values, this.measure, this.viewport.clientWidth);
+    this.columns.fit(col, this.loadedValues(col), this.measure, this.viewport.clientWidth);
     this.applyWidths();
   }
 
-  /** "Fit columns to content": forgets sizes set by hand and lays every column out again. */
+  /** A column's values in the rows already loaded, up to FIT_SAMPLE of them. */
+  private *loadedValues(col: number): Generator<SqlValue> {
+    let n = 0;
+    for (const block of this.blocks.values()) {
+      if (block === 'loading') continue;
+      for (const row of block) {
+        if (n++ >= FIT_SAMPLE) return;
+        yield row[col] ?? null;
+      }
+    }
+  }
+
+  /**
+   * Header and rows share one horizontal offset. Only a scroll of the header's own (not the
+   * echo of the rows' offset, whose event may arrive a frame later, clamped to the header's
+   * narrower range) moves the rows.
+   */
+  private followHeader(): void {
+    const left = this.header.element.scrollLeft;
+    if (left === this.headerLeft) return;
+    this.headerLeft = left;
+    this.viewport.scrollLeft = left;
+  }
+
+  /** "Fit columns to content": every column as a double-click on its edge fits it. */
   private refit(): void {
-    this.columns.unpinAll();
-    this.layoutColumns();
+    this.sampleWidths();
+    for (const col of this.order) this.fitToContent(col);
   }
 
   private pin(col: number, width: number): void {
@@ -351,6 +375,7 @@ export class Grid {
     const [col] = this.order.splice(from, 1);
     if (col === undefined) return;
     this.order.splice(to, 0, col);
+    this.selection.moveColumn(from, to);
     this.header.arrange(this.order);
     this.applyWidths();
     void this.records?.refresh(true);
@@ -377,7 +402,8 @@ export class Grid {
     const spec: FilterSpec = { quick: this.filter.quick, columns: this.filter.columns };
     this.header.update(this.sort, this.columns.numeric);
     await this.source.setView(this.sort, spec);
-    this.selection.clear();
+    // A sort keeps the selected positions; a filter that leaves fewer rows trims them.
+    this.selection.keepWithin(this.source.count());
     this.reset(true);
   }
 
@@ -386,8 +412,21 @@ export class Grid {
   private select(cell: Cell, extend: boolean): void {
     const count = this.source.count();
     if (count === 0) return;
-    this.scrollIntoView(this.selection.moveTo(cell, extend, count, this.order.length).row);
+    const focus = this.selection.moveTo(cell, extend, count, this.order.length);
+    this.scrollIntoView(focus.row);
+    this.scrollColumnIntoView(focus.col);
     this.schedule();
+  }
+
+  /** Sideways: the column at a display position fully in view, right of the sticky gutter. */
+  private scrollColumnIntoView(position: number): void {
+    if (position < 0) return;
+    const left = this.columns.total(this.order.slice(0, position));
+    const right = left + (this.columns.widths[this.order[position] as number] ?? 0);
+    const view = this.viewport;
+    const visibleLeft = view.scrollLeft + this.columns.gutter;
+    if (left < visibleLeft) view.scrollLeft = left - this.columns.gutter;
+    else if (right > view.scrollLeft + view.clientWidth) view.scrollLeft = Math.min(left - this.columns.gutter, right - view.clientWidth);
   }
 
   private scrollIntoView(row: number): void {

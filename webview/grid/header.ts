@@ -56,7 +56,7 @@ export class GridHeader {
   private columnCells(info: ColumnInfo, col: number): ColumnCells {
     const name = el('div', 'gs-cell gs-hcell');
     name.setAttribute('role', 'columnheader');
-    name.title = `${info.name} (${info.type}). Click to sort; drag to move; drag the edge to resize, double-click it to fit.`;
+    name.title = `${info.name}${knownType(info.type) ? ` (${info.type})` : ''}. Click to sort; drag to move; drag the edge to resize, double-click it to fit.`;
     const label = el('span', 'gs-label');
     label.textContent = info.name;
     const arrow = el('span', 'gs-sort');
@@ -74,8 +74,10 @@ export class GridHeader {
     });
     const filter = el('div', 'gs-cell');
     const input = document.createElement('input');
-    input.placeholder = 'filter';
+    // Short enough for the narrowest column; the tooltip says what the box does.
+    input.placeholder = FILTER_PLACEHOLDER;
     input.setAttribute('aria-label', `Filter ${info.name}`);
+    input.title = `Filter ${info.name}: rows whose value contains the text`;
     input.addEventListener('input', () => this.actions.filter(col, input.value));
     input.addEventListener('keydown', (e) => e.stopPropagation());
     filter.append(input);
@@ -109,6 +111,13 @@ export class GridHeader {
   private positionOf(name: HTMLElement): number {
     return [...this.names.children].indexOf(name) - 1;
   }
+}
+
+export const FILTER_PLACEHOLDER = '…';
+
+/** A column's type is unknown ('null') for columns computed or streamed before their type is known. */
+function knownType(type: string): boolean {
+  return type !== '' && type !== 'null';
 }
 
 export function el(tag: string, className: string): HTMLElement {

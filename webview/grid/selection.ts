@@ -43,6 +43,24 @@ export class Selection {
     this.focus = { row, col: columns - 1 };
   }
 
+  /** A column dragged from one display position to another: the selection keeps its columns. */
+  moveColumn(from: number, to: number): void {
+    const follow = (cell: Cell | undefined) => {
+      if (!cell || cell.col < 0) return;
+      if (cell.col === from) cell.col = to;
+      else if (from < to && cell.col > from && cell.col <= to) cell.col--;
+      else if (from > to && cell.col >= to && cell.col < from) cell.col++;
+    };
+    follow(this.anchor);
+    if (this.focus !== this.anchor) follow(this.focus);
+  }
+
+  /** After the rows changed (sorted, filtered): the same positions, cut to the rows there are. */
+  keepWithin(rows: number): void {
+    if (rows === 0) return this.clear();
+    for (const cell of [this.anchor, this.focus]) if (cell) cell.row = Math.min(cell.row, rows - 1);
+  }
+
   all(rows: number, columns: number): void {
     this.anchor = { row: 0, col: -1 };
     this.focus = { row: rows - 1, col: columns - 1 };

@@ -19,9 +19,10 @@ export const GRID_CSS = `
 .gs-grid.gs-loading .gs-progress { visibility: visible; }
 .gs-progress::before { content: ''; position: absolute; top: 0; left: 0; width: 20%; height: 100%; background: var(--vscode-progressBar-background); animation: gs-progress 1.2s linear infinite; }
 @keyframes gs-progress { from { transform: translateX(-100%); } to { transform: translateX(500%); } }
-.gs-head { flex: none; overflow: hidden; border-bottom: 1px solid var(--vscode-panel-border); background: var(--vscode-editorWidget-background); }
+/* overscroll-behavior: a wheel past the edge stays in the grid (no history navigation in code-server, no scrolling the page). */
+.gs-head { flex: none; overflow: hidden; overscroll-behavior: contain; border-bottom: 1px solid var(--vscode-panel-border); background: var(--vscode-editorWidget-background); }
 .gs-head .gs-row { width: var(--gs-width); }
-.gs-viewport { flex: 1; overflow: auto; position: relative; min-height: 0; contain: strict; }
+.gs-viewport { flex: 1; overflow: auto; overscroll-behavior: contain; position: relative; min-height: 0; contain: strict; }
 .gs-spacer { position: relative; }
 .gs-rows { position: absolute; top: 0; left: 0; user-select: none; }
 .gs-rows .gs-row { position: absolute; top: 0; left: 0; width: var(--gs-width); contain: strict; border-bottom: 1px solid var(--vscode-editorGroup-border, rgba(128,128,128,.12)); box-sizing: border-box; }
@@ -30,12 +31,17 @@ export const GRID_CSS = `
 .gs-cell.num { text-align: right; font-variant-numeric: tabular-nums; }
 .gs-cell.null { color: var(--vscode-disabledForeground); font-style: italic; }
 .gs-cell.json { color: var(--vscode-textLink-foreground); cursor: zoom-in; }
-.gs-cell.gutter { padding: 0 6px 0 4px; color: var(--vscode-editorLineNumber-foreground); text-align: right; cursor: pointer; background: var(--vscode-editorGutter-background, transparent); }
+.gs-cell.gutter { padding: 0 6px 0 4px; color: var(--vscode-editorLineNumber-foreground); text-align: right; cursor: pointer; }
 /* Selection: the editor's selection colour (clear in light themes, unlike list.activeSelectionBackground there), paler while the grid has no focus. */
 .gs-cell.selected { background: color-mix(in srgb, var(--vscode-editor-selectionBackground, #264f78) 55%, transparent); }
 .gs-grid:focus-within .gs-cell.selected { background: var(--vscode-editor-selectionBackground); color: var(--vscode-editor-selectionForeground, inherit); }
 body.vscode-high-contrast .gs-grid:not(:focus-within) .gs-cell.selected { background: transparent; outline: 1px dashed var(--vscode-contrastActiveBorder); outline-offset: -1px; }
 .gs-cell.gutter.selected { color: var(--vscode-editorLineNumber-activeForeground, var(--vscode-foreground)); }
+/* The row numbers stay at the left while the rows scroll sideways: opaque, above the cells, the selection colour layered on the background. */
+.gs-cell.gutter { position: sticky; left: 0; z-index: 1; background-color: var(--vscode-editorGutter-background, var(--vscode-editor-background)); }
+.gs-head .gs-cell.gutter { background-color: var(--vscode-editorWidget-background); }
+.gs-grid .gs-cell.gutter.selected { background: linear-gradient(color-mix(in srgb, var(--vscode-editor-selectionBackground, #264f78) 55%, transparent), color-mix(in srgb, var(--vscode-editor-selectionBackground, #264f78) 55%, transparent)), var(--vscode-editor-background); }
+.gs-grid:focus-within .gs-cell.gutter.selected { background: linear-gradient(var(--vscode-editor-selectionBackground), var(--vscode-editor-selectionBackground)), var(--vscode-editor-background); }
 .gs-cell.focus { outline: 1px solid var(--vscode-list-focusOutline, var(--vscode-focusBorder)); outline-offset: -1px; }
 .gs-grid:focus-within .gs-cell.focus { outline: 2px solid var(--vscode-focusBorder); outline-offset: -2px; }
 .gs-hcell { position: relative; display: flex; align-items: center; gap: 4px; font-weight: 600; cursor: pointer; user-select: none; font-family: var(--vscode-font-family); }
@@ -56,7 +62,7 @@ body.vscode-high-contrast .gs-grid:not(:focus-within) .gs-cell.selected { backgr
 /* Record view (recordView.ts): it replaces the header and rows; fields as rows, records as columns, values wrapped, never cut. */
 .gs-records { display: none; }
 .gs-grid.gs-record-mode > .gs-head, .gs-grid.gs-record-mode > .gs-viewport { display: none; }
-.gs-grid.gs-record-mode > .gs-records { display: block; flex: 1; min-height: 0; overflow: auto; }
+.gs-grid.gs-record-mode > .gs-records { display: block; flex: 1; min-height: 0; overflow: auto; overscroll-behavior: contain; }
 .gs-rec-table { display: grid; }
 .gs-rec-row { display: contents; }
 .gs-rec-row > * { padding: 2px 6px; border-right: 1px solid var(--vscode-editorGroup-border, rgba(128,128,128,.2)); border-bottom: 1px solid var(--vscode-editorGroup-border, rgba(128,128,128,.2)); white-space: pre-wrap; overflow-wrap: anywhere; min-width: 0; }
