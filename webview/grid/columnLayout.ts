@@ -68,11 +68,6 @@ export class ColumnLayout {
     this.pin(col, Math.max(fit.floor, Math.min(fit.natural, viewWidth - this.gutter)));
   }
 
-  /** Forgets the widths set by hand. */
-  unpinAll(): void {
-    this.pinned.clear();
-  }
-
   /** `grid-template-columns` for the columns in display order. */
   template(order: readonly number[]): string {
     return [`${this.gutter}px`, ...order.map((c) => `${this.widths[c]}px`)].join(' ');

@@ -113,7 +113,7 @@ export class GridHeader {
   }
 }
 
-export const FILTER_PLACEHOLDER = '…';
+const FILTER_PLACEHOLDER = '…';
 
 /** A column's type is unknown ('null') for columns computed or streamed before their type is known. */
 function knownType(type: string): boolean {
