@@ -42,6 +42,7 @@ body.vscode-high-contrast .gs-grid:not(:focus-within) .gs-cell.selected { backgr
 .gs-head .gs-cell.gutter { background-color: var(--vscode-editorWidget-background); }
 .gs-grid .gs-cell.gutter.selected { background: linear-gradient(color-mix(in srgb, var(--vscode-editor-selectionBackground, #264f78) 55%, transparent), color-mix(in srgb, var(--vscode-editor-selectionBackground, #264f78) 55%, transparent)), var(--vscode-editor-background); }
 .gs-grid:focus-within .gs-cell.gutter.selected { background: linear-gradient(var(--vscode-editor-selectionBackground), var(--vscode-editor-selectionBackground)), var(--vscode-editor-background); }
+body.vscode-high-contrast .gs-grid:not(:focus-within) .gs-cell.gutter.selected { background: var(--vscode-editor-background); }
 .gs-cell.focus { outline: 1px solid var(--vscode-list-focusOutline, var(--vscode-focusBorder)); outline-offset: -1px; }
 .gs-grid:focus-within .gs-cell.focus { outline: 2px solid var(--vscode-focusBorder); outline-offset: -2px; }
 .gs-hcell { position: relative; display: flex; align-items: center; gap: 4px; font-weight: 600; cursor: pointer; user-select: none; font-family: var(--vscode-font-family); }
