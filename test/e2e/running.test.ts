@@ -53,15 +53,18 @@ describe('running what the cursor is on, and errors that point into the file', (
   step('a new run says Running… until its first rows are here, then the count (no count over empty rows)', async () => {
     const { page } = workbench;
     const frame = await webviewFrame(page, '[role=grid][aria-rowcount="8"]');
-    // Records, in order, each status text the grids show and when rows first reach the page.
+    // Records each status text the grids show, and when the first rows reached the page: the
+    // message's own time stamp (made before any listener runs, the page's included).
     await frame.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { seen: string[] }).seen = seen;
-      // Capturing: before the page's own listener, which shows what the rows bring.
-      window.addEventListener('message', (event) => { if ((event.data as { type?: string }).type === 'rows' && !seen.includes('rows')) seen.push('rows'); }, true);
+      const seen: { text: string; at: number }[] = [];
+      const record = window as unknown as { seen: typeof seen; rowsAt?: number };
+      record.seen = seen;
+      window.addEventListener('message', (event) => {
+        if ((event.data as { type?: string }).type === 'rows') record.rowsAt ??= event.timeStamp;
+      });
       new MutationObserver(() => {
         const text = document.querySelector('.gs-count')?.textContent;
-        if (text && seen[seen.length - 1] !== text) seen.push(text);
+        if (text && seen[seen.length - 1]?.text !== text) seen.push({ text, at: performance.now() });
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await edit(page, 'typed.gongsql');
@@ -69,10 +72,14 @@ describe('running what the cursor is on, and errors that point into the file', (
     await page.keyboard.type('SELECT Id, Title FROM Calls LIMIT 40;');
     await page.keyboard.press('Control+Enter');
     await frame.locator('[role=grid][aria-rowcount="41"]').waitFor({ timeout: 60_000 });
-    const seen = await frame.evaluate(() => (window as unknown as { seen: string[] }).seen);
-    const firstCount = seen.findIndex((t) => /^\d+ rows?/.test(t));
-    assert.equal(seen[0], 'Running…', seen.join(' | '));
-    assert.ok(seen.indexOf('rows') >= 0 && seen.indexOf('rows') < firstCount, `a count before any row: ${seen.join(' | ')}`);
+    const { seen, rowsAt } = await frame.evaluate(() => {
+      const record = window as unknown as { seen: { text: string; at: number }[]; rowsAt?: number };
+      return { seen: record.seen, rowsAt: record.rowsAt };
+    });
+    const said = seen.map((s) => s.text).join(' | ');
+    assert.equal(seen[0]?.text, 'Running…', said);
+    const firstCount = seen.find((s) => /^\d+ rows?/.test(s.text));
+    assert.ok(firstCount && rowsAt !== undefined && firstCount.at >= rowsAt, `a count before any row: ${said} (rows at ${rowsAt}, count at ${firstCount?.at})`);
   });
 
   step('a file with only a comment, or a cursor above the first statement, says there is nothing to run', async () => {
