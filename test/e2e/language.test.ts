@@ -144,7 +144,8 @@ describe('editing and running .gongsql in a real VS Code', () => {
     await page.locator('.notifications-toasts', { hasText: /API calls/ }).first().waitFor({ timeout: 30_000 });
     await cancel.first().click();
     // Messages says which statement was cancelled, when, after how long and how many rows it read.
-    const frame = await webviewFrame(page, '.msg-group', 30_000);
+    // This file's panel (the earlier steps' panels are open too): the one that says Cancelled.
+    const frame = await webviewFrame(page, '.msg-group p.message:has-text("Cancelled")', 30_000);
     const group = frame.locator('.msg-group').last();
     assert.equal(await group.locator('.msg-statement').innerText(), 'SELECT * FROM CallTranscripts');
     assert.match(await group.locator('.msg-time').innerText(), /^\d\d:\d\d:\d\d$/);
