@@ -12,7 +12,10 @@ export interface ColumnInfo { readonly name: string; readonly type: string }
 export interface ResultInfo {
   /** Identifies the result set within a run. */
   readonly id: number;
+  /** Short: the statement's object or first words (messages.ts resultTitle). */
   readonly title: string;
+  /** The statement's first line, the tab's tooltip. */
+  readonly statement?: string;
   readonly columns: readonly ColumnInfo[];
   /** How the grid first shows it (the engine says 'record' for EXPLAIN); a table when absent. */
   readonly layout?: ResultLayout;
@@ -37,6 +40,9 @@ export interface StatementMessages {
   /** When it started, in ms since the epoch: shown as the clock time. */
   readonly at: number;
   readonly lines: readonly string[];
+  /** The statement failed with this; `location` (its file line and column) is a link to it. */
+  readonly error?: string;
+  readonly location?: ErrorLocation;
 }
 
 export type HostToWebview =
@@ -47,8 +53,9 @@ export type HostToWebview =
   | { type: 'result'; run: number; result: ResultInfo }
   | { type: 'count'; run: number; result: number; count: number; done: boolean }
   | { type: 'rows'; run: number; result: number; request: number; start: number; rows: readonly (readonly SqlValue[])[] }
+  /** The run ended (finished, failed or cancelled): every statement that ran, in order. */
   | { type: 'messages'; run: number; messages: readonly StatementMessages[] }
-  /** A failed run; `location` (file line and column, the statement's first line) is a link to it. */
+  /** A run that failed before any statement started (syntax, names, connection); `location` (file line and column, the statement's first line) is a link to it. */
   | { type: 'error'; message: string; location?: ErrorLocation }
   /** Keep this in the webview state (a run started). */
   | { type: 'remember'; state: SavedResults }

@@ -7,7 +7,7 @@ import type { ErrorLocation } from '../engine/ide/errorLocation';
 import { revealLocation } from '../extension/revealLocation';
 import { userSetting } from '../extension/userSettings';
 import { resultsHtml } from './html';
-import { StatementLog } from './messages';
+import { resultTitle, statementLabel, StatementLog, type Stop } from './messages';
 import type { HostToWebview, ResultInfo, SavedResults, StatementMessages, WebviewToHost } from './protocol';
 import { toTsv, viewIndex, type FilterSpec, type SortSpec } from './rowView';
 
@@ -27,13 +27,17 @@ export class ResultsRun {
   private countTimer: NodeJS.Timeout | undefined;
   private readonly statements = new StatementLog();
   private lastMessages: readonly StatementMessages[] | undefined;
+  /** Each started statement's text: a result's tab is named after it. */
+  private readonly texts = new Map<number, string>();
+  private readonly titles = new Set<string>();
 
   constructor(readonly id: number, private readonly post: (m: HostToWebview) => void) {}
 
   /** A statement produced columns: its result set starts (rows stream in after). */
-  columns(statement: number, columns: readonly ResultColumn[], title?: string, layout?: ResultLayout): void {
+  columns(statement: number, columns: readonly ResultColumn[], layout?: ResultLayout): void {
     if (this.results.has(statement)) return;
-    const info: ResultInfo = { id: statement, title: title ?? `Result ${this.results.size + 1}`, columns: columns.map((c) => ({ name: c.name, type: c.type })), ...(layout ? { layout } : {}) };
+    const text = this.texts.get(statement);
+    const info: ResultInfo = { id: statement, title: this.uniqueTitle(text ? resultTitle(text) : `Result ${this.results.size + 1}`), ...(text ? { statement: statementLabel(text) } : {}), columns: columns.map((c) => ({ name: c.name, type: c.type })), ...(layout ? { layout } : {}) };
     this.results.set(statement, { info, rows: [], view: undefined, filter: {}, done: false });
     this.post({ type: 'result', run: this.id, result: info });
   }
@@ -49,7 +53,7 @@ export class ResultsRun {
   /** A statement finished: DML, CALL and EXPLAIN results arrive whole here. */
   end(result: StatementResult): void {
     if (!this.results.has(result.index) && result.columns.length > 0) {
-      this.columns(result.index, result.columns, result.kind === 'select' ? undefined : `${result.kind.toUpperCase()} ${this.results.size + 1}`, result.layout);
+      this.columns(result.index, result.columns, result.layout);
       this.rows(result.index, result.rows);
     }
     const held = this.results.get(result.index);
@@ -58,7 +62,8 @@ export class ResultsRun {
       // Column types are known once every row has been seen.
       held.info = { ...held.info, columns: result.columns.map((c) => ({ name: c.name, type: c.type })) };
     }
-    this.sendCounts();
+    this.statements.ended(result.index, result.messages);
+    this.flushCounts();
   }
 
   window(result: number, request: number, start: number, count: number): void {
@@ -112,12 +117,37 @@ export class ResultsRun {
 
   /** A statement of the run started: its messages will say which one, and when. */
   started(statement: number, text: string): void {
+    this.texts.set(statement, text);
     this.statements.started(statement, text);
   }
 
-  messages(results: readonly Pick<StatementResult, 'index' | 'messages'>[]): void {
-    this.lastMessages = this.statements.messages(results);
-    this.post({ type: 'messages', run: this.id, messages: this.lastMessages });
+  /** The run finished: its messages go out. */
+  finish(): void {
+    this.sendMessages(this.statements.messages());
+  }
+
+  /**
+   * A statement stopped the run (an error or Cancel): every count becomes final (no result
+   * stays "so far…"), and Messages keeps what the earlier statements said.
+   */
+  stop(statement: number, reason: { error: string; location?: ErrorLocation } | 'cancelled', ms: number): void {
+    const stop: Stop = reason === 'cancelled' ? { cancelled: true, ms, rows: this.results.get(statement)?.rows.length ?? 0 } : reason;
+    for (const held of this.results.values()) held.done = true;
+    this.flushCounts();
+    this.sendMessages(this.statements.messages({ index: statement, stop }));
+  }
+
+  private sendMessages(messages: readonly StatementMessages[]): void {
+    this.lastMessages = messages;
+    this.post({ type: 'messages', run: this.id, messages });
+  }
+
+  /** Tabs of one run have different names: a second "Calls" is "Calls (2)". */
+  private uniqueTitle(title: string): string {
+    let unique = title;
+    for (let n = 2; this.titles.has(unique); n++) unique = `${title} (${n})`;
+    this.titles.add(unique);
+    return unique;
   }
 
   /**
@@ -145,6 +175,12 @@ export class ResultsRun {
       this.countTimer = undefined;
       this.sendCounts();
     }, 100);
+  }
+
+  private flushCounts(): void {
+    clearTimeout(this.countTimer);
+    this.countTimer = undefined;
+    this.sendCounts();
   }
 
   private sendCounts(): void {

@@ -18,7 +18,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
         'hover.gongsql': 'SELECT * FROM Calls\n',
         'broken.gongsql': 'SELECT Id, FROM Calls\n',
         'two.gongsql': 'SELECT Name FROM Workspaces;\nSELECT Id, Direction FROM Calls LIMIT 3;\n',
-        'long.gongsql': 'SELECT count(*) FROM CallTranscripts;\n',
+        'long.gongsql': 'SELECT * FROM CallTranscripts;\n',
         'call.gongsql': '\n',
       },
     });
@@ -143,9 +143,17 @@ describe('editing and running .gongsql in a real VS Code', () => {
     await cancel.first().waitFor({ timeout: 30_000 });
     await page.locator('.notifications-toasts', { hasText: /API calls/ }).first().waitFor({ timeout: 30_000 });
     await cancel.first().click();
-    await webviewFrame(page, 'p.error', 30_000).then(async (frame) => {
-      await until(async () => (await frame.locator('p.error').allTextContents()).includes('Cancelled.'), 'the results panel to say Cancelled.');
-    });
+    // Messages says which statement was cancelled, when, after how long and how many rows it read.
+    // This file's panel (the earlier steps' panels are open too): the one that says Cancelled.
+    const frame = await webviewFrame(page, '.msg-group p.message:has-text("Cancelled")', 30_000);
+    const group = frame.locator('.msg-group').last();
+    assert.equal(await group.locator('.msg-statement').innerText(), 'SELECT * FROM CallTranscripts');
+    assert.match(await group.locator('.msg-time').innerText(), /^\d\d:\d\d:\d\d$/);
+    assert.match(await group.locator('p.message').last().innerText(), /^Cancelled after [\d,]+ ms; [\d,]+ rows? read\.$/);
+    // The run is over: the progress bar stops and the count is final, not "so far…".
+    await until(async () => (await frame.locator('#root.running').count()) === 0, 'the progress bar to stop');
+    await until(async () => (await frame.locator('.gs-loading').count()) === 0, 'the grid to stop loading');
+    assert.doesNotMatch(await frame.locator('body').innerText(), /so far|Running…/);
   });
 
   step('adding a connection stores no secret in settings.json', async () => {

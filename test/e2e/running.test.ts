@@ -3,13 +3,16 @@ import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
+/** A statement that fails while it runs (not when it is checked), after one that succeeds. */
+const BAD_JSON = "SELECT Id FROM Calls LIMIT 3;\nSELECT json_extract('{bad', '$.a') FROM Calls LIMIT 3;\n";
+
 /** A typo on line 5, in a statement that is not the file's first. */
 const TYPO = '-- Calls of the week\nSELECT Id FROM Calls LIMIT 1;\n\n-- a typo on line 5\nSELECT Id, Titel FROM Calls LIMIT 3;\n';
 
 describe('running what the cursor is on, and errors that point into the file', () => {
   let workbench: Workbench;
   before(async () => {
-    workbench = await startWorkbench({ files: { 'typed.gongsql': '', 'blank.gongsql': '', 'typo.gongsql': TYPO } });
+    workbench = await startWorkbench({ files: { 'typed.gongsql': '', 'blank.gongsql': '', 'typo.gongsql': TYPO, 'badjson.gongsql': BAD_JSON } });
   });
   after(async () => {
     await workbench?.stop();
@@ -45,6 +48,38 @@ describe('running what the cursor is on, and errors that point into the file', (
     await page.keyboard.press('Control+Enter');
     const frame = await webviewFrame(page, '[role=grid][aria-rowcount="8"]');
     assert.deepEqual(await frame.locator('[role=columnheader] .gs-label').allTextContents(), ['Id']);
+  });
+
+  step('a new run says Running… until its first rows are here, then the count (no count over empty rows)', async () => {
+    const { page } = workbench;
+    const frame = await webviewFrame(page, '[role=grid][aria-rowcount="8"]');
+    // Records each status text the grids show, and when the first rows reached the page: the
+    // message's own time stamp (made before any listener runs, the page's included).
+    await frame.evaluate(() => {
+      const seen: { text: string; at: number }[] = [];
+      const record = window as unknown as { seen: typeof seen; rowsAt?: number };
+      record.seen = seen;
+      window.addEventListener('message', (event) => {
+        if ((event.data as { type?: string }).type === 'rows') record.rowsAt ??= event.timeStamp;
+      });
+      new MutationObserver(() => {
+        const text = document.querySelector('.gs-count')?.textContent;
+        if (text && seen[seen.length - 1]?.text !== text) seen.push({ text, at: performance.now() });
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await edit(page, 'typed.gongsql');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('SELECT Id, Title FROM Calls LIMIT 40;');
+    await page.keyboard.press('Control+Enter');
+    await frame.locator('[role=grid][aria-rowcount="41"]').waitFor({ timeout: 60_000 });
+    const { seen, rowsAt } = await frame.evaluate(() => {
+      const record = window as unknown as { seen: { text: string; at: number }[]; rowsAt?: number };
+      return { seen: record.seen, rowsAt: record.rowsAt };
+    });
+    const said = seen.map((s) => s.text).join(' | ');
+    assert.equal(seen[0]?.text, 'Running…', said);
+    const firstCount = seen.find((s) => /^\d+ rows?/.test(s.text));
+    assert.ok(firstCount && rowsAt !== undefined && firstCount.at >= rowsAt, `a count before any row: ${said} (rows at ${rowsAt}, count at ${firstCount?.at})`);
   });
 
   step('a file with only a comment, or a cursor above the first statement, says there is nothing to run', async () => {
@@ -87,5 +122,40 @@ describe('running what the cursor is on, and errors that point into the file', (
     await cursorAt(page, 1, 1);
     await frame.locator('p.error a.location').click();
     await cursorAt(page, 5, 12);
+  });
+
+  step('a statement failing while it runs: the run ends, earlier messages stay, the error is under its statement', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await edit(page, 'badjson.gongsql');
+    await page.keyboard.press('Control+Shift+Enter');
+    const frame = await webviewFrame(page, '.msg-group p.error');
+    const groups = frame.locator('.msg-group');
+    await until(async () => (await groups.count()) === 2, 'both statements in Messages');
+    assert.equal(await groups.nth(0).locator('.msg-statement').innerText(), 'SELECT Id FROM Calls LIMIT 3');
+    assert.match(await groups.nth(0).locator('p.message').innerText(), /^3 rows in \d+ ms/);
+    assert.equal(await groups.nth(1).locator('.msg-statement').innerText(), "SELECT json_extract('{bad', '$.a') FROM Calls LIMIT 3");
+    assert.match(await groups.nth(1).locator('.msg-time').innerText(), /^\d\d:\d\d:\d\d$/);
+    assert.equal(await groups.nth(1).locator('p.error').innerText(), 'SQLite: malformed JSON');
+    // Nothing still runs: no progress bar, no count "so far".
+    await until(async () => (await frame.locator('#root.running').count()) === 0, 'the progress bar to stop');
+    assert.ok(!(await frame.locator('.gs-loading').count()), 'no grid still loading');
+    // Tabs say which statement they came from; the tooltip has its first line.
+    const first = frame.locator('[role=tab]').first();
+    assert.equal(await first.innerText(), 'Calls');
+    assert.equal(await first.getAttribute('title'), 'SELECT Id FROM Calls LIMIT 3');
+    await first.click();
+    await until(async () => (await frame.locator('[role=grid][aria-rowcount="4"]').count()) === 1, 'the first result\'s 3 rows');
+
+    // The failing statement alone (Ctrl+Enter): its tab ends too, Messages says the error under it.
+    await edit(page, 'badjson.gongsql');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    await cursorAt(page, 2, 55);
+    await page.keyboard.press('Control+Enter');
+    await until(async () => (await groups.count()) === 1 && (await groups.first().locator('p.error').count()) === 1, 'the error under the statement alone');
+    assert.equal(await groups.first().locator('.msg-statement').innerText(), "SELECT json_extract('{bad', '$.a') FROM Calls LIMIT 3");
+    await until(async () => (await frame.locator('#root.running').count()) === 0 && (await frame.locator('.gs-loading').count()) === 0, 'the run to end');
   });
 });

@@ -5,13 +5,24 @@ import type { Row, RowSource } from '../grid/source';
 /**
  * Rows held by the extension host: the grid asks for windows, so a large result is never
  * held twice. Sorting and filtering run in the host too.
+ *
+ * Until the first rows are here the count stays 0 and not done ("Running…"): a count the
+ * grid shows over empty rows, with widths not measured yet, looks like empty results.
  */
+/** The grid reads rows in blocks of this many (grid.ts BLOCK). */
+const FIRST_ROWS = 256;
+
 export class HostSource implements RowSource {
   private total = 0;
   private finished = false;
   private listener: () => void = () => undefined;
   private requests = 0;
   private readonly waiting = new Map<number, (rows: readonly Row[]) => void>();
+  /** The host's count, held back until the first rows arrive. */
+  private pending: { count: number; done: boolean } | undefined;
+  /** The first rows, fetched before the count is shown; the grid's first read gets them. */
+  private head: readonly Row[] | undefined;
+  private shown = false;
 
   constructor(readonly columns: readonly ColumnInfo[], private readonly run: number, private readonly result: number, private readonly send: (m: WebviewToHost) => void) {}
 
@@ -25,9 +36,24 @@ export class HostSource implements RowSource {
 
   /** The host said how many rows there are now. */
   setCount(count: number, done: boolean): void {
+    if (!this.shown && count > 0) return this.holdBack(count, done);
+    this.shown ||= count > 0 || done;
     this.total = count;
     this.finished = done;
     this.listener();
+  }
+
+  private holdBack(count: number, done: boolean): void {
+    const fetching = this.pending !== undefined;
+    this.pending = { count, done };
+    if (fetching) return;
+    void this.rows(0, FIRST_ROWS).then((rows) => {
+      this.head = rows;
+      this.shown = true;
+      const { count: total, done: finished } = this.pending ?? { count, done };
+      this.pending = undefined;
+      this.setCount(total, finished);
+    });
   }
 
   receive(request: number, rows: readonly Row[]): void {
@@ -36,6 +62,9 @@ export class HostSource implements RowSource {
   }
 
   rows(start: number, count: number): Promise<readonly Row[]> {
+    const head = this.head;
+    this.head = undefined;
+    if (head && start === 0) return Promise.resolve(head.slice(0, count));
     const request = ++this.requests;
     return new Promise((resolve) => {
       this.waiting.set(request, resolve);
@@ -44,6 +73,7 @@ export class HostSource implements RowSource {
   }
 
   async setView(sort: SortSpec | undefined, filter: FilterSpec): Promise<void> {
+    this.head = undefined;
     this.send({ type: 'view', run: this.run, result: this.result, sort, filter });
   }
 

@@ -5,12 +5,13 @@
 import type { HostToWebview, WebviewToHost } from '../../src/results/protocol';
 import { Grid } from '../grid/grid';
 import { HostSource } from './hostSource';
-import { messageGroups } from './messagesView';
+import { errorLine, messageGroups, type Reveal } from './messagesView';
 import { restoredView } from './restored';
 
 declare function acquireVsCodeApi(): { postMessage(message: WebviewToHost): void; setState(state: unknown): void };
 const vscode = acquireVsCodeApi();
 const send = (m: WebviewToHost) => vscode.postMessage(m);
+const reveal: Reveal = (location) => send({ type: 'reveal', line: location.line, column: location.column });
 
 const root = document.getElementById('root') as HTMLElement;
 let run = 0;
@@ -36,7 +37,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       const source = new HostSource(m.result.columns, run, m.result.id, send);
       sources.set(m.result.id, source);
       const grid = new Grid(source, { exportAs: (format) => send({ type: 'export', run, result: m.result.id, format }), layout: m.result.layout });
-      addTab(m.result.title, grid.element, sources.size === 1);
+      addTab(m.result.title, grid.element, sources.size === 1, m.result.statement);
       break;
     }
     case 'count':
@@ -48,8 +49,9 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     case 'messages':
       if (m.run !== run) return;
       root.classList.remove('running');
-      messages.replaceChildren(...messageGroups(m.messages));
-      if (sources.size === 0) select(tabs.children.length - 1);
+      messages.replaceChildren(...messageGroups(m.messages, reveal));
+      // A failed statement: its error is what to read first.
+      if (sources.size === 0 || m.messages.some((g) => g.error !== undefined)) select(tabs.children.length - 1);
       break;
     case 'error':
       if (!messages) layout();
@@ -83,20 +85,22 @@ function layout(): void {
   addTab('Messages', messages, false);
 }
 
-function addTab(title: string, pane: HTMLElement, show: boolean): void {
+function addTab(title: string, pane: HTMLElement, show: boolean, tooltip?: string): void {
   const tab = document.createElement('button');
   tab.textContent = title;
+  if (tooltip) tab.title = tooltip;
   tab.setAttribute('role', 'tab');
   const wrapper = document.createElement('div');
   wrapper.className = 'pane';
   wrapper.setAttribute('role', 'tabpanel');
   wrapper.append(pane);
-  // Result tabs go before Messages.
-  const messagesTab = [...tabs.children].find((t) => t.textContent === 'Messages');
-  if (messagesTab && title !== 'Messages') {
+  // Result tabs go before Messages (the first tab made), whatever their names.
+  const messagesTab = tabs.querySelector('.messages-tab');
+  if (messagesTab) {
     tabs.insertBefore(tab, messagesTab);
     panes.insertBefore(wrapper, panes.lastElementChild);
   } else {
+    tab.classList.add('messages-tab');
     tabs.append(tab);
     panes.append(wrapper);
   }
@@ -123,20 +127,8 @@ function paragraph(text: string, className: string): HTMLElement {
 
 /** The error; with a location, "Line 7, column 12" is a link to it and the statement follows. */
 function errorParagraphs(m: Extract<HostToWebview, { type: 'error' }>): HTMLElement[] {
-  const location = m.location;
-  if (!location) return [paragraph(m.message, 'error')];
-  const link = document.createElement('a');
-  link.href = '#';
-  link.className = 'location';
-  link.textContent = `Line ${location.line}, column ${location.column}`;
-  link.title = 'Put the cursor there';
-  link.addEventListener('click', (event) => {
-    event.preventDefault();
-    send({ type: 'reveal', line: location.line, column: location.column });
-  });
-  const error = paragraph(`: ${m.message}`, 'error');
-  error.prepend(link);
-  return location.statement ? [error, paragraph(location.statement, 'statement')] : [error];
+  const error = errorLine(m.message, m.location, reveal);
+  return m.location?.statement ? [error, paragraph(m.location.statement, 'statement')] : [error];
 }
 
 send({ type: 'ready' });

@@ -1,7 +1,11 @@
 /** The Messages tab: each statement's messages under its clock time and first line. */
+import type { ErrorLocation } from '../../src/engine/ide/errorLocation';
 import type { StatementMessages } from '../../src/results/protocol';
 
-export function messageGroups(groups: readonly StatementMessages[]): HTMLElement[] {
+/** Puts the editor's cursor on a location. */
+export type Reveal = (location: ErrorLocation) => void;
+
+export function messageGroups(groups: readonly StatementMessages[], reveal: Reveal): HTMLElement[] {
   return groups.map((group) => {
     const section = document.createElement('section');
     section.className = 'msg-group';
@@ -23,8 +27,28 @@ export function messageGroups(groups: readonly StatementMessages[]): HTMLElement
       p.textContent = line;
       section.append(p);
     }
+    if (group.error !== undefined) section.append(errorLine(group.error, group.location, reveal));
     return section;
   });
+}
+
+/** An error; with a location, "Line 7, column 12" before it is a link to it. */
+export function errorLine(message: string, location: ErrorLocation | undefined, reveal: Reveal): HTMLElement {
+  const p = document.createElement('p');
+  p.className = 'error';
+  p.textContent = location ? `: ${message}` : message;
+  if (!location) return p;
+  const link = document.createElement('a');
+  link.href = '#';
+  link.className = 'location';
+  link.textContent = `Line ${location.line}, column ${location.column}`;
+  link.title = 'Put the cursor there';
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    reveal(location);
+  });
+  p.prepend(link);
+  return p;
 }
 
 /** Local time as HH:MM:SS. */

@@ -90,6 +90,8 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Gong SQL', cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
+    // The statement that threw, and how long it ran: the error or Cancel is said under it.
+    let failed: { index: number; ms: number } | undefined;
     try {
       const done = await execute(text, {
         ...editorRunOptions(active, 'statement'),
@@ -103,17 +105,19 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
           else if (event.type === 'columns') results.columns(event.index, event.columns);
           else if (event.type === 'rows') results.rows(event.index, event.rows);
           else if (event.type === 'statementEnd') results.end(event.result);
+          else if (event.type === 'statementError') failed = { index: event.index, ms: event.stats.ms };
         },
       });
       for (const r of done) log.info(`${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
-      results.messages(done);
+      results.finish();
     } catch (error) {
       const location = locate(error);
       const message = errorText(error);
       const full = locatedMessage(message, location);
       log.warn(full);
-      await panels.error(document.uri, title, message, location);
       const aborted = error instanceof GongError && error.code === 'ABORTED';
+      if (failed) results.stop(failed.index, aborted ? 'cancelled' : { error: message, ...(location ? { location } : {}) }, failed.ms);
+      else await panels.error(document.uri, title, message, location);
       if (aborted || offerCredentialsFix(error, `Gong SQL: ${full}`, connections.setting(active.label))) return;
       if (location) void offerGoTo(document, location, `Gong SQL: ${full}`);
       else void vscode.window.showErrorMessage(`Gong SQL: ${full}`);

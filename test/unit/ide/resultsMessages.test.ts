@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { StatementLog, statementLabel } from '../../../src/results/messages';
+import { resultTitle, StatementLog, statementLabel } from '../../../src/results/messages';
 
 describe('the Messages tab of the results panel', () => {
   it('labels a statement with its first line, shortened', () => {
@@ -16,9 +16,33 @@ describe('the Messages tab of the results panel', () => {
     const log = new StatementLog();
     log.started(0, 'SELECT Id FROM Calls LIMIT 200;', Date.UTC(2026, 10, 30, 9, 41, 7));
     log.started(1, 'EXPLAIN SELECT Id\nFROM Users', Date.UTC(2026, 10, 30, 9, 41, 8));
-    assert.deepEqual(log.messages([{ index: 0, messages: ['200 rows in 610 ms'] }, { index: 1, messages: ['a', 'b'] }]), [
+    log.ended(0, ['200 rows in 610 ms']);
+    log.ended(1, ['a', 'b']);
+    assert.deepEqual(log.messages(), [
       { statement: 'SELECT Id FROM Calls LIMIT 200;', at: Date.UTC(2026, 10, 30, 9, 41, 7), lines: ['200 rows in 610 ms'] },
       { statement: 'EXPLAIN SELECT Id …', at: Date.UTC(2026, 10, 30, 9, 41, 8), lines: ['a', 'b'] },
     ]);
+  });
+
+  it('keeps earlier statements\' messages when a later one fails or is cancelled', () => {
+    const log = new StatementLog();
+    log.started(0, 'SELECT Id FROM Calls LIMIT 3;', 1000);
+    log.ended(0, ['3 rows in 12 ms']);
+    log.started(1, "SELECT json_extract('{bad', '$.a') FROM Calls;", 2000);
+    const location = { line: 2, column: 1, statement: "SELECT json_extract('{bad', '$.a') FROM Calls;" };
+    assert.deepEqual(log.messages({ index: 1, stop: { error: 'malformed JSON', location } }), [
+      { statement: 'SELECT Id FROM Calls LIMIT 3;', at: 1000, lines: ['3 rows in 12 ms'] },
+      { statement: "SELECT json_extract('{bad', '$.a') FROM Calls;", at: 2000, lines: [], error: 'malformed JSON', location },
+    ]);
+    assert.deepEqual(log.messages({ index: 1, stop: { cancelled: true, ms: 2345, rows: 1200 } })[1]?.lines, ['Cancelled after 2,345 ms; 1,200 rows read.']);
+  });
+
+  it('names a result tab after the object its statement reads or writes, else its first words', () => {
+    assert.equal(resultTitle('SELECT Id, Title FROM Calls WHERE Duration > 60'), 'Calls');
+    assert.equal(resultTitle('-- the week\nselect u.Id from Users u'), 'Users');
+    assert.equal(resultTitle('EXPLAIN SELECT * FROM Calls'), 'EXPLAIN Calls');
+    assert.equal(resultTitle("UPDATE Users SET Title = 'x' WHERE Id = '1'"), 'UPDATE Users');
+    assert.equal(resultTitle('SELECT 1 + 1;'), 'SELECT 1 + 1');
+    assert.equal(resultTitle("SELECT 'a very long literal that goes on';"), "SELECT 'a very long lit…");
   });
 });
