@@ -23,7 +23,8 @@ describe('running what the cursor is on, and errors that point into the file', (
   const edit = async (page: Page, name: string) => {
     await openFile(page, name);
     await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    // That file's editor, wherever it is: the active group may be the results panel's.
+    await page.locator(`.monaco-editor[data-uri$="/${name}"] .view-lines:visible`).first().click();
   };
   const cursorAt = (page: Page, line: number, column: number) =>
     page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 30_000 });
