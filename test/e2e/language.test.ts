@@ -139,10 +139,11 @@ describe('editing and running .gongsql in a real VS Code', () => {
     const { page } = workbench;
     await openFile(page, 'long.gongsql');
     await runCommand(page, 'Gong: Run File');
-    const cancel = page.locator('.notifications-toasts .monaco-button', { hasText: 'Cancel' });
-    await cancel.first().waitFor({ timeout: 30_000 });
-    await page.locator('.notifications-toasts', { hasText: /API calls/ }).first().waitFor({ timeout: 30_000 });
-    await cancel.first().click();
+    // The Cancel button of this run's progress toast (the one counting API calls), not any other.
+    const progress = page.locator('.notifications-toasts .notification-toast', { hasText: /API calls/ }).first();
+    const cancel = progress.locator('.monaco-button', { hasText: 'Cancel' }).first();
+    await cancel.waitFor({ timeout: 30_000 });
+    await cancel.click();
     // Messages says which statement was cancelled, when, after how long and how many rows it read.
     // (An aggregate: no rows stream into the page, so the workbench answers the click at once.)
     // This file's panel (the earlier steps' panels are open too): the one that says Cancelled.
