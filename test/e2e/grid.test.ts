@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import { generateWorld } from '../../src/sandbox/data/generate';
-import { openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { editorLines, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 const visible = generateWorld().calls.filter((c) => c.state === 'processed');
 const hostile = visible.find((c) => c.meta.title === '<img src=x onerror=alert(1)>')!;
@@ -121,7 +121,7 @@ describe('the results grid in a real VS Code', () => {
     const explain = "EXPLAIN SELECT Id, Title FROM Calls WHERE Started > '2025-01-01' AND Duration > 100";
     await openFile(page, 'explain.gongsql');
     // The file opened in the active group (the earlier results' group): type in its editor.
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+    await editorLines(page, 'explain.gongsql').click();
     await page.keyboard.type(explain);
     await page.keyboard.press('Control+Enter');
     const frame = await webviewFrame(page, '.gs-records [role=cell]');

@@ -97,9 +97,8 @@ export async function answer(page: Page, title: string, text: string): Promise<v
 export async function replaceUserSettings(page: Page, userData: string, settings: Record<string, unknown>): Promise<void> {
   const text = JSON.stringify(settings, null, 2);
   await runCommand(page, 'Preferences: Open User Settings (JSON)');
-  // VS Code may show it as a tab or as a modal editor: find the editor by its document.
-  const lines = page.locator('.monaco-editor[data-uri$="/User/settings.json"] .view-lines').first();
-  await lines.click();
+  // VS Code may show it as a tab or as a modal editor: found by its document.
+  await editorLines(page, 'User/settings.json').click();
   await page.keyboard.press('Control+A');
   // Pasted, not typed: typing would trigger the editor's auto-indent and auto-closing brackets.
   await page.evaluate((value) => navigator.clipboard.writeText(value), text);
@@ -117,6 +116,11 @@ export async function addConnection(page: Page, name: string, baseUrl: string, a
   await answer(page, '(2/4)', baseUrl);
   await answer(page, '(3/4)', accessKey);
   await answer(page, '(4/4)', secret);
+}
+
+/** The text area of a file's editor, wherever it is shown (the active group may be another). */
+export function editorLines(page: Page, fileName: string): Locator {
+  return page.locator(`.monaco-editor[data-uri$="/${fileName}"] .view-lines:visible`).first();
 }
 
 /** Opens a workspace file through Quick Open. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
-import { addConnection, answer, notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { addConnection, answer, editorLines, notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 describe('editing and running .gongsql in a real VS Code', () => {
   let workbench: Workbench;
@@ -43,7 +43,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
     await openFile(page, 'alias.gongsql');
     // Completion is there once the extension has activated.
     await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
-    await page.locator('.monaco-editor .view-lines').first().click();
+    await editorLines(page, 'alias.gongsql').click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('End');
     await page.keyboard.press('Control+Space');
@@ -58,11 +58,11 @@ describe('editing and running .gongsql in a real VS Code', () => {
   step('in a CALL\'s arguments signature help stays in view: no function list, only the values a parameter takes', async () => {
     const { page } = workbench;
     await openFile(page, 'call.gongsql');
-    await page.locator('.monaco-editor .view-lines').first().click();
+    await editorLines(page, 'call.gongsql').click();
     const hints = page.locator('.monaco-editor .parameter-hints-widget.visible');
     const suggest = page.locator('.monaco-editor .suggest-widget.visible');
     // The editor draws spaces as no-break spaces.
-    const text = async () => (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+    const text = async () => (await editorLines(page, 'call.gongsql').innerText()).replace(/\u00a0/g, ' ');
     const activeParameter = (name: string) => hints.locator('.signature .parameter.active', { hasText: name }).waitFor({ timeout: 20_000 });
 
     await page.keyboard.type('CALL CreateDraftCall(');
@@ -86,7 +86,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
   step('hover shows an object\'s peculiarity', async () => {
     const { page } = workbench;
     await openFile(page, 'hover.gongsql');
-    await page.locator('.monaco-editor .view-lines').first().click();
+    await editorLines(page, 'hover.gongsql').click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
@@ -111,7 +111,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
   step('Ctrl+Enter runs the statement at the cursor on the sandbox and its rows appear', async () => {
     const { page } = workbench;
     await openFile(page, 'two.gongsql');
-    await page.locator('.monaco-editor .view-lines').first().click();
+    await editorLines(page, 'two.gongsql').click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Control+Enter');

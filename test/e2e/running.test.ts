@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
-import { notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { editorLines, notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 /** A statement that fails while it runs (not when it is checked), after one that succeeds. */
 const BAD_JSON = "SELECT Id FROM Calls LIMIT 3;\nSELECT json_extract('{bad', '$.a') FROM Calls LIMIT 3;\n";
@@ -23,8 +23,7 @@ describe('running what the cursor is on, and errors that point into the file', (
   const edit = async (page: Page, name: string) => {
     await openFile(page, name);
     await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
-    // That file's editor, wherever it is: the active group may be the results panel's.
-    await page.locator(`.monaco-editor[data-uri$="/${name}"] .view-lines:visible`).first().click();
+    await editorLines(page, name).click();
   };
   const cursorAt = (page: Page, line: number, column: number) =>
     page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 30_000 });
@@ -121,7 +120,7 @@ describe('running what the cursor is on, and errors that point into the file', (
     const frame = await webviewFrame(page, 'p.error a.location');
     assert.match(await frame.locator('p.error').first().innerText(), /^Line 5, column 12: Unknown column Titel in Calls\. Did you mean Title\?$/);
     assert.equal(await frame.locator('p.statement').first().innerText(), 'SELECT Id, Titel FROM Calls LIMIT 3');
-    await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+    await editorLines(page, 'typo.gongsql').click();
     await page.keyboard.press('Control+Home');
     await cursorAt(page, 1, 1);
     await frame.locator('p.error a.location').click();
