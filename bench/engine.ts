@@ -1,11 +1,12 @@
 // npm run bench:engine — the engine's budgets (PRODUCT.md §4):
-//   parse + bind of a 5,000-line file; JOIN + GROUP BY over 100,000 rows (≤ 1 s);
+//   parse + bind of a 5,000-line file; JOIN + GROUP BY over 100,000 rows (≤ 1 s), and the
+//   longest the calling thread's event loop is blocked meanwhile (≤ 50 ms: SQLite runs in a worker);
 //   time to first row of a streaming query vs one page round trip + 50 ms;
 //   API calls of benchmark queries vs the minimum their pushed-down window needs (and 0 cached).
 import { bind, execute, parse, QueryCache, type Ast } from '../src/engine';
 import { neededColumns } from '../src/engine/plan/columns';
-import { createTable, insertRows, sqlite } from '../src/engine/eval/sqlite';
-import { query } from '../src/engine/run/select';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { LocalDatabase } from '../src/engine/eval/local';
 import { findTable, GongClient } from '../src/gong';
 import type { Row } from '../src/gong/catalog/types';
 import { startSandbox } from '../src/sandbox';
@@ -33,7 +34,6 @@ ORDER BY c.Started DESC LIMIT 10;
 }
 
 async function joinGroupBy(): Promise<void> {
-  const SQL = await sqlite();
   const calls = findTable('Calls')!;
   const users = findTable('Users')!;
   const callRows: Row[] = Array.from({ length: 100_000 }, (_, i) => calls.columns.map((c) => {
@@ -49,20 +49,39 @@ async function joinGroupBy(): Promise<void> {
   const [statement] = parse(sql).statements as Ast.SelectStatement[];
   const binding = bind(statement!);
   const [callsRef, usersRef] = [...binding.objects.keys()];
+  // A warm worker, as for every statement after the first: its start is not the query's cost.
+  const warm = LocalDatabase.open();
+  await warm.query('SELECT 1', [], () => undefined, () => undefined);
+  await warm.close();
+  // The calling thread's longest block: a timer that should fire every 5 ms, and Node's own histogram.
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  let longest = 0;
+  let last = performance.now();
+  const probe = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 5);
+    last = now;
+  }, 5);
+  delay.enable();
   const t0 = performance.now();
-  const db = new SQL.Database();
+  const db = LocalDatabase.open();
   for (const [name, ref, table, rows] of [['gs_0', callsRef!, calls, callRows], ['gs_1', usersRef!, users, userRows]] as const) {
     const columns = neededColumns(statement!, binding, ref, table.columns);
-    createTable(db, name, columns);
-    insertRows(db, name, columns.length, rows.map((r) => columns.map((c) => r[table.columns.indexOf(c)] ?? null)));
+    await db.createTable(name, columns);
+    const indexes = columns.map((c) => table.columns.indexOf(c));
+    await db.insertRows(name, columns.length, rows, (r) => indexes.map((i) => r[i] ?? null));
   }
   const loaded = performance.now();
   let groups = 0;
-  query(db, sql.replace('Calls c', 'gs_0 c').replace('Users u', 'gs_1 u'), [], () => undefined, (rows) => { groups += rows.length; });
+  await db.query(sql.replace('Calls c', 'gs_0 c').replace('Users u', 'gs_1 u'), [], () => undefined, (rows) => { groups += rows.length; });
   const done = performance.now();
-  db.close();
+  await db.close();
+  clearInterval(probe);
+  delay.disable();
   line('JOIN + GROUP BY over 100,000 rows (load + query)', `${(done - t0).toFixed(0)} ms`, '≤ 1000 ms', done - t0 <= 1000);
   console.log(`${''.padEnd(52)} load ${(loaded - t0).toFixed(0)} ms, query ${(done - loaded).toFixed(0)} ms, ${groups} groups`);
+  const blocked = Math.max(longest, delay.max / 1e6 - 5);
+  line('  longest event-loop block of the calling thread', `${blocked.toFixed(1)} ms`, '≤ 50 ms', blocked <= 50);
 }
 
 async function againstSandbox(): Promise<void> {

@@ -10,11 +10,13 @@ await Promise.all([
   // Loaded on the first command that needs Gong (see activate.ts): keeps activation light.
   build({ ...common, entryPoints: ['src/extension/runtime.ts'], outfile: 'dist/runtime.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' }),
+  // Local evaluation's SQLite thread (src/engine/eval/local.ts starts it from beside the bundle).
+  build({ ...common, entryPoints: ['src/engine/eval/worker.ts'], outfile: 'dist/localWorker.js', platform: 'node', format: 'cjs', target: 'node20' }),
   build({ ...common, entryPoints: ['webview/results/main.ts'], outfile: 'dist/webview/results.js', platform: 'browser', format: 'iife', target: 'es2022' }),
   // Notebook renderers are ES modules.
   build({ ...common, entryPoints: ['webview/notebook/renderer.ts'], outfile: 'dist/webview/renderer.js', platform: 'browser', format: 'esm', target: 'es2022' }),
 ]);
 
-// sql.js loads its WebAssembly from beside the bundle.
+// sql.js loads its WebAssembly from beside the worker's bundle.
 mkdirSync('dist', { recursive: true });
 copyFileSync('node_modules/sql.js/dist/sql-wasm.wasm', 'dist/sql-wasm.wasm');

@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import initSqlJs, { type Database, type SqlJsStatic, type SqlValue as SqlJsValue } from 'sql.js';
 import type { Column, Row, SqlValue } from '../../gong/catalog/types';
+import type { BoundValue, TableColumn } from './protocol';
 
 let loading: Promise<SqlJsStatic> | undefined;
 
 /**
- * sql.js (SQLite compiled to WebAssembly), loaded once per process. Bundled builds ship
+ * sql.js (SQLite compiled to WebAssembly), loaded once per thread: the engine's worker
+ * (eval/worker.ts) is the one thread that loads it. Bundled builds ship
  * sql-wasm.wasm next to the bundle; from sources it is found in node_modules.
  */
 export function sqlite(): Promise<SqlJsStatic> {
@@ -23,9 +25,18 @@ const SQL_TYPES: Record<Column['type'], string> = { id: 'TEXT', text: 'TEXT', da
 
 export const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-/** Creates a table with the object's columns and loads rows in one transaction. */
-export function createTable(db: Database, name: string, columns: readonly Column[]): void {
-  db.run(`CREATE TABLE ${quoteName(name)} (${columns.map((c) => `${quoteName(c.name)} ${SQL_TYPES[c.type]}`).join(', ')})`);
+/** The declared SQLite types of an object's columns. */
+export function tableColumns(columns: readonly Column[]): TableColumn[] {
+  return columns.map((c) => ({ name: c.name, sqlType: SQL_TYPES[c.type] }));
+}
+
+/**
+ * Creates a table with the object's columns. A TEMP table: with `PRAGMA temp_store = MEMORY`
+ * its pages live in SQLite's heap, which `PRAGMA hard_heap_limit` bounds, where sql.js keeps
+ * the main database in a file of its in-memory file system that no limit covers.
+ */
+export function createTable(db: Database, name: string, columns: readonly TableColumn[]): void {
+  db.run(`CREATE TEMP TABLE ${quoteName(name)} (${columns.map((c) => `${quoteName(c.name)} ${c.sqlType}`).join(', ')})`);
 }
 
 /**
@@ -68,9 +79,9 @@ export function fromSqlite(value: unknown): SqlValue {
 }
 
 /** A JS value for a SQLite parameter: bigint stays exact. */
-export function toSqlite(value: unknown): SqlJsValue {
+export function toSqlite(value: unknown): BoundValue {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'bigint') return value as unknown as SqlJsValue;
+  if (typeof value === 'bigint') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'number' || typeof value === 'string') return value;
   return JSON.stringify(value);

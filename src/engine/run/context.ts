@@ -1,5 +1,6 @@
 import type { GongClient } from '../../gong/http/client';
 import type { InputValue } from '../../gong/write/values';
+import type { LocalMemoryLimit } from '../eval/local';
 import type { QueryCache } from './cache';
 import type { EngineEvent, ExecStats } from './result';
 
@@ -19,7 +20,10 @@ export interface RunOptions {
   pushdown?: boolean;
   /** Values of `:name` and `?N` parameters. */
   params?: Readonly<Record<string, InputValue>>;
+  /** Cancels the run: requests to Gong are aborted, local evaluation (SQLite's worker) is terminated. */
   signal?: AbortSignal;
+  /** The memory local evaluation may use (default 1,024 MB) and the setting that changes it. */
+  localMemory?: LocalMemoryLimit;
   /** Estimated API calls above which `confirm` is asked (default 50). */
   confirmThreshold?: number;
   /** Asked before a costly read or an UPDATE/DELETE without WHERE; absent means "no". */

@@ -4,13 +4,13 @@ import { GongError } from '../../gong/http/errors';
 import { callProcedure, deleteRows, insertRows, updateRows, type RowOutcome } from '../../gong/write/writer';
 import type { InputValue } from '../../gong/write/values';
 import { bind, constantValue } from '../bind/binder';
-import { sqlite } from '../eval/sqlite';
+import { LocalDatabase } from '../eval/local';
 import { parse } from '../syntax/parser';
 import type * as A from '../syntax/ast';
 import type { RunContext } from './context';
 import { EngineError } from './errors';
 import type { ResultColumn } from './result';
-import { query, runSelect } from './select';
+import { runSelect } from './select';
 import { bindParameters, rewrite } from './sqlText';
 
 export interface DmlOutput { columns: ResultColumn[]; rows: SqlValue[][]; messages: string[] }
@@ -121,14 +121,13 @@ async function evaluate(text: string, e: A.Expr, ctx: RunContext): Promise<Input
     body: { kind: 'Core', span: e.span, distinct: false, columns: [{ span: e.span, expr: e }], groupBy: [], windows: [] },
   };
   const params = bindParameters(statement, ctx.params);
-  const SQL = await sqlite();
-  const db = new SQL.Database();
+  const db = LocalDatabase.open(ctx.options);
   try {
     let value: InputValue = null;
-    query(db, `SELECT ${rewrite(text, e.span, params.replacements)}`, params.values, () => undefined, (rows) => { value = rows[0]?.[0] ?? null; });
+    await db.query(`SELECT ${rewrite(text, e.span, params.replacements)}`, params.values, () => undefined, (rows) => { value = rows[0]?.[0] ?? null; });
     return value;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 

@@ -1,9 +1,8 @@
 import type { SqlValue } from '../../gong/catalog/types';
 import type { InputValue } from '../../gong/write/values';
-import { sqlite } from '../eval/sqlite';
+import { LocalDatabase, type LocalOptions } from '../eval/local';
 import type * as A from '../syntax/ast';
 import { statementExprs, subqueriesOf, walkExpr } from '../syntax/walk';
-import { query } from './select';
 import { bindParameters, rewrite } from './sqlText';
 
 /** Functions whose value changes from call to call: never folded. */
@@ -15,7 +14,7 @@ const COMPARISONS = new Set(['=', '<', '<=', '>', '>=']);
  * `date('now', '-7 days')`, so that those filters can reach Gong too. SQLite computes them,
  * so the value is exactly what the local evaluation compares against.
  */
-export async function foldConstants(text: string, statement: A.Statement, params: ReadonlyMap<string, InputValue>): Promise<Map<A.Expr, SqlValue>> {
+export async function foldConstants(text: string, statement: A.Statement, params: ReadonlyMap<string, InputValue>, local: LocalOptions = {}): Promise<Map<A.Expr, SqlValue>> {
   const candidates: A.Expr[] = [];
   for (const e of statementExprs(statement)) {
     if (e.kind === 'Binary' && COMPARISONS.has(e.op)) candidates.push(e.left, e.right);
@@ -25,20 +24,20 @@ export async function foldConstants(text: string, statement: A.Statement, params
   const foldable = candidates.filter((e) => e.kind !== 'Literal' && e.kind !== 'Parameter' && e.kind !== 'Column' && isConstant(e));
   const folded = new Map<A.Expr, SqlValue>();
   if (foldable.length === 0) return folded;
-  const SQL = await sqlite();
-  const db = new SQL.Database();
+  const db = LocalDatabase.open(local);
   try {
     for (const e of foldable) {
       const select: A.SelectStatement = { kind: 'Select', span: e.span, orderBy: [], body: { kind: 'Core', span: e.span, distinct: false, columns: [{ span: e.span, expr: e }], groupBy: [], windows: [] } };
       try {
         const bound = bindParameters(select, params);
-        query(db, `SELECT ${rewrite(text, e.span, bound.replacements)}`, bound.values, () => undefined, (rows) => folded.set(e, rows[0]?.[0] ?? null));
-      } catch {
-        // Not computable on its own: it simply stays a local filter.
+        await db.query(`SELECT ${rewrite(text, e.span, bound.replacements)}`, bound.values, () => undefined, (rows) => folded.set(e, rows[0]?.[0] ?? null));
+      } catch (error) {
+        // Not computable on its own: it simply stays a local filter. A cancel is a cancel.
+        if (local.signal?.aborted) throw error;
       }
     }
   } finally {
-    db.close();
+    await db.close();
   }
   return folded;
 }

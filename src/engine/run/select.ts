@@ -1,9 +1,9 @@
-import type { Database } from 'sql.js';
 import type { Column, Row, SqlValue } from '../../gong/catalog/types';
 import { readRows, type ReadOptions } from '../../gong/read/reader';
 import type { InputValue } from '../../gong/write/values';
 import { constantValue, type Binding } from '../bind/binder';
-import { createTable, fromSqlite, insertRows, quoteName, sqlite, toSqlite } from '../eval/sqlite';
+import { LocalDatabase } from '../eval/local';
+import { quoteName } from '../eval/sqlite';
 import { narrowByKeys } from '../plan/joinKeys';
 import { planSelect, type QueryPlan, type Scan } from '../plan/planner';
 import { neededColumns } from '../plan/columns';
@@ -15,8 +15,6 @@ import type { RunContext } from './context';
 import { EngineError } from './errors';
 import { observeTypes, type ResultColumn } from './result';
 import { bindParameters, rewrite, type Replacement } from './sqlText';
-
-const BATCH = 1000;
 
 export interface SelectOutput {
   columns: ResultColumn[];
@@ -34,10 +32,9 @@ export function plan(select: A.SelectStatement, binding: Binding, ctx: RunContex
  * page and stops reading once LIMIT is satisfied.
  */
 export async function runSelect(text: string, select: A.SelectStatement, binding: Binding, ctx: RunContext, emitRows = true): Promise<SelectOutput> {
-  const queryPlan = plan(select, binding, ctx, await foldConstants(text, select, ctx.params));
+  const queryPlan = plan(select, binding, ctx, await foldConstants(text, select, ctx.params, ctx.options));
   await confirmEstimate(queryPlan.scans, ctx);
-  const SQL = await sqlite();
-  const db = new SQL.Database();
+  const db = LocalDatabase.open(ctx.options);
   try {
     const names = new Map(queryPlan.scans.map((scan, i) => [scan.ref, `gs_${i}`]));
     const params = bindParameters(select, ctx.params);
@@ -53,12 +50,12 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
       const rows = read.get(scan.ref) as Row[];
       const name = names.get(scan.ref) as string;
       const columns = neededColumns(select, binding, scan.ref, scan.table.columns);
-      createTable(db, name, columns);
-      insertRows(db, name, columns.length, project(rows, scan.table.columns, columns));
+      await db.createTable(name, columns);
+      await db.insertRows(name, columns.length, rows, projection(scan.table.columns, columns));
     }
     const sql = rewrite(text, select.span, [...tableNames, ...params.replacements]);
     const out = { columns: [] as ResultColumn[], rows: [] as SqlValue[][], plan: queryPlan };
-    query(db, sql, params.values, (columns) => {
+    await db.query(sql, params.values, (columns) => {
       out.columns = columns;
       if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns });
     }, (batch) => {
@@ -68,17 +65,17 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
     });
     return out;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
-async function stream(db: Database, text: string, select: A.SelectStatement, binding: Binding, queryPlan: QueryPlan, replacements: Replacement[], values: InputValue[], ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
+async function stream(db: LocalDatabase, text: string, select: A.SelectStatement, binding: Binding, queryPlan: QueryPlan, replacements: Replacement[], values: InputValue[], ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
   const { scan, limit, offset } = queryPlan.streaming as NonNullable<QueryPlan['streaming']>;
   const limitCount = limit ? countOf(limit, ctx, 'LIMIT') : Infinity;
   let skip = offset ? countOf(offset, ctx, 'OFFSET') : 0;
   const { sql, kept } = withoutLimit(text, select, replacements, values);
   const columns = neededColumns(select, binding, scan.ref, scan.table.columns);
-  createTable(db, 'gs_0', columns);
+  await db.createTable('gs_0', columns);
   const out: SelectOutput = { columns: [], rows: [], plan: queryPlan };
   const all: Row[] = [];
   let complete = true;
@@ -86,10 +83,10 @@ async function stream(db: Database, text: string, select: A.SelectStatement, bin
     complete = false;
     for await (const page of readRows(ctx.options.client, scan.plan, readOptions(ctx), ctx.stats)) {
       all.push(...page);
-      db.run('DELETE FROM gs_0');
-      insertRows(db, 'gs_0', columns.length, project(page, scan.table.columns, columns));
+      await db.clear('gs_0');
+      await db.insertRows('gs_0', columns.length, page, projection(scan.table.columns, columns));
       let done = false;
-      query(db, sql, kept, (columns) => {
+      await db.query(sql, kept, (columns) => {
         if (out.columns.length === 0) {
           out.columns = columns;
           if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns });
@@ -109,7 +106,7 @@ async function stream(db: Database, text: string, select: A.SelectStatement, bin
   }
   if (out.columns.length === 0) {
     // No page arrived (or LIMIT 0): the columns still come from the statement.
-    query(db, sql, kept, (columns) => {
+    await db.query(sql, kept, (columns) => {
       out.columns = columns;
       if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns });
     }, () => undefined);
@@ -137,11 +134,11 @@ function withoutLimit(text: string, select: A.SelectStatement, replacements: rea
   return { sql: rewrite(text, select.span, cut), kept };
 }
 
-/** Rows cut down to the given columns, in their order. */
-function project(rows: readonly Row[], all: readonly Column[], kept: readonly Column[]): readonly Row[] {
-  if (kept.length === all.length) return rows;
+/** A row cut down to the given columns, in their order. */
+function projection(all: readonly Column[], kept: readonly Column[]): (row: Row) => Row {
+  if (kept.length === all.length) return (row) => row;
   const indexes = kept.map((c) => all.indexOf(c));
-  return rows.map((row) => indexes.map((i) => row[i] ?? null));
+  return (row) => indexes.map((i) => row[i] ?? null);
 }
 
 /** Reads every object reference, each one keyed by a join after the read whose keys it takes. */
@@ -214,33 +211,4 @@ function countOf(e: A.Expr, ctx: RunContext, what: string): number {
   const n = typeof v === 'bigint' ? Number(v) : typeof v === 'string' ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isInteger(n)) throw new EngineError('UNSUPPORTED', `${what} must be a constant integer`, e.span);
   return n < 0 ? (what === 'LIMIT' ? Infinity : 0) : n;
-}
-
-/** Runs SQL in SQLite, reporting the columns once and rows in batches. */
-export function query(db: Database, sql: string, values: readonly InputValue[], onColumns: (c: ResultColumn[]) => void, onRows: (rows: SqlValue[][]) => void): void {
-  let statement;
-  try {
-    statement = db.prepare(sql);
-  } catch (error) {
-    throw new EngineError('SQLITE', `SQLite: ${(error as Error).message}`);
-  }
-  try {
-    if (values.length > 0) statement.bind(values.map(toSqlite));
-    onColumns(statement.getColumnNames().map((name) => ({ name, type: 'null' as const })));
-    let batch: SqlValue[][] = [];
-    while (statement.step()) {
-      // useBigInt keeps 64-bit integers exact (the typings lack the option).
-      batch.push((statement as unknown as { get(p: null, o: { useBigInt: boolean }): unknown[] }).get(null, { useBigInt: true }).map(fromSqlite));
-      if (batch.length >= BATCH) {
-        onRows(batch);
-        batch = [];
-      }
-    }
-    if (batch.length > 0) onRows(batch);
-  } catch (error) {
-    if (error instanceof EngineError) throw error;
-    throw new EngineError('SQLITE', `SQLite: ${(error as Error).message}`);
-  } finally {
-    statement.free();
-  }
 }
