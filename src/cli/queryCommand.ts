@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
+import { DEFAULT_LOCAL_MEMORY_MB, MIN_LOCAL_MEMORY_MB, type LocalMemoryLimit } from '../engine/eval/local';
 import { execute } from '../engine/run/engine';
 import { EngineError, lineColumn } from '../engine/run/errors';
 import { parse } from '../engine/syntax/parser';
@@ -28,6 +29,8 @@ Running:
                          N=VALUE or ?N=VALUE is the value of the Nth ? (--param 1=5 for the first)
   --no-pushdown          evaluate every filter locally (for comparison)
   --no-cache             do not reuse rows read earlier in this run
+  --memory-limit MB      memory local evaluation (SQLite, in its own thread) may use; default
+                         GONGSQL_MEMORY_LIMIT_MB or 1024; a statement needing more stops with an error
   --yes                  run statements that need confirmation (many API calls, UPDATE/DELETE without WHERE)
 
 Exit codes: 0 success, 1 query or Gong error, 2 usage error (or nothing to run), 130 cancelled by Ctrl-C.`;
@@ -52,6 +55,7 @@ export const QUERY_OPTIONS = {
   param: { type: 'string', multiple: true, default: [] },
   yes: { type: 'boolean', default: false },
   stats: { type: 'boolean', default: false },
+  'memory-limit': { type: 'string' },
 } satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** The exit code of a run stopped by Ctrl-C (SIGINT), as shells report a process killed by it: 128 + 2. */
@@ -66,6 +70,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   if (values.sandbox && values['base-url']) throw new UsageError('use either --sandbox or --base-url');
   if (positionals.length > 1 || (positionals.length === 1 && values.e !== undefined)) throw new UsageError('give the SQL once: -e SQL, a file, or stdin');
   const params = parseParams(values.param);
+  const localMemory = memoryLimit(values['memory-limit'], io.env);
   let text = values.e ?? (positionals[0] !== undefined ? await readSqlFile(positionals[0]) : undefined);
   if (text === undefined) {
     if (io.stdin.isTTY) throw new UsageError('no SQL: use -e SQL, a file, or pipe it on stdin');
@@ -97,6 +102,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
       pushdown: !values['no-pushdown'],
       useCache: !values['no-cache'],
       params,
+      localMemory,
       signal: controller.signal,
       confirm: async () => values.yes,
       onEvent: (event) => {
@@ -152,6 +158,15 @@ function describeError(error: unknown, text: string): string {
   }
   if (error instanceof GongError) return error.message;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The bound on local evaluation's memory: --memory-limit, else GONGSQL_MEMORY_LIMIT_MB, else the default. */
+function memoryLimit(flag: string | undefined, env: NodeJS.ProcessEnv): LocalMemoryLimit {
+  const [written, setting] = flag !== undefined ? [flag, '--memory-limit'] : [env.GONGSQL_MEMORY_LIMIT_MB, 'GONGSQL_MEMORY_LIMIT_MB'];
+  if (written === undefined || written === '') return { megabytes: DEFAULT_LOCAL_MEMORY_MB, setting: '--memory-limit MB' };
+  const megabytes = Number(written);
+  if (!Number.isInteger(megabytes) || megabytes < MIN_LOCAL_MEMORY_MB) throw new UsageError(`${setting} must be a whole number of megabytes, at least ${MIN_LOCAL_MEMORY_MB} (got ${written})`);
+  return { megabytes, setting: flag !== undefined ? '--memory-limit MB' : 'GONGSQL_MEMORY_LIMIT_MB' };
 }
 
 function parseParams(list: string[]): Record<string, InputValue> {

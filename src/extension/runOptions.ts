@@ -1,19 +1,22 @@
 import * as vscode from 'vscode';
+import { DEFAULT_LOCAL_MEMORY_MB, MIN_LOCAL_MEMORY_MB } from '../engine/eval/local';
 import type { RunOptions } from '../engine/run/context';
 import { everyRow } from '../engine/run/dml';
 import type { ActiveConnection } from './connections';
 
 /**
  * What every run from the editor shares, whether from a .gongsql file or a notebook cell:
- * the connection and its cache, the confirmation threshold from settings, and a modal
- * question before a costly or unfiltered statement. `what` names the thing being run.
+ * the connection and its cache, the confirmation threshold and the local memory limit from
+ * settings, and a modal question before a costly or unfiltered statement. `what` names the thing being run.
  */
-export function editorRunOptions(connection: ActiveConnection, what: 'statement' | 'cell'): Pick<RunOptions, 'client' | 'connectionId' | 'cache' | 'confirmThreshold' | 'confirm'> {
+export function editorRunOptions(connection: ActiveConnection, what: 'statement' | 'cell'): Pick<RunOptions, 'client' | 'connectionId' | 'cache' | 'confirmThreshold' | 'confirm' | 'localMemory'> {
+  const settings = vscode.workspace.getConfiguration('gongsql');
   return {
     client: connection.client,
     connectionId: connection.id,
     cache: connection.cache,
-    confirmThreshold: vscode.workspace.getConfiguration('gongsql').get<number>('confirmAboveApiCalls', 50),
+    confirmThreshold: settings.get<number>('confirmAboveApiCalls', 50),
+    localMemory: { megabytes: Math.max(MIN_LOCAL_MEMORY_MB, settings.get<number>('localMemoryLimitMB', DEFAULT_LOCAL_MEMORY_MB)), setting: 'gongsql.localMemoryLimitMB' },
     confirm: async (request) => {
       const message = request.kind === 'apiCalls'
         ? `This ${what} needs about ${request.estimate} Gong API calls (more than ${request.threshold}). Run it?`

@@ -16,6 +16,8 @@ export interface LocalMemoryLimit {
 }
 
 export const DEFAULT_LOCAL_MEMORY_MB = 1024;
+/** Below this SQLite and the worker's own code leave no room for rows. */
+export const MIN_LOCAL_MEMORY_MB = 64;
 
 /** What a local database needs from a run: the signal that cancels it and the memory bound. */
 export interface LocalOptions {

@@ -273,6 +273,40 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     assert.equal(sandbox.log.lastSeq - before, 1, 'no request after the interrupt');
   });
 
+  it('Ctrl-C (SIGINT) during local evaluation stops a runaway query: "cancelled" on stderr, exit 130 within 1 s', async () => {
+    const before = sandbox.log.lastSeq;
+    const runaway = 'WITH RECURSIVE r(n) AS (SELECT count(*) FROM Workspaces UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r';
+    const { child, done } = start(['-e', runaway, '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
+    // Once Gong has answered, all that is left is SQLite counting forever.
+    await waitFor(() => sandbox.log.lastSeq > before && sandbox.inFlight() === 0, 'the read of Workspaces to be answered', 30_000);
+    let exited = 0;
+    child.on('exit', () => { exited = Date.now(); });
+    const interrupted = Date.now();
+    child.kill('SIGINT');
+    // A CLI deaf to Ctrl-C would count forever: it is killed, and the test fails on its exit code.
+    const deaf = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const r = await done;
+    clearTimeout(deaf);
+    assert.equal(r.code, 130, r.stderr);
+    assert.equal(r.stderr, 'gongsql: cancelled\n');
+    assert.equal(r.stdout, '');
+    assert.ok(exited - interrupted < 1000, `exited ${exited - interrupted} ms after Ctrl-C`);
+  });
+
+  it('--memory-limit (or GONGSQL_MEMORY_LIMIT_MB) bounds local evaluation: a statement needing more is an error naming it', async () => {
+    const env = { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url };
+    // 200,000 distinct kilobyte-long values: some 200 MB.
+    const greedy = "WITH RECURSIVE r(n) AS (SELECT count(*) FROM Workspaces UNION ALL SELECT n + 1 FROM r WHERE n < 200000) SELECT count(DISTINCT printf('%.1000c', 'x') || n) FROM r";
+    const flag = await gongsql(['-e', greedy, '--memory-limit', '64'], { env });
+    assert.equal(flag.code, 1);
+    assert.equal(flag.stderr, 'gongsql: Local evaluation needs more than the 64 MB of memory it may use (--memory-limit MB): raise it, or read fewer rows or columns (filters, LIMIT).\n');
+    const fromEnv = await gongsql(['-e', greedy], { env: { ...env, GONGSQL_MEMORY_LIMIT_MB: '64' } });
+    assert.match(fromEnv.stderr, /the 64 MB of memory it may use \(GONGSQL_MEMORY_LIMIT_MB\)/);
+    const wrong = await gongsql(['-e', 'SELECT 1', '--memory-limit', '10'], { env });
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /--memory-limit must be a whole number of megabytes, at least 64 \(got 10\)/);
+  });
+
   it('a rejected secret is a clear error that does not show it', async () => {
     const r = await gongsql(['-e', 'SELECT * FROM Workspaces', '--base-url', sandbox.url], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'wrong-secret-xyz' } });
     assert.equal(r.code, 1);
