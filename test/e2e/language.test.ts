@@ -19,6 +19,9 @@ describe('editing and running .gongsql in a real VS Code', () => {
         'broken.gongsql': 'SELECT Id, FROM Calls\n',
         'two.gongsql': 'SELECT Name FROM Workspaces;\nSELECT Id, Direction FROM Calls LIMIT 3;\n',
         'long.gongsql': 'SELECT * FROM CallTranscripts;\n',
+        // Counts forever once Workspaces is read: only Cancel ends it.
+        'runaway.gongsql': 'WITH RECURSIVE r(n) AS (SELECT count(*) FROM Workspaces UNION ALL SELECT n + 1 FROM r)\nSELECT count(*) FROM r;\n',
+        'after.gongsql': "SELECT 'yes' AS still_responsive;\n",
         'call.gongsql': '\n',
       },
     });
@@ -157,6 +160,30 @@ describe('editing and running .gongsql in a real VS Code', () => {
     await until(async () => (await frame.locator('#root.running').count()) === 0, 'the progress bar to stop');
     await until(async () => (await frame.locator('.gs-loading').count()) === 0, 'the grid to stop loading');
     assert.doesNotMatch(await frame.locator('body').innerText(), /so far|Running…/);
+  });
+
+  step('Cancel stops a runaway query while SQLite evaluates it, and the editor goes on', async () => {
+    const { page } = workbench;
+    await until(async () => (await page.locator('.notifications-toasts .notification-toast').count()) === 0, 'no progress toast left from earlier runs');
+    await openFile(page, 'runaway.gongsql');
+    await editorLines(page, 'runaway.gongsql').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+Enter');
+    // The toast counts the read of Workspaces; from then on SQLite counts, forever.
+    const progress = page.locator('.notifications-toasts .notification-toast', { hasText: /API calls/ }).first();
+    const cancel = progress.locator('.monaco-button', { hasText: 'Cancel' }).first();
+    await cancel.waitFor({ timeout: 30_000 });
+    await cancel.click();
+    // This file's panel (the long scan's panel says Cancelled too).
+    const said = '.msg-group:has(.msg-statement:has-text("WITH RECURSIVE")) p.message:has-text("Cancelled")';
+    const frame = await webviewFrame(page, said, 30_000);
+    assert.match(await frame.locator(said).last().innerText(), /^Cancelled after [\d,]+ ms; [\d,]+ rows? read\.$/);
+    await until(async () => (await progress.count()) === 0, 'the progress toast to close');
+    // The extension host is free: the next statement runs and shows its rows.
+    await openFile(page, 'after.gongsql');
+    await editorLines(page, 'after.gongsql').click();
+    await page.keyboard.press('Control+Enter');
+    await webviewFrame(page, '[role=columnheader]:has-text("still_responsive")', 30_000);
   });
 
   step('adding a connection stores no secret in settings.json', async () => {

@@ -7,6 +7,9 @@ import { addConnection, notification, openFile, runCommand, startWorkbench, step
 
 const LONG = JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['SELECT count(*) FROM CallTranscripts'] }] }, null, 2);
 
+/** A cell that counts forever once Workspaces is read: only the interrupt ends it. */
+const RUNAWAY = JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['WITH RECURSIVE r(n) AS (SELECT count(*) FROM Workspaces UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r'] }] }, null, 2);
+
 const EXPLAIN = JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ["EXPLAIN SELECT Id, Title FROM Calls WHERE Started > '2025-01-01' AND Duration > 100"] }] }, null, 2);
 
 /** Saved by hand or by another tool: the second cell's output has no "rows" list. */
@@ -37,7 +40,7 @@ describe('Gong SQL notebooks in a real VS Code', () => {
   before(async () => {
     // A second sandbox stands in for a Gong tenant the user switches the kernel to.
     gong = await startSandbox({ rateLimit: false, scale: 20, credentials: [{ accessKey: 'NBKEY', accessKeySecret: 'nb-secret' }] });
-    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'explain.gongsqlnb': EXPLAIN, 'broken-outputs.gongsqlnb': BROKEN_OUTPUTS, 'broken-cell.gongsqlnb': BROKEN_CELL, 'empty-cell.gongsqlnb': EMPTY_CELL, 'start.gongsql': 'SELECT 1;\n' } });
+    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'runaway.gongsqlnb': RUNAWAY, 'explain.gongsqlnb': EXPLAIN, 'broken-outputs.gongsqlnb': BROKEN_OUTPUTS, 'broken-cell.gongsqlnb': BROKEN_CELL, 'empty-cell.gongsqlnb': EMPTY_CELL, 'start.gongsql': 'SELECT 1;\n' } });
   });
   after(async () => {
     await workbench?.stop();
@@ -128,6 +131,18 @@ describe('Gong SQL notebooks in a real VS Code', () => {
     await stop.click();
     const frame = await webviewFrame(page, 'text=Cancelled.', 30_000);
     assert.ok(frame);
+  });
+
+  step('the interrupt stops a runaway cell while SQLite evaluates it', async () => {
+    const { page } = workbench;
+    await openFile(page, 'runaway.gongsqlnb');
+    await runAll(page);
+    const stop = page.locator('.notebook-editor .notebook-toolbar-container a[aria-label^="Interrupt"]:visible, .notebook-editor .notebook-toolbar-container a[aria-label^="Stop"]:visible').first();
+    await stop.waitFor({ timeout: 30_000 });
+    await stop.click();
+    await webviewFrame(page, 'text=Cancelled.', 30_000);
+    // The cell's run is over: Run All is offered again.
+    await page.locator('.notebook-editor .notebook-toolbar-container a[aria-label^="Run All"]:visible').first().waitFor({ timeout: 30_000 });
   });
 
   step('shows an EXPLAIN output in the record view, every sentence whole', async () => {
