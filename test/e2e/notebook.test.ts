@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
+import type { Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
 import { addConnection, notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
@@ -27,11 +28,24 @@ const EMPTY_CELL = `${JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gong
 
 const BROKEN_CELL = `${JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['SELECT 1'] }, { kind: 'python', source: ['print(1)'] }] }, null, 2)}\n`;
 
+/** The visible notebook toolbar button whose label starts with one of `labels`. */
+function toolbarButton(page: Page, ...labels: string[]) {
+  return page.locator(labels.map((label) => `.notebook-editor .notebook-toolbar-container a[aria-label^="${label}"]:visible`).join(', ')).first();
+}
+
 /** The notebook toolbar's Run All. */
-async function runAll(page: import('playwright-core').Page): Promise<void> {
-  const button = page.locator('.notebook-editor .notebook-toolbar-container a[aria-label^="Run All"]:visible').first();
+async function runAll(page: Page): Promise<void> {
+  const button = toolbarButton(page, 'Run All');
   await button.waitFor({ timeout: 30_000 });
   await button.click();
+}
+
+/** Run All, then the toolbar's Interrupt (Stop in some versions), which it offers while the cells run. */
+async function runAllThenInterrupt(page: Page): Promise<void> {
+  await runAll(page);
+  const stop = toolbarButton(page, 'Interrupt', 'Stop');
+  await stop.waitFor({ timeout: 30_000 });
+  await stop.click();
 }
 
 describe('Gong SQL notebooks in a real VS Code', () => {
@@ -124,11 +138,7 @@ describe('Gong SQL notebooks in a real VS Code', () => {
   step('cancels a long cell', async () => {
     const { page } = workbench;
     await openFile(page, 'long.gongsqlnb');
-    await runAll(page);
-    // While the cell runs the toolbar offers to interrupt it.
-    const stop = page.locator('.notebook-editor .notebook-toolbar-container a[aria-label^="Interrupt"]:visible, .notebook-editor .notebook-toolbar-container a[aria-label^="Stop"]:visible').first();
-    await stop.waitFor({ timeout: 30_000 });
-    await stop.click();
+    await runAllThenInterrupt(page);
     const frame = await webviewFrame(page, 'text=Cancelled.', 30_000);
     assert.ok(frame);
   });
@@ -136,13 +146,10 @@ describe('Gong SQL notebooks in a real VS Code', () => {
   step('the interrupt stops a runaway cell while SQLite evaluates it', async () => {
     const { page } = workbench;
     await openFile(page, 'runaway.gongsqlnb');
-    await runAll(page);
-    const stop = page.locator('.notebook-editor .notebook-toolbar-container a[aria-label^="Interrupt"]:visible, .notebook-editor .notebook-toolbar-container a[aria-label^="Stop"]:visible').first();
-    await stop.waitFor({ timeout: 30_000 });
-    await stop.click();
+    await runAllThenInterrupt(page);
     await webviewFrame(page, 'text=Cancelled.', 30_000);
     // The cell's run is over: Run All is offered again.
-    await page.locator('.notebook-editor .notebook-toolbar-container a[aria-label^="Run All"]:visible').first().waitFor({ timeout: 30_000 });
+    await toolbarButton(page, 'Run All').waitFor({ timeout: 30_000 });
   });
 
   step('shows an EXPLAIN output in the record view, every sentence whole', async () => {
