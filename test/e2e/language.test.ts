@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
-import { addConnection, answer, editorLines, notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { addConnection, answer, editorLines, notification, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 describe('editing and running .gongsql in a real VS Code', () => {
   let workbench: Workbench;
@@ -22,6 +22,8 @@ describe('editing and running .gongsql in a real VS Code', () => {
         // Counts forever once Workspaces is read: only Cancel ends it.
         'runaway.gongsql': 'WITH RECURSIVE r(n) AS (SELECT count(*) FROM Workspaces UNION ALL SELECT n + 1 FROM r)\nSELECT count(*) FROM r;\n',
         'after.gongsql': "SELECT 'yes' AS still_responsive;\n",
+        // 200,000 distinct kilobyte-long values: some 200 MB.
+        'greedy.gongsql': "WITH RECURSIVE r(n) AS (SELECT count(*) FROM Workspaces UNION ALL SELECT n + 1 FROM r WHERE n < 200000)\nSELECT count(DISTINCT printf('%.1000c', 'x') || n) FROM r;\n",
         'call.gongsql': '\n',
       },
     });
@@ -185,6 +187,27 @@ describe('editing and running .gongsql in a real VS Code', () => {
     await editorLines(page, 'after.gongsql').click();
     await page.keyboard.press('Control+Enter');
     await webviewFrame(page, '[role=columnheader]:has-text("still_responsive")', 30_000);
+  });
+
+  step('a statement needing more than gongsql.localMemoryLimitMB stops with an error naming it, whole in a narrow window', async () => {
+    const { page, userData } = workbench;
+    const settings = JSON.parse(await readFile(join(userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    await replaceUserSettings(page, userData, { ...settings, 'gongsql.localMemoryLimitMB': 64 });
+    try {
+      await openFile(page, 'greedy.gongsql');
+      await runCommand(page, 'Gong: Run File');
+      const said = '.msg-group:has(.msg-statement:has-text("WITH RECURSIVE")) .error';
+      const frame = await webviewFrame(page, `${said}:has-text("64 MB")`, 60_000);
+      const error = frame.locator(said).last();
+      assert.equal(await error.innerText(), 'Local evaluation needs more than the 64 MB of memory it may use (gongsql.localMemoryLimitMB): raise it, or read fewer rows or columns (filters, LIMIT).');
+      await notification(page, 'gongsql.localMemoryLimitMB');
+      // In a narrow window the panel is narrow: the message wraps, the setting's long name included.
+      await page.setViewportSize({ width: 900, height: 900 });
+      await until(async () => (await error.evaluate((p) => p.clientWidth < 400 && p.scrollWidth <= p.clientWidth)), 'the whole message in the narrow panel');
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await replaceUserSettings(page, userData, settings);
+    }
   });
 
   step('adding a connection stores no secret in settings.json', async () => {
