@@ -29,6 +29,8 @@ export interface LocalOptions {
 const CHUNK_VALUES = 10_000;
 /** An idle worker is kept this long for the next statement, then ended (its memory returned). */
 const IDLE_MS = 30_000;
+/** A worker that holds more than this after its database closed is ended rather than kept. */
+const KEEP_BELOW_BYTES = 64 * 2 ** 20;
 
 /**
  * A local SQLite database in a worker thread (eval/worker.ts): the engine loads each object's
@@ -107,13 +109,14 @@ export class LocalDatabase {
     });
   }
 
-  /** Closes the database; a healthy worker waits for the next one. */
+  /** Closes the database; a healthy worker that holds little memory waits for the next one. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.send({ type: 'close' }).catch(() => undefined);
+    let held = Infinity;
+    await this.send({ type: 'close' }, (reply) => { if (reply.type === 'held') held = reply.bytes; }).catch(() => undefined);
     this.detach();
-    if (this.failure) void this.worker.terminate();
+    if (this.failure || held >= KEEP_BELOW_BYTES) void this.worker.terminate();
     else giveBack(this.worker, this.budget);
   }
 
@@ -189,34 +192,39 @@ function budgetOf(megabytes: number): Budget {
   return { jsHeapMb, sqliteHeapBytes: Math.max(16, megabytes - jsHeapMb) * 2 ** 20 };
 }
 
-let idle: { worker: Worker; budget: Budget; timer: NodeJS.Timeout } | undefined;
+interface Idle { readonly worker: Worker; readonly budget: Budget; readonly timer: NodeJS.Timeout }
 
-/** A worker for one database: the idle one when its limits fit, else a new one. */
+/**
+ * Workers kept for the next databases, oldest first. A few, not one: an INSERT's computed
+ * values open a database each, at the same time.
+ */
+const idle: Idle[] = [];
+const MAX_IDLE = 3;
+
+/** A worker for one database: an idle one with the same limits, else a new one. */
 function lease(budget: Budget): Worker {
-  const kept = idle;
-  idle = undefined;
-  if (kept) clearTimeout(kept.timer);
-  if (kept && kept.budget.jsHeapMb === budget.jsHeapMb) {
-    kept.worker.ref();
-    return kept.worker;
-  }
-  if (kept) void kept.worker.terminate();
-  return spawn(budget);
+  const i = idle.findIndex((w) => w.budget.jsHeapMb === budget.jsHeapMb);
+  if (i < 0) return spawn(budget);
+  const [kept] = idle.splice(i, 1) as [Idle];
+  clearTimeout(kept.timer);
+  kept.worker.ref();
+  return kept.worker;
 }
 
-/** Keeps a worker for the next database; it does not keep the process alive meanwhile. */
+/** Keeps a worker for the next database, without keeping the process alive; the oldest beyond a few is ended. */
 function giveBack(worker: Worker, budget: Budget): void {
-  if (idle) {
-    void worker.terminate();
-    return;
-  }
   worker.unref();
-  const timer = setTimeout(() => {
-    if (idle?.worker !== worker) return;
-    idle = undefined;
-    void worker.terminate();
-  }, IDLE_MS).unref();
-  idle = { worker, budget, timer };
+  const timer = setTimeout(() => drop(worker), IDLE_MS).unref();
+  idle.push({ worker, budget, timer });
+  if (idle.length > MAX_IDLE) drop((idle[0] as Idle).worker);
+}
+
+function drop(worker: Worker): void {
+  const i = idle.findIndex((w) => w.worker === worker);
+  if (i < 0) return;
+  clearTimeout((idle[i] as Idle).timer);
+  idle.splice(i, 1);
+  void worker.terminate();
 }
 
 function spawn(budget: Budget): Worker {
@@ -228,6 +236,6 @@ function spawn(budget: Budget): Worker {
     // From sources (tests, benches), tsx compiles the TypeScript entry as it does the rest.
     : new Worker(`require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'worker.ts'))});`, { ...options, eval: true });
   // An idle worker that dies is simply not reused.
-  worker.on('exit', () => { if (idle?.worker === worker) idle = undefined; });
+  worker.on('exit', () => drop(worker));
   return worker;
 }

@@ -41,6 +41,8 @@ export type FailureKind = 'sqlite' | 'memory' | 'fatal';
 
 export type Reply =
   | { type: 'ok'; id: number }
+  /** Before `ok` to `close`: the memory the worker still holds (WebAssembly memory grows, never shrinks). */
+  | { type: 'held'; id: number; bytes: number }
   | { type: 'columns'; id: number; names: string[] }
   | { type: 'rows'; id: number; rows: SqlValue[][] }
   | { type: 'error'; id: number; kind: FailureKind; message: string };

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import type { Database, Statement } from 'sql.js';
 import type { SqlValue } from '../../gong/catalog/types';
@@ -75,6 +76,7 @@ async function answer(request: Work): Promise<void> {
     case 'close':
       db?.close();
       db = undefined;
+      send({ type: 'held', id: request.id, bytes: getHeapStatistics().external_memory });
       break;
   }
   send({ type: 'ok', id: request.id });
