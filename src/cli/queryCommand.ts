@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
+import type { ConfirmKind } from '../engine/run/context';
 import { execute } from '../engine/run/engine';
 import { EngineError, lineColumn } from '../engine/run/errors';
 import { parse } from '../engine/syntax/parser';
@@ -28,7 +29,9 @@ Running:
                          N=VALUE or ?N=VALUE is the value of the Nth ? (--param 1=5 for the first)
   --no-pushdown          evaluate every filter locally (for comparison)
   --no-cache             do not reuse rows read earlier in this run
-  --yes                  run statements that need confirmation (many API calls, UPDATE/DELETE without WHERE)
+  --yes                  answer yes to every confirmation (many API calls, UPDATE/DELETE without WHERE)
+  --confirm KIND         answer yes to one kind only (repeatable): api-calls (a statement needing more
+                         than 50 API calls) or unfiltered-write (UPDATE/DELETE without WHERE)
 
 Exit codes: 0 success, 1 query or Gong error, 2 usage error (or nothing to run), 130 cancelled by Ctrl-C.`;
 
@@ -51,6 +54,7 @@ export const QUERY_OPTIONS = {
   'no-cache': { type: 'boolean', default: false },
   param: { type: 'string', multiple: true, default: [] },
   yes: { type: 'boolean', default: false },
+  confirm: { type: 'string', multiple: true, default: [] },
   stats: { type: 'boolean', default: false },
 } satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -66,6 +70,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   if (values.sandbox && values['base-url']) throw new UsageError('use either --sandbox or --base-url');
   if (positionals.length > 1 || (positionals.length === 1 && values.e !== undefined)) throw new UsageError('give the SQL once: -e SQL, a file, or stdin');
   const params = parseParams(values.param);
+  const answered = confirmedKinds(values.yes, values.confirm);
   let text = values.e ?? (positionals[0] !== undefined ? await readSqlFile(positionals[0]) : undefined);
   if (text === undefined) {
     if (io.stdin.isTTY) throw new UsageError('no SQL: use -e SQL, a file, or pipe it on stdin');
@@ -98,7 +103,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
       useCache: !values['no-cache'],
       params,
       signal: controller.signal,
-      confirm: async () => values.yes,
+      confirm: async (request) => answered.has(request.kind),
       onEvent: (event) => {
         progress.onEvent(event);
         if (event.type === 'statementEnd') {
@@ -152,6 +157,19 @@ function describeError(error: unknown, text: string): string {
   }
   if (error instanceof GongError) return error.message;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** What `--confirm KIND` calls each question the engine asks. */
+const CONFIRM_KINDS: Readonly<Record<string, ConfirmKind>> = { 'api-calls': 'apiCalls', 'unfiltered-write': 'unfilteredWrite' };
+
+/** The questions answered yes: every one with --yes, else those named by --confirm. */
+function confirmedKinds(yes: boolean, named: readonly string[]): ReadonlySet<ConfirmKind> {
+  if (yes) return new Set(Object.values(CONFIRM_KINDS));
+  return new Set(named.map((name) => {
+    const kind = CONFIRM_KINDS[name];
+    if (!kind) throw new UsageError(`--confirm ${name}: expected ${Object.keys(CONFIRM_KINDS).join(' or ')}`);
+    return kind;
+  }));
 }
 
 function parseParams(list: string[]): Record<string, InputValue> {

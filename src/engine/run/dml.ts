@@ -7,7 +7,7 @@ import { bind, constantValue } from '../bind/binder';
 import { sqlite } from '../eval/sqlite';
 import { parse } from '../syntax/parser';
 import type * as A from '../syntax/ast';
-import type { RunContext } from './context';
+import { confirmed, type RunContext } from './context';
 import { EngineError } from './errors';
 import type { ResultColumn } from './result';
 import { query, runSelect } from './select';
@@ -43,9 +43,8 @@ export async function runUpdateOrDelete(text: string, s: A.UpdateStatement | A.D
   const sets = s.kind === 'Update' ? s.sets : [];
   const { selectText, select } = resolvingSelect(text, s, spec.key);
   const matched = await runSelect(selectText, select, bind(select), ctx, false);
-  if (!s.where && !ctx.confirmed) {
-    const ok = await ctx.options.confirm?.({ kind: 'unfilteredWrite', statement: s.kind === 'Update' ? 'UPDATE' : 'DELETE', table: table.name, rows: matched.rows.length });
-    if (!ok) throw new EngineError('CONFIRMATION_REQUIRED', `${s.kind.toUpperCase()} without WHERE would change ${everyRow(matched.rows.length)} of ${table.name}; confirm to run it (CLI: --yes)`, s.span);
+  if (!s.where && !(await confirmed(ctx, { kind: 'unfilteredWrite', statement: s.kind === 'Update' ? 'UPDATE' : 'DELETE', table: table.name, rows: matched.rows.length }))) {
+    throw new EngineError('CONFIRMATION_REQUIRED', `${s.kind.toUpperCase()} without WHERE would change ${everyRow(matched.rows.length)} of ${table.name}; confirm to run it (CLI: --confirm unfiltered-write or --yes)`, s.span);
   }
   const keys = matched.rows.map((r) => String(r[0]));
   let outcomes: RowOutcome[];

@@ -40,7 +40,7 @@ async function executeStatement(text: string, statement: A.Statement, index: num
     params: new Map(Object.entries(options.params ?? {})),
     index,
     stats,
-    confirmed: false,
+    confirmed: new Set(),
     emit: (event) => options.onEvent?.(event),
   };
   ctx.emit({ type: 'statementStart', index, text: text.slice(statement.span.start, statement.span.end) });

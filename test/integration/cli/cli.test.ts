@@ -131,6 +131,18 @@ describe('gongsql CLI', () => {
     assert.match(many.stderr, /UPDATE without WHERE would change all 12 rows of PermissionProfiles;/);
   });
 
+  it('--confirm answers one kind of question: api-calls does not let a DELETE without WHERE through, unfiltered-write does', async () => {
+    const calls = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox', '--confirm', 'api-calls']);
+    assert.equal(calls.code, 1);
+    assert.match(calls.stderr, /DELETE without WHERE would change the 1 row of CRMIntegrations; confirm to run it \(CLI: --confirm unfiltered-write or --yes\)/);
+    const write = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox', '--confirm', 'unfiltered-write', '--format', 'csv']);
+    assert.equal(write.code, 0, write.stderr);
+    assert.match(write.stdout, /^Row,Status,IntegrationId,RequestId,Error\r\n1,ok,/);
+    const typo = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox', '--confirm', 'everything']);
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /--confirm everything: expected api-calls or unfiltered-write/);
+  });
+
   it('credentials are never sent over plain http off this machine: --base-url http://… exits 2', async () => {
     const r = await gongsql(['-e', 'SELECT 1', '--base-url', 'http://api.gong.io'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value' } });
     assert.equal(r.code, 2);
