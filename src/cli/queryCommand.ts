@@ -33,7 +33,8 @@ Running:
   --confirm KIND         answer yes to one kind only (repeatable): api-calls (a statement needing more
                          than 50 API calls) or unfiltered-write (UPDATE/DELETE without WHERE)
 
-Exit codes: 0 success, 1 query or Gong error, 2 usage error (or nothing to run), 130 cancelled by Ctrl-C.`;
+Exit codes: 0 success, 1 query or Gong error, or a row of INSERT/UPDATE/DELETE that failed or whose
+outcome is unknown, 2 usage error (or nothing to run), 130 cancelled by Ctrl-C.`;
 
 interface IO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -91,6 +92,8 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   const started = performance.now();
   // The statement that failed, to say which one in a script of several.
   let failed: number | undefined;
+  // Rows of INSERT/UPDATE/DELETE that failed or whose outcome is unknown: the run did not do all it was asked.
+  const unwritten = { failed: 0, unknown: 0 };
   const controller = new AbortController();
   // Ctrl-C cancels the running statement (its requests are aborted); a second one kills at once.
   const onSignal = () => controller.abort();
@@ -114,6 +117,8 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
           totals.apiCalls += result.stats.apiCalls;
           totals.pages += result.stats.pages;
           totals.rows += result.rows.length;
+          unwritten.failed += result.outcomes?.failed ?? 0;
+          unwritten.unknown += result.outcomes?.unknown ?? 0;
         }
         if (event.type === 'statementError') {
           failed = event.index;
@@ -122,7 +127,9 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
         }
       },
     });
-    return 0;
+    if (unwritten.failed + unwritten.unknown === 0) return 0;
+    io.stderr.write(`gongsql: ${describeUnwritten(unwritten)}\n`);
+    return 1;
   } catch (error) {
     progress.clear();
     if (controller.signal.aborted) {
@@ -146,6 +153,14 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
 function whichStatement(index: number | undefined, statementLines: readonly number[]): string {
   if (index === undefined || statementLines.length < 2) return '';
   return `statement ${index + 1} (line ${statementLines[index]}): `;
+}
+
+/** `1 row failed, 1 row's outcome is unknown`: why a run that ended exits 1. */
+function describeUnwritten({ failed, unknown }: { failed: number; unknown: number }): string {
+  const parts = [];
+  if (failed > 0) parts.push(`${failed} row${failed === 1 ? '' : 's'} failed`);
+  if (unknown > 0) parts.push(`${unknown} row${unknown === 1 ? "'s outcome is" : "s' outcomes are"} unknown (Gong may have written ${unknown === 1 ? 'it' : 'them'}; see above how to check)`);
+  return parts.join(', ');
 }
 
 /** One line: where (line and column) and what. */

@@ -29,6 +29,11 @@ export interface GongErrorDetails {
   endpoint?: string;
   /** The parameter or column a validation error is about. */
   parameter?: string;
+  /**
+   * A write that may have been done: it was sent, then no answer could be read (the
+   * connection broke, a timeout, a cancel). Never retried; reported as "outcome unknown".
+   */
+  outcomeUnknown?: boolean;
   cause?: unknown;
 }
 
@@ -39,6 +44,7 @@ export class GongError extends Error {
   readonly retryAfterMs?: number;
   readonly endpoint?: string;
   readonly parameter?: string;
+  readonly outcomeUnknown?: boolean;
 
   constructor(readonly code: GongErrorCode, message: string, details: GongErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -49,6 +55,7 @@ export class GongError extends Error {
     this.retryAfterMs = details.retryAfterMs;
     this.endpoint = details.endpoint;
     this.parameter = details.parameter;
+    if (details.outcomeUnknown) this.outcomeUnknown = true;
   }
 }
 

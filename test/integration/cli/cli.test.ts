@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
+import { EXAMPLE_IDS } from '../../../src/sandbox/data/examples';
 import { waitFor } from '../../helpers/sandboxClient';
 
 const BIN = join(__dirname, '..', '..', '..', 'bin', 'gongsql.js');
@@ -237,6 +238,30 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
   it('reads GONG_ACCESS_KEY, GONG_ACCESS_KEY_SECRET and GONG_BASE_URL', async () => {
     const r = await gongsql(['-e', 'SELECT count(*) AS n FROM Workspaces', '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
     assert.equal(r.stdout, 'n\r\n3\r\n', r.stderr);
+  });
+
+  it('exits 1 when a row of an INSERT failed or its outcome is unknown, and says how to check the unknown one', async () => {
+    const env = { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url };
+    const insert = (ids: string[]) => `INSERT INTO Calls (ClientUniqueId, PrimaryUserId, Direction, ActualStart, Parties) VALUES ${ids.map((id) => `('${id}', ${EXAMPLE_IDS.user}, 'Inbound', '2026-03-01 09:00:00', '[{"UserId": "${EXAMPLE_IDS.user}"}]')`).join(', ')}`;
+    sandbox.faults.add({ kind: 'serverError', route: 'POST /v2/calls', skip: 1 });
+    const failed = await gongsql(['-e', insert(['pbx-cli-1', 'pbx-cli-2']), '--format', 'csv'], { env });
+    assert.equal(failed.code, 1, failed.stderr);
+    assert.deepEqual(failed.stdout.split('\r\n').slice(1, 3).map((line) => line.split(',')[1]), ['ok', 'failed']);
+    assert.match(failed.stderr, /^Row 2 failed: Gong failed \(500\) on POST \/v2\/calls/m);
+    assert.equal(lastLine(failed.stderr), 'gongsql: 1 row failed');
+
+    sandbox.faults.add({ kind: 'hangUp', route: 'POST /v2/calls' });
+    const unknown = await gongsql(['-e', insert(['pbx-cli-3']), '--format', 'csv'], { env });
+    assert.equal(unknown.code, 1, unknown.stderr);
+    assert.equal(unknown.stdout.split('\r\n')[1]?.split(',')[1], 'unknown');
+    assert.match(unknown.stderr, /^0 of 1 row inserted in Calls; row 1: outcome unknown$/m);
+    assert.match(unknown.stderr, /^Row 1: Outcome unknown: POST \/v2\/calls was sent, then the connection broke \(.+\); Gong may have done it\. It was not retried, so it was not done twice\. To check, run this row again: Gong refuses a second Calls row with ClientUniqueId 'pbx-cli-3'/m);
+    assert.equal(lastLine(unknown.stderr), "gongsql: 1 row's outcome is unknown (Gong may have written it; see above how to check)");
+    assert.ok(sandbox.store.clientUniqueIds.has('pbx-cli-3'), 'Gong did write it');
+
+    const again = await gongsql(['-e', insert(['pbx-cli-3']), '--format', 'csv'], { env });
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /Row 1 failed: Gong refused the request \(409\).*pbx-cli-3 was already uploaded/, 'running it again cannot duplicate it');
   });
 
   it('asks for --yes once Gong says a scan needs more than 50 calls', async () => {
