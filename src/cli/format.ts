@@ -1,4 +1,4 @@
-import type { SqlValue } from '../gong/catalog/types';
+import type { SqlValue } from '../values';
 import type { StatementResult } from '../engine/run/result';
 import { csvLine, type CsvOptions } from '../engine/format/csv';
 import { formatTable } from '../engine/format/table';

@@ -4,9 +4,13 @@
  * it supports. The explorer, completion, hover, diagnostics, planner and docs all read it.
  */
 
-/** A value as SQLite sees it: ids and date-times are text, booleans are 0/1, nested values JSON text. */
-export type SqlValue = string | number | null;
-export type Row = SqlValue[];
+import type { SqlValue } from '../../values';
+
+/**
+ * A value as SQLite sees it (ids and date-times are text, booleans 0/1, nested values JSON
+ * text). The value types live in src/values; re-exported for the connector's and the engine's modules.
+ */
+export type { Row, SqlValue } from '../../values';
 
 export type ColumnType = 'id' | 'text' | 'integer' | 'real' | 'boolean' | 'datetime' | 'json';
 

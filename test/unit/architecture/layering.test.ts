@@ -48,6 +48,11 @@ describe('layering', () => {
     assert.deepEqual(importing(['src/cli'], /^(src\/(extension|results|notebook|language|explorer)|webview)(\/|$)/), []);
   });
 
+  it('shared value types come from src/values: the webview, results and notebooks import nothing from the connector', () => {
+    assert.deepEqual(importing(['webview', 'src/results', 'src/notebook'], /^src\/gong(\/|$)/), []);
+    assert.deepEqual(importsOf('src/values.ts'), [], 'the values module depends on nothing');
+  });
+
   it('the test suite can see the folders it checks', () => {
     assert.ok(sources('src/sandbox').length > 10);
   });
