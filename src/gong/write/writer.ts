@@ -1,4 +1,4 @@
-import { findColumn } from '../catalog';
+import { findColumn, supportedStatements } from '../catalog';
 import type { DmlKind, ProcedureDef, SqlValue, TableDef, WriteRequest } from '../catalog/types';
 import type { GongClient } from '../http/client';
 import { GongError } from '../http/errors';
@@ -21,12 +21,6 @@ function sender(client: GongClient, options: WriteOptions) {
     const response = await client.request({ ...request, signal: options.signal, idempotent: false });
     return response.body ?? {};
   };
-}
-
-/** Names what a table supports, for the error on DML it does not. */
-export function supportedStatements(table: TableDef): string {
-  const kinds = ['SELECT', ...(['insert', 'update', 'delete'] as const).filter((k) => table.dml[k]).map((k) => k.toUpperCase())];
-  return kinds.join(', ');
 }
 
 function unsupported(table: TableDef, kind: DmlKind): GongError {

@@ -53,6 +53,11 @@ describe('layering', () => {
     assert.deepEqual(importsOf('src/values.ts'), [], 'the values module depends on nothing');
   });
 
+  it('only the engine\'s runners use the writer (it sends requests): the binder and planner check, they do not write', () => {
+    const users = sources('src').filter((f) => !f.startsWith('src/gong') && !f.startsWith('src/engine/run/') && targetsOf(f).includes('src/gong/write/writer'));
+    assert.deepEqual(users, []);
+  });
+
   it('the test suite can see the folders it checks', () => {
     assert.ok(sources('src/sandbox').length > 10);
   });
