@@ -81,6 +81,20 @@ describe('procedures', () => {
     await waitFor(() => sandbox.store.call(String(byUrl.CallId))?.state === 'processed', 'the URL call to be processed');
   });
 
+  it('a CALL that creates a call and gets no answer says its outcome is unknown and that running it again is safe', async () => {
+    sandbox.faults.add({ kind: 'hangUp', route: 'POST /v2/calls' });
+    const before = sandbox.log.lastSeq;
+    const args = ["pbx-o'hare-1", ...DOCUMENTED_DRAFT.slice(1)];
+    await assert.rejects(callProcedure(client, findProcedure('CreateDraftCall')!, args), (e: unknown) => {
+      assert.ok(e instanceof GongError && e.outcomeUnknown);
+      assert.match(e.message, /^Outcome unknown: POST \/v2\/calls was sent, then the connection broke \(.+\); Gong may have done it\. It was not retried, so it was not done twice\. To check, run the CALL again: Gong refuses a second call with ClientUniqueId 'pbx-o''hare-1', so it cannot be created twice/);
+      return true;
+    });
+    assert.equal(sandbox.log.since(before).length, 1, 'sent once');
+    assert.ok(sandbox.store.clientUniqueIds.has("pbx-o'hare-1"), 'Gong did create it');
+    await assert.rejects(callProcedure(client, findProcedure('CreateDraftCall')!, args), (e: unknown) => e instanceof GongError && e.status === 409 && !e.outcomeUnknown);
+  });
+
   it('rejects invalid arguments with the parameter\'s name, and sends nothing', async () => {
     const proc = findProcedure('CreateDraftCall')!;
     const cases: [unknown[], RegExp][] = [
