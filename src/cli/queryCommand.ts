@@ -97,6 +97,12 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   const controller = new AbortController();
   // Ctrl-C cancels the running statement (its requests are aborted); a second one kills at once.
   const onSignal = () => controller.abort();
+  /** Ctrl-C: rows written meanwhile that failed or may be written are said first. */
+  const cancelled = () => {
+    if (unwritten.failed + unwritten.unknown > 0) io.stderr.write(`gongsql: ${describeUnwritten(unwritten)}\n`);
+    io.stderr.write('gongsql: cancelled\n');
+    return INTERRUPTED;
+  };
   process.once('SIGINT', onSignal);
   try {
     await execute(text, {
@@ -127,15 +133,14 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
         }
       },
     });
+    // A cancel during a write ends the statement with that row unknown, not with an error.
+    if (controller.signal.aborted) return cancelled();
     if (unwritten.failed + unwritten.unknown === 0) return 0;
     io.stderr.write(`gongsql: ${describeUnwritten(unwritten)}\n`);
     return 1;
   } catch (error) {
     progress.clear();
-    if (controller.signal.aborted) {
-      io.stderr.write('gongsql: cancelled\n');
-      return INTERRUPTED;
-    }
+    if (controller.signal.aborted) return cancelled();
     io.stderr.write(`gongsql: ${whichStatement(failed, statementLines)}${describeError(error, text)}\n`);
     return 1;
   } finally {

@@ -310,6 +310,22 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     assert.equal(sandbox.log.lastSeq - before, 1, 'no request after the interrupt');
   });
 
+  it('Ctrl-C while a row of an INSERT is at Gong: that row is unknown, the others are not sent, exit 130', async () => {
+    sandbox.faults.add({ kind: 'slow', route: 'POST /v2/calls', delayMs: 60_000 });
+    const before = sandbox.log.lastSeq;
+    const rows = ['pbx-cli-int-1', 'pbx-cli-int-2'].map((id) => `('${id}', ${EXAMPLE_IDS.user}, 'Inbound', '2026-03-01 09:00:00', '[{"UserId": "${EXAMPLE_IDS.user}"}]')`);
+    const { child, done } = start(['-e', `INSERT INTO Calls (ClientUniqueId, PrimaryUserId, Direction, ActualStart, Parties) VALUES ${rows.join(', ')}`, '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
+    await waitFor(() => sandbox.inFlight() === 1, 'the first row at the sandbox', 30_000);
+    child.kill('SIGINT');
+    const r = await done;
+    assert.equal(r.code, 130, r.stderr);
+    assert.deepEqual(r.stdout.split('\r\n').slice(1, 3).map((line) => line.split(',')[1]), ['unknown', 'skipped']);
+    assert.match(r.stderr, /^Row 1: Outcome unknown: POST \/v2\/calls was sent, then it was cancelled; Gong may have done it\./m);
+    assert.ok(r.stderr.endsWith("gongsql: 1 row's outcome is unknown (Gong may have written it; see above how to check)\ngongsql: cancelled\n"), r.stderr);
+    await waitFor(() => sandbox.inFlight() === 0, 'the abandoned request to end', 70_000);
+    assert.equal(sandbox.log.lastSeq - before, 1, 'the second row was never sent');
+  });
+
   it('a rejected secret is a clear error that does not show it', async () => {
     const r = await gongsql(['-e', 'SELECT * FROM Workspaces', '--base-url', sandbox.url], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'wrong-secret-xyz' } });
     assert.equal(r.code, 1);
