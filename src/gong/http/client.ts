@@ -203,7 +203,7 @@ export class GongClient {
       const errors = Array.isArray(parsed?.errors) ? (parsed.errors as unknown[]).map(String) : [];
       if (status === 404 && req.emptyOn404?.(errors)) return { status, body: undefined, requestId };
       const wait = status === 429 ? retryAfterMs(response.headers['retry-after'], this.now()) : undefined;
-      throw errorForStatus(status, endpoint, { requestId, errors }, wait, this.authKind);
+      throw errorForStatus(status, endpoint, { requestId, errors }, wait, this.authKind, isIdempotent(req));
     } catch (error) {
       if (sent && !isIdempotent(req) && error instanceof GongError && mayHaveRun(error)) throw outcomeUnknown(error, endpoint, status);
       throw error;

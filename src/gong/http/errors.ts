@@ -83,7 +83,8 @@ const FIX_REJECTED: Record<AuthKind, string> = {
 };
 
 /** The error for a non-2xx answer from Gong, with a message a person can act on. */
-export function errorForStatus(status: number, endpoint: string, body: { requestId?: string; errors?: string[] } | undefined, retryAfterMs?: number, authKind: AuthKind = 'basic'): GongError {
+/** `retried`: whether a 5xx was tried again (reads are; a write never is, it could be done twice). */
+export function errorForStatus(status: number, endpoint: string, body: { requestId?: string; errors?: string[] } | undefined, retryAfterMs?: number, authKind: AuthKind = 'basic', retried = true): GongError {
   const gongErrors = Array.isArray(body?.errors) ? body.errors.map(String) : undefined;
   const details: GongErrorDetails = { status, endpoint, requestId: body?.requestId, gongErrors, retryAfterMs };
   const said = gongErrors?.length ? `: ${gongErrors.join('; ')}` : '';
@@ -98,7 +99,7 @@ export function errorForStatus(status: number, endpoint: string, body: { request
     case status === 404:
       return new GongError('NOT_FOUND', `Not found (404) on ${endpoint}${said}.${ref}`, details);
     case status >= 500:
-      return new GongError('API', `Gong failed (${status}) on ${endpoint}${said}; retries did not help, try again later.${ref}`, details);
+      return new GongError('API', `Gong failed (${status}) on ${endpoint}${said}; ${retried ? 'retries did not help, try again later' : 'a write is not sent again automatically'}.${ref}`, details);
     default:
       return new GongError('API', `Gong refused the request (${status}) on ${endpoint}${said}.${ref}`, details);
   }

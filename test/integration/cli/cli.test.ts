@@ -247,7 +247,7 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     const failed = await gongsql(['-e', insert(['pbx-cli-1', 'pbx-cli-2']), '--format', 'csv'], { env });
     assert.equal(failed.code, 1, failed.stderr);
     assert.deepEqual(failed.stdout.split('\r\n').slice(1, 3).map((line) => line.split(',')[1]), ['ok', 'failed']);
-    assert.match(failed.stderr, /^Row 2 failed: Gong failed \(500\) on POST \/v2\/calls/m);
+    assert.match(failed.stderr, /^Row 2 failed: Gong failed \(500\) on POST \/v2\/calls: .*; a write is not sent again automatically\./m);
     assert.equal(lastLine(failed.stderr), 'gongsql: 1 row failed');
 
     sandbox.faults.add({ kind: 'hangUp', route: 'POST /v2/calls' });

@@ -243,6 +243,7 @@ describe('DML writers', () => {
     before = sandbox.log.lastSeq;
     const [failed] = await insertRows(client, table, [{ ...row, ClientUniqueId: 'pbx-answered-2' }]);
     assert.ok(failed?.status === 'failed' && failed.error.status === 500);
+    assert.match(failed.error.message, /^Gong failed \(500\) on POST \/v2\/calls: .*; a write is not sent again automatically\./);
     assert.equal(sandbox.log.since(before).length, 1, 'a write is not retried after a 5xx');
   });
 
