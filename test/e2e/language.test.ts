@@ -20,6 +20,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
         'two.gongsql': 'SELECT Name FROM Workspaces;\nSELECT Id, Direction FROM Calls LIMIT 3;\n',
         'long.gongsql': 'SELECT * FROM CallTranscripts;\n',
         'call.gongsql': '\n',
+        'insert.gongsql': '',
       },
     });
   });
@@ -223,5 +224,26 @@ describe('editing and running .gongsql in a real VS Code', () => {
     await said.waitFor({ timeout: 30_000 });
     assert.match(await said.innerText(), /stored secret is only sent to the host it was saved for/);
     await page.keyboard.press('Escape');
+  });
+
+  step('an INSERT whose answer never came shows the row as unknown, with how to check, in the grid and in Messages', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    // Gong creates the call, then the connection closes before any byte of its answer.
+    gong.faults.add({ kind: 'hangUp', route: 'POST /v2/calls' });
+    await openFile(page, 'insert.gongsql');
+    await editorLines(page, 'insert.gongsql').click();
+    const user = '9209112928780475146';
+    await page.keyboard.type(`INSERT INTO Calls (ClientUniqueId, PrimaryUserId, Direction, ActualStart, Parties) VALUES ('pbx-e2e-1', ${user}, 'Inbound', '2026-03-01 09:00:00', '[{"UserId": "${user}"}]');`);
+    await page.keyboard.press('Control+Enter');
+    const frame = await webviewFrame(page, '[role=grid][aria-rowcount="2"]', 60_000);
+    await until(async () => (await frame.locator('[role=gridcell]', { hasText: /^unknown$/ }).count()) === 1, 'the row\'s status: unknown');
+    assert.ok(gong.store.clientUniqueIds.has('pbx-e2e-1'), 'Gong did create the call');
+    await frame.getByRole('tab', { name: 'Messages' }).click();
+    const messages = frame.locator('.msg-group').last().locator('.message');
+    await until(async () => (await messages.allTextContents()).some((m) => m.includes('outcome unknown')), 'Messages says the outcome is unknown');
+    const text = (await messages.allTextContents()).join('\n');
+    assert.match(text, /0 of 1 row inserted in Calls; row 1: outcome unknown/);
+    assert.match(text, /Row 1: Outcome unknown: POST \/v2\/calls was sent, then the connection broke .*To check, run this row again: Gong refuses a second Calls row with ClientUniqueId 'pbx-e2e-1'/);
   });
 });

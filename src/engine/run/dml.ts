@@ -7,13 +7,13 @@ import { bind, constantValue } from '../bind/binder';
 import { sqlite } from '../eval/sqlite';
 import { parse } from '../syntax/parser';
 import type * as A from '../syntax/ast';
-import type { RunContext } from './context';
+import { confirmed, type RunContext } from './context';
 import { EngineError } from './errors';
-import type { ResultColumn } from './result';
+import type { ResultColumn, StatementResult } from './result';
 import { query, runSelect } from './select';
 import { bindParameters, rewrite } from './sqlText';
 
-export interface DmlOutput { columns: ResultColumn[]; rows: SqlValue[][]; messages: string[] }
+export interface DmlOutput { columns: ResultColumn[]; rows: SqlValue[][]; messages: string[]; outcomes?: StatementResult['outcomes'] }
 
 /** INSERT … VALUES or INSERT … SELECT: values are computed locally, then one request per row. */
 export async function runInsert(text: string, s: A.InsertStatement, ctx: RunContext): Promise<DmlOutput> {
@@ -43,9 +43,8 @@ export async function runUpdateOrDelete(text: string, s: A.UpdateStatement | A.D
   const sets = s.kind === 'Update' ? s.sets : [];
   const { selectText, select } = resolvingSelect(text, s, spec.key);
   const matched = await runSelect(selectText, select, bind(select), ctx, false);
-  if (!s.where && !ctx.confirmed) {
-    const ok = await ctx.options.confirm?.({ kind: 'unfilteredWrite', statement: s.kind === 'Update' ? 'UPDATE' : 'DELETE', table: table.name, rows: matched.rows.length });
-    if (!ok) throw new EngineError('CONFIRMATION_REQUIRED', `${s.kind.toUpperCase()} without WHERE would change ${everyRow(matched.rows.length)} of ${table.name}; confirm to run it (CLI: --yes)`, s.span);
+  if (!s.where && !(await confirmed(ctx, { kind: 'unfilteredWrite', statement: s.kind === 'Update' ? 'UPDATE' : 'DELETE', table: table.name, rows: matched.rows.length }))) {
+    throw new EngineError('CONFIRMATION_REQUIRED', `${s.kind.toUpperCase()} without WHERE would change ${everyRow(matched.rows.length)} of ${table.name}; confirm to run it (CLI: --confirm unfiltered-write or --yes)`, s.span);
   }
   const keys = matched.rows.map((r) => String(r[0]));
   let outcomes: RowOutcome[];
@@ -146,13 +145,20 @@ function outcomeResult(table: TableDef, outcomes: RowOutcome[], verb: string, ke
     o.status,
     ...keyColumns.map((k) => (o.status === 'ok' ? o.key[k] ?? null : keys?.[o.index] ?? null)),
     o.status === 'ok' ? o.requestId ?? null : null,
-    o.status === 'failed' ? o.error.message : null,
+    o.status === 'failed' ? o.error.message : o.status === 'unknown' ? `${o.error.message} ${o.check}` : null,
   ]);
   const ok = outcomes.filter((o) => o.status === 'ok').length;
-  const failed = outcomes.find((o) => o.status === 'failed');
-  const messages = [`${ok} of ${outcomes.length} row${outcomes.length === 1 ? '' : 's'} ${verb} in ${table.name}`];
-  if (failed?.status === 'failed') messages.push(`Row ${failed.index + 1} failed: ${failed.error.message}; the rows after it were not sent.`);
-  return { columns, rows, messages };
+  const stopped = outcomes.find((o) => o.status === 'failed' || o.status === 'unknown');
+  const messages = [`${ok} of ${outcomes.length} row${outcomes.length === 1 ? '' : 's'} ${verb} in ${table.name}${stopped?.status === 'unknown' ? `; row ${stopped.index + 1}: outcome unknown` : ''}`];
+  if (stopped?.status === 'failed') messages.push(`Row ${stopped.index + 1} failed: ${stopped.error.message}; the rows after it were not sent.`);
+  if (stopped?.status === 'unknown') messages.push(`Row ${stopped.index + 1}: ${stopped.error.message} ${stopped.check} The rows after it were not sent.`);
+  return { columns, rows, messages, outcomes: countOutcomes(outcomes) };
+}
+
+function countOutcomes(outcomes: readonly RowOutcome[]): NonNullable<StatementResult['outcomes']> {
+  const counts = { ok: 0, failed: 0, unknown: 0, skipped: 0 };
+  for (const o of outcomes) counts[o.status]++;
+  return counts;
 }
 
 /** `the 1 row` or `all 3 rows`: what an UPDATE or DELETE without WHERE would change. */

@@ -11,7 +11,7 @@ import type { FoldedValues } from '../plan/predicates';
 import { foldConstants } from './fold';
 import type * as A from '../syntax/ast';
 import { QueryCache } from './cache';
-import type { RunContext } from './context';
+import { confirmed, type RunContext } from './context';
 import { EngineError } from './errors';
 import { observeTypes, type ResultColumn } from './result';
 import { bindParameters, rewrite, type Replacement } from './sqlText';
@@ -201,12 +201,8 @@ async function confirmEstimate(scans: readonly Scan[], ctx: RunContext): Promise
 
 async function confirmCalls(estimate: number, ctx: RunContext): Promise<void> {
   const threshold = ctx.options.confirmThreshold ?? 50;
-  if (estimate <= threshold || ctx.confirmed) return;
-  if (await ctx.options.confirm?.({ kind: 'apiCalls', estimate, threshold })) {
-    ctx.confirmed = true;
-    return;
-  }
-  throw new EngineError('CONFIRMATION_REQUIRED', `This statement needs about ${estimate} API calls, more than the ${threshold} allowed without confirmation (Gong allows 10,000 a day). Confirm to run it (CLI: --yes), or narrow the filters.`);
+  if (estimate <= threshold || await confirmed(ctx, { kind: 'apiCalls', estimate, threshold })) return;
+  throw new EngineError('CONFIRMATION_REQUIRED', `This statement needs about ${estimate} API calls, more than the ${threshold} allowed without confirmation (Gong allows 10,000 a day). Confirm to run it (CLI: --confirm api-calls or --yes), or narrow the filters.`);
 }
 
 function countOf(e: A.Expr, ctx: RunContext, what: string): number {

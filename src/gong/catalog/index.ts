@@ -36,4 +36,10 @@ export function findColumn(table: TableDef, name: string) {
   return table.columns.find((c) => c.name.toLowerCase() === lower);
 }
 
+/** Names what a table supports (`SELECT, INSERT`), for the errors on DML it does not. */
+export function supportedStatements(table: TableDef): string {
+  const kinds = ['SELECT', ...(['insert', 'update', 'delete'] as const).filter((k) => table.dml[k]).map((k) => k.toUpperCase())];
+  return kinds.join(', ');
+}
+
 export * from './types';

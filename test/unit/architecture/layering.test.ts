@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 
 /** PRODUCT.md §3: one-way dependencies, checked on the source text. */
@@ -20,6 +20,15 @@ function sources(dir: string): string[] {
 const importsOf = (file: string) =>
   [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|require\(\s*|import\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1] as string);
 
+/** The project folder (e.g. `src/cli`, `webview`) a relative import of `file` lands in; undefined for packages. */
+const targetsOf = (file: string) =>
+  importsOf(file).filter((i) => i.startsWith('.')).map((i) => relative('.', resolve(dirname(file), i)).split('\\').join('/'));
+
+/** Files in `dirs` with an import landing under one of `forbidden` (folder or module paths, without extension). */
+function importing(dirs: string[], forbidden: RegExp): string[] {
+  return dirs.flatMap(sources).flatMap((f) => targetsOf(f).filter((t) => forbidden.test(t)).map((t) => `${f} → ${t}`));
+}
+
 describe('layering', () => {
   it('core code (engine, gong, cli, sandbox) never imports vscode', () => {
     const offenders = ['src/engine', 'src/gong', 'src/cli', 'src/sandbox']
@@ -31,6 +40,22 @@ describe('layering', () => {
   it('the sandbox shares no code with the client (src/gong) or the engine', () => {
     const offenders = sources('src/sandbox').filter((f) => importsOf(f).some((i) => /(^|\/)(gong|engine)(\/|$)/.test(i) && i.startsWith('.')));
     assert.deepEqual(offenders, []);
+  });
+
+  it('the CLI and the editor front ends share code only below them (engine, connector, values), never with each other', () => {
+    const editor = ['src/extension', 'src/results', 'src/notebook', 'src/language', 'src/explorer', 'webview'];
+    assert.deepEqual(importing(editor, /^src\/cli(\/|$)/), []);
+    assert.deepEqual(importing(['src/cli'], /^(src\/(extension|results|notebook|language|explorer)|webview)(\/|$)/), []);
+  });
+
+  it('shared value types come from src/values: the webview, results and notebooks import nothing from the connector', () => {
+    assert.deepEqual(importing(['webview', 'src/results', 'src/notebook'], /^src\/gong(\/|$)/), []);
+    assert.deepEqual(importsOf('src/values.ts'), [], 'the values module depends on nothing');
+  });
+
+  it('only the engine\'s runners use the writer (it sends requests): the binder and planner check, they do not write', () => {
+    const users = sources('src').filter((f) => !f.startsWith('src/gong') && !f.startsWith('src/engine/run/') && targetsOf(f).includes('src/gong/write/writer'));
+    assert.deepEqual(users, []);
   });
 
   it('the test suite can see the folders it checks', () => {
