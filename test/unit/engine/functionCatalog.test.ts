@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from '../../../src/engine';
 import { readFunctionList } from '../../../src/engine/eval/functionList';
+import { FUNCTIONS } from '../../../src/engine/ide/functions';
 import { functionKind } from '../../../src/engine/syntax/functionCatalog';
 import { SQLITE_FUNCTIONS } from '../../../src/engine/syntax/sqliteFunctions';
 import { isAggregateCall, walkExpr } from '../../../src/engine/syntax/walk';
@@ -34,5 +35,25 @@ describe('the function catalog comes from SQLite', () => {
     assert.deepEqual(aggregatesIn('min(a, b) + max(a, b, c)'), []);
     assert.deepEqual(aggregatesIn('sum(a) OVER (ORDER BY b)'), []);
     assert.deepEqual(aggregatesIn('abs(a) + no_such_function(a)'), []);
+  });
+});
+
+describe('the editor offers the functions SQLite knows', () => {
+  const offered = new Map(FUNCTIONS.map((f) => [f.name, f]));
+
+  it('every function of SQLite\'s list is offered, and nothing else but CAST and the table-valued json_each/json_tree', () => {
+    const known = [...new Set(SQLITE_FUNCTIONS.map((f) => f.name))].filter((name) => /^\w+$/.test(name));
+    assert.deepEqual(known.filter((name) => !offered.has(name)), []);
+    assert.deepEqual([...offered.keys()].filter((name) => !known.includes(name)), ['cast', 'json_each', 'json_tree']);
+  });
+
+  it('says aggregate or window function exactly where SQLite does', () => {
+    for (const f of FUNCTIONS) {
+      const kind = functionKind(f.name);
+      assert.equal(f.doc.startsWith('Aggregate.'), kind === 'aggregate', f.name);
+      assert.equal(f.doc.startsWith('Window function.'), kind === 'window', f.name);
+    }
+    assert.equal(offered.get('median')?.signature, 'median(X)');
+    assert.equal(offered.get('percent_rank')?.signature, 'percent_rank() OVER (…)');
   });
 });
