@@ -6,13 +6,14 @@ import { SQLITE_FUNCTIONS } from '../../../src/engine/syntax/sqliteFunctions';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { connect } from '../../helpers/connect';
 
-/** Arguments for an aggregate of Calls by its argument count; the few that need a label and a value say so. */
-const ARGUMENTS: Record<number, string> = { 0: '', 1: 'Duration', 2: "Id, ' · '" };
+/** Arguments for an aggregate of Calls by its argument count, over a number and over an id (TEXT holding 19 digits). */
+const ARGUMENTS: Record<number, readonly string[]> = { 0: [''], 1: ['Duration', 'WorkspaceId'], 2: ["Id, ' · '", "WorkspaceId, ','"] };
+/** The few whose first argument is a label. */
 const LABELLED = new Set(['json_group_object', 'jsonb_group_object']);
-const argumentsOf = (name: string, narg: number) => (LABELLED.has(name) ? 'Id, Duration' : ARGUMENTS[Math.max(narg, 1)]);
+const argumentsOf = (name: string, narg: number) => (LABELLED.has(name) ? ['Id, Duration', 'Id, WorkspaceId'] : ARGUMENTS[Math.max(narg, 1)] ?? []);
 
-/** Every aggregate form SQLite knows (from pragma_function_list, through the generated table), as a query over Calls. */
-const AGGREGATES = SQLITE_FUNCTIONS.filter((f) => f.type !== 's' && !f.windowOnly).map((f) => `SELECT ${f.name}(${argumentsOf(f.name, f.narg)}) FROM Calls`);
+/** Every aggregate form SQLite knows (from pragma_function_list, through the generated table), as queries over Calls. */
+const AGGREGATES = SQLITE_FUNCTIONS.filter((f) => f.type !== 's' && !f.windowOnly).flatMap((f) => argumentsOf(f.name, f.narg).map((args) => `SELECT ${f.name}(${args}) FROM Calls`));
 
 describe('every aggregate gives the same answer streamed and not streamed', () => {
   let sandbox: Sandbox;
@@ -24,12 +25,16 @@ describe('every aggregate gives the same answer streamed and not streamed', () =
   /** Runs the query over every row at once. */
   const loadingAll = async (sql: string) => (await execute(sql, { client, connectionId: 'sb', cache: fullReads }))[0] as StatementResult;
 
+  const answer = (r: StatementResult) => ({ rows: r.rows });
+  const failure = (error: Error) => ({ error: error.message });
+
   before(async () => {
     // 400 calls are four pages: a statement computed per page would give four rows.
     sandbox = await startSandbox({ rateLimit: false, scale: 400, anchorMs: Date.parse('2026-11-26T00:00:00Z') });
     client = connect(sandbox);
     const warm = await loadingAll('SELECT Id FROM Calls');
     assert.ok(warm.stats.apiCalls >= 4, `Calls spans several pages (${warm.stats.apiCalls} calls)`);
+    assert.equal((await loadingAll('SELECT count(*) FROM Calls')).stats.apiCalls, 0, 'the reference runs read every call from the cache');
   });
   after(async () => {
     await client.close();
@@ -44,11 +49,11 @@ describe('every aggregate gives the same answer streamed and not streamed', () =
 
   for (const sql of AGGREGATES) {
     it(sql, async () => {
-      const planned = await asPlanned(sql);
-      const all = await loadingAll(sql);
-      assert.equal(all.stats.apiCalls, 0, 'the reference run read from the cache');
-      assert.equal(planned.rows.length, 1, 'an aggregate without GROUP BY is one row');
-      assert.deepEqual(planned.rows, all.rows);
+      // SQLite's error is an answer too (sum of 19-digit ids overflows): the same one either way.
+      const planned = await asPlanned(sql).then(answer, failure);
+      const all = await loadingAll(sql).then(answer, failure);
+      if ('rows' in planned) assert.equal(planned.rows.length, 1, 'an aggregate without GROUP BY is one row');
+      assert.deepEqual(planned, all);
     });
   }
 
