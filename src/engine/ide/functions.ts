@@ -80,7 +80,8 @@ function signatureOf(name: string, counts: readonly number[]): string {
   const most = fixed.length ? Math.max(...fixed) : 0;
   const names = ['X', 'Y', 'Z', 'W'];
   const required = names.slice(0, least).join(', ');
-  const optional = names.slice(least, most).map((n) => `${least > 0 || n !== 'X' ? ', ' : ''}${n}`).map((n) => `[${n}`).join('') + ']'.repeat(most - least);
+  // Each optional argument nests in the one before: like(X, Y[, Z]), unhex(X[, Y]).
+  const optional = names.slice(least, most).map((n, i) => `[${least + i > 0 ? ', ' : ''}${n}`).join('') + ']'.repeat(most - least);
   const more = counts.some((n) => n < 0) ? `${least + most > 0 ? ', ' : ''}…` : '';
   return `${name}(${required}${optional}${more})`;
 }
