@@ -1,4 +1,5 @@
 import type * as A from './ast';
+import { functionForm } from './functionCatalog';
 
 /** The direct sub-expressions of an expression (subqueries are not entered). */
 export function childExprs(e: A.Expr): A.Expr[] {
@@ -37,14 +38,14 @@ export function conjuncts(e: A.Expr | undefined): A.Expr[] {
   return [e];
 }
 
-const AGGREGATES = new Set(['avg', 'count', 'group_concat', 'max', 'min', 'sum', 'total', 'string_agg', 'json_group_array', 'json_group_object', 'jsonb_group_array', 'jsonb_group_object']);
-
-/** An aggregate call: min/max with one argument aggregate, with two or more they are scalar. */
+/**
+ * A call SQLite computes over all the rows of its group: an aggregate form by SQLite's own
+ * function list (min/max aggregate with one argument, scalar with more), not a hand list.
+ */
 export function isAggregateCall(e: A.Expr): boolean {
   if (e.kind !== 'Call' || e.over) return false;
-  const name = e.name.text.toLowerCase();
-  if (name === 'min' || name === 'max') return e.args.length === 1;
-  return AGGREGATES.has(name);
+  const form = functionForm(e.name.text, e.args.length);
+  return form !== undefined && form.type !== 's';
 }
 
 /** Every expression of a statement, subqueries, CTEs and DML parts included. */

@@ -57,6 +57,16 @@ describe('gongsql CLI', () => {
     assert.deepEqual(nd.stdout.trimEnd().split('\n').map((l) => Object.keys(JSON.parse(l))), [['Id', 'Duration'], ['Id', 'Duration']]);
   });
 
+  it('median and mode over every page of calls are one row, the mode an id digit for digit, and nothing on stderr but the stats', async () => {
+    const r = await gongsql(['-e', 'SELECT median(Duration) AS median, mode(WorkspaceId) AS mode FROM Calls', '--sandbox', '--format', 'json', '--stats']);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = JSON.parse(r.stdout) as { median: number; mode: string }[];
+    assert.equal(rows.length, 1, r.stdout);
+    assert.equal(typeof rows[0]!.median, 'number');
+    assert.match(rows[0]!.mode, /^\d{19}$/);
+    assert.match(r.stderr, /^1 row in \d+ ms; (\d\d+) API calls, \1 pages\nstats: api_calls=\1 pages=\1 rows=1 ms=\d+\n$/, 'many pages read, no deprecation notice');
+  });
+
   it('reads SQL from a file or stdin; prints a table by default', async () => {
     const file = join(dir, 'q.gongsql');
     await writeFile(file, '-- workspaces\nSELECT Name FROM Workspaces ORDER BY Name;\n');

@@ -58,6 +58,11 @@ describe('layering', () => {
     assert.deepEqual(users, []);
   });
 
+  it('the syntax layer learns SQLite\'s functions from a generated table: it never imports sql.js or the evaluator', () => {
+    const offenders = sources('src/engine/syntax').filter((f) => importsOf(f).some((i) => i === 'sql.js' || /(^|\/)eval(\/|$)/.test(i)));
+    assert.deepEqual(offenders, []);
+  });
+
   it('the test suite can see the folders it checks', () => {
     assert.ok(sources('src/sandbox').length > 10);
   });
