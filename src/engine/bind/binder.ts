@@ -4,7 +4,7 @@ import { supportedStatements } from '../../gong/write/writer';
 import { checkValue, type InputValue } from '../../gong/write/values';
 import type * as A from '../syntax/ast';
 import type { Diagnostic, Span } from '../syntax/tokens';
-import { childExprs, subqueriesOf } from '../syntax/walk';
+import { subqueriesOf, walkExpr, windowExprs } from '../syntax/walk';
 import { hasColumn, JSON_TABLE_COLUMNS, Scope, type Source } from './scope';
 import { didYouMean } from './suggest';
 
@@ -107,7 +107,7 @@ class Binder {
     if (b.where) this.expr(b.where, scope);
     for (const g of b.groupBy) this.expr(g, scope);
     if (b.having) this.expr(b.having, scope);
-    for (const w of b.windows) for (const e of [...w.spec.partitionBy, ...w.spec.orderBy.map((o) => o.expr)]) this.expr(e, scope);
+    for (const w of b.windows) for (const e of windowExprs(w.spec)) this.expr(e, scope);
     return { output: known ? output : 'any', scope };
   }
 
@@ -138,6 +138,16 @@ class Binder {
         if (item.on) this.expr(item.on, scope);
         return;
       }
+      case 'ParenFrom': {
+        if (!item.alias) return this.from(item.from, scope);
+        // `(a JOIN b) AS j`: SQLite makes it a subquery; only j is visible outside.
+        const inner = new Scope(scope.parent);
+        this.from(item.from, inner);
+        const known = inner.sources.every((s) => s.columns !== 'any');
+        const columns = known ? inner.sources.flatMap((s) => s.columns as readonly string[]) : 'any';
+        scope.sources.push({ name: item.alias.text, kind: 'subquery', columns, node: item });
+        return;
+      }
     }
   }
 
@@ -162,11 +172,13 @@ class Binder {
 
   // ---- expressions ----
 
-  private expr(e: A.Expr, scope: Scope): void {
-    if (e.kind === 'Column') this.column(e, scope);
-    if (e.kind === 'Star' && e.table && !scope.find(e.table.text)) this.error('GS2004', `Unknown table or alias ${e.table.text}`, e.table.span);
-    for (const child of childExprs(e)) this.expr(child, scope);
-    for (const sub of subqueriesOf(e)) this.select(sub, scope);
+  /** Iterative over the tree (a 20,000-term OR is that deep); recursive only into subqueries, which the parser bounds. */
+  private expr(root: A.Expr, scope: Scope): void {
+    for (const e of walkExpr(root)) {
+      if (e.kind === 'Column') this.column(e, scope);
+      if (e.kind === 'Star' && e.table && !scope.find(e.table.text)) this.error('GS2004', `Unknown table or alias ${e.table.text}`, e.table.span);
+      for (const sub of subqueriesOf(e)) this.select(sub, scope);
+    }
   }
 
   private column(ref: A.ColumnRef, scope: Scope): void {

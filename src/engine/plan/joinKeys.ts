@@ -101,5 +101,6 @@ function keyedPlan(scan: Scan, key: KeyFrom, values: readonly SqlValue[]): { pla
 export function tableRefsOf(item: A.FromItem): A.TableRef[] {
   if (item.kind === 'Table') return [item];
   if (item.kind === 'Join') return [...tableRefsOf(item.left), ...tableRefsOf(item.right)];
+  if (item.kind === 'ParenFrom') return tableRefsOf(item.from);
   return [];
 }

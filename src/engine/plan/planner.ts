@@ -111,6 +111,9 @@ function collectFrom(item: A.FromItem, p: Planning, parts: CoreParts): void {
     case 'SubqueryFrom':
       visitSelect(item.select, p);
       return;
+    case 'ParenFrom':
+      collectFrom(item.from, p, parts);
+      return;
     case 'Join': {
       collectFrom(item.left, p, parts);
       collectFrom(item.right, p, parts);

@@ -21,16 +21,42 @@ export function parse(text: string): ParseResult {
   return { statements, diagnostics, tokens };
 }
 
-const MAX_DEPTH = 150;
+/**
+ * How deeply expressions, subqueries and parenthesised FROM items may nest (each NOT and
+ * unary sign counts as a level). Beyond it the statement gets a diagnostic rather than
+ * the stack overflowing; every later stage then walks trees at most this deep, except
+ * left-deep chains (`a OR b OR …`, `1+1+…`), which they walk iteratively.
+ */
+export const MAX_DEPTH = 150;
+/** SQLite's own limits: tables in one join, terms of a compound SELECT. */
+export const MAX_JOIN_TABLES = 64;
+export const MAX_COMPOUND_TERMS = 500;
+/**
+ * Peeks allowed at one token before the parser is declared stuck. Parsing consumes a token
+ * after a bounded number of looks; a loop that does not is a bug, which this guard turns
+ * into a diagnostic instead of a hang (matklad's "fuel" in resilient LL parsing).
+ */
+const FUEL = 100_000;
+
+/** Thrown by the fuel guard; caught per statement, never leaves parse(). */
+class Stuck extends Error {}
+
 const JOIN_WORDS = new Set(['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'OUTER']);
 const AGGREGATE_CALLABLE_KEYWORDS = new Set(['LIKE', 'GLOB', 'REGEXP', 'MATCH', 'REPLACE']);
 
 class Parser {
   private pos = 0;
   private depth = 0;
+  private fuel = FUEL;
+  private fuelPos = -1;
   private positional = 0;
 
-  constructor(private readonly tokens: Token[], private readonly diagnostics: Diagnostic[]) {}
+  /** Each token's upper-case word ('' for non-identifiers), computed once: keyword checks are the parser's hot path. */
+  private readonly words: string[];
+
+  constructor(private readonly tokens: Token[], private readonly diagnostics: Diagnostic[]) {
+    this.words = tokens.map((t) => (t.kind === 'Identifier' ? t.value.toUpperCase() : ''));
+  }
 
   // script := statement (';' statement)*
   script(): A.Statement[] {
@@ -38,7 +64,7 @@ class Parser {
     while (!this.at('EOF')) {
       if (this.eat('Semicolon')) continue;
       const start = this.pos;
-      const statement = this.statement();
+      const statement = this.guarded(() => this.statement(), start);
       statements.push(statement);
       if (!this.at('Semicolon') && !this.at('EOF')) {
         this.error('GS1101', `Unexpected ${describe(this.peek())}: expected ; or the end of the statement`, this.peek().span);
@@ -49,11 +75,31 @@ class Parser {
     return statements;
   }
 
-  // statement := EXPLAIN? (select | insert | update | delete | call)
+  /**
+   * One statement, with the guards' last resort: a stuck parser (see FUEL) or any exception
+   * becomes a diagnostic at the token reached, and parsing resumes after the next `;`.
+   */
+  private guarded(statement: () => A.Statement, start: number): A.Statement {
+    try {
+      return statement();
+    } catch (e) {
+      const at = this.peek(true);
+      const why = e instanceof Stuck ? 'the parser made no progress' : e instanceof RangeError ? 'the statement is nested too deeply' : String(e);
+      this.error('GS1191', `Cannot parse this statement: ${why} at ${describe(at)}`, at.span, true);
+      this.depth = 0;
+      this.fuelPos = -1;
+      this.skipTo(() => this.at('Semicolon'));
+      return { kind: 'Invalid', span: { start: this.tokens[start]?.span.start ?? 0, end: this.prevEnd() } };
+    }
+  }
+
+  // statement := [EXPLAIN [QUERY PLAN]] (select | insert | update | delete | call)
   private statement(): A.Statement {
     const first = this.peek();
     if (this.eatKeyword('EXPLAIN')) {
-      const inner = this.statement();
+      if (this.eatKeyword('QUERY')) this.expectKeyword('PLAN');
+      if (this.isKeyword('EXPLAIN')) this.error('GS1101', 'EXPLAIN cannot be nested', this.peek().span);
+      const inner = this.isKeyword('EXPLAIN') ? this.invalid() : this.statement();
       return { kind: 'Explain', span: this.spanFrom(first), statement: inner };
     }
     if (this.isKeyword('SELECT') || this.isKeyword('WITH') || this.isKeyword('VALUES') || this.at('LParen')) return this.select();
@@ -62,12 +108,21 @@ class Parser {
     if (this.isKeyword('DELETE')) return this.delete();
     if (this.isKeyword('CALL')) return this.call();
     this.error('GS1100', `Expected a statement (SELECT, INSERT, UPDATE, DELETE, CALL or EXPLAIN), found ${describe(first)}`, first.span);
+    return this.invalid();
+  }
+
+  private invalid(): A.InvalidStatement {
+    const first = this.peek();
     this.skipTo(() => this.at('Semicolon'));
     return { kind: 'Invalid', span: this.spanFrom(first) };
   }
 
   // select := [WITH [RECURSIVE] cte (, cte)*] body [ORDER BY items] [LIMIT expr [(OFFSET | ,) expr]]
   select(): A.SelectStatement {
+    return this.nested(() => this.missingSelect(), () => this.selectStatement());
+  }
+
+  private selectStatement(): A.SelectStatement {
     const first = this.peek();
     let withClause: A.SelectStatement['with'];
     if (this.eatKeyword('WITH')) {
@@ -110,12 +165,15 @@ class Parser {
   // body := core ((UNION [ALL] | INTERSECT | EXCEPT) core)*
   private compound(): A.SelectBody {
     let left = this.selectCore();
+    let terms = 1;
     for (;;) {
+      const opToken = this.peek();
       let op: A.CompoundSelect['op'] | undefined;
       if (this.eatKeyword('UNION')) op = this.eatKeyword('ALL') ? 'UNION ALL' : 'UNION';
       else if (this.eatKeyword('INTERSECT')) op = 'INTERSECT';
       else if (this.eatKeyword('EXCEPT')) op = 'EXCEPT';
       if (!op) return left;
+      if (++terms > MAX_COMPOUND_TERMS) return this.tooMany('GS1193', `Too many terms in a compound SELECT (at most ${MAX_COMPOUND_TERMS})`, left, opToken);
       const right = this.selectCore();
       left = { kind: 'Compound', span: { start: left.span.start, end: right.span.end }, op, left, right };
     }
@@ -180,29 +238,44 @@ class Parser {
   // from := item (joinOp item [ON e | USING (names)])*
   private from(): A.FromItem {
     let left = this.fromItem();
+    let tables = 1;
     for (;;) {
-      let type: A.JoinItem['type'] | undefined;
-      let natural = false;
-      if (this.eat('Comma')) type = 'CROSS';
-      else if (JOIN_WORDS.has(this.keyword())) {
-        natural = this.eatKeyword('NATURAL');
-        if (this.eatKeyword('LEFT')) type = 'LEFT';
-        else if (this.eatKeyword('RIGHT')) type = 'RIGHT';
-        else if (this.eatKeyword('FULL')) type = 'FULL';
-        else if (this.eatKeyword('CROSS')) type = 'CROSS';
-        else if (this.eatKeyword('INNER')) type = 'INNER';
-        if (type === 'LEFT' || type === 'RIGHT' || type === 'FULL') this.eatKeyword('OUTER');
-        this.expectKeyword('JOIN');
-        type ??= 'INNER';
-      }
-      if (!type) return left;
+      const opStart = this.peek();
+      const op = this.joinOp();
+      if (!op) return left;
+      if (++tables > MAX_JOIN_TABLES) return this.tooMany('GS1123', `Too many tables in one join (at most ${MAX_JOIN_TABLES})`, left, opStart);
       const right = this.fromItem();
       let on: A.Expr | undefined;
       let using: A.Name[] | undefined;
+      const constraint = this.peek();
       if (this.eatKeyword('ON')) on = this.expr();
       else if (this.eatKeyword('USING')) using = this.parenthesized(() => this.list(() => this.name('a column name'))) ?? [];
-      left = { kind: 'Join', span: { start: left.span.start, end: this.prevEnd() }, left, right, type, natural, on, using };
+      if (op.natural && (on || using)) this.error('GS1124', 'A NATURAL join cannot have an ON or USING clause', constraint.span);
+      left = { kind: 'Join', span: { start: left.span.start, end: this.prevEnd() }, left, right, type: op.type, natural: op.natural, on, using };
     }
+  }
+
+  /**
+   * `,` or up to three join words then JOIN, in any order, combined as SQLite does
+   * (`LEFT OUTER`, `OUTER LEFT`, `NATURAL LEFT` …); OUTER alone or INNER with OUTER is an error.
+   */
+  private joinOp(): { type: A.JoinItem['type']; natural: boolean } | undefined {
+    if (this.eat('Comma')) return { type: 'CROSS', natural: false };
+    if (!JOIN_WORDS.has(this.keyword())) return undefined;
+    const first = this.peek();
+    const words: string[] = [];
+    while (!this.isKeyword('JOIN') && words.length < 3 && (words.length === 0 || this.isName(this.peek()) || JOIN_WORDS.has(this.keyword()))) {
+      words.push(this.next().value.toUpperCase());
+    }
+    const has = (...w: string[]) => words.some((x) => w.includes(x));
+    const outer = has('LEFT', 'RIGHT', 'FULL', 'OUTER');
+    const valid = words.every((w) => JOIN_WORDS.has(w)) && !(has('INNER', 'CROSS') && outer) && !(outer && !has('LEFT', 'RIGHT', 'FULL'));
+    if (!valid) this.error('GS1121', `Unknown join type: ${words.join(' ')} JOIN`, this.spanFrom(first));
+    this.expectKeyword('JOIN');
+    const left = has('LEFT', 'FULL');
+    const right = has('RIGHT', 'FULL');
+    const type = left && right ? 'FULL' : left ? 'LEFT' : right ? 'RIGHT' : has('CROSS') ? 'CROSS' : 'INNER';
+    return { type, natural: has('NATURAL') };
   }
 
   // item := name [[AS] alias] | name(args) [[AS] alias] | (select) [[AS] alias] | (from)
@@ -215,7 +288,7 @@ class Parser {
         this.expect('RParen');
         return { kind: 'SubqueryFrom', span: this.spanFrom(first), select, alias: this.alias() };
       }
-      const inner = this.from();
+      const inner = this.nested(() => this.missingFrom(), () => this.from());
       this.expect('RParen');
       return inner;
     }
@@ -304,18 +377,7 @@ class Parser {
   // ---- expressions, by precedence climbing over SQLite's levels ----
 
   expr(): A.Expr {
-    if (++this.depth > MAX_DEPTH) {
-      const t = this.peek();
-      this.error('GS1190', 'Expression nested too deeply', t.span);
-      this.skipTo(() => this.at('Semicolon'));
-      this.depth--;
-      return { kind: 'Missing', span: t.span };
-    }
-    try {
-      return this.or();
-    } finally {
-      this.depth--;
-    }
+    return this.nested(() => this.missingExpr(), () => this.or());
   }
 
   private or(): A.Expr {
@@ -336,14 +398,30 @@ class Parser {
     return left;
   }
 
+  /** `NOT NOT … e`: a loop, each NOT one level of depth (20,000 of them must not overflow the stack). */
   private not(): A.Expr {
-    const first = this.peek();
-    if (this.isKeyword('NOT') && !this.isKeywordAt(1, 'EXISTS')) {
-      this.pos++;
-      const operand = this.not();
-      return { kind: 'Unary', span: { start: first.span.start, end: operand.span.end }, op: 'NOT', operand };
+    return this.prefixed(() => (this.isKeyword('NOT') && !this.isKeywordAt(1, 'EXISTS') ? 'NOT' : undefined), () => this.equality());
+  }
+
+  /** A chain of prefix operators before an operand, built in a loop and counted as depth. */
+  private prefixed(prefix: () => string | undefined, operand: () => A.Expr): A.Expr {
+    const ops: Token[] = [];
+    for (let op = prefix(); op; op = prefix()) {
+      if (this.depth + ops.length >= MAX_DEPTH) return this.tooDeep();
+      ops.push(this.next());
     }
-    return this.equality();
+    this.depth += ops.length;
+    let e: A.Expr;
+    try {
+      e = operand();
+    } finally {
+      this.depth -= ops.length;
+    }
+    for (let i = ops.length - 1; i >= 0; i--) {
+      const t = ops[i] as Token;
+      e = { kind: 'Unary', span: { start: t.span.start, end: e.span.end }, op: t.kind === 'Identifier' ? 'NOT' : t.text, operand: e };
+    }
+    return e;
   }
 
   // = == != <> IS [NOT] [DISTINCT FROM] IN LIKE GLOB MATCH REGEXP BETWEEN ISNULL NOTNULL NOT NULL
@@ -458,12 +536,13 @@ class Parser {
   }
 
   private unary(): A.Expr {
-    const t = this.peek();
-    if (t.kind === 'Operator' && (t.text === '-' || t.text === '+' || t.text === '~')) {
-      this.pos++;
-      const operand = this.unary();
-      return { kind: 'Unary', span: { start: t.span.start, end: operand.span.end }, op: t.text, operand };
-    }
+    return this.prefixed(() => {
+      const t = this.peek();
+      return t.kind === 'Operator' && (t.text === '-' || t.text === '+' || t.text === '~') ? t.text : undefined;
+    }, () => this.collated());
+  }
+
+  private collated(): A.Expr {
     let expr = this.primary();
     while (this.eatKeyword('COLLATE')) {
       const c = this.name('a collation name');
@@ -695,17 +774,66 @@ class Parser {
     return { kind: 'Missing', span: { start: t.span.start, end: t.span.start } };
   }
 
+  /** Runs one nesting level, or reports that the text nests too deeply and gives up on the statement. */
+  private nested<T>(missing: () => T, inner: () => T): T {
+    if (this.depth >= MAX_DEPTH) {
+      this.tooDeep();
+      return missing();
+    }
+    this.depth++;
+    try {
+      return inner();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** A list past SQLite's limit: reported, and the rest of the statement skipped (later stages walk these lists recursively). */
+  private tooMany<T>(code: string, message: string, sofar: T, at = this.peek()): T {
+    this.error(code, message, at.span);
+    this.skipTo(() => this.at('Semicolon'));
+    return sofar;
+  }
+
+  private tooDeep(): A.MissingExpr {
+    const t = this.peek();
+    this.error('GS1190', `Nested too deeply: more than ${MAX_DEPTH} levels of parentheses, subqueries or operators`, t.span);
+    this.skipTo(() => this.at('Semicolon'));
+    return { kind: 'Missing', span: { start: t.span.start, end: t.span.start } };
+  }
+
+  private missingExpr(): A.MissingExpr {
+    return { kind: 'Missing', span: this.zeroWidth() };
+  }
+
+  private missingFrom(): A.FromItem {
+    const span = this.zeroWidth();
+    return { kind: 'Table', span, name: { text: '', span, quoted: false } };
+  }
+
   private missingSelect(): A.SelectStatement {
     const span = this.zeroWidth();
     return { kind: 'Select', span, body: { kind: 'Core', span, distinct: false, columns: [], groupBy: [], windows: [] }, orderBy: [] };
   }
 
-  private peek(): Token {
+  /** The current token; every look spends fuel until a token is consumed (see FUEL). */
+  private peek(unguarded = false): Token {
+    if (!unguarded) this.spendFuel();
     return this.tokens[this.pos] ?? (this.tokens[this.tokens.length - 1] as Token);
   }
 
   private peekAt(offset: number): Token {
+    this.spendFuel();
     return this.tokens[this.pos + offset] ?? (this.tokens[this.tokens.length - 1] as Token);
+  }
+
+  private spendFuel(): void {
+    if (this.pos !== this.fuelPos) {
+      this.fuelPos = this.pos;
+      this.fuel = FUEL;
+    } else if (--this.fuel <= 0) {
+      throw new Stuck();
+    }
   }
 
   private next(): Token {
@@ -737,8 +865,8 @@ class Parser {
   }
 
   private keywordAt(offset: number): string {
-    const t = this.peekAt(offset);
-    return t.kind === 'Identifier' ? t.value.toUpperCase() : '';
+    this.spendFuel();
+    return this.words[Math.min(this.pos + offset, this.words.length - 1)] as string;
   }
 
   private isKeyword(word: string): boolean {
@@ -768,10 +896,10 @@ class Parser {
     return false;
   }
 
-  private error(code: string, message: string, span: Span): void {
+  private error(code: string, message: string, span: Span, always = false): void {
     // One error per position: recovery must not stack a cascade on the same token.
     const last = this.diagnostics[this.diagnostics.length - 1];
-    if (last && last.span.start === span.start && last.severity === 'error') return;
+    if (!always && last && last.span.start === span.start && last.severity === 'error') return;
     this.diagnostics.push({ code, message, span, severity: 'error' });
   }
 

@@ -9,8 +9,10 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
   const tokens: Token[] = [];
   const diagnostics: Diagnostic[] = [];
   let i = 0;
-  const push = (kind: TokenKind, start: number, end: number, value = text.slice(start, end)) =>
-    tokens.push({ kind, span: { start, end }, text: text.slice(start, end), value });
+  const push = (kind: TokenKind, start: number, end: number, value?: string) => {
+    const source = text.slice(start, end);
+    tokens.push({ kind, span: { start, end }, text: source, value: value ?? source });
+  };
   const error = (code: string, message: string, start: number, end: number) =>
     diagnostics.push({ code, message, span: { start, end }, severity: 'error' });
 
@@ -69,7 +71,7 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
     else if (c === ';') { i++; push('Semicolon', start, i); }
     else if (c === '.') { i++; push('Dot', start, i); }
     else {
-      const op = OPERATORS.find((o) => text.startsWith(o, i));
+      const op = operatorAt(text, i);
       if (op) {
         i += op.length;
         push('Operator', start, i);
@@ -84,8 +86,16 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
   return { tokens, diagnostics };
 }
 
-/** Longest first, so `<=` wins over `<`. */
-const OPERATORS = ['->>', '||', '<<', '>>', '<=', '>=', '==', '!=', '<>', '->', '<', '>', '=', '+', '-', '*', '/', '%', '&', '|', '~'];
+const OPERATORS = new Set(['->>', '||', '<<', '>>', '<=', '>=', '==', '!=', '<>', '->', '<', '>', '=', '+', '-', '*', '/', '%', '&', '|', '~']);
+
+/** The longest operator at i, so `<=` wins over `<`. */
+function operatorAt(text: string, i: number): string | undefined {
+  for (let length = 3; length >= 1; length--) {
+    const candidate = text.slice(i, i + length);
+    if (candidate.length === length && OPERATORS.has(candidate)) return candidate;
+  }
+  return undefined;
+}
 
 function isIdentStart(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c.charCodeAt(0) > 127;
