@@ -35,6 +35,9 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
       while (i < text.length && isIdentPart(text[i] as string)) i++;
       if ((c === 'x' || c === 'X') && i === start + 1 && text[i] === "'") {
         i = quoted(text, i, "'");
+        const digits = text.slice(start + 2, i - 1);
+        if (text[i - 1] !== "'" || i - start < 3) error('GS1001', "Unterminated string: add the closing '", start, i);
+        else if (!/^[0-9a-fA-F]*$/.test(digits) || digits.length % 2 !== 0) error('GS1005', `Malformed blob literal ${text.slice(start, i)}: an even number of hex digits`, start, i);
         push('Blob', start, i);
       } else {
         push('Identifier', start, i);
@@ -55,15 +58,22 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
       i = end;
     } else if (isDigit(c) || (c === '.' && isDigit(text[i + 1] ?? ''))) {
       i = number(text, i);
-      const raw = text.slice(start, i);
-      push(/[.eE]/.test(raw) && !/^0[xX]/.test(raw) ? 'Float' : 'Integer', start, i);
+      const hex = /^0[xX]/.test(text.slice(start, i));
+      const float = !hex && /[.eE]/.test(text.slice(start, i));
+      // As in SQLite, a number running into a name is one bad token: 123abc, 1.0e, 0x.
+      if (i < text.length && isIdentPart(text[i] as string)) {
+        while (i < text.length && isIdentPart(text[i] as string)) i++;
+        error('GS1005', `Malformed number ${text.slice(start, i)}`, start, i);
+      } else if (hex && text.slice(start + 2, i).replace(/_/g, '').replace(/^0+/, '').length > 16) {
+        error('GS1006', `Hex literal too big: ${text.slice(start, i)} (at most 16 significant hex digits)`, start, i);
+      }
+      push(float ? 'Float' : 'Integer', start, i);
     } else if (c === '?') {
       i++;
       while (isDigit(text[i] ?? '')) i++;
       push('Parameter', start, i);
-    } else if ((c === ':' || c === '@' || c === '$') && isIdentStart(text[i + 1] ?? '')) {
-      i++;
-      while (i < text.length && isIdentPart(text[i] as string)) i++;
+    } else if ((c === ':' || c === '@' || c === '$') && parameterEnd(text, i) > i + 1) {
+      i = parameterEnd(text, i);
       push('Parameter', start, i, text.slice(start + 1, i));
     } else if (c === '(') { i++; push('LParen', start, i); }
     else if (c === ')') { i++; push('RParen', start, i); }
@@ -86,15 +96,16 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
   return { tokens, diagnostics };
 }
 
-const OPERATORS = new Set(['->>', '||', '<<', '>>', '<=', '>=', '==', '!=', '<>', '->', '<', '>', '=', '+', '-', '*', '/', '%', '&', '|', '~']);
+const TWO_CHARACTER_OPERATORS = new Set(['||', '<<', '>>', '<=', '>=', '==', '!=', '<>', '->']);
+const ONE_CHARACTER_OPERATORS = new Set(['<', '>', '=', '+', '-', '*', '/', '%', '&', '|', '~']);
 
-/** The longest operator at i, so `<=` wins over `<`. */
+/** The longest operator at i, so `<=` wins over `<` and `->>` over `->`. */
 function operatorAt(text: string, i: number): string | undefined {
-  for (let length = 3; length >= 1; length--) {
-    const candidate = text.slice(i, i + length);
-    if (candidate.length === length && OPERATORS.has(candidate)) return candidate;
-  }
-  return undefined;
+  const two = text.slice(i, i + 2);
+  if (two === '->' && text[i + 2] === '>') return '->>';
+  if (TWO_CHARACTER_OPERATORS.has(two)) return two;
+  const one = text[i] as string;
+  return ONE_CHARACTER_OPERATORS.has(one) ? one : undefined;
 }
 
 function isIdentStart(c: string): boolean {
@@ -125,20 +136,40 @@ function quoted(text: string, open: number, close: string): number {
   return text.length;
 }
 
+const isHexDigit = (c: string) => /^[0-9a-fA-F]$/.test(c);
+
+/** Digits from i, with SQLite's `_` separators (only between two digits). */
+function digits(text: string, i: number, digit: (c: string) => boolean): number {
+  while (digit(text[i] ?? '') || (text[i] === '_' && digit(text[i - 1] ?? '') && digit(text[i + 1] ?? ''))) i++;
+  return i;
+}
+
+/** The end of a number starting at i, as SQLite's tokenizer reads it. */
 function number(text: string, i: number): number {
-  if (text[i] === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X')) {
-    i += 2;
-    while (/[0-9a-fA-F_]/.test(text[i] ?? '')) i++;
-    return i;
-  }
-  while (isDigit(text[i] ?? '') || text[i] === '_') i++;
-  if (text[i] === '.') {
-    i++;
-    while (isDigit(text[i] ?? '')) i++;
-  }
+  if (text[i] === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X') && isHexDigit(text[i + 2] ?? '')) return digits(text, i + 2, isHexDigit);
+  i = digits(text, i, isDigit);
+  if (text[i] === '.') i = digits(text, i + 1, isDigit);
   if ((text[i] === 'e' || text[i] === 'E') && (isDigit(text[i + 1] ?? '') || ((text[i + 1] === '+' || text[i + 1] === '-') && isDigit(text[i + 2] ?? '')))) {
-    i += 2;
-    while (isDigit(text[i] ?? '')) i++;
+    i = digits(text, i + 2, isDigit);
   }
   return i;
+}
+
+/**
+ * The end of a `:name`, `@name` or `$name` parameter at i (i + 1 when there is none). As in
+ * SQLite: the name may start with a digit (`:123`), and the TCL forms `$::ns::x` and `$a(…)`.
+ */
+function parameterEnd(text: string, i: number): number {
+  let n = 0;
+  let j = i + 1;
+  for (; j < text.length; j++) {
+    const c = text[j] as string;
+    if (isIdentPart(c)) n++;
+    else if (c === '(' && n > 0) {
+      const close = text.slice(j).search(/[\s)]/);
+      return close >= 0 && text[j + close] === ')' ? j + close + 1 : i + 1;
+    } else if (c === ':' && text[j + 1] === ':') j++;
+    else break;
+  }
+  return n > 0 ? j : i + 1;
 }
