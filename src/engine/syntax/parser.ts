@@ -1,4 +1,5 @@
 import type * as A from './ast';
+import { Diagnostics as D, diagnostic, type DiagnosticMessage } from './diagnostics';
 import { scan } from './scanner';
 import { JOIN_KEYWORDS, RESERVED, type Diagnostic, type Span, type Token } from './tokens';
 
@@ -90,7 +91,7 @@ class Parser {
       const statement = this.guarded(() => this.statement(), start);
       statements.push(statement);
       if (!this.at('Semicolon') && !this.at('EOF')) {
-        this.error('GS1101', `Unexpected ${describe(this.peek())}: expected ; or the end of the statement`, this.peek().span);
+        this.error(D.expectedEndOfStatement, this.peek().span, describe(this.peek()));
         this.skipTo(() => this.at('Semicolon'));
       }
       if (this.pos === start) this.pos++;
@@ -108,7 +109,7 @@ class Parser {
     } catch (e) {
       const at = this.peek(true);
       const why = e instanceof Stuck ? 'the parser made no progress' : e instanceof RangeError ? 'the statement is nested too deeply' : String(e);
-      this.error('GS1191', `Cannot parse this statement: ${why} at ${describe(at)}`, at.span, true);
+      this.diagnostics.push(diagnostic(D.cannotParse, at.span, why, describe(at)));
       this.depth = 0;
       this.fuelPos = -1;
       this.skipTo(() => this.at('Semicolon'));
@@ -121,7 +122,7 @@ class Parser {
     const first = this.peek();
     if (this.eatKeyword('EXPLAIN')) {
       if (this.eatKeyword('QUERY')) this.expectKeyword('PLAN');
-      if (this.isKeyword('EXPLAIN')) this.error('GS1101', 'EXPLAIN cannot be nested', this.peek().span);
+      if (this.isKeyword('EXPLAIN')) this.error(D.nestedExplain, this.peek().span);
       const inner = this.isKeyword('EXPLAIN') ? this.invalid() : this.statement();
       return { kind: 'Explain', span: this.spanFrom(first), statement: inner };
     }
@@ -130,7 +131,7 @@ class Parser {
     if (this.isKeyword('UPDATE')) return this.update();
     if (this.isKeyword('DELETE')) return this.delete();
     if (this.isKeyword('CALL')) return this.call();
-    this.error('GS1100', `Expected a statement (SELECT, INSERT, UPDATE, DELETE, CALL or EXPLAIN), found ${describe(first)}`, first.span);
+    this.error(D.expectedStatement, first.span, describe(first));
     return this.invalid();
   }
 
@@ -158,7 +159,7 @@ class Parser {
     // ORDER BY and LIMIT belong to a last term that is a SELECT: VALUES takes neither.
     const last = lastTerm(body);
     if (last.kind === 'Values' && (this.isKeyword('ORDER') || this.isKeyword('LIMIT'))) {
-      this.error('GS1127', `${this.keyword() === 'ORDER' ? 'ORDER BY' : 'LIMIT'} cannot follow VALUES; select from it: SELECT * FROM (VALUES …) ${this.keyword() === 'ORDER' ? 'ORDER BY' : 'LIMIT'} …`, this.peek().span);
+      this.error(D.clauseAfterValues, this.peek().span, this.keyword() === 'ORDER' ? 'ORDER BY' : 'LIMIT');
     }
     const orderBy = this.eatKeywords('ORDER', 'BY') ? this.list(() => this.orderItem()) : [];
     let limit: A.SelectStatement['limit'];
@@ -177,7 +178,7 @@ class Parser {
     }
     if (this.isKeyword('UNION') || this.isKeyword('INTERSECT') || this.isKeyword('EXCEPT')) {
       const clause = limit ? 'LIMIT' : 'ORDER BY';
-      if (limit || orderBy.length > 0) this.error('GS1127', `${clause} must come after the last SELECT of a compound, not before ${this.keyword()}`, this.peek().span);
+      if (limit || orderBy.length > 0) this.error(D.clauseInsideCompound, this.peek().span, clause, this.keyword());
     }
     return { kind: 'Select', span: this.spanFrom(first), with: withClause, body, orderBy, limit };
   }
@@ -218,7 +219,7 @@ class Parser {
       else if (this.eatKeyword('INTERSECT')) op = 'INTERSECT';
       else if (this.eatKeyword('EXCEPT')) op = 'EXCEPT';
       if (!op) return left;
-      if (++terms > MAX_COMPOUND_TERMS) return this.tooMany('GS1193', `Too many terms in a compound SELECT (at most ${MAX_COMPOUND_TERMS})`, left, opToken);
+      if (++terms > MAX_COMPOUND_TERMS) return this.tooMany(D.tooManyCompoundTerms, MAX_COMPOUND_TERMS, left, opToken);
       const right = this.selectCore();
       left = { kind: 'Compound', span: { start: left.span.start, end: right.span.end }, op, left, right };
     }
@@ -259,7 +260,7 @@ class Parser {
     });
     const width = rows[0]?.row.length ?? 0;
     const uneven = rows.find((r) => r.row.length !== width);
-    if (uneven) this.error('GS1125', `Every VALUES row needs the same number of values (the first has ${width})`, uneven.span);
+    if (uneven) this.error(D.unevenValues, uneven.span, width);
     return { kind: 'Values', span: this.spanFrom(first), rows: rows.map((r) => r.row) };
   }
 
@@ -299,14 +300,14 @@ class Parser {
       const opStart = this.peek();
       const op = this.joinOp();
       if (!op) return left;
-      if (++tables > MAX_JOIN_TABLES) return this.tooMany('GS1123', `Too many tables in one join (at most ${MAX_JOIN_TABLES})`, left, opStart);
+      if (++tables > MAX_JOIN_TABLES) return this.tooMany(D.tooManyJoinTables, MAX_JOIN_TABLES, left, opStart);
       const right = this.fromItem();
       let on: A.Expr | undefined;
       let using: A.Name[] | undefined;
       const constraint = this.peek();
       if (this.eatKeyword('ON')) on = this.expr();
       else if (this.eatKeyword('USING')) using = this.parenthesized(() => this.list(() => this.name('a column name'))) ?? [];
-      if (op.natural && (on || using)) this.error('GS1124', 'A NATURAL join cannot have an ON or USING clause', constraint.span);
+      if (op.natural && (on || using)) this.error(D.naturalJoinConstraint, constraint.span);
       left = { kind: 'Join', span: { start: left.span.start, end: this.prevEnd() }, left, right, type: op.type, natural: op.natural, on, using };
     }
   }
@@ -326,7 +327,7 @@ class Parser {
     const has = (...w: string[]) => words.some((x) => w.includes(x));
     const outer = has('LEFT', 'RIGHT', 'FULL', 'OUTER');
     const valid = words.every((w) => JOIN_KEYWORDS.has(w)) && !(has('INNER', 'CROSS') && outer) && !(outer && !has('LEFT', 'RIGHT', 'FULL'));
-    if (!valid) this.error('GS1121', `Unknown join type: ${words.join(' ')} JOIN`, this.spanFrom(first));
+    if (!valid) this.error(D.unknownJoinType, this.spanFrom(first), words.join(' '));
     this.expectKeyword('JOIN');
     const left = has('LEFT', 'FULL');
     const right = has('RIGHT', 'FULL');
@@ -376,7 +377,7 @@ class Parser {
     if (this.eatKeyword('NULLS')) {
       if (this.eatKeyword('FIRST')) nulls = 'FIRST';
       else if (this.eatKeyword('LAST')) nulls = 'LAST';
-      else this.error('GS1120', 'Expected FIRST or LAST after NULLS', this.peek().span);
+      else this.error(D.expectedNullsOrder, this.peek().span);
     }
     return { span: this.spanFrom(first), expr, desc, nulls };
   }
@@ -395,7 +396,7 @@ class Parser {
     } else if (this.isKeyword('SELECT') || this.isKeyword('WITH')) {
       source = { kind: 'Select', select: this.select() };
     } else {
-      this.error('GS1130', 'Expected VALUES or SELECT', this.peek().span);
+      this.error(D.expectedValuesOrSelect, this.peek().span);
       source = { kind: 'Missing', span: this.zeroWidth() };
     }
     return { kind: 'Insert', span: this.spanFrom(first), schema, table, columns, source };
@@ -409,7 +410,7 @@ class Parser {
     this.expectKeyword('SET');
     const sets = this.list(() => {
       const column = this.name('a column to set');
-      if (!this.at('Operator', '=')) this.error('GS1131', `Expected = after ${column.text}`, this.peek().span);
+      if (!this.at('Operator', '=')) this.error(D.expectedEquals, this.peek().span, column.text);
       else this.pos++;
       return { column, value: this.expr() };
     });
@@ -472,7 +473,7 @@ class Parser {
         const t = prefixes[i] as Token;
         const not = t.kind === 'Identifier';
         e = this.infix(e, not ? NOT_PRECEDENCE : SIGN_PRECEDENCE);
-        if (t.text === '-' && isSmallestHex(e)) this.error('GS1006', `Hex literal too big: -${(e as A.Literal).value} is below the smallest integer`, { start: t.span.start, end: e.span.end });
+        if (t.text === '-' && isSmallestHex(e)) this.error(D.negatedHexTooBig, { start: t.span.start, end: e.span.end }, (e as A.Literal).value);
         e = { kind: 'Unary', span: { start: t.span.start, end: e.span.end }, op: not ? 'NOT' : t.text, operand: e };
       }
       return this.infix(e, min);
@@ -620,11 +621,11 @@ class Parser {
     }
     if (t.kind === 'Operator' && t.text === '*') {
       // Taken, so that it is not read again as a multiplication.
-      this.error('GS1160', '* stands for all columns only in a result list or count(*); expected an expression', t.span);
+      this.error(D.starAsOperand, t.span);
       this.pos++;
       return { kind: 'Missing', span: t.span };
     }
-    return this.missing(`Expected an expression, found ${describe(t)}`);
+    return this.missing(D.expectedExpression, describe(t));
   }
 
   private parameter(): A.Expr {
@@ -632,7 +633,7 @@ class Parser {
     if (t.text === '?') return { kind: 'Parameter', span: t.span, name: `?${++this.positional}` };
     if (!t.text.startsWith('?')) return { kind: 'Parameter', span: t.span, name: t.value };
     const n = Number(t.text.slice(1));
-    if (n < 1 || n > MAX_VARIABLE_NUMBER) this.error('GS1126', `Parameter numbers go from ?1 to ?${MAX_VARIABLE_NUMBER}`, t.span);
+    if (n < 1 || n > MAX_VARIABLE_NUMBER) this.error(D.parameterNumber, t.span, MAX_VARIABLE_NUMBER);
     this.positional = Math.max(this.positional, n);
     return { kind: 'Parameter', span: t.span, name: t.text };
   }
@@ -651,7 +652,7 @@ class Parser {
       const select = this.parenthesized(() => this.select()) ?? this.missingSelect();
       return { kind: 'Exists', span: this.spanFrom(t), not, select };
     }
-    if (!this.isName(t, 'expr')) return this.missing(`Expected an expression, found the keyword ${word}`);
+    if (!this.isName(t, 'expr')) return this.missing(D.expectedExpression, `the keyword ${word}`);
     if (this.peekAt(1).kind === 'LParen') return this.callExpr();
     return this.columnRef();
   }
@@ -661,7 +662,7 @@ class Parser {
     const first = this.name('', 'table');
     if (!this.at('Dot')) return { kind: 'Column', span: first.span, name: first };
     this.pos++;
-    if (this.at('Operator', '*')) return this.missing('table.* stands for all columns only in a result list; expected a column name');
+    if (this.at('Operator', '*')) return this.missing(D.tableStarAsOperand, first.text);
     const second = this.name('a column name after the dot', 'table');
     if (!this.at('Dot')) return { kind: 'Column', span: { start: first.span.start, end: second.span.end }, table: first, name: second };
     this.pos++;
@@ -744,16 +745,16 @@ class Parser {
       else if (this.eatKeyword('CURRENT')) exclude = this.expectKeyword('ROW') ? 'CURRENT ROW' : undefined;
       else if (this.eatKeyword('GROUP')) exclude = 'GROUP';
       else if (this.eatKeyword('TIES')) exclude = 'TIES';
-      else this.error('GS1129', `Expected NO OTHERS, CURRENT ROW, GROUP or TIES after EXCLUDE, found ${describe(this.peek())}`, this.peek().span);
+      else this.error(D.expectedExclusion, this.peek().span, describe(this.peek()));
     }
     const span = this.spanFrom(first);
     // SQLite's checks (sqlite3WindowAlloc): a frame cannot end before it starts.
     const last = end?.kind ?? 'CurrentRow';
     if ((start.kind === 'CurrentRow' && last === 'Preceding') || (start.kind === 'Following' && (last === 'Preceding' || last === 'CurrentRow'))) {
-      this.error('GS1128', 'Unsupported frame: it ends before it starts', span);
+      this.error(D.frameEndsBeforeStart, span);
     }
     const offset = start.kind === 'Preceding' || start.kind === 'Following' || end?.kind === 'Preceding' || end?.kind === 'Following';
-    if (units === 'RANGE' && offset && !base && orderBy.length !== 1) this.error('GS1128', 'RANGE with an offset PRECEDING or FOLLOWING needs exactly one ORDER BY expression', span);
+    if (units === 'RANGE' && offset && !base && orderBy.length !== 1) this.error(D.rangeOffsetNeedsOneOrder, span);
     return { span, units, start, end, exclude };
   }
 
@@ -763,7 +764,7 @@ class Parser {
     if (this.eatKeyword('UNBOUNDED')) {
       const preceding = this.isKeyword('PRECEDING');
       if (!this.eatKeyword(which === 'start' ? 'PRECEDING' : 'FOLLOWING')) {
-        this.error('GS1128', `A frame cannot ${which} at UNBOUNDED ${preceding ? 'PRECEDING' : 'FOLLOWING'}; expected UNBOUNDED ${which === 'start' ? 'PRECEDING' : 'FOLLOWING'}`, this.peek().span);
+        this.error(D.unboundedOnWrongSide, this.peek().span, which, preceding ? 'PRECEDING' : 'FOLLOWING', which === 'start' ? 'PRECEDING' : 'FOLLOWING');
         if (this.isKeyword('PRECEDING') || this.isKeyword('FOLLOWING')) this.pos++;
       }
       return { kind: which === 'start' ? 'UnboundedPreceding' : 'UnboundedFollowing', span: this.spanFrom(first) };
@@ -774,7 +775,7 @@ class Parser {
     }
     const offset = this.expr();
     if (this.eatKeyword('PRECEDING')) return { kind: 'Preceding', span: this.spanFrom(first), offset };
-    if (!this.eatKeyword('FOLLOWING')) this.error('GS1172', `Expected PRECEDING or FOLLOWING, found ${describe(this.peek())}`, this.peek().span);
+    if (!this.eatKeyword('FOLLOWING')) this.error(D.expectedKeyword, this.peek().span, 'PRECEDING or FOLLOWING', describe(this.peek()));
     return { kind: 'Following', span: this.spanFrom(first), offset };
   }
 
@@ -788,7 +789,7 @@ class Parser {
       this.expectKeyword('THEN');
       whens.push({ when, then: this.expr() });
     }
-    if (whens.length === 0) this.error('GS1140', 'CASE needs at least one WHEN … THEN …', this.peek().span);
+    if (whens.length === 0) this.error(D.caseWithoutWhen, this.peek().span);
     const otherwise = this.eatKeyword('ELSE') ? this.expr() : undefined;
     this.expectKeyword('END');
     return { kind: 'Case', span: this.spanFrom(first), operand, whens, else: otherwise };
@@ -825,7 +826,7 @@ class Parser {
   private signedNumber(): string {
     const sign = this.at('Operator', '-') || this.at('Operator', '+') ? this.next().text : '';
     if (this.at('Integer') || this.at('Float')) return sign + this.next().text;
-    this.error('GS1141', `Expected a number in the type's size, found ${describe(this.peek())}`, this.peek().span);
+    this.error(D.expectedTypeSize, this.peek().span, describe(this.peek()));
     return sign;
   }
 
@@ -841,7 +842,7 @@ class Parser {
     const items = [element()];
     while (this.eat('Comma')) {
       if (this.at('RParen') || this.at('EOF') || this.at('Semicolon')) {
-        this.error('GS1150', 'Expected another item after the comma', this.peek().span);
+        this.error(D.expectedItemAfterComma, this.peek().span);
         break;
       }
       items.push(element());
@@ -866,7 +867,7 @@ class Parser {
       this.pos++;
       return { text: t.value, span: t.span, quoted: t.kind !== 'Identifier' };
     }
-    this.error('GS1110', `Expected ${what || 'a name'}, found ${describe(t)}`, t.span);
+    this.error(D.expectedName, t.span, what || 'a name', describe(t));
     return { text: '', span: this.zeroWidth(), quoted: false };
   }
 
@@ -886,9 +887,9 @@ class Parser {
     return t.kind === 'Identifier' && !RESERVED.has(t.value.toUpperCase());
   }
 
-  private missing(message: string): A.MissingExpr {
+  private missing(message: DiagnosticMessage, ...args: string[]): A.MissingExpr {
     const t = this.peek();
-    this.error('GS1160', message, t.span);
+    this.error(message, t.span, ...args);
     return { kind: 'Missing', span: { start: t.span.start, end: t.span.start } };
   }
 
@@ -907,15 +908,15 @@ class Parser {
   }
 
   /** A list past SQLite's limit: reported, and the rest of the statement skipped (later stages walk these lists recursively). */
-  private tooMany<T>(code: string, message: string, sofar: T, at = this.peek()): T {
-    this.error(code, message, at.span);
+  private tooMany<T>(message: DiagnosticMessage, limit: number, sofar: T, at = this.peek()): T {
+    this.error(message, at.span, limit);
     this.skipTo(() => this.at('Semicolon'));
     return sofar;
   }
 
   private tooDeep(): A.MissingExpr {
     const t = this.peek();
-    this.error('GS1190', `Nested too deeply: more than ${MAX_DEPTH} levels of parentheses, subqueries or operators`, t.span);
+    this.error(D.nestedTooDeeply, t.span, MAX_DEPTH);
     this.skipTo(() => this.at('Semicolon'));
     return { kind: 'Missing', span: { start: t.span.start, end: t.span.start } };
   }
@@ -974,7 +975,7 @@ class Parser {
   private expect(kind: Token['kind']): boolean {
     if (this.eat(kind)) return true;
     const wanted = kind === 'LParen' ? '(' : kind === 'RParen' ? ')' : kind;
-    this.error('GS1170', `Expected ${wanted}, found ${describe(this.peek())}`, this.peek().span);
+    this.error(D.expectedToken, this.peek().span, wanted, describe(this.peek()));
     return false;
   }
 
@@ -1004,22 +1005,23 @@ class Parser {
   private eatKeywords(first: string, second: string): boolean {
     if (!this.isKeyword(first)) return false;
     this.pos++;
-    if (!this.eatKeyword(second)) this.error('GS1171', `Expected ${second} after ${first}`, this.peek().span);
+    if (!this.eatKeyword(second)) this.error(D.expectedAfter, this.peek().span, second, first);
     return true;
   }
 
   private expectKeyword(word: string): boolean {
     if (this.eatKeyword(word)) return true;
-    this.error('GS1172', `Expected ${word}, found ${describe(this.peek())}`, this.peek().span);
+    this.error(D.expectedKeyword, this.peek().span, word, describe(this.peek()));
     return false;
   }
 
-  private error(code: string, message: string, span: Span, always = false): void {
+  private error(message: DiagnosticMessage, span: Span, ...args: (string | number)[]): void {
     // One error per position: recovery must not stack a cascade on the same token.
     const last = this.diagnostics[this.diagnostics.length - 1];
-    if (!always && last && last.span.start === span.start && last.severity === 'error') return;
-    this.diagnostics.push({ code, message, span, severity: 'error' });
+    if (last && last.span.start === span.start && last.severity === 'error') return;
+    this.diagnostics.push(diagnostic(message, span, ...args));
   }
+
 
   private skipTo(stop: () => boolean): void {
     let level = 0;

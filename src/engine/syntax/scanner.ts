@@ -1,3 +1,4 @@
+import { diagnostic, Diagnostics as D, type DiagnosticMessage } from './diagnostics';
 import type { Diagnostic, Token, TokenKind } from './tokens';
 
 /**
@@ -13,8 +14,8 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
     const source = text.slice(start, end);
     tokens.push({ kind, span: { start, end }, text: source, value: value ?? source });
   };
-  const error = (code: string, message: string, start: number, end: number) =>
-    diagnostics.push({ code, message, span: { start, end }, severity: 'error' });
+  const error = (message: DiagnosticMessage, start: number, end: number, ...args: string[]) =>
+    diagnostics.push(diagnostic(message, { start, end }, ...args));
 
   while (i < text.length) {
     const c = text[i] as string;
@@ -26,7 +27,7 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
     } else if (c === '/' && text[i + 1] === '*') {
       const close = text.indexOf('*/', i + 2);
       if (close < 0) {
-        error('GS1002', 'Unterminated comment: add */', start, text.length);
+        error(D.unterminatedComment, start, text.length);
         i = text.length;
       } else {
         i = close + 2;
@@ -36,8 +37,8 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
       if ((c === 'x' || c === 'X') && i === start + 1 && text[i] === "'") {
         i = quoted(text, i, "'");
         const digits = text.slice(start + 2, i - 1);
-        if (text[i - 1] !== "'" || i - start < 3) error('GS1001', "Unterminated string: add the closing '", start, i);
-        else if (!/^[0-9a-fA-F]*$/.test(digits) || digits.length % 2 !== 0) error('GS1005', `Malformed blob literal ${text.slice(start, i)}: an even number of hex digits`, start, i);
+        if (text[i - 1] !== "'" || i - start < 3) error(D.unterminatedString, start, i);
+        else if (!/^[0-9a-fA-F]*$/.test(digits) || digits.length % 2 !== 0) error(D.malformedBlob, start, i, text.slice(start, i));
         push('Blob', start, i);
       } else {
         push('Identifier', start, i);
@@ -46,14 +47,14 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
       const close = c === '[' ? ']' : c;
       const end = quoted(text, i, close);
       const terminated = text[end - 1] === close && end - i >= 2;
-      if (!terminated) error('GS1003', `Unterminated quoted name: add ${close}`, start, end);
+      if (!terminated) error(D.unterminatedQuotedName, start, end, close);
       const inner = text.slice(i + 1, terminated ? end - 1 : end);
       push('QuotedIdentifier', start, end, close === ']' ? inner : inner.split(close + close).join(close));
       i = end;
     } else if (c === "'") {
       const end = quoted(text, i, "'");
       const terminated = end - i >= 2 && text[end - 1] === "'";
-      if (!terminated) error('GS1001', "Unterminated string: add the closing '", start, end);
+      if (!terminated) error(D.unterminatedString, start, end);
       push('String', start, end, text.slice(i + 1, terminated ? end - 1 : end).split("''").join("'"));
       i = end;
     } else if (isDigit(c) || (c === '.' && isDigit(text[i + 1] ?? ''))) {
@@ -63,9 +64,9 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
       // As in SQLite, a number running into a name is one bad token: 123abc, 1.0e, 0x.
       if (i < text.length && isIdentPart(text[i] as string)) {
         while (i < text.length && isIdentPart(text[i] as string)) i++;
-        error('GS1005', `Malformed number ${text.slice(start, i)}`, start, i);
+        error(D.malformedNumber, start, i, text.slice(start, i));
       } else if (hex && text.slice(start + 2, i).replace(/_/g, '').replace(/^0+/, '').length > 16) {
-        error('GS1006', `Hex literal too big: ${text.slice(start, i)} (at most 16 significant hex digits)`, start, i);
+        error(D.hexTooBig, start, i, text.slice(start, i));
       }
       push(float ? 'Float' : 'Integer', start, i);
     } else if (c === '?') {
@@ -87,7 +88,7 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
         push('Operator', start, i);
       } else {
         i++;
-        error('GS1004', `Unexpected character ${JSON.stringify(c)}`, start, i);
+        error(D.unexpectedCharacter, start, i, JSON.stringify(c));
         push('Unknown', start, i);
       }
     }

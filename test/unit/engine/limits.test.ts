@@ -89,7 +89,7 @@ describe('every recursion has a limit, reported with a position', () => {
     assert.equal(tables?.span.start, 'SELECT * FROM '.length + 'Calls, '.length * 64 - 2);
   });
   it('does not allow EXPLAIN EXPLAIN (nor recurse on it)', () => {
-    assert.deepEqual(errors(`${'EXPLAIN '.repeat(20_000)}SELECT 1`), ['GS1101 «EXPLAIN»@8']);
+    assert.deepEqual(errors(`${'EXPLAIN '.repeat(20_000)}SELECT 1`), ['GS1102 «EXPLAIN»@8']);
   });
 });
 
