@@ -59,8 +59,10 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
       i = end;
     } else if (isDigit(c) || (c === '.' && isDigit(text[i + 1] ?? ''))) {
       i = number(text, i);
-      const hex = /^0[xX]/.test(text.slice(start, i));
-      const float = !hex && /[.eE]/.test(text.slice(start, i));
+      // number() takes 0x only before a hex digit.
+      const hex = c === '0' && (text[start + 1] === 'x' || text[start + 1] === 'X') && i > start + 2;
+      let float = false;
+      for (let k = start; k < i && !hex && !float; k++) float = text[k] === '.' || text[k] === 'e' || text[k] === 'E';
       // As in SQLite, a number running into a name is one bad token: 123abc, 1.0e, 0x.
       if (i < text.length && isIdentPart(text[i] as string)) {
         while (i < text.length && isIdentPart(text[i] as string)) i++;
