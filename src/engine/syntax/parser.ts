@@ -14,9 +14,9 @@ export interface ParseResult {
  * yields statements (with Missing nodes where something was expected) and diagnostics
  * with exact ranges, because the editor parses on every keystroke.
  */
-export function parse(text: string): ParseResult {
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const { tokens, diagnostics } = scan(text);
-  const parser = new Parser(tokens, diagnostics);
+  const parser = new Parser(tokens, diagnostics, options.fuel ?? FUEL);
   const statements = parser.script();
   diagnostics.sort((a, b) => a.span.start - b.span.start);
   return { statements, diagnostics, tokens };
@@ -38,6 +38,11 @@ export const MAX_COMPOUND_TERMS = 500;
  * into a diagnostic instead of a hang (matklad's "fuel" in resilient LL parsing).
  */
 const FUEL = 100_000;
+
+export interface ParseOptions {
+  /** Looks allowed at one token (see FUEL); tests lower it to see the guard work. */
+  readonly fuel?: number;
+}
 
 /** Thrown by the fuel guard; caught per statement, never leaves parse(). */
 class Stuck extends Error {}
@@ -71,28 +76,33 @@ const MAX_VARIABLE_NUMBER = 32766;
 class Parser {
   private pos = 0;
   private depth = 0;
-  private fuel = FUEL;
+  private fuel = 0;
   private fuelPos = -1;
   private positional = 0;
 
   /** Each token's upper-case word ('' for non-identifiers), computed once: keyword checks are the parser's hot path. */
   private readonly words: string[];
 
-  constructor(private readonly tokens: Token[], private readonly diagnostics: Diagnostic[]) {
+  constructor(private readonly tokens: Token[], private readonly diagnostics: Diagnostic[], private readonly maxFuel: number) {
     this.words = tokens.map((t) => (t.kind === 'Identifier' ? t.value.toUpperCase() : ''));
   }
 
   // script := statement (';' statement)*
+  // The loop over statements and the recovery after a guard fired look at tokens directly,
+  // without spending fuel: they always advance, and they must work when a guard has fired.
   script(): A.Statement[] {
     const statements: A.Statement[] = [];
-    while (!this.at('EOF')) {
-      if (this.eat('Semicolon')) continue;
+    while (this.current().kind !== 'EOF') {
+      if (this.current().kind === 'Semicolon') {
+        this.pos++;
+        continue;
+      }
       const start = this.pos;
-      const statement = this.guarded(() => this.statement(), start);
-      statements.push(statement);
-      if (!this.at('Semicolon') && !this.at('EOF')) {
-        this.error(D.expectedEndOfStatement, this.peek().span, describe(this.peek()));
-        this.skipTo(() => this.at('Semicolon'));
+      statements.push(this.guarded(() => this.statement(), start));
+      const t = this.current();
+      if (t.kind !== 'Semicolon' && t.kind !== 'EOF') {
+        this.error(D.expectedEndOfStatement, t.span, describe(t));
+        this.recover();
       }
       if (this.pos === start) this.pos++;
     }
@@ -107,14 +117,29 @@ class Parser {
     try {
       return statement();
     } catch (e) {
-      const at = this.peek(true);
+      const at = this.current();
       const why = e instanceof Stuck ? 'the parser made no progress' : e instanceof RangeError ? 'the statement is nested too deeply' : String(e);
       this.diagnostics.push(diagnostic(D.cannotParse, at.span, why, describe(at)));
       this.depth = 0;
-      this.fuelPos = -1;
-      this.skipTo(() => this.at('Semicolon'));
+      this.recover();
       return { kind: 'Invalid', span: { start: this.tokens[start]?.span.start ?? 0, end: this.prevEnd() } };
     }
+  }
+
+  /** The current token, without spending fuel. */
+  private current(): Token {
+    return this.tokens[Math.min(this.pos, this.tokens.length - 1)] as Token;
+  }
+
+  /** Skips to the next `;` outside parentheses (or the end), without spending fuel. */
+  private recover(): void {
+    let level = 0;
+    for (let t = this.current(); t.kind !== 'EOF' && !(level === 0 && t.kind === 'Semicolon'); t = this.current()) {
+      if (t.kind === 'LParen') level++;
+      if (t.kind === 'RParen') level = Math.max(0, level - 1);
+      this.pos++;
+    }
+    this.fuelPos = -1;
   }
 
   // statement := [EXPLAIN [QUERY PLAN]] (select | insert | update | delete | call)
@@ -940,8 +965,8 @@ class Parser {
   }
 
   /** The current token; every look spends fuel until a token is consumed (see FUEL). */
-  private peek(unguarded = false): Token {
-    if (!unguarded) this.spendFuel();
+  private peek(): Token {
+    this.spendFuel();
     return this.tokens[this.pos] ?? (this.tokens[this.tokens.length - 1] as Token);
   }
 
@@ -953,7 +978,7 @@ class Parser {
   private spendFuel(): void {
     if (this.pos !== this.fuelPos) {
       this.fuelPos = this.pos;
-      this.fuel = FUEL;
+      this.fuel = this.maxFuel;
     } else if (--this.fuel <= 0) {
       throw new Stuck();
     }

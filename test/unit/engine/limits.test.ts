@@ -42,6 +42,44 @@ describe('the parser never hangs', () => {
   }
 });
 
+describe('the fuel guard', () => {
+  it('turns a parser that stops consuming into a diagnostic per statement, and goes on after the ;', () => {
+    // Fuel 2 leaves too few looks at a token for any statement: each is "stuck".
+    const text = 'SELECT 1 FROM Calls; SELECT 2';
+    const result = parse(text, { fuel: 2 });
+    assert.deepEqual(result.statements.map((s) => s.kind), ['Invalid', 'Invalid']);
+    const stuck = result.diagnostics.filter((d) => d.code === 'GS1191');
+    assert.equal(stuck.length, 2);
+    assert.match(stuck[0]!.message, /the parser made no progress at 'SELECT'/);
+    assert.deepEqual(stuck.map((d) => d.span.start), [0, 21]);
+  });
+  it('leaves ordinary parsing untouched', () => {
+    assert.deepEqual(parse('SELECT 1 FROM Calls; SELECT 2').diagnostics, []);
+  });
+});
+
+describe('broken text never trips the guard', () => {
+  // What the editor sees while a statement is typed or edited: every prefix, and the
+  // statement with any one token left out. None may leave the parser stuck (GS1191).
+  const statements = [
+    "WITH RECURSIVE r(n) AS MATERIALIZED (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT n, 'x' || n AS s FROM r ORDER BY n DESC NULLS LAST LIMIT 2 OFFSET 1",
+    'SELECT c.Id, count(DISTINCT p.Id) FILTER (WHERE p.Affiliation = 1), group_concat(p.Name, \', \' ORDER BY p.Name) FROM Calls c LEFT OUTER JOIN (CallParties p INDEXED BY i) AS q USING (CallId) GROUP BY 1 HAVING count(*) > 1',
+    'SELECT sum(x) OVER (w PARTITION BY a ORDER BY b RANGE BETWEEN 1 PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE TIES), CAST(y AS DECIMAL(10, 2)) FROM main.t, json_each(t.j) WINDOW w AS (ORDER BY c)',
+    "SELECT CASE WHEN a NOT BETWEEN 1 AND 2 THEN b IS NOT DISTINCT FROM c ELSE d NOT LIKE 'x%' ESCAPE '\\' END, x IN (SELECT 1), y NOT IN t, z IN f(1, 2), EXISTS (SELECT 1) FROM t",
+    "INSERT INTO Calls (Title) VALUES ('a'), (:b); UPDATE Users AS u SET a = -1 WHERE u.Id = ?2; DELETE FROM gong.Users WHERE Id ISNULL; CALL P(1, 'x'); EXPLAIN QUERY PLAN SELECT 1",
+  ];
+  it('for every prefix and every one-token deletion', () => {
+    for (const text of statements) {
+      const tokens = parse(text).tokens;
+      for (const t of tokens) {
+        for (const variant of [text.slice(0, t.span.start), text.slice(0, t.span.start) + text.slice(t.span.end)]) {
+          assert.ok(!parse(variant).diagnostics.some((d) => d.code === 'GS1191'), variant);
+        }
+      }
+    }
+  });
+});
+
 describe('join keywords combine as in SQLite', () => {
   const join = (text: string) => (parse(text).statements[0] as Ast.SelectStatement).body as Ast.SelectCore;
   for (const [words, type, natural] of [
