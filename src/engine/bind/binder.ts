@@ -153,6 +153,7 @@ class Binder {
   }
 
   private tableSource(item: A.TableRef): Source {
+    this.schema(item.schema);
     const name = item.name.text;
     const alias = item.alias?.text ?? name;
     for (let i = this.ctes.length - 1; i >= 0; i--) {
@@ -233,6 +234,11 @@ class Binder {
     }
   }
 
+  /** `gong.Calls` and `main.Calls` name the object; any other schema is unknown. */
+  private schema(schema: A.Name | undefined): void {
+    if (schema && !SCHEMAS.has(schema.text.toLowerCase())) this.report(D.unknownSchema, schema.span, schema.text);
+  }
+
   // ---- DML and CALL ----
 
   private dmlTable(name: A.Name, kind: 'INSERT' | 'UPDATE' | 'DELETE'): TableDef | undefined {
@@ -249,6 +255,7 @@ class Binder {
   }
 
   private insert(s: A.InsertStatement): void {
+    this.schema(s.schema);
     const table = this.dmlTable(s.table, 'INSERT');
     if (s.source.kind === 'Select') this.select(s.source.select, undefined);
     if (s.source.kind === 'Values') for (const row of s.source.rows) for (const e of row) this.expr(e, new Scope());
@@ -273,6 +280,7 @@ class Binder {
   }
 
   private update(s: A.UpdateStatement): void {
+    this.schema(s.schema);
     const table = this.dmlTable(s.table, 'UPDATE');
     const scope = new Scope();
     if (table) scope.sources.push({ name: s.alias?.text ?? table.name, kind: 'object', table, columns: table.columns.map((c) => c.name), node: { kind: 'Table', span: s.table.span, name: s.table } });
@@ -286,6 +294,7 @@ class Binder {
   }
 
   private delete(s: A.DeleteStatement): void {
+    this.schema(s.schema);
     const table = this.dmlTable(s.table, 'DELETE');
     const scope = new Scope();
     scope.sources.push({ name: s.alias?.text ?? s.table.text, kind: table ? 'object' : 'subquery', table, columns: table ? table.columns.map((c) => c.name) : 'any', node: { kind: 'Table', span: s.table.span, name: s.table } });
@@ -347,6 +356,9 @@ class Binder {
     });
   }
 }
+
+/** Where a statement may say its objects are: `gong` (the connector) or SQLite's `main`. */
+const SCHEMAS = new Set(['gong', 'main']);
 
 function cteNode(cte: A.CommonTable): A.TableRef {
   return { kind: 'Table', span: cte.span, name: cte.name };

@@ -58,6 +58,7 @@ export const Diagnostics = {
   unknownColumnWithoutFrom: error('GS2002', 'Unknown column {0}: the statement has no FROM clause'),
   ambiguousColumn: error('GS2003', 'Ambiguous column {0}: it is in {1}; qualify it'),
   unknownTableOrAlias: error('GS2004', 'Unknown table or alias {0}'),
+  unknownSchema: error('GS2005', 'Unknown schema {0}: Gong objects are in gong (or main)'),
   unsupportedStatement: error('GS2010', '{0} does not support {1}; it supports {2}'),
   readOnlyColumn: error('GS2011', '{0}.{1} is read-only'),
   missingInsertColumns: error('GS2012', 'INSERT INTO {0} needs {1}'),

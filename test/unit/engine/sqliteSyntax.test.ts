@@ -111,6 +111,12 @@ describe('table references', () => {
       assert.deepEqual([...binding.objects.values()].map((t) => t.name), ['Calls'], text);
     }
   });
+  it('another schema is unknown, and says which are known', () => {
+    const [s] = parse('SELECT Title FROM other.Calls; DELETE FROM temp.CRMIntegrations WHERE IntegrationId = 1').statements;
+    assert.deepEqual(bind(s!).diagnostics.map((d) => [d.code, d.message]), [[D.unknownSchema.code, 'Unknown schema other: Gong objects are in gong (or main)']]);
+    const [, del] = parse('SELECT Title FROM other.Calls; DELETE FROM temp.CRMIntegrations WHERE IntegrationId = 1').statements;
+    assert.deepEqual(bind(del!).diagnostics.map((d) => d.code), [D.unknownSchema.code]);
+  });
   it('x IN table, x IN schema.table, x IN table_function(args)', () => {
     const e = core('SELECT b FROM t600 WHERE a IN generate_series(2, 52, 10)').where as Ast.InSelectExpr;
     const from = (e.select.body as Ast.SelectCore).from as Ast.TableFunctionRef;
