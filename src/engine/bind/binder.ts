@@ -1,6 +1,5 @@
-import { findColumn, findProcedure, findTable, tables, procedures } from '../../gong/catalog';
+import { findColumn, findProcedure, findTable, supportedStatements, tables, procedures } from '../../gong/catalog';
 import type { Column, ParamDef, TableDef } from '../../gong/catalog/types';
-import { supportedStatements } from '../../gong/write/writer';
 import { checkValue, type InputValue } from '../../gong/write/values';
 import type * as A from '../syntax/ast';
 import { diagnostic, Diagnostics as D, messageText, type DiagnosticMessage } from '../syntax/diagnostics';

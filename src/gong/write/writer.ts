@@ -1,4 +1,4 @@
-import { findColumn } from '../catalog';
+import { findColumn, supportedStatements } from '../catalog';
 import type { DmlKind, ProcedureDef, SqlValue, TableDef, WriteRequest } from '../catalog/types';
 import type { GongClient } from '../http/client';
 import { GongError } from '../http/errors';
@@ -19,11 +19,6 @@ function sender(client: GongClient, options: WriteOptions) {
   };
 }
 
-/** Names what a table supports, for the error on DML it does not. */
-export function supportedStatements(table: TableDef): string {
-  const kinds = ['SELECT', ...(['insert', 'update', 'delete'] as const).filter((k) => table.dml[k]).map((k) => k.toUpperCase())];
-  return kinds.join(', ');
-}
 
 function unsupported(table: TableDef, kind: DmlKind): GongError {
   return new GongError('VALIDATION', `${table.name} does not support ${kind}; it supports ${supportedStatements(table)}.`, { parameter: table.name });
