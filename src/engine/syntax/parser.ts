@@ -152,7 +152,7 @@ class Parser {
       return { kind: 'Explain', span: this.spanFrom(first), statement: inner };
     }
     if (SELECT_STARTS.has(this.keyword())) return this.select();
-    if (this.isKeyword('INSERT') || this.isKeyword('REPLACE')) return this.insert();
+    if (this.isKeyword('INSERT')) return this.insert();
     if (this.isKeyword('UPDATE')) return this.update();
     if (this.isKeyword('DELETE')) return this.delete();
     if (this.isKeyword('CALL')) return this.call();
@@ -407,10 +407,10 @@ class Parser {
     return { span: this.spanFrom(first), expr, desc, nulls };
   }
 
-  // insert := (INSERT [OR action] | REPLACE) INTO name [(columns)] (VALUES rows | select)
+  // insert := INSERT [OR action] INTO name [(columns)] (VALUES rows | select)
   private insert(): A.InsertStatement {
     const first = this.next();
-    if (first.value.toUpperCase() === 'INSERT' && this.eatKeyword('OR')) this.next();
+    if (this.eatKeyword('OR')) this.next();
     this.expectKeyword('INTO');
     const { schema, name: table } = this.qualifiedName('the object to insert into');
     const columns = this.at('LParen') ? this.parenthesized(() => this.list(() => this.name('a column name'))) ?? [] : [];
