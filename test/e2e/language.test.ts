@@ -21,6 +21,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
         'long.gongsql': 'SELECT * FROM CallTranscripts;\n',
         'call.gongsql': '\n',
         'insert.gongsql': '',
+        'outer.gongsql': '\n',
       },
     });
   });
@@ -107,6 +108,26 @@ describe('editing and running .gongsql in a real VS Code', () => {
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Expected an expression' });
     await problem.first().waitFor({ timeout: 20_000 });
     assert.match(await problem.first().innerText(), /Ln 1, Col 12/);
+  });
+
+  step('a stray OUTER in a join is one squiggle, and the editor keeps answering (it used to hang the extension host)', async () => {
+    const { page } = workbench;
+    await openFile(page, 'outer.gongsql');
+    await editorLines(page, 'outer.gongsql').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('SELECT * FROM Calls OUTER JOIN Users');
+    await runCommand(page, 'Focus on Problems View');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Unknown join type: OUTER JOIN' });
+    await problem.first().waitFor({ timeout: 20_000 });
+    assert.match(await problem.first().innerText(), /Ln 1, Col 21/);
+    // Back where typing left the cursor: completion still answers.
+    await openFile(page, 'outer.gongsql');
+    await page.keyboard.type(' u ON u.');
+    await page.keyboard.press('Control+Space');
+    const rows = page.locator('.suggest-widget .monaco-list-row');
+    await rows.first().waitFor({ timeout: 20_000 });
+    assert.ok((await page.locator('.suggest-widget .monaco-list-row .label-name').allTextContents()).includes('FirstName'));
+    await page.keyboard.press('Escape');
   });
 
   step('Ctrl+Enter runs the statement at the cursor on the sandbox and its rows appear', async () => {
