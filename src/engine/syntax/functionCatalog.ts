@@ -1,19 +1,7 @@
+import type { FunctionForm } from './functionForm';
 import { SQLITE_FUNCTIONS } from './sqliteFunctions';
 
-/**
- * One way to call a function, as SQLite's `pragma_function_list` reports it: the syntax
- * layer learns which calls aggregate from SQLite itself (through the generated table in
- * sqliteFunctions.ts), never from a hand list.
- */
-export interface FunctionForm {
-  readonly name: string;
-  /** s: scalar, a: aggregate, w: aggregate that can also take OVER, or a window function. */
-  readonly type: 's' | 'a' | 'w';
-  /** The argument count it takes; negative: a variable count. */
-  readonly narg: number;
-  /** A window function proper (row_number, lag…): SQLite refuses it without OVER. */
-  readonly windowOnly?: true;
-}
+export type { FunctionForm } from './functionForm';
 
 const byName = new Map<string, FunctionForm[]>();
 for (const form of SQLITE_FUNCTIONS) byName.set(form.name, [...(byName.get(form.name) ?? []), form]);
