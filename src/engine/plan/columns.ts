@@ -56,5 +56,7 @@ function* fromJoins(f: A.FromItem): Generator<A.JoinItem> {
     yield* fromJoins(f.right);
   } else if (f.kind === 'SubqueryFrom') {
     yield* joins(f.select);
+  } else if (f.kind === 'ParenFrom') {
+    yield* fromJoins(f.from);
   }
 }

@@ -9,13 +9,19 @@ export function childExprs(e: A.Expr): A.Expr[] {
     case 'InList': return [e.expr, ...e.items];
     case 'InSelect': return [e.expr];
     case 'IsNull': return [e.expr];
-    case 'Call': return [...e.args, ...(e.filter ? [e.filter] : []), ...(e.over ? [...e.over.partitionBy, ...e.over.orderBy.map((o) => o.expr)] : [])];
+    case 'Call': return [...e.args, ...(e.orderBy ?? []).map((o) => o.expr), ...(e.filter ? [e.filter] : []), ...(e.over ? windowExprs(e.over) : [])];
     case 'Case': return [...(e.operand ? [e.operand] : []), ...e.whens.flatMap((w) => [w.when, w.then]), ...(e.else ? [e.else] : [])];
     case 'Cast': return [e.expr];
     case 'Paren': return [...e.exprs];
     case 'Collate': return [e.expr];
     default: return [];
   }
+}
+
+/** The expressions of a window: PARTITION BY, ORDER BY and the frame's offsets. */
+export function windowExprs(w: A.WindowSpec): A.Expr[] {
+  const offsets = [w.frame?.start, w.frame?.end].flatMap((b) => (b && 'offset' in b ? [b.offset] : []));
+  return [...w.partitionBy, ...w.orderBy.map((o) => o.expr), ...offsets];
 }
 
 /** The subqueries an expression holds directly. */
@@ -100,6 +106,7 @@ function* bodyExprs(b: A.SelectBody): Generator<A.Expr> {
   if (b.where) yield* deepExpr(b.where);
   for (const g of b.groupBy) yield* deepExpr(g);
   if (b.having) yield* deepExpr(b.having);
+  for (const w of b.windows) for (const e of windowExprs(w.spec)) yield* deepExpr(e);
 }
 
 function* fromExprs(f: A.FromItem): Generator<A.Expr> {
@@ -111,5 +118,7 @@ function* fromExprs(f: A.FromItem): Generator<A.Expr> {
     for (const a of f.args) yield* deepExpr(a);
   } else if (f.kind === 'SubqueryFrom') {
     yield* selectExprs(f.select);
+  } else if (f.kind === 'ParenFrom') {
+    yield* fromExprs(f.from);
   }
 }
