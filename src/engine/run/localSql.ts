@@ -1,5 +1,6 @@
 import type { InputValue } from '../../gong/write/values';
 import type * as A from '../syntax/ast';
+import type { Span } from '../syntax/tokens';
 import { print } from '../syntax/printer';
 import { rewriteSelect } from '../syntax/transform';
 import { BoundParameters } from './parameters';
@@ -60,10 +61,27 @@ function titled(text: string): (c: A.SelectCore) => A.SelectCore {
     ...c,
     columns: c.columns.map((col) => {
       if (col.alias || isColumn(col.expr)) return col;
-      return { ...col, alias: { text: text.slice(col.expr.span.start, col.expr.span.end), quoted: true, span: col.expr.span } };
+      return { ...col, alias: { text: writtenText(text, col.expr.span), quoted: true, span: col.expr.span } };
     }),
   });
 }
+
+/**
+ * An expression's text as SQLite takes it for a title: up to the next token, so comments
+ * after the expression are part of it (`count(*) -- total`), spaces at either end are not.
+ */
+function writtenText(text: string, span: Span): string {
+  let end = span.end;
+  for (;;) {
+    GAP.lastIndex = end;
+    if (!GAP.exec(text) || GAP.lastIndex === end) break;
+    end = GAP.lastIndex;
+  }
+  return text.slice(span.start, end).trim();
+}
+
+/** Whitespace or a comment: what the scanner skips between tokens. */
+const GAP = /[ \t\n\r\f]+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/y;
 
 /** A column or `*`, parentheses around it included: SQLite titles those by the column's name. */
 function isColumn(e: A.Expr): boolean {

@@ -61,10 +61,10 @@ describe('the SQL the engine prints for SQLite', () => {
   });
 
   it('titles unaliased columns with the text the user wrote, as SQLite would', async () => {
-    const result = await one(`SELECT u.Id, (SELECT count(*) FROM Workspaces WHERE Workspaces.Id = u.Id), count( * ) OVER (), :tag, (u.FirstName), u.FirstName || '!' AS shout, u.LastName||'?' FROM Users u LIMIT 2`, { params: { tag: 'x' } });
-    assert.deepEqual(result.columns.map((c) => c.name), ['Id', '(SELECT count(*) FROM Workspaces WHERE Workspaces.Id = u.Id)', 'count( * ) OVER ()', ':tag', 'FirstName', 'shout', "u.LastName||'?'"]);
-    const nested = await one('SELECT * FROM (SELECT count( * ), max(Name) FROM Workspaces)');
-    assert.deepEqual(nested.columns.map((c) => c.name), ['count( * )', 'max(Name)']);
+    const result = await one(`SELECT u.Id, (SELECT count(*) FROM Workspaces WHERE Workspaces.Id = u.Id), count( * ) OVER (), :tag, (u.FirstName), u.FirstName || '!' AS shout, u.LastName||'?' /* asked */ FROM Users u LIMIT 2`, { params: { tag: 'x' } });
+    assert.deepEqual(result.columns.map((c) => c.name), ['Id', '(SELECT count(*) FROM Workspaces WHERE Workspaces.Id = u.Id)', 'count( * ) OVER ()', ':tag', 'FirstName', 'shout', "u.LastName||'?' /* asked */"]);
+    const nested = await one('SELECT * FROM (SELECT count( * ), max(Name) -- the last\n FROM Workspaces)');
+    assert.deepEqual(nested.columns.map((c) => c.name), ['count( * )', 'max(Name) -- the last']);
   });
 
   it('UPDATE and DELETE find their rows through a SELECT built as a tree: alias, schema and parameters', async () => {
