@@ -55,6 +55,14 @@ function roundTripFailure(text: string): string | undefined {
   return undefined;
 }
 
+/** Each text, parsed and printed, gives the expected SQL. */
+function assertPrints(cases: readonly (readonly [string, string])[]): void {
+  for (const [text, expected] of cases) {
+    const [statement] = parsed(text) as A.Statement[];
+    assert.equal(print(statement!), expected, text);
+  }
+}
+
 let sqlite: Promise<Database> | undefined;
 /** A database where the printed SQL must prepare (SQLite parses it), with tables the trees name. */
 function database(): Promise<Database> {
@@ -95,10 +103,7 @@ describe('printer', () => {
       ['SELECT EXISTS (SELECT 1), NOT EXISTS (SELECT 1), (SELECT 2), (a, b) = (1, 2), (a)', 'SELECT EXISTS (SELECT 1), NOT EXISTS (SELECT 1), (SELECT 2), (a, b) = (1, 2), (a)'],
       ['SELECT a COLLATE NOCASE, a COLLATE "my coll"', 'SELECT a COLLATE NOCASE, a COLLATE "my coll"'],
     ];
-    for (const [text, expected] of cases) {
-      const [statement] = parsed(text) as A.Statement[];
-      assert.equal(print(statement!), expected, text);
-    }
+    assertPrints(cases);
   });
 
   it('prints each clause of SELECT, INSERT, UPDATE, DELETE, CALL and EXPLAIN', () => {
@@ -119,10 +124,7 @@ describe('printer', () => {
       ['CALL UploadCallMedia(8061307684674639385, :myfile)', 'CALL UploadCallMedia(8061307684674639385, :myfile)'],
       ['EXPLAIN SELECT 1', 'EXPLAIN SELECT 1'],
     ];
-    for (const [text, expected] of cases) {
-      const [statement] = parsed(text) as A.Statement[];
-      assert.equal(print(statement!), expected, text);
-    }
+    assertPrints(cases);
   });
 
   it('prints the pieces the tree now carries: schemas, frames, aggregate ORDER BY, NULLS, INDEXED BY, parenthesised FROM, MATERIALIZED, CAST (n, m)', async () => {
