@@ -1,5 +1,5 @@
 import type * as A from './ast';
-import { leftSpine } from './chains';
+import { leftOperand, leftSpine } from './chains';
 
 /**
  * Prints a tree as SQL text that SQLite parses to the same meaning, and the parser to the same
@@ -42,59 +42,90 @@ const PLAIN_WORD = /^[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_$\u0080-\uFFFF]*$/;
 const quoteName = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 const name = printName;
 
-// ---- precedence, loosest first, as parser.ts climbs it ----
+// ---- binding powers, weakest first: SQLite's (parse.y), as parser.ts's INFIX has them ----
 
 const OR = 1;
 const AND = 2;
 const NOT = 3;
 const EQUALITY = 4;
-const COMPARISON = 5;
-const UNARY = 10;
 const COLLATE = 11;
-const PRIMARY = 12;
+const SIGN = 12;
+/** Nothing written after it can become part of it (a literal, a call, `x ISNULL`, `(…)`). */
+const CLOSED = 13;
 
-const BINARY_LEVELS: Record<string, number> = {
+const BINARY_POWERS: Record<string, number> = {
   OR, AND,
-  ...levels(EQUALITY, ['=', '!=', 'IS', 'IS NOT', 'LIKE', 'NOT LIKE', 'GLOB', 'NOT GLOB', 'MATCH', 'NOT MATCH', 'REGEXP', 'NOT REGEXP']),
-  ...levels(COMPARISON, ['<', '<=', '>', '>=']),
-  ...levels(6, ['&', '|', '<<', '>>']),
-  ...levels(7, ['+', '-']),
-  ...levels(8, ['*', '/', '%']),
-  ...levels(9, ['||', '->', '->>']),
+  ...powers(EQUALITY, ['=', '!=', 'IS', 'IS NOT', 'LIKE', 'NOT LIKE', 'GLOB', 'NOT GLOB', 'MATCH', 'NOT MATCH', 'REGEXP', 'NOT REGEXP']),
+  ...powers(5, ['<', '<=', '>', '>=']),
+  ...powers(7, ['&', '|', '<<', '>>']),
+  ...powers(8, ['+', '-']),
+  ...powers(9, ['*', '/', '%']),
+  ...powers(10, ['||', '->', '->>']),
 };
 
-function levels(level: number, ops: string[]): Record<string, number> {
-  return Object.fromEntries(ops.map((op) => [op, level]));
+function powers(power: number, ops: string[]): Record<string, number> {
+  return Object.fromEntries(ops.map((op) => [op, power]));
 }
 
-function binaryLevel(op: string): number {
-  const level = BINARY_LEVELS[op];
-  if (level === undefined) throw new Error(`The printer does not know the operator ${op}`);
-  return level;
+function binaryPower(op: string): number {
+  const power = BINARY_POWERS[op];
+  if (power === undefined) throw new Error(`The printer does not know the operator ${op}`);
+  return power;
 }
 
-/** How loosely an expression binds: an operand looser than its place allows needs parentheses. */
-function level(e: A.Expr): number {
+/** The power of the operator an infix or postfix expression writes after its left operand. */
+function infixPower(e: A.Expr): number {
+  return e.kind === 'Binary' ? binaryPower(e.op) : e.kind === 'Collate' ? COLLATE : EQUALITY;
+}
+
+/**
+ * The weakest operator that, written right after `e`, would be taken into `e` instead of
+ * applying to all of it: `a + b` takes `* c` (power 9 > 8), `NOT a` takes `= b`. Postfix forms
+ * (`x ISNULL`, `x IN (…)`, `x COLLATE c`) and primaries take nothing.
+ */
+function openRight(e: A.Expr): number {
   switch (e.kind) {
-    case 'Binary': return binaryLevel(e.op);
-    case 'Between':
-    case 'InList':
-    case 'InSelect':
-    case 'IsNull':
-      return EQUALITY;
-    case 'Unary': return e.op === 'NOT' ? NOT : UNARY;
-    case 'Collate': return COLLATE;
-    default: return PRIMARY;
+    case 'Binary': {
+      const power = binaryPower(e.op);
+      const last = e.escape ?? e.right;
+      return Math.min(power, wrapsRight(last, power + 1) ? CLOSED : openRight(last));
+    }
+    case 'Between': return Math.min(EQUALITY, wrapsRight(e.high, EQUALITY + 1) ? CLOSED : openRight(e.high));
+    case 'Unary': {
+      const power = e.op === 'NOT' ? NOT : SIGN;
+      return Math.min(power, wrapsRight(e.operand, power) ? CLOSED : openRight(e.operand));
+    }
+    default: return CLOSED;
   }
 }
 
-/** The least level the left operand of an infix or postfix expression may have unparenthesised. */
-function leftLevel(e: A.Expr): number {
-  return e.kind === 'Binary' ? binaryLevel(e.op) : e.kind === 'Collate' ? COLLATE : EQUALITY;
+/**
+ * The weakest operator on the left spine of `e` (up to an operand printed in parentheses):
+ * where `e` is parsed as an operand that takes only operators of some power and up, all of
+ * these must be. A prefix operator is taken at any power.
+ */
+function leftSpineMin(e: A.Expr): number {
+  let min = CLOSED;
+  for (let node = e, left = leftOperand(node); left; node = left, left = leftOperand(node)) {
+    const power = infixPower(node);
+    min = Math.min(min, power);
+    if (wrapsLeft(left, power)) break;
+  }
+  return min;
+}
+
+/** A left operand in parentheses: an operator after it would be taken into it. */
+function wrapsLeft(e: A.Expr, power: number): boolean {
+  return openRight(e) < power;
+}
+
+/** An operand in parentheses where the parser reads only operators of `least` power and up. */
+function wrapsRight(e: A.Expr, least: number): boolean {
+  return leftSpineMin(e) < least;
 }
 
 function operand(e: A.Expr, least: number): string {
-  return level(e) < least ? `(${expr(e)})` : expr(e);
+  return wrapsRight(e, least) ? `(${expr(e)})` : expr(e);
 }
 
 // ---- expressions ----
@@ -107,7 +138,7 @@ function expr(e: A.Expr): string {
   let inner = leaf;
   for (let i = spine.length - 1; i >= 0; i--) {
     const node = spine[i] as A.Expr;
-    if (level(inner) < leftLevel(node)) {
+    if (wrapsLeft(inner, infixPower(node))) {
       opens++;
       parts.push(')');
     }
@@ -121,13 +152,15 @@ function expr(e: A.Expr): string {
 function rest(e: A.Expr): string {
   switch (e.kind) {
     case 'Binary': {
-      const escape = e.escape ? ` ESCAPE ${operand(e.escape, COMPARISON)}` : '';
-      return ` ${e.op} ${operand(e.right, binaryLevel(e.op) + 1)}${escape}`;
+      const power = binaryPower(e.op);
+      const escape = e.escape ? ` ESCAPE ${operand(e.escape, power + 1)}` : '';
+      return ` ${e.op} ${operand(e.right, power + 1)}${escape}`;
     }
-    case 'Between': return ` ${e.not ? 'NOT ' : ''}BETWEEN ${operand(e.low, COMPARISON)} AND ${operand(e.high, COMPARISON)}`;
+    case 'Between': return ` ${e.not ? 'NOT ' : ''}BETWEEN ${operand(e.low, EQUALITY + 1)} AND ${operand(e.high, EQUALITY + 1)}`;
     case 'InList': return ` ${e.not ? 'NOT ' : ''}IN (${list(e.items)})`;
     case 'InSelect': return ` ${e.not ? 'NOT ' : ''}IN (${select(e.select)})`;
-    case 'IsNull': return e.not ? ' IS NOT NULL' : ' IS NULL';
+    // The postfix forms: `x IS NULL > 0` would be x IS (NULL > 0).
+    case 'IsNull': return e.not ? ' NOTNULL' : ' ISNULL';
     case 'Collate': return ` COLLATE ${word(e.collation)}`;
     default: throw new Error(`${e.kind} has no left operand`);
   }
@@ -157,7 +190,7 @@ function prefix(e: A.Expr): string {
 
 function unary(e: A.UnaryExpr): string {
   if (e.op === 'NOT') return `NOT ${operand(e.operand, NOT)}`;
-  const inner = operand(e.operand, UNARY);
+  const inner = operand(e.operand, SIGN);
   // `- -x` must not become `--x`, a comment.
   return /^[-+]/.test(inner) ? `${e.op} ${inner}` : `${e.op}${inner}`;
 }
@@ -198,9 +231,9 @@ function frame(f: A.WindowFrame): string {
 function bound(b: A.FrameBound): string {
   switch (b.kind) {
     case 'UnboundedPreceding': return 'UNBOUNDED PRECEDING';
-    case 'Preceding': return `${operand(b.offset, COMPARISON)} PRECEDING`;
+    case 'Preceding': return `${expr(b.offset)} PRECEDING`;
     case 'CurrentRow': return 'CURRENT ROW';
-    case 'Following': return `${operand(b.offset, COMPARISON)} FOLLOWING`;
+    case 'Following': return `${expr(b.offset)} FOLLOWING`;
     case 'UnboundedFollowing': return 'UNBOUNDED FOLLOWING';
   }
 }
