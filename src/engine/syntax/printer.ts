@@ -34,13 +34,12 @@ export function printExpr(e: A.Expr): string {
 }
 
 /** A name: as written when it is a plain unquoted word, else double-quoted. */
-export function printName(n: A.Name): string {
+function name(n: A.Name): string {
   return n.quoted || !PLAIN_WORD.test(n.text) ? quoteName(n.text) : n.text;
 }
 
 const PLAIN_WORD = /^[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_$\u0080-\uFFFF]*$/;
 const quoteName = (text: string): string => `"${text.replace(/"/g, '""')}"`;
-const name = printName;
 
 // ---- binding powers, weakest first: SQLite's (parse.y), as parser.ts's INFIX has them ----
 

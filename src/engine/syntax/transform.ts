@@ -20,10 +20,6 @@ export function rewriteSelect(s: A.SelectStatement, r: Rewriter): A.SelectStatem
   return new Rewrite(r).select(s);
 }
 
-export function rewriteExpr(e: A.Expr, r: Rewriter): A.Expr {
-  return new Rewrite(r).expr(e);
-}
-
 class Rewrite {
   constructor(private readonly r: Rewriter) {}
 
