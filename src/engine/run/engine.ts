@@ -87,12 +87,12 @@ async function dispatch(text: string, statement: A.Statement, ctx: RunContext): 
 }
 
 async function explain(text: string, statement: A.Statement, ctx: RunContext) {
-  if (statement.kind === 'Select') return explainScans(text, plan(statement, bind(statement), ctx, await foldConstants(text, statement, ctx.params)).scans);
+  if (statement.kind === 'Select') return explainScans(text, plan(statement, bind(statement), ctx, await foldConstants(statement, ctx.params)).scans);
   if (statement.kind === 'Update' || statement.kind === 'Delete') {
     const table = findTable(statement.table.text);
     const key = (statement.kind === 'Update' ? table?.dml.update?.key : table?.dml.delete?.key) ?? 'Id';
-    const { selectText, select } = resolvingSelect(text, statement, key);
-    return [...explainScans(selectText, plan(select, bind(select), ctx, await foldConstants(selectText, select, ctx.params)).scans), ...explainWrite(statement)];
+    const select = resolvingSelect(statement, key);
+    return [...explainScans(text, plan(select, bind(select), ctx, await foldConstants(select, ctx.params)).scans), ...explainWrite(statement)];
   }
   if (statement.kind === 'Insert' && statement.source.kind === 'Select') {
     const select = statement.source.select;

@@ -3,7 +3,7 @@ import type { Column, Row, SqlValue } from '../../gong/catalog/types';
 import { readRows, type ReadOptions } from '../../gong/read/reader';
 import type { InputValue } from '../../gong/write/values';
 import { constantValue, type Binding } from '../bind/binder';
-import { createTable, fromSqlite, insertRows, quoteName, sqlite, toSqlite } from '../eval/sqlite';
+import { createTable, fromSqlite, insertRows, sqlite, toSqlite } from '../eval/sqlite';
 import { narrowByKeys } from '../plan/joinKeys';
 import { planSelect, type QueryPlan, type Scan } from '../plan/planner';
 import { neededColumns } from '../plan/columns';
@@ -14,7 +14,7 @@ import { QueryCache } from './cache';
 import { confirmed, type RunContext } from './context';
 import { EngineError } from './errors';
 import { observeTypes, type ResultColumn } from './result';
-import { bindParameters, rewrite, type Replacement } from './sqlText';
+import { localSql, type LocalSql } from './localSql';
 
 const BATCH = 1000;
 
@@ -34,19 +34,17 @@ export function plan(select: A.SelectStatement, binding: Binding, ctx: RunContex
  * page and stops reading once LIMIT is satisfied.
  */
 export async function runSelect(text: string, select: A.SelectStatement, binding: Binding, ctx: RunContext, emitRows = true): Promise<SelectOutput> {
-  const queryPlan = plan(select, binding, ctx, await foldConstants(text, select, ctx.params));
+  const queryPlan = plan(select, binding, ctx, await foldConstants(select, ctx.params));
   await confirmEstimate(queryPlan.scans, ctx);
   const SQL = await sqlite();
   const db = new SQL.Database();
   try {
     const names = new Map(queryPlan.scans.map((scan, i) => [scan.ref, `gs_${i}`]));
-    const params = bindParameters(select, ctx.params);
-    const tableNames: Replacement[] = queryPlan.scans.map((scan) => ({
-      span: scan.ref.name.span,
-      text: `${quoteName(names.get(scan.ref) as string)}${scan.ref.alias ? '' : ` AS ${quoteName(scan.ref.name.text)}`}`,
-    }));
+    // Printed before anything is read: a parameter without a value stops the statement here.
+    const local = localSql(select, { tables: names, params: ctx.params, text });
     if (queryPlan.streaming && !(ctx.options.useCache !== false && ctx.options.cache?.get(QueryCache.key(ctx.options.connectionId, queryPlan.streaming.scan.plan)))) {
-      return await stream(db, text, select, binding, queryPlan, [...tableNames, ...params.replacements], params.values, ctx, emitRows);
+      // The engine counts rows for LIMIT and OFFSET instead, as pages arrive.
+      return await stream(db, localSql({ ...select, limit: undefined }, { tables: names, params: ctx.params, text }), select, binding, queryPlan, ctx, emitRows);
     }
     const read = await readScans(queryPlan.scans, ctx);
     for (const scan of queryPlan.scans) {
@@ -56,9 +54,8 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
       createTable(db, name, columns);
       insertRows(db, name, columns.length, project(rows, scan.table.columns, columns));
     }
-    const sql = rewrite(text, select.span, [...tableNames, ...params.replacements]);
     const out = { columns: [] as ResultColumn[], rows: [] as SqlValue[][], plan: queryPlan };
-    query(db, sql, params.values, (columns) => {
+    query(db, local.sql, local.values, (columns) => {
       out.columns = columns;
       if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns });
     }, (batch) => {
@@ -72,11 +69,11 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
   }
 }
 
-async function stream(db: Database, text: string, select: A.SelectStatement, binding: Binding, queryPlan: QueryPlan, replacements: Replacement[], values: InputValue[], ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
+async function stream(db: Database, unlimited: LocalSql, select: A.SelectStatement, binding: Binding, queryPlan: QueryPlan, ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
   const { scan, limit, offset } = queryPlan.streaming as NonNullable<QueryPlan['streaming']>;
   const limitCount = limit ? countOf(limit, ctx, 'LIMIT') : Infinity;
   let skip = offset ? countOf(offset, ctx, 'OFFSET') : 0;
-  const { sql, kept } = withoutLimit(text, select, replacements, values);
+  const { sql, values: kept } = unlimited;
   const columns = neededColumns(select, binding, scan.ref, scan.table.columns);
   createTable(db, 'gs_0', columns);
   const out: SelectOutput = { columns: [], rows: [], plan: queryPlan };
@@ -116,25 +113,6 @@ async function stream(db: Database, text: string, select: A.SelectStatement, bin
   }
   if (complete && ctx.options.cache) ctx.options.cache.set(QueryCache.key(ctx.options.connectionId, scan.plan), all);
   return out;
-}
-
-/**
- * The statement without its LIMIT clause, to run over each page while the engine counts rows
- * instead. The parameters left are numbered afresh, with their values, whatever order they
- * were bound in.
- */
-function withoutLimit(text: string, select: A.SelectStatement, replacements: readonly Replacement[], values: readonly InputValue[]): { sql: string; kept: InputValue[] } {
-  if (!select.limit) return { sql: rewrite(text, select.span, replacements), kept: [...values] };
-  const limitStart = select.limit.span.start;
-  const kept: InputValue[] = [];
-  const cut = replacements.filter((r) => r.span.start < limitStart).map((r) => {
-    const bound = /^\?(\d+)$/.exec(r.text);
-    if (!bound) return r;
-    kept.push(values[Number(bound[1]) - 1]);
-    return { span: r.span, text: `?${kept.length}` };
-  });
-  cut.push({ span: { start: limitStart, end: select.span.end }, text: '' });
-  return { sql: rewrite(text, select.span, cut), kept };
 }
 
 /** Rows cut down to the given columns, in their order. */
