@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { DEFAULT_LOCAL_MEMORY_MB, MIN_LOCAL_MEMORY_MB, type LocalMemoryLimit } from '../engine/eval/local';
+import type { ConfirmKind } from '../engine/run/context';
 import { execute } from '../engine/run/engine';
 import { EngineError, lineColumn } from '../engine/run/errors';
 import { parse } from '../engine/syntax/parser';
@@ -31,9 +32,12 @@ Running:
   --no-cache             do not reuse rows read earlier in this run
   --memory-limit MB      memory local evaluation (SQLite, in its own thread) may use; default
                          GONGSQL_MEMORY_LIMIT_MB or 1024; a statement needing more stops with an error
-  --yes                  run statements that need confirmation (many API calls, UPDATE/DELETE without WHERE)
+  --yes                  answer yes to every confirmation (many API calls, UPDATE/DELETE without WHERE)
+  --confirm KIND         answer yes to one kind only (repeatable): api-calls (a statement needing more
+                         than 50 API calls) or unfiltered-write (UPDATE/DELETE without WHERE)
 
-Exit codes: 0 success, 1 query or Gong error, 2 usage error (or nothing to run), 130 cancelled by Ctrl-C.`;
+Exit codes: 0 success, 1 query or Gong error, or a row of INSERT/UPDATE/DELETE that failed or whose
+outcome is unknown, 2 usage error (or nothing to run), 130 cancelled by Ctrl-C.`;
 
 interface IO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -54,6 +58,7 @@ export const QUERY_OPTIONS = {
   'no-cache': { type: 'boolean', default: false },
   param: { type: 'string', multiple: true, default: [] },
   yes: { type: 'boolean', default: false },
+  confirm: { type: 'string', multiple: true, default: [] },
   stats: { type: 'boolean', default: false },
   'memory-limit': { type: 'string' },
 } satisfies NonNullable<ParseArgsConfig['options']>;
@@ -71,6 +76,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   if (positionals.length > 1 || (positionals.length === 1 && values.e !== undefined)) throw new UsageError('give the SQL once: -e SQL, a file, or stdin');
   const params = parseParams(values.param);
   const localMemory = memoryLimit(values['memory-limit'], io.env);
+  const answered = confirmedKinds(values.yes, values.confirm);
   let text = values.e ?? (positionals[0] !== undefined ? await readSqlFile(positionals[0]) : undefined);
   if (text === undefined) {
     if (io.stdin.isTTY) throw new UsageError('no SQL: use -e SQL, a file, or pipe it on stdin');
@@ -91,9 +97,17 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   const started = performance.now();
   // The statement that failed, to say which one in a script of several.
   let failed: number | undefined;
+  // Rows of INSERT/UPDATE/DELETE that failed or whose outcome is unknown: the run did not do all it was asked.
+  const unwritten = { failed: 0, unknown: 0 };
   const controller = new AbortController();
   // Ctrl-C cancels the running statement (its requests are aborted); a second one kills at once.
   const onSignal = () => controller.abort();
+  /** Ctrl-C: rows written meanwhile that failed or may be written are said first. */
+  const cancelled = () => {
+    if (unwritten.failed + unwritten.unknown > 0) io.stderr.write(`gongsql: ${describeUnwritten(unwritten)}\n`);
+    io.stderr.write('gongsql: cancelled\n');
+    return INTERRUPTED;
+  };
   process.once('SIGINT', onSignal);
   try {
     await execute(text, {
@@ -104,7 +118,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
       params,
       localMemory,
       signal: controller.signal,
-      confirm: async () => values.yes,
+      confirm: async (request) => answered.has(request.kind),
       onEvent: (event) => {
         progress.onEvent(event);
         if (event.type === 'statementEnd') {
@@ -115,6 +129,8 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
           totals.apiCalls += result.stats.apiCalls;
           totals.pages += result.stats.pages;
           totals.rows += result.rows.length;
+          unwritten.failed += result.outcomes?.failed ?? 0;
+          unwritten.unknown += result.outcomes?.unknown ?? 0;
         }
         if (event.type === 'statementError') {
           failed = event.index;
@@ -123,13 +139,14 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
         }
       },
     });
-    return 0;
+    // A cancel during a write ends the statement with that row unknown, not with an error.
+    if (controller.signal.aborted) return cancelled();
+    if (unwritten.failed + unwritten.unknown === 0) return 0;
+    io.stderr.write(`gongsql: ${describeUnwritten(unwritten)}\n`);
+    return 1;
   } catch (error) {
     progress.clear();
-    if (controller.signal.aborted) {
-      io.stderr.write('gongsql: cancelled\n');
-      return INTERRUPTED;
-    }
+    if (controller.signal.aborted) return cancelled();
     io.stderr.write(`gongsql: ${whichStatement(failed, statementLines)}${describeError(error, text)}\n`);
     return 1;
   } finally {
@@ -147,6 +164,14 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
 function whichStatement(index: number | undefined, statementLines: readonly number[]): string {
   if (index === undefined || statementLines.length < 2) return '';
   return `statement ${index + 1} (line ${statementLines[index]}): `;
+}
+
+/** `1 row failed, 1 row's outcome is unknown`: why a run that ended exits 1. */
+function describeUnwritten({ failed, unknown }: { failed: number; unknown: number }): string {
+  const parts = [];
+  if (failed > 0) parts.push(`${failed} row${failed === 1 ? '' : 's'} failed`);
+  if (unknown > 0) parts.push(`${unknown} row${unknown === 1 ? "'s outcome is" : "s' outcomes are"} unknown (Gong may have written ${unknown === 1 ? 'it' : 'them'}; see above how to check)`);
+  return parts.join(', ');
 }
 
 /** One line: where (line and column) and what. */
@@ -167,6 +192,19 @@ function memoryLimit(flag: string | undefined, env: NodeJS.ProcessEnv): LocalMem
   const megabytes = Number(written);
   if (!Number.isInteger(megabytes) || megabytes < MIN_LOCAL_MEMORY_MB) throw new UsageError(`${setting} must be a whole number of megabytes, at least ${MIN_LOCAL_MEMORY_MB} (got ${written})`);
   return { megabytes, setting: flag !== undefined ? '--memory-limit MB' : 'GONGSQL_MEMORY_LIMIT_MB' };
+}
+
+/** What `--confirm KIND` calls each question the engine asks. */
+const CONFIRM_KINDS: Readonly<Record<string, ConfirmKind>> = { 'api-calls': 'apiCalls', 'unfiltered-write': 'unfilteredWrite' };
+
+/** The questions answered yes: every one with --yes, else those named by --confirm. */
+function confirmedKinds(yes: boolean, named: readonly string[]): ReadonlySet<ConfirmKind> {
+  if (yes) return new Set(Object.values(CONFIRM_KINDS));
+  return new Set(named.map((name) => {
+    const kind = CONFIRM_KINDS[name];
+    if (!kind) throw new UsageError(`--confirm ${name}: expected ${Object.keys(CONFIRM_KINDS).join(' or ')}`);
+    return kind;
+  }));
 }
 
 function parseParams(list: string[]): Record<string, InputValue> {

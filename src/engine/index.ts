@@ -7,5 +7,5 @@ export { planSelect, type QueryPlan, type Scan } from './plan/planner';
 export { execute } from './run/engine';
 export { EngineError, lineColumn } from './run/errors';
 export { QueryCache } from './run/cache';
-export type { RunOptions, ConfirmRequest } from './run/context';
+export type { RunOptions, ConfirmRequest, ConfirmKind } from './run/context';
 export type { StatementResult, ResultColumn, EngineEvent, ExecStats } from './run/result';

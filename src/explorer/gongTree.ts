@@ -56,7 +56,8 @@ export class GongTree implements vscode.TreeDataProvider<GongNode> {
         if (!node.setting) return item(`${node.name} (built-in)`, expanded, 'database', 'connection.sandbox', 'The built-in Gong API sandbox: generated data, no setup.');
         const how = node.setting.kind === 'oauth' ? 'Sign in with Gong' : 'access key';
         const c = item(node.name, expanded, 'database', 'connection.gong', `${node.setting.baseUrl} (${how})`);
-        c.description = how;
+        // The host is on the row itself: which Gong a query goes to should not need a hover.
+        c.description = `${how} · ${hostOf(node.setting.baseUrl)}`;
         return c;
       }
       case 'group':
@@ -92,6 +93,14 @@ export class GongTree implements vscode.TreeDataProvider<GongNode> {
 
 /** Catalog documentation (the same text as the editor's hover), never user input. */
 const markdown = (text: string) => new vscode.MarkdownString(text);
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
 
 function item(label: string, state: vscode.TreeItemCollapsibleState, icon: string, context: string, tooltip?: string | vscode.MarkdownString): vscode.TreeItem {
   const i = new vscode.TreeItem(label, state);

@@ -4,7 +4,7 @@
  * and never anything about the connection (no secret can reach the file).
  */
 import type { ResultLayout } from '../engine/run/result';
-import type { SqlValue } from '../gong/catalog/types';
+import type { SqlValue } from '../values';
 import { statementSpans } from '../engine/ide/statements';
 
 export const NOTEBOOK_TYPE = 'gongsql-notebook';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatTable } from '../cli/table';
+import { formatTable } from '../engine/format/table';
 import { csvLine } from '../engine/format/csv';
 import type { StatementResult } from '../engine/run/result';
 import { RESULT_MIME, type ResultOutput } from './format';

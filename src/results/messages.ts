@@ -4,6 +4,8 @@
  * result tabs' names, which say which statement a result came from.
  */
 import type { ErrorLocation } from '../engine/ide/errorLocation';
+import type * as A from '../engine/syntax/ast';
+import { parse } from '../engine/syntax/parser';
 import type { StatementMessages } from './protocol';
 
 const LABEL_LENGTH = 80;
@@ -19,16 +21,46 @@ export function statementLabel(text: string): string {
 
 /**
  * A result tab's name: the object a statement reads or writes ("Calls", "UPDATE Users",
- * "EXPLAIN Calls"), else its first words, short enough for a tab.
+ * "EXPLAIN Calls"), else its first words, short enough for a tab. The object is the
+ * statement's own (its first FROM item), never one inside a subquery or a WITH clause.
  */
 export function resultTitle(text: string): string {
-  const code = text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ').replace(/\s+/g, ' ').trim();
-  const explain = /^EXPLAIN\s+/i.test(code) ? 'EXPLAIN ' : '';
-  const body = code.slice(explain.length);
-  const verb = /^(INSERT|UPDATE|DELETE|CALL)\b/i.exec(body)?.[1]?.toUpperCase();
-  const object = /^(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|CALL)\s+([\w."]+)/i.exec(body)?.[1] ?? /\bFROM\s+([\w."]+)/i.exec(body)?.[1];
-  const title = object ? `${explain}${verb ? `${verb} ` : ''}${object.replace(/"/g, '')}` : code.replace(/;$/, '');
+  const statement = parse(text).statements[0];
+  const object = statement && objectOf(statement);
+  const title = object ?? text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ').replace(/\s+/g, ' ').trim().replace(/;$/, '');
   return title.length > TITLE_LENGTH ? `${title.slice(0, TITLE_LENGTH - 1)}…` : title;
+}
+
+function objectOf(statement: A.Statement): string | undefined {
+  switch (statement.kind) {
+    case 'Explain': {
+      const inner = objectOf(statement.statement);
+      return inner && `EXPLAIN ${inner}`;
+    }
+    case 'Select':
+      return firstTable(statement.body);
+    case 'Insert':
+    case 'Update':
+    case 'Delete':
+      return `${statement.kind.toUpperCase()} ${statement.table.text}`;
+    case 'Call':
+      return `CALL ${statement.name.text}`;
+    default:
+      return undefined;
+  }
+}
+
+function firstTable(body: A.SelectBody): string | undefined {
+  if (body.kind === 'Compound') return firstTable(body.left);
+  if (body.kind !== 'Core' || !body.from) return undefined;
+  let from: A.FromItem = body.from;
+  for (;;) {
+    if (from.kind === 'Join') from = from.left;
+    else if (from.kind === 'ParenFrom') from = from.from;
+    else break;
+  }
+  if (from.kind === 'Table' || from.kind === 'TableFunction') return from.name.text || undefined;
+  return undefined;
 }
 
 /** How a statement ended early: an error (with where it is, when known) or a cancel. */

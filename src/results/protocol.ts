@@ -4,7 +4,7 @@
  */
 import type { ErrorLocation } from '../engine/ide/errorLocation';
 import type { ResultLayout } from '../engine/run/result';
-import type { SqlValue } from '../gong/catalog/types';
+import type { SqlValue } from '../values';
 import type { FilterSpec, SortSpec } from './rowView';
 
 export interface ColumnInfo { readonly name: string; readonly type: string }

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import * as vscode from 'vscode';
 import { csvLine, type CsvOptions } from '../engine/format/csv';
 import type { ResultColumn, ResultLayout, StatementResult } from '../engine/run/result';
-import type { SqlValue } from '../gong/catalog/types';
+import type { SqlValue } from '../values';
 import type { ErrorLocation } from '../engine/ide/errorLocation';
 import { revealLocation } from '../extension/revealLocation';
 import { userSetting } from '../extension/userSettings';

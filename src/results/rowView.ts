@@ -3,7 +3,7 @@
  * never copied or reordered). Pure: the extension host uses it for large results, the
  * webview for rows it holds itself, the notebook renderer for its bounded rows.
  */
-import type { SqlValue } from '../gong/catalog/types';
+import type { SqlValue } from '../values';
 
 export type SortDirection = 'asc' | 'desc';
 export interface SortSpec { readonly column: number; readonly direction: SortDirection }

@@ -190,6 +190,11 @@ class Handler {
   private send(res: ServerResponse, status: number, text: string, headers: Record<string, string>, fault: Fault | undefined): void {
     // The client may have hung up already (a cancelled slow request): nothing left to send.
     if (res.destroyed) return;
+    // The handler has run (a write is done); the client never hears about it.
+    if (fault?.kind === 'hangUp') {
+      res.socket?.destroy();
+      return;
+    }
     const payload = fault?.kind === 'malformedJson' ? text.slice(0, Math.floor(text.length / 2)) : text;
     const bytes = Buffer.from(payload, 'utf8');
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(bytes.length), ...headers });

@@ -14,7 +14,7 @@ const SQL = `SELECT Id, Title, Duration, Started FROM Calls WHERE Id IN (${TEN.m
 describe('the results grid in a real VS Code', () => {
   let workbench: Workbench;
   before(async () => {
-    workbench = await startWorkbench({ files: { 'grid.gongsql': `${SQL};\n`, 'explain.gongsql': '' } });
+    workbench = await startWorkbench({ files: { 'grid.gongsql': `${SQL};\n`, 'explain.gongsql': '', 'titles.gongsql': '' } });
   });
   after(async () => {
     await workbench?.stop();
@@ -137,5 +137,16 @@ describe('the results grid in a real VS Code', () => {
     });
     assert.equal(clipped, false);
     assert.equal(await frame.locator('.gs-viewport').isVisible(), false, 'the table view is hidden');
+  });
+
+  step('titles a column without AS with the text the user typed, as SQLite would', async () => {
+    const { page } = workbench;
+    const subquery = '(SELECT count(*) FROM Users)';
+    await openFile(page, 'titles.gongsql');
+    await editorLines(page, 'titles.gongsql').click();
+    await page.keyboard.type(`SELECT Name, ${subquery} FROM Workspaces`);
+    await page.keyboard.press('Control+Enter');
+    const frame = await webviewFrame(page, `.gs-hcell .gs-label:text-is("${subquery}")`);
+    assert.deepEqual(await frame.locator('.gs-hcell .gs-label').allTextContents(), ['Name', subquery], 'no internal table name in the title');
   });
 });

@@ -25,6 +25,8 @@ describe('editing and running .gongsql in a real VS Code', () => {
         // 200,000 distinct kilobyte-long values: some 200 MB.
         'greedy.gongsql': "WITH RECURSIVE r(n) AS (SELECT count(*) FROM Workspaces UNION ALL SELECT n + 1 FROM r WHERE n < 200000)\nSELECT count(DISTINCT printf('%.1000c', 'x') || n) FROM r;\n",
         'call.gongsql': '\n',
+        'insert.gongsql': '',
+        'outer.gongsql': '\n',
       },
     });
   });
@@ -111,6 +113,26 @@ describe('editing and running .gongsql in a real VS Code', () => {
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Expected an expression' });
     await problem.first().waitFor({ timeout: 20_000 });
     assert.match(await problem.first().innerText(), /Ln 1, Col 12/);
+  });
+
+  step('a stray OUTER in a join is one squiggle, and the editor keeps answering (it used to hang the extension host)', async () => {
+    const { page } = workbench;
+    await openFile(page, 'outer.gongsql');
+    await editorLines(page, 'outer.gongsql').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('SELECT * FROM Calls OUTER JOIN Users');
+    await runCommand(page, 'Focus on Problems View');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Unknown join type: OUTER JOIN' });
+    await problem.first().waitFor({ timeout: 20_000 });
+    assert.match(await problem.first().innerText(), /Ln 1, Col 21/);
+    // Back where typing left the cursor: completion still answers.
+    await openFile(page, 'outer.gongsql');
+    await page.keyboard.type(' u ON u.');
+    await page.keyboard.press('Control+Space');
+    const rows = page.locator('.suggest-widget .monaco-list-row');
+    await rows.first().waitFor({ timeout: 20_000 });
+    assert.ok((await page.locator('.suggest-widget .monaco-list-row .label-name').allTextContents()).includes('FirstName'));
+    await page.keyboard.press('Escape');
   });
 
   step('Ctrl+Enter runs the statement at the cursor on the sandbox and its rows appear', async () => {
@@ -274,5 +296,26 @@ describe('editing and running .gongsql in a real VS Code', () => {
     await said.waitFor({ timeout: 30_000 });
     assert.match(await said.innerText(), /stored secret is only sent to the host it was saved for/);
     await page.keyboard.press('Escape');
+  });
+
+  step('an INSERT whose answer never came shows the row as unknown, with how to check, in the grid and in Messages', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    // Gong creates the call, then the connection closes before any byte of its answer.
+    gong.faults.add({ kind: 'hangUp', route: 'POST /v2/calls' });
+    await openFile(page, 'insert.gongsql');
+    await editorLines(page, 'insert.gongsql').click();
+    const user = '9209112928780475146';
+    await page.keyboard.type(`INSERT INTO Calls (ClientUniqueId, PrimaryUserId, Direction, ActualStart, Parties) VALUES ('pbx-e2e-1', ${user}, 'Inbound', '2026-03-01 09:00:00', '[{"UserId": "${user}"}]');`);
+    await page.keyboard.press('Control+Enter');
+    const frame = await webviewFrame(page, '[role=grid][aria-rowcount="2"]', 60_000);
+    await until(async () => (await frame.locator('[role=gridcell]', { hasText: /^unknown$/ }).count()) === 1, 'the row\'s status: unknown');
+    assert.ok(gong.store.clientUniqueIds.has('pbx-e2e-1'), 'Gong did create the call');
+    await frame.getByRole('tab', { name: 'Messages' }).click();
+    const messages = frame.locator('.msg-group').last().locator('.message');
+    await until(async () => (await messages.allTextContents()).some((m) => m.includes('outcome unknown')), 'Messages says the outcome is unknown');
+    const text = (await messages.allTextContents()).join('\n');
+    assert.match(text, /0 of 1 row inserted in Calls; row 1: outcome unknown/);
+    assert.match(text, /Row 1: Outcome unknown: POST \/v2\/calls was sent, then the connection broke .*To check, run this row again: Gong refuses a second Calls row with ClientUniqueId 'pbx-e2e-1'/);
   });
 });

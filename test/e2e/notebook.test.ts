@@ -33,6 +33,10 @@ function toolbarButton(page: Page, ...labels: string[]) {
   return page.locator(labels.map((label) => `.notebook-editor .notebook-toolbar-container a[aria-label^="${label}"]:visible`).join(', ')).first();
 }
 
+/** An INSERT of one call, as the sandbox's example user. */
+const USER = '9209112928780475146';
+const INSERT = JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: [`INSERT INTO Calls (ClientUniqueId, PrimaryUserId, Direction, ActualStart, Parties) VALUES ('pbx-nb-1', ${USER}, 'Inbound', '2026-03-01 09:00:00', '[{"UserId": "${USER}"}]')`] }] }, null, 2);
+
 /** The notebook toolbar's Run All. */
 async function runAll(page: Page): Promise<void> {
   const button = toolbarButton(page, 'Run All');
@@ -54,7 +58,7 @@ describe('Gong SQL notebooks in a real VS Code', () => {
   before(async () => {
     // A second sandbox stands in for a Gong tenant the user switches the kernel to.
     gong = await startSandbox({ rateLimit: false, scale: 20, credentials: [{ accessKey: 'NBKEY', accessKeySecret: 'nb-secret' }] });
-    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'runaway.gongsqlnb': RUNAWAY, 'explain.gongsqlnb': EXPLAIN, 'broken-outputs.gongsqlnb': BROKEN_OUTPUTS, 'broken-cell.gongsqlnb': BROKEN_CELL, 'empty-cell.gongsqlnb': EMPTY_CELL, 'start.gongsql': 'SELECT 1;\n' } });
+    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'runaway.gongsqlnb': RUNAWAY, 'explain.gongsqlnb': EXPLAIN, 'broken-outputs.gongsqlnb': BROKEN_OUTPUTS, 'broken-cell.gongsqlnb': BROKEN_CELL, 'empty-cell.gongsqlnb': EMPTY_CELL, 'insert.gongsqlnb': INSERT, 'start.gongsql': 'SELECT 1;\n' } });
   });
   after(async () => {
     await workbench?.stop();
@@ -169,5 +173,16 @@ describe('Gong SQL notebooks in a real VS Code', () => {
     await addConnection(page, 'Acme Gong', gong.url, 'NBKEY', 'nb-secret');
     await notification(page, 'Acme Gong: connected');
     await kernel('Acme Gong').waitFor({ timeout: 30_000 });
+  });
+
+  step('an INSERT whose answer never came shows its row as unknown and how to check', async () => {
+    const { page } = workbench;
+    // Gong (the connection switched to above) creates the call, then the connection closes before any byte of its answer.
+    gong.faults.add({ kind: 'hangUp', route: 'POST /v2/calls' });
+    await openFile(page, 'insert.gongsqlnb');
+    await runAll(page);
+    const frame = await webviewFrame(page, '[role=gridcell]:text-is("unknown")', 60_000);
+    await frame.locator('text=/To check, run this row again: Gong refuses a second Calls row with ClientUniqueId \'pbx-nb-1\'/').first().waitFor({ timeout: 30_000 });
+    assert.ok(gong.store.clientUniqueIds.has('pbx-nb-1'), 'Gong did create the call');
   });
 });

@@ -4,7 +4,7 @@
  * are useless when cut (ids, numbers, date-times), and the room left in the view is given to
  * the columns the cap cut.
  */
-import type { SqlValue } from '../../src/gong/catalog/types';
+import type { SqlValue } from '../../src/values';
 
 /** What a column needs, measured in pixels (padding and border included). */
 export interface ColumnFit {

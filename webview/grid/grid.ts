@@ -1,5 +1,5 @@
 import type { ResultLayout } from '../../src/engine/run/result';
-import type { SqlValue } from '../../src/gong/catalog/types';
+import type { SqlValue } from '../../src/values';
 import type { FilterSpec, SortSpec } from '../../src/results/rowView';
 import { ColumnLayout } from './columnLayout';
 import { canvasMeasure, type Measure } from './columnWidths';

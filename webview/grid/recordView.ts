@@ -5,7 +5,7 @@
  * more. It reads rows from the same source as the table, in the same view order, and
  * renders every value with textContent.
  */
-import type { SqlValue } from '../../src/gong/catalog/types';
+import type { SqlValue } from '../../src/values';
 import { el } from './header';
 import type { Row, RowSource } from './source';
 

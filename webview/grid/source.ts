@@ -1,4 +1,4 @@
-import type { SqlValue } from '../../src/gong/catalog/types';
+import type { SqlValue } from '../../src/values';
 import { toTsv, viewIndex, type FilterSpec, type SortSpec } from '../../src/results/rowView';
 import type { ColumnInfo } from '../../src/results/protocol';
 

@@ -1,10 +1,10 @@
-import { findColumn, findProcedure, findTable, tables, procedures } from '../../gong/catalog';
+import { findColumn, findProcedure, findTable, tables, procedures, supportedStatements } from '../../gong/catalog';
 import type { Column, ParamDef, TableDef } from '../../gong/catalog/types';
-import { supportedStatements } from '../../gong/write/writer';
 import { checkValue, type InputValue } from '../../gong/write/values';
 import type * as A from '../syntax/ast';
+import { diagnostic, Diagnostics as D, messageText, type DiagnosticMessage } from '../syntax/diagnostics';
 import type { Diagnostic, Span } from '../syntax/tokens';
-import { childExprs, subqueriesOf } from '../syntax/walk';
+import { subqueriesOf, walkExpr, windowExprs } from '../syntax/walk';
 import { hasColumn, JSON_TABLE_COLUMNS, Scope, type Source } from './scope';
 import { didYouMean } from './suggest';
 
@@ -107,7 +107,7 @@ class Binder {
     if (b.where) this.expr(b.where, scope);
     for (const g of b.groupBy) this.expr(g, scope);
     if (b.having) this.expr(b.having, scope);
-    for (const w of b.windows) for (const e of [...w.spec.partitionBy, ...w.spec.orderBy.map((o) => o.expr)]) this.expr(e, scope);
+    for (const w of b.windows) for (const e of windowExprs(w.spec)) this.expr(e, scope);
     return { output: known ? output : 'any', scope };
   }
 
@@ -138,10 +138,21 @@ class Binder {
         if (item.on) this.expr(item.on, scope);
         return;
       }
+      case 'ParenFrom': {
+        if (!item.alias) return this.from(item.from, scope);
+        // `(a JOIN b) AS j`: SQLite makes it a subquery; only j is visible outside.
+        const inner = new Scope(scope.parent);
+        this.from(item.from, inner);
+        const known = inner.sources.every((s) => s.columns !== 'any');
+        const columns = known ? inner.sources.flatMap((s) => s.columns as readonly string[]) : 'any';
+        scope.sources.push({ name: item.alias.text, kind: 'subquery', columns, node: item });
+        return;
+      }
     }
   }
 
   private tableSource(item: A.TableRef): Source {
+    this.schema(item.schema);
     const name = item.name.text;
     const alias = item.alias?.text ?? name;
     for (let i = this.ctes.length - 1; i >= 0; i--) {
@@ -155,18 +166,20 @@ class Binder {
     }
     if (name !== '') {
       const candidates = [...tables.map((t) => t.name), ...this.ctes.flatMap((f) => [...f.values()].map((s) => s.name))];
-      this.unknown('GS2001', `Unknown object ${name}`, item.name.span, didYouMean(name, candidates));
+      this.unknown(D.unknownObject, [name], item.name.span, didYouMean(name, candidates));
     }
     return { name: alias, kind: 'subquery', columns: 'any', node: item };
   }
 
   // ---- expressions ----
 
-  private expr(e: A.Expr, scope: Scope): void {
-    if (e.kind === 'Column') this.column(e, scope);
-    if (e.kind === 'Star' && e.table && !scope.find(e.table.text)) this.error('GS2004', `Unknown table or alias ${e.table.text}`, e.table.span);
-    for (const child of childExprs(e)) this.expr(child, scope);
-    for (const sub of subqueriesOf(e)) this.select(sub, scope);
+  /** Iterative over the tree (a 20,000-term OR is that deep); recursive only into subqueries, which the parser bounds. */
+  private expr(root: A.Expr, scope: Scope): void {
+    for (const e of walkExpr(root)) {
+      if (e.kind === 'Column') this.column(e, scope);
+      if (e.kind === 'Star' && e.table && !scope.find(e.table.text)) this.report(D.unknownTableOrAlias, e.table.span, e.table.text);
+      for (const sub of subqueriesOf(e)) this.select(sub, scope);
+    }
   }
 
   private column(ref: A.ColumnRef, scope: Scope): void {
@@ -176,7 +189,7 @@ class Binder {
       const source = scope.find(ref.table.text);
       if (!source) {
         const names = allSources(scope).map((s) => s.name);
-        this.unknown('GS2004', `Unknown table or alias ${ref.table.text}`, ref.table.span, didYouMean(ref.table.text, names));
+        this.unknown(D.unknownTableOrAlias, [ref.table.text], ref.table.span, didYouMean(ref.table.text, names));
         return;
       }
       this.resolveIn(ref, source);
@@ -185,7 +198,7 @@ class Binder {
     for (let s: Scope | undefined = scope; s; s = s.parent) {
       const matches = s.sources.filter((src) => src.columns !== 'any' && hasColumn(src, name));
       if (matches.length > 1 && !s.shared.has(name.toLowerCase())) {
-        this.error('GS2003', `Ambiguous column ${name}: it is in ${matches.map((m) => m.name).join(' and ')}; qualify it`, ref.name.span);
+        this.report(D.ambiguousColumn, ref.name.span, name, matches.map((m) => m.name).join(' and '));
         return;
       }
       if (matches.length >= 1) {
@@ -197,26 +210,32 @@ class Binder {
     }
     const visible = allSources(scope).flatMap((s) => (s.columns === 'any' ? [] : s.columns));
     if (allSources(scope).length === 0 && this.selecting > 0) {
-      this.error('GS2002', `Unknown column ${name}: the statement has no FROM clause`, ref.name.span);
+      this.report(D.unknownColumnWithoutFrom, ref.name.span, name);
       return;
     }
     const sources = allSources(scope);
-    const where = sources.length === 1 ? ` in ${sources[0]?.table?.name ?? sources[0]?.name}` : '';
-    this.unknown('GS2002', `Unknown column ${name}${where}`, ref.name.span, didYouMean(name, visible));
+    const suggestion = didYouMean(name, visible);
+    if (sources.length === 1) this.unknown(D.unknownColumnIn, [name, sources[0]?.table?.name ?? sources[0]?.name ?? ''], ref.name.span, suggestion);
+    else this.unknown(D.unknownColumn, [name], ref.name.span, suggestion);
   }
 
   private resolveIn(ref: A.ColumnRef, source: Source): void {
     if (source.columns === 'any') return;
     const name = ref.name.text;
     if (!hasColumn(source, name)) {
-      this.unknown('GS2002', `Unknown column ${name} in ${source.table?.name ?? source.name}`, ref.name.span, didYouMean(name, source.columns));
+      this.unknown(D.unknownColumnIn, [name, source.table?.name ?? source.name], ref.name.span, didYouMean(name, source.columns));
       return;
     }
     const column = source.table ? findColumn(source.table, name) : undefined;
     this.result.columns.set(ref, { source, column: column?.name ?? name });
     if (column?.insertOnly) {
-      this.warn('GS2030', `${source.table?.name}.${column.name} is used only by INSERT; SELECT returns it empty`, ref.name.span);
+      this.report(D.insertOnlyColumn, ref.name.span, source.table?.name ?? '', column.name);
     }
+  }
+
+  /** `gong.Calls` and `main.Calls` name the object; any other schema is unknown. */
+  private schema(schema: A.Name | undefined): void {
+    if (schema && !SCHEMAS.has(schema.text.toLowerCase())) this.report(D.unknownSchema, schema.span, schema.text);
   }
 
   // ---- DML and CALL ----
@@ -224,17 +243,18 @@ class Binder {
   private dmlTable(name: A.Name, kind: 'INSERT' | 'UPDATE' | 'DELETE'): TableDef | undefined {
     const table = findTable(name.text);
     if (!table) {
-      if (name.text !== '') this.unknown('GS2001', `Unknown object ${name.text}`, name.span, didYouMean(name.text, tables.map((t) => t.name)));
+      if (name.text !== '') this.unknown(D.unknownObject, [name.text], name.span, didYouMean(name.text, tables.map((t) => t.name)));
       return undefined;
     }
     if (!table.dml[kind.toLowerCase() as 'insert' | 'update' | 'delete']) {
-      this.error('GS2010', `${table.name} does not support ${kind}; it supports ${supportedStatements(table)}`, name.span);
+      this.report(D.unsupportedStatement, name.span, table.name, kind, supportedStatements(table));
       return undefined;
     }
     return table;
   }
 
   private insert(s: A.InsertStatement): void {
+    this.schema(s.schema);
     const table = this.dmlTable(s.table, 'INSERT');
     if (s.source.kind === 'Select') this.select(s.source.select, undefined);
     if (s.source.kind === 'Values') for (const row of s.source.rows) for (const e of row) this.expr(e, new Scope());
@@ -242,16 +262,16 @@ class Binder {
     const params = table.dml.insert.params;
     const columns = s.columns.map((c) => this.writableParam(table, c, params));
     if (s.columns.length === 0) {
-      this.error('GS2014', `Name the columns to insert: INSERT INTO ${table.name} (${params.filter((p) => p.required).map((p) => p.name).join(', ')}, …) VALUES (…)`, s.table.span);
+      this.report(D.insertWithoutColumns, s.table.span, table.name, params.filter((p) => p.required).map((p) => p.name).join(', '));
       return;
     }
     const missing = params.filter((p) => p.required && !s.columns.some((c) => c.text.toLowerCase() === p.name.toLowerCase()));
-    if (missing.length > 0) this.error('GS2012', `INSERT INTO ${table.name} needs ${missing.map((p) => p.name).join(', ')}`, s.table.span);
+    if (missing.length > 0) this.report(D.missingInsertColumns, s.table.span, table.name, missing.map((p) => p.name).join(', '));
     if (s.source.kind !== 'Values') return;
     for (const row of s.source.rows) {
       const span = row.length > 0 ? { start: (row[0] as A.Expr).span.start, end: (row[row.length - 1] as A.Expr).span.end } : s.span;
       if (row.length !== s.columns.length) {
-        this.error('GS2013', `${row.length} values for ${s.columns.length} columns`, span);
+        this.report(D.valueCount, span, row.length, s.columns.length);
         continue;
       }
       row.forEach((e, i) => this.checkArgument(columns[i], e));
@@ -259,6 +279,7 @@ class Binder {
   }
 
   private update(s: A.UpdateStatement): void {
+    this.schema(s.schema);
     const table = this.dmlTable(s.table, 'UPDATE');
     const scope = new Scope();
     if (table) scope.sources.push({ name: s.alias?.text ?? table.name, kind: 'object', table, columns: table.columns.map((c) => c.name), node: { kind: 'Table', span: s.table.span, name: s.table } });
@@ -268,15 +289,16 @@ class Binder {
       if (table?.dml.update) this.checkArgument(this.writableParam(table, set.column, table.dml.update.params), set.value);
     }
     if (s.where) this.expr(s.where, scope);
-    else if (table) this.warn('GS2031', `UPDATE without WHERE changes every row of ${table.name}`, s.table.span);
+    else if (table) this.report(D.updateWithoutWhere, s.table.span, table.name);
   }
 
   private delete(s: A.DeleteStatement): void {
+    this.schema(s.schema);
     const table = this.dmlTable(s.table, 'DELETE');
     const scope = new Scope();
     scope.sources.push({ name: s.alias?.text ?? s.table.text, kind: table ? 'object' : 'subquery', table, columns: table ? table.columns.map((c) => c.name) : 'any', node: { kind: 'Table', span: s.table.span, name: s.table } });
     if (s.where) this.expr(s.where, scope);
-    else if (table) this.warn('GS2031', `DELETE without WHERE deletes every row of ${table.name}`, s.table.span);
+    else if (table) this.report(D.deleteWithoutWhere, s.table.span, table.name);
   }
 
   /** The parameter a DML column maps to; a diagnostic when the column is unknown or read-only. */
@@ -284,8 +306,8 @@ class Binder {
     const param = params.find((p) => p.name.toLowerCase() === name.text.toLowerCase());
     if (param) return param;
     const column: Column | undefined = findColumn(table, name.text);
-    if (column) this.error('GS2011', `${table.name}.${column.name} is read-only`, name.span);
-    else this.unknown('GS2002', `Unknown column ${name.text} in ${table.name}`, name.span, didYouMean(name.text, params.map((p) => p.name)));
+    if (column) this.report(D.readOnlyColumn, name.span, table.name, column.name);
+    else this.unknown(D.unknownColumnIn, [name.text, table.name], name.span, didYouMean(name.text, params.map((p) => p.name)));
     return undefined;
   }
 
@@ -293,15 +315,15 @@ class Binder {
     const procedure = findProcedure(s.name.text);
     for (const a of s.args) this.expr(a, new Scope());
     if (!procedure) {
-      if (s.name.text !== '') this.unknown('GS2020', `Unknown procedure ${s.name.text}`, s.name.span, didYouMean(s.name.text, procedures.map((p) => p.name)));
+      if (s.name.text !== '') this.unknown(D.unknownProcedure, [s.name.text], s.name.span, didYouMean(s.name.text, procedures.map((p) => p.name)));
       return;
     }
     const params = procedure.params;
-    s.args.slice(params.length).forEach((a) => this.error('GS2021', `${procedure.name} takes at most ${params.length} arguments`, a.span));
+    s.args.slice(params.length).forEach((a) => this.report(D.tooManyArguments, a.span, procedure.name, params.length));
     const missing = params.filter((p, i) => p.required && (i >= s.args.length || isNullLiteral(s.args[i] as A.Expr)));
     if (missing.length > 0) {
       const at = { start: s.argsSpan.end, end: s.argsSpan.end };
-      this.error('GS2022', `${procedure.name} needs ${missing.map((p) => `${p.name} (argument ${params.indexOf(p) + 1})`).join(', ')}`, s.args.length === 0 ? s.name.span : at);
+      this.report(D.missingArguments, s.args.length === 0 ? s.name.span : at, procedure.name, missing.map((p) => `${p.name} (argument ${params.indexOf(p) + 1})`).join(', '));
     }
     s.args.forEach((a, i) => this.checkArgument(params[i], a));
   }
@@ -312,29 +334,30 @@ class Binder {
     const value = constantValue(e);
     if (value === undefined) return;
     const checked = checkValue(param, value);
-    if (!checked.ok) this.error('GS2023', `${param.name} ${checked.message}`, e.span);
+    if (!checked.ok) this.report(D.invalidArgument, e.span, param.name, checked.message);
   }
 
   // ---- diagnostics ----
 
-  private error(code: string, message: string, span: Span): void {
-    this.result.diagnostics.push({ code, message, span, severity: 'error' });
+  private report(message: DiagnosticMessage, span: Span, ...args: (string | number)[]): void {
+    this.result.diagnostics.push(diagnostic(message, span, ...args));
   }
 
-  private warn(code: string, message: string, span: Span): void {
-    this.result.diagnostics.push({ code, message, span, severity: 'warning' });
-  }
-
-  private unknown(code: string, message: string, span: Span, suggestion: string | undefined): void {
+  /** An unknown name, with a "did you mean" and its quick fix when a close name exists. */
+  private unknown(message: DiagnosticMessage, args: readonly string[], span: Span, suggestion: string | undefined): void {
+    const text = messageText(message, args);
     this.result.diagnostics.push({
-      code,
-      message: suggestion ? `${message}. Did you mean ${suggestion}?` : message,
+      code: message.code,
+      message: suggestion ? `${text}. Did you mean ${suggestion}?` : text,
       span,
-      severity: 'error',
+      severity: message.severity,
       fixes: suggestion ? [{ title: `Change to ${suggestion}`, span, text: suggestion }] : undefined,
     });
   }
 }
+
+/** Where a statement may say its objects are: `gong` (the connector) or SQLite's `main`. */
+const SCHEMAS = new Set(['gong', 'main']);
 
 function cteNode(cte: A.CommonTable): A.TableRef {
   return { kind: 'Table', span: cte.span, name: cte.name };

@@ -2,23 +2,43 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import initSqlJs, { type Database, type SqlJsStatic, type SqlValue as SqlJsValue } from 'sql.js';
 import type { Column, Row, SqlValue } from '../../gong/catalog/types';
+import { registerAggregates } from './aggregates';
 import type { BoundValue, TableColumn } from './protocol';
 
 let loading: Promise<SqlJsStatic> | undefined;
 
 /**
- * sql.js (SQLite compiled to WebAssembly), loaded once per thread: the engine's worker
- * (eval/worker.ts) is the one thread that loads it. Bundled builds ship
- * sql-wasm.wasm next to the bundle; from sources it is found in node_modules.
+ * sql.js (SQLite compiled to WebAssembly), loaded once per thread: the engine evaluates only
+ * in its worker (eval/worker.ts, through eval/local.ts); tools such as functionList.ts load
+ * it where they run. Bundled builds ship sql-wasm.wasm next to the bundle; from sources it
+ * is found in node_modules.
+ *
+ * Its legacy extension functions stay off (`useOldExtensionFunctions: false`): they are
+ * deprecated, print a notice on stderr at each call, replace SQLite's own log()/floor()/ceil()
+ * with different answers and truncate 64-bit integers in mode(). The statistics users expect
+ * from them (median, mode, quartiles, stdev, variance) are registered again, exact, on every
+ * database opened through this module (aggregates.ts).
  */
 export function sqlite(): Promise<SqlJsStatic> {
   loading ??= initSqlJs({
+    useOldExtensionFunctions: false,
     locateFile: (file: string) => {
       const beside = join(__dirname, file);
       return existsSync(beside) ? beside : require.resolve(`sql.js/dist/${file}`);
     },
-  });
+  } as Parameters<typeof initSqlJs>[0]).then(withAggregates);
   return loading;
+}
+
+/** The module with a Database that registers the engine's aggregates when it opens, so no caller can forget them. */
+function withAggregates(SQL: SqlJsStatic): SqlJsStatic {
+  class Database extends SQL.Database {
+    constructor(data?: ArrayLike<number> | Buffer | null) {
+      super(data);
+      registerAggregates(this);
+    }
+  }
+  return Object.assign(Object.create(SQL) as SqlJsStatic, { Database });
 }
 
 const SQL_TYPES: Record<Column['type'], string> = { id: 'TEXT', text: 'TEXT', datetime: 'TEXT', json: 'TEXT', integer: 'INTEGER', real: 'REAL', boolean: 'INTEGER' };

@@ -1,7 +1,7 @@
 import { findTable, procedures, tables } from '../../gong/catalog';
 import { LANGUAGE_CODES } from '../../gong/catalog/params';
 import type { ParamDef, TableDef } from '../../gong/catalog/types';
-import { RESERVED, type Span, type Token } from '../syntax/tokens';
+import { JOIN_KEYWORDS, RESERVED, type Span, type Token } from '../syntax/tokens';
 import { callArgumentAt, referencesOf, statementContext, tokensAround, type StatementContext } from './context';
 import { columnDoc, procedureDoc, procedureSignature, tableDoc } from './docs';
 import { CLAUSE_KEYWORDS, FUNCTIONS, STATEMENT_KEYWORDS } from './functions';
@@ -21,7 +21,7 @@ export interface CompletionItem {
 
 const OBJECT_POSITIONS = new Set(['FROM', 'JOIN', 'INTO', 'UPDATE']);
 const word = (t: Token | undefined) => (t?.kind === 'Identifier' ? t.value.toUpperCase() : '');
-const isName = (t: Token | undefined) => t?.kind === 'QuotedIdentifier' || (t?.kind === 'Identifier' && !RESERVED.has(t.value.toUpperCase()));
+const isName = (t: Token | undefined) => t?.kind === 'QuotedIdentifier' || (t?.kind === 'Identifier' && !RESERVED.has(t.value.toUpperCase()) && !JOIN_KEYWORDS.has(t.value.toUpperCase()));
 
 /** Completions at `offset`, by what the cursor is in: an object position, `alias.`, CALL, a procedure's argument, an alias being typed, or an expression. */
 export function complete(text: string, offset: number): CompletionItem[] {

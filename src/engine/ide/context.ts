@@ -40,6 +40,8 @@ export function referencesOf(statement: A.Statement | undefined): Reference[] {
     } else if (f.kind === 'Table') {
       const cte = ctes.has(f.name.text.toLowerCase());
       out.push({ name: f.alias?.text ?? f.name.text, table: cte ? undefined : findTable(f.name.text), cte });
+    } else if (f.kind === 'ParenFrom') {
+      visitFrom(f.from);
     } else if (f.kind === 'SubqueryFrom') {
       visitSelect(f.select);
     } else if (f.kind === 'TableFunction') {

@@ -1,5 +1,6 @@
 import type { Column, ParamDef, ProcedureDef, TableDef } from '../../gong/catalog/types';
 import { scopeOf } from '../../gong/http/scopes';
+import type { FunctionDoc } from './functions';
 
 /** Markdown for hover and completion details, from the catalog alone. */
 export function tableDoc(t: TableDef): string {
@@ -29,6 +30,11 @@ export function columnDoc(t: TableDef, c: Column): string {
     ...(filter ? [`Gong evaluates \`${c.name} ${filter.operators.join(' ')}\`: ${filter.description}`] : []),
     ...(c.insertOnly && !c.description.includes('Used only by INSERT') ? ['Used only by INSERT; SELECT returns it empty.'] : []),
   ].join('\n\n');
+}
+
+/** A SQLite function's signature and what it does (aggregate or window by SQLite's own list). */
+export function functionDoc(f: FunctionDoc): string {
+  return `**${f.signature}**\n\n${f.doc}`;
 }
 
 export function procedureSignature(p: ProcedureDef): string {

@@ -1,12 +1,12 @@
 import { scan } from '../syntax/scanner';
-import { RESERVED, type Span, type Token } from '../syntax/tokens';
+import { EDITOR_KEYWORDS, type Span, type Token } from '../syntax/tokens';
 import { statementSpans } from './statements';
 
 export interface TextEdit { readonly span: Span; readonly text: string }
 
 const CLAUSES = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 'UNION', 'INTERSECT', 'EXCEPT', 'VALUES', 'SET', 'WINDOW']);
 const JOIN_STARTS = new Set(['JOIN', 'LEFT', 'RIGHT', 'INNER', 'CROSS', 'FULL', 'NATURAL']);
-const KEYWORDS = new Set([...RESERVED, 'RECURSIVE', 'NULLS', 'FIRST', 'LAST', 'ROWS', 'RANGE', 'PRECEDING', 'FOLLOWING', 'UNBOUNDED', 'CURRENT', 'ROW', 'PARTITION', 'TRUE', 'FALSE', 'MATERIALIZED', 'REPLACE', 'IGNORE', 'ABORT', 'FAIL', 'ROLLBACK']);
+const KEYWORDS = new Set([...EDITOR_KEYWORDS, 'RECURSIVE', 'NULLS', 'FIRST', 'LAST', 'ROWS', 'RANGE', 'PRECEDING', 'FOLLOWING', 'UNBOUNDED', 'CURRENT', 'ROW', 'PARTITION', 'TRUE', 'FALSE', 'MATERIALIZED', 'REPLACE', 'IGNORE', 'ABORT', 'FAIL', 'ROLLBACK']);
 
 /**
  * Formats statements by editing only the whitespace between tokens and the case of
@@ -24,7 +24,7 @@ export function format(text: string, range?: Span): TextEdit[] {
     inside.forEach((t, i) => {
       const upper = t.kind === 'Identifier' ? t.value.toUpperCase() : '';
       const prev = inside[i - 1];
-      if (upper && KEYWORDS.has(upper) && t.text !== upper && !(inside[i + 1]?.kind === 'LParen' && !RESERVED.has(upper))) {
+      if (upper && KEYWORDS.has(upper) && t.text !== upper && !(inside[i + 1]?.kind === 'LParen' && !EDITOR_KEYWORDS.has(upper))) {
         edits.push({ span: t.span, text: upper });
       }
       if (prev) {
@@ -59,9 +59,9 @@ function separator(prev: Token, t: Token, depth: number, beforePrev: Token | und
   if (t.kind === 'Comma' || t.kind === 'RParen' || t.kind === 'Dot' || t.kind === 'Semicolon') return '';
   if (prev.kind === 'LParen' || prev.kind === 'Dot') return '';
   // A call keeps its parenthesis: count(…), json_extract(…); a keyword before ( takes a space.
-  if (t.kind === 'LParen' && (prev.kind === 'Identifier' || prev.kind === 'QuotedIdentifier') && !(prevWord && KEYWORDS.has(prevWord) && RESERVED.has(prevWord))) return '';
+  if (t.kind === 'LParen' && (prev.kind === 'Identifier' || prev.kind === 'QuotedIdentifier') && !(prevWord && KEYWORDS.has(prevWord) && EDITOR_KEYWORDS.has(prevWord))) return '';
   // Unary minus and plus stay attached to their operand.
-  if (prev.kind === 'Operator' && (prev.text === '-' || prev.text === '+') && (!beforePrev || beforePrev.kind === 'Operator' || beforePrev.kind === 'LParen' || beforePrev.kind === 'Comma' || (beforePrev.kind === 'Identifier' && RESERVED.has(beforePrev.value.toUpperCase())))) return '';
+  if (prev.kind === 'Operator' && (prev.text === '-' || prev.text === '+') && (!beforePrev || beforePrev.kind === 'Operator' || beforePrev.kind === 'LParen' || beforePrev.kind === 'Comma' || (beforePrev.kind === 'Identifier' && EDITOR_KEYWORDS.has(beforePrev.value.toUpperCase())))) return '';
   return ' ';
 }
 

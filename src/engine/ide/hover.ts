@@ -1,11 +1,12 @@
 import { findColumn, findProcedure, findTable } from '../../gong/catalog';
 import type { Span } from '../syntax/tokens';
 import { callArgumentAt, referencesOf, statementContext } from './context';
-import { columnDoc, paramDoc, procedureDoc, tableDoc } from './docs';
+import { columnDoc, functionDoc, paramDoc, procedureDoc, tableDoc } from './docs';
+import { FUNCTIONS } from './functions';
 
 export interface Hover { readonly markdown: string; readonly span: Span }
 
-/** What the word under the cursor is: an object, a column, a procedure or a procedure argument. */
+/** What the word under the cursor is: an object, a column, a function, a procedure or a procedure argument. */
 export function hover(text: string, offset: number): Hover | undefined {
   const ctx = statementContext(text, offset);
   if (!ctx) return undefined;
@@ -33,6 +34,8 @@ export function hover(text: string, offset: number): Hover | undefined {
     const column = table && findColumn(table, name);
     return table && column ? { markdown: columnDoc(table, column), span: token.span } : undefined;
   }
+  const fn = next?.kind === 'LParen' ? FUNCTIONS.find((f) => f.name === name.toLowerCase()) : undefined;
+  if (fn) return { markdown: functionDoc(fn), span: token.span };
   const asRef = refs.find((r) => r.name.toLowerCase() === name.toLowerCase() && r.table);
   if (next?.kind === 'Dot' && asRef?.table) return { markdown: tableDoc(asRef.table), span: token.span };
   const table = findTable(name);

@@ -1,7 +1,8 @@
 import type { Column } from '../../gong/catalog/types';
 import type { Binding } from '../bind/binder';
 import type * as A from '../syntax/ast';
-import { statementExprs, subqueriesOf, walkExpr } from '../syntax/walk';
+import { statementExprs, subqueriesOf } from '../syntax/walk';
+import { tableRefsOf } from './joinKeys';
 
 /**
  * The columns of an object reference the statement can read. Loading only those into
@@ -12,9 +13,10 @@ import { statementExprs, subqueriesOf, walkExpr } from '../syntax/walk';
 export function neededColumns(statement: A.SelectStatement, binding: Binding, ref: A.TableRef, columns: readonly Column[]): Column[] {
   const alias = (ref.alias ?? ref.name).text.toLowerCase();
   const names = new Set<string>();
-  const exprs = [...statementExprs(statement)];
+  const exprs = statementExprs(statement);
   // count(*) reads no column; only a * in a result list does.
-  const countStars = new Set(exprs.flatMap((e) => (e.kind === 'Call' ? e.args.filter((a) => a.kind === 'Star') : [])));
+  const countStars = new Set<A.Expr>();
+  for (const e of exprs) if (e.kind === 'Call') for (const a of e.args) if (a.kind === 'Star') countStars.add(a);
   for (const e of exprs) {
     if (e.kind === 'Star' && !countStars.has(e) && (!e.table || e.table.text.toLowerCase() === alias)) return [...columns];
     if (e.kind !== 'Column') continue;
@@ -25,36 +27,50 @@ export function neededColumns(statement: A.SelectStatement, binding: Binding, re
       names.add(e.name.text.toLowerCase());
     }
   }
-  for (const join of joins(statement)) {
-    if (join.natural) return [...columns];
-    for (const u of join.using ?? []) names.add(u.text.toLowerCase());
+  for (const item of fromItems(statement, exprs)) {
+    if (item.kind === 'Join' && item.natural) return [...columns];
+    if (item.kind === 'Join') for (const u of item.using ?? []) names.add(u.text.toLowerCase());
+    // `(a JOIN b) AS j`: columns are named through j, which the binder leaves open.
+    if (item.kind === 'ParenFrom' && item.alias && tableRefsOf(item.from).includes(ref)) return [...columns];
   }
   const needed = columns.filter((c) => names.has(c.name.toLowerCase()));
   // A table needs a column to exist; count(*) needs only the rows.
   return needed.length > 0 ? needed : columns.slice(0, 1);
 }
 
-function* joins(s: A.SelectStatement): Generator<A.JoinItem> {
-  for (const cte of s.with?.tables ?? []) yield* joins(cte.select);
-  yield* bodyJoins(s.body);
-  for (const e of statementExprs(s)) for (const node of walkExpr(e)) for (const sub of subqueriesOf(node)) yield* joins(sub);
+/**
+ * The joins and parenthesised FROM items of a statement and of every subquery in it.
+ * The statement's expression nodes (statementExprs) include its subqueries', subqueries' included, so each
+ * subquery's FROM trees are visited without walking its expressions again (linear).
+ */
+function* fromItems(s: A.SelectStatement, exprs: readonly A.Expr[]): Generator<A.FromItem> {
+  yield* selectFromItems(s);
+  for (const e of exprs) for (const sub of subqueriesOf(e)) yield* selectFromItems(sub);
 }
 
-function* bodyJoins(b: A.SelectBody): Generator<A.JoinItem> {
+function* selectFromItems(s: A.SelectStatement): Generator<A.FromItem> {
+  for (const cte of s.with?.tables ?? []) yield* selectFromItems(cte.select);
+  yield* bodyFromItems(s.body);
+}
+
+function* bodyFromItems(b: A.SelectBody): Generator<A.FromItem> {
   if (b.kind === 'Compound') {
-    yield* bodyJoins(b.left);
-    yield* bodyJoins(b.right);
+    yield* bodyFromItems(b.left);
+    yield* bodyFromItems(b.right);
   } else if (b.kind === 'Core' && b.from) {
-    yield* fromJoins(b.from);
+    yield* nestedFromItems(b.from);
   }
 }
 
-function* fromJoins(f: A.FromItem): Generator<A.JoinItem> {
+function* nestedFromItems(f: A.FromItem): Generator<A.FromItem> {
   if (f.kind === 'Join') {
     yield f;
-    yield* fromJoins(f.left);
-    yield* fromJoins(f.right);
+    yield* nestedFromItems(f.left);
+    yield* nestedFromItems(f.right);
+  } else if (f.kind === 'ParenFrom') {
+    yield f;
+    yield* nestedFromItems(f.from);
   } else if (f.kind === 'SubqueryFrom') {
-    yield* joins(f.select);
+    yield* selectFromItems(f.select);
   }
 }

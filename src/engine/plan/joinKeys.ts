@@ -2,18 +2,9 @@ import type { Row, SqlValue, TableDef } from '../../gong/catalog/types';
 import { planRead, type Predicate, type ReadPlan } from '../../gong/read/plan';
 import type { Binding } from '../bind/binder';
 import type * as A from '../syntax/ast';
-import type { Scan } from './planner';
+import type { KeyFrom, Scan } from './scan';
 
-/**
- * `column = source.sourceColumn`: once the source's rows are read, this object is read with
- * `column IN (their values)` instead of on its own, when that costs fewer requests (a join
- * of a week of calls to their parties reads the parties of those calls, not of every call).
- */
-export interface KeyFrom {
-  readonly source: A.TableRef;
-  readonly sourceColumn: string;
-  readonly column: string;
-}
+export type { KeyFrom } from './scan';
 
 /** A join equality seen from one side: `ref.column` takes its values from `source.sourceColumn`. */
 export interface JoinKey extends KeyFrom { readonly ref: A.TableRef }
@@ -101,5 +92,6 @@ function keyedPlan(scan: Scan, key: KeyFrom, values: readonly SqlValue[]): { pla
 export function tableRefsOf(item: A.FromItem): A.TableRef[] {
   if (item.kind === 'Table') return [item];
   if (item.kind === 'Join') return [...tableRefsOf(item.left), ...tableRefsOf(item.right)];
+  if (item.kind === 'ParenFrom') return tableRefsOf(item.from);
   return [];
 }

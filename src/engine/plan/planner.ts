@@ -1,25 +1,13 @@
 import type { TableDef } from '../../gong/catalog/types';
-import { planRead, type Predicate, type ReadPlan } from '../../gong/read/plan';
+import { planRead, type Predicate } from '../../gong/read/plan';
 import type { Binding } from '../bind/binder';
 import type * as A from '../syntax/ast';
 import { conjuncts, isAggregateCall, subqueriesOf, walkExpr } from '../syntax/walk';
-import { keysOf, tableRefsOf, withKeys, type JoinKey, type KeyFrom } from './joinKeys';
+import { keysOf, tableRefsOf, withKeys, type JoinKey } from './joinKeys';
+import type { Scan } from './scan';
 import { offersOf, type FoldedValues, type Offer, type ParamValues } from './predicates';
 
-/** One reference to a Gong object in a statement and how it will be read. */
-export interface Scan {
-  readonly ref: A.TableRef;
-  readonly table: TableDef;
-  /** The name the query uses for it (alias or object name). */
-  readonly alias: string;
-  readonly plan: ReadPlan;
-  /** The conjuncts whose predicates were offered, for EXPLAIN. */
-  readonly offered: readonly Offer[];
-  /** Conjuncts on this object that Gong does not evaluate (SQLite does), for EXPLAIN. */
-  readonly residual: readonly A.Expr[];
-  /** Set when a join lets this object be read by the keys another object's rows carry. */
-  readonly keyFrom?: KeyFrom;
-}
+export type { Scan } from './scan';
 
 export interface QueryPlan {
   readonly scans: readonly Scan[];
@@ -110,6 +98,9 @@ function collectFrom(item: A.FromItem, p: Planning, parts: CoreParts): void {
       return;
     case 'SubqueryFrom':
       visitSelect(item.select, p);
+      return;
+    case 'ParenFrom':
+      collectFrom(item.from, p, parts);
       return;
     case 'Join': {
       collectFrom(item.left, p, parts);

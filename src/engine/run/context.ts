@@ -9,6 +9,9 @@ export type ConfirmRequest =
   | { kind: 'apiCalls'; estimate: number; threshold: number }
   | { kind: 'unfilteredWrite'; statement: 'UPDATE' | 'DELETE'; table: string; rows: number };
 
+/** Each question the engine can ask; a yes answers only its own kind. */
+export type ConfirmKind = ConfirmRequest['kind'];
+
 export interface RunOptions {
   client: GongClient;
   /** Names the connection in cache keys. */
@@ -37,6 +40,19 @@ export interface RunContext {
   readonly params: ReadonlyMap<string, InputValue>;
   readonly index: number;
   readonly stats: ExecStats;
-  confirmed: boolean;
+  /** The kinds of question answered yes in this statement: each is asked until it is. */
+  readonly confirmed: Set<ConfirmKind>;
   emit(event: EngineEvent): void;
+}
+
+/**
+ * Asks `request` unless its kind was answered yes earlier in the statement. The answer is
+ * recorded under the request's own kind, so a yes to many API calls never answers
+ * "UPDATE without WHERE" (the resolving read of an UPDATE asks the first, then the second).
+ */
+export async function confirmed(ctx: RunContext, request: ConfirmRequest): Promise<boolean> {
+  if (ctx.confirmed.has(request.kind)) return true;
+  const yes = (await ctx.options.confirm?.(request)) === true;
+  if (yes) ctx.confirmed.add(request.kind);
+  return yes;
 }

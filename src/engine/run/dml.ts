@@ -5,15 +5,16 @@ import { callProcedure, deleteRows, insertRows, updateRows, type RowOutcome } fr
 import type { InputValue } from '../../gong/write/values';
 import { bind, constantValue } from '../bind/binder';
 import { LocalDatabase } from '../eval/local';
-import { parse } from '../syntax/parser';
 import type * as A from '../syntax/ast';
-import type { RunContext } from './context';
+import type { Span } from '../syntax/tokens';
+import { confirmed, type RunContext } from './context';
 import { EngineError } from './errors';
-import type { ResultColumn } from './result';
+import type { ResultColumn, StatementResult } from './result';
 import { runSelect } from './select';
-import { bindParameters, rewrite } from './sqlText';
+import { localSql, valueSelect } from './localSql';
+import { valueOf } from './parameters';
 
-export interface DmlOutput { columns: ResultColumn[]; rows: SqlValue[][]; messages: string[] }
+export interface DmlOutput { columns: ResultColumn[]; rows: SqlValue[][]; messages: string[]; outcomes?: StatementResult['outcomes'] }
 
 /** INSERT … VALUES or INSERT … SELECT: values are computed locally, then one request per row. */
 export async function runInsert(text: string, s: A.InsertStatement, ctx: RunContext): Promise<DmlOutput> {
@@ -22,7 +23,7 @@ export async function runInsert(text: string, s: A.InsertStatement, ctx: RunCont
   let rows: InputValue[][];
   if (s.source.kind === 'Values') {
     rows = [];
-    for (const row of s.source.rows) rows.push(await Promise.all(row.map((e) => evaluate(text, e, ctx))));
+    for (const row of s.source.rows) rows.push(await Promise.all(row.map((e) => evaluate(e, ctx))));
   } else if (s.source.kind === 'Select') {
     const select = s.source.select;
     const output = await runSelect(text, select, bind(select), ctx, false);
@@ -41,11 +42,10 @@ export async function runUpdateOrDelete(text: string, s: A.UpdateStatement | A.D
   const spec = s.kind === 'Update' ? table.dml.update : table.dml.delete;
   if (!spec) throw new EngineError('UNSUPPORTED', `${table.name} does not support ${s.kind.toUpperCase()}`, s.table.span);
   const sets = s.kind === 'Update' ? s.sets : [];
-  const { selectText, select } = resolvingSelect(text, s, spec.key);
-  const matched = await runSelect(selectText, select, bind(select), ctx, false);
-  if (!s.where && !ctx.confirmed) {
-    const ok = await ctx.options.confirm?.({ kind: 'unfilteredWrite', statement: s.kind === 'Update' ? 'UPDATE' : 'DELETE', table: table.name, rows: matched.rows.length });
-    if (!ok) throw new EngineError('CONFIRMATION_REQUIRED', `${s.kind.toUpperCase()} without WHERE would change ${everyRow(matched.rows.length)} of ${table.name}; confirm to run it (CLI: --yes)`, s.span);
+  const select = resolvingSelect(s, spec.key);
+  const matched = await runSelect(text, select, bind(select), ctx, false);
+  if (!s.where && !(await confirmed(ctx, { kind: 'unfilteredWrite', statement: s.kind === 'Update' ? 'UPDATE' : 'DELETE', table: table.name, rows: matched.rows.length }))) {
+    throw new EngineError('CONFIRMATION_REQUIRED', `${s.kind.toUpperCase()} without WHERE would change ${everyRow(matched.rows.length)} of ${table.name}; confirm to run it (CLI: --confirm unfiltered-write or --yes)`, s.span);
   }
   const keys = matched.rows.map((r) => String(r[0]));
   let outcomes: RowOutcome[];
@@ -69,7 +69,7 @@ export async function runUpdateOrDelete(text: string, s: A.UpdateStatement | A.D
 export async function runCall(text: string, s: A.CallStatement, ctx: RunContext): Promise<DmlOutput> {
   const procedure = findProcedure(s.name.text);
   if (!procedure) throw new EngineError('BIND', `Unknown procedure ${s.name.text}`, s.name.span);
-  const args = await Promise.all(s.args.map((e) => evaluate(text, e, ctx)));
+  const args = await Promise.all(s.args.map((e) => evaluate(e, ctx)));
   try {
     const row = await callProcedure(ctx.options.client, procedure, args, { signal: ctx.options.signal });
     const columns = procedure.returns.map((r) => ({ name: r.name, type: 'text' as const }));
@@ -85,21 +85,20 @@ export async function runCall(text: string, s: A.CallStatement, ctx: RunContext)
 
 /**
  * The SELECT that finds the rows an UPDATE or DELETE touches: the key, the new values, the
- * same FROM and WHERE. It runs like any query, so its filters reach Gong.
+ * same FROM and WHERE. It is built as a tree from the statement's own nodes and runs like any
+ * query, so its filters reach Gong.
  */
-export function resolvingSelect(text: string, s: A.UpdateStatement | A.DeleteStatement, key: string): { selectText: string; select: A.SelectStatement } {
+export function resolvingSelect(s: A.UpdateStatement | A.DeleteStatement, key: string): A.SelectStatement {
   const sets = s.kind === 'Update' ? s.sets : [];
-  const from = rewrite(text, { start: s.table.span.start, end: (s.alias ?? s.table).span.end }, []);
-  const where = s.where ? ` WHERE ${rewrite(text, s.where.span, [])}` : '';
-  const setList = sets.map((set, i) => `, (${rewrite(text, set.value.span, [])}) AS "__set${i}"`).join('');
-  const keyRef = `${s.alias ? `${s.alias.text}.` : ''}"${key}"`;
-  const selectText = `SELECT ${keyRef} AS "__key"${setList} FROM ${from}${where}`;
-  const parsed = parse(selectText);
-  const select = parsed.statements[0];
-  if (!select || select.kind !== 'Select' || parsed.diagnostics.some((d) => d.severity === 'error')) {
-    throw new EngineError('SYNTAX', `Could not resolve the rows to ${s.kind.toLowerCase()}: ${parsed.diagnostics[0]?.message ?? 'invalid'}`, s.span);
-  }
-  return { selectText, select };
+  const named = (text: string, span: Span): A.Name => ({ text, quoted: true, span });
+  const target = { start: s.table.span.start, end: (s.alias ?? s.table).span.end };
+  const keyColumn: A.ColumnRef = { kind: 'Column', span: s.table.span, table: s.alias, name: named(key, s.table.span) };
+  const columns: A.ResultColumn[] = [
+    { span: s.table.span, expr: keyColumn, alias: named('__key', s.table.span) },
+    ...sets.map((set, i) => ({ span: set.value.span, expr: set.value, alias: named(`__set${i}`, set.value.span) })),
+  ];
+  const from: A.TableRef = { kind: 'Table', span: target, schema: s.schema, name: s.table, alias: s.alias };
+  return { kind: 'Select', span: s.span, orderBy: [], body: { kind: 'Core', span: s.span, distinct: false, columns, from, where: s.where, groupBy: [], windows: [] } };
 }
 
 function tableOf(name: A.Name): TableDef {
@@ -109,22 +108,15 @@ function tableOf(name: A.Name): TableDef {
 }
 
 /** A value expression: constants keep big integers exact; anything else is computed by SQLite. */
-async function evaluate(text: string, e: A.Expr, ctx: RunContext): Promise<InputValue> {
+async function evaluate(e: A.Expr, ctx: RunContext): Promise<InputValue> {
   const constant = constantValue(e);
   if (constant !== undefined) return constant;
-  if (e.kind === 'Parameter') {
-    if (!ctx.params.has(e.name)) throw new EngineError('PARAMETER', `Parameter ${e.name.startsWith('?') ? e.name : `:${e.name}`} has no value`, e.span);
-    return ctx.params.get(e.name);
-  }
-  const statement: A.SelectStatement = {
-    kind: 'Select', span: e.span, orderBy: [],
-    body: { kind: 'Core', span: e.span, distinct: false, columns: [{ span: e.span, expr: e }], groupBy: [], windows: [] },
-  };
-  const params = bindParameters(statement, ctx.params);
+  if (e.kind === 'Parameter') return valueOf(e, ctx.params);
+  const { sql, values } = localSql(valueSelect(e), { tables: new Map(), params: ctx.params });
   const db = LocalDatabase.open(ctx.options);
   try {
     let value: InputValue = null;
-    await db.query(`SELECT ${rewrite(text, e.span, params.replacements)}`, params.values, () => undefined, (rows) => { value = rows[0]?.[0] ?? null; });
+    await db.query(sql, values, () => undefined, (rows) => { value = rows[0]?.[0] ?? null; });
     return value;
   } finally {
     await db.close();
@@ -145,13 +137,20 @@ function outcomeResult(table: TableDef, outcomes: RowOutcome[], verb: string, ke
     o.status,
     ...keyColumns.map((k) => (o.status === 'ok' ? o.key[k] ?? null : keys?.[o.index] ?? null)),
     o.status === 'ok' ? o.requestId ?? null : null,
-    o.status === 'failed' ? o.error.message : null,
+    o.status === 'failed' ? o.error.message : o.status === 'unknown' ? `${o.error.message} ${o.check}` : null,
   ]);
   const ok = outcomes.filter((o) => o.status === 'ok').length;
-  const failed = outcomes.find((o) => o.status === 'failed');
-  const messages = [`${ok} of ${outcomes.length} row${outcomes.length === 1 ? '' : 's'} ${verb} in ${table.name}`];
-  if (failed?.status === 'failed') messages.push(`Row ${failed.index + 1} failed: ${failed.error.message}; the rows after it were not sent.`);
-  return { columns, rows, messages };
+  const stopped = outcomes.find((o) => o.status === 'failed' || o.status === 'unknown');
+  const messages = [`${ok} of ${outcomes.length} row${outcomes.length === 1 ? '' : 's'} ${verb} in ${table.name}${stopped?.status === 'unknown' ? `; row ${stopped.index + 1}: outcome unknown` : ''}`];
+  if (stopped?.status === 'failed') messages.push(`Row ${stopped.index + 1} failed: ${stopped.error.message}; the rows after it were not sent.`);
+  if (stopped?.status === 'unknown') messages.push(`Row ${stopped.index + 1}: ${stopped.error.message} ${stopped.check} The rows after it were not sent.`);
+  return { columns, rows, messages, outcomes: countOutcomes(outcomes) };
+}
+
+function countOutcomes(outcomes: readonly RowOutcome[]): NonNullable<StatementResult['outcomes']> {
+  const counts = { ok: 0, failed: 0, unknown: 0, skipped: 0 };
+  for (const o of outcomes) counts[o.status]++;
+  return counts;
 }
 
 /** `the 1 row` or `all 3 rows`: what an UPDATE or DELETE without WHERE would change. */

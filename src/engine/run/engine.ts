@@ -40,7 +40,7 @@ async function executeStatement(text: string, statement: A.Statement, index: num
     params: new Map(Object.entries(options.params ?? {})),
     index,
     stats,
-    confirmed: false,
+    confirmed: new Set(),
     emit: (event) => options.onEvent?.(event),
   };
   ctx.emit({ type: 'statementStart', index, text: text.slice(statement.span.start, statement.span.end) });
@@ -58,13 +58,13 @@ async function executeStatement(text: string, statement: A.Statement, index: num
   if (output.kind === 'select') {
     messages.push(`${output.rows.length} row${output.rows.length === 1 ? '' : 's'} in ${stats.ms} ms; ${stats.apiCalls} API call${stats.apiCalls === 1 ? '' : 's'}, ${stats.pages} page${stats.pages === 1 ? '' : 's'}${stats.cachedScans ? `, ${stats.cachedScans} read${stats.cachedScans === 1 ? '' : 's'} from cache` : ''}`);
   }
-  const result: StatementResult = { index, kind: output.kind, columns: output.columns, rows: output.rows, messages, stats, ...(output.layout ? { layout: output.layout } : {}) };
+  const result: StatementResult = { index, kind: output.kind, columns: output.columns, rows: output.rows, messages, stats, ...(output.layout ? { layout: output.layout } : {}), ...(output.outcomes ? { outcomes: output.outcomes } : {}) };
   for (const m of messages) ctx.emit({ type: 'message', index, text: m });
   ctx.emit({ type: 'statementEnd', index, result });
   return result;
 }
 
-type Output = Pick<StatementResult, 'kind' | 'columns' | 'rows' | 'messages' | 'layout'>;
+type Output = Pick<StatementResult, 'kind' | 'columns' | 'rows' | 'messages' | 'layout' | 'outcomes'>;
 
 async function dispatch(text: string, statement: A.Statement, ctx: RunContext): Promise<Output> {
   switch (statement.kind) {
@@ -87,12 +87,12 @@ async function dispatch(text: string, statement: A.Statement, ctx: RunContext): 
 }
 
 async function explain(text: string, statement: A.Statement, ctx: RunContext) {
-  if (statement.kind === 'Select') return explainScans(text, plan(statement, bind(statement), ctx, await foldConstants(text, statement, ctx.params, ctx.options)).scans);
+  if (statement.kind === 'Select') return explainScans(text, plan(statement, bind(statement), ctx, await foldConstants(statement, ctx.params, ctx.options)).scans);
   if (statement.kind === 'Update' || statement.kind === 'Delete') {
     const table = findTable(statement.table.text);
     const key = (statement.kind === 'Update' ? table?.dml.update?.key : table?.dml.delete?.key) ?? 'Id';
-    const { selectText, select } = resolvingSelect(text, statement, key);
-    return [...explainScans(selectText, plan(select, bind(select), ctx, await foldConstants(selectText, select, ctx.params, ctx.options)).scans), ...explainWrite(statement)];
+    const select = resolvingSelect(statement, key);
+    return [...explainScans(text, plan(select, bind(select), ctx, await foldConstants(select, ctx.params, ctx.options)).scans), ...explainWrite(statement)];
   }
   if (statement.kind === 'Insert' && statement.source.kind === 'Select') {
     const select = statement.source.select;

@@ -3,7 +3,7 @@ import type { InputValue } from '../../gong/write/values';
 import { LocalDatabase, type LocalOptions } from '../eval/local';
 import type * as A from '../syntax/ast';
 import { statementExprs, subqueriesOf, walkExpr } from '../syntax/walk';
-import { bindParameters, rewrite } from './sqlText';
+import { localSql, valueSelect } from './localSql';
 
 /** Functions whose value changes from call to call: never folded. */
 const VOLATILE = new Set(['random', 'randomblob', 'changes', 'last_insert_rowid', 'total_changes']);
@@ -14,7 +14,7 @@ const COMPARISONS = new Set(['=', '<', '<=', '>', '>=']);
  * `date('now', '-7 days')`, so that those filters can reach Gong too. SQLite computes them,
  * so the value is exactly what the local evaluation compares against.
  */
-export async function foldConstants(text: string, statement: A.Statement, params: ReadonlyMap<string, InputValue>, local: LocalOptions = {}): Promise<Map<A.Expr, SqlValue>> {
+export async function foldConstants(statement: A.Statement, params: ReadonlyMap<string, InputValue>, local: LocalOptions = {}): Promise<Map<A.Expr, SqlValue>> {
   const candidates: A.Expr[] = [];
   for (const e of statementExprs(statement)) {
     if (e.kind === 'Binary' && COMPARISONS.has(e.op)) candidates.push(e.left, e.right);
@@ -27,10 +27,9 @@ export async function foldConstants(text: string, statement: A.Statement, params
   const db = LocalDatabase.open(local);
   try {
     for (const e of foldable) {
-      const select: A.SelectStatement = { kind: 'Select', span: e.span, orderBy: [], body: { kind: 'Core', span: e.span, distinct: false, columns: [{ span: e.span, expr: e }], groupBy: [], windows: [] } };
       try {
-        const bound = bindParameters(select, params);
-        await db.query(`SELECT ${rewrite(text, e.span, bound.replacements)}`, bound.values, () => undefined, (rows) => folded.set(e, rows[0]?.[0] ?? null));
+        const { sql, values } = localSql(valueSelect(e), { tables: new Map(), params });
+        await db.query(sql, values, () => undefined, (rows) => folded.set(e, rows[0]?.[0] ?? null));
       } catch (error) {
         // Not computable on its own: it simply stays a local filter. A cancel is a cancel.
         if (local.signal?.aborted) throw error;

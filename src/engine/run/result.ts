@@ -1,3 +1,4 @@
+import type { RowStatus } from '../../gong/write/writer';
 import type { SqlValue } from '../../gong/catalog/types';
 import type { ReadStats } from '../../gong/read/reader';
 
@@ -33,6 +34,8 @@ export interface StatementResult {
   readonly stats: ExecStats;
   /** How the result is best shown; a table when absent. */
   readonly layout?: ResultLayout;
+  /** INSERT/UPDATE/DELETE: how many rows ended in each outcome (a row whose outcome is unknown may be written). */
+  readonly outcomes?: Readonly<Record<RowStatus, number>>;
 }
 
 /** What the engine reports while it runs. */

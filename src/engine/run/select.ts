@@ -3,7 +3,6 @@ import { readRows, type ReadOptions } from '../../gong/read/reader';
 import type { InputValue } from '../../gong/write/values';
 import { constantValue, type Binding } from '../bind/binder';
 import { LocalDatabase } from '../eval/local';
-import { quoteName } from '../eval/sqlite';
 import { narrowByKeys } from '../plan/joinKeys';
 import { planSelect, type QueryPlan, type Scan } from '../plan/planner';
 import { neededColumns } from '../plan/columns';
@@ -11,10 +10,10 @@ import type { FoldedValues } from '../plan/predicates';
 import { foldConstants } from './fold';
 import type * as A from '../syntax/ast';
 import { QueryCache } from './cache';
-import type { RunContext } from './context';
+import { confirmed, type RunContext } from './context';
 import { EngineError } from './errors';
 import { observeTypes, type ResultColumn } from './result';
-import { bindParameters, rewrite, type Replacement } from './sqlText';
+import { localSql, type LocalSql } from './localSql';
 
 export interface SelectOutput {
   columns: ResultColumn[];
@@ -32,18 +31,16 @@ export function plan(select: A.SelectStatement, binding: Binding, ctx: RunContex
  * page and stops reading once LIMIT is satisfied.
  */
 export async function runSelect(text: string, select: A.SelectStatement, binding: Binding, ctx: RunContext, emitRows = true): Promise<SelectOutput> {
-  const queryPlan = plan(select, binding, ctx, await foldConstants(text, select, ctx.params, ctx.options));
+  const queryPlan = plan(select, binding, ctx, await foldConstants(select, ctx.params, ctx.options));
   await confirmEstimate(queryPlan.scans, ctx);
   const db = LocalDatabase.open(ctx.options);
   try {
     const names = new Map(queryPlan.scans.map((scan, i) => [scan.ref, `gs_${i}`]));
-    const params = bindParameters(select, ctx.params);
-    const tableNames: Replacement[] = queryPlan.scans.map((scan) => ({
-      span: scan.ref.name.span,
-      text: `${quoteName(names.get(scan.ref) as string)}${scan.ref.alias ? '' : ` AS ${quoteName(scan.ref.name.text)}`}`,
-    }));
+    // Printed before anything is read: a parameter without a value stops the statement here.
+    const local = localSql(select, { tables: names, params: ctx.params, text });
     if (queryPlan.streaming && !(ctx.options.useCache !== false && ctx.options.cache?.get(QueryCache.key(ctx.options.connectionId, queryPlan.streaming.scan.plan)))) {
-      return await stream(db, text, select, binding, queryPlan, [...tableNames, ...params.replacements], params.values, ctx, emitRows);
+      // The engine counts rows for LIMIT and OFFSET instead, as pages arrive.
+      return await stream(db, localSql({ ...select, limit: undefined }, { tables: names, params: ctx.params, text }), select, binding, queryPlan, ctx, emitRows);
     }
     const read = await readScans(queryPlan.scans, ctx);
     for (const scan of queryPlan.scans) {
@@ -53,9 +50,8 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
       await db.createTable(name, columns);
       await db.insertRows(name, columns.length, rows, projection(scan.table.columns, columns));
     }
-    const sql = rewrite(text, select.span, [...tableNames, ...params.replacements]);
     const out = { columns: [] as ResultColumn[], rows: [] as SqlValue[][], plan: queryPlan };
-    await db.query(sql, params.values, (columns) => {
+    await db.query(local.sql, local.values, (columns) => {
       out.columns = columns;
       if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns });
     }, (batch) => {
@@ -69,11 +65,11 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
   }
 }
 
-async function stream(db: LocalDatabase, text: string, select: A.SelectStatement, binding: Binding, queryPlan: QueryPlan, replacements: Replacement[], values: InputValue[], ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
+async function stream(db: LocalDatabase, unlimited: LocalSql, select: A.SelectStatement, binding: Binding, queryPlan: QueryPlan, ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
   const { scan, limit, offset } = queryPlan.streaming as NonNullable<QueryPlan['streaming']>;
   const limitCount = limit ? countOf(limit, ctx, 'LIMIT') : Infinity;
   let skip = offset ? countOf(offset, ctx, 'OFFSET') : 0;
-  const { sql, kept } = withoutLimit(text, select, replacements, values);
+  const { sql, values: kept } = unlimited;
   const columns = neededColumns(select, binding, scan.ref, scan.table.columns);
   await db.createTable('gs_0', columns);
   const out: SelectOutput = { columns: [], rows: [], plan: queryPlan };
@@ -113,25 +109,6 @@ async function stream(db: LocalDatabase, text: string, select: A.SelectStatement
   }
   if (complete && ctx.options.cache) ctx.options.cache.set(QueryCache.key(ctx.options.connectionId, scan.plan), all);
   return out;
-}
-
-/**
- * The statement without its LIMIT clause, to run over each page while the engine counts rows
- * instead. The parameters left are numbered afresh, with their values, whatever order they
- * were bound in.
- */
-function withoutLimit(text: string, select: A.SelectStatement, replacements: readonly Replacement[], values: readonly InputValue[]): { sql: string; kept: InputValue[] } {
-  if (!select.limit) return { sql: rewrite(text, select.span, replacements), kept: [...values] };
-  const limitStart = select.limit.span.start;
-  const kept: InputValue[] = [];
-  const cut = replacements.filter((r) => r.span.start < limitStart).map((r) => {
-    const bound = /^\?(\d+)$/.exec(r.text);
-    if (!bound) return r;
-    kept.push(values[Number(bound[1]) - 1]);
-    return { span: r.span, text: `?${kept.length}` };
-  });
-  cut.push({ span: { start: limitStart, end: select.span.end }, text: '' });
-  return { sql: rewrite(text, select.span, cut), kept };
 }
 
 /** A row cut down to the given columns, in their order. */
@@ -198,12 +175,8 @@ async function confirmEstimate(scans: readonly Scan[], ctx: RunContext): Promise
 
 async function confirmCalls(estimate: number, ctx: RunContext): Promise<void> {
   const threshold = ctx.options.confirmThreshold ?? 50;
-  if (estimate <= threshold || ctx.confirmed) return;
-  if (await ctx.options.confirm?.({ kind: 'apiCalls', estimate, threshold })) {
-    ctx.confirmed = true;
-    return;
-  }
-  throw new EngineError('CONFIRMATION_REQUIRED', `This statement needs about ${estimate} API calls, more than the ${threshold} allowed without confirmation (Gong allows 10,000 a day). Confirm to run it (CLI: --yes), or narrow the filters.`);
+  if (estimate <= threshold || await confirmed(ctx, { kind: 'apiCalls', estimate, threshold })) return;
+  throw new EngineError('CONFIRMATION_REQUIRED', `This statement needs about ${estimate} API calls, more than the ${threshold} allowed without confirmation (Gong allows 10,000 a day). Confirm to run it (CLI: --confirm api-calls or --yes), or narrow the filters.`);
 }
 
 function countOf(e: A.Expr, ctx: RunContext, what: string): number {

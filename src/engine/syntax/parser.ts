@@ -1,6 +1,7 @@
 import type * as A from './ast';
+import { Diagnostics as D, diagnostic, type DiagnosticMessage } from './diagnostics';
 import { scan } from './scanner';
-import { RESERVED, type Diagnostic, type Span, type Token } from './tokens';
+import { JOIN_KEYWORDS, RESERVED, type Diagnostic, type Span, type Token } from './tokens';
 
 export interface ParseResult {
   readonly statements: readonly A.Statement[];
@@ -13,61 +14,164 @@ export interface ParseResult {
  * yields statements (with Missing nodes where something was expected) and diagnostics
  * with exact ranges, because the editor parses on every keystroke.
  */
-export function parse(text: string): ParseResult {
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const { tokens, diagnostics } = scan(text);
-  const parser = new Parser(tokens, diagnostics);
+  const parser = new Parser(tokens, diagnostics, options.fuel ?? FUEL);
   const statements = parser.script();
   diagnostics.sort((a, b) => a.span.start - b.span.start);
   return { statements, diagnostics, tokens };
 }
 
-const MAX_DEPTH = 150;
-const JOIN_WORDS = new Set(['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'OUTER']);
-const AGGREGATE_CALLABLE_KEYWORDS = new Set(['LIKE', 'GLOB', 'REGEXP', 'MATCH', 'REPLACE']);
+/**
+ * How deeply expressions, subqueries and parenthesised FROM items may nest (each NOT and
+ * unary sign counts as a level). Beyond it the statement gets a diagnostic rather than
+ * the stack overflowing; every later stage then walks trees at most this deep, except
+ * left-deep chains (`a OR b OR …`, `1+1+…`), which they walk iteratively.
+ */
+export const MAX_DEPTH = 150;
+/** SQLite's own limits: tables in one join, terms of a compound SELECT. */
+export const MAX_JOIN_TABLES = 64;
+export const MAX_COMPOUND_TERMS = 500;
+/**
+ * Peeks allowed at one token before the parser is declared stuck. Parsing consumes a token
+ * after a bounded number of looks; a loop that does not is a bug, which this guard turns
+ * into a diagnostic instead of a hang (matklad's "fuel" in resilient LL parsing).
+ */
+const FUEL = 100_000;
+
+export interface ParseOptions {
+  /** Looks allowed at one token (see FUEL); tests lower it to see the guard work. */
+  readonly fuel?: number;
+}
+
+/** Thrown by the fuel guard; caught per statement, never leaves parse(). */
+class Stuck extends Error {}
+
+/**
+ * Binding power of SQLite's binary operators (parse.y's %left/%right lines, weakest first);
+ * a prefix NOT binds at 3, a prefix - + ~ at 12 (BITNOT), COLLATE is 11.
+ */
+const INFIX: Record<string, number> = {
+  OR: 1, AND: 2,
+  '=': 4, '==': 4, '!=': 4, '<>': 4, IS: 4, IN: 4, LIKE: 4, GLOB: 4, REGEXP: 4, MATCH: 4, BETWEEN: 4, ISNULL: 4, NOTNULL: 4, NOT: 4,
+  '<': 5, '<=': 5, '>': 5, '>=': 5,
+  '&': 7, '|': 7, '<<': 7, '>>': 7,
+  '+': 8, '-': 8,
+  '*': 9, '/': 9, '%': 9,
+  '||': 10, '->': 10, '->>': 10,
+  COLLATE: 11,
+};
+const NOT_PRECEDENCE = 3;
+const SIGN_PRECEDENCE = 12;
+/** Words NOT may precede in operator position: `x NOT IN …`, `x NOT LIKE …`, `x NOT NULL`. */
+const AFTER_INFIX_NOT = new Set(['IN', 'LIKE', 'GLOB', 'REGEXP', 'MATCH', 'BETWEEN', 'NULL']);
+const LIKE_OPERATORS = new Set(['LIKE', 'GLOB', 'REGEXP', 'MATCH']);
+const SELECT_STARTS = new Set(['SELECT', 'VALUES', 'WITH']);
+const FRAME_UNITS = new Set(['ROWS', 'RANGE', 'GROUPS']);
+/** Words a window definition starts with, which therefore are not a base window's name. */
+const WINDOW_CLAUSE_WORDS = new Set(['PARTITION', 'ORDER', 'ROWS', 'RANGE', 'GROUPS']);
+/** The largest `?N` SQLite accepts (SQLITE_MAX_VARIABLE_NUMBER). */
+const MAX_VARIABLE_NUMBER = 32766;
 
 class Parser {
   private pos = 0;
   private depth = 0;
+  private fuel = 0;
+  private fuelPos = -1;
   private positional = 0;
 
-  constructor(private readonly tokens: Token[], private readonly diagnostics: Diagnostic[]) {}
+  /** Each token's upper-case word ('' for non-identifiers), computed once: keyword checks are the parser's hot path. */
+  private readonly words: string[];
+
+  constructor(private readonly tokens: Token[], private readonly diagnostics: Diagnostic[], private readonly maxFuel: number) {
+    this.words = tokens.map((t) => (t.kind === 'Identifier' ? t.value.toUpperCase() : ''));
+  }
 
   // script := statement (';' statement)*
+  // The loop over statements and the recovery after a guard fired look at tokens directly,
+  // without spending fuel: they always advance, and they must work when a guard has fired.
   script(): A.Statement[] {
     const statements: A.Statement[] = [];
-    while (!this.at('EOF')) {
-      if (this.eat('Semicolon')) continue;
+    while (this.current().kind !== 'EOF') {
+      if (this.current().kind === 'Semicolon') {
+        this.pos++;
+        continue;
+      }
       const start = this.pos;
-      const statement = this.statement();
-      statements.push(statement);
-      if (!this.at('Semicolon') && !this.at('EOF')) {
-        this.error('GS1101', `Unexpected ${describe(this.peek())}: expected ; or the end of the statement`, this.peek().span);
-        this.skipTo(() => this.at('Semicolon'));
+      statements.push(this.guarded(() => this.statement(), start));
+      const t = this.current();
+      if (t.kind !== 'Semicolon' && t.kind !== 'EOF') {
+        this.error(D.expectedEndOfStatement, t.span, describe(t));
+        this.recover();
       }
       if (this.pos === start) this.pos++;
     }
     return statements;
   }
 
-  // statement := EXPLAIN? (select | insert | update | delete | call)
+  /**
+   * One statement, with the guards' last resort: a stuck parser (see FUEL) or any exception
+   * becomes a diagnostic at the token reached, and parsing resumes after the next `;`.
+   */
+  private guarded(statement: () => A.Statement, start: number): A.Statement {
+    try {
+      return statement();
+    } catch (e) {
+      const at = this.current();
+      const why = e instanceof Stuck ? 'the parser made no progress' : e instanceof RangeError ? 'the statement is nested too deeply' : String(e);
+      this.diagnostics.push(diagnostic(D.cannotParse, at.span, why, describe(at)));
+      this.depth = 0;
+      this.recover();
+      return { kind: 'Invalid', span: { start: this.tokens[start]?.span.start ?? 0, end: this.prevEnd() } };
+    }
+  }
+
+  /** The current token, without spending fuel. */
+  private current(): Token {
+    return this.tokens[Math.min(this.pos, this.tokens.length - 1)] as Token;
+  }
+
+  /** Skips to the next `;` outside parentheses (or the end), without spending fuel. */
+  private recover(): void {
+    let level = 0;
+    for (let t = this.current(); t.kind !== 'EOF' && !(level === 0 && t.kind === 'Semicolon'); t = this.current()) {
+      if (t.kind === 'LParen') level++;
+      if (t.kind === 'RParen') level = Math.max(0, level - 1);
+      this.pos++;
+    }
+    this.fuelPos = -1;
+  }
+
+  // statement := [EXPLAIN [QUERY PLAN]] (select | insert | update | delete | call)
   private statement(): A.Statement {
     const first = this.peek();
     if (this.eatKeyword('EXPLAIN')) {
-      const inner = this.statement();
+      if (this.eatKeyword('QUERY')) this.expectKeyword('PLAN');
+      if (this.isKeyword('EXPLAIN')) this.error(D.nestedExplain, this.peek().span);
+      const inner = this.isKeyword('EXPLAIN') ? this.invalid() : this.statement();
       return { kind: 'Explain', span: this.spanFrom(first), statement: inner };
     }
-    if (this.isKeyword('SELECT') || this.isKeyword('WITH') || this.isKeyword('VALUES') || this.at('LParen')) return this.select();
+    if (SELECT_STARTS.has(this.keyword())) return this.select();
     if (this.isKeyword('INSERT')) return this.insert();
     if (this.isKeyword('UPDATE')) return this.update();
     if (this.isKeyword('DELETE')) return this.delete();
     if (this.isKeyword('CALL')) return this.call();
-    this.error('GS1100', `Expected a statement (SELECT, INSERT, UPDATE, DELETE, CALL or EXPLAIN), found ${describe(first)}`, first.span);
+    this.error(D.expectedStatement, first.span, describe(first));
+    return this.invalid();
+  }
+
+  private invalid(): A.InvalidStatement {
+    const first = this.peek();
     this.skipTo(() => this.at('Semicolon'));
     return { kind: 'Invalid', span: this.spanFrom(first) };
   }
 
   // select := [WITH [RECURSIVE] cte (, cte)*] body [ORDER BY items] [LIMIT expr [(OFFSET | ,) expr]]
   select(): A.SelectStatement {
+    return this.nested(() => this.missingSelect(), () => this.selectStatement());
+  }
+
+  private selectStatement(): A.SelectStatement {
     const first = this.peek();
     let withClause: A.SelectStatement['with'];
     if (this.eatKeyword('WITH')) {
@@ -77,6 +181,11 @@ class Parser {
       withClause = { recursive, tables };
     }
     const body = this.compound();
+    // ORDER BY and LIMIT belong to a last term that is a SELECT: VALUES takes neither.
+    const last = lastTerm(body);
+    if (last.kind === 'Values' && (this.isKeyword('ORDER') || this.isKeyword('LIMIT'))) {
+      this.error(D.clauseAfterValues, this.peek().span, this.keyword() === 'ORDER' ? 'ORDER BY' : 'LIMIT');
+    }
     const orderBy = this.eatKeywords('ORDER', 'BY') ? this.list(() => this.orderItem()) : [];
     let limit: A.SelectStatement['limit'];
     const limitToken = this.peek();
@@ -92,42 +201,59 @@ class Parser {
       }
       limit ??= { span: this.spanFrom(limitToken), limit: first, offset };
     }
+    if (this.isKeyword('UNION') || this.isKeyword('INTERSECT') || this.isKeyword('EXCEPT')) {
+      const clause = limit ? 'LIMIT' : 'ORDER BY';
+      if (limit || orderBy.length > 0) this.error(D.clauseInsideCompound, this.peek().span, clause, this.keyword());
+    }
     return { kind: 'Select', span: this.spanFrom(first), with: withClause, body, orderBy, limit };
   }
 
-  // cte := name [(columns)] AS [NOT] [MATERIALIZED] (select)
+  // cte := name [(column [COLLATE c] [ASC|DESC], …)] AS [[NOT] MATERIALIZED] (select)
   private commonTable(): A.CommonTable {
     const first = this.peek();
     const name = this.name('a name for the common table expression');
-    const columns = this.at('LParen') ? this.parenthesized(() => this.list(() => this.name('a column name'))) : [];
+    const columns = this.at('LParen') ? this.parenthesized(() => this.list(() => this.cteColumn())) : [];
     this.expectKeyword('AS');
-    this.eatKeyword('NOT');
-    this.eatKeyword('MATERIALIZED');
+    let materialized: boolean | undefined;
+    if (this.isKeyword('NOT') && this.isKeywordAt(1, 'MATERIALIZED')) {
+      this.pos += 2;
+      materialized = false;
+    } else if (this.eatKeyword('MATERIALIZED')) {
+      materialized = true;
+    }
     const select = this.parenthesized(() => this.select()) ?? this.missingSelect();
-    return { span: this.spanFrom(first), name, columns: columns ?? [], select };
+    return { span: this.spanFrom(first), name, columns: columns ?? [], materialized, select };
+  }
+
+  /** SQLite's eidlist item: a name, optionally with COLLATE and a sort order (which it ignores). */
+  private cteColumn(): A.Name {
+    const name = this.name('a column name');
+    if (this.eatKeyword('COLLATE')) this.collation();
+    if (!this.eatKeyword('ASC')) this.eatKeyword('DESC');
+    return name;
   }
 
   // body := core ((UNION [ALL] | INTERSECT | EXCEPT) core)*
   private compound(): A.SelectBody {
     let left = this.selectCore();
+    let terms = 1;
     for (;;) {
+      const opToken = this.peek();
       let op: A.CompoundSelect['op'] | undefined;
       if (this.eatKeyword('UNION')) op = this.eatKeyword('ALL') ? 'UNION ALL' : 'UNION';
       else if (this.eatKeyword('INTERSECT')) op = 'INTERSECT';
       else if (this.eatKeyword('EXCEPT')) op = 'EXCEPT';
       if (!op) return left;
+      if (++terms > MAX_COMPOUND_TERMS) return this.tooMany(D.tooManyCompoundTerms, MAX_COMPOUND_TERMS, left, opToken);
       const right = this.selectCore();
       left = { kind: 'Compound', span: { start: left.span.start, end: right.span.end }, op, left, right };
     }
   }
 
-  // core := SELECT [DISTINCT|ALL] columns [FROM from] [WHERE e] [GROUP BY es [HAVING e]] [WINDOW …] | VALUES rows | (select)
+  // core := SELECT [DISTINCT|ALL] columns [FROM from] [WHERE e] [GROUP BY es] [HAVING e] [WINDOW …] | VALUES rows
   private selectCore(): A.SelectBody {
     const first = this.peek();
-    if (this.eatKeyword('VALUES')) {
-      const rows = this.list(() => this.parenthesized(() => this.list(() => this.expr())) ?? []);
-      return { kind: 'Values', span: this.spanFrom(first), rows };
-    }
+    if (this.eatKeyword('VALUES')) return this.values(first);
     if (!this.expectKeyword('SELECT')) {
       return { kind: 'Core', span: this.spanFrom(first), distinct: false, columns: [], groupBy: [], windows: [] };
     }
@@ -139,7 +265,8 @@ class Parser {
     const groupBy = this.eatKeywords('GROUP', 'BY') ? this.list(() => this.expr()) : [];
     const having = this.eatKeyword('HAVING') ? this.expr() : undefined;
     const windows: A.SelectCore['windows'][number][] = [];
-    if (this.eatKeyword('WINDOW')) {
+    if (this.atWindowClause()) {
+      this.pos++;
       do {
         const name = this.name('a window name');
         this.expectKeyword('AS');
@@ -149,6 +276,19 @@ class Parser {
     return { kind: 'Core', span: this.spanFrom(first), distinct, columns, from, where, groupBy, having, windows };
   }
 
+  // values := VALUES (exprs) (, (exprs))* — every row as long as the first
+  private values(first: Token): A.ValuesBody {
+    const rows = this.list(() => {
+      const open = this.peek();
+      const row = this.parenthesized(() => this.list(() => this.expr())) ?? [];
+      return { row, span: this.spanFrom(open) };
+    });
+    const width = rows[0]?.row.length ?? 0;
+    const uneven = rows.find((r) => r.row.length !== width);
+    if (uneven) this.error(D.unevenValues, uneven.span, width);
+    return { kind: 'Values', span: this.spanFrom(first), rows: rows.map((r) => r.row) };
+  }
+
   // resultColumn := * | name.* | expr [[AS] alias]
   private resultColumn(): A.ResultColumn {
     const first = this.peek();
@@ -156,8 +296,8 @@ class Parser {
       this.pos++;
       return { span: first.span, expr: { kind: 'Star', span: first.span } };
     }
-    if (this.isName(this.peek()) && this.peekAt(1).kind === 'Dot' && this.peekAt(2).text === '*') {
-      const table = this.name('a table name');
+    if (this.isName(this.peek(), 'table') && this.peekAt(1).kind === 'Dot' && this.peekAt(2).text === '*') {
+      const table = this.name('a table name', 'table');
       this.pos += 2;
       return { span: this.spanFrom(first), expr: { kind: 'Star', span: this.spanFrom(first), table } };
     }
@@ -166,78 +306,105 @@ class Parser {
     return { span: this.spanFrom(first), expr, alias };
   }
 
+  /** `AS name` (any name, a string included) or a bare alias (SQLite's `ids`: no join keyword, no contextual keyword in use). */
   private alias(): A.Name | undefined {
-    if (this.eatKeyword('AS')) {
-      if (this.at('String')) {
-        const t = this.next();
-        return { text: t.value, span: t.span, quoted: true };
-      }
-      return this.name('an alias after AS');
-    }
-    return this.isName(this.peek()) ? this.name('') : undefined;
+    if (this.eatKeyword('AS')) return this.name('an alias after AS', 'table');
+    const t = this.peek();
+    if (t.kind === 'String' || t.kind === 'QuotedIdentifier') return this.name('', 'table');
+    const word = this.keyword();
+    if (t.kind !== 'Identifier' || RESERVED.has(word) || JOIN_KEYWORDS.has(word) || word === 'INDEXED') return undefined;
+    if (word === 'WINDOW' && this.atWindowClause()) return undefined;
+    return this.name('');
   }
 
   // from := item (joinOp item [ON e | USING (names)])*
   private from(): A.FromItem {
     let left = this.fromItem();
+    let tables = 1;
     for (;;) {
-      let type: A.JoinItem['type'] | undefined;
-      let natural = false;
-      if (this.eat('Comma')) type = 'CROSS';
-      else if (JOIN_WORDS.has(this.keyword())) {
-        natural = this.eatKeyword('NATURAL');
-        if (this.eatKeyword('LEFT')) type = 'LEFT';
-        else if (this.eatKeyword('RIGHT')) type = 'RIGHT';
-        else if (this.eatKeyword('FULL')) type = 'FULL';
-        else if (this.eatKeyword('CROSS')) type = 'CROSS';
-        else if (this.eatKeyword('INNER')) type = 'INNER';
-        if (type === 'LEFT' || type === 'RIGHT' || type === 'FULL') this.eatKeyword('OUTER');
-        this.expectKeyword('JOIN');
-        type ??= 'INNER';
-      }
-      if (!type) return left;
+      const opStart = this.peek();
+      const op = this.joinOp();
+      if (!op) return left;
+      if (++tables > MAX_JOIN_TABLES) return this.tooMany(D.tooManyJoinTables, MAX_JOIN_TABLES, left, opStart);
       const right = this.fromItem();
       let on: A.Expr | undefined;
       let using: A.Name[] | undefined;
+      const constraint = this.peek();
       if (this.eatKeyword('ON')) on = this.expr();
       else if (this.eatKeyword('USING')) using = this.parenthesized(() => this.list(() => this.name('a column name'))) ?? [];
-      left = { kind: 'Join', span: { start: left.span.start, end: this.prevEnd() }, left, right, type, natural, on, using };
+      if (op.natural && (on || using)) this.error(D.naturalJoinConstraint, constraint.span);
+      left = { kind: 'Join', span: { start: left.span.start, end: this.prevEnd() }, left, right, type: op.type, natural: op.natural, on, using };
     }
   }
 
-  // item := name [[AS] alias] | name(args) [[AS] alias] | (select) [[AS] alias] | (from)
+  /**
+   * `,` or up to three join words then JOIN, in any order, combined as SQLite does
+   * (`LEFT OUTER`, `OUTER LEFT`, `NATURAL LEFT` …); OUTER alone or INNER with OUTER is an error.
+   */
+  private joinOp(): { type: A.JoinItem['type']; natural: boolean } | undefined {
+    if (this.eat('Comma')) return { type: 'CROSS', natural: false };
+    if (!this.isKeyword('JOIN') && !JOIN_KEYWORDS.has(this.keyword())) return undefined;
+    const first = this.peek();
+    const words: string[] = [];
+    while (!this.isKeyword('JOIN') && words.length < 3 && (words.length === 0 || this.isName(this.peek()))) {
+      words.push(this.next().value.toUpperCase());
+    }
+    const has = (...w: string[]) => words.some((x) => w.includes(x));
+    const outer = has('LEFT', 'RIGHT', 'FULL', 'OUTER');
+    const valid = words.every((w) => JOIN_KEYWORDS.has(w)) && !(has('INNER', 'CROSS') && outer) && !(outer && !has('LEFT', 'RIGHT', 'FULL'));
+    if (!valid) this.error(D.unknownJoinType, this.spanFrom(first), words.join(' '));
+    this.expectKeyword('JOIN');
+    const left = has('LEFT', 'FULL');
+    const right = has('RIGHT', 'FULL');
+    const type = left && right ? 'FULL' : left ? 'LEFT' : right ? 'RIGHT' : has('CROSS') ? 'CROSS' : 'INNER';
+    return { type, natural: has('NATURAL') };
+  }
+
+  // item := [schema.]name [[AS] alias] [INDEXED BY name | NOT INDEXED] | [schema.]name(args) [[AS] alias]
+  //       | (select) [[AS] alias] | (from) [[AS] alias]
   private fromItem(): A.FromItem {
     const first = this.peek();
     if (this.at('LParen')) {
       this.pos++;
-      if (this.isKeyword('SELECT') || this.isKeyword('WITH') || this.isKeyword('VALUES')) {
+      if (SELECT_STARTS.has(this.keyword())) {
         const select = this.select();
         this.expect('RParen');
         return { kind: 'SubqueryFrom', span: this.spanFrom(first), select, alias: this.alias() };
       }
-      const inner = this.from();
+      const inner = this.nested(() => this.missingFrom(), () => this.from());
       this.expect('RParen');
-      return inner;
+      return { kind: 'ParenFrom', span: this.spanFrom(first), from: inner, alias: this.alias() };
     }
-    const name = this.qualifiedName('a table name');
+    const { schema, name } = this.qualifiedName('a table name');
     if (this.at('LParen')) {
       const args = this.parenthesized(() => (this.at('RParen') ? [] : this.list(() => this.expr()))) ?? [];
-      return { kind: 'TableFunction', span: this.spanFrom(first), name, args, alias: this.alias() };
+      return { kind: 'TableFunction', span: this.spanFrom(first), schema, name, args, alias: this.alias() };
     }
     const alias = this.alias();
-    return { kind: 'Table', span: this.spanFrom(first), name, alias };
+    let indexedBy: A.Name | null | undefined;
+    if (this.eatKeyword('INDEXED')) {
+      this.expectKeyword('BY');
+      indexedBy = this.name('an index name');
+    } else if (this.isKeyword('NOT') && this.isKeywordAt(1, 'INDEXED')) {
+      this.pos += 2;
+      indexedBy = null;
+    }
+    return { kind: 'Table', span: this.spanFrom(first), schema, name, alias, indexedBy };
   }
 
-  // orderItem := expr [COLLATE c] [ASC|DESC] [NULLS (FIRST|LAST)]
+  // orderItem := expr [ASC|DESC] [NULLS (FIRST|LAST)]
   private orderItem(): A.OrderItem {
     const first = this.peek();
     const expr = this.expr();
     const desc = this.eatKeyword('DESC');
     if (!desc) this.eatKeyword('ASC');
-    if (this.eatKeyword('NULLS') && !this.eatKeyword('FIRST') && !this.eatKeyword('LAST')) {
-      this.error('GS1120', 'Expected FIRST or LAST after NULLS', this.peek().span);
+    let nulls: A.OrderItem['nulls'];
+    if (this.eatKeyword('NULLS')) {
+      if (this.eatKeyword('FIRST')) nulls = 'FIRST';
+      else if (this.eatKeyword('LAST')) nulls = 'LAST';
+      else this.error(D.expectedNullsOrder, this.peek().span);
     }
-    return { span: this.spanFrom(first), expr, desc };
+    return { span: this.spanFrom(first), expr, desc, nulls };
   }
 
   // insert := INSERT [OR action] INTO name [(columns)] (VALUES rows | select)
@@ -245,50 +412,51 @@ class Parser {
     const first = this.next();
     if (this.eatKeyword('OR')) this.next();
     this.expectKeyword('INTO');
-    const table = this.qualifiedName('the object to insert into');
+    const { schema, name: table } = this.qualifiedName('the object to insert into');
     const columns = this.at('LParen') ? this.parenthesized(() => this.list(() => this.name('a column name'))) ?? [] : [];
     let source: A.InsertStatement['source'];
-    if (this.eatKeyword('VALUES')) {
-      source = { kind: 'Values', rows: this.list(() => this.parenthesized(() => this.list(() => this.expr())) ?? []) };
+    if (this.isKeyword('VALUES')) {
+      const values = this.values(this.next());
+      source = { kind: 'Values', rows: values.rows };
     } else if (this.isKeyword('SELECT') || this.isKeyword('WITH')) {
       source = { kind: 'Select', select: this.select() };
     } else {
-      this.error('GS1130', 'Expected VALUES or SELECT', this.peek().span);
+      this.error(D.expectedValuesOrSelect, this.peek().span);
       source = { kind: 'Missing', span: this.zeroWidth() };
     }
-    return { kind: 'Insert', span: this.spanFrom(first), table, columns, source };
+    return { kind: 'Insert', span: this.spanFrom(first), schema, table, columns, source };
   }
 
   // update := UPDATE name [[AS] alias] SET col = expr (, col = expr)* [WHERE expr]
   private update(): A.UpdateStatement {
     const first = this.next();
-    const table = this.qualifiedName('the object to update');
+    const { schema, name: table } = this.qualifiedName('the object to update');
     const alias = this.isKeyword('SET') ? undefined : this.alias();
     this.expectKeyword('SET');
     const sets = this.list(() => {
       const column = this.name('a column to set');
-      if (!this.at('Operator', '=')) this.error('GS1131', `Expected = after ${column.text}`, this.peek().span);
+      if (!this.at('Operator', '=')) this.error(D.expectedEquals, this.peek().span, column.text);
       else this.pos++;
       return { column, value: this.expr() };
     });
     const where = this.eatKeyword('WHERE') ? this.expr() : undefined;
-    return { kind: 'Update', span: this.spanFrom(first), table, alias, sets, where };
+    return { kind: 'Update', span: this.spanFrom(first), schema, table, alias, sets, where };
   }
 
   // delete := DELETE FROM name [[AS] alias] [WHERE expr]
   private delete(): A.DeleteStatement {
     const first = this.next();
     this.expectKeyword('FROM');
-    const table = this.qualifiedName('the object to delete from');
+    const { schema, name: table } = this.qualifiedName('the object to delete from');
     const alias = this.isKeyword('WHERE') ? undefined : this.alias();
     const where = this.eatKeyword('WHERE') ? this.expr() : undefined;
-    return { kind: 'Delete', span: this.spanFrom(first), table, alias, where };
+    return { kind: 'Delete', span: this.spanFrom(first), schema, table, alias, where };
   }
 
   // call := CALL name ( [expr (, expr)*] )
   private call(): A.CallStatement {
     const first = this.next();
-    const name = this.qualifiedName('a procedure name');
+    const { name } = this.qualifiedName('a procedure name');
     const open = this.peek();
     let args: A.Expr[] = [];
     let argsSpan: Span = this.zeroWidth();
@@ -301,114 +469,129 @@ class Parser {
     return { kind: 'Call', span: this.spanFrom(first), name, args, argsSpan };
   }
 
-  // ---- expressions, by precedence climbing over SQLite's levels ----
+  // ---- expressions: precedence climbing over SQLite's levels (see INFIX) ----
 
   expr(): A.Expr {
-    if (++this.depth > MAX_DEPTH) {
-      const t = this.peek();
-      this.error('GS1190', 'Expression nested too deeply', t.span);
-      this.skipTo(() => this.at('Semicolon'));
-      this.depth--;
-      return { kind: 'Missing', span: t.span };
+    return this.nested(() => this.missingExpr(), () => this.binding(0));
+  }
+
+  /**
+   * An expression whose operators all bind at least `min`. Prefix operators (NOT, - + ~) are
+   * gathered in a loop, each one level of depth, then applied innermost first, each taking
+   * the operators that bind tighter than it: `NOT a = b` is NOT (a = b), `-a * b` is (-a) * b.
+   * Binary chains are built in the loop of `infix`, so `1+1+…` never recurses.
+   */
+  private binding(min: number): A.Expr {
+    // Most operands have no prefix: no allocation for them (a 100,000-term chain has 100,000 operands).
+    if (!this.atPrefix()) return this.infix(this.primary(), min);
+    const prefixes: Token[] = [];
+    while (this.atPrefix()) {
+      if (this.depth + prefixes.length >= MAX_DEPTH) return this.tooDeep();
+      prefixes.push(this.next());
     }
+    this.depth += prefixes.length;
     try {
-      return this.or();
+      let e = this.primary();
+      for (let i = prefixes.length - 1; i >= 0; i--) {
+        const t = prefixes[i] as Token;
+        const not = t.kind === 'Identifier';
+        e = this.infix(e, not ? NOT_PRECEDENCE : SIGN_PRECEDENCE);
+        if (t.text === '-' && isSmallestHex(e)) this.error(D.negatedHexTooBig, { start: t.span.start, end: e.span.end }, (e as A.Literal).value);
+        e = { kind: 'Unary', span: { start: t.span.start, end: e.span.end }, op: not ? 'NOT' : t.text, operand: e };
+      }
+      return this.infix(e, min);
     } finally {
-      this.depth--;
+      this.depth -= prefixes.length;
     }
   }
 
-  private or(): A.Expr {
-    let left = this.and();
-    while (this.isKeyword('OR')) {
-      this.pos++;
-      left = binary('OR', left, this.and());
+  private atPrefix(): boolean {
+    const t = this.peek();
+    if (t.kind === 'Operator') return t.text === '-' || t.text === '+' || t.text === '~';
+    return this.isKeyword('NOT') && !this.isKeywordAt(1, 'EXISTS');
+  }
+
+  /** The operator at the current token and how tightly it binds (0: none). */
+  private infixPower(): number {
+    const t = this.peek();
+    if (t.kind === 'Operator') return INFIX[t.text] ?? 0;
+    const word = this.keyword();
+    if (word === 'NOT') return AFTER_INFIX_NOT.has(this.keywordAt(1)) ? INFIX.NOT as number : 0;
+    return word ? INFIX[word] ?? 0 : 0;
+  }
+
+  /** Applies the binary and postfix operators binding at least `min` to `left`, left to right. */
+  private infix(left: A.Expr, min: number): A.Expr {
+    for (let power = this.infixPower(); power >= min && power > 0; power = this.infixPower()) {
+      left = this.operator(left, power);
     }
     return left;
   }
 
-  private and(): A.Expr {
-    let left = this.not();
-    while (this.isKeyword('AND')) {
-      this.pos++;
-      left = binary('AND', left, this.not());
+  /** One operator applied to `left`; its right side binds tighter (all of SQLite's binary operators are left-associative). */
+  private operator(left: A.Expr, power: number): A.Expr {
+    const t = this.next();
+    // No closure for the right side: this runs once per operator of a 100,000-term chain.
+    const tighter = power + 1;
+    if (t.kind === 'Operator') {
+      const op = t.text === '==' ? '=' : t.text === '<>' ? '!=' : t.text;
+      return binary(op, left, this.binding(tighter));
     }
-    return left;
-  }
-
-  private not(): A.Expr {
-    const first = this.peek();
-    if (this.isKeyword('NOT') && !this.isKeywordAt(1, 'EXISTS')) {
-      this.pos++;
-      const operand = this.not();
-      return { kind: 'Unary', span: { start: first.span.start, end: operand.span.end }, op: 'NOT', operand };
-    }
-    return this.equality();
-  }
-
-  // = == != <> IS [NOT] [DISTINCT FROM] IN LIKE GLOB MATCH REGEXP BETWEEN ISNULL NOTNULL NOT NULL
-  private equality(): A.Expr {
-    let left = this.comparison();
-    for (;;) {
-      const t = this.peek();
-      if (t.kind === 'Operator' && ['=', '==', '!=', '<>'].includes(t.text)) {
-        this.pos++;
-        left = binary(t.text === '==' ? '=' : t.text === '<>' ? '!=' : t.text, left, this.comparison());
-        continue;
+    const word = t.value.toUpperCase();
+    const start = left.span.start;
+    switch (word) {
+      case 'OR':
+      case 'AND':
+        return binary(word, left, this.binding(tighter));
+      case 'COLLATE': {
+        const collation = this.collation();
+        return { kind: 'Collate', span: { start, end: this.prevEnd() }, expr: left, collation };
       }
-      if (this.eatKeyword('ISNULL') || this.eatKeyword('NOTNULL')) {
-        left = { kind: 'IsNull', span: { start: left.span.start, end: this.prevEnd() }, not: t.value.toUpperCase() === 'NOTNULL', expr: left };
-        continue;
-      }
-      if (this.isKeyword('IS')) {
-        this.pos++;
+      case 'ISNULL':
+      case 'NOTNULL':
+        return { kind: 'IsNull', span: { start, end: t.span.end }, not: word === 'NOTNULL', expr: left };
+      case 'IS': {
         const not = this.eatKeyword('NOT');
-        if (this.eatKeyword('NULL')) {
-          left = { kind: 'IsNull', span: { start: left.span.start, end: this.prevEnd() }, not, expr: left };
-          continue;
+        if (this.isKeyword('NULL') && this.infixPowerAt(1) <= power) {
+          this.pos++;
+          return { kind: 'IsNull', span: { start, end: this.prevEnd() }, not, expr: left };
         }
         const distinct = this.eatKeyword('DISTINCT');
         if (distinct) this.expectKeyword('FROM');
         // IS DISTINCT FROM is IS NOT; IS NOT DISTINCT FROM is IS.
-        left = binary(not !== distinct ? 'IS NOT' : 'IS', left, this.comparison());
-        continue;
+        return binary(not !== distinct ? 'IS NOT' : 'IS', left, this.binding(tighter));
       }
-      const not = this.isKeyword('NOT') && ['IN', 'LIKE', 'GLOB', 'MATCH', 'REGEXP', 'BETWEEN', 'NULL'].includes(this.keywordAt(1));
-      if (not) this.pos++;
-      if (not && this.eatKeyword('NULL')) {
-        left = { kind: 'IsNull', span: { start: left.span.start, end: this.prevEnd() }, not: true, expr: left };
-        continue;
-      }
-      if (this.eatKeyword('IN')) {
-        left = this.inRest(left, not);
-        continue;
-      }
-      const word = this.keyword();
-      if (['LIKE', 'GLOB', 'MATCH', 'REGEXP'].includes(word)) {
-        this.pos++;
-        const right = this.comparison();
-        const escape = word === 'LIKE' && this.eatKeyword('ESCAPE') ? this.comparison() : undefined;
-        const match = binary(not ? `NOT ${word}` : word, left, right);
-        left = escape ? { ...match, span: { start: match.span.start, end: escape.span.end }, escape } : match;
-        continue;
-      }
-      if (this.eatKeyword('BETWEEN')) {
-        const low = this.comparison();
-        this.expectKeyword('AND');
-        const high = this.comparison();
-        left = { kind: 'Between', span: { start: left.span.start, end: high.span.end }, not, expr: left, low, high };
-        continue;
-      }
-      if (not) this.pos--;
-      return left;
     }
+    // [NOT] IN | LIKE | GLOB | REGEXP | MATCH | BETWEEN | NULL
+    const not = word === 'NOT';
+    const op = not ? this.next().value.toUpperCase() : word;
+    if (op === 'NULL') return { kind: 'IsNull', span: { start, end: this.prevEnd() }, not: true, expr: left };
+    if (op === 'IN') return this.inRest(left, not);
+    if (op === 'BETWEEN') {
+      const low = this.binding(tighter);
+      this.expectKeyword('AND');
+      const high = this.binding(tighter);
+      return { kind: 'Between', span: { start, end: high.span.end }, not, expr: left, low, high };
+    }
+    // LIKE_KW / MATCH, with an optional ESCAPE (SQLite's likeop takes it after any of them).
+    const match = binary(not ? `NOT ${op}` : op, left, this.binding(tighter));
+    if (!this.eatKeyword('ESCAPE')) return match;
+    const escape = this.binding(tighter);
+    return { ...match, span: { start, end: escape.span.end }, escape };
   }
 
-  // IN ( select | exprs | ) | IN name
+  private infixPowerAt(offset: number): number {
+    const t = this.peekAt(offset);
+    if (t.kind === 'Operator') return INFIX[t.text] ?? 0;
+    const word = this.keywordAt(offset);
+    return word ? INFIX[word] ?? 0 : 0;
+  }
+
+  // IN ( select | exprs | ) | IN [schema.]table | IN [schema.]function(args)
   private inRest(left: A.Expr, not: boolean): A.Expr {
     if (this.at('LParen')) {
       this.pos++;
-      if (this.isKeyword('SELECT') || this.isKeyword('WITH') || this.isKeyword('VALUES')) {
+      if (SELECT_STARTS.has(this.keyword())) {
         const select = this.select();
         this.expect('RParen');
         return { kind: 'InSelect', span: { start: left.span.start, end: this.prevEnd() }, not, expr: left, select };
@@ -417,59 +600,18 @@ class Parser {
       this.expect('RParen');
       return { kind: 'InList', span: { start: left.span.start, end: this.prevEnd() }, not, expr: left, items };
     }
-    // `x IN tableName`: a subquery over the whole table.
+    // `x IN t` and `x IN f(args)`: a subquery over the whole table or table function.
     const first = this.peek();
-    const name = this.qualifiedName('a list in parentheses or a table name after IN');
+    const { schema, name } = this.qualifiedName('a list in parentheses or a table name after IN');
+    const from: A.FromItem = this.at('LParen')
+      ? { kind: 'TableFunction', span: first.span, schema, name, args: this.parenthesized(() => (this.at('RParen') ? [] : this.list(() => this.expr()))) ?? [] }
+      : { kind: 'Table', span: first.span, schema, name };
     const span = this.spanFrom(first);
     const select: A.SelectStatement = {
       kind: 'Select', span, orderBy: [],
-      body: { kind: 'Core', span, distinct: false, columns: [{ span, expr: { kind: 'Star', span } }], from: { kind: 'Table', span, name }, groupBy: [], windows: [] },
+      body: { kind: 'Core', span, distinct: false, columns: [{ span, expr: { kind: 'Star', span } }], from: { ...from, span }, groupBy: [], windows: [] },
     };
     return { kind: 'InSelect', span: { start: left.span.start, end: span.end }, not, expr: left, select };
-  }
-
-  private comparison(): A.Expr {
-    return this.binaryLevel(['<', '<=', '>', '>='], () => this.bitwise());
-  }
-
-  private bitwise(): A.Expr {
-    return this.binaryLevel(['&', '|', '<<', '>>'], () => this.additive());
-  }
-
-  private additive(): A.Expr {
-    return this.binaryLevel(['+', '-'], () => this.multiplicative());
-  }
-
-  private multiplicative(): A.Expr {
-    return this.binaryLevel(['*', '/', '%'], () => this.concat());
-  }
-
-  private concat(): A.Expr {
-    return this.binaryLevel(['||', '->', '->>'], () => this.unary());
-  }
-
-  private binaryLevel(ops: string[], operand: () => A.Expr): A.Expr {
-    let left = operand();
-    while (this.peek().kind === 'Operator' && ops.includes(this.peek().text)) {
-      const op = this.next().text;
-      left = binary(op, left, operand());
-    }
-    return left;
-  }
-
-  private unary(): A.Expr {
-    const t = this.peek();
-    if (t.kind === 'Operator' && (t.text === '-' || t.text === '+' || t.text === '~')) {
-      this.pos++;
-      const operand = this.unary();
-      return { kind: 'Unary', span: { start: t.span.start, end: operand.span.end }, op: t.text, operand };
-    }
-    let expr = this.primary();
-    while (this.eatKeyword('COLLATE')) {
-      const c = this.name('a collation name');
-      expr = { kind: 'Collate', span: { start: expr.span.start, end: c.span.end }, expr, collation: c.text };
-    }
-    return expr;
   }
 
   private primary(): A.Expr {
@@ -482,20 +624,18 @@ class Parser {
         this.pos++;
         return { kind: 'Literal', span: t.span, type: 'float', value: t.text.replace(/_/g, '') };
       case 'String':
+        // 't'.column: a string is also a name (SQLite's nm) before a dot.
+        if (this.peekAt(1).kind === 'Dot') return this.columnRef();
         this.pos++;
         return { kind: 'Literal', span: t.span, type: 'string', value: t.value };
       case 'Blob':
         this.pos++;
         return { kind: 'Literal', span: t.span, type: 'blob', value: t.text };
-      case 'Parameter': {
-        this.pos++;
-        const name = t.text === '?' ? `?${++this.positional}` : t.text.startsWith('?') ? t.text : t.value;
-        if (t.text.startsWith('?') && t.text.length > 1) this.positional = Math.max(this.positional, Number(t.text.slice(1)));
-        return { kind: 'Parameter', span: t.span, name };
-      }
+      case 'Parameter':
+        return this.parameter();
       case 'LParen': {
         this.pos++;
-        if (this.isKeyword('SELECT') || this.isKeyword('WITH') || this.isKeyword('VALUES')) {
+        if (SELECT_STARTS.has(this.keyword())) {
           const select = this.select();
           this.expect('RParen');
           return { kind: 'Subquery', span: this.spanFrom(t), select };
@@ -507,81 +647,98 @@ class Parser {
       case 'Identifier':
       case 'QuotedIdentifier':
         return this.identifierExpr();
-      case 'Operator':
-        if (t.text === '*') {
-          this.pos++;
-          return { kind: 'Star', span: t.span };
-        }
     }
-    return this.missing(`Expected an expression, found ${describe(t)}`);
+    if (t.kind === 'Operator' && t.text === '*') {
+      // Taken, so that it is not read again as a multiplication.
+      this.error(D.starAsOperand, t.span);
+      this.pos++;
+      return { kind: 'Missing', span: t.span };
+    }
+    return this.missing(D.expectedExpression, describe(t));
+  }
+
+  private parameter(): A.Expr {
+    const t = this.next();
+    if (t.text === '?') return { kind: 'Parameter', span: t.span, name: `?${++this.positional}` };
+    if (!t.text.startsWith('?')) return { kind: 'Parameter', span: t.span, name: t.value };
+    const n = Number(t.text.slice(1));
+    if (n < 1 || n > MAX_VARIABLE_NUMBER) this.error(D.parameterNumber, t.span, MAX_VARIABLE_NUMBER);
+    this.positional = Math.max(this.positional, n);
+    return { kind: 'Parameter', span: t.span, name: t.text };
   }
 
   private identifierExpr(): A.Expr {
     const t = this.peek();
-    const word = t.kind === 'Identifier' ? t.value.toUpperCase() : '';
+    const word = this.keyword();
     if (word === 'NULL') { this.pos++; return { kind: 'Literal', span: t.span, type: 'null', value: 'NULL' }; }
     if (word === 'TRUE' || word === 'FALSE') { this.pos++; return { kind: 'Literal', span: t.span, type: 'boolean', value: word }; }
     if (word === 'CURRENT_DATE' || word === 'CURRENT_TIME' || word === 'CURRENT_TIMESTAMP') { this.pos++; return { kind: 'Literal', span: t.span, type: 'current', value: word }; }
     if (word === 'CASE') return this.caseExpr();
-    if (word === 'CAST') return this.castExpr();
+    if (word === 'CAST' && this.peekAt(1).kind === 'LParen') return this.castExpr();
     if (word === 'EXISTS' || (word === 'NOT' && this.isKeywordAt(1, 'EXISTS'))) {
       const not = this.eatKeyword('NOT');
       this.pos++;
       const select = this.parenthesized(() => this.select()) ?? this.missingSelect();
       return { kind: 'Exists', span: this.spanFrom(t), not, select };
     }
-    if (this.peekAt(1).kind === 'LParen' && (t.kind === 'QuotedIdentifier' || !RESERVED.has(word) || AGGREGATE_CALLABLE_KEYWORDS.has(word))) return this.callExpr();
-    if (t.kind === 'Identifier' && RESERVED.has(word)) return this.missing(`Expected an expression, found the keyword ${word}`);
-    const first = this.name('');
-    if (this.at('Dot')) {
-      this.pos++;
-      if (this.at('Operator', '*')) {
-        const star = this.next();
-        return { kind: 'Star', span: { start: first.span.start, end: star.span.end }, table: first };
-      }
-      const second = this.name('a column name after the dot');
-      if (this.at('Dot')) {
-        // schema.table.column: the schema is not used.
-        this.pos++;
-        const third = this.name('a column name after the dot');
-        return { kind: 'Column', span: { start: first.span.start, end: third.span.end }, table: second, name: third };
-      }
-      return { kind: 'Column', span: { start: first.span.start, end: second.span.end }, table: first, name: second };
-    }
-    return { kind: 'Column', span: first.span, name: first };
+    if (!this.isName(t, 'expr')) return this.missing(D.expectedExpression, `the keyword ${word}`);
+    if (this.peekAt(1).kind === 'LParen') return this.callExpr();
+    return this.columnRef();
   }
 
-  // call := name ( [DISTINCT] args | * ) [FILTER (WHERE e)] [OVER window]
+  // column := name | table.name | schema.table.name
+  private columnRef(): A.Expr {
+    const first = this.name('', 'table');
+    if (!this.at('Dot')) return { kind: 'Column', span: first.span, name: first };
+    this.pos++;
+    if (this.at('Operator', '*')) return this.missing(D.tableStarAsOperand, first.text);
+    const second = this.name('a column name after the dot', 'table');
+    if (!this.at('Dot')) return { kind: 'Column', span: { start: first.span.start, end: second.span.end }, table: first, name: second };
+    this.pos++;
+    const third = this.name('a column name after the dot', 'table');
+    return { kind: 'Column', span: { start: first.span.start, end: third.span.end }, schema: first, table: second, name: third };
+  }
+
+  // call := name ( [DISTINCT|ALL] [args [ORDER BY items]] | * ) [FILTER (WHERE e)] [OVER window]
   private callExpr(): A.Expr {
     const first = this.peek();
     const name = this.name('');
     this.expect('LParen');
     const distinct = this.eatKeyword('DISTINCT');
+    if (!distinct) this.eatKeyword('ALL');
     let args: A.Expr[] = [];
-    if (this.at('Operator', '*')) {
+    let orderBy: A.OrderItem[] | undefined;
+    if (this.at('Operator', '*') && this.peekAt(1).kind === 'RParen' && !distinct) {
       const star = this.next();
       args = [{ kind: 'Star', span: star.span }];
-    } else if (!this.at('RParen')) {
-      args = this.list(() => this.expr());
-      // Aggregate ORDER BY inside the call, e.g. group_concat(x ORDER BY y).
-      if (this.eatKeywords('ORDER', 'BY')) this.list(() => this.orderItem());
+    } else {
+      if (!this.at('RParen') && !this.isKeyword('ORDER')) args = this.list(() => this.expr());
+      // An aggregate's own order: group_concat(x, ',' ORDER BY y).
+      if (this.eatKeywords('ORDER', 'BY')) orderBy = this.list(() => this.orderItem());
     }
     this.expect('RParen');
     let filter: A.Expr | undefined;
-    if (this.eatKeyword('FILTER')) {
+    if (this.isKeyword('FILTER') && this.peekAt(1).kind === 'LParen') {
+      this.pos++;
       filter = this.parenthesized(() => {
         this.expectKeyword('WHERE');
         return this.expr();
       });
     }
     let over: A.WindowSpec | undefined;
-    if (this.eatKeyword('OVER')) {
+    if (this.isKeyword('OVER') && (this.peekAt(1).kind === 'LParen' || this.isName(this.peekAt(1), 'table'))) {
+      this.pos++;
       over = this.at('LParen') ? this.windowSpec() : (() => {
         const n = this.name('a window name');
         return { span: n.span, name: n, partitionBy: [], orderBy: [] };
       })();
     }
-    return { kind: 'Call', span: this.spanFrom(first), name, distinct, args, filter, over };
+    return { kind: 'Call', span: this.spanFrom(first), name, distinct, args, orderBy, filter, over };
+  }
+
+  /** `WINDOW name AS`: the only place WINDOW is a keyword (SQLite's tokenizer looks ahead the same way). */
+  private atWindowClause(): boolean {
+    return this.isKeyword('WINDOW') && this.isName(this.peekAt(1), 'table') && this.isKeywordAt(2, 'AS');
   }
 
   // window := ( [base] [PARTITION BY es] [ORDER BY items] [frame] )
@@ -590,19 +747,65 @@ class Parser {
     let name: A.Name | undefined;
     let partitionBy: A.Expr[] = [];
     let orderBy: A.OrderItem[] = [];
+    let frame: A.WindowFrame | undefined;
     this.expect('LParen');
-    if (this.isName(this.peek()) && !['PARTITION', 'ORDER', 'RANGE', 'ROWS', 'GROUPS'].includes(this.keyword())) name = this.name('');
+    if (this.isName(this.peek()) && !WINDOW_CLAUSE_WORDS.has(this.keyword())) name = this.name('');
     if (this.eatKeywords('PARTITION', 'BY')) partitionBy = this.list(() => this.expr());
     if (this.eatKeywords('ORDER', 'BY')) orderBy = this.list(() => this.orderItem());
-    // The frame (ROWS BETWEEN …) is SQLite's to interpret: skip it, balancing parentheses.
-    let level = 0;
-    while (!this.at('EOF') && !this.at('Semicolon') && !(level === 0 && this.at('RParen'))) {
-      if (this.at('LParen')) level++;
-      if (this.at('RParen')) level--;
-      this.pos++;
-    }
+    if (FRAME_UNITS.has(this.keyword())) frame = this.frame(orderBy, name);
     this.expect('RParen');
-    return { span: this.spanFrom(first), name, partitionBy, orderBy };
+    return { span: this.spanFrom(first), name, partitionBy, orderBy, frame };
+  }
+
+  // frame := (ROWS|RANGE|GROUPS) (start | BETWEEN start AND end) [EXCLUDE (NO OTHERS | CURRENT ROW | GROUP | TIES)]
+  private frame(orderBy: readonly A.OrderItem[], base: A.Name | undefined): A.WindowFrame {
+    const first = this.next();
+    const units = first.value.toUpperCase() as A.WindowFrame['units'];
+    const between = this.eatKeyword('BETWEEN');
+    const start = this.frameBound('start');
+    let end: A.FrameBound | undefined;
+    if (between) {
+      this.expectKeyword('AND');
+      end = this.frameBound('end');
+    }
+    let exclude: A.WindowFrame['exclude'];
+    if (this.eatKeyword('EXCLUDE')) {
+      if (this.eatKeyword('NO')) exclude = this.expectKeyword('OTHERS') ? 'NO OTHERS' : undefined;
+      else if (this.eatKeyword('CURRENT')) exclude = this.expectKeyword('ROW') ? 'CURRENT ROW' : undefined;
+      else if (this.eatKeyword('GROUP')) exclude = 'GROUP';
+      else if (this.eatKeyword('TIES')) exclude = 'TIES';
+      else this.error(D.expectedExclusion, this.peek().span, describe(this.peek()));
+    }
+    const span = this.spanFrom(first);
+    // SQLite's checks (sqlite3WindowAlloc): a frame cannot end before it starts.
+    const last = end?.kind ?? 'CurrentRow';
+    if ((start.kind === 'CurrentRow' && last === 'Preceding') || (start.kind === 'Following' && (last === 'Preceding' || last === 'CurrentRow'))) {
+      this.error(D.frameEndsBeforeStart, span);
+    }
+    const offset = start.kind === 'Preceding' || start.kind === 'Following' || end?.kind === 'Preceding' || end?.kind === 'Following';
+    if (units === 'RANGE' && offset && !base && orderBy.length !== 1) this.error(D.rangeOffsetNeedsOneOrder, span);
+    return { span, units, start, end, exclude };
+  }
+
+  // bound := UNBOUNDED PRECEDING | UNBOUNDED FOLLOWING | CURRENT ROW | expr PRECEDING | expr FOLLOWING
+  private frameBound(which: 'start' | 'end'): A.FrameBound {
+    const first = this.peek();
+    if (this.eatKeyword('UNBOUNDED')) {
+      const preceding = this.isKeyword('PRECEDING');
+      if (!this.eatKeyword(which === 'start' ? 'PRECEDING' : 'FOLLOWING')) {
+        this.error(D.unboundedOnWrongSide, this.peek().span, which, preceding ? 'PRECEDING' : 'FOLLOWING', which === 'start' ? 'PRECEDING' : 'FOLLOWING');
+        if (this.isKeyword('PRECEDING') || this.isKeyword('FOLLOWING')) this.pos++;
+      }
+      return { kind: which === 'start' ? 'UnboundedPreceding' : 'UnboundedFollowing', span: this.spanFrom(first) };
+    }
+    if (this.isKeyword('CURRENT') && this.isKeywordAt(1, 'ROW')) {
+      this.pos += 2;
+      return { kind: 'CurrentRow', span: this.spanFrom(first) };
+    }
+    const offset = this.expr();
+    if (this.eatKeyword('PRECEDING')) return { kind: 'Preceding', span: this.spanFrom(first), offset };
+    if (!this.eatKeyword('FOLLOWING')) this.error(D.expectedKeyword, this.peek().span, 'PRECEDING or FOLLOWING', describe(this.peek()));
+    return { kind: 'Following', span: this.spanFrom(first), offset };
   }
 
   // case := CASE [e] (WHEN e THEN e)+ [ELSE e] END
@@ -615,13 +818,13 @@ class Parser {
       this.expectKeyword('THEN');
       whens.push({ when, then: this.expr() });
     }
-    if (whens.length === 0) this.error('GS1140', 'CASE needs at least one WHEN … THEN …', this.peek().span);
+    if (whens.length === 0) this.error(D.caseWithoutWhen, this.peek().span);
     const otherwise = this.eatKeyword('ELSE') ? this.expr() : undefined;
     this.expectKeyword('END');
     return { kind: 'Case', span: this.spanFrom(first), operand, whens, else: otherwise };
   }
 
-  // cast := CAST ( e AS type )
+  // cast := CAST ( e AS [type words [( signed [, signed] )]] )
   private castExpr(): A.Expr {
     const first = this.next();
     let expr: A.Expr = { kind: 'Missing', span: this.zeroWidth() };
@@ -629,19 +832,37 @@ class Parser {
     this.parenthesized(() => {
       expr = this.expr();
       this.expectKeyword('AS');
-      const words: string[] = [];
-      while (this.at('Identifier') || this.at('LParen')) {
-        if (this.at('LParen')) {
-          while (!this.at('RParen') && !this.at('EOF')) this.pos++;
-          break;
-        }
-        words.push(this.next().value);
-      }
-      if (words.length === 0) this.error('GS1141', 'Expected a type name after AS', this.peek().span);
-      type = words.join(' ');
+      type = this.typeName();
       return true;
     });
     return { kind: 'Cast', span: this.spanFrom(first), expr, type };
+  }
+
+  /** SQLite's typetoken: names (possibly none), then `(n)` or `(n, m)`; kept as `WORDS(n,m)`. */
+  private typeName(): string {
+    const words: string[] = [];
+    while (this.at('String') || (this.at('Identifier') && this.isName(this.peek()) && !JOIN_KEYWORDS.has(this.keyword())) || this.at('QuotedIdentifier')) {
+      words.push(this.next().value);
+    }
+    if (!this.at('LParen') || words.length === 0) return words.join(' ');
+    const sizes = this.parenthesized(() => {
+      const one = this.signedNumber();
+      return this.eat('Comma') ? [one, this.signedNumber()] : [one];
+    }) ?? [];
+    return `${words.join(' ')}(${sizes.join(',')})`;
+  }
+
+  private signedNumber(): string {
+    const sign = this.at('Operator', '-') || this.at('Operator', '+') ? this.next().text : '';
+    if (this.at('Integer') || this.at('Float')) return sign + this.next().text;
+    this.error(D.expectedTypeSize, this.peek().span, describe(this.peek()));
+    return sign;
+  }
+
+  /** A collation name: a name or a string (SQLite's ids). */
+  private collation(): string {
+    if (this.at('String')) return this.next().value;
+    return this.name('a collation name').text;
   }
 
   // ---- helpers ----
@@ -650,7 +871,7 @@ class Parser {
     const items = [element()];
     while (this.eat('Comma')) {
       if (this.at('RParen') || this.at('EOF') || this.at('Semicolon')) {
-        this.error('GS1150', 'Expected another item after the comma', this.peek().span);
+        this.error(D.expectedItemAfterComma, this.peek().span);
         break;
       }
       items.push(element());
@@ -665,34 +886,77 @@ class Parser {
     return value;
   }
 
-  private name(what: string): A.Name {
+  /**
+   * A name (SQLite's nm): any word but the reserved ones, a quoted name, or — where a name
+   * is all that can come (`'table'`, `AS 'alias'`, `'t'.column`) — a string.
+   */
+  private name(what: string, strings: 'table' | 'expr' = 'expr'): A.Name {
     const t = this.peek();
-    if (this.isName(t)) {
+    if (this.isName(t, strings)) {
       this.pos++;
-      return { text: t.value, span: t.span, quoted: t.kind === 'QuotedIdentifier' };
+      return { text: t.value, span: t.span, quoted: t.kind !== 'Identifier' };
     }
-    this.error('GS1110', `Expected ${what || 'a name'}, found ${describe(t)}`, t.span);
+    this.error(D.expectedName, t.span, what || 'a name', describe(t));
     return { text: '', span: this.zeroWidth(), quoted: false };
   }
 
-  /** `schema.name` is accepted; the schema is not used. */
-  private qualifiedName(what: string): A.Name {
-    const first = this.name(what);
-    if (this.at('Dot') && this.isName(this.peekAt(1))) {
+  /** `name` or `schema.name`. */
+  private qualifiedName(what: string): { schema?: A.Name; name: A.Name } {
+    const first = this.name(what, 'table');
+    if (this.at('Dot') && this.isName(this.peekAt(1), 'table')) {
       this.pos++;
-      return this.name(what);
+      return { schema: first, name: this.name(what, 'table') };
     }
-    return first;
+    return { name: first };
   }
 
-  private isName(t: Token): boolean {
-    return t.kind === 'QuotedIdentifier' || (t.kind === 'Identifier' && !RESERVED.has(t.value.toUpperCase()));
+  private isName(t: Token, strings: 'table' | 'expr' = 'expr'): boolean {
+    if (t.kind === 'QuotedIdentifier') return true;
+    if (t.kind === 'String') return strings === 'table';
+    return t.kind === 'Identifier' && !RESERVED.has(t.value.toUpperCase());
   }
 
-  private missing(message: string): A.MissingExpr {
+  private missing(message: DiagnosticMessage, ...args: string[]): A.MissingExpr {
     const t = this.peek();
-    this.error('GS1160', message, t.span);
+    this.error(message, t.span, ...args);
     return { kind: 'Missing', span: { start: t.span.start, end: t.span.start } };
+  }
+
+  /** Runs one nesting level, or reports that the text nests too deeply and gives up on the statement. */
+  private nested<T>(missing: () => T, inner: () => T): T {
+    if (this.depth >= MAX_DEPTH) {
+      this.tooDeep();
+      return missing();
+    }
+    this.depth++;
+    try {
+      return inner();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** A list past SQLite's limit: reported, and the rest of the statement skipped (later stages walk these lists recursively). */
+  private tooMany<T>(message: DiagnosticMessage, limit: number, sofar: T, at = this.peek()): T {
+    this.error(message, at.span, limit);
+    this.skipTo(() => this.at('Semicolon'));
+    return sofar;
+  }
+
+  private tooDeep(): A.MissingExpr {
+    const t = this.peek();
+    this.error(D.nestedTooDeeply, t.span, MAX_DEPTH);
+    this.skipTo(() => this.at('Semicolon'));
+    return { kind: 'Missing', span: { start: t.span.start, end: t.span.start } };
+  }
+
+  private missingExpr(): A.MissingExpr {
+    return { kind: 'Missing', span: this.zeroWidth() };
+  }
+
+  private missingFrom(): A.FromItem {
+    const span = this.zeroWidth();
+    return { kind: 'Table', span, name: { text: '', span, quoted: false } };
   }
 
   private missingSelect(): A.SelectStatement {
@@ -700,12 +964,24 @@ class Parser {
     return { kind: 'Select', span, body: { kind: 'Core', span, distinct: false, columns: [], groupBy: [], windows: [] }, orderBy: [] };
   }
 
+  /** The current token; every look spends fuel until a token is consumed (see FUEL). */
   private peek(): Token {
+    this.spendFuel();
     return this.tokens[this.pos] ?? (this.tokens[this.tokens.length - 1] as Token);
   }
 
   private peekAt(offset: number): Token {
+    this.spendFuel();
     return this.tokens[this.pos + offset] ?? (this.tokens[this.tokens.length - 1] as Token);
+  }
+
+  private spendFuel(): void {
+    if (this.pos !== this.fuelPos) {
+      this.fuelPos = this.pos;
+      this.fuel = this.maxFuel;
+    } else if (--this.fuel <= 0) {
+      throw new Stuck();
+    }
   }
 
   private next(): Token {
@@ -728,7 +1004,7 @@ class Parser {
   private expect(kind: Token['kind']): boolean {
     if (this.eat(kind)) return true;
     const wanted = kind === 'LParen' ? '(' : kind === 'RParen' ? ')' : kind;
-    this.error('GS1170', `Expected ${wanted}, found ${describe(this.peek())}`, this.peek().span);
+    this.error(D.expectedToken, this.peek().span, wanted, describe(this.peek()));
     return false;
   }
 
@@ -737,8 +1013,8 @@ class Parser {
   }
 
   private keywordAt(offset: number): string {
-    const t = this.peekAt(offset);
-    return t.kind === 'Identifier' ? t.value.toUpperCase() : '';
+    this.spendFuel();
+    return this.words[Math.min(this.pos + offset, this.words.length - 1)] as string;
   }
 
   private isKeyword(word: string): boolean {
@@ -758,22 +1034,23 @@ class Parser {
   private eatKeywords(first: string, second: string): boolean {
     if (!this.isKeyword(first)) return false;
     this.pos++;
-    if (!this.eatKeyword(second)) this.error('GS1171', `Expected ${second} after ${first}`, this.peek().span);
+    if (!this.eatKeyword(second)) this.error(D.expectedAfter, this.peek().span, second, first);
     return true;
   }
 
   private expectKeyword(word: string): boolean {
     if (this.eatKeyword(word)) return true;
-    this.error('GS1172', `Expected ${word}, found ${describe(this.peek())}`, this.peek().span);
+    this.error(D.expectedKeyword, this.peek().span, word, describe(this.peek()));
     return false;
   }
 
-  private error(code: string, message: string, span: Span): void {
+  private error(message: DiagnosticMessage, span: Span, ...args: (string | number)[]): void {
     // One error per position: recovery must not stack a cascade on the same token.
     const last = this.diagnostics[this.diagnostics.length - 1];
     if (last && last.span.start === span.start && last.severity === 'error') return;
-    this.diagnostics.push({ code, message, span, severity: 'error' });
+    this.diagnostics.push(diagnostic(message, span, ...args));
   }
+
 
   private skipTo(stop: () => boolean): void {
     let level = 0;
@@ -797,6 +1074,18 @@ class Parser {
     const at = this.peek().span.start;
     return { start: at, end: at };
   }
+}
+
+/** The rightmost term of a compound (the one a trailing ORDER BY or LIMIT attaches to in SQLite's grammar). */
+function lastTerm(body: A.SelectBody): A.SelectCore | A.ValuesBody {
+  let term = body;
+  while (term.kind === 'Compound') term = term.right;
+  return term;
+}
+
+/** 0x8000000000000000: a valid hex literal (it wraps to the smallest integer), but SQLite refuses to negate it. */
+function isSmallestHex(e: A.Expr): boolean {
+  return e.kind === 'Literal' && e.type === 'integer' && /^0[xX]0*8(0{15})$/.test(e.value);
 }
 
 function binary(op: string, left: A.Expr, right: A.Expr): A.BinaryExpr {

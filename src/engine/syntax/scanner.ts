@@ -1,3 +1,4 @@
+import { diagnostic, Diagnostics as D, type DiagnosticMessage } from './diagnostics';
 import type { Diagnostic, Token, TokenKind } from './tokens';
 
 /**
@@ -9,10 +10,12 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
   const tokens: Token[] = [];
   const diagnostics: Diagnostic[] = [];
   let i = 0;
-  const push = (kind: TokenKind, start: number, end: number, value = text.slice(start, end)) =>
-    tokens.push({ kind, span: { start, end }, text: text.slice(start, end), value });
-  const error = (code: string, message: string, start: number, end: number) =>
-    diagnostics.push({ code, message, span: { start, end }, severity: 'error' });
+  const push = (kind: TokenKind, start: number, end: number, value?: string) => {
+    const source = text.slice(start, end);
+    tokens.push({ kind, span: { start, end }, text: source, value: value ?? source });
+  };
+  const error = (message: DiagnosticMessage, start: number, end: number, ...args: string[]) =>
+    diagnostics.push(diagnostic(message, { start, end }, ...args));
 
   while (i < text.length) {
     const c = text[i] as string;
@@ -24,7 +27,7 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
     } else if (c === '/' && text[i + 1] === '*') {
       const close = text.indexOf('*/', i + 2);
       if (close < 0) {
-        error('GS1002', 'Unterminated comment: add */', start, text.length);
+        error(D.unterminatedComment, start, text.length);
         i = text.length;
       } else {
         i = close + 2;
@@ -33,6 +36,9 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
       while (i < text.length && isIdentPart(text[i] as string)) i++;
       if ((c === 'x' || c === 'X') && i === start + 1 && text[i] === "'") {
         i = quoted(text, i, "'");
+        const digits = text.slice(start + 2, i - 1);
+        if (text[i - 1] !== "'" || i - start < 3) error(D.unterminatedString, start, i);
+        else if (!/^[0-9a-fA-F]*$/.test(digits) || digits.length % 2 !== 0) error(D.malformedBlob, start, i, text.slice(start, i));
         push('Blob', start, i);
       } else {
         push('Identifier', start, i);
@@ -41,27 +47,36 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
       const close = c === '[' ? ']' : c;
       const end = quoted(text, i, close);
       const terminated = text[end - 1] === close && end - i >= 2;
-      if (!terminated) error('GS1003', `Unterminated quoted name: add ${close}`, start, end);
+      if (!terminated) error(D.unterminatedQuotedName, start, end, close);
       const inner = text.slice(i + 1, terminated ? end - 1 : end);
       push('QuotedIdentifier', start, end, close === ']' ? inner : inner.split(close + close).join(close));
       i = end;
     } else if (c === "'") {
       const end = quoted(text, i, "'");
       const terminated = end - i >= 2 && text[end - 1] === "'";
-      if (!terminated) error('GS1001', "Unterminated string: add the closing '", start, end);
+      if (!terminated) error(D.unterminatedString, start, end);
       push('String', start, end, text.slice(i + 1, terminated ? end - 1 : end).split("''").join("'"));
       i = end;
     } else if (isDigit(c) || (c === '.' && isDigit(text[i + 1] ?? ''))) {
       i = number(text, i);
-      const raw = text.slice(start, i);
-      push(/[.eE]/.test(raw) && !/^0[xX]/.test(raw) ? 'Float' : 'Integer', start, i);
+      // number() takes 0x only before a hex digit.
+      const hex = c === '0' && (text[start + 1] === 'x' || text[start + 1] === 'X') && i > start + 2;
+      let float = false;
+      for (let k = start; k < i && !hex && !float; k++) float = text[k] === '.' || text[k] === 'e' || text[k] === 'E';
+      // As in SQLite, a number running into a name is one bad token: 123abc, 1.0e, 0x.
+      if (i < text.length && isIdentPart(text[i] as string)) {
+        while (i < text.length && isIdentPart(text[i] as string)) i++;
+        error(D.malformedNumber, start, i, text.slice(start, i));
+      } else if (hex && text.slice(start + 2, i).replace(/_/g, '').replace(/^0+/, '').length > 16) {
+        error(D.hexTooBig, start, i, text.slice(start, i));
+      }
+      push(float ? 'Float' : 'Integer', start, i);
     } else if (c === '?') {
       i++;
       while (isDigit(text[i] ?? '')) i++;
       push('Parameter', start, i);
-    } else if ((c === ':' || c === '@' || c === '$') && isIdentStart(text[i + 1] ?? '')) {
-      i++;
-      while (i < text.length && isIdentPart(text[i] as string)) i++;
+    } else if ((c === ':' || c === '@' || c === '$') && parameterEnd(text, i) > i + 1) {
+      i = parameterEnd(text, i);
       push('Parameter', start, i, text.slice(start + 1, i));
     } else if (c === '(') { i++; push('LParen', start, i); }
     else if (c === ')') { i++; push('RParen', start, i); }
@@ -69,13 +84,13 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
     else if (c === ';') { i++; push('Semicolon', start, i); }
     else if (c === '.') { i++; push('Dot', start, i); }
     else {
-      const op = OPERATORS.find((o) => text.startsWith(o, i));
+      const op = operatorAt(text, i);
       if (op) {
         i += op.length;
         push('Operator', start, i);
       } else {
         i++;
-        error('GS1004', `Unexpected character ${JSON.stringify(c)}`, start, i);
+        error(D.unexpectedCharacter, start, i, JSON.stringify(c));
         push('Unknown', start, i);
       }
     }
@@ -84,8 +99,17 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
   return { tokens, diagnostics };
 }
 
-/** Longest first, so `<=` wins over `<`. */
-const OPERATORS = ['->>', '||', '<<', '>>', '<=', '>=', '==', '!=', '<>', '->', '<', '>', '=', '+', '-', '*', '/', '%', '&', '|', '~'];
+const TWO_CHARACTER_OPERATORS = new Set(['||', '<<', '>>', '<=', '>=', '==', '!=', '<>', '->']);
+const ONE_CHARACTER_OPERATORS = new Set(['<', '>', '=', '+', '-', '*', '/', '%', '&', '|', '~']);
+
+/** The longest operator at i, so `<=` wins over `<` and `->>` over `->`. */
+function operatorAt(text: string, i: number): string | undefined {
+  const two = text.slice(i, i + 2);
+  if (two === '->' && text[i + 2] === '>') return '->>';
+  if (TWO_CHARACTER_OPERATORS.has(two)) return two;
+  const one = text[i] as string;
+  return ONE_CHARACTER_OPERATORS.has(one) ? one : undefined;
+}
 
 function isIdentStart(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c.charCodeAt(0) > 127;
@@ -115,20 +139,40 @@ function quoted(text: string, open: number, close: string): number {
   return text.length;
 }
 
+const isHexDigit = (c: string) => /^[0-9a-fA-F]$/.test(c);
+
+/** Digits from i, with SQLite's `_` separators (only between two digits). */
+function digits(text: string, i: number, digit: (c: string) => boolean): number {
+  while (digit(text[i] ?? '') || (text[i] === '_' && digit(text[i - 1] ?? '') && digit(text[i + 1] ?? ''))) i++;
+  return i;
+}
+
+/** The end of a number starting at i, as SQLite's tokenizer reads it. */
 function number(text: string, i: number): number {
-  if (text[i] === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X')) {
-    i += 2;
-    while (/[0-9a-fA-F_]/.test(text[i] ?? '')) i++;
-    return i;
-  }
-  while (isDigit(text[i] ?? '') || text[i] === '_') i++;
-  if (text[i] === '.') {
-    i++;
-    while (isDigit(text[i] ?? '')) i++;
-  }
+  if (text[i] === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X') && isHexDigit(text[i + 2] ?? '')) return digits(text, i + 2, isHexDigit);
+  i = digits(text, i, isDigit);
+  if (text[i] === '.') i = digits(text, i + 1, isDigit);
   if ((text[i] === 'e' || text[i] === 'E') && (isDigit(text[i + 1] ?? '') || ((text[i + 1] === '+' || text[i + 1] === '-') && isDigit(text[i + 2] ?? '')))) {
-    i += 2;
-    while (isDigit(text[i] ?? '')) i++;
+    i = digits(text, i + 2, isDigit);
   }
   return i;
+}
+
+/**
+ * The end of a `:name`, `@name` or `$name` parameter at i (i + 1 when there is none). As in
+ * SQLite: the name may start with a digit (`:123`), and the TCL forms `$::ns::x` and `$a(…)`.
+ */
+function parameterEnd(text: string, i: number): number {
+  let n = 0;
+  let j = i + 1;
+  for (; j < text.length; j++) {
+    const c = text[j] as string;
+    if (isIdentPart(c)) n++;
+    else if (c === '(' && n > 0) {
+      const close = text.slice(j).search(/[\s)]/);
+      return close >= 0 && text[j + close] === ')' ? j + close + 1 : i + 1;
+    } else if (c === ':' && text[j + 1] === ':') j++;
+    else break;
+  }
+  return n > 0 ? j : i + 1;
 }

@@ -1,4 +1,5 @@
 import type * as A from './ast';
+import { functionForm } from './functionCatalog';
 
 /** The direct sub-expressions of an expression (subqueries are not entered). */
 export function childExprs(e: A.Expr): A.Expr[] {
@@ -9,7 +10,7 @@ export function childExprs(e: A.Expr): A.Expr[] {
     case 'InList': return [e.expr, ...e.items];
     case 'InSelect': return [e.expr];
     case 'IsNull': return [e.expr];
-    case 'Call': return [...e.args, ...(e.filter ? [e.filter] : []), ...(e.over ? [...e.over.partitionBy, ...e.over.orderBy.map((o) => o.expr)] : [])];
+    case 'Call': return [...e.args, ...(e.orderBy ?? []).map((o) => o.expr), ...(e.filter ? [e.filter] : []), ...(e.over ? windowExprs(e.over) : [])];
     case 'Case': return [...(e.operand ? [e.operand] : []), ...e.whens.flatMap((w) => [w.when, w.then]), ...(e.else ? [e.else] : [])];
     case 'Cast': return [e.expr];
     case 'Paren': return [...e.exprs];
@@ -18,98 +19,142 @@ export function childExprs(e: A.Expr): A.Expr[] {
   }
 }
 
-/** The subqueries an expression holds directly. */
-export function subqueriesOf(e: A.Expr): A.SelectStatement[] {
-  return e.kind === 'InSelect' || e.kind === 'Exists' || e.kind === 'Subquery' ? [e.select] : [];
+const NO_SUBQUERIES: readonly A.SelectStatement[] = [];
+
+/** The subqueries an expression holds directly (called for every node: no allocation when none). */
+export function subqueriesOf(e: A.Expr): readonly A.SelectStatement[] {
+  return e.kind === 'InSelect' || e.kind === 'Exists' || e.kind === 'Subquery' ? [e.select] : NO_SUBQUERIES;
 }
 
-/** Every node of an expression tree, depth first, not entering subqueries. */
-export function* walkExpr(e: A.Expr): Generator<A.Expr> {
-  yield e;
-  for (const child of childExprs(e)) yield* walkExpr(child);
+/** The expressions of a window: partition, order and frame offsets. */
+export function windowExprs(w: A.WindowSpec): A.Expr[] {
+  const bounds = w.frame ? [w.frame.start, ...(w.frame.end ? [w.frame.end] : [])] : [];
+  return [...w.partitionBy, ...w.orderBy.map((o) => o.expr), ...bounds.flatMap((b) => ('offset' in b ? [b.offset] : []))];
 }
 
-/** The conjuncts of `a AND b AND c` (parentheses included). */
+/** Walks of large expressions, kept while their tree lives: binder and planner walk the same ones. */
+const walks = new WeakMap<A.Expr, readonly A.Expr[]>();
+
+/**
+ * Every node of an expression tree, depth first, not entering subqueries. Iterative: a
+ * 100,000-term `1+1+…` is a tree 100,000 deep, which recursion would not survive. An
+ * array, not a generator, and large walks are remembered (trees are immutable): parse +
+ * bind + plan of a 100,000-term chain stays under 100 ms.
+ */
+export function walkExpr(e: A.Expr): readonly A.Expr[] {
+  const known = walks.get(e);
+  if (known) return known;
+  const out: A.Expr[] = [];
+  const stack: A.Expr[] = [e];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    out.push(node);
+    // The chains that get long, and the leaves, without allocating a child list.
+    if (node.kind === 'Binary' && !node.escape) {
+      stack.push(node.right, node.left);
+      continue;
+    }
+    if (node.kind === 'Literal' || node.kind === 'Column' || node.kind === 'Parameter') continue;
+    const children = childExprs(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as A.Expr);
+  }
+  if (out.length > 64) walks.set(e, out);
+  return out;
+}
+
+/** The conjuncts of `a AND b AND c` (parentheses included), in order; iterative like walkExpr. */
 export function conjuncts(e: A.Expr | undefined): A.Expr[] {
-  if (!e) return [];
-  if (e.kind === 'Binary' && e.op === 'AND') return [...conjuncts(e.left), ...conjuncts(e.right)];
-  if (e.kind === 'Paren' && e.exprs.length === 1) return conjuncts(e.exprs[0]);
-  return [e];
+  const out: A.Expr[] = [];
+  const stack: A.Expr[] = e ? [e] : [];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.kind === 'Binary' && node.op === 'AND') stack.push(node.right, node.left);
+    else if (node.kind === 'Paren' && node.exprs.length === 1) stack.push(node.exprs[0] as A.Expr);
+    else out.push(node);
+  }
+  return out;
 }
 
-const AGGREGATES = new Set(['avg', 'count', 'group_concat', 'max', 'min', 'sum', 'total', 'string_agg', 'json_group_array', 'json_group_object', 'jsonb_group_array', 'jsonb_group_object']);
-
-/** An aggregate call: min/max with one argument aggregate, with two or more they are scalar. */
+/**
+ * A call SQLite computes over all the rows of its group: an aggregate form by SQLite's own
+ * function list (min/max aggregate with one argument, scalar with more), not a hand list.
+ */
 export function isAggregateCall(e: A.Expr): boolean {
   if (e.kind !== 'Call' || e.over) return false;
-  const name = e.name.text.toLowerCase();
-  if (name === 'min' || name === 'max') return e.args.length === 1;
-  return AGGREGATES.has(name);
+  const form = functionForm(e.name.text, e.args.length);
+  return form !== undefined && form.type !== 's';
 }
 
-/** Every expression of a statement, subqueries, CTEs and DML parts included. */
-export function* statementExprs(s: import('./ast').Statement): Generator<A.Expr> {
+/** Every expression node of a statement, subqueries, CTEs, windows and DML parts included. */
+export function statementExprs(s: A.Statement): A.Expr[] {
+  const out: A.Expr[] = [];
+  statementInto(s, out);
+  return out;
+}
+
+function statementInto(s: A.Statement, out: A.Expr[]): void {
   switch (s.kind) {
-    case 'Select': yield* selectExprs(s); return;
+    case 'Select': return selectInto(s, out);
     case 'Insert':
-      if (s.source.kind === 'Values') for (const row of s.source.rows) for (const e of row) yield* deepExpr(e);
-      if (s.source.kind === 'Select') yield* selectExprs(s.source.select);
+      if (s.source.kind === 'Values') for (const row of s.source.rows) for (const e of row) deepInto(e, out);
+      if (s.source.kind === 'Select') selectInto(s.source.select, out);
       return;
     case 'Update':
-      for (const set of s.sets) yield* deepExpr(set.value);
-      if (s.where) yield* deepExpr(s.where);
+      for (const set of s.sets) deepInto(set.value, out);
+      if (s.where) deepInto(s.where, out);
       return;
     case 'Delete':
-      if (s.where) yield* deepExpr(s.where);
+      if (s.where) deepInto(s.where, out);
       return;
-    case 'Call': for (const a of s.args) yield* deepExpr(a); return;
-    case 'Explain': yield* statementExprs(s.statement); return;
+    case 'Call': for (const a of s.args) deepInto(a, out); return;
+    case 'Explain': return statementInto(s.statement, out);
     case 'Invalid': return;
   }
 }
 
-function* deepExpr(e: A.Expr): Generator<A.Expr> {
-  for (const node of walkExpr(e)) {
-    yield node;
-    for (const sub of subqueriesOf(node)) yield* selectExprs(sub);
-  }
+/** An expression's nodes, then those of the subqueries it holds (recursion bounded by the parser's MAX_DEPTH). */
+function deepInto(e: A.Expr, out: A.Expr[]): void {
+  const nodes = walkExpr(e);
+  for (const node of nodes) out.push(node);
+  for (const node of nodes) for (const sub of subqueriesOf(node)) selectInto(sub, out);
 }
 
-function* selectExprs(s: A.SelectStatement): Generator<A.Expr> {
-  for (const cte of s.with?.tables ?? []) yield* selectExprs(cte.select);
-  yield* bodyExprs(s.body);
-  for (const o of s.orderBy) yield* deepExpr(o.expr);
+function selectInto(s: A.SelectStatement, out: A.Expr[]): void {
+  for (const cte of s.with?.tables ?? []) selectInto(cte.select, out);
+  bodyInto(s.body, out);
+  for (const o of s.orderBy) deepInto(o.expr, out);
   if (s.limit) {
-    yield* deepExpr(s.limit.limit);
-    if (s.limit.offset) yield* deepExpr(s.limit.offset);
+    deepInto(s.limit.limit, out);
+    if (s.limit.offset) deepInto(s.limit.offset, out);
   }
 }
 
-function* bodyExprs(b: A.SelectBody): Generator<A.Expr> {
+function bodyInto(b: A.SelectBody, out: A.Expr[]): void {
   if (b.kind === 'Compound') {
-    yield* bodyExprs(b.left);
-    yield* bodyExprs(b.right);
+    bodyInto(b.left, out);
+    bodyInto(b.right, out);
     return;
   }
   if (b.kind === 'Values') {
-    for (const row of b.rows) for (const e of row) yield* deepExpr(e);
+    for (const row of b.rows) for (const e of row) deepInto(e, out);
     return;
   }
-  for (const c of b.columns) yield* deepExpr(c.expr);
-  if (b.from) yield* fromExprs(b.from);
-  if (b.where) yield* deepExpr(b.where);
-  for (const g of b.groupBy) yield* deepExpr(g);
-  if (b.having) yield* deepExpr(b.having);
+  for (const c of b.columns) deepInto(c.expr, out);
+  if (b.from) fromInto(b.from, out);
+  if (b.where) deepInto(b.where, out);
+  for (const g of b.groupBy) deepInto(g, out);
+  if (b.having) deepInto(b.having, out);
+  for (const w of b.windows) for (const e of windowExprs(w.spec)) deepInto(e, out);
 }
 
-function* fromExprs(f: A.FromItem): Generator<A.Expr> {
+function fromInto(f: A.FromItem, out: A.Expr[]): void {
   if (f.kind === 'Join') {
-    yield* fromExprs(f.left);
-    yield* fromExprs(f.right);
-    if (f.on) yield* deepExpr(f.on);
+    fromInto(f.left, out);
+    fromInto(f.right, out);
+    if (f.on) deepInto(f.on, out);
   } else if (f.kind === 'TableFunction') {
-    for (const a of f.args) yield* deepExpr(a);
+    for (const a of f.args) deepInto(a, out);
   } else if (f.kind === 'SubqueryFrom') {
-    yield* selectExprs(f.select);
+    selectInto(f.select, out);
+  } else if (f.kind === 'ParenFrom') {
+    fromInto(f.from, out);
   }
 }

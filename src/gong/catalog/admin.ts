@@ -49,6 +49,7 @@ export const PermissionProfiles = defineTable({
       params: [{ name: 'WorkspaceId', type: 'id', required: true, description: 'Workspace of the new profile.' }, ...profileParams(true)],
       request: (v) => ({ method: 'POST', path: '/v2/permission-profile', query: { workspaceId: String(v.WorkspaceId) }, body: profileDto(v) }),
       result: (reply) => ({ Id: String((reply.profile as Record<string, unknown> | undefined)?.id ?? '') }),
+      afterUnknown: { findBy: ['WorkspaceId', 'Name'] },
     },
     update: {
       key: 'Id',

@@ -73,6 +73,8 @@ export const Calls: TableDef = defineTable({
       params: insertParams,
       request: (v) => ({ method: 'POST', path: '/v2/calls', body: callUploadBody({ ...v, PrimaryUser: v.PrimaryUserId }) }),
       result: (reply) => ({ Id: String(reply.callId) }),
+      // Gong burns a clientUniqueId forever; an uploaded call is not listed until processed.
+      afterUnknown: { dedupeKey: 'ClientUniqueId' },
     },
   },
   peculiarities: [

@@ -22,6 +22,7 @@ export const CRMIntegrations = defineTable({
       ],
       request: (v) => ({ method: 'PUT', path: '/v2/crm/integrations', body: { ownerEmail: v.OwnerEmail, name: v.Name } }),
       result: (reply) => ({ IntegrationId: String(reply.integrationId) }),
+      afterUnknown: { findBy: ['Name'] },
     },
     delete: {
       key: 'IntegrationId',

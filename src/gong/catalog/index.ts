@@ -22,6 +22,12 @@ export { procedures };
 const tablesByName = new Map(tables.map((t) => [t.name.toLowerCase(), t]));
 const proceduresByName = new Map(procedures.map((p) => [p.name.toLowerCase(), p]));
 
+/** Names the statements a table supports, for the error on DML it does not ("SELECT, INSERT"). */
+export function supportedStatements(table: TableDef): string {
+  const kinds = ['SELECT', ...(['insert', 'update', 'delete'] as const).filter((k) => table.dml[k]).map((k) => k.toUpperCase())];
+  return kinds.join(', ');
+}
+
 /** Names are case-insensitive, as in SQL. */
 export function findTable(name: string): TableDef | undefined {
   return tablesByName.get(name.toLowerCase());

@@ -1,5 +1,6 @@
 import { newClientRequestId } from './crm';
 import { CALL_PARAMS, OPTIONAL_CALL_PARAMS, REQUIRED_CALL_PARAMS, callUploadBody } from './params';
+import { GongError } from '../http/errors';
 import type { ProcedureDef, SendWrite, SqlValue } from './types';
 
 const text = (v: unknown): SqlValue => (v === undefined || v === null ? null : String(v));
@@ -8,6 +9,21 @@ const INVISIBLE = 'A call draft is invisible to SELECT until its media is proces
 async function uploadMedia(callId: string, filePath: string, send: SendWrite) {
   const reply = await send({ method: 'PUT', path: `/v2/calls/${callId}/media`, upload: { field: 'mediaFile', filePath } });
   return { CallId: text(reply.callId ?? callId), RequestId: text(reply.requestId), Url: text(reply.url) };
+}
+
+/**
+ * POST /v2/calls. When its outcome is unknown the error says how to check: Gong burns a
+ * clientUniqueId forever, so running the same CALL again cannot create the call twice.
+ */
+async function postCall(args: Readonly<Record<string, unknown>>, send: SendWrite): Promise<Record<string, unknown>> {
+  try {
+    return await send({ method: 'POST', path: '/v2/calls', body: callUploadBody(args) });
+  } catch (error) {
+    if (!(error instanceof GongError) || !error.outcomeUnknown) throw error;
+    const id = String(args.ClientUniqueId).replace(/'/g, "''");
+    throw new GongError(error.code, `${error.message} To check, run the CALL again: Gong refuses a second call with ClientUniqueId '${id}', so it cannot be created twice (a refusal means the first attempt created it).`,
+      { endpoint: error.endpoint, status: error.status, requestId: error.requestId, outcomeUnknown: true, cause: error.cause });
+  }
 }
 
 export const CreateDraftCall: ProcedureDef = {
@@ -20,7 +36,7 @@ export const CreateDraftCall: ProcedureDef = {
   ],
   peculiarities: [INVISIBLE],
   async run(args, send) {
-    const reply = await send({ method: 'POST', path: '/v2/calls', body: callUploadBody(args) });
+    const reply = await postCall(args, send);
     return { CallId: text(reply.callId), RequestId: text(reply.requestId) };
   },
 };
@@ -48,7 +64,7 @@ export const CreateCall: ProcedureDef = {
   returns: UploadCallMedia.returns,
   peculiarities: UploadCallMedia.peculiarities,
   async run(args, send) {
-    const draft = await send({ method: 'POST', path: '/v2/calls', body: callUploadBody(args) });
+    const draft = await postCall(args, send);
     return uploadMedia(String(draft.callId), String(args.MediaFile), send);
   },
 };

@@ -4,9 +4,13 @@
  * it supports. The explorer, completion, hover, diagnostics, planner and docs all read it.
  */
 
-/** A value as SQLite sees it: ids and date-times are text, booleans are 0/1, nested values JSON text. */
-export type SqlValue = string | number | null;
-export type Row = SqlValue[];
+import type { SqlValue } from '../../values';
+
+/**
+ * A value as SQLite sees it (ids and date-times are text, booleans 0/1, nested values JSON
+ * text). The value types live in src/values; re-exported for the connector's and the engine's modules.
+ */
+export type { Row, SqlValue } from '../../values';
 
 export type ColumnType = 'id' | 'text' | 'integer' | 'real' | 'boolean' | 'datetime' | 'json';
 
@@ -104,7 +108,17 @@ export type DmlKind = 'INSERT' | 'UPDATE' | 'DELETE';
 
 export interface Dml {
   /** Column values (already validated) → the request; the new row's key comes from the reply. */
-  readonly insert?: { readonly params: readonly ParamDef[]; readonly request: (values: Readonly<Record<string, unknown>>) => WriteRequest; readonly result: (reply: Record<string, unknown>) => Record<string, SqlValue> };
+  readonly insert?: {
+    readonly params: readonly ParamDef[];
+    readonly request: (values: Readonly<Record<string, unknown>>) => WriteRequest;
+    readonly result: (reply: Record<string, unknown>) => Record<string, SqlValue>;
+    /**
+     * How a user finds out whether a row whose outcome is unknown was written: Gong refuses a
+     * second row with the same `dedupeKey` (so running it again is safe), or a SELECT on the
+     * `findBy` columns' values finds it.
+     */
+    readonly afterUnknown: { readonly dedupeKey: string } | { readonly findBy: readonly string[] };
+  };
   readonly update?: { readonly key: string; readonly params: readonly ParamDef[]; readonly request: (key: string, changes: Readonly<Record<string, unknown>>) => WriteRequest };
   readonly delete?: { readonly key: string; readonly request: (key: string) => WriteRequest };
 }

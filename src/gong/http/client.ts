@@ -120,7 +120,7 @@ export class GongClient {
 
   async request(req: GongRequest): Promise<GongResponse> {
     const endpoint = `${req.method} ${req.path}`;
-    const idempotent = req.idempotent ?? req.method === 'GET';
+    const idempotent = isIdempotent(req);
     const emit = (event: ClientEvent) => {
       req.onEvent?.(event);
       this.options.onEvent?.(event);
@@ -177,13 +177,17 @@ export class GongClient {
     const t0 = this.now();
     let status: number | 'error' = 'error';
     let requestId: string | undefined;
+    let sent = false;
     try {
       this.usage.add(this.connectionId, utcDay(this.now()), 1);
+      const headers = await this.headers(req, used);
+      const body = await this.body(req);
+      sent = true;
       const response = await undiciRequest(this.url(req), {
         dispatcher: this.pool,
         method: req.method,
-        headers: await this.headers(req, used),
-        body: await this.body(req),
+        headers,
+        body,
         signal: req.signal,
         headersTimeout: req.upload ? 0 : this.timeoutMs,
         bodyTimeout: this.timeoutMs,
@@ -199,7 +203,10 @@ export class GongClient {
       const errors = Array.isArray(parsed?.errors) ? (parsed.errors as unknown[]).map(String) : [];
       if (status === 404 && req.emptyOn404?.(errors)) return { status, body: undefined, requestId };
       const wait = status === 429 ? retryAfterMs(response.headers['retry-after'], this.now()) : undefined;
-      throw errorForStatus(status, endpoint, { requestId, errors }, wait, this.authKind);
+      throw errorForStatus(status, endpoint, { requestId, errors }, wait, this.authKind, isIdempotent(req));
+    } catch (error) {
+      if (sent && !isIdempotent(req) && error instanceof GongError && mayHaveRun(error)) throw outcomeUnknown(error, endpoint, status);
+      throw error;
     } finally {
       release();
       emit({ type: 'request', endpoint, status, durationMs: this.now() - t0, attempt, requestId });
@@ -254,6 +261,29 @@ function parseBody(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Reads may be repeated freely; writes are not, unless the caller says so. */
+function isIdempotent(req: GongRequest): boolean {
+  return req.idempotent ?? req.method === 'GET';
+}
+
+/** Failures that happen before a connection exists: the request never left this machine. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** After the request was handed to the network, these leave Gong's answer unknown; a status from Gong does not. */
+function mayHaveRun(error: GongError): boolean {
+  if (error.code === 'ABORTED' || error.code === 'PROTOCOL') return true;
+  return error.code === 'NETWORK' && !NEVER_SENT.has((error.cause as { code?: string } | undefined)?.code ?? '');
+}
+
+/** A write sent to Gong without a readable answer: Gong may have done it, so it is never retried. */
+function outcomeUnknown(error: GongError, endpoint: string, status: number | 'error'): GongError {
+  const cause = (error.cause as { code?: string } | undefined)?.code;
+  const why = error.code === 'ABORTED' ? 'it was cancelled'
+    : status !== 'error' ? `Gong answered ${status} but the answer could not be read`
+    : `the connection broke (${cause || 'no answer'})`;
+  return new GongError(error.code, `Outcome unknown: ${endpoint} was sent, then ${why}; Gong may have done it. It was not retried, so it was not done twice.`, { endpoint, status: error.status, requestId: error.requestId, outcomeUnknown: true, cause: error.cause });
 }
 
 function networkError(error: unknown, endpoint: string, signal?: AbortSignal): GongError {

@@ -29,6 +29,11 @@ export interface GongErrorDetails {
   endpoint?: string;
   /** The parameter or column a validation error is about. */
   parameter?: string;
+  /**
+   * A write that may have been done: it was sent, then no answer could be read (the
+   * connection broke, a timeout, a cancel). Never retried; reported as "outcome unknown".
+   */
+  outcomeUnknown?: boolean;
   cause?: unknown;
 }
 
@@ -39,6 +44,7 @@ export class GongError extends Error {
   readonly retryAfterMs?: number;
   readonly endpoint?: string;
   readonly parameter?: string;
+  readonly outcomeUnknown?: boolean;
 
   constructor(readonly code: GongErrorCode, message: string, details: GongErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -49,6 +55,7 @@ export class GongError extends Error {
     this.retryAfterMs = details.retryAfterMs;
     this.endpoint = details.endpoint;
     this.parameter = details.parameter;
+    if (details.outcomeUnknown) this.outcomeUnknown = true;
   }
 }
 
@@ -76,7 +83,8 @@ const FIX_REJECTED: Record<AuthKind, string> = {
 };
 
 /** The error for a non-2xx answer from Gong, with a message a person can act on. */
-export function errorForStatus(status: number, endpoint: string, body: { requestId?: string; errors?: string[] } | undefined, retryAfterMs?: number, authKind: AuthKind = 'basic'): GongError {
+/** `retried`: whether a 5xx was tried again (reads are; a write never is, it could be done twice). */
+export function errorForStatus(status: number, endpoint: string, body: { requestId?: string; errors?: string[] } | undefined, retryAfterMs?: number, authKind: AuthKind = 'basic', retried = true): GongError {
   const gongErrors = Array.isArray(body?.errors) ? body.errors.map(String) : undefined;
   const details: GongErrorDetails = { status, endpoint, requestId: body?.requestId, gongErrors, retryAfterMs };
   const said = gongErrors?.length ? `: ${gongErrors.join('; ')}` : '';
@@ -91,7 +99,7 @@ export function errorForStatus(status: number, endpoint: string, body: { request
     case status === 404:
       return new GongError('NOT_FOUND', `Not found (404) on ${endpoint}${said}.${ref}`, details);
     case status >= 500:
-      return new GongError('API', `Gong failed (${status}) on ${endpoint}${said}; retries did not help, try again later.${ref}`, details);
+      return new GongError('API', `Gong failed (${status}) on ${endpoint}${said}; ${retried ? 'retries did not help, try again later' : 'a write is not sent again automatically'}.${ref}`, details);
     default:
       return new GongError('API', `Gong refused the request (${status}) on ${endpoint}${said}.${ref}`, details);
   }

@@ -23,6 +23,8 @@ export const DEFAULT_RETRY: Required<RetryOptions> = {
 
 /** Whether an error is worth another attempt. Writes retry only what never reached Gong's handler. */
 export function isRetryable(error: GongError, idempotent: boolean): boolean {
+  // Gong may have done it: a second attempt could do it twice.
+  if (error.outcomeUnknown) return false;
   if (error.code === 'NETWORK') return idempotent || (error.cause as { code?: string } | undefined)?.code === 'ECONNREFUSED';
   if (!idempotent) return false;
   if (error.code === 'PROTOCOL') return true;

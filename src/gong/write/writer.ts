@@ -1,4 +1,4 @@
-import { findColumn } from '../catalog';
+import { findColumn, supportedStatements } from '../catalog';
 import type { DmlKind, ProcedureDef, SqlValue, TableDef, WriteRequest } from '../catalog/types';
 import type { GongClient } from '../http/client';
 import { GongError } from '../http/errors';
@@ -8,7 +8,11 @@ import { normalizeArgs, type InputValue } from './values';
 export type RowOutcome =
   | { index: number; status: 'ok'; key: Record<string, SqlValue>; requestId?: string }
   | { index: number; status: 'failed'; error: GongError }
+  /** Sent, then no answer: Gong may have written it. `check` says how to find out. */
+  | { index: number; status: 'unknown'; error: GongError; check: string }
   | { index: number; status: 'skipped' };
+
+export type RowStatus = RowOutcome['status'];
 
 export interface WriteOptions { signal?: AbortSignal }
 
@@ -17,12 +21,6 @@ function sender(client: GongClient, options: WriteOptions) {
     const response = await client.request({ ...request, signal: options.signal, idempotent: false });
     return response.body ?? {};
   };
-}
-
-/** Names what a table supports, for the error on DML it does not. */
-export function supportedStatements(table: TableDef): string {
-  const kinds = ['SELECT', ...(['insert', 'update', 'delete'] as const).filter((k) => table.dml[k]).map((k) => k.toUpperCase())];
-  return kinds.join(', ');
 }
 
 function unsupported(table: TableDef, kind: DmlKind): GongError {
@@ -60,7 +58,7 @@ export async function insertRows(client: GongClient, table: TableDef, rows: read
   return runEach(prepared, async (values) => {
     const reply = await sender(client, options)(insert.request(values));
     return { key: insert.result(reply), requestId: reply.requestId as string | undefined };
-  }, options);
+  }, (values) => insertCheck(table, insert.afterUnknown, values), options);
 }
 
 /** UPDATE of rows the engine already resolved locally, by key. */
@@ -71,7 +69,7 @@ export async function updateRows(client: GongClient, table: TableDef, keys: read
   return runEach(keys, async (key) => {
     const reply = await sender(client, options)(update.request(key, values));
     return { key: { [update.key]: key }, requestId: reply.requestId as string | undefined };
-  }, options);
+  }, (key) => `To check: ${selectWhere(table, { [update.key]: key })}; running the UPDATE again sets the same values.`, options);
 }
 
 export async function deleteRows(client: GongClient, table: TableDef, keys: readonly string[], options: WriteOptions = {}): Promise<RowOutcome[]> {
@@ -80,10 +78,15 @@ export async function deleteRows(client: GongClient, table: TableDef, keys: read
   return runEach(keys, async (key) => {
     const reply = await sender(client, options)(del.request(key));
     return { key: { [del.key]: key }, requestId: reply.requestId as string | undefined };
-  }, options);
+  }, (key) => `To check: ${selectWhere(table, { [del.key]: key })} (no row: it was deleted).`, options);
 }
 
-async function runEach<T>(items: readonly T[], run: (item: T) => Promise<{ key: Record<string, SqlValue>; requestId?: string }>, options: WriteOptions): Promise<RowOutcome[]> {
+/**
+ * One request per item, in order, stopping at the first row that failed or whose outcome is
+ * unknown (the rows after it are skipped, so the outcome says exactly what may be written).
+ * `check` tells how to find out whether an item with an unknown outcome was written.
+ */
+async function runEach<T>(items: readonly T[], run: (item: T) => Promise<{ key: Record<string, SqlValue>; requestId?: string }>, check: (item: T) => string, options: WriteOptions): Promise<RowOutcome[]> {
   const outcomes: RowOutcome[] = [];
   let stopped = false;
   for (const [index, item] of items.entries()) {
@@ -95,11 +98,31 @@ async function runEach<T>(items: readonly T[], run: (item: T) => Promise<{ key: 
       outcomes.push({ index, status: 'ok', ...(await run(item)) });
     } catch (error) {
       if (!(error instanceof GongError)) throw error;
-      outcomes.push({ index, status: 'failed', error });
+      outcomes.push(error.outcomeUnknown ? { index, status: 'unknown', error, check: check(item) } : { index, status: 'failed', error });
       stopped = true;
     }
   }
   return outcomes;
+}
+
+/** How to find out whether an inserted row whose outcome is unknown was written. */
+function insertCheck(table: TableDef, how: NonNullable<TableDef['dml']['insert']>['afterUnknown'], values: Readonly<Record<string, unknown>>): string {
+  if ('dedupeKey' in how) {
+    const key = how.dedupeKey;
+    return `To check, run this row again: Gong refuses a second ${table.name} row with ${key} ${sqlText(values[key])}, so it cannot be written twice (a refusal means the first attempt wrote it).`;
+  }
+  return `To check: ${selectWhere(table, Object.fromEntries(how.findBy.map((c) => [c, values[c]])))}.`;
+}
+
+/** `SELECT * FROM T WHERE A = 'x' AND B = 'y'`: the statement that finds one written row. */
+function selectWhere(table: TableDef, values: Readonly<Record<string, unknown>>): string {
+  const conditions = Object.entries(values).map(([column, value]) => `${column} = ${sqlText(value)}`);
+  return `SELECT * FROM ${table.name} WHERE ${conditions.join(' AND ')}`;
+}
+
+/** A value as a SQL string literal (ids and names are text in gongsql's tables). */
+function sqlText(value: unknown): string {
+  return `'${String(value ?? '').replace(/'/g, "''")}'`;
 }
 
 /** Column names are case-insensitive in SQL; parameters use the catalog's spelling. */

@@ -8,9 +8,11 @@ import { Random } from '../data/random';
  * - `slow`: the response is held back `delayMs` (default 2,000) before it is sent.
  * - `malformedJson`: a 200 whose body is cut short and does not parse.
  * - `badCursor`: a normal page whose `records.cursor` is corrupted, so the next page fails.
+ * - `hangUp`: the request is handled (a write is done), then the connection is closed before
+ *   any byte of the answer: the client cannot know that the write happened.
  */
-export type FaultKind = 'rateLimit' | 'serverError' | 'reset' | 'slow' | 'malformedJson' | 'badCursor';
-export const FAULT_KINDS: readonly FaultKind[] = ['rateLimit', 'serverError', 'reset', 'slow', 'malformedJson', 'badCursor'];
+export type FaultKind = 'rateLimit' | 'serverError' | 'reset' | 'slow' | 'malformedJson' | 'badCursor' | 'hangUp';
+export const FAULT_KINDS: readonly FaultKind[] = ['rateLimit', 'serverError', 'reset', 'slow', 'malformedJson', 'badCursor', 'hangUp'];
 
 export interface FaultRule {
   kind: FaultKind;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
+import { EXAMPLE_IDS } from '../../../src/sandbox/data/examples';
 import { waitFor } from '../../helpers/sandboxClient';
 
 const BIN = join(__dirname, '..', '..', '..', 'bin', 'gongsql.js');
@@ -54,6 +55,16 @@ describe('gongsql CLI', () => {
     assert.ok(rows.every((r) => typeof r.Id === 'string' && /^\d{15,19}$/.test(r.Id)));
     const nd = await gongsql(['-e', 'SELECT Id, Duration FROM Calls LIMIT 2', '--sandbox', '--format', 'ndjson']);
     assert.deepEqual(nd.stdout.trimEnd().split('\n').map((l) => Object.keys(JSON.parse(l))), [['Id', 'Duration'], ['Id', 'Duration']]);
+  });
+
+  it('median and mode over every page of calls are one row, the mode an id digit for digit, and nothing on stderr but the stats', async () => {
+    const r = await gongsql(['-e', 'SELECT median(Duration) AS median, mode(WorkspaceId) AS mode FROM Calls', '--sandbox', '--format', 'json', '--stats']);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = JSON.parse(r.stdout) as { median: number; mode: string }[];
+    assert.equal(rows.length, 1, r.stdout);
+    assert.equal(typeof rows[0]!.median, 'number');
+    assert.match(rows[0]!.mode, /^\d{19}$/);
+    assert.match(r.stderr, /^1 row in \d+ ms; (\d\d+) API calls, \1 pages\nstats: api_calls=\1 pages=\1 rows=1 ms=\d+\n$/, 'many pages read, no deprecation notice');
   });
 
   it('reads SQL from a file or stdin; prints a table by default', async () => {
@@ -129,6 +140,18 @@ describe('gongsql CLI', () => {
     assert.match(one.stderr, /DELETE without WHERE would change the 1 row of CRMIntegrations;/);
     const many = await gongsql(['-e', 'UPDATE PermissionProfiles SET Description = 1', '--sandbox']);
     assert.match(many.stderr, /UPDATE without WHERE would change all 12 rows of PermissionProfiles;/);
+  });
+
+  it('--confirm answers one kind of question: api-calls does not let a DELETE without WHERE through, unfiltered-write does', async () => {
+    const calls = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox', '--confirm', 'api-calls']);
+    assert.equal(calls.code, 1);
+    assert.match(calls.stderr, /DELETE without WHERE would change the 1 row of CRMIntegrations; confirm to run it \(CLI: --confirm unfiltered-write or --yes\)/);
+    const write = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox', '--confirm', 'unfiltered-write', '--format', 'csv']);
+    assert.equal(write.code, 0, write.stderr);
+    assert.match(write.stdout, /^Row,Status,IntegrationId,RequestId,Error\r\n1,ok,/);
+    const typo = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox', '--confirm', 'everything']);
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /--confirm everything: expected api-calls or unfiltered-write/);
   });
 
   it('credentials are never sent over plain http off this machine: --base-url http://… exits 2', async () => {
@@ -227,6 +250,30 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     assert.equal(r.stdout, 'n\r\n3\r\n', r.stderr);
   });
 
+  it('exits 1 when a row of an INSERT failed or its outcome is unknown, and says how to check the unknown one', async () => {
+    const env = { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url };
+    const insert = (ids: string[]) => `INSERT INTO Calls (ClientUniqueId, PrimaryUserId, Direction, ActualStart, Parties) VALUES ${ids.map((id) => `('${id}', ${EXAMPLE_IDS.user}, 'Inbound', '2026-03-01 09:00:00', '[{"UserId": "${EXAMPLE_IDS.user}"}]')`).join(', ')}`;
+    sandbox.faults.add({ kind: 'serverError', route: 'POST /v2/calls', skip: 1 });
+    const failed = await gongsql(['-e', insert(['pbx-cli-1', 'pbx-cli-2']), '--format', 'csv'], { env });
+    assert.equal(failed.code, 1, failed.stderr);
+    assert.deepEqual(failed.stdout.split('\r\n').slice(1, 3).map((line) => line.split(',')[1]), ['ok', 'failed']);
+    assert.match(failed.stderr, /^Row 2 failed: Gong failed \(500\) on POST \/v2\/calls: .*; a write is not sent again automatically\./m);
+    assert.equal(lastLine(failed.stderr), 'gongsql: 1 row failed');
+
+    sandbox.faults.add({ kind: 'hangUp', route: 'POST /v2/calls' });
+    const unknown = await gongsql(['-e', insert(['pbx-cli-3']), '--format', 'csv'], { env });
+    assert.equal(unknown.code, 1, unknown.stderr);
+    assert.equal(unknown.stdout.split('\r\n')[1]?.split(',')[1], 'unknown');
+    assert.match(unknown.stderr, /^0 of 1 row inserted in Calls; row 1: outcome unknown$/m);
+    assert.match(unknown.stderr, /^Row 1: Outcome unknown: POST \/v2\/calls was sent, then the connection broke \(.+\); Gong may have done it\. It was not retried, so it was not done twice\. To check, run this row again: Gong refuses a second Calls row with ClientUniqueId 'pbx-cli-3'/m);
+    assert.equal(lastLine(unknown.stderr), "gongsql: 1 row's outcome is unknown (Gong may have written it; see above how to check)");
+    assert.ok(sandbox.store.clientUniqueIds.has('pbx-cli-3'), 'Gong did write it');
+
+    const again = await gongsql(['-e', insert(['pbx-cli-3']), '--format', 'csv'], { env });
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /Row 1 failed: Gong refused the request \(409\).*pbx-cli-3 was already uploaded/, 'running it again cannot duplicate it');
+  });
+
   it('asks for --yes once Gong says a scan needs more than 50 calls', async () => {
     const big = await startSandbox({ rateLimit: false, scale: 5200 });
     try {
@@ -305,6 +352,22 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     const wrong = await gongsql(['-e', 'SELECT 1', '--memory-limit', '10'], { env });
     assert.equal(wrong.code, 2);
     assert.match(wrong.stderr, /--memory-limit must be a whole number of megabytes, at least 64 \(got 10\)/);
+  });
+
+  it('Ctrl-C while a row of an INSERT is at Gong: that row is unknown, the others are not sent, exit 130', async () => {
+    sandbox.faults.add({ kind: 'slow', route: 'POST /v2/calls', delayMs: 60_000 });
+    const before = sandbox.log.lastSeq;
+    const rows = ['pbx-cli-int-1', 'pbx-cli-int-2'].map((id) => `('${id}', ${EXAMPLE_IDS.user}, 'Inbound', '2026-03-01 09:00:00', '[{"UserId": "${EXAMPLE_IDS.user}"}]')`);
+    const { child, done } = start(['-e', `INSERT INTO Calls (ClientUniqueId, PrimaryUserId, Direction, ActualStart, Parties) VALUES ${rows.join(', ')}`, '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
+    await waitFor(() => sandbox.inFlight() === 1, 'the first row at the sandbox', 30_000);
+    child.kill('SIGINT');
+    const r = await done;
+    assert.equal(r.code, 130, r.stderr);
+    assert.deepEqual(r.stdout.split('\r\n').slice(1, 3).map((line) => line.split(',')[1]), ['unknown', 'skipped']);
+    assert.match(r.stderr, /^Row 1: Outcome unknown: POST \/v2\/calls was sent, then it was cancelled; Gong may have done it\./m);
+    assert.ok(r.stderr.endsWith("gongsql: 1 row's outcome is unknown (Gong may have written it; see above how to check)\ngongsql: cancelled\n"), r.stderr);
+    await waitFor(() => sandbox.inFlight() === 0, 'the abandoned request to end', 70_000);
+    assert.equal(sandbox.log.lastSeq - before, 1, 'the second row was never sent');
   });
 
   it('a rejected secret is a clear error that does not show it', async () => {

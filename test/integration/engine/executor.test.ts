@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { EngineError, execute, QueryCache, type EngineEvent, type RunOptions, type StatementResult } from '../../../src/engine';
+import { EngineError, execute, QueryCache, type ConfirmRequest, type EngineEvent, type RunOptions, type StatementResult } from '../../../src/engine';
 import { GongError, type GongClient } from '../../../src/gong';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { EXAMPLE_IDS } from '../../../src/sandbox/data/examples';
@@ -153,6 +153,16 @@ describe('engine execution', () => {
     assert.deepEqual(asked, [{ kind: 'apiCalls', estimate: 3, threshold: 2 }]);
     const onePage = await callsDuring(() => assert.rejects(run('SELECT * FROM Calls ORDER BY Id', { confirmThreshold: 3 }), (e: unknown) => e instanceof EngineError && e.code === 'CONFIRMATION_REQUIRED'));
     assert.equal(onePage.length, 1, 'stopped after the page that told the total');
+  });
+
+  it('a yes to many API calls is not a yes to UPDATE without WHERE: each question is asked and answered on its own', async () => {
+    const asked: string[] = [];
+    const onlyCalls = (r: ConfirmRequest) => { asked.push(r.kind); return Promise.resolve(r.kind === 'apiCalls'); };
+    const before = sandbox.world.profiles.map((p) => p.description);
+    await assert.rejects(run("UPDATE PermissionProfiles SET Description = 'everyone'", { confirmThreshold: 1, confirm: onlyCalls, useCache: false }),
+      (e: unknown) => e instanceof EngineError && e.code === 'CONFIRMATION_REQUIRED' && /UPDATE without WHERE/.test(e.message));
+    assert.deepEqual(asked, ['apiCalls', 'unfilteredWrite']);
+    assert.deepEqual(sandbox.world.profiles.map((p) => p.description), before, 'nothing was updated');
   });
 
   it('cancel aborts the scan in flight', async () => {

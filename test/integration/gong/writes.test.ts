@@ -81,6 +81,20 @@ describe('procedures', () => {
     await waitFor(() => sandbox.store.call(String(byUrl.CallId))?.state === 'processed', 'the URL call to be processed');
   });
 
+  it('a CALL that creates a call and gets no answer says its outcome is unknown and that running it again is safe', async () => {
+    sandbox.faults.add({ kind: 'hangUp', route: 'POST /v2/calls' });
+    const before = sandbox.log.lastSeq;
+    const args = ["pbx-o'hare-1", ...DOCUMENTED_DRAFT.slice(1)];
+    await assert.rejects(callProcedure(client, findProcedure('CreateDraftCall')!, args), (e: unknown) => {
+      assert.ok(e instanceof GongError && e.outcomeUnknown);
+      assert.match(e.message, /^Outcome unknown: POST \/v2\/calls was sent, then the connection broke \(.+\); Gong may have done it\. It was not retried, so it was not done twice\. To check, run the CALL again: Gong refuses a second call with ClientUniqueId 'pbx-o''hare-1', so it cannot be created twice/);
+      return true;
+    });
+    assert.equal(sandbox.log.since(before).length, 1, 'sent once');
+    assert.ok(sandbox.store.clientUniqueIds.has("pbx-o'hare-1"), 'Gong did create it');
+    await assert.rejects(callProcedure(client, findProcedure('CreateDraftCall')!, args), (e: unknown) => e instanceof GongError && e.status === 409 && !e.outcomeUnknown);
+  });
+
   it('rejects invalid arguments with the parameter\'s name, and sends nothing', async () => {
     const proc = findProcedure('CreateDraftCall')!;
     const cases: [unknown[], RegExp][] = [
@@ -197,6 +211,50 @@ describe('DML writers', () => {
     assert.ok(first.status === 'ok');
     const deleted = await deleteRows(client, table, [first.key.IntegrationId as string]);
     assert.equal(deleted[0]?.status, 'ok');
+  });
+
+  for (const kind of ['hangUp', 'reset'] as const) {
+    it(`a write Gong did but never answered (${kind} after it was applied) is "unknown", sent once, and says how to check`, async () => {
+      const table = findTable('Calls')!;
+      const row = (n: number) => ({ ClientUniqueId: `pbx-${kind}-${n}`, PrimaryUserId: EXAMPLE_IDS.user, Direction: 'Inbound', ActualStart: '2026-03-01 09:00:00', Parties: `[{"UserId": "${EXAMPLE_IDS.user}"}]` });
+      sandbox.faults.add({ kind, route: 'POST /v2/calls', skip: 1 });
+      const before = sandbox.log.lastSeq;
+      const outcomes = await insertRows(client, table, [row(1), row(2), row(3)]);
+      assert.deepEqual(outcomes.map((o) => o.status), ['ok', 'unknown', 'skipped']);
+      assert.equal(sandbox.log.since(before).length, 2, 'the unknown row was not retried and the rows after it were not sent');
+      assert.ok(sandbox.store.clientUniqueIds.has(`pbx-${kind}-2`), 'Gong did write it');
+      const unknown = outcomes[1]!;
+      assert.ok(unknown.status === 'unknown');
+      assert.match(unknown.error.message, /^Outcome unknown: POST \/v2\/calls was sent, then .*; Gong may have done it\. It was not retried/);
+      assert.equal(unknown.check, `To check, run this row again: Gong refuses a second Calls row with ClientUniqueId 'pbx-${kind}-2', so it cannot be written twice (a refusal means the first attempt wrote it).`);
+      const again = await insertRows(client, table, [row(2)]);
+      assert.ok(again[0]?.status === 'failed' && again[0].error.status === 409, 'the rerun is refused, not duplicated');
+    });
+  }
+
+  it('a write Gong answered is never unknown: a 429 is waited out and sent again (Gong did not run it), a 500 fails once', async () => {
+    const table = findTable('Calls')!;
+    const row = { ClientUniqueId: 'pbx-answered-1', PrimaryUserId: EXAMPLE_IDS.user, Direction: 'Inbound', ActualStart: '2026-03-01 09:00:00', Parties: `[{"UserId": "${EXAMPLE_IDS.user}"}]` };
+    sandbox.faults.add({ kind: 'rateLimit', route: 'POST /v2/calls', retryAfterSec: 0 });
+    let before = sandbox.log.lastSeq;
+    assert.deepEqual((await insertRows(client, table, [row])).map((o) => o.status), ['ok']);
+    assert.equal(sandbox.log.since(before).length, 2);
+    sandbox.faults.add({ kind: 'serverError', route: 'POST /v2/calls' });
+    before = sandbox.log.lastSeq;
+    const [failed] = await insertRows(client, table, [{ ...row, ClientUniqueId: 'pbx-answered-2' }]);
+    assert.ok(failed?.status === 'failed' && failed.error.status === 500);
+    assert.match(failed.error.message, /^Gong failed \(500\) on POST \/v2\/calls: .*; a write is not sent again automatically\./);
+    assert.equal(sandbox.log.since(before).length, 1, 'a write is not retried after a 5xx');
+  });
+
+  it('an UPDATE whose answer is lost is "unknown" with the SELECT that shows the row', async () => {
+    const table = findTable('PermissionProfiles')!;
+    const profile = sandbox.world.profiles[0]!;
+    sandbox.faults.add({ kind: 'hangUp', route: 'PUT /v2/permission-profile' });
+    const [outcome] = await updateRows(client, table, [profile.id], { Description: 'changed unseen' });
+    assert.ok(outcome?.status === 'unknown');
+    assert.equal(outcome.check, `To check: SELECT * FROM PermissionProfiles WHERE Id = '${profile.id}'; running the UPDATE again sets the same values.`);
+    assert.equal(profile.description, 'changed unseen');
   });
 
   it('INSERT and UPDATE PermissionProfiles', async () => {

@@ -42,6 +42,15 @@ describe('sandbox fault injection', () => {
     assert.equal((await call(sandbox, 'GET', LIST)).status, 200, 'the server is still serving');
   });
 
+  it('hangUp: the write is done, then the connection closes before any byte of the answer', async () => {
+    sandbox.faults.add({ kind: 'hangUp', route: 'POST /v2/calls' });
+    const host = sandbox.world.users.find((u) => u.active)!;
+    const body = { clientUniqueId: 'pbx-hang-up-1', actualStart: '2026-01-05T10:00:00Z', direction: 'Inbound', primaryUser: host.id, parties: [{ userId: host.id }] };
+    await assert.rejects(call(sandbox, 'POST', '/v2/calls', { body }));
+    assert.ok(sandbox.store.clientUniqueIds.has('pbx-hang-up-1'), 'the call was created all the same');
+    assert.equal(sandbox.log.entries().at(-1)?.fault, 'hangUp');
+  });
+
   it('slow: the response is held back', async () => {
     sandbox.faults.add({ kind: 'slow', delayMs: 300 });
     const started = performance.now();

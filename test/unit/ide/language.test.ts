@@ -101,6 +101,11 @@ describe('hover', () => {
     assert.match(hover(...at("CALL CreateDraftCall('x', 1, 'Con|ference')"))!.markdown, /\*\*Direction\*\* \(one of Inbound, Outbound, Conference, Unknown, required\)/);
     assert.match(hover(...at("CALL CreateDraftCall('x', 1, 'Inbound', '2025-05-13 1|3:11:35')"))!.markdown, /read as UTC/);
   });
+  it('shows a function with its kind as SQLite lists it', () => {
+    assert.equal(hover(...at('SELECT med|ian(Duration) FROM Calls'))!.markdown, '**median(X)**\n\nAggregate. The middle number (the mean of the two middle ones for an even count).');
+    assert.match(hover(...at('SELECT row_num|ber() OVER () FROM Calls'))!.markdown, /^\*\*row_number\(\) OVER \(…\)\*\*\n\nWindow function\./);
+    assert.match(hover(...at('SELECT ab|s(Duration) FROM Calls'))!.markdown, /^\*\*abs\(X\)\*\*\n\nAbsolute value\.$/);
+  });
 });
 
 describe('signature help', () => {

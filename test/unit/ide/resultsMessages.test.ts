@@ -43,6 +43,10 @@ describe('the Messages tab of the results panel', () => {
     assert.equal(resultTitle('EXPLAIN SELECT * FROM Calls'), 'EXPLAIN Calls');
     assert.equal(resultTitle("UPDATE Users SET Title = 'x' WHERE Id = '1'"), 'UPDATE Users');
     assert.equal(resultTitle('SELECT 1 + 1;'), 'SELECT 1 + 1');
+    assert.equal(resultTitle('SELECT Name, (SELECT count(*) FROM Users) FROM Workspaces'), 'Workspaces', 'the statement\'s own object, not a subquery\'s');
+    assert.equal(resultTitle('WITH u AS (SELECT * FROM Users) SELECT * FROM Calls JOIN u ON 1'), 'Calls');
+    assert.equal(resultTitle('SELECT * FROM gong.Calls'), 'Calls');
+    assert.equal(resultTitle('DELETE FROM "Users" WHERE Id = 1'), 'DELETE Users');
     assert.equal(resultTitle("SELECT 'a very long literal that goes on';"), "SELECT 'a very long lit…");
   });
 });

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { sqlite } from '../../../src/engine/eval/sqlite';
+
+/** Runs SQL on a database opened as the engine opens them; 64-bit integers come back as bigint. */
+async function rows(sql: string): Promise<unknown[][]> {
+  const SQL = await sqlite();
+  const db = new SQL.Database();
+  try {
+    const statement = db.prepare(sql);
+    const out: unknown[][] = [];
+    while (statement.step()) out.push((statement as unknown as { get(p: null, o: { useBigInt: boolean }): unknown[] }).get(null, { useBigInt: true }));
+    statement.free();
+    return out;
+  } finally {
+    db.close();
+  }
+}
+const one = async (sql: string) => (await rows(sql))[0]![0];
+const values = (...v: (number | string | null)[]) => v.map((x) => `SELECT ${x === null ? 'NULL' : typeof x === 'string' ? `'${x}'` : x} AS x`).join(' UNION ALL ');
+
+describe('the engine\'s statistics are exact', () => {
+  it('mode() returns a 19-digit id as it came, digit for digit', async () => {
+    const id = '2140112977297205387';
+    assert.equal(await one(`SELECT mode(x) FROM (${values(id, id, '9209112928780475146', null)})`), id);
+  });
+
+  it('mode() refuses integers beyond 2^53 rather than merge two of them', async () => {
+    await assert.rejects(one('SELECT mode(x) FROM (SELECT 9007199254740993 AS x)'), /mode\(\): the integer .* beyond 2\^53/);
+  });
+
+  it('mode() breaks ties by SQLite\'s order, whatever order the rows come in, and tells 1 from \'1\'', async () => {
+    assert.equal(await one(`SELECT mode(x) FROM (${values('b', 'a', 'b', 'a')})`), 'a');
+    assert.equal(await one(`SELECT mode(x) FROM (${values('a', 'b', 'a', 'b')})`), 'a');
+    assert.equal(await one(`SELECT mode(x) FROM (${values('1', 2, 2, '1', '1')})`), '1');
+    assert.equal(await one(`SELECT mode(x) FROM (${values(null)})`), null);
+  });
+
+  it('median and the quartiles interpolate as SQLite\'s percentile() does, skipping NULLs', async () => {
+    assert.deepEqual(await rows(`SELECT median(x), lower_quartile(x), upper_quartile(x) FROM (${values(4, 1, null, 3, 2)})`), [[2.5, 1.75, 3.25]]);
+    assert.equal(await one(`SELECT median(x) FROM (${values(5, 1, 3)})`), 3);
+    assert.equal(await one(`SELECT median(x) FROM (${values('10', ' 20 ')})`), 15);
+    assert.equal(await one('SELECT median(x) FROM (SELECT NULL AS x)'), null);
+  });
+
+  it('stdev and variance are the sample ones; fewer than two numbers give NULL', async () => {
+    assert.deepEqual(await rows(`SELECT variance(x), stdev(x) FROM (${values(2, 4, 4, 4, 5, 5, 7, 9)})`), [[32 / 7, Math.sqrt(32 / 7)]]);
+    assert.deepEqual(await rows('SELECT variance(x), stdev(x) FROM (SELECT 1 AS x)'), [[null, null]]);
+  });
+
+  it('a value that is not a number is an error naming the function and the value', async () => {
+    await assert.rejects(one(`SELECT median(x) FROM (${values('Discovery call')})`), /median\(\) needs numbers: 'Discovery call' is not a number/);
+  });
+});
+
+describe('sql.js\'s legacy extension functions are off', () => {
+  it('SQLite\'s own functions answer as SQLite documents them (log is base 10), and nothing is printed', async () => {
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      assert.deepEqual(await rows("SELECT log(100), typeof(floor(2.5)), median(x), mode(x) FROM (SELECT 1 AS x)"), [[2, 'real', 1, 1]]);
+    } finally {
+      console.warn = warn;
+    }
+    assert.deepEqual(warnings, []);
+  });
+
+  it('a legacy-only function is SQLite\'s clear "no such function" error', async () => {
+    await assert.rejects(one("SELECT reverse('abc')"), /no such function: reverse/);
+  });
+});
