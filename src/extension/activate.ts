@@ -54,7 +54,11 @@ export function activate(context: vscode.ExtensionContext): void {
     }
     return runtime;
   };
-  const run = (target: RunTarget, mode: RunMode = 'run') => load().run(target, mode);
+  const run = (target: RunTarget, mode: RunMode = 'run') => {
+    // A suggestion list left open by typing would sit over the results the run opens.
+    void vscode.commands.executeCommand('hideSuggestWidget');
+    return load().run(target, mode);
+  };
   const rangeTarget = (uri?: vscode.Uri, start?: number, end?: number): RunTarget =>
     uri instanceof vscode.Uri && start !== undefined && end !== undefined ? { uri, start, end } : 'statement';
 

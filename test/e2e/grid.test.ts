@@ -148,5 +148,7 @@ describe('the results grid in a real VS Code', () => {
     await page.keyboard.press('Control+Enter');
     const frame = await webviewFrame(page, `.gs-hcell .gs-label:text-is("${subquery}")`);
     assert.deepEqual(await frame.locator('.gs-hcell .gs-label').allTextContents(), ['Name', subquery], 'no internal table name in the title');
+    assert.equal(await frame.getByRole('tab', { name: 'Workspaces' }).count(), 1, "the result's tab is named by the statement's own object, not the subquery's");
+    await until(async () => (await page.locator('.suggest-widget.visible').count()) === 0, 'the suggestion list that typing opened to close when the run starts');
   });
 });
