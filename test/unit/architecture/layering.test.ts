@@ -67,13 +67,9 @@ function importCycles(files: string[]): string[][] {
   return cycles;
 }
 
-/** Cycles known and owned by issue 14 §7, to be broken; nothing may join this list. */
-const KNOWN_CYCLES = [['src/engine/run/fold.ts', 'src/engine/run/select.ts']];
-
 describe('layering', () => {
-  it('has no import cycles (beyond the known ones being broken)', () => {
-    const cycles = importCycles(sources('src')).filter((c) => !KNOWN_CYCLES.some((k) => k.join() === c.join()));
-    assert.deepEqual(cycles, []);
+  it('has no import cycles', () => {
+    assert.deepEqual(importCycles(sources('src')), []);
   });
 
   it('core code (engine, gong, cli, sandbox) never imports vscode', () => {
