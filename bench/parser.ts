@@ -1,7 +1,7 @@
 // npm run bench:parser — issue 14 §1: parse + bind + plan of long flat chains, each ≤ 100 ms.
 // The best of several runs is the budget's figure (the first run also pays for compiling the
 // engine's code); every run is shown.
-import { bind, parse, planSelect, type Ast } from '../src/engine';
+import { bind, parse, planQuery, type Ast } from '../src/engine';
 import { neededColumns } from '../src/engine/plan/columns';
 import { chains } from './parserChains';
 
@@ -11,7 +11,7 @@ const RUNS = 7;
 function parseBindPlan(text: string): void {
   const statement = parse(text).statements[0] as Ast.SelectStatement;
   const binding = bind(statement);
-  const plan = planSelect(statement, binding, { pushdown: true, params: new Map() });
+  const plan = planQuery(statement, binding, { pushdown: true, params: new Map() });
   for (const scan of plan.scans) neededColumns(statement, binding, scan.ref, scan.table.columns);
 }
 

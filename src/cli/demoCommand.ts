@@ -2,7 +2,7 @@ import { execute } from '../engine/run/engine';
 import { QueryCache } from '../engine/run/cache';
 import { GongClient } from '../gong/http/client';
 import { startSandbox } from '../sandbox';
-import { formatResult } from './format';
+import { formatResult } from './output';
 
 /** Queries that show pushdown, joins over JSON, local evaluation and the cache, with what each costs. */
 const EXAMPLES: { title: string; sql: (ws: string) => string }[] = [

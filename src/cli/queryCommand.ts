@@ -9,7 +9,7 @@ import { GongError } from '../gong/http/errors';
 import type { InputValue } from '../gong/write/values';
 import { parseOptions } from './args';
 import { openConnection } from './connection';
-import { formatResult, OUTPUT_FORMATS, type OutputFormat } from './format';
+import { formatResult, OUTPUT_FORMATS, type OutputFormat } from './output';
 import { Progress } from './progress';
 import { UsageError } from './usage';
 

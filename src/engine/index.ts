@@ -2,8 +2,8 @@
 export { parse, type ParseResult } from './syntax/parser';
 export type { Diagnostic, Span, Token } from './syntax/tokens';
 export type * as Ast from './syntax/ast';
-export { bind, constantValue, type Binding } from './bind/binder';
-export { planSelect, type QueryPlan, type Scan } from './plan/planner';
+export { bind, constantValue, type BindResult } from './bind/binder';
+export { planQuery, type QueryPlan, type Scan } from './plan/planner';
 export { execute } from './run/engine';
 export { EngineError, lineColumn } from './run/errors';
 export { QueryCache } from './run/cache';

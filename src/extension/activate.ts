@@ -5,7 +5,7 @@ import { GongTree } from '../explorer/gongTree';
 import { registerLanguageFeatures } from '../language/providers';
 import { registerNotebookCommands } from '../notebook/commands';
 import { createNotebookController } from '../notebook/controller';
-import { NOTEBOOK_TYPE } from '../notebook/format';
+import { NOTEBOOK_TYPE } from '../notebook/notebookFile';
 import { GongNotebookSerializer } from '../notebook/serializer';
 import { RESULTS_VIEW_TYPE, ResultsPanels } from '../results/resultsPanel';
 import { CONNECTION_COMMANDS } from './commands/connectionCommands';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { statementSpans } from '../engine/ide/statements';
-import { cellsFromScript, NOTEBOOK_TYPE, scriptFromCells, type NotebookCellJson } from './format';
+import { cellsFromScript, NOTEBOOK_TYPE, scriptFromCells, type NotebookCellJson } from './notebookFile';
 
 const code = (source: string) => new vscode.NotebookCellData(vscode.NotebookCellKind.Code, source, 'gongsql');
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { locateError, locatedMessage } from '../engine/ide/errorLocation';
 import { statementSpans } from '../engine/ide/statements';
 import type { StatementResult } from '../engine/run/result';
-import { NOTEBOOK_TYPE } from './format';
+import { NOTEBOOK_TYPE } from './notebookFile';
 import { resultOutputs } from './outputs';
 
 /** Runs gongsql text on the active connection (the lazily loaded runtime does it). */

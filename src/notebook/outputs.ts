@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { formatTable } from '../engine/format/table';
-import { csvLine } from '../engine/format/csv';
+import { formatTable } from '../engine/render/table';
+import { csvLine } from '../engine/render/csv';
 import type { StatementResult } from '../engine/run/result';
-import { RESULT_MIME, type ResultOutput } from './format';
+import { RESULT_MIME, type ResultOutput } from './notebookFile';
 
 /** Rows a cell output carries to the renderer; the output says when a result had more. */
 export const OUTPUT_ROWS = 10_000;

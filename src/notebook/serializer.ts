@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { parseNotebook, RESULT_MIME, serializeNotebook, sourceText, type DroppedOutput, type NotebookCellJson, type ResultOutput } from './format';
+import { parseNotebook, RESULT_MIME, serializeNotebook, sourceText, type DroppedOutput, type NotebookCellJson, type ResultOutput } from './notebookFile';
 import { outputOf } from './outputs';
 
-/** .gongsqlnb ⇄ notebook: the format lives in format.ts; this only adapts it to VS Code's types. */
+/** .gongsqlnb ⇄ notebook: the format lives in notebookFile.ts; this only adapts it to VS Code's types. */
 export class GongNotebookSerializer implements vscode.NotebookSerializer {
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
     const { cells, problem, dropped } = parseNotebook(new TextDecoder().decode(content));

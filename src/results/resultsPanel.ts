@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import * as vscode from 'vscode';
-import { csvLine, type CsvOptions } from '../engine/format/csv';
+import { csvLine, type CsvOptions } from '../engine/render/csv';
 import type { ResultColumn, ResultLayout, StatementResult } from '../engine/run/result';
 import type { SqlValue } from '../values';
 import type { ErrorLocation } from '../engine/ide/errorLocation';

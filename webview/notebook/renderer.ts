@@ -3,7 +3,7 @@
  * carries (bounded by the controller; the output says so when a result had more).
  */
 import type { ActivationFunction } from 'vscode-notebook-renderer';
-import type { ResultOutput } from '../../src/notebook/format';
+import type { ResultOutput } from '../../src/notebook/notebookFile';
 import { Grid } from '../grid/grid';
 import { MemorySource } from '../grid/source';
 

@@ -5,16 +5,16 @@ import type * as A from '../syntax/ast';
 import { diagnostic, Diagnostics as D, messageText, type DiagnosticMessage } from '../syntax/diagnostics';
 import type { Diagnostic, Span } from '../syntax/tokens';
 import { subqueriesOf, walkExpr, windowExprs } from '../syntax/walk';
-import { hasColumn, JSON_TABLE_COLUMNS, Scope, type Source } from './scope';
+import { hasColumn, JSON_TABLE_COLUMNS, Scope, type FromSource } from './scope';
 import { didYouMean } from './suggest';
 
 /** What the binder learned: diagnostics, and for the planner which object each reference is. */
-export interface Binding {
+export interface BindResult {
   readonly diagnostics: Diagnostic[];
   /** Each FROM reference to a Gong object, with its table. */
   readonly objects: Map<A.TableRef, TableDef>;
   /** Each column reference resolved to a source and the column's catalog spelling. */
-  readonly columns: Map<A.ColumnRef, { source: Source; column: string }>;
+  readonly columns: Map<A.ColumnRef, { source: FromSource; column: string }>;
 }
 
 /**
@@ -22,15 +22,15 @@ export interface Binding {
  * keystroke); conservative: where a name cannot be known (a subquery's `*`, a table
  * function), nothing is reported rather than something wrong.
  */
-export function bind(statement: A.Statement): Binding {
+export function bind(statement: A.Statement): BindResult {
   const binder = new Binder();
   binder.statement(statement);
   return binder.result;
 }
 
 class Binder {
-  readonly result: Binding = { diagnostics: [], objects: new Map(), columns: new Map() };
-  private ctes: Map<string, Source>[] = [];
+  readonly result: BindResult = { diagnostics: [], objects: new Map(), columns: new Map() };
+  private ctes: Map<string, FromSource>[] = [];
   private selecting = 0;
 
   statement(s: A.Statement): void {
@@ -54,7 +54,7 @@ class Binder {
     this.selecting++;
     const pushed = s.with !== undefined;
     if (s.with) {
-      const frame = new Map<string, Source>();
+      const frame = new Map<string, FromSource>();
       this.ctes.push(frame);
       for (const cte of s.with.tables) {
         // A recursive CTE sees itself while its body is bound.
@@ -151,7 +151,7 @@ class Binder {
     }
   }
 
-  private tableSource(item: A.TableRef): Source {
+  private tableSource(item: A.TableRef): FromSource {
     this.schema(item.schema);
     const name = item.name.text;
     const alias = item.alias?.text ?? name;
@@ -202,7 +202,7 @@ class Binder {
         return;
       }
       if (matches.length >= 1) {
-        this.resolveIn(ref, matches[0] as Source);
+        this.resolveIn(ref, matches[0] as FromSource);
         return;
       }
       // An unknowable source may hold it; a result alias may be meant.
@@ -219,7 +219,7 @@ class Binder {
     else this.unknown(D.unknownColumn, [name], ref.name.span, suggestion);
   }
 
-  private resolveIn(ref: A.ColumnRef, source: Source): void {
+  private resolveIn(ref: A.ColumnRef, source: FromSource): void {
     if (source.columns === 'any') return;
     const name = ref.name.text;
     if (!hasColumn(source, name)) {
@@ -363,8 +363,8 @@ function cteNode(cte: A.CommonTable): A.TableRef {
   return { kind: 'Table', span: cte.span, name: cte.name };
 }
 
-function allSources(scope: Scope): Source[] {
-  const out: Source[] = [];
+function allSources(scope: Scope): FromSource[] {
+  const out: FromSource[] = [];
   for (let s: Scope | undefined = scope; s; s = s.parent) out.push(...s.sources);
   return out;
 }

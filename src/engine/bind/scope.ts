@@ -2,7 +2,7 @@ import type { TableDef } from '../../gong/catalog/types';
 import type * as A from '../syntax/ast';
 
 /** Something a FROM clause makes visible under a name. */
-export interface Source {
+export interface FromSource {
   /** The alias, or the table's own name. */
   readonly name: string;
   readonly kind: 'object' | 'cte' | 'subquery' | 'function';
@@ -17,13 +17,13 @@ export interface Source {
 
 /** The sources of one SELECT, its result aliases, and the scope it is nested in. */
 export class Scope {
-  readonly sources: Source[] = [];
+  readonly sources: FromSource[] = [];
   readonly aliases = new Set<string>();
   readonly shared = new Set<string>();
 
   constructor(readonly parent?: Scope) {}
 
-  find(name: string): Source | undefined {
+  find(name: string): FromSource | undefined {
     const lower = name.toLowerCase();
     for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
       const found = scope.sources.find((s) => s.name.toLowerCase() === lower);
@@ -36,7 +36,7 @@ export class Scope {
 /** Output columns of json_each/json_tree, SQLite's table-valued JSON functions. */
 export const JSON_TABLE_COLUMNS = ['key', 'value', 'type', 'atom', 'id', 'parent', 'fullkey', 'path', 'json', 'root'];
 
-export function hasColumn(source: Source, column: string): boolean {
+export function hasColumn(source: FromSource, column: string): boolean {
   if (source.columns === 'any') return true;
   const lower = column.toLowerCase();
   return source.columns.some((c) => c.toLowerCase() === lower);

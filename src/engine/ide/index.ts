@@ -3,6 +3,6 @@ export { complete, type CompletionItem } from './completion';
 export { hover, type Hover } from './hover';
 export { signatureHelp, type SignatureHelp } from './signature';
 export { diagnostics, statementSymbols, type StatementSymbol } from './outline';
-export { format, applyEdits, type TextEdit } from './format';
+export { format, applyEdits, type TextEdit } from './sqlFormatter';
 export { statementSpans, statementAt, statementEditedAt } from './statements';
 export { locateError, locatedMessage, positionText, type ErrorLocation } from './errorLocation';

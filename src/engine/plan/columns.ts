@@ -1,5 +1,5 @@
 import type { Column } from '../../gong/catalog/types';
-import type { Binding } from '../bind/binder';
+import type { BindResult } from '../bind/binder';
 import type * as A from '../syntax/ast';
 import { statementExprs, subqueriesOf } from '../syntax/walk';
 import { tableRefsOf } from './joinKeys';
@@ -10,7 +10,7 @@ import { tableRefsOf } from './joinKeys';
  * Anything uncertain — `*`, NATURAL joins, a name the binder could not place — loads more,
  * never less.
  */
-export function neededColumns(statement: A.SelectStatement, binding: Binding, ref: A.TableRef, columns: readonly Column[]): Column[] {
+export function neededColumns(statement: A.SelectStatement, binding: BindResult, ref: A.TableRef, columns: readonly Column[]): Column[] {
   const alias = (ref.alias ?? ref.name).text.toLowerCase();
   const names = new Set<string>();
   const exprs = statementExprs(statement);

@@ -1,6 +1,6 @@
 import type { Row, SqlValue, TableDef } from '../../gong/catalog/types';
 import { planRead, type Predicate, type ReadPlan } from '../../gong/read/plan';
-import type { Binding } from '../bind/binder';
+import type { BindResult } from '../bind/binder';
 import type * as A from '../syntax/ast';
 import type { KeyFrom, Scan } from './scan';
 
@@ -14,7 +14,7 @@ export interface JoinKey extends KeyFrom { readonly ref: A.TableRef }
  * `a.x IN (SELECT b.y FROM b …)` gives `a` the keys of `b`'s rows (whatever else the
  * subquery does, its answer is among the values of `b.y` over the rows read).
  */
-export function keysOf(conjunct: A.Expr, binding: Binding): JoinKey[] {
+export function keysOf(conjunct: A.Expr, binding: BindResult): JoinKey[] {
   const side = (e: A.Expr) => {
     const resolved = e.kind === 'Column' ? binding.columns.get(e) : undefined;
     return resolved?.source.kind === 'object' && resolved.source.node.kind === 'Table' ? { ref: resolved.source.node, column: resolved.column } : undefined;

@@ -1,6 +1,6 @@
 import type { TableDef } from '../../gong/catalog/types';
 import { planRead, type Predicate } from '../../gong/read/plan';
-import type { Binding } from '../bind/binder';
+import type { BindResult } from '../bind/binder';
 import type * as A from '../syntax/ast';
 import { conjuncts, isAggregateCall, subqueriesOf, walkExpr } from '../syntax/walk';
 import { keysOf, tableRefsOf, withKeys, type JoinKey } from './joinKeys';
@@ -27,7 +27,7 @@ export interface PlanOptions {
  * use) that Gong can evaluate, and the read path with the fewest calls for them. Everything
  * is still evaluated locally, so pushdown can only reduce what is fetched.
  */
-export function planSelect(select: A.SelectStatement, binding: Binding, options: PlanOptions): QueryPlan {
+export function planQuery(select: A.SelectStatement, binding: BindResult, options: PlanOptions): QueryPlan {
   const planning: Planning = { binding, options, scans: [], keys: [] };
   visitSelect(select, planning);
   const scans = options.pushdown ? withKeys(planning.scans, planning.keys) : planning.scans;
@@ -36,7 +36,7 @@ export function planSelect(select: A.SelectStatement, binding: Binding, options:
 
 /** What a walk over the statement gathers: every read, and the join keys between them. */
 interface Planning {
-  readonly binding: Binding;
+  readonly binding: BindResult;
   readonly options: PlanOptions;
   readonly scans: Scan[];
   readonly keys: JoinKey[];
@@ -120,7 +120,7 @@ function collectFrom(item: A.FromItem, p: Planning, parts: CoreParts): void {
 }
 
 /** Whether an expression reads a column of this object reference. */
-function mentions(e: A.Expr, ref: A.TableRef, binding: Binding): boolean {
+function mentions(e: A.Expr, ref: A.TableRef, binding: BindResult): boolean {
   for (const node of walkExpr(e)) if (node.kind === 'Column' && binding.columns.get(node)?.source.node === ref) return true;
   return false;
 }

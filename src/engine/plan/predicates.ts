@@ -1,6 +1,6 @@
 import type { Operator, SqlValue } from '../../gong/catalog/types';
 import type { Predicate } from '../../gong/read/plan';
-import type { Binding } from '../bind/binder';
+import type { BindResult } from '../bind/binder';
 import { constantValue } from '../bind/binder';
 import type * as A from '../syntax/ast';
 import type { InputValue } from '../../gong/write/values';
@@ -15,7 +15,7 @@ const FLIP: Record<string, Operator> = { '=': '=', '<': '>', '<=': '>=', '>': '<
  * `col BETWEEN a AND b`. All are null-rejecting, which is what makes pushing them into
  * either side of an outer join's WHERE safe.
  */
-export function offersOf(conjunct: A.Expr, binding: Binding, params: ParamValues, folded: FoldedValues = new Map()): Offer[] {
+export function offersOf(conjunct: A.Expr, binding: BindResult, params: ParamValues, folded: FoldedValues = new Map()): Offer[] {
   const object = (e: A.Expr) => {
     if (e.kind !== 'Column') return undefined;
     const resolved = binding.columns.get(e);

@@ -93,7 +93,7 @@ export function resolvingSelect(s: A.UpdateStatement | A.DeleteStatement, key: s
   const named = (text: string, span: Span): A.Name => ({ text, quoted: true, span });
   const target = { start: s.table.span.start, end: (s.alias ?? s.table).span.end };
   const keyColumn: A.ColumnRef = { kind: 'Column', span: s.table.span, table: s.alias, name: named(key, s.table.span) };
-  const columns: A.ResultColumn[] = [
+  const columns: A.SelectItem[] = [
     { span: s.table.span, expr: keyColumn, alias: named('__key', s.table.span) },
     ...sets.map((set, i) => ({ span: set.value.span, expr: set.value, alias: named(`__set${i}`, set.value.span) })),
   ];

@@ -8,7 +8,7 @@ import { EngineError } from './errors';
 import { EXPLAIN_COLUMNS, explainScans, explainWrite } from './explain';
 import type { ExecStats, StatementResult } from './result';
 import { foldConstants } from './fold';
-import { plan, runSelect } from './select';
+import { queryPlanFor, runSelect } from './select';
 import { emptyStats } from '../../gong/read/reader';
 
 /**
@@ -87,16 +87,16 @@ async function dispatch(text: string, statement: A.Statement, ctx: RunContext): 
 }
 
 async function explain(text: string, statement: A.Statement, ctx: RunContext) {
-  if (statement.kind === 'Select') return explainScans(text, plan(statement, bind(statement), ctx, await foldConstants(statement, ctx.params, ctx.options)).scans);
+  if (statement.kind === 'Select') return explainScans(text, queryPlanFor(statement, bind(statement), ctx, await foldConstants(statement, ctx.params, ctx.options)).scans);
   if (statement.kind === 'Update' || statement.kind === 'Delete') {
     const table = findTable(statement.table.text);
     const key = (statement.kind === 'Update' ? table?.dml.update?.key : table?.dml.delete?.key) ?? 'Id';
     const select = resolvingSelect(statement, key);
-    return [...explainScans(text, plan(select, bind(select), ctx, await foldConstants(select, ctx.params, ctx.options)).scans), ...explainWrite(statement)];
+    return [...explainScans(text, queryPlanFor(select, bind(select), ctx, await foldConstants(select, ctx.params, ctx.options)).scans), ...explainWrite(statement)];
   }
   if (statement.kind === 'Insert' && statement.source.kind === 'Select') {
     const select = statement.source.select;
-    return [...explainScans(text, plan(select, bind(select), ctx).scans), ...explainWrite(statement)];
+    return [...explainScans(text, queryPlanFor(select, bind(select), ctx).scans), ...explainWrite(statement)];
   }
   return explainWrite(statement);
 }

@@ -1,10 +1,10 @@
 import type { Column, Row, SqlValue } from '../../gong/catalog/types';
 import { readRows, type ReadOptions } from '../../gong/read/reader';
 import type { InputValue } from '../../gong/write/values';
-import { constantValue, type Binding } from '../bind/binder';
+import { constantValue, type BindResult } from '../bind/binder';
 import { LocalDatabase } from '../eval/local';
 import { narrowByKeys } from '../plan/joinKeys';
-import { planSelect, type QueryPlan, type Scan } from '../plan/planner';
+import { planQuery, type QueryPlan, type Scan } from '../plan/planner';
 import { neededColumns } from '../plan/columns';
 import type { FoldedValues } from '../plan/predicates';
 import { foldConstants } from './fold';
@@ -21,8 +21,8 @@ export interface SelectOutput {
   plan: QueryPlan;
 }
 
-export function plan(select: A.SelectStatement, binding: Binding, ctx: RunContext, folded?: FoldedValues): QueryPlan {
-  return planSelect(select, binding, { pushdown: ctx.options.pushdown ?? true, params: ctx.params, folded });
+export function queryPlanFor(select: A.SelectStatement, binding: BindResult, ctx: RunContext, folded?: FoldedValues): QueryPlan {
+  return planQuery(select, binding, { pushdown: ctx.options.pushdown ?? true, params: ctx.params, folded });
 }
 
 /**
@@ -30,8 +30,8 @@ export function plan(select: A.SelectStatement, binding: Binding, ctx: RunContex
  * the statement runs there with SQLite's semantics. A streaming plan emits rows page by
  * page and stops reading once LIMIT is satisfied.
  */
-export async function runSelect(text: string, select: A.SelectStatement, binding: Binding, ctx: RunContext, emitRows = true): Promise<SelectOutput> {
-  const queryPlan = plan(select, binding, ctx, await foldConstants(select, ctx.params, ctx.options));
+export async function runSelect(text: string, select: A.SelectStatement, binding: BindResult, ctx: RunContext, emitRows = true): Promise<SelectOutput> {
+  const queryPlan = queryPlanFor(select, binding, ctx, await foldConstants(select, ctx.params, ctx.options));
   await confirmEstimate(queryPlan.scans, ctx);
   const db = LocalDatabase.open(ctx.options);
   try {
@@ -65,7 +65,7 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
   }
 }
 
-async function stream(db: LocalDatabase, unlimited: LocalSql, select: A.SelectStatement, binding: Binding, queryPlan: QueryPlan, ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
+async function stream(db: LocalDatabase, unlimited: LocalSql, select: A.SelectStatement, binding: BindResult, queryPlan: QueryPlan, ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
   const { scan, limit, offset } = queryPlan.streaming as NonNullable<QueryPlan['streaming']>;
   const limitCount = limit ? countOf(limit, ctx, 'LIMIT') : Infinity;
   let skip = offset ? countOf(offset, ctx, 'OFFSET') : 0;

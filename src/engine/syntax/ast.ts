@@ -85,7 +85,7 @@ export interface MissingExpr { readonly kind: 'Missing'; readonly span: Span }
 
 export interface OrderItem { readonly span: Span; readonly expr: Expr; readonly desc: boolean; readonly nulls?: 'FIRST' | 'LAST' }
 
-export interface ResultColumn { readonly span: Span; readonly expr: Expr; readonly alias?: Name }
+export interface SelectItem { readonly span: Span; readonly expr: Expr; readonly alias?: Name }
 
 export type FromItem = TableRef | TableFunctionRef | SubqueryRef | JoinItem | ParenFromRef;
 
@@ -120,7 +120,7 @@ export interface SelectCore {
   readonly kind: 'Core';
   readonly span: Span;
   readonly distinct: boolean;
-  readonly columns: readonly ResultColumn[];
+  readonly columns: readonly SelectItem[];
   readonly from?: FromItem;
   readonly where?: Expr;
   readonly groupBy: readonly Expr[];

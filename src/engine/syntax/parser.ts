@@ -290,7 +290,7 @@ class Parser {
   }
 
   // resultColumn := * | name.* | expr [[AS] alias]
-  private resultColumn(): A.ResultColumn {
+  private resultColumn(): A.SelectItem {
     const first = this.peek();
     if (this.at('Operator', '*')) {
       this.pos++;

@@ -1,11 +1,11 @@
-import type { Binding, Column, ColumnType, Dml, NativeFilter, Operator, ParamFormat, ParamTarget, ReadPath, Source, TableDef } from './types';
+import type { FilterRoute, Column, ColumnType, Dml, NativeFilter, Operator, ParamFormat, ParamTarget, ReadPath, ValueSource, TableDef } from './types';
 
 /** The one place column defaults are applied. */
 export function col(
   name: string,
   type: ColumnType,
   description: string,
-  options: { source?: Source; key?: boolean; insertOnly?: boolean; readOnly?: boolean } = {},
+  options: { source?: ValueSource; key?: boolean; insertOnly?: boolean; readOnly?: boolean } = {},
 ): Column {
   return {
     name,
@@ -27,11 +27,11 @@ export function filter(column: string, operators: Operator[], description: strin
   return { column, operators, description };
 }
 
-export const equals = (column: string, to: ParamTarget, format: ParamFormat = 'id'): Binding => ({ kind: 'equals', column, to, format });
+export const equals = (column: string, to: ParamTarget, format: ParamFormat = 'id'): FilterRoute => ({ kind: 'equals', column, to, format });
 /** A list filter; `onePerValue` when each value selects at most one record of the response. */
-export const list = (column: string, to: ParamTarget, options: { onePerValue?: boolean; batch?: number } = {}): Binding =>
+export const list = (column: string, to: ParamTarget, options: { onePerValue?: boolean; batch?: number } = {}): FilterRoute =>
   ({ kind: 'list', column, to, format: 'id', batch: options.batch ?? 100, onePerValue: options.onePerValue ?? false });
-export const range = (column: string, from: ParamTarget | undefined, to: ParamTarget | undefined, format: ParamFormat = 'datetime'): Binding => ({ kind: 'range', column, from, to, format });
+export const range = (column: string, from: ParamTarget | undefined, to: ParamTarget | undefined, format: ParamFormat = 'datetime'): FilterRoute => ({ kind: 'range', column, from, to, format });
 
 type ReadPathInput = Omit<ReadPath, 'requires' | 'bindings' | 'paging' | 'notFound'> & Partial<Pick<ReadPath, 'requires' | 'bindings' | 'paging' | 'notFound'>>;
 

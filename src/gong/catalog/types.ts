@@ -15,7 +15,7 @@ export type { Row, SqlValue } from '../../values';
 export type ColumnType = 'id' | 'text' | 'integer' | 'real' | 'boolean' | 'datetime' | 'json';
 
 /** Where a column's value comes from: a dotted path into the record, or a function of it. */
-export type Source = string | ((record: Record<string, unknown>, context: RowContext) => unknown);
+export type ValueSource = string | ((record: Record<string, unknown>, context: RowContext) => unknown);
 
 /** What a row mapping knows besides the record: values a fan-out or the request fixed. */
 export interface RowContext {
@@ -34,7 +34,7 @@ export interface Column {
   /** Never written by INSERT or UPDATE. */
   readonly readOnly: boolean;
   /** How to read it from Gong's record; insert-only columns have none. */
-  readonly source?: Source;
+  readonly source?: ValueSource;
 }
 
 export type Operator = '=' | 'IN' | '>' | '>=' | '<' | '<=';
@@ -54,7 +54,7 @@ export type ParamTarget = `query:${string}` | `body:${string}` | `path:${string}
 export type ParamFormat = 'id' | 'text' | 'datetime' | 'date';
 
 /** How one filter column reaches one read path. */
-export type Binding =
+export type FilterRoute =
   | { readonly kind: 'equals'; readonly column: string; readonly to: ParamTarget; readonly format: ParamFormat }
   /**
    * `=` or `IN`, sent as a list; lists longer than `batch` become several requests.
@@ -76,7 +76,7 @@ export interface ReadPath {
   readonly method: 'GET' | 'POST';
   /** Below the base URL, with `{name}` for path parameters. */
   readonly path: string;
-  readonly bindings: readonly Binding[];
+  readonly bindings: readonly FilterRoute[];
   /** Columns that must be bound (by a filter or a fan-out) for the path to apply. */
   readonly requires: readonly string[];
   readonly fanOut?: FanOut;

@@ -1,4 +1,4 @@
-import type { Binding, Operator, ParamTarget, ReadPath, SqlValue, TableDef } from '../catalog/types';
+import type { FilterRoute, Operator, ParamTarget, ReadPath, SqlValue, TableDef } from '../catalog/types';
 
 /** A filter the engine offers to Gong: `column op value` (a list for IN). */
 export interface Predicate {
@@ -81,7 +81,7 @@ function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicat
       pushed.push(p);
       continue;
     }
-    const target = (binding as Exclude<Binding, { kind: 'range' }>).to;
+    const target = (binding as Exclude<FilterRoute, { kind: 'range' }>).to;
     if (params.has(target)) {
       residual.push(p);
       continue;
@@ -118,7 +118,7 @@ function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicat
   return { table, path, pushed, residual, params, bound, batches, fanOut, estimate };
 }
 
-function accepts(binding: Binding, p: Predicate): boolean {
+function accepts(binding: FilterRoute, p: Predicate): boolean {
   switch (binding.kind) {
     case 'equals': return p.op === '=';
     case 'list': return p.op === '=' || p.op === 'IN';
@@ -129,7 +129,7 @@ function accepts(binding: Binding, p: Predicate): boolean {
 type Applied = { kind: 'values'; values: string[] } | { kind: 'bound'; side: 'from' | 'to'; ms: number };
 
 /** The predicate's value in Gong's terms, or undefined when it cannot be sent faithfully. */
-function apply(binding: Binding, p: Predicate): Applied | undefined {
+function apply(binding: FilterRoute, p: Predicate): Applied | undefined {
   if (binding.kind === 'range') {
     const instant = parseInstant(p.value);
     if (instant === undefined) return undefined;
@@ -149,7 +149,7 @@ function apply(binding: Binding, p: Predicate): Applied | undefined {
   return values.length === 0 ? undefined : { kind: 'values', values: [...new Set(values)] };
 }
 
-function formatValue(value: SqlValue, format: Binding['format']): string | undefined {
+function formatValue(value: SqlValue, format: FilterRoute['format']): string | undefined {
   if (value === null) return undefined;
   const text = String(value);
   if (format === 'id') return /^\d{1,20}$/.test(text) && (typeof value === 'string' || Number.isSafeInteger(value)) ? text : undefined;
@@ -171,7 +171,7 @@ export function parseInstant(value: SqlValue | readonly SqlValue[]): { ms: numbe
 
 const DAY_MS = 86_400_000;
 
-function formatInstant(ms: number, format: Binding['format'], side: 'from' | 'to'): string {
+function formatInstant(ms: number, format: FilterRoute['format'], side: 'from' | 'to'): string {
   if (format === 'date') {
     // Whole days: the window is widened to the days that contain it.
     const day = Math.floor(ms / DAY_MS) * DAY_MS;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { csvLine } from '../../../src/engine/format/csv';
+import { csvLine } from '../../../src/engine/render/csv';
 
 describe('csvLine: CSV meant for spreadsheets', () => {
   it('prefixes text a spreadsheet would run as a formula with a single quote (OWASP)', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { GuardedParser } from '../../../scripts/conformance/runner';
-import { bind, parse, planSelect, type Ast } from '../../../src/engine';
+import { bind, parse, planQuery, type Ast } from '../../../src/engine';
 import { neededColumns } from '../../../src/engine/plan/columns';
 import { MAX_DEPTH } from '../../../src/engine/syntax/parser';
 import { chains } from '../../../bench/parserChains';
@@ -16,7 +16,7 @@ function parseBindPlan(text: string): { diagnostics: string[] } {
   const parsed = parse(text);
   const statement = parsed.statements[0] as Ast.SelectStatement;
   const binding = bind(statement);
-  const plan = planSelect(statement, binding, { pushdown: true, params: new Map() });
+  const plan = planQuery(statement, binding, { pushdown: true, params: new Map() });
   for (const scan of plan.scans) neededColumns(statement, binding, scan.ref, scan.table.columns);
   return { diagnostics: [...parsed.diagnostics, ...binding.diagnostics].map((d) => d.code) };
 }

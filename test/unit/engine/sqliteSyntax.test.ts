@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bind, parse, planSelect, type Ast } from '../../../src/engine';
+import { bind, parse, planQuery, type Ast } from '../../../src/engine';
 import { neededColumns } from '../../../src/engine/plan/columns';
 import { Diagnostics as D } from '../../../src/engine/syntax/diagnostics';
 
@@ -75,7 +75,7 @@ describe('parenthesised FROM items keep their alias (ParenFromRef)', () => {
     const s = select('SELECT j.Title FROM (Calls c JOIN Users u ON u.Id = c.PrimaryUserId) AS j');
     const binding = bind(s);
     assert.deepEqual(binding.diagnostics, []);
-    const plan = planSelect(s, binding, { pushdown: true, params: new Map() });
+    const plan = planQuery(s, binding, { pushdown: true, params: new Map() });
     assert.deepEqual(plan.scans.map((x) => x.table.name), ['Calls', 'Users']);
     const calls = plan.scans[0]!;
     assert.equal(neededColumns(s, binding, calls.ref, calls.table.columns).length, calls.table.columns.length);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { statementSpans } from '../../../src/engine/ide';
-import { bounded, cellsFromScript, parseNotebook, SAVED_ROWS, scriptFromCells, serializeNotebook, type NotebookCellJson } from '../../../src/notebook/format';
+import { bounded, cellsFromScript, parseNotebook, SAVED_ROWS, scriptFromCells, serializeNotebook, type NotebookCellJson } from '../../../src/notebook/notebookFile';
 
 const cells: NotebookCellJson[] = [
   { kind: 'markdown', source: ['# Calls this week', 'Counted by direction.'] },

@@ -1,7 +1,7 @@
 import type { SqlValue } from '../values';
 import type { StatementResult } from '../engine/run/result';
-import { csvLine, type CsvOptions } from '../engine/format/csv';
-import { formatTable } from '../engine/format/table';
+import { csvLine, type CsvOptions } from '../engine/render/csv';
+import { formatTable } from '../engine/render/table';
 
 export type OutputFormat = 'table' | 'csv' | 'json' | 'ndjson';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'csv', 'json', 'ndjson'];
