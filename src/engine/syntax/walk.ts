@@ -83,10 +83,16 @@ export function isAggregateCall(e: A.Expr): boolean {
   return form !== undefined && form.type !== 's';
 }
 
+/** Walks of whole statements, kept while their tree lives: binder, planner and column pruning each ask. */
+const statementWalks = new WeakMap<A.Statement, readonly A.Expr[]>();
+
 /** Every expression node of a statement, subqueries, CTEs, windows and DML parts included. */
-export function statementExprs(s: A.Statement): A.Expr[] {
+export function statementExprs(s: A.Statement): readonly A.Expr[] {
+  const known = statementWalks.get(s);
+  if (known) return known;
   const out: A.Expr[] = [];
   statementInto(s, out);
+  statementWalks.set(s, out);
   return out;
 }
 
