@@ -36,8 +36,9 @@ Running:
   --confirm KIND         answer yes to one kind only (repeatable): api-calls (a statement needing more
                          than 50 API calls) or unfiltered-write (UPDATE/DELETE without WHERE)
 
-Exit codes: 0 success, 1 query or Gong error, or a row of INSERT/UPDATE/DELETE that failed or whose
-outcome is unknown, 2 usage error (or nothing to run), 130 cancelled by Ctrl-C.`;
+Exit codes: 0 success (a row Gong already had, "exists", counts as done), 1 query or Gong error, or a
+row of INSERT/UPDATE/DELETE that failed or whose outcome is unknown, 2 usage error (or nothing to
+run), 130 cancelled by Ctrl-C.`;
 
 interface IO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };

@@ -317,6 +317,6 @@ describe('editing and running .gongsql in a real VS Code', () => {
     await until(async () => (await messages.allTextContents()).some((m) => m.includes('outcome unknown')), 'Messages says the outcome is unknown');
     const text = (await messages.allTextContents()).join('\n');
     assert.match(text, /0 of 1 row inserted in Calls; row 1: outcome unknown/);
-    assert.match(text, /Row 1: Outcome unknown: POST \/v2\/calls was sent, then the connection broke .*To check, run this row again: Gong refuses a second Calls row with ClientUniqueId 'pbx-e2e-1'/);
+    assert.match(text, /Row 1: Outcome unknown: POST \/v2\/calls was sent, then the connection broke .*To check, run the statement again: Gong refuses a second Calls row with ClientUniqueId 'pbx-e2e-1'/);
   });
 });

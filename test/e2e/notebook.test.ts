@@ -182,7 +182,7 @@ describe('Gong SQL notebooks in a real VS Code', () => {
     await openFile(page, 'insert.gongsqlnb');
     await runAll(page);
     const frame = await webviewFrame(page, '[role=gridcell]:text-is("unknown")', 60_000);
-    await frame.locator('text=/To check, run this row again: Gong refuses a second Calls row with ClientUniqueId \'pbx-nb-1\'/').first().waitFor({ timeout: 30_000 });
+    await frame.locator('text=/To check, run the statement again: Gong refuses a second Calls row with ClientUniqueId \'pbx-nb-1\'/').first().waitFor({ timeout: 30_000 });
     assert.ok(gong.store.clientUniqueIds.has('pbx-nb-1'), 'Gong did create the call');
   });
 });

@@ -136,19 +136,32 @@ function outcomeResult(table: TableDef, outcomes: RowOutcome[], verb: string, ke
     o.index + 1,
     o.status,
     ...keyColumns.map((k) => (o.status === 'ok' ? o.key[k] ?? null : keys?.[o.index] ?? null)),
-    o.status === 'ok' ? o.requestId ?? null : null,
+    requestIdOf(o) ?? null,
     o.status === 'failed' ? o.error.message : o.status === 'unknown' ? `${o.error.message} ${o.check}` : null,
   ]);
   const ok = outcomes.filter((o) => o.status === 'ok').length;
+  const there = outcomes.flatMap((o) => (o.status === 'exists' ? [o] : []));
   const stopped = outcomes.find((o) => o.status === 'failed' || o.status === 'unknown');
-  const messages = [`${ok} of ${outcomes.length} row${outcomes.length === 1 ? '' : 's'} ${verb} in ${table.name}${stopped?.status === 'unknown' ? `; row ${stopped.index + 1}: outcome unknown` : ''}`];
+  const messages = [`${ok} of ${outcomes.length} row${outcomes.length === 1 ? '' : 's'} ${verb} in ${table.name}${there.length > 0 ? `; ${there.length} already in Gong` : ''}${stopped?.status === 'unknown' ? `; row ${stopped.index + 1}: outcome unknown` : ''}`];
+  for (const o of there) messages.push(`Row ${o.index + 1}: ${o.said}`);
   if (stopped?.status === 'failed') messages.push(`Row ${stopped.index + 1} failed: ${stopped.error.message}; the rows after it were not sent.`);
   if (stopped?.status === 'unknown') messages.push(`Row ${stopped.index + 1}: ${stopped.error.message} ${stopped.check} The rows after it were not sent.`);
   return { columns, rows, messages, outcomes: countOutcomes(outcomes) };
 }
 
+/** Gong's requestId for the row, for Gong support: from its answer, its refusal or its error. */
+function requestIdOf(o: RowOutcome): string | undefined {
+  switch (o.status) {
+    case 'ok': return o.requestId;
+    case 'exists': return o.refusal.requestId;
+    case 'failed':
+    case 'unknown': return o.error.requestId;
+    case 'skipped': return undefined;
+  }
+}
+
 function countOutcomes(outcomes: readonly RowOutcome[]): NonNullable<StatementResult['outcomes']> {
-  const counts = { ok: 0, failed: 0, unknown: 0, skipped: 0 };
+  const counts = { ok: 0, exists: 0, failed: 0, unknown: 0, skipped: 0 };
   for (const o of outcomes) counts[o.status]++;
   return counts;
 }

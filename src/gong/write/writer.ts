@@ -10,6 +10,13 @@ export type RowOutcome =
   | { index: number; status: 'failed'; error: GongError }
   /** Sent, then no answer: Gong may have written it. `check` says how to find out. */
   | { index: number; status: 'unknown'; error: GongError; check: string }
+  /**
+   * An INSERT Gong refused because it already has the row (its dedupe key, a call's
+   * ClientUniqueId, was used before): nothing missing, nothing written twice. `refusal` is
+   * Gong's answer (its requestId); `said` explains it. Gong's answer does not carry the
+   * existing row's key, so there is none.
+   */
+  | { index: number; status: 'exists'; refusal: GongError; said: string }
   | { index: number; status: 'skipped' };
 
 export type RowStatus = RowOutcome['status'];
@@ -55,10 +62,11 @@ export async function insertRows(client: GongClient, table: TableDef, rows: read
       throw readOnlyHint(table, row, error);
     }
   }
+  const how = insert.afterUnknown;
   return runEach(prepared, async (values) => {
     const reply = await sender(client, options)(insert.request(values));
     return { key: insert.result(reply), requestId: reply.requestId as string | undefined };
-  }, (values) => insertCheck(table, insert.afterUnknown, values), options);
+  }, (values) => insertCheck(table, how, values), options, 'dedupeKey' in how ? (values, error) => alreadyThere(table, how.dedupeKey, values, error) : undefined);
 }
 
 /** UPDATE of rows the engine already resolved locally, by key. */
@@ -84,9 +92,11 @@ export async function deleteRows(client: GongClient, table: TableDef, keys: read
 /**
  * One request per item, in order, stopping at the first row that failed or whose outcome is
  * unknown (the rows after it are skipped, so the outcome says exactly what may be written).
- * `check` tells how to find out whether an item with an unknown outcome was written.
+ * `check` tells how to find out whether an item with an unknown outcome was written;
+ * `exists` recognises Gong's refusal of an item it already has (the rerun after an unknown
+ * outcome): that row is reported as such and the next one is sent.
  */
-async function runEach<T>(items: readonly T[], run: (item: T) => Promise<{ key: Record<string, SqlValue>; requestId?: string }>, check: (item: T) => string, options: WriteOptions): Promise<RowOutcome[]> {
+async function runEach<T>(items: readonly T[], run: (item: T) => Promise<{ key: Record<string, SqlValue>; requestId?: string }>, check: (item: T) => string, options: WriteOptions, exists?: (item: T, error: GongError) => string | undefined): Promise<RowOutcome[]> {
   const outcomes: RowOutcome[] = [];
   let stopped = false;
   for (const [index, item] of items.entries()) {
@@ -98,6 +108,11 @@ async function runEach<T>(items: readonly T[], run: (item: T) => Promise<{ key: 
       outcomes.push({ index, status: 'ok', ...(await run(item)) });
     } catch (error) {
       if (!(error instanceof GongError)) throw error;
+      const said = exists?.(item, error);
+      if (said !== undefined) {
+        outcomes.push({ index, status: 'exists', refusal: error, said });
+        continue;
+      }
       outcomes.push(error.outcomeUnknown ? { index, status: 'unknown', error, check: check(item) } : { index, status: 'failed', error });
       stopped = true;
     }
@@ -109,9 +124,23 @@ async function runEach<T>(items: readonly T[], run: (item: T) => Promise<{ key: 
 function insertCheck(table: TableDef, how: NonNullable<TableDef['dml']['insert']>['afterUnknown'], values: Readonly<Record<string, unknown>>): string {
   if ('dedupeKey' in how) {
     const key = how.dedupeKey;
-    return `To check, run this row again: Gong refuses a second ${table.name} row with ${key} ${sqlText(values[key])}, so it cannot be written twice (a refusal means the first attempt wrote it).`;
+    return `To check, run the statement again: Gong refuses a second ${table.name} row with ${key} ${sqlText(values[key])}, so it cannot be written twice; a row Gong already has shows as exists, and the rows it lacks are written.`;
   }
   return `To check: ${selectWhere(table, Object.fromEntries(how.findBy.map((c) => [c, values[c]])))}.`;
+}
+
+/**
+ * Whether Gong refused an inserted row because it already has one with the same dedupe key,
+ * and if so what to tell the user. Gong answers 409 for more than that (on POST /v2/calls
+ * also "recording is not enabled for the primary user", reference §3.3), and its error bodies
+ * carry only text, so a 409 counts as "already there" only when Gong's errors name the key
+ * (clientUniqueId, in any spelling). Any other refusal stays a failure that stops the run:
+ * calling a row written that was not would lose it.
+ */
+function alreadyThere(table: TableDef, key: string, values: Readonly<Record<string, unknown>>, error: GongError): string | undefined {
+  const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (error.status !== 409 || !error.gongErrors?.some((e) => squash(e).includes(squash(key)))) return undefined;
+  return `already in Gong (Gong refused a second ${table.name} row with ${key} ${sqlText(values[key])}, 409), so it was not written again; Gong's answer does not say the existing row's id.`;
 }
 
 /** `SELECT * FROM T WHERE A = 'x' AND B = 'y'`: the statement that finds one written row. */

@@ -254,9 +254,12 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     const env = { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url };
     const insert = (ids: string[]) => `INSERT INTO Calls (ClientUniqueId, PrimaryUserId, Direction, ActualStart, Parties) VALUES ${ids.map((id) => `('${id}', ${EXAMPLE_IDS.user}, 'Inbound', '2026-03-01 09:00:00', '[{"UserId": "${EXAMPLE_IDS.user}"}]')`).join(', ')}`;
     sandbox.faults.add({ kind: 'serverError', route: 'POST /v2/calls', skip: 1 });
+    const before = sandbox.log.lastSeq;
     const failed = await gongsql(['-e', insert(['pbx-cli-1', 'pbx-cli-2']), '--format', 'csv'], { env });
     assert.equal(failed.code, 1, failed.stderr);
+    assert.equal(failed.stdout.split('\r\n')[0], 'Row,Status,Id,RequestId,Error');
     assert.deepEqual(failed.stdout.split('\r\n').slice(1, 3).map((line) => line.split(',')[1]), ['ok', 'failed']);
+    assert.deepEqual(failed.stdout.split('\r\n').slice(1, 3).map((line) => line.split(',')[3]), sandbox.log.since(before).map((e) => e.requestId), 'each row\'s RequestId is Gong\'s, the failed one\'s too');
     assert.match(failed.stderr, /^Row 2 failed: Gong failed \(500\) on POST \/v2\/calls: .*; a write is not sent again automatically\./m);
     assert.equal(lastLine(failed.stderr), 'gongsql: 1 row failed');
 
@@ -265,13 +268,35 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     assert.equal(unknown.code, 1, unknown.stderr);
     assert.equal(unknown.stdout.split('\r\n')[1]?.split(',')[1], 'unknown');
     assert.match(unknown.stderr, /^0 of 1 row inserted in Calls; row 1: outcome unknown$/m);
-    assert.match(unknown.stderr, /^Row 1: Outcome unknown: POST \/v2\/calls was sent, then the connection broke \(.+\); Gong may have done it\. It was not retried, so it was not done twice\. To check, run this row again: Gong refuses a second Calls row with ClientUniqueId 'pbx-cli-3'/m);
+    assert.match(unknown.stderr, /^Row 1: Outcome unknown: POST \/v2\/calls was sent, then the connection broke \(.+\); Gong may have done it\. It was not retried, so it was not done twice\. To check, run the statement again: Gong refuses a second Calls row with ClientUniqueId 'pbx-cli-3'/m);
     assert.equal(lastLine(unknown.stderr), "gongsql: 1 row's outcome is unknown (Gong may have written it; see above how to check)");
     assert.ok(sandbox.store.clientUniqueIds.has('pbx-cli-3'), 'Gong did write it');
 
-    const again = await gongsql(['-e', insert(['pbx-cli-3']), '--format', 'csv'], { env });
-    assert.equal(again.code, 1);
-    assert.match(again.stderr, /Row 1 failed: Gong refused the request \(409\).*pbx-cli-3 was already uploaded/, 'running it again cannot duplicate it');
+  });
+
+  it('the rerun after an unknown outcome finishes the job: rows Gong has are "exists", the others are written, exit 0', async () => {
+    const env = { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url };
+    const ids = ['pbx-rerun-1', 'pbx-rerun-2', 'pbx-rerun-3'];
+    const sql = `INSERT INTO Calls (ClientUniqueId, PrimaryUserId, Direction, ActualStart, Parties) VALUES ${ids.map((id) => `('${id}', ${EXAMPLE_IDS.user}, 'Inbound', '2026-03-01 09:00:00', '[{"UserId": "${EXAMPLE_IDS.user}"}]')`).join(', ')}`;
+    const column = (csv: string, i: number) => csv.split('\r\n').slice(1, 4).map((line) => line.split(',')[i]);
+    // Gong creates row 1's call, then the connection closes before any byte of its answer.
+    sandbox.faults.add({ kind: 'hangUp', route: 'POST /v2/calls' });
+    const first = await gongsql(['-e', sql, '--format', 'csv'], { env });
+    assert.equal(first.code, 1, first.stderr);
+    assert.deepEqual(column(first.stdout, 1), ['unknown', 'skipped', 'skipped']);
+    assert.match(first.stderr, /To check, run the statement again: Gong refuses a second Calls row with ClientUniqueId 'pbx-rerun-1', so it cannot be written twice; a row Gong already has shows as exists, and the rows it lacks are written\./);
+
+    const before = sandbox.log.lastSeq;
+    const rerun = await gongsql(['-e', sql, '--format', 'csv'], { env });
+    assert.equal(rerun.code, 0, rerun.stderr);
+    assert.deepEqual(column(rerun.stdout, 1), ['exists', 'ok', 'ok']);
+    const sent = sandbox.log.since(before);
+    assert.deepEqual(sent.map((e) => e.status), [409, 200, 200], 'every row was sent once, the first refused');
+    assert.deepEqual(column(rerun.stdout, 3), sent.map((e) => e.requestId), 'the refused row carries the requestId of Gong\'s refusal');
+    assert.equal(column(rerun.stdout, 2)[0], '', 'Gong does not say the existing call\'s id, so none is shown');
+    assert.match(rerun.stderr, /^2 of 3 rows inserted in Calls; 1 already in Gong$/m);
+    assert.match(rerun.stderr, /^Row 1: already in Gong \(Gong refused a second Calls row with ClientUniqueId 'pbx-rerun-1', 409\), so it was not written again; Gong's answer does not say the existing row's id\.$/m);
+    for (const id of ids) assert.equal(sandbox.world.calls.filter((c) => c.meta.clientUniqueId === id).length, 1, `exactly one call ${id}`);
   });
 
   it('asks for --yes once Gong says a scan needs more than 50 calls', async () => {

@@ -226,11 +226,26 @@ describe('DML writers', () => {
       const unknown = outcomes[1]!;
       assert.ok(unknown.status === 'unknown');
       assert.match(unknown.error.message, /^Outcome unknown: POST \/v2\/calls was sent, then .*; Gong may have done it\. It was not retried/);
-      assert.equal(unknown.check, `To check, run this row again: Gong refuses a second Calls row with ClientUniqueId 'pbx-${kind}-2', so it cannot be written twice (a refusal means the first attempt wrote it).`);
-      const again = await insertRows(client, table, [row(2)]);
-      assert.ok(again[0]?.status === 'failed' && again[0].error.status === 409, 'the rerun is refused, not duplicated');
+      assert.equal(unknown.check, `To check, run the statement again: Gong refuses a second Calls row with ClientUniqueId 'pbx-${kind}-2', so it cannot be written twice; a row Gong already has shows as exists, and the rows it lacks are written.`);
+      const again = await insertRows(client, table, [row(1), row(2), row(3)]);
+      assert.deepEqual(again.map((o) => o.status), ['exists', 'exists', 'ok'], 'the rerun writes what is missing and nothing twice');
+      const there = again[1]!;
+      assert.ok(there.status === 'exists');
+      assert.equal(there.said, `already in Gong (Gong refused a second Calls row with ClientUniqueId 'pbx-${kind}-2', 409), so it was not written again; Gong's answer does not say the existing row's id.`);
+      assert.match(there.refusal.requestId ?? '', /^[a-z0-9]+$/);
+      for (const n of [1, 2, 3]) assert.equal(sandbox.world.calls.filter((c) => c.meta.clientUniqueId === `pbx-${kind}-${n}`).length, 1);
     });
   }
+
+  it('a 409 that is not about the ClientUniqueId (recording not enabled for the primary user) is a failure that stops the run', async () => {
+    const table = findTable('Calls')!;
+    const inactive = sandbox.world.users.find((u) => !u.active)!;
+    const row = (n: number, user: string) => ({ ClientUniqueId: `pbx-inactive-${n}`, PrimaryUserId: user, Direction: 'Inbound', ActualStart: '2026-03-01 09:00:00', Parties: `[{"UserId": "${user}"}]` });
+    const outcomes = await insertRows(client, table, [row(1, inactive.id), row(2, EXAMPLE_IDS.user)]);
+    assert.deepEqual(outcomes.map((o) => o.status), ['failed', 'skipped']);
+    assert.ok(outcomes[0]?.status === 'failed' && outcomes[0].error.status === 409);
+    assert.equal(sandbox.store.clientUniqueIds.has('pbx-inactive-1'), false, 'not written, so not reported as there');
+  });
 
   it('a write Gong answered is never unknown: a 429 is waited out and sent again (Gong did not run it), a 500 fails once', async () => {
     const table = findTable('Calls')!;
