@@ -319,4 +319,23 @@ describe('editing and running .gongsql in a real VS Code', () => {
     assert.match(text, /0 of 1 row inserted in Calls; row 1: outcome unknown/);
     assert.match(text, /Row 1: Outcome unknown: POST \/v2\/calls was sent, then the connection broke .*To check, run the statement again: Gong refuses a second Calls row with ClientUniqueId 'pbx-e2e-1'/);
   });
+
+  step('running that INSERT again, as the check says, shows the row as exists and writes nothing twice', async () => {
+    const { page } = workbench;
+    const before = gong.log.lastSeq;
+    // Back in the editor, where the statement still is, and run it again.
+    await editorLines(page, 'insert.gongsql').click();
+    await page.keyboard.press('Control+Enter');
+    const frame = await webviewFrame(page, '[role=gridcell]:text-is("exists")', 60_000);
+    const [refusal] = gong.log.since(before);
+    assert.equal(refusal?.status, 409);
+    await frame.locator(`[role=gridcell]:text-is("${refusal.requestId}")`).first().waitFor({ timeout: 30_000 });
+    await frame.getByRole('tab', { name: 'Messages' }).click();
+    const messages = frame.locator('.msg-group').last().locator('.message');
+    await until(async () => (await messages.allTextContents()).some((m) => m.includes('1 already in Gong')), 'Messages says the row is already in Gong');
+    const text = (await messages.allTextContents()).join('\n');
+    assert.match(text, /0 of 1 row inserted in Calls; 1 already in Gong/);
+    assert.match(text, /Row 1: already in Gong \(Gong refused a second Calls row with ClientUniqueId 'pbx-e2e-1', 409\), so it was not written again/);
+    assert.equal(gong.world.calls.filter((c) => c.meta.clientUniqueId === 'pbx-e2e-1').length, 1, 'one call, not two');
+  });
 });

@@ -185,4 +185,12 @@ describe('Gong SQL notebooks in a real VS Code', () => {
     await frame.locator('text=/To check, run the statement again: Gong refuses a second Calls row with ClientUniqueId \'pbx-nb-1\'/').first().waitFor({ timeout: 30_000 });
     assert.ok(gong.store.clientUniqueIds.has('pbx-nb-1'), 'Gong did create the call');
   });
+
+  step('running that cell again, as the check says, shows the row as exists and writes nothing twice', async () => {
+    const { page } = workbench;
+    await runAll(page);
+    const frame = await webviewFrame(page, '[role=gridcell]:text-is("exists")', 60_000);
+    await frame.locator('text=/0 of 1 row inserted in Calls; 1 already in Gong/').first().waitFor({ timeout: 30_000 });
+    assert.equal(gong.world.calls.filter((c) => c.meta.clientUniqueId === 'pbx-nb-1').length, 1, 'one call, not two');
+  });
 });
