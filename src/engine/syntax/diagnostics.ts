@@ -11,7 +11,8 @@ import type { Diagnostic, Span } from './tokens';
 export const Diagnostics = {
   // Scanner
   unterminatedString: error('GS1001', "Unterminated string: add the closing '"),
-  unterminatedComment: error('GS1002', 'Unterminated comment: add */'),
+  // A warning: SQLite accepts a block comment open at the end of the text, but everything after it is ignored.
+  unterminatedComment: warning('GS1002', 'Unterminated comment: it runs to the end of the text; add */ to end it'),
   unterminatedQuotedName: error('GS1003', 'Unterminated quoted name: add {0}'),
   unexpectedCharacter: error('GS1004', 'Unexpected character {0}'),
   malformedNumber: error('GS1005', 'Malformed number {0}'),
