@@ -659,12 +659,12 @@ class Parser {
 
   private parameter(): A.Expr {
     const t = this.next();
-    if (t.text === '?') return { kind: 'Parameter', span: t.span, name: `?${++this.positional}` };
-    if (!t.text.startsWith('?')) return { kind: 'Parameter', span: t.span, name: t.value };
+    if (t.text === '?') return { kind: 'Parameter', span: t.span, name: `?${++this.positional}`, written: t.text };
+    if (!t.text.startsWith('?')) return { kind: 'Parameter', span: t.span, name: t.value, written: t.text };
     const n = Number(t.text.slice(1));
     if (n < 1 || n > MAX_VARIABLE_NUMBER) this.error(D.parameterNumber, t.span, MAX_VARIABLE_NUMBER);
     this.positional = Math.max(this.positional, n);
-    return { kind: 'Parameter', span: t.span, name: t.text };
+    return { kind: 'Parameter', span: t.span, name: t.text, written: t.text };
   }
 
   private identifierExpr(): A.Expr {

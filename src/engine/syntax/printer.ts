@@ -171,7 +171,9 @@ function prefix(e: A.Expr): string {
     case 'Literal': return literal(e);
     case 'Column': return [e.schema, e.table, e.name].filter((n) => n !== undefined).map(name).join('.');
     case 'Star': return [e.schema, e.table].filter((n) => n !== undefined).map((n) => `${name(n)}.`).join('') + '*';
-    case 'Parameter': return e.name.startsWith('?') ? e.name : `:${e.name}`;
+    // As written, so the tree reads back the same (a bare ? takes its number from its place,
+    // which printing keeps); the engine's rewrite numbers every parameter before printing.
+    case 'Parameter': return e.written;
     case 'Unary': return unary(e);
     case 'Call': return call(e);
     case 'Case': {

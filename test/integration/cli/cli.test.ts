@@ -118,6 +118,15 @@ describe('gongsql CLI', () => {
     assert.equal(r.stdout, 'Name\r\nEMEA\r\n');
   });
 
+  it('--param NAME=VALUE binds $NAME and @NAME too; a missing one is named as written', async () => {
+    const r = await gongsql(['-e', 'SELECT Name FROM Workspaces WHERE Name = $n OR Name = @m', '--sandbox', '--format', 'csv', '--param', 'n=EMEA', '--param', '@m=EMEA']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'Name\r\nEMEA\r\n');
+    const missing = await gongsql(['-e', 'SELECT $x, @y', '--sandbox']);
+    assert.equal(missing.code, 1);
+    assert.equal(missing.stderr.trim(), 'gongsql: line 1, column 8: Parameter $x has no value');
+  });
+
   it('--param N=VALUE and ?N=VALUE bind the Nth ?', async () => {
     const sql = 'SELECT Name, ? AS t FROM Workspaces WHERE Name = ?';
     for (const params of [['1=tag', '2=EMEA'], ['?1=tag', '?2=EMEA']]) {
