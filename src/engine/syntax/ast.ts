@@ -1,7 +1,16 @@
 import type { Span } from './tokens';
 
 /** A name as written: unquoted names compare case-insensitively. */
-export interface Name { readonly text: string; readonly span: Span; readonly quoted: boolean }
+export interface Name {
+  readonly text: string;
+  readonly span: Span;
+  readonly quoted: boolean;
+  /**
+   * The quote it was written with, when quoted: `"` (which SQLite reads as a string when no
+   * column has the name, so the binder hints at single quotes), `` ` ``, `[` or `'`.
+   */
+  readonly quote?: '"' | '`' | '[' | "'";
+}
 
 export type Expr =
   | Literal | ColumnRef | StarExpr | ParameterExpr | UnaryExpr | BinaryExpr | BetweenExpr | InListExpr | InSelectExpr

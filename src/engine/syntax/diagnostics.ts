@@ -57,6 +57,8 @@ export const Diagnostics = {
   unknownColumn: error('GS2002', 'Unknown column {0}'),
   unknownColumnIn: error('GS2002', 'Unknown column {0} in {1}'),
   unknownColumnWithoutFrom: error('GS2002', 'Unknown column {0}: the statement has no FROM clause'),
+  // SQLite would read a double-quoted name no column has as a string: {0} is one of the above.
+  doubleQuotedText: error('GS2002', '{0} — for text, use single quotes: {1}'),
   ambiguousColumn: error('GS2003', 'Ambiguous column {0}: it is in {1}; qualify it'),
   unknownTableOrAlias: error('GS2004', 'Unknown table or alias {0}'),
   unknownSchema: error('GS2005', 'Unknown schema {0}: Gong objects are in gong (or main)'),

@@ -894,7 +894,8 @@ class Parser {
     const t = this.peek();
     if (this.isName(t, strings)) {
       this.pos++;
-      return { text: t.value, span: t.span, quoted: t.kind !== 'Identifier' };
+      if (t.kind === 'Identifier') return { text: t.value, span: t.span, quoted: false };
+      return { text: t.value, span: t.span, quoted: true, quote: t.text[0] as A.Name['quote'] };
     }
     this.error(D.expectedName, t.span, what || 'a name', describe(t));
     return { text: '', span: this.zeroWidth(), quoted: false };

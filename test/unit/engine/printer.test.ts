@@ -87,7 +87,7 @@ describe('printer', () => {
     const cases: [string, string][] = [
       ['SELECT 9209112928780475146, 1.5e3, .5, 0x1F, x\'0aff\', NULL, TRUE, CURRENT_TIMESTAMP', 'SELECT 9209112928780475146, 1.5e3, .5, 0x1F, x\'0aff\', NULL, TRUE, CURRENT_TIMESTAMP'],
       ["SELECT 'it''s', ''", "SELECT 'it''s', ''"],
-      ['SELECT a, t.b, "Odd ""Name""", [CamelCase], `c` FROM t', 'SELECT a, t.b, "Odd ""Name""", "CamelCase", "c" FROM t'],
+      ['SELECT a, t.b, "Odd ""Name""", [CamelCase], `c` FROM t', 'SELECT a, t.b, "Odd ""Name""", [CamelCase], `c` FROM t'],
       ['SELECT *, t.* FROM t', 'SELECT *, t.* FROM t'],
       ['SELECT :a, @b, $c, ?, ?7', 'SELECT :a, @b, $c, ?, ?7'],
       ['SELECT -a, +a, ~a, NOT a, - -a, -(-a)', 'SELECT -a, +a, ~a, NOT a, - -a, -(-a)'],
