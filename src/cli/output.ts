@@ -1,6 +1,6 @@
-import type { SqlValue } from '../values';
 import type { StatementResult } from '../engine/run/result';
 import { csvLine, type CsvOptions } from '../engine/render/csv';
+import { jsonKeys, jsonObject } from '../engine/render/json';
 import { formatTable } from '../engine/render/table';
 
 export type OutputFormat = 'table' | 'csv' | 'json' | 'ndjson';
@@ -15,12 +15,14 @@ export function formatResult(result: StatementResult, format: OutputFormat, csv:
     case 'csv':
       return [names, ...result.rows].map((values) => csvLine(values, csv)).join('');
     case 'json':
-      return `${JSON.stringify(result.rows.map((row) => objectOf(names, row)), null, 2)}\n`;
+      return `${JSON.stringify(objects(names, result.rows), null, 2)}\n`;
     case 'ndjson':
-      return result.rows.map((row) => JSON.stringify(objectOf(names, row))).join('\n') + (result.rows.length ? '\n' : '');
+      return objects(names, result.rows).map((o) => JSON.stringify(o)).join('\n') + (result.rows.length ? '\n' : '');
   }
 }
 
-function objectOf(names: string[], row: SqlValue[]): Record<string, SqlValue> {
-  return Object.fromEntries(names.map((n, i) => [n, row[i] ?? null]));
+/** The rows as objects; a repeated column name gets a suffix (see jsonKeys), so no value is lost. */
+function objects(names: string[], rows: StatementResult['rows']) {
+  const keys = jsonKeys(names);
+  return rows.map((row) => jsonObject(keys, row));
 }

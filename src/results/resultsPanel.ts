@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import * as vscode from 'vscode';
 import { csvLine, type CsvOptions } from '../engine/render/csv';
+import { jsonKeys, jsonObject } from '../engine/render/json';
 import type { ResultColumn, ResultLayout, StatementResult } from '../engine/run/result';
 import type { SqlValue } from '../values';
 import type { ErrorLocation } from '../engine/ide/errorLocation';
@@ -101,6 +102,7 @@ export class ResultsRun {
     const held = this.results.get(result);
     if (!held) return 0;
     const names = held.info.columns.map((c) => c.name);
+    const keys = jsonKeys(names);
     const out = createWriteStream(file, { encoding: 'utf8' });
     const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
     if (format === 'csv') {
@@ -108,7 +110,7 @@ export class ResultsRun {
       for (const row of held.rows) await write(csvLine(row, csv));
     } else {
       await write('[');
-      for (const [i, row] of held.rows.entries()) await write(`${i ? ',' : ''}\n  ${JSON.stringify(Object.fromEntries(names.map((n, j) => [n, row[j] ?? null])))}`);
+      for (const [i, row] of held.rows.entries()) await write(`${i ? ',' : ''}\n  ${JSON.stringify(jsonObject(keys, row))}`);
       await write('\n]\n');
     }
     await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));

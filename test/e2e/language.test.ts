@@ -28,6 +28,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
         'call.gongsql': '\n',
         'insert.gongsql': '',
         'outer.gongsql': '\n',
+        'quotes.gongsql': '\n',
       },
     });
   });
@@ -134,6 +135,28 @@ describe('editing and running .gongsql in a real VS Code', () => {
     await rows.first().waitFor({ timeout: 20_000 });
     assert.ok((await page.locator('.suggest-widget .monaco-list-row .label-name').allTextContents()).includes('FirstName'));
     await page.keyboard.press('Escape');
+  });
+
+  step('text in double quotes: the error says to use single quotes, and the quick fix changes them', async () => {
+    const { page } = workbench;
+    await openFile(page, 'quotes.gongsql');
+    await editorLines(page, 'quotes.gongsql').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('SELECT Id FROM Workspaces WHERE Name = "North America Sales"');
+    // Onto the squiggle (typing left the cursor just after it); the hover there shows the
+    // error once the diagnostics of the whole text are in.
+    await page.keyboard.press('ArrowLeft');
+    await runCommand(page, 'Show or Focus Hover');
+    await page.locator('.monaco-hover', { hasText: "for text, use single quotes: 'North America Sales'" }).first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Escape');
+    // Ctrl+. there offers the fix.
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: "Change to 'North America Sales'" });
+    await fix.first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    const text = async () => (await editorLines(page, 'quotes.gongsql').innerText()).replace(/\u00a0/g, ' ');
+    await until(async () => (await text()).includes("WHERE Name = 'North America Sales'"), 'the quick fix to put single quotes');
+    await until(async () => (await page.locator('.squiggly-error').count()) === 0, 'the error to go');
   });
 
   step('Ctrl+Enter runs the statement at the cursor on the sandbox and its rows appear', async () => {

@@ -209,14 +209,16 @@ class Binder {
       if (s.sources.some((src) => src.columns === 'any') || s.aliases.has(name.toLowerCase())) return;
     }
     const visible = allSources(scope).flatMap((s) => (s.columns === 'any' ? [] : s.columns));
+    const text = meantAsText(ref);
+    const shown = text === undefined ? name : `"${name}"`;
     if (allSources(scope).length === 0 && this.selecting > 0) {
-      this.report(D.unknownColumnWithoutFrom, ref.name.span, name);
+      this.unknown(D.unknownColumnWithoutFrom, [shown], ref.name.span, undefined, text);
       return;
     }
     const sources = allSources(scope);
     const suggestion = didYouMean(name, visible);
-    if (sources.length === 1) this.unknown(D.unknownColumnIn, [name, sources[0]?.table?.name ?? sources[0]?.name ?? ''], ref.name.span, suggestion);
-    else this.unknown(D.unknownColumn, [name], ref.name.span, suggestion);
+    if (sources.length === 1) this.unknown(D.unknownColumnIn, [shown, sources[0]?.table?.name ?? sources[0]?.name ?? ''], ref.name.span, suggestion, text);
+    else this.unknown(D.unknownColumn, [shown], ref.name.span, suggestion, text);
   }
 
   private resolveIn(ref: A.ColumnRef, source: FromSource): void {
@@ -343,17 +345,35 @@ class Binder {
     this.result.diagnostics.push(diagnostic(message, span, ...args));
   }
 
-  /** An unknown name, with a "did you mean" and its quick fix when a close name exists. */
-  private unknown(message: DiagnosticMessage, args: readonly string[], span: Span, suggestion: string | undefined): void {
-    const text = messageText(message, args);
+  /**
+   * An unknown name, with a "did you mean" and its quick fix when a close name exists, and,
+   * for a double-quoted name SQLite would have read as a string, the string in single quotes.
+   */
+  private unknown(message: DiagnosticMessage, args: readonly string[], span: Span, suggestion: string | undefined, asText?: string): void {
+    const base = messageText(message, args);
+    const text = asText === undefined ? base : messageText(D.doubleQuotedText, [base, asText]);
+    const fixes = [
+      ...(asText === undefined ? [] : [{ title: `Change to ${asText}`, span, text: asText }]),
+      ...(suggestion ? [{ title: `Change to ${suggestion}`, span, text: suggestion }] : []),
+    ];
     this.result.diagnostics.push({
       code: message.code,
       message: suggestion ? `${text}. Did you mean ${suggestion}?` : text,
       span,
       severity: message.severity,
-      fixes: suggestion ? [{ title: `Change to ${suggestion}`, span, text: suggestion }] : undefined,
+      fixes: fixes.length ? fixes : undefined,
     });
   }
+}
+
+/**
+ * The string literal a bare double-quoted column name may have meant (`"North America Sales"`
+ * → `'North America Sales'`): SQLite falls back to a string there, which hides the mistake
+ * until the answer is wrong, so gongsql keeps the error and offers the single quotes.
+ */
+function meantAsText(ref: A.ColumnRef): string | undefined {
+  if (ref.table || ref.name.quote !== '"') return undefined;
+  return `'${ref.name.text.replace(/'/g, "''")}'`;
 }
 
 /** Where a statement may say its objects are: `gong` (the connector) or SQLite's `main`. */

@@ -56,16 +56,24 @@ function percentile(name: string, p: number): Aggregate<number[]> {
   };
 }
 
-/** Sample variance (n - 1), or a function of it; NULL for fewer than two numbers. Welford's update keeps it stable. */
-function spread(name: string, of: (variance: number) => number): Aggregate<{ count: number; mean: number; m2: number }> {
+/**
+ * Sample variance (n - 1), or a function of it; NULL for fewer than two numbers. Welford's
+ * update over the values minus the first one: on data far from zero (timestamps, amounts
+ * around 1e9) the running mean itself carries a rounding error as large as the spread, which
+ * plain Welford squares into the answer; the differences to a nearby value are exact, so the
+ * update works on small numbers.
+ */
+function spread(name: string, of: (variance: number) => number): Aggregate<{ shift: number; count: number; mean: number; m2: number }> {
   return {
-    init: () => ({ count: 0, mean: 0, m2: 0 }),
+    init: () => ({ shift: 0, count: 0, mean: 0, m2: 0 }),
     step: (s, value) => {
-      const x = numberOf(name, value);
-      if (x === null) return s;
+      const n = numberOf(name, value);
+      if (n === null) return s;
+      const shift = s.count === 0 ? n : s.shift;
+      const x = n - shift;
       const count = s.count + 1;
       const mean = s.mean + (x - s.mean) / count;
-      return { count, mean, m2: s.m2 + (x - s.mean) * (x - mean) };
+      return { shift, count, mean, m2: s.m2 + (x - s.mean) * (x - mean) };
     },
     finalize: (s) => (s.count < 2 ? null : of(s.m2 / (s.count - 1))),
   };

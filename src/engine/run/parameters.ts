@@ -20,15 +20,25 @@ export class BoundParameters {
       n = this.values.length;
       this.numbers.set(e.name, n);
     }
-    return { ...e, name: `?${n}` };
+    return { ...e, name: `?${n}`, written: `?${n}` };
   }
 }
 
 /** A parameter's value; an error naming the parameter when none was given. */
 export function valueOf(e: A.ParameterExpr, params: ReadonlyMap<string, InputValue>): InputValue {
   if (!params.has(e.name)) {
-    const shown = e.name.startsWith('?') ? `${e.name} (positional)` : `:${e.name}`;
-    throw new EngineError('PARAMETER', `Parameter ${shown} has no value`, e.span);
+    throw new EngineError('PARAMETER', `Parameter ${shownName(e)} has no value`, e.span);
   }
   return params.get(e.name);
+}
+
+/** A parameter as the user wrote it; a bare `?` with its place, since several may be written. */
+export function shownName(e: A.ParameterExpr): string {
+  return e.written === '?' ? `? (the ${ordinal(Number(e.name.slice(1)))} ?)` : e.written;
+}
+
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
 }

@@ -1,7 +1,16 @@
 import type { Span } from './tokens';
 
 /** A name as written: unquoted names compare case-insensitively. */
-export interface Name { readonly text: string; readonly span: Span; readonly quoted: boolean }
+export interface Name {
+  readonly text: string;
+  readonly span: Span;
+  readonly quoted: boolean;
+  /**
+   * The quote it was written with, when quoted: `"` (which SQLite reads as a string when no
+   * column has the name, so the binder hints at single quotes), `` ` ``, `[` or `'`.
+   */
+  readonly quote?: '"' | '`' | '[' | "'";
+}
 
 export type Expr =
   | Literal | ColumnRef | StarExpr | ParameterExpr | UnaryExpr | BinaryExpr | BetweenExpr | InListExpr | InSelectExpr
@@ -19,7 +28,17 @@ export interface ColumnRef { readonly kind: 'Column'; readonly span: Span; reado
 /** `*` or `t.*` (result columns, count(*)). */
 export interface StarExpr { readonly kind: 'Star'; readonly span: Span; readonly schema?: Name; readonly table?: Name }
 /** `:name`, `@name`, `$name` (name without the sigil), or `?`/`?N` (name `?N`, numbered in order). */
-export interface ParameterExpr { readonly kind: 'Parameter'; readonly span: Span; readonly name: string }
+export interface ParameterExpr {
+  readonly kind: 'Parameter';
+  readonly span: Span;
+  /**
+   * What binds it: `x` for `:x`, `@x` and `$x` alike (so `--param x=…` gives all three their
+   * value), `?N` for `?N` and for the Nth bare `?`.
+   */
+  readonly name: string;
+  /** As the user wrote it (`$x`, `@y`, `:x`, `?1`, `?`): what messages and the printer show. */
+  readonly written: string;
+}
 export interface UnaryExpr { readonly kind: 'Unary'; readonly span: Span; /** `-`, `+`, `~`, `NOT` */ readonly op: string; readonly operand: Expr }
 export interface BinaryExpr {
   readonly kind: 'Binary';

@@ -11,7 +11,8 @@ import type { Diagnostic, Span } from './tokens';
 export const Diagnostics = {
   // Scanner
   unterminatedString: error('GS1001', "Unterminated string: add the closing '"),
-  unterminatedComment: error('GS1002', 'Unterminated comment: add */'),
+  // A warning: SQLite accepts a block comment open at the end of the text, but everything after it is ignored.
+  unterminatedComment: warning('GS1002', 'Unterminated comment: it runs to the end of the text; add */ to end it'),
   unterminatedQuotedName: error('GS1003', 'Unterminated quoted name: add {0}'),
   unexpectedCharacter: error('GS1004', 'Unexpected character {0}'),
   malformedNumber: error('GS1005', 'Malformed number {0}'),
@@ -56,6 +57,8 @@ export const Diagnostics = {
   unknownColumn: error('GS2002', 'Unknown column {0}'),
   unknownColumnIn: error('GS2002', 'Unknown column {0} in {1}'),
   unknownColumnWithoutFrom: error('GS2002', 'Unknown column {0}: the statement has no FROM clause'),
+  // SQLite would read a double-quoted name no column has as a string: {0} is one of the above.
+  doubleQuotedText: error('GS2002', '{0} — for text, use single quotes: {1}'),
   ambiguousColumn: error('GS2003', 'Ambiguous column {0}: it is in {1}; qualify it'),
   unknownTableOrAlias: error('GS2004', 'Unknown table or alias {0}'),
   unknownSchema: error('GS2005', 'Unknown schema {0}: Gong objects are in gong (or main)'),

@@ -7,7 +7,8 @@ import { leftOperand, leftSpine } from './chains';
  * values) and prints them for SQLite instead of splicing the user's text.
  *
  * - Names print as written: unquoted names stay unquoted (they parsed, so SQLite reads them
- *   the same), quoted names and names that are not plain words are double-quoted.
+ *   the same), quoted names keep their quotes ("x", `x`, [x], 'x'), and names the engine made
+ *   that are not plain words are double-quoted.
  * - Strings are quoted with '' escaping; integers keep their digits (ids exceed 2^53).
  * - Parentheses the user wrote are Paren nodes; the printer adds only those the structure
  *   needs (a rewritten or constructed node), so a parsed tree prints without extra ones.
@@ -33,9 +34,16 @@ export function printExpr(e: A.Expr): string {
   return expr(e);
 }
 
-/** A name: as written when it is a plain unquoted word, else double-quoted. */
+/** A name: as written when it is a plain unquoted word or quoted by the user, else double-quoted. */
 function name(n: A.Name): string {
+  if (n.quote) return quoteWith(n.text, n.quote);
   return n.quoted || !PLAIN_WORD.test(n.text) ? quoteName(n.text) : n.text;
+}
+
+/** A name in the user's own quotes, so it reads back the same (a `[name]` cannot hold `]`). */
+function quoteWith(text: string, quote: NonNullable<A.Name['quote']>): string {
+  if (quote === '[') return `[${text}]`;
+  return `${quote}${text.split(quote).join(quote + quote)}${quote}`;
 }
 
 const PLAIN_WORD = /^[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_$\u0080-\uFFFF]*$/;
@@ -171,7 +179,9 @@ function prefix(e: A.Expr): string {
     case 'Literal': return literal(e);
     case 'Column': return [e.schema, e.table, e.name].filter((n) => n !== undefined).map(name).join('.');
     case 'Star': return [e.schema, e.table].filter((n) => n !== undefined).map((n) => `${name(n)}.`).join('') + '*';
-    case 'Parameter': return e.name.startsWith('?') ? e.name : `:${e.name}`;
+    // As written, so the tree reads back the same (a bare ? takes its number from its place,
+    // which printing keeps); the engine's rewrite numbers every parameter before printing.
+    case 'Parameter': return e.written;
     case 'Unary': return unary(e);
     case 'Call': return call(e);
     case 'Case': {

@@ -2,8 +2,9 @@ import { diagnostic, Diagnostics as D, type DiagnosticMessage } from './diagnost
 import type { Diagnostic, Token, TokenKind } from './tokens';
 
 /**
- * Splits gongsql text into tokens. Never throws: an unterminated string or comment becomes
- * a diagnostic and the scan goes on. Comments and whitespace are skipped (the editor's
+ * Splits gongsql text into tokens. Never throws: an unterminated string becomes an error
+ * and the scan goes on; an unterminated block comment is a warning only, since SQLite accepts
+ * one at the end of the text. Comments and whitespace are skipped (the editor's
  * grammar colours them).
  */
 export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[] } {
@@ -24,7 +25,8 @@ export function scan(text: string): { tokens: Token[]; diagnostics: Diagnostic[]
       i++;
     } else if (c === '-' && text[i + 1] === '-') {
       while (i < text.length && text[i] !== '\n') i++;
-    } else if (c === '/' && text[i + 1] === '*') {
+    } else if (c === '/' && text[i + 1] === '*' && i + 2 < text.length) {
+      // As in SQLite's tokenizer, a bare `/*` ending the text is the operators / and *.
       const close = text.indexOf('*/', i + 2);
       if (close < 0) {
         error(D.unterminatedComment, start, text.length);

@@ -140,24 +140,24 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Asks for each `:name` parameter; a procedure's Binary parameter gets a file picker. Escape cancels. */
+/** Asks for each named parameter, shown as written (`:x`, `$x`, `@x`); a procedure's Binary parameter gets a file picker. Escape cancels. */
 async function askParameters(text: string): Promise<Record<string, InputValue> | undefined> {
   const binary = new Set<string>();
-  const names = new Set<string>();
+  const names = new Map<string, string>(); // name → as first written
   for (const s of parse(text).statements) {
     const call = s.kind === 'Explain' ? s.statement : s;
     if (call.kind === 'Call') markBinary(call, binary);
-    for (const e of statementExprs(s)) if (e.kind === 'Parameter' && !e.name.startsWith('?')) names.add(e.name);
+    for (const e of statementExprs(s)) if (e.kind === 'Parameter' && !e.name.startsWith('?') && !names.has(e.name)) names.set(e.name, e.written);
   }
   const params: Record<string, InputValue> = {};
-  for (const name of names) {
+  for (const [name, written] of names) {
     if (binary.has(name)) {
-      const picked = await vscode.window.showOpenDialog({ title: `File for :${name}`, canSelectMany: false, openLabel: 'Use this recording' });
+      const picked = await vscode.window.showOpenDialog({ title: `File for ${written}`, canSelectMany: false, openLabel: 'Use this recording' });
       if (!picked?.[0]) return undefined;
       params[name] = picked[0].fsPath;
       continue;
     }
-    const value = await vscode.window.showInputBox({ title: `Value of :${name}`, prompt: `Parameter :${name}`, ignoreFocusOut: true });
+    const value = await vscode.window.showInputBox({ title: `Value of ${written}`, prompt: `Parameter ${written}`, ignoreFocusOut: true });
     if (value === undefined) return undefined;
     params[name] = value;
   }

@@ -57,6 +57,23 @@ describe('gongsql CLI', () => {
     assert.deepEqual(nd.stdout.trimEnd().split('\n').map((l) => Object.keys(JSON.parse(l))), [['Id', 'Duration'], ['Id', 'Duration']]);
   });
 
+  it('json and ndjson keep every column when names repeat: the repeat gets a suffix (Id, Id_2)', async () => {
+    const sql = 'SELECT * FROM Workspaces a JOIN Workspaces b ON a.Id = b.Id LIMIT 1';
+    const csv = await gongsql(['-e', sql, '--sandbox', '--format', 'csv']);
+    const names = csv.stdout.split('\r\n')[0]!.split(',');
+    const keys = [...names.slice(0, names.length / 2), ...names.slice(0, names.length / 2).map((n) => `${n}_2`)];
+    for (const format of ['json', 'ndjson']) {
+      const r = await gongsql(['-e', sql, '--sandbox', '--format', format]);
+      assert.equal(r.code, 0, r.stderr);
+      const row = (format === 'json' ? (JSON.parse(r.stdout) as Record<string, unknown>[])[0] : JSON.parse(r.stdout)) as Record<string, unknown>;
+      assert.deepEqual(Object.keys(row), keys, format);
+      const values = Object.values(row);
+      assert.deepEqual(values.slice(names.length / 2), values.slice(0, names.length / 2), `${format}: b's values are a's (joined on Id)`);
+    }
+    const empty = await gongsql(['-e', `SELECT 1 AS "", 2 AS ''`, '--sandbox', '--format', 'json']);
+    assert.deepEqual(JSON.parse(empty.stdout), [{ '': 1, _2: 2 }]);
+  });
+
   it('median and mode over every page of calls are one row, the mode an id digit for digit, and nothing on stderr but the stats', async () => {
     const r = await gongsql(['-e', 'SELECT median(Duration) AS median, mode(WorkspaceId) AS mode FROM Calls', '--sandbox', '--format', 'json', '--stats']);
     assert.equal(r.code, 0, r.stderr);
@@ -116,6 +133,15 @@ describe('gongsql CLI', () => {
   it('--param binds :name', async () => {
     const r = await gongsql(['-e', 'SELECT Name FROM Workspaces WHERE Name = :n', '--sandbox', '--format', 'csv', '--param', 'n=EMEA']);
     assert.equal(r.stdout, 'Name\r\nEMEA\r\n');
+  });
+
+  it('--param NAME=VALUE binds $NAME and @NAME too; a missing one is named as written', async () => {
+    const r = await gongsql(['-e', 'SELECT Name FROM Workspaces WHERE Name = $n OR Name = @m', '--sandbox', '--format', 'csv', '--param', 'n=EMEA', '--param', '@m=EMEA']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'Name\r\nEMEA\r\n');
+    const missing = await gongsql(['-e', 'SELECT $x, @y', '--sandbox']);
+    assert.equal(missing.code, 1);
+    assert.equal(missing.stderr.trim(), 'gongsql: line 1, column 8: Parameter $x has no value');
   });
 
   it('--param N=VALUE and ?N=VALUE bind the Nth ?', async () => {

@@ -48,6 +48,14 @@ describe('the engine\'s statistics are exact', () => {
     assert.deepEqual(await rows('SELECT variance(x), stdev(x) FROM (SELECT 1 AS x)'), [[null, null]]);
   });
 
+  it('variance and stdev keep their precision on data far from zero (a large offset, small spread)', async () => {
+    const data = [1000000000.1, 1000000000.2, 1000000000.3, 1000000000.7, 999999999.9];
+    const exact = exactVariance(data);
+    const [[variance, stdev]] = (await rows(`SELECT variance(column1), stdev(column1) FROM (VALUES ${data.map((x) => `(${x})`).join(',')})`)) as [[number, number]];
+    assert.ok(Math.abs(variance - exact) <= 4 * Number.EPSILON * exact, `variance ${variance}, exact ${exact}`);
+    assert.ok(Math.abs(stdev - Math.sqrt(exact)) <= 4 * Number.EPSILON * Math.sqrt(exact), `stdev ${stdev}, exact ${Math.sqrt(exact)}`);
+  });
+
   it('a value that is not a number is an error naming the function and the value', async () => {
     await assert.rejects(one(`SELECT median(x) FROM (${values('Discovery call')})`), /median\(\) needs numbers: 'Discovery call' is not a number/);
   });
@@ -70,3 +78,28 @@ describe('sql.js\'s legacy extension functions are off', () => {
     await assert.rejects(one("SELECT reverse('abc')"), /no such function: reverse/);
   });
 });
+
+/**
+ * The sample variance of doubles computed exactly: every double is an integer times a power of
+ * two, so with a common scale the sums are exact BigInts; only the final division rounds.
+ */
+function exactVariance(xs: number[]): number {
+  const SHIFT = 1100n; // below every double's exponent, so each becomes an exact integer
+  const scaled = xs.map((x) => {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, x);
+    const bits = view.getBigUint64(0);
+    const exponent = Number((bits >> 52n) & 0x7ffn);
+    const mantissa = (bits & ((1n << 52n) - 1n)) | (exponent ? 1n << 52n : 0n);
+    const magnitude = mantissa << (BigInt(Math.max(exponent, 1) - 1075) + SHIFT);
+    return bits >> 63n ? -magnitude : magnitude;
+  });
+  const n = BigInt(xs.length);
+  const sum = scaled.reduce((a, b) => a + b, 0n);
+  const numerator = n * scaled.reduce((a, b) => a + b * b, 0n) - sum * sum; // n·Σx² − (Σx)², scaled by 2^(2·SHIFT)
+  const denominator = n * (n - 1n) << (2n * SHIFT);
+  const digits = 30n; // quotient to 30 decimal digits, then one rounding to a double
+  const scale = 10n ** digits;
+  return Number((numerator * scale) / denominator) / Number(scale);
+}
+

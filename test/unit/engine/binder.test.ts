@@ -23,6 +23,29 @@ describe('binder', () => {
   ];
   for (const text of clean) it(`accepts: ${text.slice(0, 70)}`, () => assert.deepEqual(diagnose(text), []));
 
+  it('a double-quoted unknown column says text takes single quotes, with the fix', () => {
+    const check = (text: string, message: string, fixes: [string, string][]) => {
+      const [d, ...more] = parse(text).statements.flatMap((s) => bind(s).diagnostics);
+      assert.deepEqual(more, [], text);
+      assert.equal(d?.message, message, text);
+      assert.deepEqual(d?.fixes?.map((f) => [f.title, `${text.slice(0, f.span.start)}${f.text}${text.slice(f.span.end)}`]), fixes, text);
+    };
+    check('SELECT Id FROM Workspaces WHERE Name = "North America Sales"',
+      `Unknown column "North America Sales" in Workspaces — for text, use single quotes: 'North America Sales'`,
+      [["Change to 'North America Sales'", "SELECT Id FROM Workspaces WHERE Name = 'North America Sales'"]]);
+    check('SELECT "it\'s" FROM Workspaces', `Unknown column "it's" in Workspaces — for text, use single quotes: 'it''s'`,
+      [["Change to 'it''s'", "SELECT 'it''s' FROM Workspaces"]]);
+    check('SELECT "Nme" FROM Workspaces', `Unknown column "Nme" in Workspaces — for text, use single quotes: 'Nme'. Did you mean Name?`,
+      [["Change to 'Nme'", "SELECT 'Nme' FROM Workspaces"], ['Change to Name', 'SELECT Name FROM Workspaces']]);
+    check('SELECT "abc"', `Unknown column "abc": the statement has no FROM clause — for text, use single quotes: 'abc'`,
+      [["Change to 'abc'", "SELECT 'abc'"]]);
+    // Not written with double quotes, or qualified: no string was meant.
+    check('SELECT abc FROM Workspaces', 'Unknown column abc in Workspaces', undefined as never);
+    check('SELECT [abc] FROM Workspaces', 'Unknown column abc in Workspaces', undefined as never);
+    check('SELECT `abc` FROM Workspaces', 'Unknown column abc in Workspaces', undefined as never);
+    check('SELECT w."abc" FROM Workspaces w', 'Unknown column abc in Workspaces', undefined as never);
+  });
+
   const cases: [string, string[]][] = [
     ['SELECT Titel FROM Calls', ['error GS2002 Unknown column Titel in Calls. Did you mean Title? «Titel»']],
     ['SELECT * FROM Cals', ['error GS2001 Unknown object Cals. Did you mean Calls? «Cals»']],

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { GuardedParser } from '../../../scripts/conformance/runner';
 import { bind, parse, planQuery, type Ast } from '../../../src/engine';
 import { neededColumns } from '../../../src/engine/plan/columns';
@@ -128,6 +130,40 @@ describe('every recursion has a limit, reported with a position', () => {
   });
   it('does not allow EXPLAIN EXPLAIN (nor recurse on it)', () => {
     assert.deepEqual(errors(`${'EXPLAIN '.repeat(20_000)}SELECT 1`), ['GS1102 «EXPLAIN»@8']);
+  });
+});
+
+describe('the depth limit leaves every stage a margin', () => {
+  /** Runs test/helpers/deepStages.ts in a worker with a stack of `stackSizeMb`. */
+  function deepStagesWithStack(stackSizeMb: number): Promise<Record<string, { depth: number; error?: string }>> {
+    const source = `require('tsx/cjs/api').register(); require(${JSON.stringify(join(__dirname, '..', '..', 'helpers', 'deepStages.ts'))});`;
+    const worker = new Worker(source, { eval: true, workerData: { deepStages: true }, resourceLimits: { stackSizeMb } });
+    return new Promise((resolve, reject) => {
+      worker.once('message', (m) => { resolve(m); void worker.terminate(); });
+      worker.once('error', reject);
+    });
+  }
+
+  it(`at MAX_DEPTH (${MAX_DEPTH}), every nesting goes through every stage on half of Node's default stack`, async () => {
+    // Node's (and VS Code's extension host's) main thread has V8's default of about 984 KB.
+    const results = await deepStagesWithStack(0.5);
+    for (const [name, { depth, error }] of Object.entries(results)) {
+      assert.equal(error, undefined, `${name} at depth ${depth}`);
+      // A scalar subquery is two levels (its SELECT and the expression around it), an EXISTS three.
+      assert.ok(depth >= MAX_DEPTH / 3 - 1, `${name}: only ${depth} levels accepted`);
+    }
+    assert.equal(results['parentheses']?.depth, MAX_DEPTH - 2, 'the SELECT and its result column are a level each');
+  });
+
+  it('accepts what SQLite accepts and a limit of 150 refused: 151 parentheses, 200 NOTs, 101 scalar subqueries', () => {
+    for (const text of [`SELECT ${'('.repeat(151)}1${')'.repeat(151)}`, `SELECT ${'NOT '.repeat(200)}1`, `${'SELECT ('.repeat(101)}1${')'.repeat(101)}`]) {
+      assert.deepEqual(errors(text), []);
+    }
+  });
+
+  it('one level beyond the limit is GS1190 at the token that went too deep', () => {
+    const text = `SELECT ${'('.repeat(MAX_DEPTH - 1)}1${')'.repeat(MAX_DEPTH - 1)}`;
+    assert.equal(errors(text)[0], `GS1190 «1»@${'SELECT '.length + MAX_DEPTH - 1}`);
   });
 });
 

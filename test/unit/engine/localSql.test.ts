@@ -45,6 +45,18 @@ describe('the SQL the engine prints for the local database', () => {
     assert.throws(() => local('SELECT Id FROM Users WHERE Id = :missing'), (e: unknown) => e instanceof EngineError && e.code === 'PARAMETER' && /:missing has no value/.test(e.message) && e.span?.start === 32);
   });
 
+  it('names a parameter without a value as it was written: $x, @y, :x, ?1, and a bare ? by its number', () => {
+    const missing = (sql: string, shown: string) => assert.throws(() => local(sql),
+      (e: unknown) => e instanceof EngineError && e.code === 'PARAMETER' && e.message === `Parameter ${shown} has no value`, sql);
+    missing('SELECT $x, @y', '$x');
+    missing('SELECT @y', '@y');
+    missing('SELECT :x', ':x');
+    missing('SELECT ?1', '?1');
+    missing('SELECT ?, ?', '? (the 1st ?)');
+    missing('SELECT 1, ?3', '?3');
+    assert.equal(local('SELECT $x, @x, :x', { x: 'v' }).sql, 'SELECT ?1 AS "$x", ?1 AS "@x", ?1 AS ":x"');
+  });
+
   it('titles unaliased expressions with the text as written, comments after it included, in subqueries too', () => {
     assert.equal(local('SELECT Id, (Id), count( * ) /* n */, x.n FROM Users, (SELECT 1+1 -- two\n) x').sql,
       'SELECT Id, (Id), count(*) AS "count( * ) /* n */", x.n FROM "gs_0" AS "Users", (SELECT 1 + 1 AS "1+1 -- two") AS x');

@@ -68,7 +68,7 @@ describe('scanner and parser', () => {
     ['SELECT * FROM Calls WHERE Id = 1 2', ['GS1101 «2»@33']],
     ['CALL CreateDraftCall(1, 2', ['GS1170 «»@25']],
     ['UPDATE Calls Title = 1', ['GS1172 «=»@19']],
-    ['SELECT /* open', ['GS1002 «/* open»@7', 'GS1160 «»@14']],
+    ['SELECT /* open', ['GS1002 «/* open»@7', 'GS1160 «»@14']], // the comment is only a warning; the missing expression is the error
     ['SELECT # FROM t', ['GS1004 «#»@7']],
   ];
   for (const [text, expected] of broken) {

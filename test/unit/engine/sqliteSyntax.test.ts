@@ -209,3 +209,17 @@ describe('strictness: what SQLite rejects, gongsql rejects', () => {
     }
   });
 });
+
+describe('comments', () => {
+  it('a block comment left open at the end of the text is accepted, as SQLite does, with a warning', () => {
+    const text = 'SELECT 1 /* unterminated';
+    assert.deepEqual(errors(text), []);
+    const open = parse(text).diagnostics;
+    assert.deepEqual(open.map((d) => [d.code, d.severity, text.slice(d.span.start, d.span.end)]), [[D.unterminatedComment.code, 'warning', '/* unterminated']]);
+    assert.match(open[0]!.message, /runs to the end of the text/);
+  });
+
+  it('but a bare /* ending the text is the operators / and *, an error in SQLite too', () => {
+    assert.deepEqual(errors('SELECT 1, 2 /*'), ['GS1161 «*»']);
+  });
+});
