@@ -33,11 +33,12 @@ describe('sandbox data generator', () => {
     assert.ok(w.crmIntegrations.length <= 1);
   });
 
-  it('ids are 15 to 19 digit strings, most above 2^53, never repeated', () => {
+  it('ids are 15 to 19 digit strings, most above 2^53, none above 2^63 - 1 (Java longs, as Gong\'s), never repeated', () => {
     const w = generateWorld({ scale: 1000, anchorMs });
     const ids = [...w.users.map((u) => u.id), ...w.calls.map((c) => c.meta.id), ...w.calls.flatMap((c) => c.parties.map((p) => p.id))];
     assert.ok(ids.every((id) => /^[1-9]\d{14,18}$/.test(id)));
     assert.equal(new Set(ids).size, ids.length);
+    assert.deepEqual(ids.filter((id) => BigInt(id) > 2n ** 63n - 1n), [], 'every id fits a signed 64-bit integer');
     const main = [...w.users.map((u) => u.id), ...w.calls.map((c) => c.meta.id)];
     const above = main.filter((id) => BigInt(id) > 2n ** 53n).length;
     assert.ok(above / main.length > 0.8, `${above} of ${main.length} user and call ids above 2^53`);
