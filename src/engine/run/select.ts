@@ -14,6 +14,7 @@ import { confirmed, type RunContext } from './context';
 import { EngineError } from './errors';
 import { observeTypes, type ResultColumn } from './result';
 import { localSql, type LocalSql } from './localSql';
+import { preflight } from './preflight';
 
 export interface SelectOutput {
   columns: ResultColumn[];
@@ -32,12 +33,16 @@ export function queryPlanFor(select: A.SelectStatement, binding: BindResult, ctx
  */
 export async function runSelect(text: string, select: A.SelectStatement, binding: BindResult, ctx: RunContext, emitRows = true): Promise<SelectOutput> {
   const queryPlan = queryPlanFor(select, binding, ctx, await foldConstants(select, ctx.params, ctx.options));
-  await confirmEstimate(queryPlan.scans, ctx);
   const db = LocalDatabase.open(ctx.options);
   try {
     const names = new Map(queryPlan.scans.map((scan, i) => [scan.ref, `gs_${i}`]));
     // Printed before anything is read: a parameter without a value stops the statement here.
     const local = localSql(select, { tables: names, params: ctx.params, text });
+    const tableColumns = new Map(queryPlan.scans.map((scan) => [scan.ref, neededColumns(select, binding, scan.ref, scan.table.columns)]));
+    for (const scan of queryPlan.scans) await db.createTable(names.get(scan.ref) as string, tableColumns.get(scan.ref) as Column[]);
+    // And compiled by SQLite on the empty tables: what SQLite rejects costs no API call.
+    await preflight(db, local.sql, select, text);
+    await confirmEstimate(queryPlan.scans, ctx);
     if (queryPlan.streaming && !(ctx.options.useCache !== false && ctx.options.cache?.get(QueryCache.key(ctx.options.connectionId, queryPlan.streaming.scan.plan)))) {
       // The engine counts rows for LIMIT and OFFSET instead, as pages arrive.
       return await stream(db, localSql({ ...select, limit: undefined }, { tables: names, params: ctx.params, text }), select, binding, queryPlan, ctx, emitRows);
@@ -46,8 +51,7 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
     for (const scan of queryPlan.scans) {
       const rows = read.get(scan.ref) as Row[];
       const name = names.get(scan.ref) as string;
-      const columns = neededColumns(select, binding, scan.ref, scan.table.columns);
-      await db.createTable(name, columns);
+      const columns = tableColumns.get(scan.ref) as Column[];
       await db.insertRows(name, columns.length, rows, projection(scan.table.columns, columns));
     }
     const out = { columns: [] as ResultColumn[], rows: [] as SqlValue[][], plan: queryPlan };
@@ -71,7 +75,6 @@ async function stream(db: LocalDatabase, unlimited: LocalSql, select: A.SelectSt
   let skip = offset ? countOf(offset, ctx, 'OFFSET') : 0;
   const { sql, values: kept } = unlimited;
   const columns = neededColumns(select, binding, scan.ref, scan.table.columns);
-  await db.createTable('gs_0', columns);
   const out: SelectOutput = { columns: [], rows: [], plan: queryPlan };
   const all: Row[] = [];
   let complete = true;

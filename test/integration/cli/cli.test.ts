@@ -134,6 +134,13 @@ describe('gongsql CLI', () => {
     assert.equal(r.stdout, '');
   });
 
+  it('a statement SQLite rejects exits 1 with SQLite\'s error at its line and column, before any API call', async () => {
+    const r = await gongsql(['-e', 'SELECT sum(Duration)\n  OVER w FROM Calls', '--sandbox', '--stats']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^gongsql: line 2, column 8: SQLite: no such window: w$/m);
+    assert.match(r.stderr, /^stats: api_calls=0 pages=0 /m);
+  });
+
   it('UPDATE or DELETE without WHERE and without --yes names how many rows it would change, in good English', async () => {
     const one = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox']);
     assert.equal(one.code, 1);
