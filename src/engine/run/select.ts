@@ -10,8 +10,7 @@ import type { FoldedValues } from '../plan/predicates';
 import { foldConstants, foldValue } from './fold';
 import type * as A from '../syntax/ast';
 import { QueryCache } from './cache';
-import { confirmed, type RunContext } from './context';
-import { EngineError } from './errors';
+import { confirmed, NotConfirmed, type RunContext } from './context';
 import { observeTypes, type ResultColumn } from './result';
 import { localSql, type LocalSql } from './localSql';
 import { preflight } from './preflight';
@@ -181,8 +180,9 @@ async function confirmEstimate(scans: readonly Scan[], ctx: RunContext): Promise
 
 async function confirmCalls(estimate: number, ctx: RunContext): Promise<void> {
   const threshold = ctx.options.confirmThreshold ?? 50;
-  if (estimate <= threshold || await confirmed(ctx, { kind: 'apiCalls', estimate, threshold })) return;
-  throw new EngineError('CONFIRMATION_REQUIRED', `This statement needs about ${estimate} API calls, more than the ${threshold} allowed without confirmation (Gong allows 10,000 a day). Confirm to run it (CLI: --confirm api-calls or --yes), or narrow the filters.`);
+  const request = { kind: 'apiCalls', estimate, threshold } as const;
+  if (estimate <= threshold || await confirmed(ctx, request)) return;
+  throw new NotConfirmed(request, `This statement needs about ${estimate} API calls, more than the ${threshold} allowed without confirmation (Gong allows 10,000 a day); not run without confirmation. Narrow the filters, or confirm it.`);
 }
 
 /** How many rows a streaming read emits and skips: LIMIT and OFFSET as numbers. */

@@ -152,7 +152,7 @@ describe('gongsql CLI', () => {
   it('--confirm answers one kind of question: api-calls does not let a DELETE without WHERE through, unfiltered-write does', async () => {
     const calls = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox', '--confirm', 'api-calls']);
     assert.equal(calls.code, 1);
-    assert.match(calls.stderr, /DELETE without WHERE would change the 1 row of CRMIntegrations; confirm to run it \(CLI: --confirm unfiltered-write or --yes\)/);
+    assert.match(calls.stderr, /DELETE without WHERE would change the 1 row of CRMIntegrations; not run without confirmation\. To run it: --confirm unfiltered-write \(or --yes\)\.$/m);
     const write = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox', '--confirm', 'unfiltered-write', '--format', 'csv']);
     assert.equal(write.code, 0, write.stderr);
     assert.match(write.stdout, /^Row,Status,IntegrationId,RequestId,Error\r\n1,ok,/);
