@@ -28,6 +28,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
         'call.gongsql': '\n',
         'insert.gongsql': '',
         'outer.gongsql': '\n',
+        'window.gongsql': '\n',
       },
     });
   });
@@ -114,6 +115,28 @@ describe('editing and running .gongsql in a real VS Code', () => {
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Expected an expression' });
     await problem.first().waitFor({ timeout: 20_000 });
     assert.match(await problem.first().innerText(), /Ln 1, Col 12/);
+  });
+
+  step('SQLite\'s own error gets a squiggle while typing: an unknown window is underlined at its name', async () => {
+    const { page } = workbench;
+    await openFile(page, 'window.gongsql');
+    await editorLines(page, 'window.gongsql').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('SELECT sum(Duration) OVER w FROM Calls');
+    await runCommand(page, 'Focus on Problems View');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'no such window: w' });
+    await problem.first().waitFor({ timeout: 30_000 });
+    assert.match(await problem.first().innerText(), /SQLite/);
+    assert.match(await problem.first().innerText(), /Ln 1, Col 27/);
+    // The squiggle is under the `w` of OVER w, and only there.
+    await openFile(page, 'window.gongsql');
+    const squiggle = page.locator('.squiggly-error');
+    await squiggle.first().waitFor({ timeout: 30_000 });
+    const typed = page.locator('.monaco-editor[data-uri$="/window.gongsql"] .view-line span').first();
+    const [box, text] = await Promise.all([squiggle.first().boundingBox(), typed.boundingBox()]);
+    const char = text!.width / 'SELECT sum(Duration) OVER w FROM Calls'.length;
+    assert.equal(await squiggle.count(), 1);
+    assert.ok(box && Math.abs(box.x - (text!.x + 26 * char)) < char && box.width < 2 * char, `under the w: ${JSON.stringify({ box, text, char })}`);
   });
 
   step('a stray OUTER in a join is one squiggle, and the editor keeps answering (it used to hang the extension host)', async () => {

@@ -1,22 +1,64 @@
-import type { LocalDatabase } from '../eval/local';
+import type { Column } from '../../gong/catalog/types';
+import { bind } from '../bind/binder';
+import { LocalDatabase, type LocalOptions } from '../eval/local';
+import { neededColumns } from '../plan/columns';
+import { planQuery } from '../plan/planner';
 import type * as A from '../syntax/ast';
 import { scan } from '../syntax/scanner';
 import type { Span } from '../syntax/tokens';
 import { isAggregateCall, subqueriesOf, walkExpr } from '../syntax/walk';
 import { EngineError } from './errors';
+import { localSql } from './localSql';
+import { statementExprs } from '../syntax/walk';
 
 /**
  * SQLite's verdict on a statement before anything is read: the local SQL is compiled against
  * the local tables, created empty with the columns they will hold, so every error SQLite has
  * about the statement itself comes at 0 API calls, pointing at the user's text.
  */
-export async function preflight(db: LocalDatabase, sql: string, statement: A.SelectStatement, text: string): Promise<void> {
+export async function preflight(db: LocalDatabase, sql: string, statement: A.SelectStatement, text: string, tables: ReadonlyMap<string, readonly Column[]>): Promise<void> {
+  for (const [name, columns] of tables) await db.createTable(name, columns);
   try {
     await db.prepare(sql);
   } catch (error) {
     if (!(error instanceof EngineError) || error.code !== 'SQLITE' || error.span) throw error;
     throw new EngineError('SQLITE', error.message, sqliteErrorSpan(error.message.replace(/^SQLite: /, ''), statement, text));
   }
+}
+
+/**
+ * SQLite's error about one statement of the editor, without reading anything: the preflight of
+ * a run, for a SELECT (or the SELECT of INSERT … SELECT, or an EXPLAIN of one). Parameters
+ * count as NULL (their values are asked at run time). Undefined when SQLite accepts it, or
+ * when it is not a statement the check covers (the parser and binder speak for it then).
+ */
+export async function sqliteError(text: string, statement: A.Statement, local: LocalOptions = {}): Promise<EngineError | undefined> {
+  const select = checkedSelect(statement);
+  if (!select) return undefined;
+  const binding = bind(select);
+  if (binding.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  const params = new Map(statementExprs(select).flatMap((e) => (e.kind === 'Parameter' ? [[e.name, null] as const] : [])));
+  const db = LocalDatabase.open(local);
+  try {
+    const { scans } = planQuery(select, binding, { pushdown: true, params });
+    const names = new Map(scans.map((scan, i) => [scan.ref, `gs_${i}`]));
+    const tables = new Map(scans.map((scan, i) => [`gs_${i}`, neededColumns(select, binding, scan.ref, scan.table.columns)]));
+    await preflight(db, localSql(select, { tables: names, params, text }).sql, select, text, tables);
+    return undefined;
+  } catch (error) {
+    if (error instanceof EngineError && error.code === 'SQLITE' && error.span) return error;
+    if (local.signal?.aborted) throw error;
+    return undefined;
+  } finally {
+    await db.close();
+  }
+}
+
+function checkedSelect(s: A.Statement): A.SelectStatement | undefined {
+  if (s.kind === 'Explain') return checkedSelect(s.statement);
+  if (s.kind === 'Select') return s;
+  if (s.kind === 'Insert' && s.source.kind === 'Select') return s.source.select;
+  return undefined;
 }
 
 /**

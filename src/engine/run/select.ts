@@ -38,9 +38,8 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
     // Printed before anything is read: a parameter without a value stops the statement here.
     const local = localSql(select, { tables: names, params: ctx.params, text });
     const tableColumns = new Map(queryPlan.scans.map((scan) => [scan.ref, neededColumns(select, binding, scan.ref, scan.table.columns)]));
-    for (const scan of queryPlan.scans) await db.createTable(names.get(scan.ref) as string, tableColumns.get(scan.ref) as Column[]);
-    // And compiled by SQLite on the empty tables: what SQLite rejects costs no API call.
-    await preflight(db, local.sql, select, text);
+    // And compiled by SQLite on the local tables, created empty: what SQLite rejects costs no API call.
+    await preflight(db, local.sql, select, text, new Map(queryPlan.scans.map((scan) => [names.get(scan.ref) as string, tableColumns.get(scan.ref) as Column[]])));
     await confirmEstimate(queryPlan.scans, ctx);
     const counts = queryPlan.streaming && !(ctx.options.useCache !== false && ctx.options.cache?.get(QueryCache.key(ctx.options.connectionId, queryPlan.streaming.scan.plan)))
       ? await rowCounts(queryPlan.streaming, ctx)
