@@ -35,8 +35,9 @@ export async function preflight(db: LocalDatabase, sql: string, statement: A.Sel
 export async function sqliteError(text: string, statement: A.Statement, local: LocalOptions = {}): Promise<EngineError | undefined> {
   const select = checkedSelect(statement);
   if (!select) return undefined;
+  // A gongsql error anywhere in the statement speaks first (the run stops there, too).
+  if (bind(statement).diagnostics.some((d) => d.severity === 'error')) return undefined;
   const binding = bind(select);
-  if (binding.diagnostics.some((d) => d.severity === 'error')) return undefined;
   const params = new Map(statementExprs(select).flatMap((e) => (e.kind === 'Parameter' ? [[e.name, null] as const] : [])));
   const db = LocalDatabase.open(local);
   try {

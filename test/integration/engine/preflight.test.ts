@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { EngineError, execute, type RunOptions } from '../../../src/engine';
+import { EngineError, execute, parse, type RunOptions } from '../../../src/engine';
+import { sqliteError } from '../../../src/engine/run/preflight';
 import type { GongClient } from '../../../src/gong';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { connect } from '../../helpers/connect';
@@ -74,6 +75,18 @@ describe('SQLite checks a statement before any API call', () => {
   it('the row-finding SELECT of an UPDATE is checked before any request too', async () => {
     const before = sandbox.log.lastSeq;
     await assert.rejects(run('UPDATE PermissionProfiles SET Description = sum(sum(Name)) WHERE Name <> 1'), (e: unknown) => e instanceof EngineError && e.code === 'SQLITE');
+    assert.equal(sandbox.log.since(before).length, 0);
+  });
+
+  it('the editor\'s check finds the same error with its position, parameters counting as NULL, and nothing in a valid statement', async () => {
+    const check = (text: string) => sqliteError(text, parse(text).statements[0]!);
+    const before = sandbox.log.lastSeq;
+    const window = await check('SELECT sum(Duration) OVER w FROM Calls');
+    assert.match(window?.message ?? '', /no such window: w/);
+    assert.deepEqual(window?.span, { start: 26, end: 27 });
+    assert.equal(await check('SELECT Id FROM Calls WHERE Duration > :min ORDER BY 1 LIMIT :n'), undefined);
+    assert.equal(await check("INSERT INTO PermissionProfiles (Name) SELECT Title FROM Calls ORDER BY 3"), undefined, 'not checked: the binder speaks for INSERT INTO PermissionProfiles');
+    assert.match((await check('EXPLAIN SELECT Id FROM Calls ORDER BY 3'))?.message ?? '', /ORDER BY term out of range/);
     assert.equal(sandbox.log.since(before).length, 0);
   });
 });
