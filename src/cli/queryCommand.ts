@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { DEFAULT_LOCAL_MEMORY_MB, MIN_LOCAL_MEMORY_MB, type LocalMemoryLimit } from '../engine/eval/local';
-import type { ConfirmKind } from '../engine/run/context';
+import { NotConfirmed, type ConfirmKind } from '../engine/run/context';
 import { execute } from '../engine/run/engine';
 import { EngineError, lineColumn } from '../engine/run/errors';
 import { parse } from '../engine/syntax/parser';
@@ -178,9 +178,11 @@ function describeUnwritten({ failed, unknown }: { failed: number; unknown: numbe
 /** One line: where (line and column) and what. */
 function describeError(error: unknown, text: string): string {
   if (error instanceof EngineError) {
-    if (!error.span) return error.message;
+    // The engine says what was not confirmed; how to confirm it on the command line is said here.
+    const message = error instanceof NotConfirmed ? `${error.message} To run it: --confirm ${confirmFlag(error.request.kind)} (or --yes).` : error.message;
+    if (!error.span) return message;
     const { line, column } = lineColumn(text, error.span.start);
-    return `line ${line}, column ${column}: ${error.message}`;
+    return `line ${line}, column ${column}: ${message}`;
   }
   if (error instanceof GongError) return error.message;
   return error instanceof Error ? error.message : String(error);
@@ -197,6 +199,11 @@ function memoryLimit(flag: string | undefined, env: NodeJS.ProcessEnv): LocalMem
 
 /** What `--confirm KIND` calls each question the engine asks. */
 const CONFIRM_KINDS: Readonly<Record<string, ConfirmKind>> = { 'api-calls': 'apiCalls', 'unfiltered-write': 'unfilteredWrite' };
+
+/** The `--confirm` name of a kind of question. */
+function confirmFlag(kind: ConfirmKind): string {
+  return Object.keys(CONFIRM_KINDS).find((name) => CONFIRM_KINDS[name] === kind) ?? kind;
+}
 
 /** The questions answered yes: every one with --yes, else those named by --confirm. */
 function confirmedKinds(yes: boolean, named: readonly string[]): ReadonlySet<ConfirmKind> {

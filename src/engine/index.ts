@@ -6,6 +6,7 @@ export { bind, constantValue, type BindResult } from './bind/binder';
 export { planQuery, type QueryPlan, type Scan } from './plan/planner';
 export { execute } from './run/engine';
 export { EngineError, lineColumn } from './run/errors';
+export { NotConfirmed } from './run/context';
 export { QueryCache } from './run/cache';
 export type { RunOptions, ConfirmRequest, ConfirmKind } from './run/context';
 export type { StatementResult, ResultColumn, EngineEvent, ExecStats } from './run/result';

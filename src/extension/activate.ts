@@ -62,7 +62,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const rangeTarget = (uri?: vscode.Uri, start?: number, end?: number): RunTarget =>
     uri instanceof vscode.Uri && start !== undefined && end !== undefined ? { uri, start, end } : 'statement';
 
-  registerLanguageFeatures(context);
+  // SQLite's check of each statement comes from the runtime bundle, loaded at the first check.
+  registerLanguageFeatures(context, (text) => (require(join(__dirname, 'runtime.js')) as typeof import('./runtime')).checkStatement(text));
   context.subscriptions.push(
     log,
     status,

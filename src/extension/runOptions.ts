@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_LOCAL_MEMORY_MB, MIN_LOCAL_MEMORY_MB } from '../engine/eval/local';
 import type { RunOptions } from '../engine/run/context';
-import { everyRow } from '../engine/run/dml';
+import { everyRow } from '../engine/run/context';
 import type { ActiveConnection } from './connections';
 
 /**

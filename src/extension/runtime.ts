@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { execute } from '../engine/run/engine';
+import { sqliteError } from '../engine/run/preflight';
+import { parse } from '../engine/syntax/parser';
+import type { SqliteCheck } from '../language/sqliteDiagnostics';
 import type { StatementResult } from '../engine/run/result';
 import type { ResultsPanels } from '../results/resultsPanel';
 import { connectionCommandHandlers, type ConnectionCommand } from './commands/connectionCommands';
@@ -65,3 +68,15 @@ export class Runtime {
     await this.connections.dispose();
   }
 }
+
+/**
+ * The editor's SQLite check of one statement (language/sqliteDiagnostics.ts): here, with the
+ * engine, so that the light activation bundle does not carry SQLite's worker code.
+ */
+export const checkStatement: SqliteCheck = async (text) => {
+  const parsed = parse(text);
+  const [statement] = parsed.statements;
+  if (!statement || parsed.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  const error = await sqliteError(text, statement);
+  return error?.span ? { message: error.message.replace(/^SQLite: /, ''), span: error.span } : undefined;
+};

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { complete, diagnostics, format, hover, signatureHelp, statementSpans, statementSymbols, type CompletionItem } from '../engine/ide';
 import type { Diagnostic } from '../engine/syntax/tokens';
 import { toRange } from './convert';
+import { SqliteDiagnostics, type SqliteCheck } from './sqliteDiagnostics';
 
 const SELECTOR: vscode.DocumentSelector = { language: 'gongsql' };
 function kindOf(kind: CompletionItem['kind']): vscode.CompletionItemKind {
@@ -18,20 +19,27 @@ function kindOf(kind: CompletionItem['kind']): vscode.CompletionItemKind {
 }
 
 /** Completion, hover, signature help, diagnostics, quick fixes, CodeLens, outline and formatting for .gongsql. */
-export function registerLanguageFeatures(context: vscode.ExtensionContext): void {
+export function registerLanguageFeatures(context: vscode.ExtensionContext, checkSqlite?: SqliteCheck): void {
   const collection = vscode.languages.createDiagnosticCollection('gongsql');
   const fixes = new WeakMap<vscode.Diagnostic, NonNullable<Diagnostic['fixes']>>();
   const timers = new Map<string, NodeJS.Timeout>();
+  // gongsql's own diagnostics (at once), then SQLite's (when typing pauses), shown together.
+  const own = new Map<string, vscode.Diagnostic[]>();
+  const publish = (document: vscode.TextDocument) => collection.set(document.uri, [...(own.get(document.uri.toString()) ?? []), ...(sqlite?.of(document) ?? [])]);
+  const sqlite = checkSqlite && new SqliteDiagnostics(checkSqlite, publish);
   const validate = (document: vscode.TextDocument) => {
     if (document.languageId !== 'gongsql') return;
-    collection.set(document.uri, diagnostics(document.getText()).map((d) => {
+    const found = diagnostics(document.getText()).map((d) => {
       const severity = d.severity === 'error' ? vscode.DiagnosticSeverity.Error : d.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
       const diagnostic = new vscode.Diagnostic(toRange(document, d.span), d.message, severity);
       diagnostic.code = d.code;
       diagnostic.source = 'gongsql';
       if (d.fixes) fixes.set(diagnostic, d.fixes);
       return diagnostic;
-    }));
+    });
+    own.set(document.uri.toString(), found);
+    sqlite?.changed(document, found);
+    publish(document);
   };
   // Debounced while typing; immediate on open.
   const schedule = (document: vscode.TextDocument) => {
@@ -46,9 +54,14 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext): void
   context.subscriptions.push(
     collection,
     { dispose: () => timers.forEach(clearTimeout) },
+    ...(sqlite ? [sqlite] : []),
     vscode.workspace.onDidOpenTextDocument(validate),
     vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
-    vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      collection.delete(d.uri);
+      own.delete(d.uri.toString());
+      sqlite?.closed(d);
+    }),
     vscode.languages.registerCompletionItemProvider(SELECTOR, {
       provideCompletionItems(document, position) {
         return complete(document.getText(), document.offsetAt(position)).map((c) => {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { locateError, locatedMessage } from '../engine/ide/errorLocation';
 import { statementSpans } from '../engine/ide/statements';
 import type { StatementResult } from '../engine/run/result';
+import { declinedRequest, declinedText } from '../extension/declined';
 import { NOTEBOOK_TYPE } from './notebookFile';
 import { resultOutputs } from './outputs';
 
@@ -59,6 +60,13 @@ export function createNotebookController(run: () => CellRunner, connectionName: 
         await execution.replaceOutput(resultOutputs(results));
         execution.end(true, Date.now());
       } catch (error) {
+        const declined = declinedRequest(error);
+        if (declined) {
+          // The user said no in the dialog: the cell says so, neither a success nor an error.
+          await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(declinedText(declined, 'cell'), 'text/plain')]));
+          execution.end(undefined, Date.now());
+          continue;
+        }
         await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error(toError(error, cell.document.getText()))]));
         execution.end(false, Date.now());
         if (execution.token.isCancellationRequested) break;

@@ -63,8 +63,8 @@ function firstTable(body: A.SelectBody): string | undefined {
   return undefined;
 }
 
-/** How a statement ended early: an error (with where it is, when known) or a cancel. */
-export type Stop = { error: string; location?: ErrorLocation } | { cancelled: true; ms: number; rows: number };
+/** How a statement ended early: an error (with where it is, when known), a cancel, or not run because the user said no. */
+export type Stop = { error: string; location?: ErrorLocation } | { cancelled: true; ms: number; rows: number } | { notRun: string };
 
 /** Statement starts and what each said, kept until the run ends and its messages are sent. */
 export class StatementLog {
@@ -85,6 +85,7 @@ export class StatementLog {
       const group = { statement: '', at: Date.now(), ...this.starts.get(index), lines: this.said.get(index) ?? [] };
       if (stopped?.index !== index) return group;
       const { stop } = stopped;
+      if ('notRun' in stop) return { ...group, lines: [...group.lines, stop.notRun] };
       if ('cancelled' in stop) return { ...group, lines: [...group.lines, `Cancelled after ${stop.ms.toLocaleString('en-US')} ms; ${stop.rows.toLocaleString('en-US')} row${stop.rows === 1 ? '' : 's'} read.`] };
       return { ...group, error: stop.error, ...(stop.location ? { location: stop.location } : {}) };
     });

@@ -132,7 +132,7 @@ export class ResultsRun {
    * A statement stopped the run (an error or Cancel): every count becomes final (no result
    * stays "so far…"), and Messages keeps what the earlier statements said.
    */
-  stop(statement: number, reason: { error: string; location?: ErrorLocation } | 'cancelled', ms: number): void {
+  stop(statement: number, reason: { error: string; location?: ErrorLocation } | { notRun: string } | 'cancelled', ms: number): void {
     const stop: Stop = reason === 'cancelled' ? { cancelled: true, ms, rows: this.results.get(statement)?.rows.length ?? 0 } : reason;
     for (const held of this.results.values()) held.done = true;
     this.flushCounts();

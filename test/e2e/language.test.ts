@@ -29,6 +29,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
         'insert.gongsql': '',
         'outer.gongsql': '\n',
         'quotes.gongsql': '\n',
+        'window.gongsql': '\n',
       },
     });
   });
@@ -117,15 +118,38 @@ describe('editing and running .gongsql in a real VS Code', () => {
     assert.match(await problem.first().innerText(), /Ln 1, Col 12/);
   });
 
+  /** Types `text` at the start of `file`, then opens Problems: the row whose message holds `message`. */
+  const typedProblem = async (page: Page, file: string, text: string, message: string) => {
+    await openFile(page, file);
+    await editorLines(page, file).click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type(text);
+    await runCommand(page, 'Focus on Problems View');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: message });
+    await problem.first().waitFor({ timeout: 30_000 });
+    return problem;
+  };
+
+  step('SQLite\'s own error gets a squiggle while typing: an unknown window is underlined at its name', async () => {
+    const { page } = workbench;
+    const problem = await typedProblem(page, 'window.gongsql', 'SELECT sum(Duration) OVER w FROM Calls', 'no such window: w');
+    assert.match(await problem.first().innerText(), /SQLite/);
+    assert.match(await problem.first().innerText(), /Ln 1, Col 27/);
+    // The squiggle is under the `w` of OVER w, and only there.
+    await openFile(page, 'window.gongsql');
+    const squiggles = page.locator('.monaco-editor[data-uri$="/window.gongsql"] .squiggly-error');
+    const typed = page.locator('.monaco-editor[data-uri$="/window.gongsql"] .view-line span').first();
+    await until(async () => {
+      const [boxes, text] = await Promise.all([squiggles.evaluateAll((all) => all.map((e) => e.getBoundingClientRect().toJSON() as DOMRect)), typed.boundingBox()]);
+      const char = text ? text.width / 'SELECT sum(Duration) OVER w FROM Calls'.length : 0;
+      const [box] = boxes;
+      return !!text && boxes.length === 1 && !!box && Math.abs(box.x - (text.x + 26 * char)) < char && box.width < 2 * char;
+    }, 'one squiggle, under the w');
+  });
+
   step('a stray OUTER in a join is one squiggle, and the editor keeps answering (it used to hang the extension host)', async () => {
     const { page } = workbench;
-    await openFile(page, 'outer.gongsql');
-    await editorLines(page, 'outer.gongsql').click();
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.type('SELECT * FROM Calls OUTER JOIN Users');
-    await runCommand(page, 'Focus on Problems View');
-    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Unknown join type: OUTER JOIN' });
-    await problem.first().waitFor({ timeout: 20_000 });
+    const problem = await typedProblem(page, 'outer.gongsql', 'SELECT * FROM Calls OUTER JOIN Users', 'Unknown join type: OUTER JOIN');
     assert.match(await problem.first().innerText(), /Ln 1, Col 21/);
     // Back where typing left the cursor: completion still answers.
     await openFile(page, 'outer.gongsql');

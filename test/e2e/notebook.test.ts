@@ -26,6 +26,8 @@ const BROKEN_OUTPUTS = `${JSON.stringify({
 /** A notebook whose second cell is still empty. */
 const EMPTY_CELL = `${JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['SELECT 1'] }, { kind: 'gongsql', source: [] }] }, null, 2)}\n`;
 
+const UNFILTERED_UPDATE = `${JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['UPDATE PermissionProfiles SET Description = Description'] }] }, null, 2)}\n`;
+
 const BROKEN_CELL = `${JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['SELECT 1'] }, { kind: 'python', source: ['print(1)'] }] }, null, 2)}\n`;
 
 /** The visible notebook toolbar button whose label starts with one of `labels`. */
@@ -58,7 +60,7 @@ describe('Gong SQL notebooks in a real VS Code', () => {
   before(async () => {
     // A second sandbox stands in for a Gong tenant the user switches the kernel to.
     gong = await startSandbox({ rateLimit: false, scale: 20, credentials: [{ accessKey: 'NBKEY', accessKeySecret: 'nb-secret' }] });
-    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'runaway.gongsqlnb': RUNAWAY, 'explain.gongsqlnb': EXPLAIN, 'broken-outputs.gongsqlnb': BROKEN_OUTPUTS, 'broken-cell.gongsqlnb': BROKEN_CELL, 'empty-cell.gongsqlnb': EMPTY_CELL, 'insert.gongsqlnb': INSERT, 'start.gongsql': 'SELECT 1;\n' } });
+    workbench = await startWorkbench({ files: { 'long.gongsqlnb': LONG, 'runaway.gongsqlnb': RUNAWAY, 'explain.gongsqlnb': EXPLAIN, 'broken-outputs.gongsqlnb': BROKEN_OUTPUTS, 'broken-cell.gongsqlnb': BROKEN_CELL, 'empty-cell.gongsqlnb': EMPTY_CELL, 'insert.gongsqlnb': INSERT, 'unfiltered.gongsqlnb': UNFILTERED_UPDATE, 'start.gongsql': 'SELECT 1;\n' } });
   });
   after(async () => {
     await workbench?.stop();
@@ -137,6 +139,18 @@ describe('Gong SQL notebooks in a real VS Code', () => {
     await cells.nth(1).click();
     await page.keyboard.press('Control+Enter');
     await webviewFrame(page, 'text=Nothing to run: this cell has no statement yet.', 60_000);
+  });
+
+  step('Cancel in the "UPDATE without WHERE" dialog: the cell says it was not run, not an error', async () => {
+    const { page } = workbench;
+    await openFile(page, 'unfiltered.gongsqlnb');
+    await runAll(page);
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'UPDATE without WHERE changes' });
+    await dialog.waitFor({ timeout: 60_000 });
+    await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    const frame = await webviewFrame(page, 'text=/Not run: you declined to UPDATE all \\d+ rows of PermissionProfiles \\(no WHERE\\)\\./', 60_000);
+    assert.equal(await frame.locator('text=/Error|Gong SQL:/').count(), 0, 'no error output');
+    assert.equal(await page.locator('.notebook-editor:visible .cell-statusbar-container .codicon-error').count(), 0, 'the cell is not marked failed');
   });
 
   step('cancels a long cell', async () => {

@@ -12,7 +12,7 @@ const TYPO = '-- Calls of the week\nSELECT Id FROM Calls LIMIT 1;\n\n-- a typo o
 describe('running what the cursor is on, and errors that point into the file', () => {
   let workbench: Workbench;
   before(async () => {
-    workbench = await startWorkbench({ files: { 'typed.gongsql': '', 'blank.gongsql': '', 'typo.gongsql': TYPO, 'badjson.gongsql': BAD_JSON } });
+    workbench = await startWorkbench({ files: { 'typed.gongsql': '', 'blank.gongsql': '', 'typo.gongsql': TYPO, 'badjson.gongsql': BAD_JSON, 'declined.gongsql': '' } });
   });
   after(async () => {
     await workbench?.stop();
@@ -160,5 +160,26 @@ describe('running what the cursor is on, and errors that point into the file', (
     await until(async () => (await groups.count()) === 1 && (await groups.first().locator('p.error').count()) === 1, 'the error under the statement alone');
     assert.equal(await groups.first().locator('.msg-statement').innerText(), "SELECT json_extract('{bad', '$.a') FROM Calls LIMIT 3");
     await until(async () => (await frame.locator('#root.running').count()) === 0 && (await frame.locator('.gs-loading').count()) === 0, 'the run to end');
+  });
+
+  step('pressing Cancel in the "UPDATE without WHERE" dialog says the statement was not run, and no error', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await edit(page, 'declined.gongsql');
+    await page.keyboard.type('UPDATE PermissionProfiles SET Description = Description;');
+    await page.keyboard.press('Control+Enter');
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'UPDATE without WHERE changes' });
+    await dialog.waitFor({ timeout: 60_000 });
+    await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    const said = /^Not run: you declined to UPDATE all \d+ rows of PermissionProfiles \(no WHERE\)\.$/;
+    const toast = await notification(page, 'Not run: you declined');
+    assert.match((await toast.locator('.notification-list-item-message').innerText()).replace(/^Gong SQL: /, ''), said);
+    assert.equal(await toast.locator('.codicon-error').count(), 0, 'an information, not an error');
+    assert.equal(await page.locator('.notification-list-item:visible .codicon-error').count(), 0, 'no error toast');
+    const frame = await webviewFrame(page, '.msg-group .msg-statement >> text=UPDATE PermissionProfiles');
+    const group = frame.locator('.msg-group').last();
+    await until(async () => (await group.locator('p.message').count()) > 0, 'Messages to say it was not run');
+    assert.match(await group.locator('p.message').last().innerText(), said);
+    assert.equal(await group.locator('p.error').count(), 0);
   });
 });

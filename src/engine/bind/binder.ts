@@ -217,7 +217,7 @@ class Binder {
     }
     const sources = allSources(scope);
     const suggestion = didYouMean(name, visible);
-    if (sources.length === 1) this.unknown(D.unknownColumnIn, [shown, sources[0]?.table?.name ?? sources[0]?.name ?? ''], ref.name.span, suggestion, text);
+    if (sources.length === 1) this.unknown(D.unknownColumnIn, [shown, sourceName(sources[0] as FromSource)], ref.name.span, suggestion, text);
     else this.unknown(D.unknownColumn, [shown], ref.name.span, suggestion, text);
   }
 
@@ -225,7 +225,7 @@ class Binder {
     if (source.columns === 'any') return;
     const name = ref.name.text;
     if (!hasColumn(source, name)) {
-      this.unknown(D.unknownColumnIn, [name, source.table?.name ?? source.name], ref.name.span, didYouMean(name, source.columns));
+      this.unknown(D.unknownColumnIn, [name, sourceName(source)], ref.name.span, didYouMean(name, source.columns));
       return;
     }
     const column = source.table ? findColumn(source.table, name) : undefined;
@@ -381,6 +381,11 @@ const SCHEMAS = new Set(['gong', 'main']);
 
 function cteNode(cte: A.CommonTable): A.TableRef {
   return { kind: 'Table', span: cte.span, name: cte.name };
+}
+
+/** How a message names a source: its object, its alias, else "the subquery" (an unaliased one has no name). */
+function sourceName(source: FromSource): string {
+  return source.table?.name ?? (source.name || 'the subquery');
 }
 
 function allSources(scope: Scope): FromSource[] {

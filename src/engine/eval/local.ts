@@ -97,6 +97,11 @@ export class LocalDatabase {
     return this.send({ type: 'clear', table });
   }
 
+  /** Compiles SQL without running it: fails with SQLite's error when SQLite rejects the statement. */
+  prepare(sql: string): Promise<void> {
+    return this.send({ type: 'prepare', sql });
+  }
+
   /** Runs SQL, reporting the columns once and rows in batches as the worker sends them. */
   query(sql: string, values: readonly InputValue[], onColumns: (columns: ResultColumn[]) => void, onRows: (rows: SqlValue[][]) => void): Promise<void> {
     return this.send({ type: 'query', sql, values: values.map(toSqlite) }, (reply) => {

@@ -28,6 +28,8 @@ export type Request =
   | { type: 'clear'; id: number; table: string }
   /** Runs a statement: `columns`, then `rows` batches, each sent once the previous one was taken (`more`), then `ok`. */
   | { type: 'query'; id: number; sql: string; values: readonly BoundValue[] }
+  /** Compiles a statement without running it: SQLite's errors about the statement itself, before anything is read. */
+  | { type: 'prepare'; id: number; sql: string }
   /** The engine took the last batch of query `id`: the worker may send the next. */
   | { type: 'more'; id: number }
   | { type: 'close'; id: number };

@@ -70,6 +70,9 @@ async function answer(request: Work): Promise<void> {
     case 'clear':
       open().run(`DELETE FROM ${quoteName(request.table)}`);
       break;
+    case 'prepare':
+      open().prepare(request.sql).free();
+      break;
     case 'query':
       await query(request.id, request.sql, request.values);
       break;

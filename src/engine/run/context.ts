@@ -2,7 +2,9 @@ import type { GongClient } from '../../gong/http/client';
 import type { InputValue } from '../../gong/write/values';
 import type { LocalMemoryLimit } from '../eval/local';
 import type { QueryCache } from './cache';
+import { EngineError } from './errors';
 import type { EngineEvent, ExecStats } from './result';
+import type { Span } from '../syntax/tokens';
 
 /** Why the engine asks before going on. */
 export type ConfirmRequest =
@@ -34,6 +36,17 @@ export interface RunOptions {
   onEvent?: (event: EngineEvent) => void;
 }
 
+/**
+ * A statement not run because its question (many API calls, UPDATE/DELETE without WHERE) was
+ * not answered yes. The message says what it would have done; how to say yes is for the
+ * front end to say (the CLI names its flags, the editor asked in a dialog).
+ */
+export class NotConfirmed extends EngineError {
+  constructor(readonly request: ConfirmRequest, message: string, span?: Span) {
+    super('CONFIRMATION_REQUIRED', message, span);
+  }
+}
+
 /** Per-statement state shared by the select, DML and explain runners. */
 export interface RunContext {
   readonly options: RunOptions;
@@ -55,4 +68,9 @@ export async function confirmed(ctx: RunContext, request: ConfirmRequest): Promi
   const yes = (await ctx.options.confirm?.(request)) === true;
   if (yes) ctx.confirmed.add(request.kind);
   return yes;
+}
+
+/** `the 1 row` or `all 3 rows`: what an UPDATE or DELETE without WHERE would change. */
+export function everyRow(count: number): string {
+  return count === 1 ? 'the 1 row' : `all ${count} rows`;
 }

@@ -7,7 +7,7 @@ import { bind, constantValue } from '../bind/binder';
 import { LocalDatabase } from '../eval/local';
 import type * as A from '../syntax/ast';
 import type { Span } from '../syntax/tokens';
-import { confirmed, type RunContext } from './context';
+import { confirmed, everyRow, NotConfirmed, type RunContext } from './context';
 import { EngineError } from './errors';
 import type { ResultColumn, StatementResult } from './result';
 import { runSelect } from './select';
@@ -44,8 +44,9 @@ export async function runUpdateOrDelete(text: string, s: A.UpdateStatement | A.D
   const sets = s.kind === 'Update' ? s.sets : [];
   const select = resolvingSelect(s, spec.key);
   const matched = await runSelect(text, select, bind(select), ctx, false);
-  if (!s.where && !(await confirmed(ctx, { kind: 'unfilteredWrite', statement: s.kind === 'Update' ? 'UPDATE' : 'DELETE', table: table.name, rows: matched.rows.length }))) {
-    throw new EngineError('CONFIRMATION_REQUIRED', `${s.kind.toUpperCase()} without WHERE would change ${everyRow(matched.rows.length)} of ${table.name}; confirm to run it (CLI: --confirm unfiltered-write or --yes)`, s.span);
+  const unfiltered = { kind: 'unfilteredWrite', statement: s.kind === 'Update' ? 'UPDATE' : 'DELETE', table: table.name, rows: matched.rows.length } as const;
+  if (!s.where && !(await confirmed(ctx, unfiltered))) {
+    throw new NotConfirmed(unfiltered, `${unfiltered.statement} without WHERE would change ${everyRow(unfiltered.rows)} of ${table.name}; not run without confirmation.`, s.span);
   }
   const keys = matched.rows.map((r) => String(r[0]));
   let outcomes: RowOutcome[];
@@ -164,9 +165,4 @@ function countOutcomes(outcomes: readonly RowOutcome[]): NonNullable<StatementRe
   const counts = { ok: 0, exists: 0, failed: 0, unknown: 0, skipped: 0 };
   for (const o of outcomes) counts[o.status]++;
   return counts;
-}
-
-/** `the 1 row` or `all 3 rows`: what an UPDATE or DELETE without WHERE would change. */
-export function everyRow(count: number): string {
-  return count === 1 ? 'the 1 row' : `all ${count} rows`;
 }

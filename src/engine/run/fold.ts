@@ -28,8 +28,7 @@ export async function foldConstants(statement: A.Statement, params: ReadonlyMap<
   try {
     for (const e of foldable) {
       try {
-        const { sql, values } = localSql(valueSelect(e), { tables: new Map(), params });
-        await db.query(sql, values, () => undefined, (rows) => folded.set(e, rows[0]?.[0] ?? null));
+        folded.set(e, await computed(db, e, params));
       } catch (error) {
         // Not computable on its own: it simply stays a local filter. A cancel is a cancel.
         if (local.signal?.aborted) throw error;
@@ -39,6 +38,27 @@ export async function foldConstants(statement: A.Statement, params: ReadonlyMap<
     await db.close();
   }
   return folded;
+}
+
+/**
+ * The value of an expression that reads no row (`2*5`, `:n + 1`), computed by SQLite;
+ * undefined when it reads rows (a column, a subquery) and only the statement can compute it.
+ */
+export async function foldValue(e: A.Expr, params: ReadonlyMap<string, InputValue>, local: LocalOptions = {}): Promise<SqlValue | undefined> {
+  if (!isConstant(e)) return undefined;
+  const db = LocalDatabase.open(local);
+  try {
+    return await computed(db, e, params);
+  } finally {
+    await db.close();
+  }
+}
+
+async function computed(db: LocalDatabase, e: A.Expr, params: ReadonlyMap<string, InputValue>): Promise<SqlValue> {
+  const { sql, values } = localSql(valueSelect(e), { tables: new Map(), params });
+  let value: SqlValue = null;
+  await db.query(sql, values, () => undefined, (rows) => { value = rows[0]?.[0] ?? null; });
+  return value;
 }
 
 function isConstant(e: A.Expr): boolean {

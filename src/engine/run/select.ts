@@ -7,13 +7,13 @@ import { narrowByKeys } from '../plan/joinKeys';
 import { planQuery, type QueryPlan, type Scan } from '../plan/planner';
 import { neededColumns } from '../plan/columns';
 import type { FoldedValues } from '../plan/predicates';
-import { foldConstants } from './fold';
+import { foldConstants, foldValue } from './fold';
 import type * as A from '../syntax/ast';
 import { QueryCache } from './cache';
-import { confirmed, type RunContext } from './context';
-import { EngineError } from './errors';
+import { confirmed, NotConfirmed, type RunContext } from './context';
 import { observeTypes, type ResultColumn } from './result';
 import { localSql, type LocalSql } from './localSql';
+import { preflight } from './preflight';
 
 export interface SelectOutput {
   columns: ResultColumn[];
@@ -32,22 +32,27 @@ export function queryPlanFor(select: A.SelectStatement, binding: BindResult, ctx
  */
 export async function runSelect(text: string, select: A.SelectStatement, binding: BindResult, ctx: RunContext, emitRows = true): Promise<SelectOutput> {
   const queryPlan = queryPlanFor(select, binding, ctx, await foldConstants(select, ctx.params, ctx.options));
-  await confirmEstimate(queryPlan.scans, ctx);
   const db = LocalDatabase.open(ctx.options);
   try {
     const names = new Map(queryPlan.scans.map((scan, i) => [scan.ref, `gs_${i}`]));
     // Printed before anything is read: a parameter without a value stops the statement here.
     const local = localSql(select, { tables: names, params: ctx.params, text });
-    if (queryPlan.streaming && !(ctx.options.useCache !== false && ctx.options.cache?.get(QueryCache.key(ctx.options.connectionId, queryPlan.streaming.scan.plan)))) {
+    const tableColumns = new Map(queryPlan.scans.map((scan) => [scan.ref, neededColumns(select, binding, scan.ref, scan.table.columns)]));
+    // And compiled by SQLite on the local tables, created empty: what SQLite rejects costs no API call.
+    await preflight(db, local.sql, select, text, new Map(queryPlan.scans.map((scan) => [names.get(scan.ref) as string, tableColumns.get(scan.ref) as Column[]])));
+    await confirmEstimate(queryPlan.scans, ctx);
+    const counts = queryPlan.streaming && !(ctx.options.useCache !== false && ctx.options.cache?.get(QueryCache.key(ctx.options.connectionId, queryPlan.streaming.scan.plan)))
+      ? await rowCounts(queryPlan.streaming, ctx)
+      : undefined;
+    if (counts) {
       // The engine counts rows for LIMIT and OFFSET instead, as pages arrive.
-      return await stream(db, localSql({ ...select, limit: undefined }, { tables: names, params: ctx.params, text }), select, binding, queryPlan, ctx, emitRows);
+      return await stream(db, localSql({ ...select, limit: undefined }, { tables: names, params: ctx.params, text }), select, binding, queryPlan, counts, ctx, emitRows);
     }
     const read = await readScans(queryPlan.scans, ctx);
     for (const scan of queryPlan.scans) {
       const rows = read.get(scan.ref) as Row[];
       const name = names.get(scan.ref) as string;
-      const columns = neededColumns(select, binding, scan.ref, scan.table.columns);
-      await db.createTable(name, columns);
+      const columns = tableColumns.get(scan.ref) as Column[];
       await db.insertRows(name, columns.length, rows, projection(scan.table.columns, columns));
     }
     const out = { columns: [] as ResultColumn[], rows: [] as SqlValue[][], plan: queryPlan };
@@ -65,13 +70,12 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
   }
 }
 
-async function stream(db: LocalDatabase, unlimited: LocalSql, select: A.SelectStatement, binding: BindResult, queryPlan: QueryPlan, ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
-  const { scan, limit, offset } = queryPlan.streaming as NonNullable<QueryPlan['streaming']>;
-  const limitCount = limit ? countOf(limit, ctx, 'LIMIT') : Infinity;
-  let skip = offset ? countOf(offset, ctx, 'OFFSET') : 0;
+async function stream(db: LocalDatabase, unlimited: LocalSql, select: A.SelectStatement, binding: BindResult, queryPlan: QueryPlan, counts: RowCounts, ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
+  const { scan } = queryPlan.streaming as NonNullable<QueryPlan['streaming']>;
+  const { limit: limitCount } = counts;
+  let skip = counts.offset;
   const { sql, values: kept } = unlimited;
   const columns = neededColumns(select, binding, scan.ref, scan.table.columns);
-  await db.createTable('gs_0', columns);
   const out: SelectOutput = { columns: [], rows: [], plan: queryPlan };
   const all: Row[] = [];
   let complete = true;
@@ -175,13 +179,29 @@ async function confirmEstimate(scans: readonly Scan[], ctx: RunContext): Promise
 
 async function confirmCalls(estimate: number, ctx: RunContext): Promise<void> {
   const threshold = ctx.options.confirmThreshold ?? 50;
-  if (estimate <= threshold || await confirmed(ctx, { kind: 'apiCalls', estimate, threshold })) return;
-  throw new EngineError('CONFIRMATION_REQUIRED', `This statement needs about ${estimate} API calls, more than the ${threshold} allowed without confirmation (Gong allows 10,000 a day). Confirm to run it (CLI: --confirm api-calls or --yes), or narrow the filters.`);
+  const request = { kind: 'apiCalls', estimate, threshold } as const;
+  if (estimate <= threshold || await confirmed(ctx, request)) return;
+  throw new NotConfirmed(request, `This statement needs about ${estimate} API calls, more than the ${threshold} allowed without confirmation (Gong allows 10,000 a day); not run without confirmation. Narrow the filters, or confirm it.`);
 }
 
-function countOf(e: A.Expr, ctx: RunContext, what: string): number {
-  const v = e.kind === 'Parameter' ? ctx.params.get(e.name) : constantValue(e);
-  const n = typeof v === 'bigint' ? Number(v) : typeof v === 'string' ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isInteger(n)) throw new EngineError('UNSUPPORTED', `${what} must be a constant integer`, e.span);
-  return n < 0 ? (what === 'LIMIT' ? Infinity : 0) : n;
+/** How many rows a streaming read emits and skips: LIMIT and OFFSET as numbers. */
+interface RowCounts { readonly limit: number; readonly offset: number }
+
+/**
+ * LIMIT and OFFSET as numbers, to stop reading early: a constant expression is computed by
+ * SQLite first (`2*5`, `:n + 1`). Undefined when one needs the rows (a subquery) or is not an
+ * integer: then SQLite applies them after the read, as it would.
+ */
+async function rowCounts(streaming: NonNullable<QueryPlan['streaming']>, ctx: RunContext): Promise<RowCounts | undefined> {
+  const limit = streaming.limit ? await countOf(streaming.limit, ctx) : -1;
+  const offset = streaming.offset ? await countOf(streaming.offset, ctx) : 0;
+  if (limit === undefined || offset === undefined) return undefined;
+  // SQLite: a negative LIMIT is no limit, a negative OFFSET none.
+  return { limit: limit < 0 ? Infinity : limit, offset: Math.max(0, offset) };
+}
+
+async function countOf(e: A.Expr, ctx: RunContext): Promise<number | undefined> {
+  const v = e.kind === 'Parameter' ? ctx.params.get(e.name) : constantValue(e) ?? await foldValue(e, ctx.params, ctx.options);
+  const n = typeof v === 'bigint' || typeof v === 'string' ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) ? n : undefined;
 }

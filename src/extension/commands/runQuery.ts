@@ -14,6 +14,7 @@ import { revealLocation } from '../revealLocation';
 import type { Connections } from '../connections';
 import { editorRunOptions } from '../runOptions';
 import { offerCredentialsFix } from '../credentialsFix';
+import { declinedRequest, declinedText } from '../declined';
 
 /** A range of an open document (CodeLens), or a text to run for it (a restored results panel's Run). */
 export type RunTarget = 'statement' | 'file' | { uri: vscode.Uri; start: number; end: number } | { uri: vscode.Uri; text: string };
@@ -111,6 +112,15 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
       for (const r of done) log.info(`${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
       results.finish();
     } catch (error) {
+      const declined = declinedRequest(error);
+      if (declined) {
+        // The user said no in the dialog: said plainly, under the statement, not as an error.
+        const said = declinedText(declined, 'statement');
+        log.info(said);
+        if (failed) results.stop(failed.index, { notRun: said }, failed.ms);
+        void vscode.window.showInformationMessage(`Gong SQL: ${said}`);
+        return;
+      }
       const location = locate(error);
       const message = errorText(error);
       const full = locatedMessage(message, location);

@@ -160,6 +160,13 @@ describe('gongsql CLI', () => {
     assert.equal(r.stdout, '');
   });
 
+  it('a statement SQLite rejects exits 1 with SQLite\'s error at its line and column, before any API call', async () => {
+    const r = await gongsql(['-e', 'SELECT sum(Duration)\n  OVER w FROM Calls', '--sandbox', '--stats']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^gongsql: line 2, column 8: SQLite: no such window: w$/m);
+    assert.match(r.stderr, /^stats: api_calls=0 pages=0 /m);
+  });
+
   it('UPDATE or DELETE without WHERE and without --yes names how many rows it would change, in good English', async () => {
     const one = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox']);
     assert.equal(one.code, 1);
@@ -171,7 +178,7 @@ describe('gongsql CLI', () => {
   it('--confirm answers one kind of question: api-calls does not let a DELETE without WHERE through, unfiltered-write does', async () => {
     const calls = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox', '--confirm', 'api-calls']);
     assert.equal(calls.code, 1);
-    assert.match(calls.stderr, /DELETE without WHERE would change the 1 row of CRMIntegrations; confirm to run it \(CLI: --confirm unfiltered-write or --yes\)/);
+    assert.match(calls.stderr, /DELETE without WHERE would change the 1 row of CRMIntegrations; not run without confirmation\. To run it: --confirm unfiltered-write \(or --yes\)\.$/m);
     const write = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox', '--confirm', 'unfiltered-write', '--format', 'csv']);
     assert.equal(write.code, 0, write.stderr);
     assert.match(write.stdout, /^Row,Status,IntegrationId,RequestId,Error\r\n1,ok,/);

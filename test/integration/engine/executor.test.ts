@@ -45,6 +45,19 @@ describe('engine execution', () => {
     assert.equal(two.length, 2);
   });
 
+  it('LIMIT and OFFSET take any expression: a constant one still stops the reading early, a subquery is left to SQLite', async () => {
+    let first: StatementResult | undefined;
+    let folded: StatementResult | undefined;
+    await run('SELECT Id FROM Calls LIMIT 12').then(([r]) => { first = r; });
+    const requests = await callsDuring(async () => { [folded] = await run('SELECT Id FROM Calls LIMIT 2*5 OFFSET 1 + 1', { useCache: false }); });
+    assert.equal(requests.length, 1, 'the folded LIMIT stops after the first page');
+    assert.deepEqual(folded!.rows, first!.rows.slice(2));
+    const [bySubquery] = await run('SELECT Id FROM Calls LIMIT (SELECT 1)');
+    assert.equal(bySubquery!.rows.length, 1);
+    const [negative] = await run('SELECT Id FROM Calls LIMIT 0 - 1 OFFSET -5 + 4');
+    assert.equal(negative!.rows.length, sandbox.store.visibleCalls.length);
+  });
+
   it('a join (or IN subquery) reads the other side by the keys the first side\'s rows carry, not all of it', async () => {
     const ids = [5, 6, 7].map((i) => sandbox.store.visibleCalls[i]!.meta.id);
     let result: StatementResult | undefined;

@@ -48,6 +48,8 @@ describe('binder', () => {
 
   const cases: [string, string[]][] = [
     ['SELECT Titel FROM Calls', ['error GS2002 Unknown column Titel in Calls. Did you mean Title? «Titel»']],
+    ['SELECT x FROM (SELECT 1 AS y)', ['error GS2002 Unknown column x in the subquery. Did you mean y? «x»']],
+    ['SELECT s.x FROM (SELECT 1 AS y) s', ['error GS2002 Unknown column x in s. Did you mean y? «x»']],
     ['SELECT * FROM Cals', ['error GS2001 Unknown object Cals. Did you mean Calls? «Cals»']],
     ['SELECT x.Id FROM Calls c', ['error GS2004 Unknown table or alias x. Did you mean c? «x»']],
     ['SELECT WorkspaceId FROM Calls c JOIN CallParties p ON p.CallId = c.Id', ['error GS2003 Ambiguous column WorkspaceId: it is in c and p; qualify it «WorkspaceId»']],

@@ -35,6 +35,9 @@ describe('the Messages tab of the results panel', () => {
       { statement: "SELECT json_extract('{bad', '$.a') FROM Calls;", at: 2000, lines: [], error: 'malformed JSON', location },
     ]);
     assert.deepEqual(log.messages({ index: 1, stop: { cancelled: true, ms: 2345, rows: 1200 } })[1]?.lines, ['Cancelled after 2,345 ms; 1,200 rows read.']);
+    const declined = log.messages({ index: 1, stop: { notRun: 'Not run: you declined to UPDATE all 12 rows of PermissionProfiles (no WHERE).' } })[1];
+    assert.deepEqual(declined?.lines, ['Not run: you declined to UPDATE all 12 rows of PermissionProfiles (no WHERE).']);
+    assert.equal(declined && 'error' in declined, false, 'not an error');
   });
 
   it('names a result tab after the object its statement reads or writes, else its first words', () => {

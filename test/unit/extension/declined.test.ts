@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { NotConfirmed } from '../../../src/engine/run/context';
+import { declinedRequest, declinedText } from '../../../src/extension/declined';
+
+describe('a declined confirmation in the editor', () => {
+  it('is recognised by its code, whichever bundle made the error', () => {
+    const request = { kind: 'apiCalls', estimate: 120, threshold: 50 } as const;
+    assert.deepEqual(declinedRequest(new NotConfirmed(request, 'x')), request);
+    assert.deepEqual(declinedRequest(Object.assign(new Error('x'), { code: 'CONFIRMATION_REQUIRED', request })), request);
+    assert.equal(declinedRequest(Object.assign(new Error('x'), { code: 'SQLITE' })), undefined);
+    assert.equal(declinedRequest(undefined), undefined);
+  });
+
+  it('says "Not run: you declined …" for each question, naming no CLI flag', () => {
+    const calls = declinedText({ kind: 'apiCalls', estimate: 120, threshold: 50 }, 'cell');
+    const write = declinedText({ kind: 'unfilteredWrite', statement: 'DELETE', table: 'CRMIntegrations', rows: 1 }, 'statement');
+    assert.equal(calls, 'Not run: you declined to spend about 120 Gong API calls on this cell.');
+    assert.equal(write, 'Not run: you declined to DELETE the 1 row of CRMIntegrations (no WHERE).');
+    for (const said of [calls, write]) assert.doesNotMatch(said, /--/);
+  });
+});
