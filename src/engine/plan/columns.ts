@@ -13,13 +13,9 @@ import { tableRefsOf } from './joinKeys';
 export function neededColumns(statement: A.SelectStatement, binding: BindResult, ref: A.TableRef, columns: readonly Column[]): Column[] {
   const alias = (ref.alias ?? ref.name).text.toLowerCase();
   const names = new Set<string>();
-  const exprs = statementExprs(statement);
-  // count(*) reads no column; only a * in a result list does.
-  const countStars = new Set<A.Expr>();
-  for (const e of exprs) if (e.kind === 'Call') for (const a of e.args) if (a.kind === 'Star') countStars.add(a);
-  for (const e of exprs) {
-    if (e.kind === 'Star' && !countStars.has(e) && (!e.table || e.table.text.toLowerCase() === alias)) return [...columns];
-    if (e.kind !== 'Column') continue;
+  const { columns: refs, stars, subqueries } = referencesOf(statement);
+  for (const e of stars) if (!e.table || e.table.text.toLowerCase() === alias) return [...columns];
+  for (const e of refs) {
     const resolved = binding.columns.get(e);
     if (resolved) {
       if (resolved.source.node === ref) names.add(resolved.column.toLowerCase());
@@ -27,7 +23,7 @@ export function neededColumns(statement: A.SelectStatement, binding: BindResult,
       names.add(e.name.text.toLowerCase());
     }
   }
-  for (const item of fromItems(statement, exprs)) {
+  for (const item of fromItems(statement, subqueries)) {
     if (item.kind === 'Join' && item.natural) return [...columns];
     if (item.kind === 'Join') for (const u of item.using ?? []) names.add(u.text.toLowerCase());
     // `(a JOIN b) AS j`: columns are named through j, which the binder leaves open.
@@ -38,14 +34,43 @@ export function neededColumns(statement: A.SelectStatement, binding: BindResult,
   return needed.length > 0 ? needed : columns.slice(0, 1);
 }
 
+/** What column pruning looks at in a statement: its column references, its `*`s that read columns, its subqueries. */
+interface References {
+  readonly columns: readonly A.ColumnRef[];
+  readonly stars: readonly A.StarExpr[];
+  readonly subqueries: readonly A.SelectStatement[];
+}
+
+/** Gathered in one pass and kept with the tree: the planner asks once per object reference. */
+const references = new WeakMap<A.SelectStatement, References>();
+
+function referencesOf(statement: A.SelectStatement): References {
+  const known = references.get(statement);
+  if (known) return known;
+  const columns: A.ColumnRef[] = [];
+  const stars: A.StarExpr[] = [];
+  const subqueries: A.SelectStatement[] = [];
+  // count(*) reads no column; only a * in a result list does.
+  const countStars = new Set<A.Expr>();
+  for (const e of statementExprs(statement)) {
+    if (e.kind === 'Column') columns.push(e);
+    else if (e.kind === 'Star') stars.push(e);
+    else if (e.kind === 'Call') {
+      for (const a of e.args) if (a.kind === 'Star') countStars.add(a);
+    } else if (e.kind === 'InSelect' || e.kind === 'Exists' || e.kind === 'Subquery') subqueries.push(...subqueriesOf(e));
+  }
+  const found = { columns, stars: stars.filter((s) => !countStars.has(s)), subqueries };
+  references.set(statement, found);
+  return found;
+}
+
 /**
- * The joins and parenthesised FROM items of a statement and of every subquery in it.
- * The statement's expression nodes (statementExprs) include its subqueries', subqueries' included, so each
- * subquery's FROM trees are visited without walking its expressions again (linear).
+ * The joins and parenthesised FROM items of a statement and of every subquery in it
+ * (the statement's subqueries include nested ones, so no expression is walked again).
  */
-function* fromItems(s: A.SelectStatement, exprs: readonly A.Expr[]): Generator<A.FromItem> {
+function* fromItems(s: A.SelectStatement, subqueries: readonly A.SelectStatement[]): Generator<A.FromItem> {
   yield* selectFromItems(s);
-  for (const e of exprs) for (const sub of subqueriesOf(e)) yield* selectFromItems(sub);
+  for (const sub of subqueries) yield* selectFromItems(sub);
 }
 
 function* selectFromItems(s: A.SelectStatement): Generator<A.FromItem> {
