@@ -54,10 +54,19 @@ export function activate(context: vscode.ExtensionContext): void {
     }
     return runtime;
   };
-  const run = (target: RunTarget, mode: RunMode = 'run') => {
-    // A suggestion list left open by typing would sit over the results the run opens.
-    void vscode.commands.executeCommand('hideSuggestWidget');
-    return load().run(target, mode);
+  const run = async (target: RunTarget, mode: RunMode = 'run') => {
+    // A suggestion list left open by typing would sit over the results the run opens. Typing's
+    // quick suggestions may open it just after the key that ran, so it is closed again when
+    // the run ends, unless the user has typed since (then the list is theirs).
+    const hideSuggestions = () => void vscode.commands.executeCommand('hideSuggestWidget');
+    const document = vscode.window.activeTextEditor?.document;
+    const version = document?.version;
+    hideSuggestions();
+    try {
+      return await load().run(target, mode);
+    } finally {
+      if (document && vscode.window.activeTextEditor?.document === document && document.version === version) hideSuggestions();
+    }
   };
   const rangeTarget = (uri?: vscode.Uri, start?: number, end?: number): RunTarget =>
     uri instanceof vscode.Uri && start !== undefined && end !== undefined ? { uri, start, end } : 'statement';
