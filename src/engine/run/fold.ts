@@ -41,17 +41,12 @@ export async function foldConstants(statement: A.Statement, params: ReadonlyMap<
 }
 
 /**
- * The value of an expression that reads no row (`2*5`, `:n + 1`), computed by SQLite;
- * undefined when it reads rows (a column, a subquery) and only the statement can compute it.
+ * The value of an expression that reads no row (`2*5`, `:n + 1`), computed by SQLite on the
+ * run's own local database; undefined when it reads rows (a column, a subquery) and only the
+ * statement can compute it.
  */
-export async function foldValue(e: A.Expr, params: ReadonlyMap<string, InputValue>, local: LocalOptions = {}): Promise<SqlValue | undefined> {
-  if (!isConstant(e)) return undefined;
-  const db = LocalDatabase.open(local);
-  try {
-    return await computed(db, e, params);
-  } finally {
-    await db.close();
-  }
+export async function foldValue(db: LocalDatabase, e: A.Expr, params: ReadonlyMap<string, InputValue>): Promise<SqlValue | undefined> {
+  return isConstant(e) ? computed(db, e, params) : undefined;
 }
 
 async function computed(db: LocalDatabase, e: A.Expr, params: ReadonlyMap<string, InputValue>): Promise<SqlValue> {

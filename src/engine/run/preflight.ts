@@ -6,18 +6,32 @@ import { planQuery } from '../plan/planner';
 import type * as A from '../syntax/ast';
 import { scan } from '../syntax/scanner';
 import type { Span } from '../syntax/tokens';
-import { isAggregateCall, subqueriesOf, walkExpr } from '../syntax/walk';
+import { isAggregateCall, statementExprs, subqueriesOf, walkExpr } from '../syntax/walk';
+import type { BindResult } from '../bind/binder';
+import type { Scan } from '../plan/planner';
 import { EngineError } from './errors';
 import { localSql } from './localSql';
-import { statementExprs } from '../syntax/walk';
+
+/** The local tables of a statement: one per object reference, named `gs_N`, with the columns it can read. */
+export interface LocalTables {
+  readonly names: ReadonlyMap<A.TableRef, string>;
+  nameOf(ref: A.TableRef): string;
+  columnsOf(ref: A.TableRef): readonly Column[];
+}
+
+export function localTables(select: A.SelectStatement, binding: BindResult, scans: readonly Scan[]): LocalTables {
+  const names = new Map(scans.map((scan, i) => [scan.ref, `gs_${i}`]));
+  const columns = new Map(scans.map((scan) => [scan.ref, neededColumns(select, binding, scan.ref, scan.table.columns)]));
+  return { names, nameOf: (ref) => names.get(ref) as string, columnsOf: (ref) => columns.get(ref) as Column[] };
+}
 
 /**
  * SQLite's verdict on a statement before anything is read: the local SQL is compiled against
  * the local tables, created empty with the columns they will hold, so every error SQLite has
  * about the statement itself comes at 0 API calls, pointing at the user's text.
  */
-export async function preflight(db: LocalDatabase, sql: string, statement: A.SelectStatement, text: string, tables: ReadonlyMap<string, readonly Column[]>): Promise<void> {
-  for (const [name, columns] of tables) await db.createTable(name, columns);
+export async function preflight(db: LocalDatabase, sql: string, statement: A.SelectStatement, text: string, tables: LocalTables): Promise<void> {
+  for (const [ref, name] of tables.names) await db.createTable(name, tables.columnsOf(ref));
   try {
     await db.prepare(sql);
   } catch (error) {
@@ -41,10 +55,8 @@ export async function sqliteError(text: string, statement: A.Statement, local: L
   const params = new Map(statementExprs(select).flatMap((e) => (e.kind === 'Parameter' ? [[e.name, null] as const] : [])));
   const db = LocalDatabase.open(local);
   try {
-    const { scans } = planQuery(select, binding, { pushdown: true, params });
-    const names = new Map(scans.map((scan, i) => [scan.ref, `gs_${i}`]));
-    const tables = new Map(scans.map((scan, i) => [`gs_${i}`, neededColumns(select, binding, scan.ref, scan.table.columns)]));
-    await preflight(db, localSql(select, { tables: names, params, text }).sql, select, text, tables);
+    const tables = localTables(select, binding, planQuery(select, binding, { pushdown: true, params }).scans);
+    await preflight(db, localSql(select, { tables: tables.names, params, text }).sql, select, text, tables);
     return undefined;
   } catch (error) {
     if (error instanceof EngineError && error.code === 'SQLITE' && error.span) return error;

@@ -5,7 +5,6 @@ import { constantValue, type BindResult } from '../bind/binder';
 import { LocalDatabase } from '../eval/local';
 import { narrowByKeys } from '../plan/joinKeys';
 import { planQuery, type QueryPlan, type Scan } from '../plan/planner';
-import { neededColumns } from '../plan/columns';
 import type { FoldedValues } from '../plan/predicates';
 import { foldConstants, foldValue } from './fold';
 import type * as A from '../syntax/ast';
@@ -13,7 +12,7 @@ import { QueryCache } from './cache';
 import { confirmed, NotConfirmed, type RunContext } from './context';
 import { observeTypes, type ResultColumn } from './result';
 import { localSql, type LocalSql } from './localSql';
-import { preflight } from './preflight';
+import { localTables, preflight } from './preflight';
 
 export interface SelectOutput {
   columns: ResultColumn[];
@@ -34,26 +33,24 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
   const queryPlan = queryPlanFor(select, binding, ctx, await foldConstants(select, ctx.params, ctx.options));
   const db = LocalDatabase.open(ctx.options);
   try {
-    const names = new Map(queryPlan.scans.map((scan, i) => [scan.ref, `gs_${i}`]));
+    const tables = localTables(select, binding, queryPlan.scans);
     // Printed before anything is read: a parameter without a value stops the statement here.
-    const local = localSql(select, { tables: names, params: ctx.params, text });
-    const tableColumns = new Map(queryPlan.scans.map((scan) => [scan.ref, neededColumns(select, binding, scan.ref, scan.table.columns)]));
+    const local = localSql(select, { tables: tables.names, params: ctx.params, text });
     // And compiled by SQLite on the local tables, created empty: what SQLite rejects costs no API call.
-    await preflight(db, local.sql, select, text, new Map(queryPlan.scans.map((scan) => [names.get(scan.ref) as string, tableColumns.get(scan.ref) as Column[]])));
+    await preflight(db, local.sql, select, text, tables);
     await confirmEstimate(queryPlan.scans, ctx);
     const counts = queryPlan.streaming && !(ctx.options.useCache !== false && ctx.options.cache?.get(QueryCache.key(ctx.options.connectionId, queryPlan.streaming.scan.plan)))
-      ? await rowCounts(queryPlan.streaming, ctx)
+      ? await rowCounts(db, queryPlan.streaming, ctx)
       : undefined;
     if (counts) {
       // The engine counts rows for LIMIT and OFFSET instead, as pages arrive.
-      return await stream(db, localSql({ ...select, limit: undefined }, { tables: names, params: ctx.params, text }), select, binding, queryPlan, counts, ctx, emitRows);
+      const unlimited = localSql({ ...select, limit: undefined }, { tables: tables.names, params: ctx.params, text });
+      return await stream(db, unlimited, tables.columnsOf(queryPlan.streaming!.scan.ref), queryPlan, counts, ctx, emitRows);
     }
     const read = await readScans(queryPlan.scans, ctx);
     for (const scan of queryPlan.scans) {
-      const rows = read.get(scan.ref) as Row[];
-      const name = names.get(scan.ref) as string;
-      const columns = tableColumns.get(scan.ref) as Column[];
-      await db.insertRows(name, columns.length, rows, projection(scan.table.columns, columns));
+      const columns = tables.columnsOf(scan.ref);
+      await db.insertRows(tables.nameOf(scan.ref), columns.length, read.get(scan.ref) as Row[], projection(scan.table.columns, columns));
     }
     const out = { columns: [] as ResultColumn[], rows: [] as SqlValue[][], plan: queryPlan };
     await db.query(local.sql, local.values, (columns) => {
@@ -70,12 +67,11 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
   }
 }
 
-async function stream(db: LocalDatabase, unlimited: LocalSql, select: A.SelectStatement, binding: BindResult, queryPlan: QueryPlan, counts: RowCounts, ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
+async function stream(db: LocalDatabase, unlimited: LocalSql, columns: readonly Column[], queryPlan: QueryPlan, counts: RowCounts, ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
   const { scan } = queryPlan.streaming as NonNullable<QueryPlan['streaming']>;
   const { limit: limitCount } = counts;
   let skip = counts.offset;
   const { sql, values: kept } = unlimited;
-  const columns = neededColumns(select, binding, scan.ref, scan.table.columns);
   const out: SelectOutput = { columns: [], rows: [], plan: queryPlan };
   const all: Row[] = [];
   let complete = true;
@@ -192,16 +188,16 @@ interface RowCounts { readonly limit: number; readonly offset: number }
  * SQLite first (`2*5`, `:n + 1`). Undefined when one needs the rows (a subquery) or is not an
  * integer: then SQLite applies them after the read, as it would.
  */
-async function rowCounts(streaming: NonNullable<QueryPlan['streaming']>, ctx: RunContext): Promise<RowCounts | undefined> {
-  const limit = streaming.limit ? await countOf(streaming.limit, ctx) : -1;
-  const offset = streaming.offset ? await countOf(streaming.offset, ctx) : 0;
+async function rowCounts(db: LocalDatabase, streaming: NonNullable<QueryPlan['streaming']>, ctx: RunContext): Promise<RowCounts | undefined> {
+  const limit = streaming.limit ? await countOf(db, streaming.limit, ctx) : -1;
+  const offset = streaming.offset ? await countOf(db, streaming.offset, ctx) : 0;
   if (limit === undefined || offset === undefined) return undefined;
   // SQLite: a negative LIMIT is no limit, a negative OFFSET none.
   return { limit: limit < 0 ? Infinity : limit, offset: Math.max(0, offset) };
 }
 
-async function countOf(e: A.Expr, ctx: RunContext): Promise<number | undefined> {
-  const v = e.kind === 'Parameter' ? ctx.params.get(e.name) : constantValue(e) ?? await foldValue(e, ctx.params, ctx.options);
+async function countOf(db: LocalDatabase, e: A.Expr, ctx: RunContext): Promise<number | undefined> {
+  const v = e.kind === 'Parameter' ? ctx.params.get(e.name) : constantValue(e) ?? await foldValue(db, e, ctx.params);
   const n = typeof v === 'bigint' || typeof v === 'string' ? Number(v) : v;
   return typeof n === 'number' && Number.isInteger(n) ? n : undefined;
 }
