@@ -4,6 +4,7 @@ import initSqlJs, { type Database, type SqlJsStatic, type SqlValue as SqlJsValue
 import type { Column, Row, SqlValue } from '../../gong/catalog/types';
 import { registerAggregates } from './aggregates';
 import type { BoundValue, TableColumn } from './protocol';
+import { quoteName } from '../syntax/quoteName';
 
 let loading: Promise<SqlJsStatic> | undefined;
 
@@ -42,8 +43,6 @@ function withAggregates(SQL: SqlJsStatic): SqlJsStatic {
 }
 
 const SQL_TYPES: Record<Column['type'], string> = { id: 'TEXT', text: 'TEXT', datetime: 'TEXT', json: 'TEXT', integer: 'INTEGER', real: 'REAL', boolean: 'INTEGER' };
-
-export const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** The declared SQLite types of an object's columns. */
 export function tableColumns(columns: readonly Column[]): TableColumn[] {

@@ -3,7 +3,8 @@ import { parentPort } from 'node:worker_threads';
 import type { Database, Statement } from 'sql.js';
 import type { SqlValue } from '../../gong/catalog/types';
 import type { FailureKind, Reply, Request } from './protocol';
-import { createTable, fromSqlite, insertRows, quoteName, sqlite } from './sqlite';
+import { quoteName } from '../syntax/quoteName';
+import { createTable, fromSqlite, insertRows, sqlite } from './sqlite';
 
 /**
  * The engine's SQLite thread: holds one local database at a time and answers the requests of

@@ -1,5 +1,6 @@
 import type * as A from './ast';
 import { leftOperand, leftSpine } from './chains';
+import { quoteName } from './quoteName';
 
 /**
  * Prints a tree as SQL text that SQLite parses to the same meaning, and the parser to the same
@@ -47,7 +48,6 @@ function quoteWith(text: string, quote: NonNullable<A.Name['quote']>): string {
 }
 
 const PLAIN_WORD = /^[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_$\u0080-\uFFFF]*$/;
-const quoteName = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 // ---- binding powers, weakest first: SQLite's (parse.y), as parser.ts's INFIX has them ----
 
