@@ -28,6 +28,7 @@ function profileDto(v: Readonly<Record<string, unknown>>): Record<string, unknow
 export const PermissionProfiles = defineTable({
   name: 'PermissionProfiles',
   group: 'Admin',
+  mirror: { kind: 'fullRefresh' },
   description: 'Permission profiles of each workspace.',
   columns: [
     col('Id', 'id', 'Profile id.', { key: true }),
@@ -65,6 +66,7 @@ export const PermissionProfiles = defineTable({
 export const PermissionProfileUsers = defineTable({
   name: 'PermissionProfileUsers',
   group: 'Admin',
+  mirror: { kind: 'fullRefresh' },
   description: 'Users holding each permission profile.',
   columns: [
     col('ProfileId', 'id', 'The profile.', { key: true, source: (_r, ctx) => ctx.bound.ProfileId }),
@@ -86,6 +88,7 @@ export const LOG_TYPES = ['AccessLog', 'UserActivityLog', 'UserCallPlay', 'Exter
 export const AuditLogs = defineTable({
   name: 'AuditLogs',
   group: 'Admin',
+  mirror: { kind: 'createdSince', cursor: 'EventTime' },
   description: 'Audit log entries by type.',
   columns: [
     col('LogType', 'text', `One of ${LOG_TYPES.join(', ')}.`, { key: true, source: (_r, ctx) => ctx.bound.LogType }),

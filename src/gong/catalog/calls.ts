@@ -46,6 +46,7 @@ const EVERYTHING = '1970-01-01T00:00:00Z';
 export const Calls: TableDef = defineTable({
   name: 'Calls',
   group: 'Calls',
+  mirror: { kind: 'window', cursor: 'Scheduled' },
   description: 'Calls recorded or uploaded to Gong (processed calls only).',
   columns: callColumns,
   filters: [
@@ -115,6 +116,7 @@ function extensiveRead(name: string, exposedFields: Record<string, unknown>, ite
 export const CallParties = defineTable({
   name: 'CallParties',
   group: 'Calls',
+  mirror: { kind: 'perCall', callKey: 'CallId' },
   description: 'Participants of each call (a row per party), from calls/extensive.',
   columns: [
     ...callKeyColumns(),
@@ -137,6 +139,7 @@ export const CallParties = defineTable({
 export const CallTopics = defineTable({
   name: 'CallTopics',
   group: 'Calls',
+  mirror: { kind: 'perCall', callKey: 'CallId' },
   description: 'Topics Gong detected in each call, with time spent (a row per topic).',
   columns: [...callKeyColumns(), col('Name', 'text', 'Topic name.', { key: true }), col('Duration', 'real', 'Seconds spent on the topic.')],
   filters: childFilters,
@@ -147,6 +150,7 @@ export const CallTopics = defineTable({
 export const CallTrackers = defineTable({
   name: 'CallTrackers',
   group: 'Calls',
+  mirror: { kind: 'perCall', callKey: 'CallId' },
   description: 'Trackers that fired in each call, with occurrences (a row per tracker).',
   columns: [
     ...callKeyColumns(),
@@ -165,6 +169,7 @@ export const CallTrackers = defineTable({
 export const CallComments = defineTable({
   name: 'CallComments',
   group: 'Calls',
+  mirror: { kind: 'perCall', callKey: 'CallId' },
   description: 'Public comments on each call (a row per comment).',
   columns: [
     ...callKeyColumns(),
@@ -208,6 +213,7 @@ async function speakerNames(records: Record<string, unknown>[], fetch: EnrichFet
 export const CallTranscripts = defineTable({
   name: 'CallTranscripts',
   group: 'Calls',
+  mirror: { kind: 'perCall', callKey: 'CallId' },
   description: 'Call transcripts, a row per sentence, with the speaker resolved through the call\'s parties.',
   columns: [
     ...callKeyColumns(),

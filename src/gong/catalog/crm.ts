@@ -7,6 +7,7 @@ export const newClientRequestId = (): string => `gongsql-${randomUUID()}`;
 export const CRMIntegrations = defineTable({
   name: 'CRMIntegrations',
   group: 'CRM',
+  mirror: { kind: 'fullRefresh' },
   description: 'Generic CRM integrations registered through the CRM API (at most one per company).',
   columns: [
     col('IntegrationId', 'id', 'Integration id (Gong sends an int64 number; kept exact as text).', { key: true }),
@@ -38,6 +39,7 @@ export const CRMIntegrations = defineTable({
 export const CallManualCRMAssociations = defineTable({
   name: 'CallManualCRMAssociations',
   group: 'CRM',
+  mirror: { kind: 'createdSince', cursor: 'Created' },
   description: 'Calls users associated with CRM accounts or deals by hand, as events in time order.',
   columns: [
     col('CallId', 'id', 'The call.', { key: true }),

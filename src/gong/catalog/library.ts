@@ -3,6 +3,7 @@ import { col, defineTable, equals, filter, listOf, read } from './define';
 export const PublicLibraryFolders = defineTable({
   name: 'PublicLibraryFolders',
   group: 'Library',
+  mirror: { kind: 'fullRefresh' },
   description: 'Public library folders (private and archived folders are not listed).',
   columns: [
     col('Id', 'id', 'Folder id.', { key: true }),
@@ -24,6 +25,7 @@ export const PublicLibraryFolders = defineTable({
 export const LibraryFolderCalls = defineTable({
   name: 'LibraryFolderCalls',
   group: 'Library',
+  mirror: { kind: 'fullRefresh' },
   description: 'Calls and snippets saved in public library folders.',
   columns: [
     col('FolderId', 'id', 'The folder.', { key: true, source: (_r, ctx) => ctx.bound.FolderId }),

@@ -3,6 +3,7 @@ import { col, defineTable, equals, filter, list, listOf, range, read } from './d
 export const ScoreCards = defineTable({
   name: 'ScoreCards',
   group: 'Settings',
+  mirror: { kind: 'fullRefresh' },
   description: 'Scorecard definitions, with their questions as structured JSON.',
   columns: [
     col('ScorecardId', 'id', 'Scorecard id (Gong sends it as an int64 number; kept exact as text).', { key: true }),
@@ -22,6 +23,7 @@ export const ScoreCards = defineTable({
 export const ScoreCardQuestions = defineTable({
   name: 'ScoreCardQuestions',
   group: 'Settings',
+  mirror: { kind: 'fullRefresh' },
   description: 'Questions of every scorecard, a row per question.',
   columns: [
     col('ScorecardId', 'id', 'The scorecard.', { key: true, source: '$card.scorecardId' }),
@@ -44,6 +46,7 @@ export const ScoreCardQuestions = defineTable({
 export const AnsweredScorecards = defineTable({
   name: 'AnsweredScorecards',
   group: 'Settings',
+  mirror: { kind: 'window', cursor: 'ReviewTime' },
   description: 'Scorecards filled in for calls, manual and automatic.',
   columns: [
     col('AnsweredScorecardId', 'id', 'Id of the filled-in scorecard.', { key: true }),
@@ -82,6 +85,7 @@ export const AnsweredScorecards = defineTable({
 export const TrackerDetails = defineTable({
   name: 'TrackerDetails',
   group: 'Settings',
+  mirror: { kind: 'fullRefresh' },
   description: 'Keyword trackers and their settings (smart trackers are not listed by Gong).',
   columns: [
     col('TrackerId', 'id', 'Tracker id.', { key: true }),

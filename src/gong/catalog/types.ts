@@ -123,6 +123,28 @@ export interface Dml {
   readonly delete?: { readonly key: string; readonly request: (key: string) => WriteRequest };
 }
 
+/**
+ * How `gongsql sync` keeps a table current in a mirror. Sync code reads only this: an object
+ * joins the mirror by declaring its policy here.
+ */
+export type MirrorPolicy =
+  /**
+   * Records appear and change late (calls are processed hours after they end): each run
+   * re-reads from the watermark minus a look-back on `cursor` (a range filter) and upserts.
+   */
+  | { readonly kind: 'window'; readonly cursor: string }
+  /** Gong lets you read only what was created since a time: the watermark moves forward, nothing is re-read. */
+  | { readonly kind: 'createdSince'; readonly cursor: string }
+  /** Small: read whole each run; rows a run no longer returns get `_deleted_at`, never removed. */
+  | { readonly kind: 'fullRefresh' }
+  /**
+   * Content of single calls: read for the calls a run synced (`callKey IN (…)`, 100 calls
+   * per request); a call's rows are replaced whenever the call is re-read.
+   */
+  | { readonly kind: 'perCall'; readonly callKey: string }
+  /** Not mirrored, and why (shown by `gongsql sync --objects` when asked for). */
+  | { readonly kind: 'none'; readonly reason: string };
+
 export interface TableDef {
   readonly name: string;
   /** Explorer group. */
@@ -135,6 +157,8 @@ export interface TableDef {
   readonly dml: Dml;
   /** Behaviour of Gong a user must know (hover, diagnostics, docs). */
   readonly peculiarities: readonly string[];
+  /** How the table is kept in a mirror. */
+  readonly mirror: MirrorPolicy;
 }
 
 /** A procedure or DML parameter, with what validation needs. */

@@ -3,6 +3,7 @@ import { col, defineTable, equals, filter, list, listOf, range, read } from './d
 export const Users = defineTable({
   name: 'Users',
   group: 'Users',
+  mirror: { kind: 'createdSince', cursor: 'Created' },
   description: 'Gong users (avatars of Gong staff excluded).',
   columns: [
     col('Id', 'id', 'Gong user id.', { key: true }),
@@ -42,6 +43,7 @@ export const Users = defineTable({
 export const Workspaces = defineTable({
   name: 'Workspaces',
   group: 'Users',
+  mirror: { kind: 'fullRefresh' },
   description: 'Workspaces of the company.',
   columns: [col('Id', 'id', 'Workspace id.', { key: true }), col('Name', 'text', 'Name.'), col('Description', 'text', 'Description.')],
   reads: [read({ name: 'list', method: 'GET', path: '/v2/workspaces', records: listOf('workspaces') })],

@@ -59,5 +59,21 @@ function validateTable(table: TableDef): string[] {
     const key = (spec as { key?: string }).key;
     if (key !== undefined && !findColumn(table, key)) problems.push(where(`${kind} key ${key} is not a column`));
   }
+  problems.push(...validateMirror(table).map(where));
   return problems;
+}
+
+/** A mirror policy names a column Gong can filter the way the policy reads it. */
+function validateMirror(table: TableDef): string[] {
+  const policy = table.mirror;
+  const routed = (column: string, kind: 'range' | 'list') => table.reads.some((r) => r.bindings.some((b) => b.column === column && b.kind === kind));
+  switch (policy.kind) {
+    case 'window':
+    case 'createdSince':
+      return routed(policy.cursor, 'range') ? [] : [`mirror cursor ${policy.cursor} has no range filter`];
+    case 'perCall':
+      return routed(policy.callKey, 'list') ? [] : [`mirror call key ${policy.callKey} has no list filter`];
+    default:
+      return [];
+  }
 }

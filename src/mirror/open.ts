@@ -1,0 +1,13 @@
+import type { Destination } from './destination';
+import { openPostgresMirror } from './postgres';
+import { openSqliteMirror } from './sqlite';
+
+/** `postgres://…` / `postgresql://…` is a PostgreSQL mirror; anything else a SQLite file path. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** Opens a mirror, created empty when the file or database has none yet. */
+export async function openDestination(location: string): Promise<Destination> {
+  return isPostgresUrl(location) ? openPostgresMirror(location) : openSqliteMirror(location);
+}

@@ -1,0 +1,41 @@
+import { tables } from '../gong/catalog';
+import type { ColumnType, MirrorPolicy, TableDef } from '../gong/catalog/types';
+
+/**
+ * A catalog table as a mirror holds it: the columns SELECT returns (insert-only columns are
+ * never read, so never mirrored) plus the mirror's own bookkeeping columns. The mirror's
+ * table has the object's name, so the same SQL runs on Gong and on the mirror.
+ */
+export interface MirrorTable {
+  readonly name: string;
+  readonly table: TableDef;
+  readonly policy: Exclude<MirrorPolicy, { kind: 'none' }>;
+  /** Catalog columns in catalog order (without insert-only ones): the order of a row. */
+  readonly columns: readonly MirrorColumn[];
+  /** Upsert key: the catalog's key columns. */
+  readonly key: readonly string[];
+}
+
+export interface MirrorColumn {
+  readonly name: string;
+  readonly type: ColumnType;
+}
+
+/** When a run wrote (upserted or re-confirmed) the row: the run's start, ISO-8601. */
+export const SYNCED_AT = '_synced_at';
+/** When a full refresh first no longer returned the row; NULL while Gong still has it. */
+export const DELETED_AT = '_deleted_at';
+/** The table holding each object's sync state. */
+export const STATE_TABLE = '_gongsql_sync';
+
+export function mirrorTable(table: TableDef): MirrorTable | undefined {
+  const policy = table.mirror;
+  if (policy.kind === 'none') return undefined;
+  const columns = table.columns.filter((c) => !c.insertOnly).map((c) => ({ name: c.name, type: c.type }));
+  return { name: table.name, table, policy, columns, key: table.columns.filter((c) => c.key && !c.insertOnly).map((c) => c.name) };
+}
+
+/** Every mirrored object, in catalog order (parents before the per-call content that follows them). */
+export function mirrorTables(): MirrorTable[] {
+  return tables.map(mirrorTable).filter((t): t is MirrorTable => t !== undefined);
+}
