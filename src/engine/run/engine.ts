@@ -5,9 +5,9 @@ import type * as A from '../syntax/ast';
 import { readOnlyMessage, type RunContext, type RunOptions } from './context';
 import { resolvingSelect, runCall, runInsert, runUpdateOrDelete } from './dml';
 import { EngineError } from './errors';
-import { EXPLAIN_COLUMNS, explainScans, explainWrite } from './explain';
+import { EXPLAIN_COLUMNS, explainScans, explainWrite, freshness } from './explain';
 import { compilesNatively } from './nativeSelect';
-import { scanSources } from './source';
+import { scanSources, type ScanSource } from './source';
 import type { ExecStats, StatementResult } from './result';
 import { foldConstants } from './fold';
 import { nativeOf, queryPlanFor, runSelect } from './select';
@@ -89,7 +89,7 @@ async function dispatch(text: string, statement: A.Statement, ctx: RunContext): 
       return { kind: 'call', ...(await runCall(text, statement, ctx)) };
     case 'Explain': {
       const { rows, messages } = await explain(text, statement.statement, ctx);
-      return { kind: 'explain', layout: 'record', columns: EXPLAIN_COLUMNS.map((c) => ({ ...c })), rows, messages: [...messages, 'Every filter is also evaluated locally; pushed filters only reduce what is fetched.'] };
+      return { kind: 'explain', layout: 'record', columns: EXPLAIN_COLUMNS.map((c) => ({ ...c })), rows, messages: messages.length ? messages : ['Every filter is also evaluated locally; pushed filters only reduce what is fetched.'] };
     }
     case 'Invalid':
       throw new EngineError('SYNTAX', 'Not a statement', statement.span);
@@ -120,12 +120,16 @@ async function explainSelect(text: string, select: A.SelectStatement, ctx: RunCo
   if (mirror?.kind !== 'mirror') return { rows: explainScans(text, scans), messages: [] };
   const native = nativeOf(scans, sources, ctx);
   const onFile = native !== undefined && await compilesNatively(native, text, select, scans, ctx);
-  const rows = explainScans(text, scans, sources, { rowCounts: await mirror.destination.rowCounts(), native: onFile, now: Date.now() });
+  const rows = explainScans(text, scans, sources, { native: onFile });
+  const counts = await mirror.destination.rowCounts();
+  const objects = new Map<string, ScanSource>(scans.map((scan) => [scan.table.name, sources.of.get(scan.ref) as ScanSource]));
+  const fresh = [...objects].flatMap(([name, s]) => (s.kind === 'mirror' ? [freshness(name, s.state, counts.get(name), Date.now())] : []));
   const label = mirror.destination.label;
   const where = onFile ? `the statement runs on the SQLite file ${label} itself`
     : native ? `the file's SQLite does not take this statement, so rows come from ${label} and SQLite evaluates it locally`
     : `rows come from ${label} (with the filters that compare alike there) and SQLite evaluates the statement locally`;
-  return { rows, messages: [...sources.messages, `From the mirror: ${where}; 0 API calls.`] };
+  const local = onFile ? [] : ['Every filter is also evaluated locally; pushed filters only reduce what is fetched.'];
+  return { rows, messages: [...sources.messages, `From the mirror: ${where}; 0 API calls.`, ...fresh, ...local] };
 }
 
 export { EngineError };

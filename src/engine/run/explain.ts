@@ -7,16 +7,15 @@ import { age } from './mirrorCoverage';
 import { mirrorPredicates } from './mirrorRead';
 import type { ResultColumn } from './result';
 import type { ScanSource, Sources } from './source';
+import type { SyncState } from '../../mirror/destination';
 
 export const EXPLAIN_COLUMNS: ResultColumn[] = ['Object', 'Alias', 'Request', 'NativeFilters', 'ResidualFilters', 'EstimatedCalls']
   .map((name) => ({ name, type: 'text' }));
 
-/** What EXPLAIN says of reads from a mirror: its rows per object, and whether the file runs the whole statement. */
+/** What EXPLAIN says of reads from a mirror: whether the file runs the whole statement. */
 export interface MirrorFacts {
-  readonly rowCounts: ReadonlyMap<string, number>;
   /** True when the mirror's SQLite file runs the statement itself. */
   readonly native: boolean;
-  readonly now: number;
 }
 
 /**
@@ -48,11 +47,7 @@ export function explainScans(text: string, scans: readonly Scan[], sources?: Sou
 }
 
 function explainMirrorScan(text: string, scan: Scan, source: Extract<ScanSource, { kind: 'mirror' }>, mirror: MirrorFacts): SqlValue[] {
-  const { state } = source;
-  const rows = mirror.rowCounts.get(scan.table.name);
-  const synced = state?.lastRunFinished ? `last sync ${state.lastRunFinished} (${age(mirror.now - Date.parse(state.lastRunFinished))} ago)` : 'never synced to the end';
-  const freshness = `${synced}, ${rows === undefined ? '?' : rows.toLocaleString('en-US')} rows, status ${state?.status ?? 'never synced'}${state?.error ? `: ${state.error}` : ''}`;
-  const request = `mirror ${source.destination.label}: table ${scan.table.name}, live rows (${freshness})`;
+  const request = `mirror ${source.destination.label}, table ${scan.table.name} (live rows)`;
   if (mirror.native) return [scan.table.name, scan.alias, request, 'the whole statement runs on the SQLite file', '(none)', '0 (mirror)'];
   const pushed = mirrorPredicates(scan);
   const residual = mirrorResidual(scan, new Set(pushed));
@@ -64,6 +59,13 @@ function explainMirrorScan(text: string, scan: Scan, source: Extract<ScanSource,
     residual.length ? residual.map((e) => text.slice(e.span.start, e.span.end)).join(' AND ') : '(none)',
     '0 (mirror)',
   ];
+}
+
+/** How fresh an object of a mirror is, for EXPLAIN's messages: its last sync, its rows, its status. */
+export function freshness(object: string, state: SyncState | undefined, rows: number | undefined, now: number): string {
+  const synced = state?.lastRunFinished ? `last sync ${state.lastRunFinished} (${age(now - Date.parse(state.lastRunFinished))} ago)` : 'no finished sync';
+  const count = rows === undefined ? '' : `, ${rows.toLocaleString('en-US')} rows`;
+  return `${object}: ${synced}${count}, status ${state?.status ?? 'never synced'}${state?.error ? ` (${state.error})` : ''}`;
 }
 
 /** The conjuncts on the object that the mirror does not evaluate: every offer of a conjunct must have gone for it to be pushed. */
