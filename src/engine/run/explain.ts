@@ -47,7 +47,8 @@ export function explainScans(text: string, scans: readonly Scan[], sources?: Sou
 }
 
 function explainMirrorScan(text: string, scan: Scan, source: Extract<ScanSource, { kind: 'mirror' }>, mirror: MirrorFacts): SqlValue[] {
-  const request = `mirror ${source.destination.label}, table ${scan.table.name} (live rows)`;
+  // The object is the row's first column; its freshness is in the messages, whole.
+  const request = `mirror ${source.destination.label}`;
   if (mirror.native) return [scan.table.name, scan.alias, request, 'the whole statement runs on the SQLite file', '(none)', '0 (mirror)'];
   const pushed = mirrorPredicates(scan);
   const residual = mirrorResidual(scan, new Set(pushed));

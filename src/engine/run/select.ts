@@ -8,7 +8,6 @@ import { planQuery, type QueryPlan, type Scan } from '../plan/planner';
 import type { FoldedValues } from '../plan/predicates';
 import { foldConstants, foldValue } from './fold';
 import type * as A from '../syntax/ast';
-import { QueryCache } from './cache';
 import { confirmed, NotConfirmed, type RunContext } from './context';
 import { observeTypes, type ResultColumn } from './result';
 import { localSql, type LocalSql } from './localSql';
