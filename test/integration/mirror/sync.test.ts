@@ -197,22 +197,30 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
     }
   });
 
-  it('resumes after a network fault with no duplicate and no hole', async () => {
+  it('resumes after network faults with no duplicate and no hole: a calls page at its cursor, per-call content after its last batch', async () => {
     const objects = ['Calls', 'CallParties', 'CallTranscripts'];
     const reference = await openDestination(await target.fresh('fault-reference'));
     const destination = await openDestination(await target.fresh('fault'));
     // No retries: the fault reaches the job at once.
     const noRetry = new Client({ baseUrl: sandbox.url, credentials: { kind: 'basic', ...sandbox.credentials }, rateLimit: { perSecond: 1000, burst: 1000 }, retry: { maxRetries: 0 } });
+    const run = () => runSync({ client: noRetry, destination, objects, confirm: async () => true });
     try {
       await runSync({ client, destination: reference, objects, confirm: async () => true });
-      sandbox.faults.add({ kind: 'reset', route: 'POST /v2/calls/transcript', skip: 1 });
-      const first = await runSync({ client: noRetry, destination, objects, confirm: async () => true });
+      sandbox.faults.add({ kind: 'reset', route: 'GET /v2/calls', skip: 1 });
+      const first = await run();
       assert.equal(first.stopped, true);
+      assert.equal((await destination.readState()).get('Calls')?.status, 'stopped');
+      sandbox.faults.add({ kind: 'reset', route: 'POST /v2/calls/transcript', skip: 1 });
+      const seen = sandbox.log.entries().length;
+      const second = await run();
+      assert.equal(second.stopped, true);
+      const resumedAt = sandbox.log.entries().slice(seen).find((r) => r.path === '/v2/calls');
+      assert.ok(resumedAt?.query.cursor, 'the calls read goes on at the page where it stopped');
       const state = (await destination.readState()).get('CallTranscripts');
       assert.equal(state?.status, 'stopped');
       assert.ok(state?.checkpoint);
-      const second = await runSync({ client: noRetry, destination, objects, confirm: async () => true });
-      assert.equal(second.stopped, false);
+      const third = await run();
+      assert.equal(third.stopped, false);
       assert.deepEqual(await dump(destination, objects), await dump(reference, objects));
     } finally {
       sandbox.faults.clear();
