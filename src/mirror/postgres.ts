@@ -5,11 +5,11 @@ import type { Predicate } from '../gong/read/plan';
 import type { Row, SqlValue } from '../values';
 import { MirrorError, type Destination, type PageCommit, type SyncedKey, type SyncState, type TranscriptMatch } from './destination';
 import {
-  addColumnSql, callKeyOf, copyLine, copySql, CREATE_STATE_SQL, createStagingSql, createTableSql, lastPerKey, quoteIdent,
+  addColumnSql, copyLine, copySql, CREATE_STATE_SQL, createStagingSql, createTableSql, lastPerKey, quoteIdent,
   STATE_COLUMNS, stagingName, UPSERT_STATE_SQL, upsertFromStagingSql, whereClause,
 } from './postgresSchema';
 import { snippet, toTsQuery, TS_CONFIG } from './postgresSearch';
-import { DELETED_AT, mirrorTables, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
+import { callKeyOf, DELETED_AT, mirrorTables, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
 
 /** Rows per FETCH of a select's cursor (and per batch it yields). */
 const FETCH_ROWS = 1000;

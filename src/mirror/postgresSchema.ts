@@ -1,7 +1,7 @@
 import type { Predicate } from '../gong/read/plan';
 import type { ColumnType } from '../gong/catalog/types';
 import type { Row, SqlValue } from '../values';
-import { DELETED_AT, ORDINAL, STATE_TABLE, SYNCED_AT, type MirrorColumn, type MirrorTable } from './schema';
+import { callKeyOf, DELETED_AT, ORDINAL, STATE_TABLE, storedColumns, SYNCED_AT, type MirrorColumn, type MirrorTable } from './schema';
 
 // The PostgreSQL side of the mirror's tables: types, DDL, COPY's text format and the pushed
 // predicates. Only plain tables, B-tree keys and one GIN index: what Citus, YugabyteDB and
@@ -26,19 +26,6 @@ const TEXT_TYPES: ReadonlySet<ColumnType> = new Set(['id', 'text', 'datetime', '
 
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** Per-call content's call key column; undefined for objects upserted by key. */
-export function callKeyOf(table: MirrorTable): string | undefined {
-  return table.policy.kind === 'perCall' ? table.policy.callKey : undefined;
-}
-
-/**
- * The stored columns in order: the catalog's, `_ordinal` for per-call content, then the
- * bookkeeping ones. COPY and the copy between mirrors write rows in this order.
- */
-export function storedColumns(table: MirrorTable): string[] {
-  return [...table.columns.map((c) => c.name), ...(callKeyOf(table) ? [ORDINAL] : []), SYNCED_AT, DELETED_AT];
 }
 
 /** What identifies a stored row: the catalog's key, or (call key, `_ordinal`) for per-call content (as in the SQLite file). */
