@@ -3,17 +3,16 @@ import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient } from 'pg';
 import type { Predicate } from '../gong/read/plan';
 import type { Row, SqlValue } from '../values';
-import { MirrorError, type Destination, type PageCommit, type SyncState, type TranscriptMatch } from './destination';
+import { MirrorError, type Destination, type PageCommit, type SyncedKey, type SyncState, type TranscriptMatch } from './destination';
 import {
-  addColumnSql, allColumns, copyLine, CREATE_STATE_SQL, createStagingSql, createTableSql, lastPerKey, quoteIdent,
-  STATE_COLUMNS, stagingName, UPSERT_STATE_SQL, upsertFromStagingSql, whereClause,
+  addColumnSql, copyLine, copySql, CREATE_STATE_SQL, createStagingSql, createTableSql, lastPerKey, quoteIdent,
+  insertFromStagingSql, SEARCH_COLUMN, SEARCHED_TABLE, STATE_COLUMNS, stagingName, UPSERT_STATE_SQL, whereClause,
 } from './postgresSchema';
 import { snippet, toTsQuery, TS_CONFIG } from './postgresSearch';
-import { DELETED_AT, mirrorTables, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
+import { callKeyOf, DELETED_AT, mirrorTables, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
 
 /** Rows per FETCH of a select's cursor (and per batch it yields). */
 const FETCH_ROWS = 1000;
-const TRANSCRIPTS = 'CallTranscripts';
 
 /**
  * A mirror in a PostgreSQL database (or Citus, YugabyteDB, CockroachDB at the same URL).
@@ -91,13 +90,9 @@ class PostgresMirror implements Destination {
       await client.query(CREATE_STATE_SQL);
       const existing = await this.existingColumns(client);
       for (const table of tables) {
-        await client.query(createTableSql(table));
+        for (const statement of createTableSql(table)) await client.query(statement);
         const have = existing.get(table.name);
         for (const column of table.columns) if (have && !have.has(column.name)) await client.query(addColumnSql(table, column));
-        if (table.name === TRANSCRIPTS) {
-          // An expression index, not a stored tsvector column: no generated column, no trigger.
-          await client.query(`CREATE INDEX IF NOT EXISTS "_gongsql_transcripts_text" ON ${quoteIdent(TRANSCRIPTS)} USING gin (to_tsvector('${TS_CONFIG}', "Text"))`);
-        }
       }
     });
   }
@@ -120,28 +115,43 @@ class PostgresMirror implements Destination {
 
   async commit(page: PageCommit): Promise<void> {
     const { table } = page;
+    const callKey = callKeyOf(table);
     await this.transaction(`write ${table.name}`, async (client) => {
-      if (page.replaceCalls && page.replaceCalls.length > 0) {
-        if (table.policy.kind !== 'perCall') throw new MirrorError(`${table.name} is not per-call content: its rows cannot be replaced by call`);
-        await client.query(`DELETE FROM ${quoteIdent(table.name)} WHERE ${quoteIdent(table.policy.callKey)} = ANY($1::text[])`, [page.replaceCalls]);
-      }
-      if (page.rows.length > 0) await this.upsert(client, table, lastPerKey(table, page.rows).map((row) => [...row, page.runAt, null]));
+      if (callKey) await this.replaceContent(client, table, callKey, page);
+      else if (page.rows.length > 0) await this.insert(client, table, lastPerKey(table, page.rows.map((row) => [...row, page.runAt, null])), true);
       await saveStates(client, page.states);
     });
   }
 
   /**
-   * Rows with their own `_synced_at` and `_deleted_at` (the last two values of each row):
-   * COPY into the session's staging table, then one INSERT … ON CONFLICT moves them.
+   * Per-call content: every row of the page's calls goes, then the page's rows come in,
+   * numbered within their call (`_ordinal`) as the SQLite file numbers them.
    */
-  private async upsert(client: PoolClient, table: MirrorTable, rows: readonly Row[]): Promise<void> {
+  private async replaceContent(client: PoolClient, table: MirrorTable, callKey: string, page: PageCommit): Promise<void> {
+    const at = table.columns.findIndex((c) => c.name === callKey);
+    const calls = page.replaceCalls ?? [...new Set(page.rows.map((r) => String(r[at])))];
+    if (calls.length > 0) await client.query(`DELETE FROM ${quoteIdent(table.name)} WHERE ${quoteIdent(callKey)} = ANY($1::text[])`, [calls]);
+    if (page.rows.length === 0) return;
+    const ordinals = new Map<SqlValue | undefined, number>();
+    const rows = page.rows.map((row) => {
+      const ordinal = ordinals.get(row[at]) ?? 0;
+      ordinals.set(row[at], ordinal + 1);
+      return [...row, ordinal, page.runAt, null];
+    });
+    await this.insert(client, table, rows, false);
+  }
+
+  /**
+   * Rows in `storedColumns` order: COPY into the session's staging table, then one INSERT
+   * (… ON CONFLICT when `conflicts`) moves them, so per-row work like the transcripts' search
+   * words is done by the database in one statement.
+   */
+  private async insert(client: PoolClient, table: MirrorTable, rows: readonly Row[], conflicts: boolean): Promise<void> {
     await this.ensureStaging(client, table);
-    const staging = quoteIdent(stagingName(table));
-    const { from } = require('pg-copy-streams') as typeof import('pg-copy-streams');
-    const copy = client.query(from(`COPY ${staging} (${allColumns(table).map(quoteIdent).join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from(copyChunks(rows)), copy);
-    await client.query(upsertFromStagingSql(table));
-    await client.query(`DELETE FROM ${staging}`);
+    const staging = stagingName(table);
+    await copyInto(client, staging, table, rows);
+    await client.query(insertFromStagingSql(table, conflicts));
+    await client.query(`DELETE FROM ${quoteIdent(staging)}`);
   }
 
   private async ensureStaging(client: PoolClient, table: MirrorTable): Promise<void> {
@@ -153,12 +163,13 @@ class PostgresMirror implements Destination {
   }
 
   /**
-   * A copy from another mirror: rows keep their `_synced_at` / `_deleted_at` (appended to
-   * each row), and the states are written with the last batch (`states` given), atomically.
+   * A copy from another mirror: rows as stored there (`storedColumns` order, so they keep
+   * their `_ordinal`, `_synced_at` and `_deleted_at`), upserted on the stored key, with
+   * `states` in the same transaction.
    */
   async load(table: MirrorTable, rows: readonly Row[], states: readonly SyncState[] = []): Promise<void> {
     await this.transaction(`copy ${table.name}`, async (client) => {
-      if (rows.length > 0) await this.upsert(client, table, lastPerKey(table, rows));
+      if (rows.length > 0) await this.insert(client, table, lastPerKey(table, rows), true);
       await saveStates(client, states);
     });
   }
@@ -172,6 +183,17 @@ class PostgresMirror implements Destination {
       await saveStates(client, [state]);
       return result.rowCount ?? 0;
     });
+  }
+
+  async syncedAfter(table: MirrorTable, after: { readonly syncedAt: string; readonly key?: string } | null): Promise<SyncedKey[]> {
+    const key = quoteIdent(table.key[0] ?? '');
+    const synced = quoteIdent(SYNCED_AT);
+    const where = after === null ? 'TRUE' : after.key === undefined ? `${synced} > $1` : `(${synced} > $1 OR (${synced} = $1 AND ${key} > $2))`;
+    const params = after === null ? [] : after.key === undefined ? [after.syncedAt] : [after.syncedAt, after.key];
+    return this.withClient(async (client) => {
+      const { rows } = await client.query<{ k: SqlValue; s: string }>(`SELECT ${key} AS k, ${synced} AS s FROM ${quoteIdent(table.name)} WHERE ${where} ORDER BY ${synced}, ${key}`, params);
+      return rows.map((r) => ({ key: String(r.k), syncedAt: r.s }));
+    }, `read what ${table.name} synced`);
   }
 
   async *select(table: MirrorTable, predicates: readonly Predicate[]): AsyncIterable<Row[]> {
@@ -216,8 +238,10 @@ class PostgresMirror implements Destination {
     if (tsQuery === undefined) return [];
     return this.withClient(async (client) => {
       const existing = await this.existingTables(client);
-      if (!existing.has(TRANSCRIPTS)) return [];
-      const { rows } = await client.query<Row>({ text: searchSql(existing), values: [tsQuery, limit], rowMode: 'array' });
+      if (!existing.has(SEARCHED_TABLE)) return [];
+      const { rows: [probe] } = await client.query<{ n: number }>(COMMON_SQL, [tsQuery]);
+      const common = Number(probe?.n ?? 0) >= COMMON;
+      const { rows } = await client.query<Row>({ text: searchSql(existing, common), values: [tsQuery, limit], rowMode: 'array' });
       return rows.map(([callId, callTitle, callScheduled, speakerName, affiliation, startMs, text]) => ({
         callId: String(callId), callTitle: textOrNull(callTitle), callScheduled: textOrNull(callScheduled),
         speakerName: textOrNull(speakerName), affiliation: textOrNull(affiliation),
@@ -306,6 +330,11 @@ async function saveStates(client: PoolClient, states: readonly SyncState[]): Pro
   }
 }
 
+async function copyInto(client: PoolClient, target: string, table: MirrorTable, rows: readonly Row[]): Promise<void> {
+  const { from } = require('pg-copy-streams') as typeof import('pg-copy-streams');
+  await pipeline(Readable.from(copyChunks(rows)), client.query(from(copySql(target, table))));
+}
+
 /** COPY's input in chunks of lines (one write per row would be slow). */
 function* copyChunks(rows: readonly Row[]): Generator<string> {
   const chunk: string[] = [];
@@ -317,24 +346,38 @@ function* copyChunks(rows: readonly Row[]): Generator<string> {
 }
 
 /**
- * Matches by the GIN index, best first; the call's title from Calls and the speaker's
- * affiliation from CallParties (by SpeakerId) when those objects are mirrored too.
+ * Above this many matches a word is common: ranking every match would read each of their
+ * rows (70,000 rows of a million sentences take ~300 ms), so the newest `RANKED` are ranked.
  */
-function searchSql(existing: ReadonlySet<string>): string {
-  const vector = `to_tsvector('${TS_CONFIG}', t."Text")`;
+const COMMON = 5000;
+const RANKED = 1000;
+
+/**
+ * Matches by the GIN index, best first (ts_rank, then newest); for a common word, the best
+ * of its `RANKED` newest matches (read in CallScheduled order, which stops early as matches
+ * are dense). The call's title from Calls and the speaker's affiliation from CallParties (by
+ * SpeakerId), when those objects are mirrored too.
+ */
+function searchSql(existing: ReadonlySet<string>, common: boolean): string {
   const query = `to_tsquery('${TS_CONFIG}', $1)`;
   const title = existing.has('Calls')
-    ? `(SELECT c."Title" FROM "Calls" c WHERE c."Id" = t."CallId" LIMIT 1)`
+    ? `(SELECT c."Title" FROM "Calls" c WHERE c."Id" = m."CallId" LIMIT 1)`
     : 'NULL';
   const affiliation = existing.has('CallParties')
-    ? `(SELECT p."Affiliation" FROM "CallParties" p WHERE p."CallId" = t."CallId" AND p."SpeakerId" = t."SpeakerId" AND p."${DELETED_AT}" IS NULL LIMIT 1)`
+    ? `(SELECT p."Affiliation" FROM "CallParties" p WHERE p."CallId" = m."CallId" AND p."SpeakerId" = m."SpeakerId" AND p."${DELETED_AT}" IS NULL LIMIT 1)`
     : 'NULL';
-  return `SELECT t."CallId", ${title}, t."CallScheduled", t."SpeakerName", ${affiliation}, t."StartMs", t."Text"
-    FROM ${quoteIdent(TRANSCRIPTS)} t
-    WHERE ${vector} @@ ${query} AND t."${DELETED_AT}" IS NULL
-    ORDER BY ts_rank(${vector}, ${query}) DESC, t."CallScheduled" DESC, t."CallId", t."StartMs"
-    LIMIT $2`;
+  const matches = `SELECT t."CallId", t."CallScheduled", t."SpeakerId", t."SpeakerName", t."StartMs", t."Text", ts_rank(t.${quoteIdent(SEARCH_COLUMN)}, ${query}) AS rank
+    FROM ${quoteIdent(SEARCHED_TABLE)} t WHERE ${matchesWhere()}${common ? ` ORDER BY t."CallScheduled" DESC LIMIT ${RANKED}` : ''}`;
+  return `SELECT m."CallId", ${title}, m."CallScheduled", m."SpeakerName", ${affiliation}, m."StartMs", m."Text"
+    FROM (${matches}) m ORDER BY m.rank DESC, m."CallScheduled" DESC, m."CallId", m."StartMs" LIMIT $2`;
 }
+
+function matchesWhere(): string {
+  return `t.${quoteIdent(SEARCH_COLUMN)} @@ to_tsquery('${TS_CONFIG}', $1) AND t."${DELETED_AT}" IS NULL`;
+}
+
+/** Whether the query matches at least `COMMON` sentences (reads at most that many). */
+const COMMON_SQL = `SELECT count(*) AS n FROM (SELECT 1 FROM ${quoteIdent(SEARCHED_TABLE)} t WHERE ${matchesWhere()} LIMIT ${COMMON}) s`;
 
 function textOrNull(value: SqlValue | undefined): string | null {
   return value === null || value === undefined ? null : String(value);
