@@ -10,7 +10,7 @@ import { openDestination } from '../../../src/mirror/open';
 import { mirrorTables } from '../../../src/mirror/schema';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { connect } from '../../helpers/connect';
-import { fillMirror } from '../../helpers/fillMirror';
+import { syncMirror } from '../../helpers/syncMirror';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
 
 // How the engine treats a mirror: deleted rows, writes, EXPLAIN, objects never synced, the
@@ -32,7 +32,7 @@ describe('the engine on a mirror', () => {
     client = connect(sandbox);
     dir = await mkdtemp(join(tmpdir(), 'gongsql-mirror-engine-'));
     mirror = await openDestination(join(dir, 'gong.sqlite'));
-    await fillMirror(client, mirror, ['Calls', 'CallParties', 'Workspaces', 'CRMIntegrations', 'PermissionProfiles']);
+    await syncMirror(client, mirror, ['Calls', 'CallParties', 'Workspaces', 'CRMIntegrations', 'PermissionProfiles']);
   });
   after(async () => {
     await mirror.close();
@@ -44,7 +44,7 @@ describe('the engine on a mirror', () => {
   it('leaves out rows a full refresh marked deleted, on the file and when rows are read', async () => {
     const own = await openDestination(join(dir, 'deleted.sqlite'));
     try {
-      await fillMirror(client, own, ['Workspaces']);
+      await syncMirror(client, own, ['Workspaces']);
       const workspaces = table('Workspaces');
       const runAt = new Date(Date.now() + 1000).toISOString();
       const [kept] = await execute('SELECT * FROM Workspaces ORDER BY Id LIMIT 2', { mirror: own, connectionId: 'm' });
@@ -159,7 +159,7 @@ describe('EXPLAIN on a PostgreSQL mirror', () => {
     const client = connect(sandbox);
     const mirror = await openDestination(url);
     try {
-      await fillMirror(client, mirror, ['Calls']);
+      await syncMirror(client, mirror, ['Calls']);
       const [plan] = await execute(`EXPLAIN SELECT Id FROM Calls WHERE Scheduled >= '2026-01-01' AND Title LIKE '%a%'`, { mirror, connectionId: 'pg' });
       const text = JSON.stringify(plan);
       assert.ok(!text.includes('test-secret-pw'), 'no password');
@@ -174,3 +174,4 @@ describe('EXPLAIN on a PostgreSQL mirror', () => {
     }
   });
 });
+
