@@ -145,6 +145,12 @@ describe('the engine on a mirror', () => {
       const [off] = await live('SELECT * FROM Workspaces');
       assert.ok(off!.stats.apiCalls > 0);
     });
+
+    it('never for the rows a write changes: an UPDATE or DELETE finds them on Gong', async () => {
+      const [deleted] = await live(`DELETE FROM CRMIntegrations WHERE IntegrationId = '1'`, { answerFromMirror: { destination: mirror, maxAgeMs: hour } });
+      assert.ok(deleted!.stats.apiCalls > 0, 'CRMIntegrations was read from Gong');
+      assert.ok(!deleted!.messages.some((m) => m.includes('answered from the mirror')));
+    });
   });
 });
 
