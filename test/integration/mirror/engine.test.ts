@@ -32,7 +32,7 @@ describe('the engine on a mirror', () => {
     client = connect(sandbox);
     dir = await mkdtemp(join(tmpdir(), 'gongsql-mirror-engine-'));
     mirror = await openDestination(join(dir, 'gong.sqlite'));
-    await syncMirror(client, mirror, ['Calls', 'CallParties', 'Workspaces', 'CRMIntegrations', 'PermissionProfiles']);
+    await syncMirror(client, mirror, ['Calls', 'CallParties', 'CallTranscripts', 'Workspaces', 'CRMIntegrations', 'PermissionProfiles']);
   });
   after(async () => {
     await mirror.close();
@@ -59,6 +59,14 @@ describe('the engine on a mirror', () => {
     } finally {
       await own.close();
     }
+  });
+
+  it('LIMIT stops reading the mirror, as it stops paging Gong', async () => {
+    const total = (await mirror.rowCounts()).get('CallTranscripts')!;
+    assert.ok(total > 2000, `${total} sentences`);
+    const [first] = await onMirror('SELECT CallId, Text FROM CallTranscripts LIMIT 5', { pushdown: false });
+    assert.equal(first!.rows.length, 5);
+    assert.ok(first!.stats.records <= 1000, `read ${first!.stats.records} of ${total} rows`);
   });
 
   it('refuses INSERT, UPDATE, DELETE and CALL before anything runs, saying how to write', async () => {
