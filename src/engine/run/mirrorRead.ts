@@ -1,7 +1,7 @@
 import type { Column, ColumnType, Row, TableDef } from '../../gong/catalog/types';
 import { throwIfAborted } from '../../gong/http/abort';
 import type { Predicate } from '../../gong/read/plan';
-import type { ReadStats } from '../../gong/read/reader';
+import type { ReadOptions, ReadStats } from '../../gong/read/reader';
 import type { Destination } from '../../mirror/destination';
 import type { MirrorTable } from '../../mirror/schema';
 import type { Scan } from '../plan/planner';
@@ -36,14 +36,16 @@ const NUMERIC: ReadonlySet<ColumnType> = new Set(['integer', 'real', 'boolean'])
  * are NULL: loading is most of a mirror query's cost, and a wide object (Calls has 28
  * columns) travels a fraction of itself.
  */
-export async function* mirrorRows(destination: Destination, table: MirrorTable, predicates: readonly Predicate[], read: readonly Column[], stats: ReadStats, signal?: AbortSignal): AsyncGenerator<Row[]> {
+export async function* mirrorRows(destination: Destination, table: MirrorTable, predicates: readonly Predicate[], read: readonly Column[], stats: ReadStats, options: ReadOptions): AsyncGenerator<Row[]> {
   const narrowed = projected(table, read, predicates);
   const shape = catalogOrder(narrowed);
-  throwIfAborted(signal);
+  throwIfAborted(options.signal);
   for await (const batch of destination.select(narrowed, predicates)) {
-    throwIfAborted(signal);
+    throwIfAborted(options.signal);
     stats.rows += batch.length;
     stats.records += batch.length;
+    // Progress as for Gong's pages: rows read so far, 0 API calls.
+    options.onProgress?.(stats);
     yield batch.map(shape);
   }
 }

@@ -67,7 +67,7 @@ function mirrorSource(destination: Destination, scan: Scan, states: ReadonlyMap<
  * statement's) are filled.
  */
 export function scanPages(scan: Scan, source: ScanSource, read: readonly Column[], ctx: RunContext, options: ReadOptions): AsyncIterable<Row[]> {
-  if (source.kind === 'mirror') return mirrorRows(source.destination, source.table, filtersFor(scan, ctx), read, ctx.stats, ctx.options.signal);
+  if (source.kind === 'mirror') return mirrorRows(source.destination, source.table, filtersFor(scan, ctx), read, ctx.stats, options);
   return readRows(gongClient(ctx.options), scan.plan, options, ctx.stats);
 }
 
