@@ -85,6 +85,7 @@ describe('the engine on a mirror', () => {
       });
       assert.equal(events.length, 0, 'not even the SELECT before it ran');
     }
+    await assert.rejects(onMirror(`EXPLAIN DELETE FROM CRMIntegrations WHERE IntegrationId = '1'`), { code: 'READ_ONLY' });
   });
 
   it('EXPLAIN says the rows come from the mirror, how fresh each object is, 0 calls', async () => {
