@@ -23,6 +23,8 @@ const JOIN_GROUP_BY = 'SELECT u.FirstName, c.Direction, count(*), avg(c.Duration
 const WORD = 'roadmap';
 // Every match (500): the whole million is read; LIMIT would stop at the first matches.
 const WORD_SEARCH = `SELECT CallId, StartMs, Text FROM CallTranscripts WHERE Text LIKE '%${WORD}%'`;
+// What an interactive search shows first: reading stops at the 50th match.
+const FIRST_MATCHES = `${WORD_SEARCH} LIMIT 50`;
 
 const table = (name: string) => mirrorTables().find((t) => t.name === name) as MirrorTable;
 const RUN_AT = new Date().toISOString();
@@ -73,13 +75,13 @@ async function fill(d: Destination): Promise<number> {
   return performance.now() - t0;
 }
 
-/** The best of RUNS runs of `work`, after one warm-up run (that run alone when it takes seconds). */
+/** The best of RUNS runs of `work` after one warm-up run (of 2 when a run takes seconds). */
 async function best(work: () => Promise<unknown>): Promise<number> {
   const t = performance.now();
   await work();
-  if (performance.now() - t > 2000) return performance.now() - t;
+  const runs = performance.now() - t > 2000 ? 2 : RUNS;
   let fastest = Infinity;
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     await work();
     fastest = Math.min(fastest, performance.now() - t0);
@@ -100,6 +102,7 @@ async function measure(name: string, d: Destination): Promise<void> {
   line(`${name}: JOIN + GROUP BY over 100,000 calls, through the engine (${how})`, await best(() => run(JOIN_GROUP_BY)), 300);
   const hits = (await run(WORD_SEARCH)).rows.length;
   line(`${name}: word search, Text LIKE '%${WORD}%' over 1,000,000 sentences, through the engine (${hits} rows)`, await best(() => run(WORD_SEARCH)), 200);
+  line(`${name}: first 50 matches of the same LIKE (LIMIT 50), through the engine`, await best(() => run(FIRST_MATCHES)), undefined);
   const found = (await d.searchTranscripts(WORD, 50)).length;
   line(`${name}: word search, full-text index (Destination.searchTranscripts, the database alone; ${found} rows)`, await best(() => d.searchTranscripts(WORD, 50)), 200);
 }
