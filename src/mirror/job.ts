@@ -18,6 +18,8 @@ import type { ObjectSummary, SyncEstimate, SyncOptions, SyncSummary } from './sy
  * with the rows it covers).
  */
 
+export { estimateSync };
+
 export const DEFAULT_CONFIRM_ABOVE = 500;
 
 /** The estimate was above the threshold and the run was not confirmed. */
