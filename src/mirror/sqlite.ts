@@ -9,7 +9,9 @@ import type { MirrorTable } from './schema';
 import type { WorkerReply, WorkerRequest } from './sqliteProtocol';
 import { selectSql, tableSpec } from './sqliteSql';
 
-type Work = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+/** A request before `call` numbers it. */
+type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
+type Work = Unnumbered<WorkerRequest>;
 
 /**
  * The embedded mirror: a SQLite file (node-sqlite3-wasm: file-backed, FTS5, no native code, so
