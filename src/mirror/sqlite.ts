@@ -67,6 +67,11 @@ class SqliteMirror implements Destination {
     return this.call({ type: 'search', query, limit });
   }
 
+  /** Its thread stopped (a crash, or closed): the next open starts a new one (the lock it left is this process's, so cleared). */
+  get broken(): boolean {
+    return this.failure !== undefined;
+  }
+
   /** Opens the file in the worker (once, by openSqliteMirror). */
   openFile(): Promise<void> {
     return this.call({ type: 'open', file: this.label });
@@ -164,11 +169,13 @@ const open = new Map<string, Promise<SqliteMirror>>();
 export async function openSqliteMirror(file: string): Promise<Destination> {
   const path = resolve(file);
   const shared = open.get(path);
-  if (shared) {
-    const mirror = await shared;
+  const mirror = shared && await shared.catch(() => undefined);
+  if (mirror && !mirror.broken) {
     mirror.users++;
     return mirror;
   }
+  // Another caller started a new connection while this one waited: share that one.
+  if (open.get(path) !== shared) return openSqliteMirror(file);
   const opening = start(path);
   open.set(path, opening);
   try {
