@@ -157,6 +157,25 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
     }
   });
 
+  it('per-call objects Gong answers in one request share it: one calls/extensive per 100 calls for parties, topics, trackers and comments, the rows of reading each alone', async () => {
+    const content = ['CallParties', 'CallTopics', 'CallTrackers', 'CallComments'];
+    const alone = await openDestination(await target.fresh('alone'));
+    const shared = await openDestination(await target.fresh('shared'));
+    try {
+      for (const object of content) await sync(alone, { objects: [object] });
+      const seen = sandbox.log.entries().length;
+      const summary = await sync(shared, { objects: content });
+      const calls = (await shared.rowCounts()).get('Calls') ?? 0;
+      const extensive = sandbox.log.entries().slice(seen).filter((r) => r.path === '/v2/calls/extensive');
+      assert.equal(extensive.length, Math.ceil(calls / 100));
+      assert.deepEqual(summary.objects.map((o) => [o.object, o.apiCalls > 0]), [['Calls', true], ['CallParties', true], ['CallTopics', false], ['CallTrackers', false], ['CallComments', false]]);
+      assert.deepEqual(await dump(shared, content), await dump(alone, content));
+    } finally {
+      await alone.close();
+      await shared.close();
+    }
+  });
+
   it("asks before a run above the threshold, with Gong's count of the calls, and does not start when the answer is no", async () => {
     const destination = await openDestination(await target.fresh('confirm'));
     try {
