@@ -78,7 +78,8 @@ async function estimateObject(
 async function countAtGong(options: SyncOptions, part: ReadPart | undefined, stats: ReadStats): Promise<number | undefined> {
   if (!part || part.plan.path.paging === 'none') return undefined;
   let total: number | undefined;
-  for await (const _page of readRows(options.client, part.plan, { signal: options.signal, onTotal: (info) => { total = info.totalRecords; } }, stats)) break;
+  const onRateLimitWait = (ms: number) => options.onEvent?.({ type: 'waiting', seconds: Math.ceil(ms / 1000) });
+  for await (const _page of readRows(options.client, part.plan, { signal: options.signal, onTotal: (info) => { total = info.totalRecords; }, onRateLimitWait }, stats)) break;
   return total;
 }
 

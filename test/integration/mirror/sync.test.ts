@@ -222,6 +222,23 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
     }
   });
 
+  it("waits as long as Gong's Retry-After says, tells the caller, and goes on", async () => {
+    const destination = await openDestination(await target.fresh('retry-after'));
+    try {
+      sandbox.faults.add({ kind: 'rateLimit', route: 'GET /v2/workspaces', retryAfterSec: 1 });
+      const waits: number[] = [];
+      const started = Date.now();
+      const summary = await sync(destination, { objects: ['Workspaces'], onEvent: (e) => { if (e.type === 'waiting') waits.push(e.seconds); } });
+      assert.equal(summary.stopped, false);
+      assert.deepEqual(waits, [1]);
+      assert.ok(Date.now() - started >= 1000, 'waited the second Gong asked for');
+      assert.ok(((await destination.rowCounts()).get('Workspaces') ?? 0) > 0);
+    } finally {
+      sandbox.faults.clear();
+      await destination.close();
+    }
+  });
+
   it('resumes after network faults with no duplicate and no hole: a calls page at its cursor, per-call content after its last batch', async () => {
     const objects = ['Calls', 'CallParties', 'CallTranscripts'];
     const reference = await openDestination(await target.fresh('fault-reference'));
