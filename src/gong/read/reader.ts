@@ -28,6 +28,8 @@ export interface ReadOptions {
   startCursor?: string;
   /** After each page of the read's own chain: the cursor of the next page, undefined after the last. */
   onCursor?: (next: string | undefined) => void;
+  /** Gong said to wait (a 429's Retry-After) before the next attempt. */
+  onRateLimitWait?: (ms: number) => void;
 }
 
 export const emptyStats = (): ReadStats => ({ apiCalls: 0, pages: 0, records: 0, rows: 0 });
@@ -37,6 +39,16 @@ export const emptyStats = (): ReadStats => ({ apiCalls: 0, pages: 0, records: 0,
  * `break` out of `for await` ends the generator), which is what makes LIMIT cheap.
  */
 export async function* readRows(client: GongClient, plan: ReadPlan, options: ReadOptions = {}, stats: ReadStats = emptyStats()): AsyncGenerator<Row[]> {
+  for await (const { records, bound } of readRecords(client, plan, options, stats)) {
+    const rows = records.map((r) => toRow(plan.table, r, { bound }));
+    stats.rows += rows.length;
+    options.onProgress?.(stats);
+    yield rows;
+  }
+}
+
+/** A plan's records page by page, before they become rows, with the column values the request fixed. */
+export async function* readRecords(client: GongClient, plan: ReadPlan, options: ReadOptions = {}, stats: ReadStats = emptyStats()): AsyncGenerator<{ records: Record<string, unknown>[]; bound: Record<string, SqlValue> }> {
   const chains = plan.fanOut ? await fanOutValues(client, plan, options, stats) : [{}];
   for (const fanned of chains) {
     const batches = plan.batches?.values ?? [undefined];
@@ -48,12 +60,7 @@ export async function* readRows(client: GongClient, plan: ReadPlan, options: Rea
         const binding = plan.path.bindings.find((b) => b.column === column && b.kind === 'equals');
         if (binding && binding.kind === 'equals') params.set(binding.to, String(value));
       }
-      for await (const records of pages(client, plan.path, params, options, stats)) {
-        const rows = records.map((r) => toRow(plan.table, r, { bound }));
-        stats.rows += rows.length;
-        options.onProgress?.(stats);
-        yield rows;
-      }
+      for await (const records of pages(client, plan.path, params, options, stats)) yield { records, bound };
     }
   }
 }
@@ -113,7 +120,10 @@ async function* chain(
       signal: options.signal,
       idempotent: true,
       emptyOn404: spec.notFound === 'empty' ? ANY_404 : NO_RESULTS_404,
-      onEvent: (e) => { if (e.type === 'request') stats.apiCalls++; },
+      onEvent: (e) => {
+        if (e.type === 'request') stats.apiCalls++;
+        else if (e.reason === 'rateLimit') options.onRateLimitWait?.(e.ms);
+      },
     });
     if (response.body === undefined) return;
     const total = (response.body.records as { totalRecords?: unknown } | undefined)?.totalRecords;

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { EXAMPLE_IDS } from '../../../src/sandbox/data/examples';
 import { waitFor } from '../../helpers/sandboxClient';
-import { gongsql, lastLine, start, type Run } from '../../helpers/cli';
+import { gongsql, lastLine, startGongsql, type Run } from '../../helpers/cli';
 
 describe('gongsql CLI', () => {
   let dir: string;
@@ -339,7 +339,7 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     // The first page takes a minute to answer: the CLI is surely waiting on Gong when interrupted.
     sandbox.faults.add({ kind: 'slow', route: 'GET /v2/calls', delayMs: 60_000 });
     const before = sandbox.log.lastSeq;
-    const { child, done } = start(['-e', 'SELECT Id FROM Calls', '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
+    const { child, done } = startGongsql(['-e', 'SELECT Id FROM Calls', '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
     await waitFor(() => sandbox.log.lastSeq === before && sandbox.inFlight() === 1, 'the query\'s first request at the sandbox', 30_000);
     const interrupted = Date.now();
     child.kill('SIGINT');
@@ -355,7 +355,7 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
   it('Ctrl-C (SIGINT) during local evaluation stops a runaway query: "cancelled" on stderr, exit 130 within 1 s', async () => {
     const before = sandbox.log.lastSeq;
     const runaway = 'WITH RECURSIVE r(n) AS (SELECT count(*) FROM Workspaces UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r';
-    const { child, done } = start(['-e', runaway, '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
+    const { child, done } = startGongsql(['-e', runaway, '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
     // Once Gong has answered, all that is left is SQLite counting forever.
     await waitFor(() => sandbox.log.lastSeq > before && sandbox.inFlight() === 0, 'the read of Workspaces to be answered', 30_000);
     let exited = 0;
@@ -390,7 +390,7 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     sandbox.faults.add({ kind: 'slow', route: 'POST /v2/calls', delayMs: 60_000 });
     const before = sandbox.log.lastSeq;
     const rows = ['pbx-cli-int-1', 'pbx-cli-int-2'].map((id) => `('${id}', ${EXAMPLE_IDS.user}, 'Inbound', '2026-03-01 09:00:00', '[{"UserId": "${EXAMPLE_IDS.user}"}]')`);
-    const { child, done } = start(['-e', `INSERT INTO Calls (ClientUniqueId, PrimaryUserId, Direction, ActualStart, Parties) VALUES ${rows.join(', ')}`, '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
+    const { child, done } = startGongsql(['-e', `INSERT INTO Calls (ClientUniqueId, PrimaryUserId, Direction, ActualStart, Parties) VALUES ${rows.join(', ')}`, '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
     await waitFor(() => sandbox.inFlight() === 1, 'the first row at the sandbox', 30_000);
     child.kill('SIGINT');
     const r = await done;
