@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 
-const KEYS = ['gongsql.connections', 'gongsql.activeConnection'];
+const KEYS = ['gongsql.connections', 'gongsql.activeConnection', 'gongsql.mirrors', 'gongsql.mirror.answerLiveQueriesFrom'];
 
 /**
  * A repository's settings cannot define, switch or redirect a connection: they are read from
