@@ -19,20 +19,21 @@ export function estimateText(estimate: SyncEstimate): string {
   return `${open}${count(estimate.requests, 'API call')} (about ${duration(estimate.seconds)} at 3 requests/s)${quota}`;
 }
 
-/** The progress notification's line. */
-export function progressText(object: string, done: number, total: number, rows: number, apiCalls: number): string {
-  return `${object} (${done + 1}/${total}) · ${count(rows, 'row')} · ${count(apiCalls, 'API call')}`;
+/** The progress notification's line: the object (and whether it takes up a stopped run), rows, API calls. */
+export function progressText(object: string, done: number, total: number, rows: number, apiCalls: number, resumed = false): string {
+  return `${object}${resumed ? ', resumed' : ''} (${Math.min(done + 1, total)}/${total}) · ${count(rows, 'row')} · ${count(apiCalls, 'API call')}`;
 }
 
-/** The end of a run: what it wrote and cost, and whether the next run resumes. */
-export function summaryText(summary: SyncSummary, destination: string): string {
+/** The end of a run: what it wrote and cost, whether it took up a stopped run, and whether the next run resumes. */
+export function summaryText(summary: SyncSummary, destination: string, resumed: readonly string[] = []): string {
   const failed = summary.objects.filter((o) => o.status === 'failed');
   const done = summary.objects.filter((o) => o.status === 'done').length;
   const what = `${count(summary.rows, 'row')}, ${count(summary.apiCalls, 'API call')} in ${duration(summary.ms / 1000)}`;
   const errors = failed.map((o) => `${o.object}: ${o.error ?? 'failed'}`).join('; ');
+  const took = resumed.length > 0 ? ` Resumed where the last run stopped: ${resumed.join(', ')}.` : '';
   if (summary.stopped) return `Sync into ${destination} stopped after ${count(done, 'object')} (${what}). Run it again to resume where it stopped.`;
-  if (failed.length > 0) return `Synced ${count(done, 'object')} into ${destination} (${what}); ${count(failed.length, 'object')} failed: ${errors}. Run it again to retry.`;
-  return `Synced ${count(done, 'object')} into ${destination}: ${what}.`;
+  if (failed.length > 0) return `Synced ${count(done, 'object')} into ${destination} (${what}); ${count(failed.length, 'object')} failed: ${errors}. Run it again to retry.${took}`;
+  return `Synced ${count(done, 'object')} into ${destination}: ${what}.${took}`;
 }
 
 /** An object's row in the explorer: "1,234 rows · synced 2026-11-30 10:42" and how its last run ended when not well. */

@@ -47,9 +47,9 @@ async function syncToMirror(connections: Connections, state: vscode.Memento): Pr
     return;
   }
   if (!isPostgresUrl(target.location)) await rememberFile(state, target.location);
-  const summary = await runWithProgress(connection, destination, objects);
+  const ran = await runWithProgress(connection, destination, objects);
   connections.notifyChanged();
-  if (summary) await offerQuery(connections, summary, destination, target);
+  if (ran) await offerQuery(connections, ran, destination, target);
 }
 
 /** The active connection when it is live (a sync reads Gong), else the user picks one. */
@@ -133,15 +133,17 @@ async function rememberFile(state: vscode.Memento, file: string): Promise<void> 
 }
 
 /** The job with a cancellable progress notification; undefined when it could not run at all. */
-async function runWithProgress(connection: LiveConnection, destination: Destination, objects: string[]): Promise<SyncSummary | undefined> {
+async function runWithProgress(connection: LiveConnection, destination: Destination, objects: string[]): Promise<Ran | undefined> {
   const threshold = vscode.workspace.getConfiguration('gongsql').get<number>('mirror.confirmAboveApiCalls', 500);
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Syncing ${connection.label} into ${destination.label}`, cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     let total = objects.length || mirrorTables().length;
     let done = 0;
+    const resumed: string[] = [];
+    const report = (object: string, rows: number, apiCalls: number) => progressText(object, done, total, rows, apiCalls, resumed.includes(object));
     try {
-      return await runSync({
+      const summary = await runSync({
         client: connection.client,
         destination,
         objects,
@@ -152,17 +154,29 @@ async function runWithProgress(connection: LiveConnection, destination: Destinat
           if (event.type === 'estimate') {
             total = event.estimate.objects.length;
             progress.report({ message: `Estimate: ${estimateText(event.estimate)}` });
-          } else if (event.type === 'progress') progress.report({ message: progressText(event.object, done, total, event.rows, event.totalApiCalls) });
-          else if (event.type === 'objectEnd') progress.report({ increment: 100 / Math.max(1, total), message: progressText(event.object, done++, total, event.result.rows, event.result.apiCalls) });
-          else if (event.type === 'waiting') progress.report({ message: `Gong asked to wait ${event.seconds} s (rate limit); the sync goes on after it.` });
+          } else if (event.type === 'objectStart') {
+            if (event.resumed) resumed.push(event.object);
+            progress.report({ message: report(event.object, 0, 0) });
+          } else if (event.type === 'progress') progress.report({ message: report(event.object, event.rows, event.totalApiCalls) });
+          else if (event.type === 'objectEnd') {
+            progress.report({ increment: 100 / Math.max(1, total), message: report(event.object, event.result.rows, event.result.apiCalls) });
+            done++;
+          } else if (event.type === 'waiting') progress.report({ message: `Gong asked to wait ${event.seconds} s (rate limit); the sync goes on after it.` });
         },
       });
+      return { summary, resumed };
     } catch (error) {
       const said = error instanceof MirrorError || error instanceof Error ? error.message : String(error);
       void vscode.window.showErrorMessage(`Sync to Local Mirror: ${said}`);
       return undefined;
     }
   });
+}
+
+/** A run's end and the objects it took up where a stopped run left them. */
+interface Ran {
+  readonly summary: SyncSummary;
+  readonly resumed: readonly string[];
 }
 
 /** Asked above the threshold: the estimate against what is left of today's quota. */
@@ -175,8 +189,8 @@ async function confirmEstimate(estimate: SyncEstimate, threshold: number): Promi
 }
 
 /** The summary, with "Query the mirror" (which adds a mirror connection for it when there is none). */
-async function offerQuery(connections: Connections, summary: SyncSummary, destination: Destination, target: Target): Promise<void> {
-  const text = summaryText(summary, destination.label);
+async function offerQuery(connections: Connections, { summary, resumed }: Ran, destination: Destination, target: Target): Promise<void> {
+  const text = summaryText(summary, destination.label, resumed);
   const query = 'Query the Mirror';
   const failed = summary.stopped || summary.objects.some((o) => o.status === 'failed');
   const show = failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;

@@ -21,6 +21,7 @@ describe('what the editor says about a mirror', () => {
     const objects = [{ object: 'Calls', status: 'done' as const, rows: 2000, apiCalls: 21, deleted: 0 }];
     assert.equal(summaryText({ objects, apiCalls: 21, rows: 2000, ms: 7000, stopped: false }, 'gong.sqlite'), 'Synced 1 object into gong.sqlite: 2,000 rows, 21 API calls in 7 s.');
     assert.match(summaryText({ objects, apiCalls: 21, rows: 2000, ms: 7000, stopped: true }, 'gong.sqlite'), /stopped after 1 object .*Run it again to resume where it stopped\.$/);
+    assert.match(summaryText({ objects, apiCalls: 21, rows: 2000, ms: 7000, stopped: false }, 'gong.sqlite', ['Calls']), /21 API calls in 7 s\. Resumed where the last run stopped: Calls\.$/);
     const failed = [...objects, { object: 'Users', status: 'failed' as const, rows: 0, apiCalls: 1, deleted: 0, error: 'HTTP 500' }];
     assert.match(summaryText({ objects: failed, apiCalls: 22, rows: 2000, ms: 7000, stopped: false }, 'gong.sqlite'), /1 object failed: Users: HTTP 500/);
   });

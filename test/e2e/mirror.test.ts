@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
+import type { Page } from 'playwright-core';
+import { answer, editorLines, notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+
+const SHOTS = '/tmp/shots-vscode';
+/** The small object set of these steps: calls and their transcripts (Search Transcripts needs both). */
+const OBJECTS = ['Calls', 'CallTranscripts'];
+
+describe('the local mirror in VS Code: sync, resume, a mirror connection, queries and transcript search', () => {
+  let workbench: Workbench;
+  before(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    workbench = await startWorkbench({ files: { 'mirror.gongsql': '' } });
+  });
+  after(async () => {
+    await workbench?.stop();
+  });
+  const step = stepsOf(() => workbench);
+  const file = () => join(workbench.workspace, 'gong.sqlite');
+  const quickTitle = (page: Page, text: string) => page.locator('.quick-input-widget .quick-input-title', { hasText: text }).waitFor({ timeout: 60_000 });
+  const quickRow = (page: Page, text: string | RegExp) => page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
+  const explorerRow = (page: Page, label: string) => page.locator('.part.sidebar .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+
+  /** Sync to Local Mirror: the objects (only OBJECTS ticked), then the destination row `destination`. */
+  const startSync = async (page: Page, destination: string | RegExp) => {
+    await runCommand(page, 'Gong: Sync to Local Mirror…');
+    await quickTitle(page, '(1/2): objects');
+    // Every object is ticked: untick all with the header's box, tick the two wanted.
+    await page.locator('.quick-input-widget').getByRole('checkbox', { name: 'Toggle all checkboxes' }).click();
+    await until(async () => (await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]').count()) === 0, 'nothing ticked');
+    for (const name of OBJECTS) await quickRow(page, new RegExp(`^${name} `)).click();
+    await until(async () => (await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]').count()) === OBJECTS.length, 'only the two objects ticked');
+    await page.keyboard.press('Enter');
+    await quickTitle(page, 'Sync to Local Mirror: destination');
+    await quickRow(page, destination).click();
+  };
+
+  step('Sync to Local Mirror: objects picked, gong.sqlite in the workspace, progress, then a summary', async () => {
+    const { page } = workbench;
+    await openFile(page, 'mirror.gongsql');
+    await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 60_000 });
+    await startSync(page, 'SQLite file…');
+    // The save dialog offers gong.sqlite in the workspace: Enter takes it.
+    const input = page.locator('.quick-input-widget input');
+    await until(async () => (await input.inputValue()).endsWith('/gong.sqlite'), 'gong.sqlite offered');
+    await page.keyboard.press('Enter');
+    const progress = await notification(page, /Syncing Sandbox into .*gong\.sqlite/, 60_000);
+    await progress.locator('.notification-list-item-details-row, .notification-list-item-message', { hasText: /API call/ }).first().waitFor({ timeout: 120_000 });
+    await page.screenshot({ path: join(SHOTS, 'sync-progress-dark-wide.png') });
+    const summary = await notification(page, /Synced 2 objects into .*gong\.sqlite: [\d,]+ rows, [\d,]+ API calls/, 300_000);
+    assert.ok(existsSync(file()), 'the file is in the workspace');
+    await summary.locator('.monaco-button', { hasText: 'Query the Mirror' }).waitFor();
+    await runCommand(page, 'Notifications: Clear All Notifications');
+  });
+
+  step('Cancel stops a sync; running it again resumes where it stopped', async () => {
+    const { page } = workbench;
+    // A full re-read from the same file would be quick; Cancel is pressed at the first progress.
+    await startSync(page, 'gong.sqlite');
+    const progress = await notification(page, /Syncing Sandbox into/, 60_000);
+    await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await notification(page, /stopped after .* Run it again to resume where it stopped\./, 120_000);
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await startSync(page, 'gong.sqlite');
+    await notification(page, /Synced 2 objects into .*Resumed where the last run stopped: /, 300_000);
+  });
+
+  step('Query the Mirror adds a mirror connection; the explorer lists each object with rows and last sync', async () => {
+    const { page } = workbench;
+    const summary = await notification(page, /Synced 2 objects/);
+    await summary.locator('.monaco-button', { hasText: 'Query the Mirror' }).click();
+    await answer(page, 'Mirror connection: name', 'Mirror gong');
+    await page.locator('.statusbar-item', { hasText: 'Gong: Mirror gong' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.activitybar .action-item a[aria-label^="Gong"]').first().click();
+    await explorerRow(page, 'Mirror gong').waitFor({ timeout: 30_000 });
+    for (const name of OBJECTS) {
+      const row = explorerRow(page, name);
+      await row.waitFor({ timeout: 30_000 });
+      assert.match(await row.locator('.label-description').textContent() ?? '', /^[\d,]+ rows · synced \d{4}-\d\d-\d\d \d\d:\d\d$/, name);
+    }
+    for (const [theme, width] of [['dark', 1400], ['dark', 900]] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('.part.sidebar').screenshot({ path: join(SHOTS, `explorer-${theme}-${width < 1000 ? 'narrow' : 'wide'}.png`) });
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  step('a query on the mirror connection: rows in the grid, 0 API calls in Messages', async () => {
+    const { page } = workbench;
+    await openFile(page, 'mirror.gongsql');
+    await editorLines(page, 'mirror.gongsql').click();
+    await page.keyboard.type('SELECT Id, Title FROM Calls LIMIT 5;');
+    await page.keyboard.press('Control+Enter');
+    const frame = await webviewFrame(page, '[role=grid][aria-rowcount="6"]', 120_000);
+    await frame.getByRole('tab', { name: 'Messages' }).click();
+    await until(async () => /\b0 API calls\b/.test((await frame.locator('.msg-group').first().textContent()) ?? ''), 'Messages saying 0 API calls');
+  });
+
+  step('Search Transcripts: typing a word lists matching sentences; Enter opens the call\'s matches in the grid', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Gong: Search Transcripts');
+    await quickTitle(page, 'Search Transcripts in Mirror gong');
+    await page.keyboard.type('globex');
+    const first = quickRow(page, /Globex/i);
+    await first.waitFor({ timeout: 30_000 });
+    const detail = await first.textContent() ?? '';
+    assert.match(detail, /Globex last quarter/);
+    await page.screenshot({ path: join(SHOTS, 'search-dark-wide.png') });
+    await page.keyboard.press('Enter');
+    const frame = await webviewFrame(page, '[role=grid]', 120_000);
+    await until(async () => Number(await frame.locator('[role=grid]').getAttribute('aria-rowcount')) > 1, 'the call\'s matches in the grid', 60_000);
+    await until(async () => (await frame.locator('[role=columnheader] .gs-label').allTextContents()).join() === 'StartMs,SpeakerName,Text', 'the matches\' columns');
+    assert.ok((await frame.locator('[role=gridcell]').allTextContents()).some((t) => /Globex/.test(t)));
+  });
+
+  step('light theme, narrow and wide: the explorer and the quick picks', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.locator('.monaco-workbench.vs:not(.vs-dark)').waitFor({ timeout: 30_000 });
+    for (const width of [1400, 900]) {
+      const size = width < 1000 ? 'narrow' : 'wide';
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('.part.sidebar').screenshot({ path: join(SHOTS, `explorer-light-${size}.png`) });
+      await runCommand(page, 'Gong: Search Transcripts');
+      await quickTitle(page, 'Search Transcripts');
+      await page.keyboard.type('pricing');
+      await quickRow(page, /pricing/i).waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(SHOTS, `search-light-${size}.png`) });
+      await page.keyboard.press('Escape');
+    }
+  });
+});
