@@ -12,11 +12,14 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' }),
   // Local evaluation's SQLite thread (src/engine/eval/local.ts starts it from beside the bundle).
   build({ ...common, entryPoints: ['src/engine/eval/worker.ts'], outfile: 'dist/localWorker.js', platform: 'node', format: 'cjs', target: 'node20' }),
+  // The SQLite mirror's thread (src/mirror/sqlite.ts starts it from beside the bundle).
+  build({ ...common, entryPoints: ['src/mirror/sqliteWorker.ts'], outfile: 'dist/mirrorWorker.js', platform: 'node', format: 'cjs', target: 'node20' }),
   build({ ...common, entryPoints: ['webview/results/main.ts'], outfile: 'dist/webview/results.js', platform: 'browser', format: 'iife', target: 'es2022' }),
   // Notebook renderers are ES modules.
   build({ ...common, entryPoints: ['webview/notebook/renderer.ts'], outfile: 'dist/webview/renderer.js', platform: 'browser', format: 'esm', target: 'es2022' }),
 ]);
 
-// sql.js loads its WebAssembly from beside the worker's bundle.
+// sql.js and node-sqlite3-wasm load their WebAssembly from beside the workers' bundles.
 mkdirSync('dist', { recursive: true });
 copyFileSync('node_modules/sql.js/dist/sql-wasm.wasm', 'dist/sql-wasm.wasm');
+copyFileSync('node_modules/node-sqlite3-wasm/dist/node-sqlite3-wasm.wasm', 'dist/node-sqlite3-wasm.wasm');

@@ -30,6 +30,12 @@ export interface Destination {
    * deleted rows left out, columns in `MirrorTable.columns` order, in batches.
    */
   select(table: MirrorTable, predicates: readonly Predicate[]): AsyncIterable<Row[]>;
+  /**
+   * What per-call content follows: the key (first key column) and `_synced_at` of every row of
+   * `table` after `after` in (`_synced_at`, key) order (without `after.key`: every row written
+   * after `after.syncedAt`; null: every row), deleted rows included, in that order.
+   */
+  syncedAfter(table: MirrorTable, after: { readonly syncedAt: string; readonly key?: string } | null): Promise<SyncedKey[]>;
   /** Rows per object (deleted left out), for the explorer and EXPLAIN. */
   rowCounts(): Promise<Map<string, number>>;
   /** SQLite only: statements run on the database file itself (the engine's fast path). */
@@ -84,6 +90,12 @@ export interface SyncState {
   readonly status: SyncStatus;
   /** The last run's error message (never a secret). */
   readonly error: string | null;
+}
+
+/** A row's key and when a run wrote it (see `Destination.syncedAfter`). */
+export interface SyncedKey {
+  readonly key: string;
+  readonly syncedAt: string;
 }
 
 export interface TranscriptMatch {
