@@ -3,6 +3,7 @@ import { hasFlag } from './args';
 import { demoCommand } from './demoCommand';
 import { QUERY_OPTIONS, QUERY_USAGE, queryCommand } from './queryCommand';
 import { SANDBOX_OPTIONS, SANDBOX_USAGE, sandboxCommand } from './sandboxCommand';
+import { SYNC_OPTIONS, SYNC_USAGE, syncCommand } from './syncCommand';
 import { UsageError } from './usage';
 
 const USAGE = `gongsql — SQL over Gong's REST API
@@ -10,6 +11,7 @@ const USAGE = `gongsql — SQL over Gong's REST API
 ${QUERY_USAGE}
 
 Other commands:
+  gongsql sync [options]      copy Gong into a local mirror and keep it current (gongsql sync --help)
   gongsql sandbox [options]   run the Gong API emulator (gongsql sandbox --help)
   gongsql demo                start a sandbox and run example queries
   gongsql help [COMMAND]      this help, or a command's
@@ -18,19 +20,22 @@ Other commands:
 const HELP_FLAGS = ['-h', '--help'];
 
 /** The help of each command, by the name typed after gongsql. */
-const HELP: Record<string, string> = { sandbox: SANDBOX_USAGE, demo: USAGE };
+const HELP: Record<string, string> = { sandbox: SANDBOX_USAGE, sync: SYNC_USAGE, demo: USAGE };
 
 /** Exit codes: 0 success, 1 a failure while running, 2 a usage error (or nothing to run), 130 cancelled by Ctrl-C. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   // Where a usage error points: the help of the command that was given.
-  const seeHelp = command === 'sandbox' ? 'gongsql sandbox --help' : 'gongsql --help';
+  const seeHelp = command === 'sandbox' || command === 'sync' ? `gongsql ${command} --help` : 'gongsql --help';
   try {
     switch (command) {
       case 'sandbox':
         if (hasFlag(rest, SANDBOX_OPTIONS, HELP_FLAGS)) return print(SANDBOX_USAGE);
         await sandboxCommand(rest, process.stdout);
         return 0;
+      case 'sync':
+        if (hasFlag(rest, SYNC_OPTIONS, HELP_FLAGS)) return print(SYNC_USAGE);
+        return await syncCommand(rest, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
       case 'demo':
         if (hasFlag(rest, {}, HELP_FLAGS)) return print(USAGE);
         return await demoCommand(process.stdout, process.stderr);
@@ -57,7 +62,7 @@ function helpCommand(args: string[]): number {
   if (extra.length > 0) throw new UsageError('help takes at most one command name');
   if (topic === undefined) return print(USAGE);
   const text = HELP[topic];
-  if (text === undefined) throw new UsageError(`no help for ${topic}: the commands are sandbox and demo`);
+  if (text === undefined) throw new UsageError(`no help for ${topic}: the commands are sync, sandbox and demo`);
   return print(text);
 }
 

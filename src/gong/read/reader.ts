@@ -21,6 +21,13 @@ export interface ReadOptions {
    * records match: the caller may stop a read that would cost too much (by throwing).
    */
   onTotal?: (info: { endpoint: string; totalRecords: number; pages: number }) => Promise<void> | void;
+  /**
+   * Resumes a single-chain read (no fan-out, one batch) at this page cursor, as an earlier
+   * `onCursor` gave it (the sync job's checkpoints).
+   */
+  startCursor?: string;
+  /** After each page of the read's own chain: the cursor of the next page, undefined after the last. */
+  onCursor?: (next: string | undefined) => void;
 }
 
 export const emptyStats = (): ReadStats => ({ apiCalls: 0, pages: 0, records: 0, rows: 0 });
@@ -78,7 +85,7 @@ async function* pages(client: GongClient, path: ReadPath, params: ReadonlyMap<Pa
     for await (const recs of chain(client, { ...extra, notFound: 'noResults' }, extra, options, stats)) found.push(...recs);
     return found;
   };
-  for await (const records of chain(client, path, request, options, stats)) {
+  for await (const records of chain(client, path, request, options, stats, { cursor: options.startCursor, onCursor: options.onCursor })) {
     yield path.enrich ? await path.enrich(records, fetchMore) : records;
   }
 }
@@ -91,8 +98,9 @@ async function* chain(
   request: RequestParts,
   options: ReadOptions,
   stats: ReadStats,
+  own: { cursor?: string; onCursor?: (next: string | undefined) => void } = {},
 ): AsyncGenerator<Record<string, unknown>[]> {
-  let cursor: string | undefined;
+  let cursor = own.cursor;
   do {
     throwIfAborted(options.signal);
     const query = { ...request.query, ...(spec.paging === 'query' && cursor ? { cursor } : {}) };
@@ -115,9 +123,10 @@ async function* chain(
     const records = spec.records(response.body);
     stats.pages++;
     stats.records += records.length;
-    yield records;
     const next = (response.body.records as { cursor?: unknown } | undefined)?.cursor;
     cursor = spec.paging !== 'none' && typeof next === 'string' && next !== '' ? next : undefined;
+    own.onCursor?.(cursor);
+    yield records;
   } while (cursor);
 }
 

@@ -1,0 +1,71 @@
+import { duration } from '../mirror/job';
+import { REQUESTS_PER_SECOND } from '../mirror/estimate';
+import type { SyncEvent } from '../mirror/sync';
+
+/**
+ * The sync's progress on stderr: on a terminal one self-overwriting line (objects, pages, rows,
+ * API calls, ETA at Gong's 3 requests a second); elsewhere a plain line per object.
+ */
+export class SyncProgress {
+  private shown = false;
+  private objects = 0;
+  private done = 0;
+  private estimated = 0;
+  private pages = 0;
+  private rows = 0;
+  private finishedRows = 0;
+  private finishedPages = 0;
+  private apiCalls = 0;
+  private current = '';
+
+  constructor(private readonly err: NodeJS.WriteStream | NodeJS.WritableStream, private readonly interactive: boolean) {}
+
+  onEvent(event: SyncEvent): void {
+    switch (event.type) {
+      case 'estimate':
+        this.objects = event.estimate.objects.length;
+        this.estimated = event.estimate.requests;
+        return;
+      case 'objectStart':
+        this.current = event.object;
+        if (!this.interactive) this.err.write(`${event.object}: ${event.resumed ? 'resuming' : 'starting'}\n`);
+        break;
+      case 'progress':
+        this.pages = this.finishedPages + event.pages;
+        this.rows = this.finishedRows + event.rows;
+        this.apiCalls = event.totalApiCalls;
+        break;
+      case 'objectEnd':
+        this.done++;
+        this.finishedPages = this.pages;
+        this.finishedRows += event.result.rows;
+        this.rows = this.finishedRows;
+        if (!this.interactive) {
+          this.err.write(`${event.object}: ${event.result.status}, ${event.result.rows} rows, ${event.result.apiCalls} API calls${event.result.error ? ` (${event.result.error})` : ''}\n`);
+        }
+        break;
+      case 'waiting':
+        if (!this.interactive) this.err.write(`Gong asked to wait ${event.seconds} s\n`);
+        break;
+    }
+    if (this.interactive) {
+      this.err.write(`\r\x1b[2K${this.line()}`);
+      this.shown = true;
+    }
+  }
+
+  /** Clears the progress line before anything else is written to stderr. */
+  clear(): void {
+    if (this.shown) {
+      this.err.write('\r\x1b[2K');
+      this.shown = false;
+    }
+  }
+
+  private line(): string {
+    const spinner = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'[this.pages % 10];
+    const left = Math.max(0, this.estimated - this.apiCalls);
+    const eta = left > 0 ? ` · ETA ${duration(left / REQUESTS_PER_SECOND)}` : '';
+    return `${spinner} ${this.current} · ${this.done}/${this.objects} objects · ${this.pages} pages · ${this.rows} rows · ${this.apiCalls} API calls${eta}`;
+  }
+}

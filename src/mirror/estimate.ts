@@ -1,0 +1,74 @@
+import type { SyncState } from './destination';
+import { CALLS_PER_REQUEST, callsTable, readParts, selectTables, windowPredicates, windowStart } from './reads';
+import { parseCheckpoint } from './state';
+import type { MirrorTable } from './schema';
+import type { SyncEstimate, SyncOptions } from './sync';
+
+/** Gong's rate limit: the time a number of requests takes at best. */
+export const REQUESTS_PER_SECOND = 3;
+
+type ObjectEstimate = SyncEstimate['objects'][number];
+
+/**
+ * What a run will cost before it starts, like EXPLAIN: per object the requests its reads make
+ * at least (the catalog's plan), sharpened by what the mirror already holds (the rows in a
+ * window it re-reads, the calls per-call content will follow), against today's quota.
+ */
+export async function estimateSync(options: SyncOptions, tables: readonly MirrorTable[] = selectTables(options.objects), states?: Map<string, SyncState>): Promise<SyncEstimate> {
+  const known = states ?? await options.destination.readState();
+  const counts = await options.destination.rowCounts();
+  const objects: ObjectEstimate[] = [];
+  // Calls a run will write, which per-call content then follows: those the calls' window re-reads.
+  let followedCalls: number | undefined;
+  for (const table of tables) {
+    const estimate = await estimateObject(options, table, known.get(table.name), counts, followedCalls);
+    if (table.name === callsTable().name) followedCalls = estimate.rows;
+    objects.push(estimate.object);
+  }
+  const requests = objects.reduce((n, o) => n + o.requests, 0);
+  const { client } = options;
+  return {
+    objects,
+    requests,
+    seconds: requests / REQUESTS_PER_SECOND,
+    quotaLeft: Math.max(0, client.dailyLimit - client.usedToday()),
+  };
+}
+
+async function estimateObject(
+  options: SyncOptions, table: MirrorTable, state: SyncState | undefined, counts: Map<string, number>, followedCalls: number | undefined,
+): Promise<{ object: ObjectEstimate; rows?: number }> {
+  const { policy } = table;
+  if (policy.kind === 'perCall') {
+    const pending = await pendingCalls(options, table, state);
+    const calls = pending + (followedCalls ?? 0);
+    const perBatch = table.table.reads.some((r) => r.enrich) ? 2 : 1;
+    const requests = Math.ceil(calls / CALLS_PER_REQUEST) * perBatch;
+    const open = followedCalls === undefined;
+    return { object: { object: table.name, requests, open, note: `${calls} call${calls === 1 ? '' : 's'} to follow${open ? ' or more' : ''}, ${perBatch} request${perBatch === 1 ? '' : 's'} per ${CALLS_PER_REQUEST}` } };
+  }
+  const resumed = options.full ? undefined : parseCheckpoint(state);
+  const from = policy.kind === 'fullRefresh' ? null : resumed ? resumed.from ?? null : windowStart(table, state, options);
+  const parts = readParts(table, windowPredicates(table, from));
+  const minimum = parts.reduce((n, p) => n + p.plan.estimate.requests, 0);
+  // What the mirror holds in the window tells how many pages it will take again (a first run: unknown).
+  const held = state?.watermark || policy.kind === 'fullRefresh' ? await rowsFrom(options, table, from, counts) : undefined;
+  const pages = held === undefined ? minimum : Math.max(minimum, Math.ceil(held / 100) + parts.length - 1);
+  const open = held === undefined || parts.some((p) => p.plan.fanOut !== undefined && !('values' in p.plan.fanOut));
+  const note = held === undefined ? `${minimum} request${minimum === 1 ? '' : 's'} or more (Gong says how many after the first page)` : `${held} row${held === 1 ? '' : 's'} in the mirror for this window`;
+  return { object: { object: table.name, requests: pages, open, note }, rows: held };
+}
+
+/** Rows the mirror holds from `from` on (every row when null). */
+async function rowsFrom(options: SyncOptions, table: MirrorTable, from: string | null, counts: Map<string, number>): Promise<number> {
+  if (from === null) return counts.get(table.name) ?? 0;
+  let n = 0;
+  for await (const batch of options.destination.select(table, windowPredicates(table, from))) n += batch.length;
+  return n;
+}
+
+/** Calls already in the mirror whose content this object has not followed yet. */
+async function pendingCalls(options: SyncOptions, table: MirrorTable, state: SyncState | undefined): Promise<number> {
+  const after = options.full || !state?.watermark ? null : { syncedAt: state.watermark };
+  return (await options.destination.syncedAfter(callsTable(), after)).length;
+}
