@@ -1,12 +1,36 @@
+import { existsSync, statSync } from 'node:fs';
 import { GongClient } from '../gong/http/client';
 import { baseUrlProblem } from '../gong/http/hosts';
+import type { Destination } from '../mirror/destination';
+import { isPostgresUrl, openDestination } from '../mirror/open';
+import { redactUrl } from '../mirror/postgres';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { UsageError } from './usage';
 
+/** Gong (a client) or a mirror (a destination), as the engine's run options take them. */
 export interface Connection {
-  client: GongClient;
+  client?: GongClient;
+  mirror?: Destination;
   connectionId: string;
   close(): Promise<void>;
+}
+
+/**
+ * A mirror to query (`--mirror FILE|URL`): no Gong credentials, no request. A file that is not
+ * there is an error, never a new empty mirror; a mirror nothing was synced into says how to sync.
+ */
+export async function openMirrorConnection(location: string): Promise<Connection> {
+  const postgres = isPostgresUrl(location);
+  const label = postgres ? redactUrl(location) : location;
+  if (!postgres && !existsSync(location)) throw new UsageError(`no mirror at ${location}: create it with gongsql sync --to ${location}`);
+  if (!postgres && statSync(location).isDirectory()) throw new UsageError(`--mirror ${location} is a folder: give the mirror's file`);
+  if (!postgres && statSync(location).size === 0) throw new UsageError(`${location} is an empty file, not a gongsql mirror: create one with gongsql sync --to ${location}`);
+  const mirror = await openDestination(location);
+  if ((await mirror.readState()).size === 0) {
+    await mirror.close();
+    throw new UsageError(`${label} holds no mirror yet (nothing was synced into it): run gongsql sync --to ${label}`);
+  }
+  return { mirror, connectionId: `mirror ${mirror.label}`, close: () => mirror.close() };
 }
 
 /**

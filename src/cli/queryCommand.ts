@@ -8,7 +8,7 @@ import { parse } from '../engine/syntax/parser';
 import { GongError } from '../gong/http/errors';
 import type { InputValue } from '../gong/write/values';
 import { parseOptions } from './args';
-import { openConnection } from './connection';
+import { openConnection, openMirrorConnection } from './connection';
 import { formatResult, OUTPUT_FORMATS, type OutputFormat } from './output';
 import { Progress } from './progress';
 import { UsageError } from './usage';
@@ -19,6 +19,8 @@ Connection (credentials only from the environment):
   --sandbox [--seed N]   run against a built-in Gong API sandbox
   --base-url URL         Gong's API host (default GONG_BASE_URL or https://api.gong.io), with
                          GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET, or GONG_ACCESS_TOKEN
+  --mirror FILE|URL      query a mirror made by gongsql sync (a SQLite file, or postgres://…):
+                         the same SQL and object names, 0 API calls, no credentials, read-only
 Output:
   --format F             table (default), csv, json or ndjson
   --csv-raw              csv: write text starting with = + - @ tab or CR as is (by default it
@@ -52,6 +54,7 @@ export const QUERY_OPTIONS = {
   sandbox: { type: 'boolean', default: false },
   seed: { type: 'string' },
   'base-url': { type: 'string' },
+  mirror: { type: 'string' },
   format: { type: 'string', default: 'table' },
   'csv-raw': { type: 'boolean', default: false },
   explain: { type: 'boolean', default: false },
@@ -74,6 +77,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   if (values['csv-raw'] && format !== 'csv') throw new UsageError('--csv-raw needs --format csv');
   if (values.seed !== undefined && !values.sandbox) throw new UsageError('--seed needs --sandbox');
   if (values.sandbox && values['base-url']) throw new UsageError('use either --sandbox or --base-url');
+  if (values.mirror !== undefined && (values.sandbox || values['base-url'])) throw new UsageError(`use either --mirror or ${values.sandbox ? '--sandbox' : '--base-url'}: a mirror is queried without Gong`);
   if (positionals.length > 1 || (positionals.length === 1 && values.e !== undefined)) throw new UsageError('give the SQL once: -e SQL, a file, or stdin');
   const params = parseParams(values.param);
   const localMemory = memoryLimit(values['memory-limit'], io.env);
@@ -92,7 +96,9 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   const statementLines = statements.map((s) => lineColumn(text as string, s.span.start).line);
   if (values.explain) text = explainEach(text);
 
-  const connection = await openConnection({ sandbox: values.sandbox, seed: values.seed, baseUrl: values['base-url'] }, io.env);
+  const connection = values.mirror !== undefined
+    ? await openMirrorConnection(values.mirror)
+    : await openConnection({ sandbox: values.sandbox, seed: values.seed, baseUrl: values['base-url'] }, io.env);
   const progress = new Progress(io.stderr, Boolean((io.stderr as NodeJS.WriteStream).isTTY));
   const totals = { apiCalls: 0, pages: 0, rows: 0, ms: 0 };
   const started = performance.now();
@@ -113,6 +119,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   try {
     await execute(text, {
       client: connection.client,
+      mirror: connection.mirror,
       connectionId: connection.connectionId,
       pushdown: !values['no-pushdown'],
       useCache: !values['no-cache'],

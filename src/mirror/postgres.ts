@@ -1,6 +1,341 @@
-import { MirrorError, type Destination } from './destination';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Pool, PoolClient } from 'pg';
+import type { Predicate } from '../gong/read/plan';
+import type { Row, SqlValue } from '../values';
+import { MirrorError, type Destination, type PageCommit, type SyncState, type TranscriptMatch } from './destination';
+import {
+  addColumnSql, allColumns, copyLine, CREATE_STATE_SQL, createStagingSql, createTableSql, lastPerKey, quoteIdent,
+  STATE_COLUMNS, stagingName, UPSERT_STATE_SQL, upsertFromStagingSql, whereClause,
+} from './postgresSchema';
+import { snippet, toTsQuery, TS_CONFIG } from './postgresSearch';
+import { DELETED_AT, mirrorTables, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
 
-// Placeholder for the contract: the PostgreSQL lane replaces this module.
+/** Rows per FETCH of a select's cursor (and per batch it yields). */
+const FETCH_ROWS = 1000;
+const TRANSCRIPTS = 'CallTranscripts';
+
+/**
+ * A mirror in a PostgreSQL database (or Citus, YugabyteDB, CockroachDB at the same URL).
+ * `pg` is loaded here, on the first PostgreSQL mirror, so sessions without one never load it.
+ */
 export async function openPostgresMirror(url: string): Promise<Destination> {
-  throw new MirrorError(`PostgreSQL mirrors are not built yet (${url.replace(/\/\/[^@/]*@/, '//')})`);
+  const label = redactUrl(url);
+  const pg = require('pg') as typeof import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: 4, types: { getTypeParser: typeParser(pg) } });
+  const secret = passwordOf(url);
+  // An idle connection's error (the server restarting) must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const mirror = new PostgresMirror(pool, label, secret);
+  try {
+    await mirror.connect();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw mirror.failure(error, 'cannot connect');
+  }
+  return mirror;
+}
+
+/**
+ * bigint (int8) comes back as a number when it is one exactly, else as its exact text: counts
+ * and integer columns are numbers as SQLite gives them, and no value is ever rounded.
+ */
+function typeParser(pg: typeof import('pg')): typeof pg.types.getTypeParser {
+  const parseInt8 = (text: string): SqlValue => {
+    const n = Number(text);
+    return Number.isSafeInteger(n) ? n : text;
+  };
+  return ((oid: number, format?: string) => (oid === pg.types.builtins.INT8 && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser;
+}
+
+/** The URL as messages may show it: without the password (and without any query string, which may carry one). */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    parsed.search = '';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+function passwordOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    const password = parsed.password ? decodeURIComponent(parsed.password) : parsed.searchParams.get('password');
+    return password || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+class PostgresMirror implements Destination {
+  readonly kind = 'postgres';
+  /** Connections already set up (CockroachDB needs temporary tables switched on, per session). */
+  private readonly ready = new WeakSet<PoolClient>();
+  private readonly staged = new WeakMap<PoolClient, Set<string>>();
+  private cockroach = false;
+
+  constructor(private readonly pool: Pool, readonly label: string, private readonly secret: string | undefined) {}
+
+  async connect(): Promise<void> {
+    await this.withClient(async (client) => {
+      const { rows } = await client.query<{ version: string }>('SELECT version() AS version');
+      this.cockroach = /CockroachDB/i.test(rows[0]?.version ?? '');
+    });
+  }
+
+  async prepare(tables: readonly MirrorTable[]): Promise<void> {
+    await this.transaction('prepare the mirror', async (client) => {
+      await client.query(CREATE_STATE_SQL);
+      const existing = await this.existingColumns(client);
+      for (const table of tables) {
+        await client.query(createTableSql(table));
+        const have = existing.get(table.name);
+        for (const column of table.columns) if (have && !have.has(column.name)) await client.query(addColumnSql(table, column));
+        if (table.name === TRANSCRIPTS) {
+          // An expression index, not a stored tsvector column: no generated column, no trigger.
+          await client.query(`CREATE INDEX IF NOT EXISTS "_gongsql_transcripts_text" ON ${quoteIdent(TRANSCRIPTS)} USING gin (to_tsvector('${TS_CONFIG}', "Text"))`);
+        }
+      }
+    });
+  }
+
+  async readState(): Promise<Map<string, SyncState>> {
+    const states = new Map<string, SyncState>();
+    await this.withClient(async (client) => {
+      if (!(await this.existingTables(client)).has(STATE_TABLE)) return;
+      const { rows } = await client.query(`SELECT ${STATE_COLUMNS.map(quoteIdent).join(', ')} FROM ${quoteIdent(STATE_TABLE)}`);
+      for (const r of rows) {
+        states.set(r.object, {
+          object: r.object, policy: r.policy, watermark: r.watermark, checkpoint: r.checkpoint,
+          lastRunStarted: r.last_run_started, lastRunFinished: r.last_run_finished,
+          rows: Number(r.rows), apiCalls: Number(r.api_calls), status: r.status, error: r.error,
+        });
+      }
+    }, 'read the sync state');
+    return states;
+  }
+
+  async commit(page: PageCommit): Promise<void> {
+    const { table } = page;
+    await this.transaction(`write ${table.name}`, async (client) => {
+      if (page.replaceCalls && page.replaceCalls.length > 0) {
+        if (table.policy.kind !== 'perCall') throw new MirrorError(`${table.name} is not per-call content: its rows cannot be replaced by call`);
+        await client.query(`DELETE FROM ${quoteIdent(table.name)} WHERE ${quoteIdent(table.policy.callKey)} = ANY($1::text[])`, [page.replaceCalls]);
+      }
+      if (page.rows.length > 0) await this.upsert(client, table, lastPerKey(table, page.rows).map((row) => [...row, page.runAt, null]));
+      await saveStates(client, page.states);
+    });
+  }
+
+  /**
+   * Rows with their own `_synced_at` and `_deleted_at` (the last two values of each row):
+   * COPY into the session's staging table, then one INSERT … ON CONFLICT moves them.
+   */
+  private async upsert(client: PoolClient, table: MirrorTable, rows: readonly Row[]): Promise<void> {
+    await this.ensureStaging(client, table);
+    const staging = quoteIdent(stagingName(table));
+    const { from } = require('pg-copy-streams') as typeof import('pg-copy-streams');
+    const copy = client.query(from(`COPY ${staging} (${allColumns(table).map(quoteIdent).join(', ')}) FROM STDIN`));
+    await pipeline(Readable.from(copyChunks(rows)), copy);
+    await client.query(upsertFromStagingSql(table));
+    await client.query(`DELETE FROM ${staging}`);
+  }
+
+  private async ensureStaging(client: PoolClient, table: MirrorTable): Promise<void> {
+    let tables = this.staged.get(client);
+    if (!tables) this.staged.set(client, (tables = new Set()));
+    if (tables.has(table.name)) return;
+    await client.query(createStagingSql(table));
+    tables.add(table.name);
+  }
+
+  /**
+   * A copy from another mirror: rows keep their `_synced_at` / `_deleted_at` (appended to
+   * each row), and the states are written with the last batch (`states` given), atomically.
+   */
+  async load(table: MirrorTable, rows: readonly Row[], states: readonly SyncState[] = []): Promise<void> {
+    await this.transaction(`copy ${table.name}`, async (client) => {
+      if (rows.length > 0) await this.upsert(client, table, lastPerKey(table, rows));
+      await saveStates(client, states);
+    });
+  }
+
+  async finishRefresh(table: MirrorTable, runAt: string, state: SyncState): Promise<number> {
+    return this.transaction(`finish the refresh of ${table.name}`, async (client) => {
+      const result = await client.query(
+        `UPDATE ${quoteIdent(table.name)} SET ${quoteIdent(DELETED_AT)} = $1 WHERE ${quoteIdent(DELETED_AT)} IS NULL AND (${quoteIdent(SYNCED_AT)} IS NULL OR ${quoteIdent(SYNCED_AT)} <> $1)`,
+        [runAt],
+      );
+      await saveStates(client, [state]);
+      return result.rowCount ?? 0;
+    });
+  }
+
+  async *select(table: MirrorTable, predicates: readonly Predicate[]): AsyncIterable<Row[]> {
+    const where = whereClause(table, predicates);
+    const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ');
+    const client = await this.checkout(`read ${table.name}`);
+    let open = false;
+    try {
+      // A cursor lives in a transaction; READ ONLY also lets a distributed engine read without locks.
+      await client.query('BEGIN READ ONLY');
+      open = true;
+      await client.query(`DECLARE "_gongsql_select" NO SCROLL CURSOR FOR SELECT ${columns} FROM ${quoteIdent(table.name)} WHERE ${where.sql}`, where.params);
+      for (;;) {
+        const batch = await client.query<Row>({ text: `FETCH ${FETCH_ROWS} FROM "_gongsql_select"`, rowMode: 'array' });
+        if (batch.rows.length > 0) yield batch.rows;
+        if (batch.rows.length < FETCH_ROWS) break;
+      }
+      await client.query('COMMIT');
+      open = false;
+    } catch (error) {
+      throw this.failure(error, `read ${table.name}`);
+    } finally {
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+    }
+  }
+
+  async rowCounts(): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    await this.withClient(async (client) => {
+      const existing = await this.existingTables(client);
+      const tables = mirrorTables().filter((t) => existing.has(t.name));
+      if (tables.length === 0) return;
+      const sql = tables.map((t) => `SELECT '${t.name}' AS name, count(*) AS n FROM ${quoteIdent(t.name)} WHERE ${quoteIdent(DELETED_AT)} IS NULL`).join(' UNION ALL ');
+      for (const r of (await client.query<{ name: string; n: number }>(sql)).rows) counts.set(r.name, Number(r.n));
+    }, 'count the rows');
+    return counts;
+  }
+
+  async searchTranscripts(query: string, limit: number): Promise<TranscriptMatch[]> {
+    const tsQuery = toTsQuery(query);
+    if (tsQuery === undefined) return [];
+    return this.withClient(async (client) => {
+      const existing = await this.existingTables(client);
+      if (!existing.has(TRANSCRIPTS)) return [];
+      const { rows } = await client.query<Row>({ text: searchSql(existing), values: [tsQuery, limit], rowMode: 'array' });
+      return rows.map(([callId, callTitle, callScheduled, speakerName, affiliation, startMs, text]) => ({
+        callId: String(callId), callTitle: textOrNull(callTitle), callScheduled: textOrNull(callScheduled),
+        speakerName: textOrNull(speakerName), affiliation: textOrNull(affiliation),
+        startMs: Number(startMs), text: String(text ?? ''), snippet: snippet(String(text ?? ''), query),
+      }));
+    }, 'search the transcripts');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /** An error as the user may see it: with the mirror's label, never the password. */
+  failure(error: unknown, what: string): MirrorError {
+    if (error instanceof MirrorError) return error;
+    const raw = error instanceof Error ? error.message : String(error);
+    const code = (error as { code?: string }).code;
+    const message = code === '42P01' ? `${raw} (run gongsql sync first)` : raw;
+    const safe = this.secret ? message.split(this.secret).join('***') : message;
+    return new MirrorError(`PostgreSQL mirror ${this.label}: could not ${what.replace(/^cannot /, '')}: ${safe}`);
+  }
+
+  private async checkout(what: string): Promise<PoolClient> {
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw this.failure(error, what);
+    }
+    if (!this.ready.has(client)) {
+      if (this.cockroach) await client.query('SET experimental_enable_temp_tables = on');
+      this.ready.add(client);
+    }
+    return client;
+  }
+
+  private async withClient<T>(run: (client: PoolClient) => Promise<T>, what = 'connect'): Promise<T> {
+    const client = await this.checkout(what);
+    try {
+      return await run(client);
+    } catch (error) {
+      throw this.failure(error, what);
+    } finally {
+      client.release();
+    }
+  }
+
+  /** One transaction: all of `run` or none of it. */
+  private transaction<T>(what: string, run: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.withClient(async (client) => {
+      await client.query('BEGIN');
+      try {
+        const result = await run(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    }, what);
+  }
+
+  private async existingTables(client: PoolClient): Promise<Set<string>> {
+    const { rows } = await client.query<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()",
+    );
+    return new Set(rows.map((r) => r.name));
+  }
+
+  private async existingColumns(client: PoolClient): Promise<Map<string, Set<string>>> {
+    const { rows } = await client.query<{ t: string; c: string }>(
+      'SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = current_schema()',
+    );
+    const columns = new Map<string, Set<string>>();
+    for (const r of rows) {
+      if (!columns.has(r.t)) columns.set(r.t, new Set());
+      columns.get(r.t)!.add(r.c);
+    }
+    return columns;
+  }
+}
+
+async function saveStates(client: PoolClient, states: readonly SyncState[]): Promise<void> {
+  for (const s of states) {
+    await client.query(UPSERT_STATE_SQL, [s.object, s.policy, s.watermark, s.checkpoint, s.lastRunStarted, s.lastRunFinished, s.rows, s.apiCalls, s.status, s.error]);
+  }
+}
+
+/** COPY's input in chunks of lines (one write per row would be slow). */
+function* copyChunks(rows: readonly Row[]): Generator<string> {
+  const chunk: string[] = [];
+  for (const row of rows) {
+    chunk.push(copyLine(row));
+    if (chunk.length === 500) yield chunk.splice(0).join('');
+  }
+  if (chunk.length > 0) yield chunk.join('');
+}
+
+/**
+ * Matches by the GIN index, best first; the call's title from Calls and the speaker's
+ * affiliation from CallParties (by SpeakerId) when those objects are mirrored too.
+ */
+function searchSql(existing: ReadonlySet<string>): string {
+  const vector = `to_tsvector('${TS_CONFIG}', t."Text")`;
+  const query = `to_tsquery('${TS_CONFIG}', $1)`;
+  const title = existing.has('Calls')
+    ? `(SELECT c."Title" FROM "Calls" c WHERE c."Id" = t."CallId" LIMIT 1)`
+    : 'NULL';
+  const affiliation = existing.has('CallParties')
+    ? `(SELECT p."Affiliation" FROM "CallParties" p WHERE p."CallId" = t."CallId" AND p."SpeakerId" = t."SpeakerId" AND p."${DELETED_AT}" IS NULL LIMIT 1)`
+    : 'NULL';
+  return `SELECT t."CallId", ${title}, t."CallScheduled", t."SpeakerName", ${affiliation}, t."StartMs", t."Text"
+    FROM ${quoteIdent(TRANSCRIPTS)} t
+    WHERE ${vector} @@ ${query} AND t."${DELETED_AT}" IS NULL
+    ORDER BY ts_rank(${vector}, ${query}) DESC, t."CallScheduled" DESC, t."CallId", t."StartMs"
+    LIMIT $2`;
+}
+
+function textOrNull(value: SqlValue | undefined): string | null {
+  return value === null || value === undefined ? null : String(value);
 }

@@ -25,6 +25,12 @@ export interface MirrorColumn {
 export const SYNCED_AT = '_synced_at';
 /** When a full refresh first no longer returned the row; NULL while Gong still has it. */
 export const DELETED_AT = '_deleted_at';
+/**
+ * Per-call content's position within its call, as Gong listed it: Gong's own keys are not
+ * unique within a call (two sentences can start on the same millisecond), so per-call tables
+ * are keyed by (call key, `_ordinal`) on every destination.
+ */
+export const ORDINAL = '_ordinal';
 /** The table holding each object's sync state. */
 export const STATE_TABLE = '_gongsql_sync';
 

@@ -1,7 +1,7 @@
 import { quoteName } from '../engine/syntax/quoteName';
 import type { Predicate } from '../gong/read/plan';
 import type { SqlValue } from '../values';
-import { DELETED_AT, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
+import { DELETED_AT, ORDINAL, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
 import type { TableSpec } from './sqliteProtocol';
 
 /**
@@ -53,8 +53,6 @@ export function tableDdl(table: TableSpec): string[] {
   return [`CREATE TABLE IF NOT EXISTS ${q(table.name)} (${[...columns, ...bookkeeping, ...key].join(', ')})`];
 }
 
-/** Per-call content's position within its call, as Gong listed it. */
-export const ORDINAL = '_ordinal';
 
 export const TRANSCRIPT_INDEX_DDL = `CREATE VIRTUAL TABLE IF NOT EXISTS ${TRANSCRIPT_INDEX} USING fts5(Text, SpeakerName, Affiliation, tokenize = 'unicode61 remove_diacritics 2')`;
 

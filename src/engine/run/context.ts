@@ -1,4 +1,5 @@
 import type { GongClient } from '../../gong/http/client';
+import type { Destination } from '../../mirror/destination';
 import type { InputValue } from '../../gong/write/values';
 import type { LocalMemoryLimit } from '../eval/local';
 import type { QueryCache } from './cache';
@@ -15,9 +16,21 @@ export type ConfirmRequest =
 export type ConfirmKind = ConfirmRequest['kind'];
 
 export interface RunOptions {
-  client: GongClient;
+  /** Gong. Absent on a mirror connection (`mirror`), which never sends a request. */
+  client?: GongClient;
   /** Names the connection in cache keys. */
   connectionId: string;
+  /**
+   * A mirror connection: every object is read from this mirror (0 API calls), and on a
+   * SQLite file a statement runs on the file itself when it compiles there. Writes are refused.
+   */
+  mirror?: Destination;
+  /**
+   * A live connection may answer a read from this mirror instead of Gong when the mirror
+   * covers the read's window and its last sync of the object is at most `maxAgeMs` old.
+   * Off when absent; the statement's messages say when it happened.
+   */
+  answerFromMirror?: { readonly destination: Destination; readonly maxAgeMs: number };
   cache?: QueryCache;
   /** false skips cached rows (they are refreshed). */
   useCache?: boolean;
@@ -45,6 +58,18 @@ export class NotConfirmed extends EngineError {
   constructor(readonly request: ConfirmRequest, message: string, span?: Span) {
     super('CONFIRMATION_REQUIRED', message, span);
   }
+}
+
+/** Gong's client for a statement that must talk to Gong; a mirror connection has none. */
+export function gongClient(options: RunOptions): GongClient {
+  if (options.client) return options.client;
+  if (options.mirror) throw new EngineError('READ_ONLY', readOnlyMessage(options.mirror.label));
+  throw new Error('no Gong client and no mirror in the run options');
+}
+
+/** What a write on a mirror connection is told. */
+export function readOnlyMessage(label: string): string {
+  return `The mirror ${label} is read-only: it is a copy that \`gongsql sync\` keeps current. INSERT, UPDATE, DELETE and CALL go to Gong: run the statement on a live connection (in the CLI without --mirror, with --sandbox or Gong credentials).`;
 }
 
 /** Per-statement state shared by the select, DML and explain runners. */

@@ -7,7 +7,7 @@ import { bind, constantValue } from '../bind/binder';
 import { LocalDatabase } from '../eval/local';
 import type * as A from '../syntax/ast';
 import type { Span } from '../syntax/tokens';
-import { confirmed, everyRow, NotConfirmed, type RunContext } from './context';
+import { confirmed, everyRow, gongClient, NotConfirmed, type RunContext } from './context';
 import { EngineError } from './errors';
 import type { ResultColumn, StatementResult } from './result';
 import { runSelect } from './select';
@@ -32,7 +32,7 @@ export async function runInsert(text: string, s: A.InsertStatement, ctx: RunCont
     throw new EngineError('SYNTAX', 'INSERT needs VALUES or SELECT', s.span);
   }
   const named = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
-  const outcomes = await insertRows(ctx.options.client, table, named, { signal: ctx.options.signal });
+  const outcomes = await insertRows(gongClient(ctx.options), table, named, { signal: ctx.options.signal });
   return outcomeResult(table, outcomes, 'inserted');
 }
 
@@ -51,7 +51,7 @@ export async function runUpdateOrDelete(text: string, s: A.UpdateStatement | A.D
   const keys = matched.rows.map((r) => String(r[0]));
   let outcomes: RowOutcome[];
   if (s.kind === 'Delete') {
-    outcomes = await deleteRows(ctx.options.client, table, keys, { signal: ctx.options.signal });
+    outcomes = await deleteRows(gongClient(ctx.options), table, keys, { signal: ctx.options.signal });
   } else {
     outcomes = [];
     // Each row may get its own values (SET x = f(column)), so each is its own request.
@@ -59,7 +59,7 @@ export async function runUpdateOrDelete(text: string, s: A.UpdateStatement | A.D
       const changes = Object.fromEntries(sets.map((set, j) => [set.column.text, row[j + 1] as InputValue]));
       const [outcome] = outcomes.some((o) => o.status !== 'ok')
         ? [{ index: 0, status: 'skipped' as const }]
-        : await updateRows(ctx.options.client, table, [keys[i] as string], changes, { signal: ctx.options.signal });
+        : await updateRows(gongClient(ctx.options), table, [keys[i] as string], changes, { signal: ctx.options.signal });
       outcomes.push({ ...(outcome as RowOutcome), index: i });
     }
   }
@@ -72,7 +72,7 @@ export async function runCall(text: string, s: A.CallStatement, ctx: RunContext)
   if (!procedure) throw new EngineError('BIND', `Unknown procedure ${s.name.text}`, s.name.span);
   const args = await Promise.all(s.args.map((e) => evaluate(e, ctx)));
   try {
-    const row = await callProcedure(ctx.options.client, procedure, args, { signal: ctx.options.signal });
+    const row = await callProcedure(gongClient(ctx.options), procedure, args, { signal: ctx.options.signal });
     const columns = procedure.returns.map((r) => ({ name: r.name, type: 'text' as const }));
     return { columns, rows: [procedure.returns.map((r) => row[r.name] ?? null)], messages: [`${procedure.name} done`] };
   } catch (error) {

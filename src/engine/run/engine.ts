@@ -2,13 +2,16 @@ import { findTable } from '../../gong/catalog';
 import { bind } from '../bind/binder';
 import { parse } from '../syntax/parser';
 import type * as A from '../syntax/ast';
-import type { RunContext, RunOptions } from './context';
+import { readOnlyMessage, type RunContext, type RunOptions } from './context';
 import { resolvingSelect, runCall, runInsert, runUpdateOrDelete } from './dml';
 import { EngineError } from './errors';
-import { EXPLAIN_COLUMNS, explainScans, explainWrite } from './explain';
+import { EXPLAIN_COLUMNS, explainScans, explainWrite, freshness } from './explain';
+import { compilesNatively } from './nativeSelect';
+import { scanSources, type ScanSource } from './source';
 import type { ExecStats, StatementResult } from './result';
 import { foldConstants } from './fold';
-import { queryPlanFor, runSelect } from './select';
+import { nativeOf, queryPlanFor, runSelect } from './select';
+import type { SqlValue } from '../../gong/catalog/types';
 import { emptyStats } from '../../gong/read/reader';
 
 /**
@@ -25,6 +28,9 @@ export async function execute(text: string, options: RunOptions): Promise<Statem
     if (problem) throw new EngineError('BIND', problem.message, problem.span);
     return found.map((d) => `Warning: ${d.message}`);
   });
+  // A mirror is a copy: a write anywhere in the script stops it before anything runs.
+  const write = options.mirror && parsed.statements.find((s) => WRITES.has(s.kind));
+  if (write) throw new EngineError('READ_ONLY', readOnlyMessage(options.mirror!.label), write.span);
   const results: StatementResult[] = [];
   for (const [index, statement] of parsed.statements.entries()) {
     results.push(await executeStatement(text, statement, index, options, warnings[index] ?? []));
@@ -64,13 +70,15 @@ async function executeStatement(text: string, statement: A.Statement, index: num
   return result;
 }
 
+const WRITES: ReadonlySet<A.Statement['kind']> = new Set(['Insert', 'Update', 'Delete', 'Call']);
+
 type Output = Pick<StatementResult, 'kind' | 'columns' | 'rows' | 'messages' | 'layout' | 'outcomes'>;
 
 async function dispatch(text: string, statement: A.Statement, ctx: RunContext): Promise<Output> {
   switch (statement.kind) {
     case 'Select': {
       const out = await runSelect(text, statement, bind(statement), ctx);
-      return { kind: 'select', columns: out.columns, rows: out.rows, messages: [] };
+      return { kind: 'select', columns: out.columns, rows: out.rows, messages: out.messages };
     }
     case 'Insert':
       return { kind: 'insert', ...(await runInsert(text, statement, ctx)) };
@@ -79,26 +87,49 @@ async function dispatch(text: string, statement: A.Statement, ctx: RunContext): 
       return { kind: statement.kind === 'Update' ? 'update' : 'delete', ...(await runUpdateOrDelete(text, statement, ctx)) };
     case 'Call':
       return { kind: 'call', ...(await runCall(text, statement, ctx)) };
-    case 'Explain':
-      return { kind: 'explain', layout: 'record', columns: EXPLAIN_COLUMNS.map((c) => ({ ...c })), rows: await explain(text, statement.statement, ctx), messages: ['Every filter is also evaluated locally; pushed filters only reduce what is fetched.'] };
+    case 'Explain': {
+      const { rows, messages } = await explain(text, statement.statement, ctx);
+      return { kind: 'explain', layout: 'record', columns: EXPLAIN_COLUMNS.map((c) => ({ ...c })), rows, messages: messages.length ? messages : ['Every filter is also evaluated locally; pushed filters only reduce what is fetched.'] };
+    }
     case 'Invalid':
       throw new EngineError('SYNTAX', 'Not a statement', statement.span);
   }
 }
 
-async function explain(text: string, statement: A.Statement, ctx: RunContext) {
-  if (statement.kind === 'Select') return explainScans(text, queryPlanFor(statement, bind(statement), ctx, await foldConstants(statement, ctx.params, ctx.options)).scans);
+async function explain(text: string, statement: A.Statement, ctx: RunContext): Promise<{ rows: SqlValue[][]; messages: string[] }> {
+  if (statement.kind === 'Select') return explainSelect(text, statement, ctx);
+  if (ctx.options.mirror && WRITES.has(statement.kind)) throw new EngineError('READ_ONLY', readOnlyMessage(ctx.options.mirror.label), statement.span);
   if (statement.kind === 'Update' || statement.kind === 'Delete') {
     const table = findTable(statement.table.text);
     const key = (statement.kind === 'Update' ? table?.dml.update?.key : table?.dml.delete?.key) ?? 'Id';
-    const select = resolvingSelect(statement, key);
-    return [...explainScans(text, queryPlanFor(select, bind(select), ctx, await foldConstants(select, ctx.params, ctx.options)).scans), ...explainWrite(statement)];
+    const read = await explainSelect(text, resolvingSelect(statement, key), ctx);
+    return { rows: [...read.rows, ...explainWrite(statement)], messages: read.messages };
   }
   if (statement.kind === 'Insert' && statement.source.kind === 'Select') {
-    const select = statement.source.select;
-    return [...explainScans(text, queryPlanFor(select, bind(select), ctx).scans), ...explainWrite(statement)];
+    const read = await explainSelect(text, statement.source.select, ctx);
+    return { rows: [...read.rows, ...explainWrite(statement)], messages: read.messages };
   }
-  return explainWrite(statement);
+  return { rows: explainWrite(statement), messages: [] };
+}
+
+/** The reads of a SELECT, from Gong or a mirror; a mirror's freshness is read from its state (0 API calls). */
+async function explainSelect(text: string, select: A.SelectStatement, ctx: RunContext): Promise<{ rows: SqlValue[][]; messages: string[] }> {
+  const { scans } = queryPlanFor(select, bind(select), ctx, await foldConstants(select, ctx.params, ctx.options));
+  const sources = await scanSources(scans, ctx.options);
+  const mirror = [...sources.of.values()].find((s) => s.kind === 'mirror');
+  if (mirror?.kind !== 'mirror') return { rows: explainScans(text, scans), messages: [] };
+  const native = nativeOf(scans, sources, ctx);
+  const onFile = native !== undefined && await compilesNatively(native, text, select, scans, ctx);
+  const rows = explainScans(text, scans, sources, { native: onFile });
+  const counts = await mirror.destination.rowCounts();
+  const objects = new Map<string, ScanSource>(scans.map((scan) => [scan.table.name, sources.of.get(scan.ref) as ScanSource]));
+  const fresh = [...objects].flatMap(([name, s]) => (s.kind === 'mirror' ? [freshness(name, s.state, counts.get(name), Date.now())] : []));
+  const label = mirror.destination.label;
+  const where = onFile ? `the statement runs on the SQLite file ${label} itself`
+    : native ? `the file's SQLite does not take this statement, so rows come from ${label} and SQLite evaluates it locally`
+    : `rows come from ${label} (with the filters that compare alike there) and SQLite evaluates the statement locally`;
+  const local = onFile ? [] : ['Every filter is also evaluated locally; pushed filters only reduce what is fetched.'];
+  return { rows, messages: [...sources.messages, `From the mirror: ${where}; 0 API calls.`, ...fresh, ...local] };
 }
 
 export { EngineError };

@@ -1,6 +1,6 @@
 import type { Span } from '../syntax/tokens';
 
-export type EngineErrorCode = 'SYNTAX' | 'BIND' | 'PARAMETER' | 'SQLITE' | 'CONFIRMATION_REQUIRED' | 'UNSUPPORTED' | 'MEMORY_LIMIT';
+export type EngineErrorCode = 'SYNTAX' | 'BIND' | 'PARAMETER' | 'SQLITE' | 'CONFIRMATION_REQUIRED' | 'UNSUPPORTED' | 'MEMORY_LIMIT' | 'READ_ONLY' | 'MIRROR';
 
 /** A problem with the query itself (not with Gong), with where it is. */
 export class EngineError extends Error {

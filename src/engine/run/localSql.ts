@@ -12,8 +12,11 @@ export interface LocalSql {
 }
 
 export interface LocalNames {
-  /** The local table each object reference was loaded into. */
-  readonly tables: ReadonlyMap<A.TableRef, string>;
+  /**
+   * What each object reference reads: the local table it was loaded into, or a SELECT read
+   * in its place (a mirror's live rows, when the statement runs on the mirror's file).
+   */
+  readonly tables: ReadonlyMap<A.TableRef, string | A.SelectStatement>;
   readonly params: ReadonlyMap<string, InputValue>;
   /** The user's text the tree was parsed from: result columns keep the titles SQLite gives it. */
   readonly text?: string;
@@ -43,12 +46,14 @@ export function valueSelect(e: A.Expr): A.SelectStatement {
   return { kind: 'Select', span: e.span, orderBy: [], body: { kind: 'Core', span: e.span, distinct: false, columns: [{ span: e.span, expr: e }], groupBy: [], windows: [] } };
 }
 
-/** An object reference reads its local table, aliased with the name the query uses for it. */
-function localTable(t: A.TableRef, local: string | undefined): A.TableRef {
+/** An object reference reads its local table (or the SELECT in its place), aliased with the name the query uses for it. */
+function localTable(t: A.TableRef, local: string | A.SelectStatement | undefined): A.FromItem {
   if (local === undefined) return { ...t, schema: undefined };
   const span = t.name.span;
+  const alias = t.alias ?? { text: t.name.text, quoted: true, span };
+  if (typeof local !== 'string') return { kind: 'SubqueryFrom', span: t.span, select: local, alias };
   // The object's indexes do not exist locally.
-  return { ...t, schema: undefined, indexedBy: undefined, name: { text: local, quoted: true, span }, alias: t.alias ?? { text: t.name.text, quoted: true, span } };
+  return { ...t, schema: undefined, indexedBy: undefined, name: { text: local, quoted: true, span }, alias };
 }
 
 /**

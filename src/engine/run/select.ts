@@ -1,5 +1,5 @@
 import type { Column, Row, SqlValue } from '../../gong/catalog/types';
-import { readRows, type ReadOptions } from '../../gong/read/reader';
+import type { ReadOptions } from '../../gong/read/reader';
 import type { InputValue } from '../../gong/write/values';
 import { constantValue, type BindResult } from '../bind/binder';
 import { LocalDatabase } from '../eval/local';
@@ -8,16 +8,19 @@ import { planQuery, type QueryPlan, type Scan } from '../plan/planner';
 import type { FoldedValues } from '../plan/predicates';
 import { foldConstants, foldValue } from './fold';
 import type * as A from '../syntax/ast';
-import { QueryCache } from './cache';
 import { confirmed, NotConfirmed, type RunContext } from './context';
 import { observeTypes, type ResultColumn } from './result';
 import { localSql, type LocalSql } from './localSql';
 import { localTables, preflight } from './preflight';
+import { runNative } from './nativeSelect';
+import { cacheKey, scanPages, scanSources, type ScanSource, type Sources } from './source';
 
 export interface SelectOutput {
   columns: ResultColumn[];
   rows: SqlValue[][];
   plan: QueryPlan;
+  /** What the statement's messages say about where its rows came from. */
+  messages: string[];
 }
 
 export function queryPlanFor(select: A.SelectStatement, binding: BindResult, ctx: RunContext, folded?: FoldedValues): QueryPlan {
@@ -25,12 +28,31 @@ export function queryPlanFor(select: A.SelectStatement, binding: BindResult, ctx
 }
 
 /**
- * Runs a SELECT: each object reference is read (pushdown applied) into its own SQLite table,
- * the statement runs there with SQLite's semantics. A streaming plan emits rows page by
- * page and stops reading once LIMIT is satisfied.
+ * Runs a SELECT: each object reference is read (pushdown applied) from its source, Gong or a
+ * mirror, into its own SQLite table, and the statement runs there with SQLite's semantics. A
+ * streaming plan emits rows page by page and stops reading once LIMIT is satisfied. When
+ * every object comes from a mirror that is a SQLite file, the statement runs on the file.
  */
 export async function runSelect(text: string, select: A.SelectStatement, binding: BindResult, ctx: RunContext, emitRows = true): Promise<SelectOutput> {
   const queryPlan = queryPlanFor(select, binding, ctx, await foldConstants(select, ctx.params, ctx.options));
+  const sources = await scanSources(queryPlan.scans, ctx.options);
+  const native = nativeOf(queryPlan.scans, sources, ctx);
+  const direct = native && await runNative(native, text, select, queryPlan.scans, ctx, emitRows);
+  if (direct) return { ...direct, plan: queryPlan, messages: [...sources.messages] };
+  return { ...(await runLocally(text, select, binding, queryPlan, sources, ctx, emitRows)), messages: [...sources.messages] };
+}
+
+/** The mirror's own SQL when every object reference reads the same SQLite mirror (and filters may be pushed). */
+export function nativeOf(scans: readonly Scan[], sources: Sources, ctx: RunContext) {
+  if (ctx.options.pushdown === false || scans.length === 0) return undefined;
+  const all = scans.map((s) => sources.of.get(s.ref));
+  const first = all[0];
+  if (first?.kind !== 'mirror' || !all.every((s) => s?.kind === 'mirror' && s.destination === first.destination)) return undefined;
+  return first.destination.native;
+}
+
+async function runLocally(text: string, select: A.SelectStatement, binding: BindResult, queryPlan: QueryPlan, sources: Sources, ctx: RunContext, emitRows: boolean): Promise<Omit<SelectOutput, 'messages'>> {
+  const sourceOf = (scan: Scan) => sources.of.get(scan.ref) as ScanSource;
   const db = LocalDatabase.open(ctx.options);
   try {
     const tables = localTables(select, binding, queryPlan.scans);
@@ -38,16 +60,17 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
     const local = localSql(select, { tables: tables.names, params: ctx.params, text });
     // And compiled by SQLite on the local tables, created empty: what SQLite rejects costs no API call.
     await preflight(db, local.sql, select, text, tables);
-    await confirmEstimate(queryPlan.scans, ctx);
-    const counts = queryPlan.streaming && !(ctx.options.useCache !== false && ctx.options.cache?.get(QueryCache.key(ctx.options.connectionId, queryPlan.streaming.scan.plan)))
+    await confirmEstimate(queryPlan.scans, sourceOf, ctx);
+    const streamed = queryPlan.streaming?.scan;
+    const counts = queryPlan.streaming && streamed && !cached(streamed, sourceOf(streamed), ctx)
       ? await rowCounts(db, queryPlan.streaming, ctx)
       : undefined;
     if (counts) {
       // The engine counts rows for LIMIT and OFFSET instead, as pages arrive.
       const unlimited = localSql({ ...select, limit: undefined }, { tables: tables.names, params: ctx.params, text });
-      return await stream(db, unlimited, tables.columnsOf(queryPlan.streaming!.scan.ref), queryPlan, counts, ctx, emitRows);
+      return await stream(db, unlimited, tables.columnsOf(queryPlan.streaming!.scan.ref), queryPlan, sourceOf(queryPlan.streaming!.scan), counts, ctx, emitRows);
     }
-    const read = await readScans(queryPlan.scans, ctx);
+    const read = await readScans(queryPlan.scans, sourceOf, ctx);
     for (const scan of queryPlan.scans) {
       const columns = tables.columnsOf(scan.ref);
       await db.insertRows(tables.nameOf(scan.ref), columns.length, read.get(scan.ref) as Row[], projection(scan.table.columns, columns));
@@ -67,17 +90,17 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
   }
 }
 
-async function stream(db: LocalDatabase, unlimited: LocalSql, columns: readonly Column[], queryPlan: QueryPlan, counts: RowCounts, ctx: RunContext, emitRows: boolean): Promise<SelectOutput> {
+async function stream(db: LocalDatabase, unlimited: LocalSql, columns: readonly Column[], queryPlan: QueryPlan, source: ScanSource, counts: RowCounts, ctx: RunContext, emitRows: boolean): Promise<Omit<SelectOutput, 'messages'>> {
   const { scan } = queryPlan.streaming as NonNullable<QueryPlan['streaming']>;
   const { limit: limitCount } = counts;
   let skip = counts.offset;
   const { sql, values: kept } = unlimited;
-  const out: SelectOutput = { columns: [], rows: [], plan: queryPlan };
+  const out = { columns: [] as ResultColumn[], rows: [] as SqlValue[][], plan: queryPlan };
   const all: Row[] = [];
   let complete = true;
   if (limitCount > 0) {
     complete = false;
-    for await (const page of readRows(ctx.options.client, scan.plan, readOptions(ctx), ctx.stats)) {
+    for await (const page of scanPages(scan, source, ctx, readOptions(ctx))) {
       all.push(...page);
       await db.clear('gs_0');
       await db.insertRows('gs_0', columns.length, page, projection(scan.table.columns, columns));
@@ -107,7 +130,7 @@ async function stream(db: LocalDatabase, unlimited: LocalSql, columns: readonly 
       if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns });
     }, () => undefined);
   }
-  if (complete && ctx.options.cache) ctx.options.cache.set(QueryCache.key(ctx.options.connectionId, scan.plan), all);
+  if (complete && ctx.options.cache) ctx.options.cache.set(cacheKey(scan, source, ctx), all);
   return out;
 }
 
@@ -119,7 +142,7 @@ function projection(all: readonly Column[], kept: readonly Column[]): (row: Row)
 }
 
 /** Reads every object reference, each one keyed by a join after the read whose keys it takes. */
-async function readScans(scans: readonly Scan[], ctx: RunContext): Promise<Map<A.TableRef, Row[]>> {
+async function readScans(scans: readonly Scan[], sourceOf: (scan: Scan) => ScanSource, ctx: RunContext): Promise<Map<A.TableRef, Row[]>> {
   const read = new Map<A.TableRef, Row[]>();
   const pending = [...scans];
   while (pending.length > 0) {
@@ -132,16 +155,17 @@ async function readScans(scans: readonly Scan[], ctx: RunContext): Promise<Map<A
       read.set(scan.ref, []);
       continue;
     }
-    if (keyed !== scan) await confirmCalls(ctx.stats.apiCalls + keyed.plan.estimate.requests, ctx);
-    read.set(scan.ref, await fetchScan(keyed, ctx));
+    const from = sourceOf(scan);
+    if (keyed !== scan && from.kind === 'gong') await confirmCalls(ctx.stats.apiCalls + keyed.plan.estimate.requests, ctx);
+    read.set(scan.ref, await fetchScan(keyed, from, ctx));
   }
   return read;
 }
 
-/** The rows of one object reference: from the cache, or read from Gong (then cached). */
-export async function fetchScan(scan: Scan, ctx: RunContext): Promise<Row[]> {
+/** The rows of one object reference: from the cache, or read from its source (then cached). */
+async function fetchScan(scan: Scan, source: ScanSource, ctx: RunContext): Promise<Row[]> {
   const cache = ctx.options.cache;
-  const key = QueryCache.key(ctx.options.connectionId, scan.plan);
+  const key = cacheKey(scan, source, ctx);
   if (cache && ctx.options.useCache !== false) {
     const hit = cache.get(key);
     if (hit) {
@@ -150,7 +174,7 @@ export async function fetchScan(scan: Scan, ctx: RunContext): Promise<Row[]> {
     }
   }
   const rows: Row[] = [];
-  for await (const page of readRows(ctx.options.client, scan.plan, readOptions(ctx), ctx.stats)) rows.push(...page);
+  for await (const page of scanPages(scan, source, ctx, readOptions(ctx))) rows.push(...page);
   cache?.set(key, rows);
   return rows;
 }
@@ -166,10 +190,14 @@ function readOptions(ctx: RunContext): ReadOptions {
   };
 }
 
-/** Asks before a statement whose known cost passes the threshold; refuses when nobody says yes. */
-async function confirmEstimate(scans: readonly Scan[], ctx: RunContext): Promise<void> {
-  const cached = (scan: Scan) => ctx.options.useCache !== false && ctx.options.cache?.get(QueryCache.key(ctx.options.connectionId, scan.plan)) !== undefined;
-  const estimate = scans.filter((s) => !cached(s)).reduce((sum, s) => sum + s.plan.estimate.requests, 0);
+/** Whether the cache holds the scan's complete read. */
+function cached(scan: Scan, source: ScanSource, ctx: RunContext): boolean {
+  return ctx.options.useCache !== false && ctx.options.cache?.get(cacheKey(scan, source, ctx)) !== undefined;
+}
+
+/** Asks before a statement whose known cost passes the threshold (reads of Gong only); refuses when nobody says yes. */
+async function confirmEstimate(scans: readonly Scan[], sourceOf: (scan: Scan) => ScanSource, ctx: RunContext): Promise<void> {
+  const estimate = scans.filter((s) => sourceOf(s).kind === 'gong' && !cached(s, sourceOf(s), ctx)).reduce((sum, s) => sum + s.plan.estimate.requests, 0);
   await confirmCalls(estimate, ctx);
 }
 

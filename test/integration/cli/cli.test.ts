@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,32 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { EXAMPLE_IDS } from '../../../src/sandbox/data/examples';
 import { waitFor } from '../../helpers/sandboxClient';
-
-const BIN = join(__dirname, '..', '..', '..', 'bin', 'gongsql.js');
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-/** Runs the built CLI as a user would, with only the environment given. */
-function gongsql(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  return start(args, options).done;
-}
-
-/** Starts the built CLI; `done` settles when it exits, `child` lets a test signal it meanwhile. */
-function start(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
-  const done = new Promise<Run>((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-  child.stdin.end(options.stdin ?? '');
-  return { child, done };
-}
-
-const lastLine = (text: string) => text.trimEnd().split('\n').at(-1) ?? '';
+import { gongsql, lastLine, start, type Run } from '../../helpers/cli';
 
 describe('gongsql CLI', () => {
   let dir: string;

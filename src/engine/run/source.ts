@@ -1,0 +1,78 @@
+import type { Row } from '../../gong/catalog/types';
+import { readRows, type ReadOptions } from '../../gong/read/reader';
+import type { Destination, SyncState } from '../../mirror/destination';
+import { mirrorTable, type MirrorTable } from '../../mirror/schema';
+import type { Scan } from '../plan/planner';
+import type * as A from '../syntax/ast';
+import { QueryCache } from './cache';
+import { gongClient, type RunContext, type RunOptions } from './context';
+import { EngineError } from './errors';
+import { mirrorCoverage } from './mirrorCoverage';
+import { mirrorPredicates, mirrorRows } from './mirrorRead';
+
+/**
+ * Where one object reference's rows come from: Gong, or a mirror (a mirror connection, or a
+ * live connection answering from its mirror). The planner plans both alike; the source only
+ * decides who evaluates the pushed filters and how the rows arrive.
+ */
+export type ScanSource =
+  | { readonly kind: 'gong' }
+  | { readonly kind: 'mirror'; readonly destination: Destination; readonly table: MirrorTable; readonly state: SyncState | undefined };
+
+export interface Sources {
+  readonly of: ReadonlyMap<A.TableRef, ScanSource>;
+  /** Said in the statement's messages (a live read answered from the mirror). */
+  readonly messages: readonly string[];
+}
+
+const GONG: ScanSource = { kind: 'gong' };
+
+/** The source of every scan of a statement, before anything is read. */
+export async function scanSources(scans: readonly Scan[], options: RunOptions): Promise<Sources> {
+  if (options.mirror) {
+    const states = await options.mirror.readState();
+    return { of: new Map(scans.map((scan) => [scan.ref, mirrorSource(options.mirror!, scan, states)])), messages: [] };
+  }
+  const fallback = options.answerFromMirror;
+  if (!fallback || scans.length === 0) return { of: new Map(scans.map((scan) => [scan.ref, GONG])), messages: [] };
+  const states = await fallback.destination.readState();
+  const of = new Map<A.TableRef, ScanSource>();
+  const messages: string[] = [];
+  for (const scan of scans) {
+    const table = mirrorTable(scan.table);
+    const state = states.get(scan.table.name);
+    const why = table && await mirrorCoverage(scan, table, state, fallback.destination, fallback.maxAgeMs);
+    of.set(scan.ref, why && table ? { kind: 'mirror', destination: fallback.destination, table, state } : GONG);
+    if (why) messages.push(why);
+  }
+  return { of, messages };
+}
+
+/** On a mirror connection: the object's mirrored table, or an error saying why it is not there. */
+function mirrorSource(destination: Destination, scan: Scan, states: ReadonlyMap<string, SyncState>): ScanSource {
+  const table = mirrorTable(scan.table);
+  const name = scan.table.name;
+  if (!table) {
+    const reason = scan.table.mirror.kind === 'none' ? ` (${scan.table.mirror.reason})` : '';
+    throw new EngineError('MIRROR', `${name} is not kept in a mirror${reason}: query it on a live connection.`, scan.ref.name.span);
+  }
+  const state = states.get(name);
+  if (!state) throw new EngineError('MIRROR', `${name} has not been synced to ${destination.label} yet: run gongsql sync --objects ${name} --to ${destination.label}`, scan.ref.name.span);
+  return { kind: 'mirror', destination, table, state };
+}
+
+/** A scan's rows, page by page (stopping when the consumer stops): requests to Gong, or the mirror's rows. */
+export function scanPages(scan: Scan, source: ScanSource, ctx: RunContext, options: ReadOptions): AsyncIterable<Row[]> {
+  if (source.kind === 'mirror') return mirrorRows(source.destination, source.table, ctx.options.pushdown === false ? [] : mirrorPredicates(scan), ctx.stats, ctx.options.signal);
+  return readRows(gongClient(ctx.options), scan.plan, options, ctx.stats);
+}
+
+/**
+ * What the cache keeps a complete read under: Gong's reads by connection and what was sent;
+ * a mirror's by mirror, the filters it evaluated and its last sync (a new sync is new rows).
+ */
+export function cacheKey(scan: Scan, source: ScanSource, ctx: RunContext): string {
+  if (source.kind === 'gong') return QueryCache.key(ctx.options.connectionId, scan.plan);
+  const predicates = ctx.options.pushdown === false ? [] : mirrorPredicates(scan);
+  return JSON.stringify(['mirror', source.destination.label, source.table.name, predicates, source.state?.lastRunFinished ?? null, source.state?.lastRunStarted ?? null]);
+}

@@ -1,0 +1,137 @@
+import type { Predicate } from '../gong/read/plan';
+import type { ColumnType } from '../gong/catalog/types';
+import type { Row, SqlValue } from '../values';
+import { DELETED_AT, STATE_TABLE, SYNCED_AT, type MirrorColumn, type MirrorTable } from './schema';
+
+// The PostgreSQL side of the mirror's tables: types, DDL, COPY's text format and the pushed
+// predicates. Only plain tables, B-tree keys and one GIN index: what Citus, YugabyteDB and
+// CockroachDB accept as PostgreSQL does (docs/ARCHITECTURE.md, "The PostgreSQL destination").
+
+/**
+ * Values must come back exactly as the catalog maps them: ids, date-times and JSON are text
+ * compared byte by byte (COLLATE "C", as SQLite's BINARY), integers bigint (read back exactly),
+ * reals double precision, booleans 0/1 in a smallint.
+ */
+const COLUMN_TYPES: Record<ColumnType, string> = {
+  id: 'text COLLATE "C"',
+  text: 'text COLLATE "C"',
+  datetime: 'text COLLATE "C"',
+  json: 'text COLLATE "C"',
+  integer: 'bigint',
+  real: 'double precision',
+  boolean: 'smallint',
+};
+
+const TEXT_TYPES: ReadonlySet<ColumnType> = new Set(['id', 'text', 'datetime', 'json']);
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** The table's columns as a row holds them, then the bookkeeping ones. */
+export function allColumns(table: MirrorTable): string[] {
+  return [...table.columns.map((c) => c.name), SYNCED_AT, DELETED_AT];
+}
+
+function columnDefinitions(table: MirrorTable): string[] {
+  return [
+    ...table.columns.map((c) => `${quoteIdent(c.name)} ${COLUMN_TYPES[c.type]}`),
+    `${quoteIdent(SYNCED_AT)} text COLLATE "C"`,
+    `${quoteIdent(DELETED_AT)} text COLLATE "C"`,
+  ];
+}
+
+export function createTableSql(table: MirrorTable): string {
+  const key = table.key.length > 0 ? `, PRIMARY KEY (${table.key.map(quoteIdent).join(', ')})` : '';
+  return `CREATE TABLE IF NOT EXISTS ${quoteIdent(table.name)} (${columnDefinitions(table).join(', ')}${key})`;
+}
+
+/** Columns a later catalog added to an existing table. */
+export function addColumnSql(table: MirrorTable, column: MirrorColumn): string {
+  return `ALTER TABLE ${quoteIdent(table.name)} ADD COLUMN IF NOT EXISTS ${quoteIdent(column.name)} ${COLUMN_TYPES[column.type]}`;
+}
+
+/** A session's staging table for one mirrored table: COPY lands here, then one upsert moves it. */
+export function stagingName(table: MirrorTable): string {
+  return `_gongsql_stage_${table.name}`;
+}
+
+export function createStagingSql(table: MirrorTable): string {
+  return `CREATE TEMPORARY TABLE IF NOT EXISTS ${quoteIdent(stagingName(table))} (${columnDefinitions(table).join(', ')})`;
+}
+
+export const STATE_COLUMNS = ['object', 'policy', 'watermark', 'checkpoint', 'last_run_started', 'last_run_finished', 'rows', 'api_calls', 'status', 'error'] as const;
+
+export const CREATE_STATE_SQL = `CREATE TABLE IF NOT EXISTS ${quoteIdent(STATE_TABLE)} (
+  "object" text COLLATE "C" PRIMARY KEY, "policy" text NOT NULL, "watermark" text COLLATE "C", "checkpoint" text,
+  "last_run_started" text COLLATE "C", "last_run_finished" text COLLATE "C", "rows" bigint NOT NULL DEFAULT 0,
+  "api_calls" bigint NOT NULL DEFAULT 0, "status" text NOT NULL, "error" text)`;
+
+export const UPSERT_STATE_SQL = `INSERT INTO ${quoteIdent(STATE_TABLE)} (${STATE_COLUMNS.map(quoteIdent).join(', ')})
+  VALUES (${STATE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
+  ON CONFLICT ("object") DO UPDATE SET ${STATE_COLUMNS.slice(1).map((c) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`).join(', ')}`;
+
+/** Staged rows into the table: new keys inserted, known ones overwritten (and undeleted). */
+export function upsertFromStagingSql(table: MirrorTable): string {
+  const columns = allColumns(table).map(quoteIdent).join(', ');
+  const target = `INSERT INTO ${quoteIdent(table.name)} (${columns}) SELECT ${columns} FROM ${quoteIdent(stagingName(table))}`;
+  if (table.key.length === 0) return target;
+  const keys = new Set(table.key);
+  const updates = allColumns(table).filter((c) => !keys.has(c)).map((c) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`);
+  return `${target} ON CONFLICT (${table.key.map(quoteIdent).join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
+}
+
+/** One row in COPY's text format: tab-separated, `\N` for NULL, backslash escapes. */
+export function copyLine(row: readonly SqlValue[]): string {
+  return `${row.map(copyField).join('\t')}\n`;
+}
+
+function copyField(value: SqlValue): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : value > 0 ? 'Infinity' : value < 0 ? '-Infinity' : 'NaN';
+  return String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+/**
+ * The last row per key: one page may carry a record twice, and one INSERT … ON CONFLICT may
+ * not touch a row twice.
+ */
+export function lastPerKey(table: MirrorTable, rows: readonly Row[]): readonly Row[] {
+  if (table.key.length === 0) return rows;
+  const positions = table.key.map((k) => table.columns.findIndex((c) => c.name === k));
+  const byKey = new Map<string, Row>();
+  for (const row of rows) byKey.set(JSON.stringify(positions.map((i) => row[i])), row);
+  return byKey.size === rows.length ? rows : [...byKey.values()];
+}
+
+/**
+ * The pushed predicates as a WHERE clause. A predicate is translated only when its values
+ * have the column's own kind (text for text columns, numbers for numeric ones), so PostgreSQL
+ * compares exactly as SQLite does; any other is left out (a superset, which the engine
+ * re-checks), never guessed.
+ */
+export function whereClause(table: MirrorTable, predicates: readonly Predicate[]): { sql: string; params: unknown[] } {
+  const conditions = [`${quoteIdent(DELETED_AT)} IS NULL`];
+  const params: unknown[] = [];
+  for (const p of predicates) {
+    const column = table.columns.find((c) => c.name.toLowerCase() === p.column.toLowerCase());
+    if (!column) continue;
+    const values = Array.isArray(p.value) ? (p.value as readonly SqlValue[]) : [p.value as SqlValue];
+    if (values.length === 0 && p.op === 'IN') return { sql: 'FALSE', params: [] };
+    if (!values.every((v) => sameKind(column.type, v))) continue;
+    const cast = TEXT_TYPES.has(column.type) ? 'text' : 'numeric';
+    if (p.op === 'IN') {
+      params.push(values.map((v) => (cast === 'numeric' ? String(v) : v)));
+      conditions.push(`${quoteIdent(column.name)} = ANY($${params.length}::${cast}[])`);
+    } else {
+      params.push(cast === 'numeric' ? String(values[0]) : values[0]);
+      conditions.push(`${quoteIdent(column.name)} ${p.op} $${params.length}::${cast}`);
+    }
+  }
+  return { sql: conditions.join(' AND '), params };
+}
+
+function sameKind(type: ColumnType, value: SqlValue): boolean {
+  if (value === null) return false;
+  return TEXT_TYPES.has(type) ? typeof value === 'string' : typeof value === 'number' && Number.isFinite(value);
+}

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { openDestination } from '../../../src/mirror/open';
+import { startSandbox } from '../../../src/sandbox';
+import { gongsql, lastLine } from '../../helpers/cli';
+import { connect } from '../../helpers/connect';
+import { fillMirror } from '../../helpers/fillMirror';
+import { startPostgres, type TestPostgres } from '../../support/postgres';
+
+// `gongsql --mirror FILE|URL`: the same SQL and output as on Gong, 0 API calls, no credentials.
+// The mirrors are filled from a sandbox with the CLI's own defaults, so `--sandbox` answers alike.
+
+const OBJECTS = ['Calls', 'Workspaces', 'Users'];
+const SQL = `SELECT w.Name, count(c.Id) AS calls, sum(c.Duration) AS seconds FROM Workspaces w LEFT JOIN Calls c ON c.WorkspaceId = w.Id AND c.Scheduled >= date('now', '-3 days') GROUP BY w.Id ORDER BY w.Name`;
+
+describe('gongsql --mirror', () => {
+  let dir: string;
+  let file: string;
+  let postgres: TestPostgres;
+  let url: string;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gongsql-cli-mirror-'));
+    file = join(dir, 'gong.sqlite');
+    postgres = await startPostgres();
+    url = await postgres.createDatabase();
+    const sandbox = await startSandbox({ rateLimit: false });
+    const client = connect(sandbox);
+    try {
+      for (const location of [file, url]) {
+        const mirror = await openDestination(location);
+        await fillMirror(client, mirror, OBJECTS);
+        await mirror.close();
+      }
+    } finally {
+      await client.close();
+      await sandbox.close();
+    }
+  });
+  after(async () => {
+    await postgres?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('answers what --sandbox answers, on the SQLite file and on PostgreSQL, with 0 API calls and no credentials', async () => {
+    const live = await gongsql(['--sandbox', '-e', SQL, '--format', 'csv']);
+    assert.equal(live.code, 0, live.stderr);
+    for (const location of [file, url]) {
+      const r = await gongsql(['--mirror', location, '-e', SQL, '--format', 'csv', '--stats']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, live.stdout, location);
+      assert.match(lastLine(r.stderr), /^stats: api_calls=0 pages=0 rows=3 ms=\d+$/);
+      assert.ok(!r.stderr.includes('test-secret-pw'));
+    }
+  });
+
+  it('--explain says where the rows come from and how fresh each object is', async () => {
+    const r = await gongsql(['--mirror', file, '--explain', '-e', SQL, '--stats', '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const plan = JSON.parse(r.stdout) as Record<string, string>[];
+    assert.deepEqual(plan.map((p) => [p.Object, p.Request, p.EstimatedCalls]), [['Workspaces', `mirror ${file}`, '0 (mirror)'], ['Calls', `mirror ${file}`, '0 (mirror)']]);
+    assert.match(r.stderr, /^From the mirror: the statement runs on the SQLite file .*gong\.sqlite itself; 0 API calls\.$/m);
+    assert.match(r.stderr, /^Calls: last sync \S+ \(\d+ min ago\), [\d,]+ rows, status done$/m);
+    assert.match(lastLine(r.stderr), /^stats: api_calls=0 /);
+    const pg = await gongsql(['--mirror', url, '--explain', '-e', SQL]);
+    assert.equal(pg.code, 0, pg.stderr);
+    assert.match(pg.stderr, /^From the mirror: rows come from postgres:\/\/gongsql@127\.0\.0\.1:\d+\/mirror_\d+ /m);
+    assert.ok(!`${pg.stdout}${pg.stderr}`.includes('test-secret-pw'), 'never the password');
+  });
+
+  it('a file that is not there is an error, and no empty mirror is left behind', async () => {
+    const missing = join(dir, 'missing.sqlite');
+    const r = await gongsql(['--mirror', missing, '-e', 'SELECT 1']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, `gongsql: no mirror at ${missing}: create it with gongsql sync --to ${missing} (see gongsql --help)\n`);
+    assert.ok(!existsSync(missing));
+  });
+
+  it('a file that is not a mirror, and a mirror in use by another process, say so', async () => {
+    const text = join(dir, 'notes.txt');
+    await writeFile(text, 'not a database\n');
+    const r = await gongsql(['--mirror', text, '-e', 'SELECT 1']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /notes\.txt is not a gongsql mirror/);
+
+    // Another process holds the file (as a running sync does) until it is told to stop.
+    const holder = spawn(process.execPath, ['--import', 'tsx', '-e', `require('./src/mirror/open').openDestination(${JSON.stringify(file)}).then((m) => { console.log('open'); process.stdin.once('data', () => m.close().then(() => process.exit(0))); })`], { cwd: join(__dirname, '..', '..', '..'), stdio: ['pipe', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      const busy = await gongsql(['--mirror', file, '-e', 'SELECT count(*) FROM Calls']);
+      assert.equal(busy.code, 1);
+      assert.match(busy.stderr, /gong\.sqlite is in use by another gongsql process \(pid \d+\)/);
+    } finally {
+      holder.stdin.write('stop\n');
+      await new Promise((resolve) => holder.once('exit', resolve));
+    }
+  });
+
+  it('is read-only, and is not combined with a live connection', async () => {
+    const write = await gongsql(['--mirror', file, '-e', `UPDATE PermissionProfiles SET Name = 'x' WHERE Id = '1'`]);
+    assert.equal(write.code, 1);
+    assert.match(write.stderr, /read-only.*live connection/);
+    const both = await gongsql(['--mirror', file, '--sandbox', '-e', 'SELECT 1']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /use either --mirror or --sandbox/);
+  });
+});
