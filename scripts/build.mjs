@@ -4,12 +4,14 @@ import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+// pg requires pg-native only when asked for its native binding, which gongsql never does.
+const nodeExternal = ['pg-native'];
 
 await Promise.all([
-  build({ ...common, entryPoints: ['src/extension/activate.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['src/extension/activate.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', ...nodeExternal] }),
   // Loaded on the first command that needs Gong (see activate.ts): keeps activation light.
-  build({ ...common, entryPoints: ['src/extension/runtime.ts'], outfile: 'dist/runtime.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' }),
+  build({ ...common, entryPoints: ['src/extension/runtime.ts'], outfile: 'dist/runtime.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', ...nodeExternal] }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternal }),
   // Local evaluation's SQLite thread (src/engine/eval/local.ts starts it from beside the bundle).
   build({ ...common, entryPoints: ['src/engine/eval/worker.ts'], outfile: 'dist/localWorker.js', platform: 'node', format: 'cjs', target: 'node20' }),
   // The SQLite mirror's thread (src/mirror/sqlite.ts starts it from beside the bundle).

@@ -3,13 +3,13 @@ import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient } from 'pg';
 import type { Predicate } from '../gong/read/plan';
 import type { Row, SqlValue } from '../values';
-import { MirrorError, type Destination, type PageCommit, type SyncState, type TranscriptMatch } from './destination';
+import { MirrorError, type Destination, type PageCommit, type SyncedKey, type SyncState, type TranscriptMatch } from './destination';
 import {
-  addColumnSql, allColumns, copyLine, CREATE_STATE_SQL, createStagingSql, createTableSql, lastPerKey, quoteIdent,
+  addColumnSql, copyLine, copySql, CREATE_STATE_SQL, createStagingSql, createTableSql, lastPerKey, quoteIdent,
   STATE_COLUMNS, stagingName, UPSERT_STATE_SQL, upsertFromStagingSql, whereClause,
 } from './postgresSchema';
 import { snippet, toTsQuery, TS_CONFIG } from './postgresSearch';
-import { DELETED_AT, mirrorTables, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
+import { callKeyOf, DELETED_AT, mirrorTables, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
 
 /** Rows per FETCH of a select's cursor (and per batch it yields). */
 const FETCH_ROWS = 1000;
@@ -91,7 +91,7 @@ class PostgresMirror implements Destination {
       await client.query(CREATE_STATE_SQL);
       const existing = await this.existingColumns(client);
       for (const table of tables) {
-        await client.query(createTableSql(table));
+        for (const statement of createTableSql(table)) await client.query(statement);
         const have = existing.get(table.name);
         for (const column of table.columns) if (have && !have.has(column.name)) await client.query(addColumnSql(table, column));
         if (table.name === TRANSCRIPTS) {
@@ -120,28 +120,40 @@ class PostgresMirror implements Destination {
 
   async commit(page: PageCommit): Promise<void> {
     const { table } = page;
+    const callKey = callKeyOf(table);
     await this.transaction(`write ${table.name}`, async (client) => {
-      if (page.replaceCalls && page.replaceCalls.length > 0) {
-        if (table.policy.kind !== 'perCall') throw new MirrorError(`${table.name} is not per-call content: its rows cannot be replaced by call`);
-        await client.query(`DELETE FROM ${quoteIdent(table.name)} WHERE ${quoteIdent(table.policy.callKey)} = ANY($1::text[])`, [page.replaceCalls]);
-      }
-      if (page.rows.length > 0) await this.upsert(client, table, lastPerKey(table, page.rows).map((row) => [...row, page.runAt, null]));
+      if (callKey) await this.replaceContent(client, table, callKey, page);
+      else if (page.rows.length > 0) await this.upsert(client, table, lastPerKey(table, page.rows.map((row) => [...row, page.runAt, null])));
       await saveStates(client, page.states);
     });
   }
 
   /**
-   * Rows with their own `_synced_at` and `_deleted_at` (the last two values of each row):
-   * COPY into the session's staging table, then one INSERT … ON CONFLICT moves them.
+   * Per-call content: every row of the page's calls goes, then the page's rows come in,
+   * numbered within their call (`_ordinal`) as the SQLite file numbers them. Nothing can
+   * conflict after the delete, so COPY writes straight into the table.
    */
+  private async replaceContent(client: PoolClient, table: MirrorTable, callKey: string, page: PageCommit): Promise<void> {
+    const at = table.columns.findIndex((c) => c.name === callKey);
+    const calls = page.replaceCalls ?? [...new Set(page.rows.map((r) => String(r[at])))];
+    if (calls.length > 0) await client.query(`DELETE FROM ${quoteIdent(table.name)} WHERE ${quoteIdent(callKey)} = ANY($1::text[])`, [calls]);
+    if (page.rows.length === 0) return;
+    const ordinals = new Map<SqlValue | undefined, number>();
+    const rows = page.rows.map((row) => {
+      const ordinal = ordinals.get(row[at]) ?? 0;
+      ordinals.set(row[at], ordinal + 1);
+      return [...row, ordinal, page.runAt, null];
+    });
+    await copyInto(client, table.name, table, rows);
+  }
+
+  /** Rows in `storedColumns` order: COPY into the session's staging table, then one INSERT … ON CONFLICT moves them. */
   private async upsert(client: PoolClient, table: MirrorTable, rows: readonly Row[]): Promise<void> {
     await this.ensureStaging(client, table);
-    const staging = quoteIdent(stagingName(table));
-    const { from } = require('pg-copy-streams') as typeof import('pg-copy-streams');
-    const copy = client.query(from(`COPY ${staging} (${allColumns(table).map(quoteIdent).join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from(copyChunks(rows)), copy);
+    const staging = stagingName(table);
+    await copyInto(client, staging, table, rows);
     await client.query(upsertFromStagingSql(table));
-    await client.query(`DELETE FROM ${staging}`);
+    await client.query(`DELETE FROM ${quoteIdent(staging)}`);
   }
 
   private async ensureStaging(client: PoolClient, table: MirrorTable): Promise<void> {
@@ -153,8 +165,9 @@ class PostgresMirror implements Destination {
   }
 
   /**
-   * A copy from another mirror: rows keep their `_synced_at` / `_deleted_at` (appended to
-   * each row), and the states are written with the last batch (`states` given), atomically.
+   * A copy from another mirror: rows as stored there (`storedColumns` order, so they keep
+   * their `_ordinal`, `_synced_at` and `_deleted_at`), upserted on the stored key, with
+   * `states` in the same transaction.
    */
   async load(table: MirrorTable, rows: readonly Row[], states: readonly SyncState[] = []): Promise<void> {
     await this.transaction(`copy ${table.name}`, async (client) => {
@@ -172,6 +185,17 @@ class PostgresMirror implements Destination {
       await saveStates(client, [state]);
       return result.rowCount ?? 0;
     });
+  }
+
+  async syncedAfter(table: MirrorTable, after: { readonly syncedAt: string; readonly key?: string } | null): Promise<SyncedKey[]> {
+    const key = quoteIdent(table.key[0] ?? '');
+    const synced = quoteIdent(SYNCED_AT);
+    const where = after === null ? 'TRUE' : after.key === undefined ? `${synced} > $1` : `(${synced} > $1 OR (${synced} = $1 AND ${key} > $2))`;
+    const params = after === null ? [] : after.key === undefined ? [after.syncedAt] : [after.syncedAt, after.key];
+    return this.withClient(async (client) => {
+      const { rows } = await client.query<{ k: SqlValue; s: string }>(`SELECT ${key} AS k, ${synced} AS s FROM ${quoteIdent(table.name)} WHERE ${where} ORDER BY ${synced}, ${key}`, params);
+      return rows.map((r) => ({ key: String(r.k), syncedAt: r.s }));
+    }, `read what ${table.name} synced`);
   }
 
   async *select(table: MirrorTable, predicates: readonly Predicate[]): AsyncIterable<Row[]> {
@@ -304,6 +328,11 @@ async function saveStates(client: PoolClient, states: readonly SyncState[]): Pro
   for (const s of states) {
     await client.query(UPSERT_STATE_SQL, [s.object, s.policy, s.watermark, s.checkpoint, s.lastRunStarted, s.lastRunFinished, s.rows, s.apiCalls, s.status, s.error]);
   }
+}
+
+async function copyInto(client: PoolClient, target: string, table: MirrorTable, rows: readonly Row[]): Promise<void> {
+  const { from } = require('pg-copy-streams') as typeof import('pg-copy-streams');
+  await pipeline(Readable.from(copyChunks(rows)), client.query(from(copySql(target, table))));
 }
 
 /** COPY's input in chunks of lines (one write per row would be slow). */

@@ -1,7 +1,7 @@
 import type { Predicate } from '../gong/read/plan';
 import type { ColumnType } from '../gong/catalog/types';
 import type { Row, SqlValue } from '../values';
-import { DELETED_AT, STATE_TABLE, SYNCED_AT, type MirrorColumn, type MirrorTable } from './schema';
+import { callKeyOf, DELETED_AT, ORDINAL, STATE_TABLE, storedColumns, SYNCED_AT, type MirrorColumn, type MirrorTable } from './schema';
 
 // The PostgreSQL side of the mirror's tables: types, DDL, COPY's text format and the pushed
 // predicates. Only plain tables, B-tree keys and one GIN index: what Citus, YugabyteDB and
@@ -28,22 +28,30 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** The table's columns as a row holds them, then the bookkeeping ones. */
-export function allColumns(table: MirrorTable): string[] {
-  return [...table.columns.map((c) => c.name), SYNCED_AT, DELETED_AT];
+/** What identifies a stored row: the catalog's key, or (call key, `_ordinal`) for per-call content (as in the SQLite file). */
+export function storedKey(table: MirrorTable): string[] {
+  const callKey = callKeyOf(table);
+  return callKey ? [callKey, ORDINAL] : [...table.key];
 }
 
 function columnDefinitions(table: MirrorTable): string[] {
   return [
     ...table.columns.map((c) => `${quoteIdent(c.name)} ${COLUMN_TYPES[c.type]}`),
-    `${quoteIdent(SYNCED_AT)} text COLLATE "C"`,
+    ...(callKeyOf(table) ? [`${quoteIdent(ORDINAL)} integer NOT NULL`] : []),
+    `${quoteIdent(SYNCED_AT)} text COLLATE "C" NOT NULL`,
     `${quoteIdent(DELETED_AT)} text COLLATE "C"`,
   ];
 }
 
-export function createTableSql(table: MirrorTable): string {
-  const key = table.key.length > 0 ? `, PRIMARY KEY (${table.key.map(quoteIdent).join(', ')})` : '';
-  return `CREATE TABLE IF NOT EXISTS ${quoteIdent(table.name)} (${columnDefinitions(table).join(', ')}${key})`;
+/** The table, and for per-call content an index on the catalog's key (as the SQLite file has). */
+export function createTableSql(table: MirrorTable): string[] {
+  const key = storedKey(table);
+  const primary = key.length > 0 ? `, PRIMARY KEY (${key.map(quoteIdent).join(', ')})` : '';
+  const statements = [`CREATE TABLE IF NOT EXISTS ${quoteIdent(table.name)} (${columnDefinitions(table).join(', ')}${primary})`];
+  if (callKeyOf(table) && table.key.length > 1) {
+    statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`${table.name}_key`)} ON ${quoteIdent(table.name)} (${table.key.map(quoteIdent).join(', ')})`);
+  }
+  return statements;
 }
 
 /** Columns a later catalog added to an existing table. */
@@ -71,14 +79,18 @@ export const UPSERT_STATE_SQL = `INSERT INTO ${quoteIdent(STATE_TABLE)} (${STATE
   VALUES (${STATE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
   ON CONFLICT ("object") DO UPDATE SET ${STATE_COLUMNS.slice(1).map((c) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`).join(', ')}`;
 
-/** Staged rows into the table: new keys inserted, known ones overwritten (and undeleted). */
+export function copySql(target: string, table: MirrorTable): string {
+  return `COPY ${quoteIdent(target)} (${storedColumns(table).map(quoteIdent).join(', ')}) FROM STDIN`;
+}
+
+/** Staged rows into the table: new keys inserted, known ones overwritten (and undeleted when the row says so). */
 export function upsertFromStagingSql(table: MirrorTable): string {
-  const columns = allColumns(table).map(quoteIdent).join(', ');
+  const columns = storedColumns(table).map(quoteIdent).join(', ');
   const target = `INSERT INTO ${quoteIdent(table.name)} (${columns}) SELECT ${columns} FROM ${quoteIdent(stagingName(table))}`;
-  if (table.key.length === 0) return target;
-  const keys = new Set(table.key);
-  const updates = allColumns(table).filter((c) => !keys.has(c)).map((c) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`);
-  return `${target} ON CONFLICT (${table.key.map(quoteIdent).join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
+  const key = storedKey(table);
+  if (key.length === 0) return target;
+  const updates = storedColumns(table).filter((c) => !key.includes(c)).map((c) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`);
+  return `${target} ON CONFLICT (${key.map(quoteIdent).join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
 }
 
 /** One row in COPY's text format: tab-separated, `\N` for NULL, backslash escapes. */
@@ -93,12 +105,13 @@ function copyField(value: SqlValue): string {
 }
 
 /**
- * The last row per key: one page may carry a record twice, and one INSERT … ON CONFLICT may
- * not touch a row twice.
+ * The last stored row per key (rows in `storedColumns` order): one page may carry a record
+ * twice, and one INSERT … ON CONFLICT may not touch a row twice.
  */
 export function lastPerKey(table: MirrorTable, rows: readonly Row[]): readonly Row[] {
-  if (table.key.length === 0) return rows;
-  const positions = table.key.map((k) => table.columns.findIndex((c) => c.name === k));
+  const columns = storedColumns(table);
+  const positions = storedKey(table).map((k) => columns.indexOf(k));
+  if (positions.length === 0) return rows;
   const byKey = new Map<string, Row>();
   for (const row of rows) byKey.set(JSON.stringify(positions.map((i) => row[i])), row);
   return byKey.size === rows.length ? rows : [...byKey.values()];

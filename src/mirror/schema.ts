@@ -45,3 +45,16 @@ export function mirrorTable(table: TableDef): MirrorTable | undefined {
 export function mirrorTables(): MirrorTable[] {
   return tables.map(mirrorTable).filter((t): t is MirrorTable => t !== undefined);
 }
+
+/** Per-call content's call key column; undefined for objects upserted by their key. */
+export function callKeyOf(table: MirrorTable): string | undefined {
+  return table.policy.kind === 'perCall' ? table.policy.callKey : undefined;
+}
+
+/**
+ * A mirror table's stored columns, in the order a copy between mirrors moves them: the
+ * catalog's, `_ordinal` for per-call content, then `_synced_at` and `_deleted_at`.
+ */
+export function storedColumns(table: MirrorTable): string[] {
+  return [...table.columns.map((c) => c.name), ...(callKeyOf(table) ? [ORDINAL] : []), SYNCED_AT, DELETED_AT];
+}

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Predicate } from '../../../src/gong/read/plan';
 import type { Destination, SyncState } from '../../../src/mirror/destination';
@@ -51,15 +54,20 @@ interface Kind {
 }
 
 let postgres: TestPostgres | undefined;
+let files: string | undefined;
+let opened = 0;
 const kinds: Kind[] = [
+  { name: 'sqlite', open: async () => openDestination(join(files!, `mirror-${++opened}.sqlite`)) },
   { name: 'postgres', open: async () => openDestination(await postgres!.createDatabase()) },
 ];
 
 before(async () => {
+  files = mkdtempSync(join(tmpdir(), 'gongsql-mirror-'));
   postgres = await startPostgres();
 });
 after(async () => {
   await postgres?.stop();
+  if (files) rmSync(files, { recursive: true, force: true });
 });
 
 for (const kind of kinds) {
@@ -180,17 +188,44 @@ for (const kind of kinds) {
 
     it('writes a page entirely or not at all', async () => {
       const before = await d.readState();
-      const broken = state('Calls', { status: 'running', rows: 99999 });
-      // The second row's Duration is not a number: the page fails as a whole.
-      await assert.rejects(d.commit({ table: Calls, runAt: RUN1, states: [broken], rows: [
-        row(Calls, { Id: '501', Title: 'kept out' }),
-        row(Calls, { Id: '502', Duration: 'not a number' }),
-      ] }));
+      // The state cannot be saved (no status): the page's rows, written first, go with it.
+      const broken = { ...state('Calls'), status: null } as unknown as SyncState;
+      await assert.rejects(d.commit({ table: Calls, runAt: RUN1, states: [broken], rows: [row(Calls, { Id: '501' }), row(Calls, { Id: '502' })] }));
+      await assert.rejects(d.commit({ table: CallParties, runAt: RUN1, states: [broken], replaceCalls: ['201'], rows: [row(CallParties, { CallId: '201', Id: '9' })] }));
       assert.deepEqual(await ids(d, Calls, [{ column: 'Id', op: 'IN', value: ['501', '502'] }]), []);
+      assert.equal((await all(d, CallParties, [{ column: 'CallId', op: '=', value: '201' }])).length, 1, 'the replaced call keeps its rows');
       assert.deepEqual((await d.readState()).get('Calls'), before.get('Calls'));
       // The destination is still usable after the failed page.
       await d.commit({ table: Calls, runAt: RUN1, states: [], rows: [row(Calls, { Id: '503' })] });
       assert.deepEqual(await ids(d, Calls, [{ column: 'Id', op: '=', value: '503' }]), ['503']);
+    });
+
+    it('keeps per-call rows whose Gong keys repeat within a call, in their order', async () => {
+      const sentence = (startMs: number, text: string): Row => row(CallTranscripts, { CallId: '901', CallScheduled: '2026-06-01T10:00:00Z', StartMs: startMs, EndMs: startMs + 500, Text: text });
+      await d.commit({ table: CallTranscripts, runAt: RUN1, states: [], rows: [sentence(0, 'one'), sentence(0, 'two'), sentence(700, 'three')] });
+      const text = CallTranscripts.columns.findIndex((c) => c.name === 'Text');
+      const rows = await all(d, CallTranscripts, [{ column: 'CallId', op: '=', value: '901' }]);
+      assert.deepEqual(rows.map((r) => r[text]).sort(), ['one', 'three', 'two']);
+      // Without replaceCalls the page's own calls are replaced: a re-read call never doubles.
+      await d.commit({ table: CallTranscripts, runAt: RUN2, states: [], rows: [sentence(0, 'one'), sentence(0, 'two')] });
+      assert.equal((await all(d, CallTranscripts, [{ column: 'CallId', op: '=', value: '901' }])).length, 2);
+    });
+
+    it('lists what was written after a point, in (_synced_at, key) order, for per-call content to follow', async () => {
+      const fresh = await kind.open();
+      try {
+        await fresh.prepare([Calls]);
+        await fresh.commit({ table: Calls, runAt: RUN1, states: [], rows: [row(Calls, { Id: 'b' }), row(Calls, { Id: 'a' })] });
+        await fresh.commit({ table: Calls, runAt: RUN2, states: [], rows: [row(Calls, { Id: 'C' }), row(Calls, { Id: 'c' })] });
+        const keys = (list: { key: string }[]): string[] => list.map((k) => k.key);
+        assert.deepEqual(keys(await fresh.syncedAfter(Calls, null)), ['a', 'b', 'C', 'c']);
+        assert.deepEqual(keys(await fresh.syncedAfter(Calls, { syncedAt: RUN1 })), ['C', 'c']);
+        assert.deepEqual(await fresh.syncedAfter(Calls, { syncedAt: RUN1, key: 'a' }), [
+          { key: 'b', syncedAt: RUN1 }, { key: 'C', syncedAt: RUN2 }, { key: 'c', syncedAt: RUN2 },
+        ]);
+      } finally {
+        await fresh.close();
+      }
     });
 
     it('selects with each predicate kind exactly, comparing text as SQLite does (byte order)', async () => {
@@ -205,7 +240,7 @@ for (const kind of kinds) {
       const check = async (p: Predicate, expected: string[]): Promise<void> =>
         assert.deepEqual(await ids(d, Calls, [w, p]), expected, `${p.column} ${p.op} ${JSON.stringify(p.value)}`);
       await check({ column: 'Id', op: '=', value: '602' }, ['602']);
-      await check({ column: 'id', op: 'IN', value: ['601', '604', '999'] }, ['601', '604']);
+      await check({ column: 'Id', op: 'IN', value: ['601', '604', '999'] }, ['601', '604']);
       await check({ column: 'Scheduled', op: '>', value: '2026-02-01T00:00:00Z' }, ['603', '604']);
       await check({ column: 'Scheduled', op: '>=', value: '2026-02-01T00:00:00Z' }, ['602', '603', '604']);
       await check({ column: 'Scheduled', op: '<', value: '2026-02-01T00:00:00Z' }, ['601']);
