@@ -10,7 +10,7 @@ import type { ActiveConnection } from './connections';
  * memory limit from settings, and a modal question before a costly or unfiltered statement.
  * `what` names the thing being run.
  */
-export function editorRunOptions(connection: ActiveConnection, what: 'statement' | 'cell'): Pick<RunOptions, 'client' | 'connectionId' | 'cache' | 'confirmThreshold' | 'confirm' | 'localMemory'> {
+export function editorRunOptions(connection: ActiveConnection, what: 'statement' | 'cell'): Pick<RunOptions, 'client' | 'mirror' | 'answerFromMirror' | 'connectionId' | 'cache' | 'confirmThreshold' | 'confirm' | 'localMemory'> {
   const settings = vscode.workspace.getConfiguration('gongsql');
   return {
     ...sourceOptions(connection),
@@ -27,8 +27,9 @@ export function editorRunOptions(connection: ActiveConnection, what: 'statement'
   };
 }
 
-/** Where rows come from: Gong through the client, or the mirror (and a live connection's mirror when the setting allows it). */
-function sourceOptions(connection: ActiveConnection): Pick<RunOptions, 'client'> {
-  if (connection.kind === 'mirror') throw new Error(`${connection.label} is a mirror connection: this build's engine cannot read mirrors yet.`);
-  return { client: connection.client };
+/** Where rows come from: the mirror of a mirror connection, or Gong (answered from a mirror when the user's setting allows it). */
+function sourceOptions(connection: ActiveConnection): Pick<RunOptions, 'client' | 'mirror' | 'answerFromMirror'> {
+  if (connection.kind === 'mirror') return { mirror: connection.destination };
+  const { answerFrom } = connection;
+  return { client: connection.client, ...(answerFrom ? { answerFromMirror: { destination: answerFrom.destination, maxAgeMs: answerFrom.maxAgeMinutes * 60_000 } } : {}) };
 }

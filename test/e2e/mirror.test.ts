@@ -32,7 +32,7 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
     // Every object is ticked: untick all with the header's box, tick the two wanted.
     await page.locator('.quick-input-widget').getByRole('checkbox', { name: 'Toggle all checkboxes' }).click();
     await until(async () => (await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]').count()) === 0, 'nothing ticked');
-    for (const name of OBJECTS) await quickRow(page, new RegExp(`^${name} `)).click();
+    for (const name of OBJECTS) await page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first().click();
     await until(async () => (await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]').count()) === OBJECTS.length, 'only the two objects ticked');
     await page.keyboard.press('Enter');
     await quickTitle(page, 'Sync to Local Mirror: destination');

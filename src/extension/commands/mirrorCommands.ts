@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { MirrorError, type Destination } from '../../mirror/destination';
-import { runSync } from '../../mirror/job';
+import type { Destination } from '../../mirror/destination';
+import { runSync, SyncNotConfirmed } from '../../mirror/job';
 import { isPostgresUrl } from '../../mirror/open';
 import { mirrorTables } from '../../mirror/schema';
 import type { SyncEstimate, SyncSummary } from '../../mirror/sync';
@@ -166,8 +166,9 @@ async function runWithProgress(connection: LiveConnection, destination: Destinat
       });
       return { summary, resumed };
     } catch (error) {
-      const said = error instanceof MirrorError || error instanceof Error ? error.message : String(error);
-      void vscode.window.showErrorMessage(`Sync to Local Mirror: ${said}`);
+      // Declining the estimate is an answer, not an error.
+      if (error instanceof SyncNotConfirmed) void vscode.window.showInformationMessage(`Sync to Local Mirror: ${error.message}`);
+      else void vscode.window.showErrorMessage(`Sync to Local Mirror: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
   });
