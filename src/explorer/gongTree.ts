@@ -5,7 +5,7 @@ import { columnDoc, paramDoc, procedureDoc, tableDoc } from '../engine/ide/docs'
 import { activeConnectionName, listConnections, type ConnectionSetting } from '../extension/connectionSettings';
 import { findMirror, type MirrorSetting } from '../extension/mirrorSettings';
 import type { MirrorObject } from '../extension/mirrors';
-import { objectDescription, objectTooltip } from '../extension/mirrorText';
+import { mirrorName, objectDescription, objectTooltip } from '../extension/mirrorText';
 
 /** What a row of the Gong explorer stands for. */
 export type GongNode =
@@ -80,7 +80,7 @@ export class GongTree implements vscode.TreeDataProvider<GongNode> {
         const expanded = vscode.TreeItemCollapsibleState.Expanded;
         if (node.mirror) {
           const m = item(node.name, expanded, 'database', 'connection.mirror', `Mirror: ${node.mirror.location}. Queries read the mirror, 0 API calls.`);
-          m.description = `mirror · ${node.mirror.location.split(/[\\/]/).pop() ?? node.mirror.location}`;
+          m.description = `mirror · ${mirrorName(node.mirror.location)}`;
           return m;
         }
         if (!node.setting) return item(`${node.name} (built-in)`, expanded, 'database', 'connection.sandbox', 'The built-in Gong API sandbox: generated data, no setup.');

@@ -5,6 +5,14 @@ import type { SyncEstimate, SyncSummary } from '../mirror/sync';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
+/**
+ * A mirror as messages and the explorer name it: a file by its name (the path is in settings
+ * and tooltips), a database by its URL (settings and labels hold it without a password).
+ */
+export function mirrorName(location: string): string {
+  return /^postgres(ql)?:\/\//i.test(location) ? location : location.split(/[\\/]/).pop() || location;
+}
+
 /** "about 1 min": an estimate's time at 3 requests a second. */
 export function duration(seconds: number): string {
   if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
@@ -36,11 +44,14 @@ export function summaryText(summary: SyncSummary, destination: string, resumed: 
   return `Synced ${count(done, 'object')} into ${destination}: ${what}.${took}`;
 }
 
-/** An object's row in the explorer: "1,234 rows · synced 2026-11-30 10:42" and how its last run ended when not well. */
-export function objectDescription(rows: number, state: SyncState | undefined): string {
+/**
+ * An object's row in the explorer, short enough for a narrow sidebar: "1,234 rows · synced
+ * 10:42" (today, local time; else the date), and how its last run ended when not well.
+ */
+export function objectDescription(rows: number, state: SyncState | undefined, now = new Date()): string {
   const parts = [count(rows, 'row')];
   const synced = state?.lastRunFinished ?? state?.lastRunStarted;
-  if (synced) parts.push(`synced ${shortTime(synced)}`);
+  if (synced) parts.push(`synced ${shortTime(new Date(synced), now)}`);
   if (state && state.status !== 'done') parts.push(state.status === 'running' ? 'unfinished' : state.status);
   return parts.join(' · ');
 }
@@ -58,9 +69,11 @@ export function objectTooltip(name: string, rows: number, state: SyncState | und
   return lines.join('\n');
 }
 
-/** "2026-11-30 10:42" from an ISO-8601 time (UTC, as stored). */
-function shortTime(iso: string): string {
-  return iso.replace('T', ' ').slice(0, 16);
+/** "10:42" when `at` is today, else "2026-11-29" (local time). */
+function shortTime(at: Date, now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return day(at) === day(now) ? `${pad(at.getHours())}:${pad(at.getMinutes())}` : day(at);
 }
 
 /** The grid's query: the call's sentences that match, in the order they were said. */

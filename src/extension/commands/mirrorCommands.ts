@@ -8,7 +8,7 @@ import type { SyncEstimate, SyncSummary } from '../../mirror/sync';
 import type { Connections, LiveConnection } from '../connections';
 import { listConnections, SANDBOX } from '../connectionSettings';
 import { findMirror, listMirrors, type MirrorSetting } from '../mirrorSettings';
-import { estimateText, matchesQuery, progressText, summaryText } from '../mirrorText';
+import { estimateText, matchesQuery, mirrorName, progressText, summaryText } from '../mirrorText';
 
 import type { MirrorCommand } from './mirrorCommandIds';
 
@@ -135,7 +135,7 @@ async function rememberFile(state: vscode.Memento, file: string): Promise<void> 
 /** The job with a cancellable progress notification; undefined when it could not run at all. */
 async function runWithProgress(connection: LiveConnection, destination: Destination, objects: string[]): Promise<Ran | undefined> {
   const threshold = vscode.workspace.getConfiguration('gongsql').get<number>('mirror.confirmAboveApiCalls', 500);
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Syncing ${connection.label} into ${destination.label}`, cancellable: true }, async (progress, token) => {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Syncing ${connection.label} into ${mirrorName(destination.label)}`, cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     let total = objects.length || mirrorTables().length;
@@ -191,7 +191,7 @@ async function confirmEstimate(estimate: SyncEstimate, threshold: number): Promi
 
 /** The summary, with "Query the mirror" (which adds a mirror connection for it when there is none). */
 async function offerQuery(connections: Connections, { summary, resumed }: Ran, destination: Destination, target: Target): Promise<void> {
-  const text = summaryText(summary, destination.label, resumed);
+  const text = summaryText(summary, mirrorName(destination.label), resumed);
   const query = 'Query the Mirror';
   const failed = summary.stopped || summary.objects.some((o) => o.status === 'failed');
   const show = failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SyncState } from '../../../src/mirror/destination';
 import { splitPassword, withPassword } from '../../../src/extension/mirrorLocation';
-import { estimateText, matchesQuery, objectDescription, objectTooltip, summaryText } from '../../../src/extension/mirrorText';
+import { estimateText, matchesQuery, mirrorName, objectDescription, objectTooltip, summaryText } from '../../../src/extension/mirrorText';
 
 const state = (over: Partial<SyncState>): SyncState => ({
   object: 'Calls', policy: 'window', watermark: '2026-11-30T10:00:00Z', checkpoint: null,
@@ -27,8 +27,13 @@ describe('what the editor says about a mirror', () => {
   });
 
   it('shows each mirrored object\'s rows, last sync and an unfinished status', () => {
-    assert.equal(objectDescription(2000, state({})), '2,000 rows · synced 2026-11-30 10:42');
-    assert.equal(objectDescription(1, state({ status: 'stopped', lastRunFinished: null })), '1 row · synced 2026-11-30 10:40 · stopped');
+    const local = (iso: string) => new Date(iso);
+    const finished = local('2026-11-30T10:42:10.000Z');
+    const hhmm = `${String(finished.getHours()).padStart(2, '0')}:${String(finished.getMinutes()).padStart(2, '0')}`;
+    assert.equal(objectDescription(2000, state({}), local('2026-11-30T10:50:00.000Z')), `2,000 rows · synced ${hhmm}`);
+    const day = `${finished.getFullYear()}-${String(finished.getMonth() + 1).padStart(2, '0')}-${String(finished.getDate()).padStart(2, '0')}`;
+    assert.equal(objectDescription(2000, state({}), local('2026-12-09T12:00:00.000Z')), `2,000 rows · synced ${day}`);
+    assert.match(objectDescription(1, state({ status: 'stopped', lastRunFinished: null }), local('2026-11-30T10:50:00.000Z')), /^1 row · synced \d\d:\d\d · stopped$/);
     assert.match(objectTooltip('Calls', 5, state({ status: 'failed', error: 'HTTP 500' })), /\(failed\)[\s\S]*Error: HTTP 500/);
     assert.match(objectTooltip('Calls', 5, state({ status: 'stopped' })), /resumes where it stopped/);
   });
@@ -44,6 +49,12 @@ describe('a mirror\'s location in settings', () => {
     const split = splitPassword('postgres://bob:s%40cret@db.example:5432/gong?sslmode=require');
     assert.deepEqual(split, { location: 'postgres://bob@db.example:5432/gong?sslmode=require', password: 's@cret' });
     assert.equal(withPassword(split.location, split.password), 'postgres://bob:s%40cret@db.example:5432/gong?sslmode=require');
+  });
+
+  it('names a file by its name and a database by its URL', () => {
+    assert.equal(mirrorName('/home/me/work/gong.sqlite'), 'gong.sqlite');
+    assert.equal(mirrorName('C:\\Users\\me\\gong.sqlite'), 'gong.sqlite');
+    assert.equal(mirrorName('postgres://bob@db.example/gong'), 'postgres://bob@db.example/gong');
   });
 
   it('leaves files and URLs without a password whole', () => {
