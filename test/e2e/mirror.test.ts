@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
-import { answer, editorLines, notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { answer, editorLines, notification, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 const SHOTS = '/tmp/shots-vscode';
 /** The small object set of these steps: calls and their transcripts (Search Transcripts needs both). */
@@ -14,7 +14,7 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
   let workbench: Workbench;
   before(async () => {
     await mkdir(SHOTS, { recursive: true });
-    workbench = await startWorkbench({ files: { 'mirror.gongsql': '' } });
+    workbench = await startWorkbench({ files: { 'mirror.gongsql': '', 'live.gongsql': '' } });
   });
   after(async () => {
     await workbench?.stop();
@@ -61,14 +61,19 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
 
   step('Cancel stops a sync; running it again resumes where it stopped', async () => {
     const { page } = workbench;
-    // A full re-read from the same file would be quick; Cancel is pressed at the first progress.
-    await startSync(page, 'gong.sqlite', 'sync-dark-wide');
-    const progress = await notification(page, /Syncing Sandbox into/, 60_000);
+    // A new file, so that the run is long enough to stop in the middle of Calls.
+    await startSync(page, 'SQLite file…', 'sync-dark-wide');
+    const input = page.locator('.quick-input-widget input');
+    await until(async () => (await input.inputValue()).endsWith('/gong.sqlite'), 'the save dialog');
+    await input.fill(join(workbench.workspace, 'resume.sqlite'));
+    await page.keyboard.press('Enter');
+    const progress = await notification(page, /Syncing Sandbox into resume\.sqlite/, 60_000);
+    await progress.locator('.notification-list-item-message', { hasText: /Calls \(1\/2\) · [1-9][\d,]* rows/ }).waitFor({ timeout: 120_000 });
     await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
-    await notification(page, /stopped after .* Run it again to resume where it stopped\./, 120_000);
+    await notification(page, /Sync into resume\.sqlite stopped after 0 objects .* Run it again to resume where it stopped\./, 120_000);
     await runCommand(page, 'Notifications: Clear All Notifications');
-    await startSync(page, 'gong.sqlite');
-    await notification(page, /Synced 2 objects into .*Resumed where the last run stopped: /, 300_000);
+    await startSync(page, 'resume.sqlite');
+    await notification(page, /Synced 2 objects into resume\.sqlite: .*Resumed where the last run stopped: Calls\./, 300_000);
   });
 
   step('Query the Mirror adds a mirror connection; the explorer lists each object with rows and last sync', async () => {
@@ -118,6 +123,20 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
     await until(async () => Number(await frame.locator('[role=grid]').getAttribute('aria-rowcount')) > 1, 'the call\'s matches in the grid', 60_000);
     await until(async () => (await frame.locator('[role=columnheader] .gs-label').allTextContents()).join() === 'StartMs,SpeakerName,Text', 'the matches\' columns');
     assert.ok((await frame.locator('[role=gridcell]').allTextContents()).some((t) => /Globex/.test(t)));
+  });
+
+  step('with the setting on, a live connection answers from the mirror and Messages says so', async () => {
+    const { page } = workbench;
+    const settings = JSON.parse(await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    await replaceUserSettings(page, workbench.userData, { ...settings, 'gongsql.activeConnection': 'Sandbox', 'gongsql.mirror.answerLiveQueriesFrom': 'Mirror gong' });
+    await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
+    await openFile(page, 'live.gongsql');
+    await editorLines(page, 'live.gongsql').click();
+    await page.keyboard.type("SELECT Id, Title FROM Calls WHERE Scheduled >= '2026-01-01' LIMIT 3;");
+    await page.keyboard.press('Control+Enter');
+    const frame = await webviewFrame(page, '[role=grid][aria-rowcount="4"]', 120_000);
+    await frame.getByRole('tab', { name: 'Messages' }).click();
+    await until(async () => /Calls answered from the mirror .*resume\.sqlite.*; 0 API calls/.test((await frame.locator('.msg-group').first().textContent()) ?? ''), 'Messages saying the mirror answered');
   });
 
   step('light theme, narrow and wide: the explorer and the quick picks', async () => {
