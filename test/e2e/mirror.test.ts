@@ -25,11 +25,18 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
   const quickRow = (page: Page, text: string | RegExp) => page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
   const explorerRow = (page: Page, label: string) => page.locator('.part.sidebar .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
 
-  /** Sync to Local Mirror: the objects (only OBJECTS ticked), then the destination row `destination`. */
-  const startSync = async (page: Page, destination: string | RegExp, shot?: string) => {
+  /**
+   * Sync to Local Mirror: the Gong connection to read when a mirror connection is active, the
+   * objects (only OBJECTS ticked), then the destination row `destination`.
+   */
+  const startSync = async (page: Page, destination: string | RegExp, options: { live?: string; shot?: string } = {}) => {
     await runCommand(page, 'Gong: Sync to Local Mirror…');
+    if (options.live) {
+      await quickTitle(page, 'read which Gong connection?');
+      await quickRow(page, options.live).click();
+    }
     await quickTitle(page, '(1/2): objects');
-    if (shot) await page.screenshot({ path: join(SHOTS, `${shot}-objects.png`) });
+    if (options.shot) await page.screenshot({ path: join(SHOTS, `${options.shot}-objects.png`) });
     // Every object is ticked: untick all with the header's box, tick the two wanted.
     await page.locator('.quick-input-widget').getByRole('checkbox', { name: 'Toggle all checkboxes' }).click();
     await until(async () => (await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]').count()) === 0, 'nothing ticked');
@@ -37,32 +44,44 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
     await until(async () => (await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]').count()) === OBJECTS.length, 'only the two objects ticked');
     await page.keyboard.press('Enter');
     await quickTitle(page, 'Sync to Local Mirror: destination');
-    if (shot) await page.screenshot({ path: join(SHOTS, `${shot}-destination.png`) });
+    if (options.shot) await page.screenshot({ path: join(SHOTS, `${options.shot}-destination.png`) });
     await quickRow(page, destination).click();
   };
+  /** The explorer's row of each of OBJECTS says its rows, when it was synced, and how its last run ended when not well. */
+  const objectRows = async (page: Page, status: RegExp) => {
+    for (const name of OBJECTS) {
+      await until(async () => status.test(await explorerRow(page, name).locator('.label-description').textContent({ timeout: 5000 }).catch(() => '') ?? ''), `${name} in the explorer matching ${status}`);
+    }
+  };
 
-  step('Sync to Local Mirror: objects picked, gong.sqlite in the workspace, progress, then a summary', async () => {
+  step('Sync to Local Mirror: objects picked, gong.sqlite in the workspace, progress, a summary; Query the Mirror adds a mirror connection', async () => {
     const { page } = workbench;
     await openFile(page, 'mirror.gongsql');
     await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar .action-item a[aria-label^="Gong"]').first().click();
     await startSync(page, 'SQLite file…');
     // The save dialog offers gong.sqlite in the workspace: Enter takes it.
     const input = page.locator('.quick-input-widget input');
     await until(async () => (await input.inputValue()).endsWith('/gong.sqlite'), 'gong.sqlite offered');
     await page.keyboard.press('Enter');
-    const progress = await notification(page, /Syncing Sandbox into .*gong\.sqlite/, 60_000);
-    await progress.locator('.notification-list-item-details-row, .notification-list-item-message', { hasText: /API call/ }).first().waitFor({ timeout: 120_000 });
-    await page.screenshot({ path: join(SHOTS, 'sync-progress-dark-wide.png') });
-    const summary = await notification(page, /Synced 2 objects into .*gong\.sqlite: [\d,]+ rows, [\d,]+ API calls/, 300_000);
+    const progress = await notification(page, /Syncing Sandbox into gong\.sqlite/, 60_000);
+    await progress.locator('.notification-list-item-message', { hasText: /API call/ }).first().waitFor({ timeout: 120_000 });
+    await page.screenshot({ path: join(SHOTS, 'sync-progress-light-wide.png') });
+    const summary = await notification(page, /Synced 2 objects into gong\.sqlite: [\d,]+ rows, [\d,]+ API calls/, 300_000);
     assert.ok(existsSync(file()), 'the file is in the workspace');
-    await summary.locator('.monaco-button', { hasText: 'Query the Mirror' }).waitFor();
+    await summary.locator('.monaco-button', { hasText: 'Query the Mirror' }).click();
+    await answer(page, 'Mirror connection: name', 'Mirror first');
+    await page.locator('.statusbar-item', { hasText: 'Gong: Mirror first' }).first().waitFor({ timeout: 30_000 });
+    await explorerRow(page, 'Mirror first').waitFor({ timeout: 30_000 });
+    await objectRows(page, /^[\d,]+ rows · synced \d\d:\d\d$/);
     await runCommand(page, 'Notifications: Clear All Notifications');
   });
 
-  step('Cancel stops a sync; running it again resumes where it stopped', async () => {
+  step('Cancel stops a sync, the explorer says stopped; running it again resumes where it stopped', async () => {
     const { page } = workbench;
-    // A new file, so that the run is long enough to stop in the middle of Calls.
-    await startSync(page, 'SQLite file…', 'sync-dark-wide');
+    // A new file, so that the run is long enough to stop in the middle of Calls. A mirror
+    // connection is active: the sync asks which Gong connection to read.
+    await startSync(page, 'SQLite file…', { live: 'Sandbox', shot: 'sync-light-wide' });
     const input = page.locator('.quick-input-widget input');
     await until(async () => (await input.inputValue()).endsWith('/gong.sqlite'), 'the save dialog');
     await input.fill(join(workbench.workspace, 'resume.sqlite'));
@@ -72,28 +91,22 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
     await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
     await notification(page, /Sync into resume\.sqlite stopped after 0 objects .* Run it again to resume where it stopped\./, 120_000);
     await runCommand(page, 'Notifications: Clear All Notifications');
-    await startSync(page, 'resume.sqlite');
-    await notification(page, /Synced 2 objects into resume\.sqlite: .*Resumed where the last run stopped: Calls\./, 300_000);
-  });
 
-  step('Query the Mirror adds a mirror connection; the explorer lists each object with rows and last sync', async () => {
-    const { page } = workbench;
-    const summary = await notification(page, /Synced 2 objects/);
-    await summary.locator('.monaco-button', { hasText: 'Query the Mirror' }).click();
+    // Add Mirror Connection on the stopped file: Calls says stopped.
+    await runCommand(page, 'Gong: Add Mirror Connection…');
+    await quickTitle(page, 'Add Mirror Connection: destination');
+    await quickRow(page, 'resume.sqlite').click();
     await answer(page, 'Mirror connection: name', 'Mirror gong');
     await page.locator('.statusbar-item', { hasText: 'Gong: Mirror gong' }).first().waitFor({ timeout: 30_000 });
-    await page.locator('.activitybar .action-item a[aria-label^="Gong"]').first().click();
     await explorerRow(page, 'Mirror gong').waitFor({ timeout: 30_000 });
-    for (const name of OBJECTS) {
-      const row = explorerRow(page, name);
-      await row.waitFor({ timeout: 30_000 });
-      assert.match(await row.locator('.label-description').textContent() ?? '', /^[\d,]+ rows · synced \d\d:\d\d$/, name);
-    }
-    for (const [theme, width] of [['dark', 1400], ['dark', 900]] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.locator('.part.sidebar').screenshot({ path: join(SHOTS, `explorer-${theme}-${width < 1000 ? 'narrow' : 'wide'}.png`) });
-    }
-    await page.setViewportSize({ width: 1400, height: 900 });
+    await until(async () => /^[\d,]+ rows · synced \d\d:\d\d · stopped$/.test(await explorerRow(page, 'Calls').locator('.label-description').textContent({ timeout: 5000 }).catch(() => '') ?? ''), 'Calls stopped in the explorer');
+    await page.locator('.part.sidebar').screenshot({ path: join(SHOTS, 'explorer-stopped-light-wide.png') });
+
+    await startSync(page, /Mirror gong/, { live: 'Sandbox' });
+    const summary = await notification(page, /Synced 2 objects into resume\.sqlite: .*Resumed where the last run stopped: Calls\./, 300_000);
+    await objectRows(page, /^[\d,]+ rows · synced \d\d:\d\d$/);
+    await summary.locator('.monaco-button', { hasText: 'Query the Mirror' }).click();
+    await page.locator('.statusbar-item', { hasText: 'Gong: Mirror gong' }).first().waitFor({ timeout: 30_000 });
   });
 
   step('a query on the mirror connection: rows in the grid, 0 API calls in Messages', async () => {
@@ -116,13 +129,41 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
     await first.waitFor({ timeout: 30_000 });
     const detail = await first.textContent() ?? '';
     assert.match(detail, /Globex last quarter/);
-    await page.screenshot({ path: join(SHOTS, 'search-dark-wide.png') });
     await page.keyboard.press('Enter');
     // Its own results panel (the query's document is new), with a CallTranscripts tab.
     const frame = await webviewFrame(page, '[role=tab]:has-text("CallTranscripts")', 120_000);
     await until(async () => Number(await frame.locator('[role=grid]').getAttribute('aria-rowcount')) > 1, 'the call\'s matches in the grid', 60_000);
     await until(async () => (await frame.locator('[role=columnheader] .gs-label').allTextContents()).join() === 'StartMs,SpeakerName,Text', 'the matches\' columns');
     assert.ok((await frame.locator('[role=gridcell]').allTextContents()).some((t) => /Globex/.test(t)));
+  });
+
+  step('screenshots, light and dark, narrow and wide: the explorer and the quick picks', async () => {
+    const { page } = workbench;
+    for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
+      const settings = JSON.parse(await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+      await replaceUserSettings(page, workbench.userData, { ...settings, 'workbench.colorTheme': theme });
+      const dark = theme.includes('Dark');
+      await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+      for (const width of [1400, 900]) {
+        const name = `${dark ? 'dark' : 'light'}-${width < 1000 ? 'narrow' : 'wide'}`;
+        await page.setViewportSize({ width, height: 900 });
+        await explorerRow(page, 'CallTranscripts').waitFor();
+        await page.locator('.part.sidebar').screenshot({ path: join(SHOTS, `explorer-${name}.png`) });
+        await runCommand(page, 'Gong: Search Transcripts');
+        await quickTitle(page, 'Search Transcripts');
+        await page.keyboard.type('pricing');
+        await quickRow(page, /pricing/i).waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: join(SHOTS, `search-${name}.png`) });
+        await page.keyboard.press('Escape');
+        await runCommand(page, 'Gong: Sync to Local Mirror…');
+        await quickTitle(page, 'read which Gong connection?');
+        await quickRow(page, 'Sandbox').click();
+        await quickTitle(page, '(1/2): objects');
+        await page.screenshot({ path: join(SHOTS, `sync-objects-${name}.png`) });
+        await page.keyboard.press('Escape');
+      }
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   step('with the setting on, a live connection answers from the mirror and Messages says so', async () => {
@@ -139,20 +180,4 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
     await until(async () => /Calls answered from the mirror .*resume\.sqlite.*; 0 API calls/.test((await frame.locator('.msg-group').first().textContent()) ?? ''), 'Messages saying the mirror answered');
   });
 
-  step('light theme, narrow and wide: the explorer and the quick picks', async () => {
-    const { page } = workbench;
-    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
-    await page.locator('.monaco-workbench.vs:not(.vs-dark)').waitFor({ timeout: 30_000 });
-    for (const width of [1400, 900]) {
-      const size = width < 1000 ? 'narrow' : 'wide';
-      await page.setViewportSize({ width, height: 900 });
-      await page.locator('.part.sidebar').screenshot({ path: join(SHOTS, `explorer-light-${size}.png`) });
-      await runCommand(page, 'Gong: Search Transcripts');
-      await quickTitle(page, 'Search Transcripts');
-      await page.keyboard.type('pricing');
-      await quickRow(page, /pricing/i).waitFor({ timeout: 30_000 });
-      await page.screenshot({ path: join(SHOTS, `search-light-${size}.png`) });
-      await page.keyboard.press('Escape');
-    }
-  });
 });
