@@ -46,13 +46,14 @@ export function summaryText(summary: SyncSummary, destination: string, resumed: 
 
 /**
  * An object's row in the explorer, short enough for a narrow sidebar: "1,234 rows · synced
- * 10:42" (today, local time; else the date), and how its last run ended when not well.
+ * 10:42" (today, local time; else the date), after how its last run ended when not well.
  */
 export function objectDescription(rows: number, state: SyncState | undefined, now = new Date()): string {
-  const parts = [count(rows, 'row')];
+  // An unfinished run first: in a narrow sidebar the end of the row is what gets cut.
+  const parts = state && state.status !== 'done' ? [state.status === 'running' ? 'unfinished' : state.status] : [];
+  parts.push(count(rows, 'row'));
   const synced = state?.lastRunFinished ?? state?.lastRunStarted;
   if (synced) parts.push(`synced ${shortTime(new Date(synced), now)}`);
-  if (state && state.status !== 'done') parts.push(state.status === 'running' ? 'unfinished' : state.status);
   return parts.join(' · ');
 }
 

@@ -14,7 +14,14 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
   let workbench: Workbench;
   before(async () => {
     await mkdir(SHOTS, { recursive: true });
-    workbench = await startWorkbench({ files: { 'mirror.gongsql': '', 'live.gongsql': '' } });
+    workbench = await startWorkbench({
+      files: {
+        'mirror.gongsql': '',
+        'live.gongsql': '',
+        // A repository naming a mirror (a file to read) of its own, active and answering live queries.
+        '.vscode/settings.json': JSON.stringify({ 'gongsql.mirrors': [{ name: 'Repo mirror', location: '/tmp/repo.sqlite' }], 'gongsql.activeConnection': 'Repo mirror', 'gongsql.mirror.answerLiveQueriesFrom': 'Repo mirror' }),
+      },
+    });
   });
   after(async () => {
     await workbench?.stop();
@@ -45,6 +52,8 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
     await page.keyboard.press('Enter');
     await quickTitle(page, 'Sync to Local Mirror: destination');
     if (options.shot) await page.screenshot({ path: join(SHOTS, `${options.shot}-destination.png`) });
+    await quickRow(page, destination).waitFor();
+    assert.equal(await quickRow(page, 'Repo mirror').count(), 0, "the repository's mirror is never offered");
     await quickRow(page, destination).click();
   };
   /** The explorer's row of each of OBJECTS says its rows, when it was synced, and how its last run ended when not well. */
@@ -54,10 +63,16 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
     }
   };
 
-  step('Sync to Local Mirror: objects picked, gong.sqlite in the workspace, progress, a summary; Query the Mirror adds a mirror connection', async () => {
+  step("a workspace's mirror settings are ignored, and the user is told", async () => {
     const { page } = workbench;
     await openFile(page, 'mirror.gongsql');
+    await notification(page, /gongsql\.activeConnection and gongsql\.mirrors and gongsql\.mirror\.answerLiveQueriesFrom: ignored/, 60_000);
     await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 60_000 });
+    await runCommand(page, 'Notifications: Clear All Notifications');
+  });
+
+  step('Sync to Local Mirror: objects picked, gong.sqlite in the workspace, progress, a summary; Query the Mirror adds a mirror connection', async () => {
+    const { page } = workbench;
     await page.locator('.activitybar .action-item a[aria-label^="Gong"]').first().click();
     await startSync(page, 'SQLite file…');
     // The save dialog offers gong.sqlite in the workspace: Enter takes it.
@@ -99,7 +114,7 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
     await answer(page, 'Mirror connection: name', 'Mirror gong');
     await page.locator('.statusbar-item', { hasText: 'Gong: Mirror gong' }).first().waitFor({ timeout: 30_000 });
     await explorerRow(page, 'Mirror gong').waitFor({ timeout: 30_000 });
-    await until(async () => /^[\d,]+ rows · synced \d\d:\d\d · stopped$/.test(await explorerRow(page, 'Calls').locator('.label-description').textContent({ timeout: 5000 }).catch(() => '') ?? ''), 'Calls stopped in the explorer');
+    await until(async () => /^stopped · [\d,]+ rows · synced \d\d:\d\d$/.test(await explorerRow(page, 'Calls').locator('.label-description').textContent({ timeout: 5000 }).catch(() => '') ?? ''), 'Calls stopped in the explorer');
     await page.locator('.part.sidebar').screenshot({ path: join(SHOTS, 'explorer-stopped-light-wide.png') });
 
     await startSync(page, /Mirror gong/, { live: 'Sandbox' });

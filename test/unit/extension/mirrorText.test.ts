@@ -33,7 +33,7 @@ describe('what the editor says about a mirror', () => {
     assert.equal(objectDescription(2000, state({}), local('2026-11-30T10:50:00.000Z')), `2,000 rows · synced ${hhmm}`);
     const day = `${finished.getFullYear()}-${String(finished.getMonth() + 1).padStart(2, '0')}-${String(finished.getDate()).padStart(2, '0')}`;
     assert.equal(objectDescription(2000, state({}), local('2026-12-09T12:00:00.000Z')), `2,000 rows · synced ${day}`);
-    assert.match(objectDescription(1, state({ status: 'stopped', lastRunFinished: null }), local('2026-11-30T10:50:00.000Z')), /^1 row · synced \d\d:\d\d · stopped$/);
+    assert.match(objectDescription(1, state({ status: 'stopped', lastRunFinished: null }), local('2026-11-30T10:50:00.000Z')), /^stopped · 1 row · synced \d\d:\d\d$/);
     assert.match(objectTooltip('Calls', 5, state({ status: 'failed', error: 'HTTP 500' })), /\(failed\)[\s\S]*Error: HTTP 500/);
     assert.match(objectTooltip('Calls', 5, state({ status: 'stopped' })), /resumes where it stopped/);
   });
