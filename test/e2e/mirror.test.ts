@@ -4,6 +4,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
+import { startPostgres, type TestPostgres } from '../support/postgres';
 import { answer, editorLines, notification, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 const SHOTS = '/tmp/shots-vscode';
@@ -12,8 +13,10 @@ const OBJECTS = ['Calls', 'CallTranscripts'];
 
 describe('the local mirror in VS Code: sync, resume, a mirror connection, queries and transcript search', () => {
   let workbench: Workbench;
+  let postgres: TestPostgres;
   before(async () => {
     await mkdir(SHOTS, { recursive: true });
+    postgres = await startPostgres();
     workbench = await startWorkbench({
       files: {
         'mirror.gongsql': '',
@@ -25,6 +28,7 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
   });
   after(async () => {
     await workbench?.stop();
+    await postgres?.stop();
   });
   const step = stepsOf(() => workbench);
   const file = () => join(workbench.workspace, 'gong.sqlite');
@@ -195,4 +199,33 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
     await until(async () => /Calls answered from the mirror .*resume\.sqlite.*; 0 API calls/.test((await frame.locator('.msg-group').first().textContent()) ?? ''), 'Messages saying the mirror answered');
   });
 
+
+  step('a PostgreSQL mirror: the URL\'s password goes to secret storage, never into settings; queries run on it', async () => {
+    const { page } = workbench;
+    const url = await postgres.createDatabase();
+    const password = new URL(url).password;
+    await startSync(page, 'PostgreSQL…');
+    await answer(page, 'PostgreSQL URL', url);
+    const summary = await notification(page, /Synced 2 objects into postgres:\/\/gongsql@127\.0\.0\.1:\d+\/mirror_1: /, 300_000);
+    assert.ok(!(await summary.innerText()).includes(password), 'no password in the summary');
+    await summary.locator('.monaco-button', { hasText: 'Query the Mirror' }).click();
+    await answer(page, 'Mirror connection: name', 'Mirror pg');
+    await page.locator('.statusbar-item', { hasText: 'Gong: Mirror pg' }).first().waitFor({ timeout: 30_000 });
+    await objectRows(page, /^[\d,]+ rows · synced \d\d:\d\d$/);
+    const settings = await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8');
+    assert.ok(!settings.includes(password), `no password in settings: ${settings}`);
+    const mirrors = (JSON.parse(settings) as { 'gongsql.mirrors': { name: string; location: string }[] })['gongsql.mirrors'];
+    assert.deepEqual(mirrors.find((m) => m.name === 'Mirror pg'), { name: 'Mirror pg', location: url.replace(`:${password}@`, '@') });
+    // The query connects with the password from secret storage.
+    // The editor is narrow now (three groups): a click on its line number puts the cursor there.
+    await openFile(page, 'live.gongsql');
+    await page.locator('.monaco-editor[data-uri$="/live.gongsql"] .line-numbers:visible').first().click();
+    await page.keyboard.press('Control+a');
+    // A count no other panel of this window shows: the frame found is this run's.
+    await page.keyboard.type('SELECT Id, Title FROM Calls LIMIT 7;');
+    await page.keyboard.press('Control+Enter');
+    const frame = await webviewFrame(page, '[role=grid][aria-rowcount="8"]', 120_000);
+    await frame.getByRole('tab', { name: 'Messages' }).click();
+    await until(async () => /\b0 API calls\b/.test((await frame.locator('.msg-group').first().textContent()) ?? ''), 'Messages saying 0 API calls');
+  });
 });
