@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startPostgres, type TestPostgres } from '../support/postgres';
-import { answer, editorLines, notification, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { answer, notification, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 const SHOTS = '/tmp/shots-vscode';
 /** The small object set of these steps: calls and their transcripts (Search Transcripts needs both). */
@@ -66,6 +66,23 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
       await until(async () => status.test(await explorerRow(page, name).locator('.label-description').textContent({ timeout: 5000 }).catch(() => '') ?? ''), `${name} in the explorer matching ${status}`);
     }
   };
+
+  /**
+   * Types `sql` into `file` (replacing what is there), runs it with Ctrl+Enter, and waits for
+   * its `rows` in the grid (a count no other panel of the window shows) and `said` in Messages.
+   */
+  const runAndRead = async (page: Page, file: string, sql: string, rows: number, said: RegExp) => {
+    await openFile(page, file);
+    // A click on the line number puts the cursor in the editor however narrow its group is.
+    await page.locator(`.monaco-editor[data-uri$="/${file}"] .line-numbers:visible`).first().click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(sql);
+    await page.keyboard.press('Control+Enter');
+    const frame = await webviewFrame(page, `[role=grid][aria-rowcount="${rows + 1}"]`, 120_000);
+    await frame.getByRole('tab', { name: 'Messages' }).click();
+    await until(async () => said.test((await frame.locator('.msg-group').first().textContent()) ?? ''), `Messages saying ${said}`);
+  };
+  const userSettings = async () => JSON.parse(await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
 
   step("a workspace's mirror settings are ignored, and the user is told", async () => {
     const { page } = workbench;
@@ -130,13 +147,7 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
 
   step('a query on the mirror connection: rows in the grid, 0 API calls in Messages', async () => {
     const { page } = workbench;
-    await openFile(page, 'mirror.gongsql');
-    await editorLines(page, 'mirror.gongsql').click();
-    await page.keyboard.type('SELECT Id, Title FROM Calls LIMIT 5;');
-    await page.keyboard.press('Control+Enter');
-    const frame = await webviewFrame(page, '[role=grid][aria-rowcount="6"]', 120_000);
-    await frame.getByRole('tab', { name: 'Messages' }).click();
-    await until(async () => /\b0 API calls\b/.test((await frame.locator('.msg-group').first().textContent()) ?? ''), 'Messages saying 0 API calls');
+    await runAndRead(workbench.page, 'mirror.gongsql', 'SELECT Id, Title FROM Calls LIMIT 5;', 5, /\b0 API calls\b/);
   });
 
   step('Search Transcripts: typing a word lists matching sentences; Enter opens the call\'s matches in the grid', async () => {
@@ -159,8 +170,7 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
   step('screenshots, light and dark, narrow and wide: the explorer and the quick picks', async () => {
     const { page } = workbench;
     for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
-      const settings = JSON.parse(await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
-      await replaceUserSettings(page, workbench.userData, { ...settings, 'workbench.colorTheme': theme });
+      await replaceUserSettings(page, workbench.userData, { ...(await userSettings()), 'workbench.colorTheme': theme });
       const dark = theme.includes('Dark');
       await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
       for (const width of [1400, 900]) {
@@ -187,16 +197,9 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
 
   step('with the setting on, a live connection answers from the mirror and Messages says so', async () => {
     const { page } = workbench;
-    const settings = JSON.parse(await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
-    await replaceUserSettings(page, workbench.userData, { ...settings, 'gongsql.activeConnection': 'Sandbox', 'gongsql.mirror.answerLiveQueriesFrom': 'Mirror gong' });
+    await replaceUserSettings(page, workbench.userData, { ...(await userSettings()), 'gongsql.activeConnection': 'Sandbox', 'gongsql.mirror.answerLiveQueriesFrom': 'Mirror gong' });
     await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
-    await openFile(page, 'live.gongsql');
-    await editorLines(page, 'live.gongsql').click();
-    await page.keyboard.type("SELECT Id, Title FROM Calls WHERE Scheduled >= '2026-01-01' LIMIT 3;");
-    await page.keyboard.press('Control+Enter');
-    const frame = await webviewFrame(page, '[role=grid][aria-rowcount="4"]', 120_000);
-    await frame.getByRole('tab', { name: 'Messages' }).click();
-    await until(async () => /Calls answered from the mirror .*resume\.sqlite.*; 0 API calls/.test((await frame.locator('.msg-group').first().textContent()) ?? ''), 'Messages saying the mirror answered');
+    await runAndRead(page, 'live.gongsql', "SELECT Id, Title FROM Calls WHERE Scheduled >= '2026-01-01' LIMIT 3;", 3, /Calls answered from the mirror .*resume\.sqlite.*; 0 API calls/);
   });
 
 
@@ -212,20 +215,11 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
     await answer(page, 'Mirror connection: name', 'Mirror pg');
     await page.locator('.statusbar-item', { hasText: 'Gong: Mirror pg' }).first().waitFor({ timeout: 30_000 });
     await objectRows(page, /^[\d,]+ rows · synced \d\d:\d\d$/);
-    const settings = await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8');
-    assert.ok(!settings.includes(password), `no password in settings: ${settings}`);
-    const mirrors = (JSON.parse(settings) as { 'gongsql.mirrors': { name: string; location: string }[] })['gongsql.mirrors'];
+    const settings = await userSettings();
+    assert.ok(!JSON.stringify(settings).includes(password), `no password in settings: ${JSON.stringify(settings)}`);
+    const mirrors = settings['gongsql.mirrors'] as { name: string; location: string }[];
     assert.deepEqual(mirrors.find((m) => m.name === 'Mirror pg'), { name: 'Mirror pg', location: url.replace(`:${password}@`, '@') });
     // The query connects with the password from secret storage.
-    // The editor is narrow now (three groups): a click on its line number puts the cursor there.
-    await openFile(page, 'live.gongsql');
-    await page.locator('.monaco-editor[data-uri$="/live.gongsql"] .line-numbers:visible').first().click();
-    await page.keyboard.press('Control+a');
-    // A count no other panel of this window shows: the frame found is this run's.
-    await page.keyboard.type('SELECT Id, Title FROM Calls LIMIT 7;');
-    await page.keyboard.press('Control+Enter');
-    const frame = await webviewFrame(page, '[role=grid][aria-rowcount="8"]', 120_000);
-    await frame.getByRole('tab', { name: 'Messages' }).click();
-    await until(async () => /\b0 API calls\b/.test((await frame.locator('.msg-group').first().textContent()) ?? ''), 'Messages saying 0 API calls');
+    await runAndRead(page, 'live.gongsql', 'SELECT Id, Title FROM Calls LIMIT 7;', 7, /\b0 API calls\b/);
   });
 });
