@@ -74,7 +74,8 @@ async function editConnection(connections: Connections, existing?: string): Prom
   const current = connections.list().find((c) => c.name === existing);
   const name = await vscode.window.showInputBox({
     title: 'Gong connection (1/4): name', value: current?.name ?? 'Gong', ignoreFocusOut: true,
-    validateInput: (v) => (!v.trim() ? 'A name is required' : v.trim() === SANDBOX ? 'Sandbox is the built-in connection' : undefined),
+    validateInput: (v) => (!v.trim() ? 'A name is required' : v.trim() === SANDBOX ? 'Sandbox is the built-in connection'
+      : connections.mirrors.list().some((m) => m.name === v.trim()) ? `${v.trim()} is a mirror connection` : undefined),
   });
   if (!name) return;
   const baseUrl = await vscode.window.showInputBox({

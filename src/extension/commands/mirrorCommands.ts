@@ -9,7 +9,6 @@ import type { Connections, LiveConnection } from '../connections';
 import { listConnections, SANDBOX } from '../connectionSettings';
 import { findMirror, listMirrors, type MirrorSetting } from '../mirrorSettings';
 import { estimateText, matchesQuery, mirrorName, progressText, summaryText } from '../mirrorText';
-
 import type { MirrorCommand } from './mirrorCommandIds';
 
 /** Recent SQLite destinations (paths only), so that a stopped sync is resumed without a save dialog. */
@@ -56,8 +55,7 @@ async function syncToMirror(connections: Connections, state: vscode.Memento): Pr
 async function pickLiveConnection(connections: Connections): Promise<string | undefined> {
   const active = connections.activeLabel;
   if (!findMirror(active)) return active;
-  const pick = await vscode.window.showQuickPick([SANDBOX, ...listConnections().map((c) => c.name)], { title: 'Sync to Local Mirror: read which Gong connection?' });
-  return pick;
+  return vscode.window.showQuickPick([SANDBOX, ...listConnections().map((c) => c.name)], { title: 'Sync to Local Mirror: read which Gong connection?' });
 }
 
 /** Every mirrored object, all picked: the user unticks what they do not want. */
@@ -120,7 +118,6 @@ async function askPostgresUrl(title: string): Promise<string | undefined> {
     title: `${title}: PostgreSQL URL`,
     placeHolder: 'postgres://user:password@host:5432/database',
     prompt: 'The password, if any, is kept in VS Code\'s secret storage, never in settings.',
-    password: false,
     ignoreFocusOut: true,
     validateInput: (v) => (isPostgresUrl(v.trim()) && URL.canParse(v.trim()) ? undefined : 'A postgres:// or postgresql:// URL'),
   });
@@ -206,10 +203,10 @@ async function offerQuery(connections: Connections, { summary, resumed }: Ran, d
 /** Names and saves a mirror connection for `location`, opens it to check it, and makes it active. */
 async function addMirrorConnection(connections: Connections, location: string): Promise<void> {
   const suggested = isPostgresUrl(location) ? `Mirror ${new URL(location).hostname}` : `Mirror ${basename(location).replace(/\.[^.]+$/, '')}`;
-  const taken = new Set([SANDBOX, ...listConnections().map((c) => c.name)]);
+  const taken = new Set([SANDBOX, ...listConnections().map((c) => c.name), ...listMirrors().map((m) => m.name)]);
   const name = await vscode.window.showInputBox({
     title: 'Mirror connection: name', value: suggested, ignoreFocusOut: true,
-    validateInput: (v) => (!v.trim() ? 'A name is required' : taken.has(v.trim()) ? `${v.trim()} is a Gong connection` : undefined),
+    validateInput: (v) => (!v.trim() ? 'A name is required' : taken.has(v.trim()) ? `There is a connection named ${v.trim()} already` : undefined),
   });
   if (!name) return;
   try {
