@@ -14,8 +14,11 @@ import type { Destination } from '../mirror/destination';
 import { findMirror, liveFromMirrorSetting } from './mirrorSettings';
 import { Mirrors } from './mirrors';
 
-/** A connection the engine can run on: Gong (a client) or a mirror (a destination), and its cache. */
-export type ActiveConnection = LiveConnection | MirrorConnection;
+/**
+ * A connection the engine can run on: Gong (a client) or a mirror (a destination), and its
+ * cache. `release()` when the run is over: a mirror it uses may then be closed when idle.
+ */
+export type ActiveConnection = (LiveConnection | MirrorConnection) & { release(): void };
 
 /** The sandbox or a Gong connection. */
 export interface LiveConnection {
@@ -98,13 +101,15 @@ export class Connections implements vscode.Disposable {
     if (mirror) return this.mirrorConnection(mirror.name);
     const live = await this.live(name);
     const fallback = liveFromMirrorSetting();
-    if (!fallback) return live;
+    const nothing = { ...live, release: () => undefined };
+    if (!fallback) return nothing;
     try {
-      return { ...live, answerFrom: { destination: await this.mirrors.destination(fallback.mirror), maxAgeMinutes: fallback.maxAgeMinutes } };
+      const lease = await this.mirrors.lease(fallback.mirror);
+      return { ...live, answerFrom: { destination: lease.destination, maxAgeMinutes: fallback.maxAgeMinutes }, release: lease.release };
     } catch (error) {
       // The mirror is an optimisation: when it cannot be opened, Gong answers, and the log says why.
       this.log.warn(`Not answering from the mirror ${fallback.mirror.name}: ${(error as Error).message}`);
-      return live;
+      return nothing;
     }
   }
 
@@ -113,13 +118,13 @@ export class Connections implements vscode.Disposable {
     return name === SANDBOX ? this.sandboxConnection() : this.gongConnection(name);
   }
 
-  private async mirrorConnection(name: string): Promise<MirrorConnection> {
+  private async mirrorConnection(name: string): Promise<ActiveConnection> {
     const setting = findMirror(name);
     if (!setting) throw new Error(`There is no mirror connection named ${name}.`);
-    const destination = await this.mirrors.destination(setting);
+    const { destination, release } = await this.mirrors.lease(setting);
     let cache = this.mirrorCaches.get(name);
     if (!cache) this.mirrorCaches.set(name, (cache = newCache()));
-    return { kind: 'mirror', id: `mirror:${name}`, label: name, destination, cache };
+    return { kind: 'mirror', id: `mirror:${name}`, label: name, destination, cache, release };
   }
 
   /**

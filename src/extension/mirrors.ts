@@ -14,14 +14,31 @@ export interface MirrorObject {
   readonly state?: SyncState;
 }
 
+/** A mirror in use: released when done, so that an unused SQLite file is not held. */
+export interface Lease {
+  readonly destination: Destination;
+  /** Idempotent. */
+  release(): void;
+}
+
+/** How long an unused mirror stays open: a query after another reuses it. */
+const IDLE_MS = 30_000;
+
+interface Opened {
+  readonly destination: Promise<Destination>;
+  users: number;
+  idle?: NodeJS.Timeout;
+}
+
 /**
- * The mirrors this window uses, each opened once: a SQLite mirror allows one connection per
- * file (its worker holds it), so a sync, the queries and the explorer on the same file share
- * one Destination. Mirror connections are saved in user settings; a PostgreSQL password in
- * SecretStorage only.
+ * The mirrors this window uses, each opened once while in use: a SQLite mirror allows one
+ * connection per file (its worker holds it), so a sync, the queries and the explorer on the
+ * same file share one Destination. A mirror nothing has used for IDLE_MS is closed, so that
+ * `gongsql` in a terminal can use the file (a window never holds it for good). Mirror
+ * connections are saved in user settings; a PostgreSQL password in SecretStorage only.
  */
 export class Mirrors implements vscode.Disposable {
-  private readonly opened = new Map<string, Promise<Destination>>();
+  private readonly opened = new Map<string, Opened>();
 
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
@@ -29,21 +46,55 @@ export class Mirrors implements vscode.Disposable {
     return listMirrors();
   }
 
-  /** A saved mirror connection's destination. */
-  async destination(setting: MirrorSetting): Promise<Destination> {
-    return this.open(withPassword(setting.location, await this.secrets.get(SECRET_PREFIX + setting.name)));
+  /** A saved mirror connection's destination, in use until released. */
+  async lease(setting: MirrorSetting): Promise<Lease> {
+    return this.leaseAt(withPassword(setting.location, await this.secrets.get(SECRET_PREFIX + setting.name)));
   }
 
-  /** A destination by its full location (a URL may carry its password: it is never stored here). */
-  open(location: string): Promise<Destination> {
-    let destination = this.opened.get(location);
-    if (!destination) {
-      destination = openDestination(location);
-      this.opened.set(location, destination);
-      // A failed open is not kept: the next use tries again (the file may be free by then).
-      destination.catch(() => this.opened.delete(location));
+  /** A destination by its full location (a URL may carry its password: it is never stored here), in use until released. */
+  async leaseAt(location: string): Promise<Lease> {
+    let entry = this.opened.get(location);
+    if (!entry) {
+      entry = { destination: openDestination(location), users: 0 };
+      this.opened.set(location, entry);
     }
-    return destination;
+    const opened = entry;
+    opened.users++;
+    clearTimeout(opened.idle);
+    try {
+      const destination = await opened.destination;
+      let released = false;
+      return { destination, release: () => {
+        if (released) return;
+        released = true;
+        this.release(location, opened);
+      } };
+    } catch (error) {
+      // A failed open is not kept: the next use tries again (the file may be free by then).
+      opened.users--;
+      if (this.opened.get(location) === opened) this.opened.delete(location);
+      throw error;
+    }
+  }
+
+  /** Runs `use` on a leased destination, released after. */
+  async using<T>(leased: Promise<Lease>, use: (destination: Destination) => Promise<T>): Promise<T> {
+    const lease = await leased;
+    try {
+      return await use(lease.destination);
+    } finally {
+      lease.release();
+    }
+  }
+
+  private release(location: string, opened: Opened): void {
+    if (--opened.users > 0) return;
+    opened.idle = setTimeout(() => {
+      if (opened.users > 0 || this.opened.get(location) !== opened) return;
+      this.opened.delete(location);
+      void opened.destination.then((d) => d.close()).catch(() => undefined);
+    }, IDLE_MS);
+    opened.idle.unref();
   }
 
   /** The mirror connection already saved for a location (the password left out), if any. */
@@ -72,8 +123,7 @@ export class Mirrors implements vscode.Disposable {
   async objects(name: string): Promise<MirrorObject[]> {
     const setting = findMirror(name);
     if (!setting) return [];
-    const destination = await this.destination(setting);
-    const [counts, states] = await Promise.all([destination.rowCounts(), destination.readState()]);
+    const [counts, states] = await this.using(this.lease(setting), (destination) => Promise.all([destination.rowCounts(), destination.readState()]));
     return mirrorTables()
       .filter((t) => counts.has(t.name) || states.has(t.name))
       .map((t) => ({ name: t.name, rows: counts.get(t.name) ?? 0, state: states.get(t.name) }));
@@ -82,6 +132,9 @@ export class Mirrors implements vscode.Disposable {
   async dispose(): Promise<void> {
     const all = [...this.opened.values()];
     this.opened.clear();
-    for (const d of all) await d.then((x) => x.close(), () => undefined);
+    for (const opened of all) {
+      clearTimeout(opened.idle);
+      await opened.destination.then((d) => d.close(), () => undefined);
+    }
   }
 }

@@ -57,6 +57,8 @@ export class Runtime {
     } catch (error) {
       offerCredentialsFix(error, `Gong SQL: ${(error as Error).message}`, this.connections.setting(connection.label));
       throw error;
+    } finally {
+      connection.release();
     }
   }
 

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
+import { ROOT } from '../../scripts/codeServer';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { answer, notification, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
@@ -221,5 +223,18 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
     assert.deepEqual(mirrors.find((m) => m.name === 'Mirror pg'), { name: 'Mirror pg', location: url.replace(`:${password}@`, '@') });
     // The query connects with the password from secret storage.
     await runAndRead(page, 'live.gongsql', 'SELECT Id, Title FROM Calls LIMIT 7;', 7, /\b0 API calls\b/);
+  });
+
+  step('a terminal can use a mirror file once the window no longer uses it', async () => {
+    // gong.sqlite was read by the explorer and Search Transcripts; the window lets it go when idle.
+    let said = '';
+    await until(async () => {
+      const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'gongsql.js'), '--mirror', file(), '-e', 'SELECT COUNT(*) AS n FROM Calls', '--format', 'csv'], { encoding: 'utf8', timeout: 30_000 });
+      said = `${run.stdout}${run.stderr}`;
+      return run.status === 0;
+    }, 'gongsql --mirror on the file', 120_000).catch((error: Error) => {
+      throw new Error(`${error.message}: ${said}`);
+    });
+    assert.match(said, /^n\r?\n1926\r?\n/);
   });
 });

@@ -60,8 +60,12 @@ export function connectionCommandHandlers(connections: Connections, signIn: (aga
     },
     'gongsql.testConnection': async () => {
       const connection = await connections.active();
-      if (connection.kind === 'mirror') await testMirror(connection);
-      else await testConnection(connection.client, connection.label);
+      try {
+        if (connection.kind === 'mirror') await testMirror(connection);
+        else await testConnection(connection.client, connection.label);
+      } finally {
+        connection.release();
+      }
     },
     'gongsql.resetSandbox': async () => {
       await connections.resetSandbox();

@@ -6,6 +6,7 @@ import { isPostgresUrl } from '../../mirror/open';
 import { mirrorTables } from '../../mirror/schema';
 import type { SyncEstimate, SyncSummary } from '../../mirror/sync';
 import type { Connections, LiveConnection } from '../connections';
+import type { Lease } from '../mirrors';
 import { listConnections, SANDBOX } from '../connectionSettings';
 import { findMirror, listMirrors, type MirrorSetting } from '../mirrorSettings';
 import { estimateText, matchesQuery, mirrorName, progressText, summaryText } from '../mirrorText';
@@ -37,18 +38,25 @@ async function syncToMirror(connections: Connections, state: vscode.Memento): Pr
   const target = await pickLocation(state, 'Sync to Local Mirror');
   if (!target) return;
   let connection: LiveConnection;
-  let destination: Destination;
+  let lease: Lease;
   try {
     connection = await connections.live(live);
-    destination = await (target.mirror ? connections.mirrors.destination(target.mirror) : connections.mirrors.open(target.location));
+    lease = await (target.mirror ? connections.mirrors.lease(target.mirror) : connections.mirrors.leaseAt(target.location));
   } catch (error) {
     void vscode.window.showErrorMessage(`Sync to Local Mirror: ${(error as Error).message}`);
     return;
   }
   if (!isPostgresUrl(target.location)) await rememberFile(state, target.location);
-  const ran = await runWithProgress(connection, destination, objects);
+  const { label } = lease.destination;
+  let ran: Ran | undefined;
+  try {
+    ran = await runWithProgress(connection, lease.destination, objects);
+  } finally {
+    // Not held while the summary waits for an answer: the file is free for other programs.
+    lease.release();
+  }
   connections.notifyChanged();
-  if (ran) await offerQuery(connections, ran, destination, target);
+  if (ran) await offerQuery(connections, ran, label, target);
 }
 
 /** The active connection when it is live (a sync reads Gong), else the user picks one. */
@@ -187,8 +195,8 @@ async function confirmEstimate(estimate: SyncEstimate, threshold: number): Promi
 }
 
 /** The summary, with "Query the mirror" (which adds a mirror connection for it when there is none). */
-async function offerQuery(connections: Connections, { summary, resumed }: Ran, destination: Destination, target: Target): Promise<void> {
-  const text = summaryText(summary, mirrorName(destination.label), resumed);
+async function offerQuery(connections: Connections, { summary, resumed }: Ran, label: string, target: Target): Promise<void> {
+  const text = summaryText(summary, mirrorName(label), resumed);
   const query = 'Query the Mirror';
   const failed = summary.stopped || summary.objects.some((o) => o.status === 'failed');
   const show = failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
@@ -210,8 +218,7 @@ async function addMirrorConnection(connections: Connections, location: string): 
   });
   if (!name) return;
   try {
-    const destination = await connections.mirrors.open(location);
-    await destination.readState();
+    await connections.mirrors.using(connections.mirrors.leaseAt(location), (destination) => destination.readState());
   } catch (error) {
     void vscode.window.showErrorMessage(`Mirror connection ${name.trim()}: ${(error as Error).message}`);
     return;
@@ -241,17 +248,21 @@ async function pickMirror(connections: Connections): Promise<string | undefined>
 
 type MatchItem = vscode.QuickPickItem & { callId: string; callTitle: string | null };
 
-/**
- * A quick pick over the mirror's full-text index: each keystroke searches again (the newest
- * answer wins); choosing a sentence opens its call's matches in the grid, a query on the mirror.
- */
+/** Search Transcripts in the mirror the user means (the mirror is in use until it is done). */
 async function searchTranscripts(connections: Connections, openQuery: (sql: string) => Promise<void>): Promise<void> {
   const name = await pickMirror(connections);
   const setting = name ? findMirror(name) : undefined;
   if (!setting) return;
-  const destination = await connections.mirrors.destination(setting);
+  await connections.mirrors.using(connections.mirrors.lease(setting), (destination) => searchIn(destination, setting.name, openQuery, connections));
+}
+
+/**
+ * A quick pick over the mirror's full-text index: each keystroke searches again (the newest
+ * answer wins); choosing a sentence opens its call's matches in the grid, a query on the mirror.
+ */
+async function searchIn(destination: Destination, name: string, openQuery: (sql: string) => Promise<void>, connections: Connections): Promise<void> {
   const pick = vscode.window.createQuickPick<MatchItem>();
-  pick.title = `Search Transcripts in ${setting.name}`;
+  pick.title = `Search Transcripts in ${name}`;
   pick.placeholder = 'Words, "a phrase" or a prefix*: sentences that say them';
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
@@ -297,6 +308,6 @@ async function searchTranscripts(connections: Connections, openQuery: (sql: stri
   pick.dispose();
   if (!chosen) return;
   const matches = (await destination.searchTranscripts(chosen.query, 1000)).filter((m) => m.callId === chosen.item.callId);
-  if (connections.activeLabel !== setting.name) await connections.setActive(setting.name);
+  if (connections.activeLabel !== name) await connections.setActive(name);
   await openQuery(matchesQuery(chosen.item.callId, chosen.item.callTitle, chosen.query, matches.map((m) => m.startMs)));
 }
