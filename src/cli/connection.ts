@@ -15,6 +15,11 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/** A connection to Gong (the sandbox or a URL): it always has the client. */
+export interface LiveConnection extends Connection {
+  client: GongClient;
+}
+
 /**
  * A mirror to query (`--mirror FILE|URL`): no Gong credentials, no request. A file that is not
  * there is an error, never a new empty mirror; a mirror nothing was synced into says how to sync.
@@ -38,7 +43,7 @@ export async function openMirrorConnection(location: string): Promise<Connection
  * with credentials from the environment only — never from arguments, which land in shell
  * history and process lists.
  */
-export async function openConnection(options: { sandbox: boolean; seed?: string; baseUrl?: string }, env: NodeJS.ProcessEnv): Promise<Connection> {
+export async function openConnection(options: { sandbox: boolean; seed?: string; baseUrl?: string }, env: NodeJS.ProcessEnv): Promise<LiveConnection> {
   if (options.sandbox) {
     const sandbox: Sandbox = await startSandbox({ seed: options.seed });
     const client = new GongClient({

@@ -27,7 +27,9 @@ export interface Destination {
   finishRefresh(table: MirrorTable, runAt: string, state: SyncState): Promise<number>;
   /**
    * The rows of an object that satisfy `predicates` (a superset is allowed, never fewer),
-   * deleted rows left out, columns in `MirrorTable.columns` order, in batches.
+   * deleted rows left out, columns in `MirrorTable.columns` order, in batches. Only
+   * `table.columns` are read: the engine passes the object's table narrowed to the columns a
+   * statement reads (and those its predicates name), so a wide object is not read whole.
    */
   select(table: MirrorTable, predicates: readonly Predicate[]): AsyncIterable<Row[]>;
   /**

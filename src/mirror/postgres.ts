@@ -6,14 +6,13 @@ import type { Row, SqlValue } from '../values';
 import { MirrorError, type Destination, type PageCommit, type SyncedKey, type SyncState, type TranscriptMatch } from './destination';
 import {
   addColumnSql, copyLine, copySql, CREATE_STATE_SQL, createStagingSql, createTableSql, lastPerKey, quoteIdent,
-  STATE_COLUMNS, stagingName, UPSERT_STATE_SQL, upsertFromStagingSql, whereClause,
+  insertFromStagingSql, SEARCH_COLUMN, SEARCHED_TABLE, STATE_COLUMNS, stagingName, UPSERT_STATE_SQL, whereClause,
 } from './postgresSchema';
 import { snippet, toTsQuery, TS_CONFIG } from './postgresSearch';
 import { callKeyOf, DELETED_AT, mirrorTables, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
 
 /** Rows per FETCH of a select's cursor (and per batch it yields). */
 const FETCH_ROWS = 1000;
-const TRANSCRIPTS = 'CallTranscripts';
 
 /**
  * A mirror in a PostgreSQL database (or Citus, YugabyteDB, CockroachDB at the same URL).
@@ -94,10 +93,6 @@ class PostgresMirror implements Destination {
         for (const statement of createTableSql(table)) await client.query(statement);
         const have = existing.get(table.name);
         for (const column of table.columns) if (have && !have.has(column.name)) await client.query(addColumnSql(table, column));
-        if (table.name === TRANSCRIPTS) {
-          // An expression index, not a stored tsvector column: no generated column, no trigger.
-          await client.query(`CREATE INDEX IF NOT EXISTS "_gongsql_transcripts_text" ON ${quoteIdent(TRANSCRIPTS)} USING gin (to_tsvector('${TS_CONFIG}', "Text"))`);
-        }
       }
     });
   }
@@ -123,15 +118,14 @@ class PostgresMirror implements Destination {
     const callKey = callKeyOf(table);
     await this.transaction(`write ${table.name}`, async (client) => {
       if (callKey) await this.replaceContent(client, table, callKey, page);
-      else if (page.rows.length > 0) await this.upsert(client, table, lastPerKey(table, page.rows.map((row) => [...row, page.runAt, null])));
+      else if (page.rows.length > 0) await this.insert(client, table, lastPerKey(table, page.rows.map((row) => [...row, page.runAt, null])), true);
       await saveStates(client, page.states);
     });
   }
 
   /**
    * Per-call content: every row of the page's calls goes, then the page's rows come in,
-   * numbered within their call (`_ordinal`) as the SQLite file numbers them. Nothing can
-   * conflict after the delete, so COPY writes straight into the table.
+   * numbered within their call (`_ordinal`) as the SQLite file numbers them.
    */
   private async replaceContent(client: PoolClient, table: MirrorTable, callKey: string, page: PageCommit): Promise<void> {
     const at = table.columns.findIndex((c) => c.name === callKey);
@@ -144,15 +138,19 @@ class PostgresMirror implements Destination {
       ordinals.set(row[at], ordinal + 1);
       return [...row, ordinal, page.runAt, null];
     });
-    await copyInto(client, table.name, table, rows);
+    await this.insert(client, table, rows, false);
   }
 
-  /** Rows in `storedColumns` order: COPY into the session's staging table, then one INSERT … ON CONFLICT moves them. */
-  private async upsert(client: PoolClient, table: MirrorTable, rows: readonly Row[]): Promise<void> {
+  /**
+   * Rows in `storedColumns` order: COPY into the session's staging table, then one INSERT
+   * (… ON CONFLICT when `conflicts`) moves them, so per-row work like the transcripts' search
+   * words is done by the database in one statement.
+   */
+  private async insert(client: PoolClient, table: MirrorTable, rows: readonly Row[], conflicts: boolean): Promise<void> {
     await this.ensureStaging(client, table);
     const staging = stagingName(table);
     await copyInto(client, staging, table, rows);
-    await client.query(upsertFromStagingSql(table));
+    await client.query(insertFromStagingSql(table, conflicts));
     await client.query(`DELETE FROM ${quoteIdent(staging)}`);
   }
 
@@ -171,7 +169,7 @@ class PostgresMirror implements Destination {
    */
   async load(table: MirrorTable, rows: readonly Row[], states: readonly SyncState[] = []): Promise<void> {
     await this.transaction(`copy ${table.name}`, async (client) => {
-      if (rows.length > 0) await this.upsert(client, table, lastPerKey(table, rows));
+      if (rows.length > 0) await this.insert(client, table, lastPerKey(table, rows), true);
       await saveStates(client, states);
     });
   }
@@ -240,8 +238,10 @@ class PostgresMirror implements Destination {
     if (tsQuery === undefined) return [];
     return this.withClient(async (client) => {
       const existing = await this.existingTables(client);
-      if (!existing.has(TRANSCRIPTS)) return [];
-      const { rows } = await client.query<Row>({ text: searchSql(existing), values: [tsQuery, limit], rowMode: 'array' });
+      if (!existing.has(SEARCHED_TABLE)) return [];
+      const { rows: [probe] } = await client.query<{ n: number }>(COMMON_SQL, [tsQuery]);
+      const common = Number(probe?.n ?? 0) >= COMMON;
+      const { rows } = await client.query<Row>({ text: searchSql(existing, common), values: [tsQuery, limit], rowMode: 'array' });
       return rows.map(([callId, callTitle, callScheduled, speakerName, affiliation, startMs, text]) => ({
         callId: String(callId), callTitle: textOrNull(callTitle), callScheduled: textOrNull(callScheduled),
         speakerName: textOrNull(speakerName), affiliation: textOrNull(affiliation),
@@ -346,24 +346,38 @@ function* copyChunks(rows: readonly Row[]): Generator<string> {
 }
 
 /**
- * Matches by the GIN index, best first; the call's title from Calls and the speaker's
- * affiliation from CallParties (by SpeakerId) when those objects are mirrored too.
+ * Above this many matches a word is common: ranking every match would read each of their
+ * rows (70,000 rows of a million sentences take ~300 ms), so the newest `RANKED` are ranked.
  */
-function searchSql(existing: ReadonlySet<string>): string {
-  const vector = `to_tsvector('${TS_CONFIG}', t."Text")`;
+const COMMON = 5000;
+const RANKED = 1000;
+
+/**
+ * Matches by the GIN index, best first (ts_rank, then newest); for a common word, the best
+ * of its `RANKED` newest matches (read in CallScheduled order, which stops early as matches
+ * are dense). The call's title from Calls and the speaker's affiliation from CallParties (by
+ * SpeakerId), when those objects are mirrored too.
+ */
+function searchSql(existing: ReadonlySet<string>, common: boolean): string {
   const query = `to_tsquery('${TS_CONFIG}', $1)`;
   const title = existing.has('Calls')
-    ? `(SELECT c."Title" FROM "Calls" c WHERE c."Id" = t."CallId" LIMIT 1)`
+    ? `(SELECT c."Title" FROM "Calls" c WHERE c."Id" = m."CallId" LIMIT 1)`
     : 'NULL';
   const affiliation = existing.has('CallParties')
-    ? `(SELECT p."Affiliation" FROM "CallParties" p WHERE p."CallId" = t."CallId" AND p."SpeakerId" = t."SpeakerId" AND p."${DELETED_AT}" IS NULL LIMIT 1)`
+    ? `(SELECT p."Affiliation" FROM "CallParties" p WHERE p."CallId" = m."CallId" AND p."SpeakerId" = m."SpeakerId" AND p."${DELETED_AT}" IS NULL LIMIT 1)`
     : 'NULL';
-  return `SELECT t."CallId", ${title}, t."CallScheduled", t."SpeakerName", ${affiliation}, t."StartMs", t."Text"
-    FROM ${quoteIdent(TRANSCRIPTS)} t
-    WHERE ${vector} @@ ${query} AND t."${DELETED_AT}" IS NULL
-    ORDER BY ts_rank(${vector}, ${query}) DESC, t."CallScheduled" DESC, t."CallId", t."StartMs"
-    LIMIT $2`;
+  const matches = `SELECT t."CallId", t."CallScheduled", t."SpeakerId", t."SpeakerName", t."StartMs", t."Text", ts_rank(t.${quoteIdent(SEARCH_COLUMN)}, ${query}) AS rank
+    FROM ${quoteIdent(SEARCHED_TABLE)} t WHERE ${matchesWhere()}${common ? ` ORDER BY t."CallScheduled" DESC LIMIT ${RANKED}` : ''}`;
+  return `SELECT m."CallId", ${title}, m."CallScheduled", m."SpeakerName", ${affiliation}, m."StartMs", m."Text"
+    FROM (${matches}) m ORDER BY m.rank DESC, m."CallScheduled" DESC, m."CallId", m."StartMs" LIMIT $2`;
 }
+
+function matchesWhere(): string {
+  return `t.${quoteIdent(SEARCH_COLUMN)} @@ to_tsquery('${TS_CONFIG}', $1) AND t."${DELETED_AT}" IS NULL`;
+}
+
+/** Whether the query matches at least `COMMON` sentences (reads at most that many). */
+const COMMON_SQL = `SELECT count(*) AS n FROM (SELECT 1 FROM ${quoteIdent(SEARCHED_TABLE)} t WHERE ${matchesWhere()} LIMIT ${COMMON}) s`;
 
 function textOrNull(value: SqlValue | undefined): string | null {
   return value === null || value === undefined ? null : String(value);

@@ -1,6 +1,7 @@
 import type { Predicate } from '../gong/read/plan';
 import type { ColumnType } from '../gong/catalog/types';
 import type { Row, SqlValue } from '../values';
+import { TS_CONFIG } from './postgresSearch';
 import { callKeyOf, DELETED_AT, ORDINAL, STATE_TABLE, storedColumns, SYNCED_AT, type MirrorColumn, type MirrorTable } from './schema';
 
 // The PostgreSQL side of the mirror's tables: types, DDL, COPY's text format and the pushed
@@ -34,6 +35,15 @@ export function storedKey(table: MirrorTable): string[] {
   return callKey ? [callKey, ORDINAL] : [...table.key];
 }
 
+/**
+ * Transcript sentences also keep their words as a tsvector, written by the same INSERT from
+ * the sentence (a plain column: no generated column, no trigger), under a GIN index. Stored,
+ * ranking and phrase checks read it instead of parsing every matching sentence again.
+ */
+export const SEARCH_COLUMN = '_search';
+export const SEARCHED_TABLE = 'CallTranscripts';
+const searchable = (table: MirrorTable): boolean => table.name === SEARCHED_TABLE;
+
 function columnDefinitions(table: MirrorTable): string[] {
   return [
     ...table.columns.map((c) => `${quoteIdent(c.name)} ${COLUMN_TYPES[c.type]}`),
@@ -47,7 +57,13 @@ function columnDefinitions(table: MirrorTable): string[] {
 export function createTableSql(table: MirrorTable): string[] {
   const key = storedKey(table);
   const primary = key.length > 0 ? `, PRIMARY KEY (${key.map(quoteIdent).join(', ')})` : '';
-  const statements = [`CREATE TABLE IF NOT EXISTS ${quoteIdent(table.name)} (${columnDefinitions(table).join(', ')}${primary})`];
+  const search = searchable(table) ? [`${quoteIdent(SEARCH_COLUMN)} tsvector`] : [];
+  const statements = [`CREATE TABLE IF NOT EXISTS ${quoteIdent(table.name)} (${[...columnDefinitions(table), ...search].join(', ')}${primary})`];
+  if (searchable(table)) {
+    statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`${table.name}_search`)} ON ${quoteIdent(table.name)} USING gin (${quoteIdent(SEARCH_COLUMN)})`);
+    // A common word's newest matches are read in this order (see searchTranscripts).
+    statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`${table.name}_scheduled`)} ON ${quoteIdent(table.name)} ("CallScheduled")`);
+  }
   if (callKeyOf(table) && table.key.length > 1) {
     statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`${table.name}_key`)} ON ${quoteIdent(table.name)} (${table.key.map(quoteIdent).join(', ')})`);
   }
@@ -83,14 +99,20 @@ export function copySql(target: string, table: MirrorTable): string {
   return `COPY ${quoteIdent(target)} (${storedColumns(table).map(quoteIdent).join(', ')}) FROM STDIN`;
 }
 
-/** Staged rows into the table: new keys inserted, known ones overwritten (and undeleted when the row says so). */
-export function upsertFromStagingSql(table: MirrorTable): string {
-  const columns = storedColumns(table).map(quoteIdent).join(', ');
-  const target = `INSERT INTO ${quoteIdent(table.name)} (${columns}) SELECT ${columns} FROM ${quoteIdent(stagingName(table))}`;
+/**
+ * Staged rows into the table. Objects upserted by key: new keys inserted, known ones
+ * overwritten (and undeleted when the row says so). Per-call content (`conflicts` false): its
+ * calls' rows were deleted just before, so nothing can conflict.
+ */
+export function insertFromStagingSql(table: MirrorTable, conflicts: boolean): string {
+  const stored = storedColumns(table).map(quoteIdent);
+  const names = searchable(table) ? [...stored, quoteIdent(SEARCH_COLUMN)] : stored;
+  const values = searchable(table) ? [...stored, `to_tsvector('${TS_CONFIG}', coalesce("Text", ''))`] : stored;
+  const insert = `INSERT INTO ${quoteIdent(table.name)} (${names.join(', ')}) SELECT ${values.join(', ')} FROM ${quoteIdent(stagingName(table))}`;
   const key = storedKey(table);
-  if (key.length === 0) return target;
-  const updates = storedColumns(table).filter((c) => !key.includes(c)).map((c) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`);
-  return `${target} ON CONFLICT (${key.map(quoteIdent).join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
+  if (!conflicts || key.length === 0) return insert;
+  const updates = names.filter((c) => !key.map(quoteIdent).includes(c)).map((c) => `${c} = EXCLUDED.${c}`);
+  return `${insert} ON CONFLICT (${key.map(quoteIdent).join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
 }
 
 /** One row in COPY's text format: tab-separated, `\N` for NULL, backslash escapes. */

@@ -26,7 +26,7 @@ export async function runInsert(text: string, s: A.InsertStatement, ctx: RunCont
     for (const row of s.source.rows) rows.push(await Promise.all(row.map((e) => evaluate(e, ctx))));
   } else if (s.source.kind === 'Select') {
     const select = s.source.select;
-    const output = await runSelect(text, select, bind(select), ctx, false);
+    const output = await runSelect(text, select, bind(select), readingGong(ctx), false);
     rows = output.rows;
   } else {
     throw new EngineError('SYNTAX', 'INSERT needs VALUES or SELECT', s.span);
@@ -43,7 +43,7 @@ export async function runUpdateOrDelete(text: string, s: A.UpdateStatement | A.D
   if (!spec) throw new EngineError('UNSUPPORTED', `${table.name} does not support ${s.kind.toUpperCase()}`, s.table.span);
   const sets = s.kind === 'Update' ? s.sets : [];
   const select = resolvingSelect(s, spec.key);
-  const matched = await runSelect(text, select, bind(select), ctx, false);
+  const matched = await runSelect(text, select, bind(select), readingGong(ctx), false);
   const unfiltered = { kind: 'unfilteredWrite', statement: s.kind === 'Update' ? 'UPDATE' : 'DELETE', table: table.name, rows: matched.rows.length } as const;
   if (!s.where && !(await confirmed(ctx, unfiltered))) {
     throw new NotConfirmed(unfiltered, `${unfiltered.statement} without WHERE would change ${everyRow(unfiltered.rows)} of ${table.name}; not run without confirmation.`, s.span);
@@ -82,6 +82,17 @@ export async function runCall(text: string, s: A.CallStatement, ctx: RunContext)
     }
     throw error;
   }
+}
+
+/**
+ * A write's own reads (the rows an UPDATE/DELETE changes, the values INSERT … SELECT sends)
+ * go to Gong even when the connection may answer reads from its mirror: a mirror is as old as
+ * its last sync, and a write decided on rows Gong no longer has, or without rows it has since,
+ * would change the wrong rows.
+ */
+function readingGong(ctx: RunContext): RunContext {
+  if (!ctx.options.answerFromMirror) return ctx;
+  return { ...ctx, options: { ...ctx.options, answerFromMirror: undefined } };
 }
 
 /**

@@ -52,25 +52,25 @@ export function nativeOf(scans: readonly Scan[], sources: Sources, ctx: RunConte
 }
 
 async function runLocally(text: string, select: A.SelectStatement, binding: BindResult, queryPlan: QueryPlan, sources: Sources, ctx: RunContext, emitRows: boolean): Promise<Omit<SelectOutput, 'messages'>> {
-  const sourceOf = (scan: Scan) => sources.of.get(scan.ref) as ScanSource;
   const db = LocalDatabase.open(ctx.options);
   try {
     const tables = localTables(select, binding, queryPlan.scans);
+    const readOf: ReadOf = (scan) => ({ source: sources.of.get(scan.ref) as ScanSource, columns: tables.columnsOf(scan.ref) });
     // Printed before anything is read: a parameter without a value stops the statement here.
     const local = localSql(select, { tables: tables.names, params: ctx.params, text });
     // And compiled by SQLite on the local tables, created empty: what SQLite rejects costs no API call.
     await preflight(db, local.sql, select, text, tables);
-    await confirmEstimate(queryPlan.scans, sourceOf, ctx);
+    await confirmEstimate(queryPlan.scans, readOf, ctx);
     const streamed = queryPlan.streaming?.scan;
-    const counts = queryPlan.streaming && streamed && !cached(streamed, sourceOf(streamed), ctx)
+    const counts = queryPlan.streaming && streamed && !cached(streamed, readOf(streamed), ctx)
       ? await rowCounts(db, queryPlan.streaming, ctx)
       : undefined;
     if (counts) {
       // The engine counts rows for LIMIT and OFFSET instead, as pages arrive.
       const unlimited = localSql({ ...select, limit: undefined }, { tables: tables.names, params: ctx.params, text });
-      return await stream(db, unlimited, tables.columnsOf(queryPlan.streaming!.scan.ref), queryPlan, sourceOf(queryPlan.streaming!.scan), counts, ctx, emitRows);
+      return await stream(db, unlimited, queryPlan, readOf(queryPlan.streaming!.scan), counts, ctx, emitRows);
     }
-    const read = await readScans(queryPlan.scans, sourceOf, ctx);
+    const read = await readScans(queryPlan.scans, readOf, ctx);
     for (const scan of queryPlan.scans) {
       const columns = tables.columnsOf(scan.ref);
       await db.insertRows(tables.nameOf(scan.ref), columns.length, read.get(scan.ref) as Row[], projection(scan.table.columns, columns));
@@ -90,7 +90,12 @@ async function runLocally(text: string, select: A.SelectStatement, binding: Bind
   }
 }
 
-async function stream(db: LocalDatabase, unlimited: LocalSql, columns: readonly Column[], queryPlan: QueryPlan, source: ScanSource, counts: RowCounts, ctx: RunContext, emitRows: boolean): Promise<Omit<SelectOutput, 'messages'>> {
+/** How one object reference is read: its source, and the columns the statement reads of it. */
+interface ScanRead { readonly source: ScanSource; readonly columns: readonly Column[] }
+type ReadOf = (scan: Scan) => ScanRead;
+
+async function stream(db: LocalDatabase, unlimited: LocalSql, queryPlan: QueryPlan, how: ScanRead, counts: RowCounts, ctx: RunContext, emitRows: boolean): Promise<Omit<SelectOutput, 'messages'>> {
+  const { columns } = how;
   const { scan } = queryPlan.streaming as NonNullable<QueryPlan['streaming']>;
   const { limit: limitCount } = counts;
   let skip = counts.offset;
@@ -100,7 +105,7 @@ async function stream(db: LocalDatabase, unlimited: LocalSql, columns: readonly 
   let complete = true;
   if (limitCount > 0) {
     complete = false;
-    for await (const page of scanPages(scan, source, ctx, readOptions(ctx))) {
+    for await (const page of scanPages(scan, how.source, how.columns, ctx, readOptions(ctx))) {
       all.push(...page);
       await db.clear('gs_0');
       await db.insertRows('gs_0', columns.length, page, projection(scan.table.columns, columns));
@@ -130,7 +135,7 @@ async function stream(db: LocalDatabase, unlimited: LocalSql, columns: readonly 
       if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns });
     }, () => undefined);
   }
-  if (complete && ctx.options.cache) ctx.options.cache.set(cacheKey(scan, source, ctx), all);
+  if (complete && ctx.options.cache) ctx.options.cache.set(cacheKey(scan, how.source, how.columns, ctx), all);
   return out;
 }
 
@@ -142,7 +147,7 @@ function projection(all: readonly Column[], kept: readonly Column[]): (row: Row)
 }
 
 /** Reads every object reference, each one keyed by a join after the read whose keys it takes. */
-async function readScans(scans: readonly Scan[], sourceOf: (scan: Scan) => ScanSource, ctx: RunContext): Promise<Map<A.TableRef, Row[]>> {
+async function readScans(scans: readonly Scan[], readOf: ReadOf, ctx: RunContext): Promise<Map<A.TableRef, Row[]>> {
   const read = new Map<A.TableRef, Row[]>();
   const pending = [...scans];
   while (pending.length > 0) {
@@ -155,17 +160,17 @@ async function readScans(scans: readonly Scan[], sourceOf: (scan: Scan) => ScanS
       read.set(scan.ref, []);
       continue;
     }
-    const from = sourceOf(scan);
-    if (keyed !== scan && from.kind === 'gong') await confirmCalls(ctx.stats.apiCalls + keyed.plan.estimate.requests, ctx);
-    read.set(scan.ref, await fetchScan(keyed, from, ctx));
+    const how = readOf(scan);
+    if (keyed !== scan && how.source.kind === 'gong') await confirmCalls(ctx.stats.apiCalls + keyed.plan.estimate.requests, ctx);
+    read.set(scan.ref, await fetchScan(keyed, how, ctx));
   }
   return read;
 }
 
 /** The rows of one object reference: from the cache, or read from its source (then cached). */
-async function fetchScan(scan: Scan, source: ScanSource, ctx: RunContext): Promise<Row[]> {
+async function fetchScan(scan: Scan, how: ScanRead, ctx: RunContext): Promise<Row[]> {
   const cache = ctx.options.cache;
-  const key = cacheKey(scan, source, ctx);
+  const key = cacheKey(scan, how.source, how.columns, ctx);
   if (cache && ctx.options.useCache !== false) {
     const hit = cache.get(key);
     if (hit) {
@@ -174,7 +179,7 @@ async function fetchScan(scan: Scan, source: ScanSource, ctx: RunContext): Promi
     }
   }
   const rows: Row[] = [];
-  for await (const page of scanPages(scan, source, ctx, readOptions(ctx))) rows.push(...page);
+  for await (const page of scanPages(scan, how.source, how.columns, ctx, readOptions(ctx))) rows.push(...page);
   cache?.set(key, rows);
   return rows;
 }
@@ -191,13 +196,13 @@ function readOptions(ctx: RunContext): ReadOptions {
 }
 
 /** Whether the cache holds the scan's complete read. */
-function cached(scan: Scan, source: ScanSource, ctx: RunContext): boolean {
-  return ctx.options.useCache !== false && ctx.options.cache?.get(cacheKey(scan, source, ctx)) !== undefined;
+function cached(scan: Scan, how: ScanRead, ctx: RunContext): boolean {
+  return ctx.options.useCache !== false && ctx.options.cache?.get(cacheKey(scan, how.source, how.columns, ctx)) !== undefined;
 }
 
 /** Asks before a statement whose known cost passes the threshold (reads of Gong only); refuses when nobody says yes. */
-async function confirmEstimate(scans: readonly Scan[], sourceOf: (scan: Scan) => ScanSource, ctx: RunContext): Promise<void> {
-  const estimate = scans.filter((s) => sourceOf(s).kind === 'gong' && !cached(s, sourceOf(s), ctx)).reduce((sum, s) => sum + s.plan.estimate.requests, 0);
+async function confirmEstimate(scans: readonly Scan[], readOf: ReadOf, ctx: RunContext): Promise<void> {
+  const estimate = scans.filter((s) => readOf(s).source.kind === 'gong' && !cached(s, readOf(s), ctx)).reduce((sum, s) => sum + s.plan.estimate.requests, 0);
   await confirmCalls(estimate, ctx);
 }
 

@@ -1,4 +1,4 @@
-import type { Row } from '../../gong/catalog/types';
+import type { Column, Row } from '../../gong/catalog/types';
 import { readRows, type ReadOptions } from '../../gong/read/reader';
 import type { Destination, SyncState } from '../../mirror/destination';
 import { mirrorTable, type MirrorTable } from '../../mirror/schema';
@@ -8,7 +8,7 @@ import { QueryCache } from './cache';
 import { gongClient, type RunContext, type RunOptions } from './context';
 import { EngineError } from './errors';
 import { mirrorCoverage } from './mirrorCoverage';
-import { mirrorPredicates, mirrorRows } from './mirrorRead';
+import { mirrorPredicates, mirrorRows, projected } from './mirrorRead';
 
 /**
  * Where one object reference's rows come from: Gong, or a mirror (a mirror connection, or a
@@ -61,18 +61,28 @@ function mirrorSource(destination: Destination, scan: Scan, states: ReadonlyMap<
   return { kind: 'mirror', destination, table, state };
 }
 
-/** A scan's rows, page by page (stopping when the consumer stops): requests to Gong, or the mirror's rows. */
-export function scanPages(scan: Scan, source: ScanSource, ctx: RunContext, options: ReadOptions): AsyncIterable<Row[]> {
-  if (source.kind === 'mirror') return mirrorRows(source.destination, source.table, ctx.options.pushdown === false ? [] : mirrorPredicates(scan), ctx.stats, ctx.options.signal);
+/**
+ * A scan's rows in the catalog's column order, page by page (stopping when the consumer
+ * stops): requests to Gong, or the mirror's rows, of which only the columns in `read` (the
+ * statement's) are filled.
+ */
+export function scanPages(scan: Scan, source: ScanSource, read: readonly Column[], ctx: RunContext, options: ReadOptions): AsyncIterable<Row[]> {
+  if (source.kind === 'mirror') return mirrorRows(source.destination, source.table, filtersFor(scan, ctx), read, ctx.stats, options);
   return readRows(gongClient(ctx.options), scan.plan, options, ctx.stats);
+}
+
+function filtersFor(scan: Scan, ctx: RunContext) {
+  return ctx.options.pushdown === false ? [] : mirrorPredicates(scan);
 }
 
 /**
  * What the cache keeps a complete read under: Gong's reads by connection and what was sent;
- * a mirror's by mirror, the filters it evaluated and its last sync (a new sync is new rows).
+ * a mirror's by mirror, the filters it evaluated, the columns it read and the object's last
+ * sync (a new sync is new rows).
  */
-export function cacheKey(scan: Scan, source: ScanSource, ctx: RunContext): string {
+export function cacheKey(scan: Scan, source: ScanSource, read: readonly Column[], ctx: RunContext): string {
   if (source.kind === 'gong') return QueryCache.key(ctx.options.connectionId, scan.plan);
-  const predicates = ctx.options.pushdown === false ? [] : mirrorPredicates(scan);
-  return JSON.stringify(['mirror', source.destination.label, source.table.name, predicates, source.state?.lastRunFinished ?? null, source.state?.lastRunStarted ?? null]);
+  const predicates = filtersFor(scan, ctx);
+  const columns = projected(source.table, read, predicates).columns.map((c) => c.name);
+  return JSON.stringify(['mirror', source.destination.label, source.table.name, predicates, columns, source.state?.lastRunFinished ?? null, source.state?.lastRunStarted ?? null]);
 }

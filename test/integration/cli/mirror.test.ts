@@ -9,7 +9,7 @@ import { openDestination } from '../../../src/mirror/open';
 import { startSandbox } from '../../../src/sandbox';
 import { gongsql, lastLine } from '../../helpers/cli';
 import { connect } from '../../helpers/connect';
-import { fillMirror } from '../../helpers/fillMirror';
+import { syncMirror } from '../../helpers/syncMirror';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
 
 // `gongsql --mirror FILE|URL`: the same SQL and output as on Gong, 0 API calls, no credentials.
@@ -34,7 +34,7 @@ describe('gongsql --mirror', () => {
     try {
       for (const location of [file, url]) {
         const mirror = await openDestination(location);
-        await fillMirror(client, mirror, OBJECTS);
+        await syncMirror(client, mirror, OBJECTS);
         await mirror.close();
       }
     } finally {
@@ -110,3 +110,4 @@ describe('gongsql --mirror', () => {
     assert.match(both.stderr, /use either --mirror or --sandbox/);
   });
 });
+

@@ -301,6 +301,18 @@ for (const kind of kinds) {
       assert.deepEqual(await d.searchTranscripts('  " * ', 10), []);
       assert.equal((await d.searchTranscripts('next', 1)).length, 1);
     });
+
+    it('searches a word thousands of sentences have, best of the newest first', async () => {
+      const sentences = Array.from({ length: 6000 }, (_, i) => row(CallTranscripts, {
+        CallId: `c${i}`, CallScheduled: `2025-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, StartMs: 0, Text: 'hello there, how are you doing today my friend',
+      }));
+      sentences.push(row(CallTranscripts, { CallId: 'newest', CallScheduled: '2025-12-31T00:00:00Z', StartMs: 5, Text: 'hello hello' }));
+      await d.commit({ table: CallTranscripts, runAt: RUN1, states: [], rows: sentences });
+      const matches = await d.searchTranscripts('hello', 20);
+      assert.equal(matches.length, 20);
+      assert.deepEqual(matches[0]?.snippet, '«hello» «hello»');
+      assert.ok(matches.every((m) => m.snippet.includes('«hello»')));
+    });
   });
 }
 

@@ -10,7 +10,7 @@ import { openDestination } from '../../../src/mirror/open';
 import { mirrorTables } from '../../../src/mirror/schema';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { connect } from '../../helpers/connect';
-import { fillMirror } from '../../helpers/fillMirror';
+import { syncMirror } from '../../helpers/syncMirror';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
 
 // How the engine treats a mirror: deleted rows, writes, EXPLAIN, objects never synced, the
@@ -32,7 +32,7 @@ describe('the engine on a mirror', () => {
     client = connect(sandbox);
     dir = await mkdtemp(join(tmpdir(), 'gongsql-mirror-engine-'));
     mirror = await openDestination(join(dir, 'gong.sqlite'));
-    await fillMirror(client, mirror, ['Calls', 'CallParties', 'Workspaces', 'CRMIntegrations', 'PermissionProfiles']);
+    await syncMirror(client, mirror, ['Calls', 'CallParties', 'CallTranscripts', 'Workspaces', 'CRMIntegrations', 'PermissionProfiles']);
   });
   after(async () => {
     await mirror.close();
@@ -44,7 +44,7 @@ describe('the engine on a mirror', () => {
   it('leaves out rows a full refresh marked deleted, on the file and when rows are read', async () => {
     const own = await openDestination(join(dir, 'deleted.sqlite'));
     try {
-      await fillMirror(client, own, ['Workspaces']);
+      await syncMirror(client, own, ['Workspaces']);
       const workspaces = table('Workspaces');
       const runAt = new Date(Date.now() + 1000).toISOString();
       const [kept] = await execute('SELECT * FROM Workspaces ORDER BY Id LIMIT 2', { mirror: own, connectionId: 'm' });
@@ -59,6 +59,14 @@ describe('the engine on a mirror', () => {
     } finally {
       await own.close();
     }
+  });
+
+  it('LIMIT stops reading the mirror, as it stops paging Gong', async () => {
+    const total = (await mirror.rowCounts()).get('CallTranscripts')!;
+    assert.ok(total > 2000, `${total} sentences`);
+    const [first] = await onMirror('SELECT CallId, Text FROM CallTranscripts LIMIT 5', { pushdown: false });
+    assert.equal(first!.rows.length, 5);
+    assert.ok(first!.stats.records <= 1000, `read ${first!.stats.records} of ${total} rows`);
   });
 
   it('refuses INSERT, UPDATE, DELETE and CALL before anything runs, saying how to write', async () => {
@@ -77,6 +85,7 @@ describe('the engine on a mirror', () => {
       });
       assert.equal(events.length, 0, 'not even the SELECT before it ran');
     }
+    await assert.rejects(onMirror(`EXPLAIN DELETE FROM CRMIntegrations WHERE IntegrationId = '1'`), { code: 'READ_ONLY' });
   });
 
   it('EXPLAIN says the rows come from the mirror, how fresh each object is, 0 calls', async () => {
@@ -145,6 +154,12 @@ describe('the engine on a mirror', () => {
       const [off] = await live('SELECT * FROM Workspaces');
       assert.ok(off!.stats.apiCalls > 0);
     });
+
+    it('never for the rows a write changes: an UPDATE or DELETE finds them on Gong', async () => {
+      const [deleted] = await live(`DELETE FROM CRMIntegrations WHERE IntegrationId = '1'`, { answerFromMirror: { destination: mirror, maxAgeMs: hour } });
+      assert.ok(deleted!.stats.apiCalls > 0, 'CRMIntegrations was read from Gong');
+      assert.ok(!deleted!.messages.some((m) => m.includes('answered from the mirror')));
+    });
   });
 });
 
@@ -159,7 +174,7 @@ describe('EXPLAIN on a PostgreSQL mirror', () => {
     const client = connect(sandbox);
     const mirror = await openDestination(url);
     try {
-      await fillMirror(client, mirror, ['Calls']);
+      await syncMirror(client, mirror, ['Calls']);
       const [plan] = await execute(`EXPLAIN SELECT Id FROM Calls WHERE Scheduled >= '2026-01-01' AND Title LIKE '%a%'`, { mirror, connectionId: 'pg' });
       const text = JSON.stringify(plan);
       assert.ok(!text.includes('test-secret-pw'), 'no password');
@@ -174,3 +189,4 @@ describe('EXPLAIN on a PostgreSQL mirror', () => {
     }
   });
 });
+
