@@ -64,9 +64,6 @@ export async function syncCommand(argv: string[], io: IO): Promise<number> {
   }
 
   const connection = await openConnection({ sandbox: values.sandbox, seed: values.seed, baseUrl: values['base-url'] }, io.env);
-  // A live connection always has Gong's client (only a mirror connection has none).
-  const client = connection.client;
-  if (!client) throw new UsageError('gongsql sync reads Gong: give --sandbox, --base-url or Gong credentials');
   const interactive = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
   const progress = new SyncProgress(io.stderr, interactive);
   const controller = new AbortController();
@@ -80,7 +77,7 @@ export async function syncCommand(argv: string[], io: IO): Promise<number> {
     try {
       io.stderr.write(`Syncing into ${destination.label}\n`);
       summary = await runSync({
-        client,
+        client: connection.client,
         destination,
         objects,
         since: values.since,
