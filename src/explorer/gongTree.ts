@@ -3,13 +3,19 @@ import { procedures, tables } from '../gong/catalog';
 import type { Column, ParamDef, ProcedureDef, TableDef } from '../gong/catalog/types';
 import { columnDoc, paramDoc, procedureDoc, tableDoc } from '../engine/ide/docs';
 import { activeConnectionName, listConnections, type ConnectionSetting } from '../extension/connectionSettings';
+import { findMirror, type MirrorSetting } from '../extension/mirrorSettings';
+import type { MirrorObject } from '../extension/mirrors';
+import { mirrorName, objectDescription, objectTooltip } from '../extension/mirrorText';
 
 /** What a row of the Gong explorer stands for. */
 export type GongNode =
-  /** The active connection; `setting` absent for the built-in sandbox. */
-  | { kind: 'connection'; name: string; setting?: ConnectionSetting }
+  /** The active connection; `setting` absent for the built-in sandbox, `mirror` for a mirror connection. */
+  | { kind: 'connection'; name: string; setting?: ConnectionSetting; mirror?: MirrorSetting }
   | { kind: 'group'; name: TableDef['group'] }
-  | { kind: 'table'; table: TableDef }
+  /** `mirrored`: the object in a mirror connection, with its rows and last sync. */
+  | { kind: 'table'; table: TableDef; mirrored?: MirrorObject }
+  /** A line of text (a mirror that cannot be read, or has nothing yet). */
+  | { kind: 'message'; text: string; detail?: string }
   | { kind: 'column'; table: TableDef; column: Column }
   | { kind: 'procedures' }
   | { kind: 'procedure'; procedure: ProcedureDef }
@@ -17,23 +23,28 @@ export type GongNode =
 
 const GROUPS: TableDef['group'][] = ['Calls', 'Users', 'Settings', 'Library', 'CRM', 'Admin'];
 
-/** Connection → object groups → objects → columns, and Procedures → parameters, all from the catalog. */
+/**
+ * Connection → object groups → objects → columns, and Procedures → parameters, all from the
+ * catalog. A mirror connection lists the objects in its mirror, with rows and last sync.
+ */
 export class GongTree implements vscode.TreeDataProvider<GongNode> {
   private readonly changed = new vscode.EventEmitter<GongNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
+  constructor(private readonly mirrorObjects: (name: string) => Promise<MirrorObject[]>) {}
 
   refresh(): void {
     this.changed.fire(undefined);
   }
 
-  getChildren(node?: GongNode): GongNode[] {
+  getChildren(node?: GongNode): GongNode[] | Promise<GongNode[]> {
     if (!node) {
       const name = activeConnectionName();
-      return [{ kind: 'connection', name, setting: listConnections().find((c) => c.name === name) }];
+      return [{ kind: 'connection', name, setting: listConnections().find((c) => c.name === name), mirror: findMirror(name) }];
     }
     switch (node.kind) {
       case 'connection':
+        if (node.mirror) return this.mirrored(node.mirror);
         return [...GROUPS.map((name): GongNode => ({ kind: 'group', name })), { kind: 'procedures' }];
       case 'group':
         return tables.filter((t) => t.group === node.name).map((table) => ({ kind: 'table', table }));
@@ -48,11 +59,30 @@ export class GongTree implements vscode.TreeDataProvider<GongNode> {
     }
   }
 
+  /** The mirror's objects (reading its state, no API call), or why there are none. */
+  private async mirrored(mirror: MirrorSetting): Promise<GongNode[]> {
+    try {
+      const objects = await this.mirrorObjects(mirror.name);
+      if (objects.length === 0) return [{ kind: 'message', text: 'Nothing synced yet: run Gong: Sync to Local Mirror…' }];
+      return objects.flatMap((mirrored): GongNode[] => {
+        const table = tables.find((t) => t.name === mirrored.name);
+        return table ? [{ kind: 'table', table, mirrored }] : [];
+      });
+    } catch (error) {
+      return [{ kind: 'message', text: `Cannot read the mirror: ${(error as Error).message}`, detail: mirror.location }];
+    }
+  }
+
   getTreeItem(node: GongNode): vscode.TreeItem {
     const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     switch (node.kind) {
       case 'connection': {
         const expanded = vscode.TreeItemCollapsibleState.Expanded;
+        if (node.mirror) {
+          const m = item(node.name, expanded, 'database', 'connection.mirror', `Mirror: ${node.mirror.location}. Queries read the mirror, 0 API calls.`);
+          m.description = `mirror · ${mirrorName(node.mirror.location)}`;
+          return m;
+        }
         if (!node.setting) return item(`${node.name} (built-in)`, expanded, 'database', 'connection.sandbox', 'The built-in Gong API sandbox: generated data, no setup.');
         const how = node.setting.kind === 'oauth' ? 'Sign in with Gong' : 'access key';
         const c = item(node.name, expanded, 'database', 'connection.gong', `${node.setting.baseUrl} (${how})`);
@@ -63,6 +93,15 @@ export class GongTree implements vscode.TreeDataProvider<GongNode> {
       case 'group':
         return item(node.name, collapsed, 'folder', 'group');
       case 'table': {
+        const { mirrored } = node;
+        if (mirrored) {
+          // Rows and last sync on the row; the whole state (watermark, error) in the tooltip.
+          const failed = mirrored.state && mirrored.state.status !== 'done';
+          const tooltip = new vscode.MarkdownString().appendText(objectTooltip(mirrored.name, mirrored.rows, mirrored.state)).appendMarkdown(`\n\n${tableDoc(node.table)}`);
+          const m = item(node.table.name, collapsed, failed ? 'warning' : 'table', 'table', tooltip);
+          m.description = objectDescription(mirrored.rows, mirrored.state);
+          return m;
+        }
         // What each statement does is in the tooltip; the row only says that the object takes writes.
         const t = item(node.table.name, collapsed, 'table', 'table', markdown(tableDoc(node.table)));
         if (node.table.dml.insert || node.table.dml.update || node.table.dml.delete) t.description = 'writable';
@@ -87,6 +126,8 @@ export class GongTree implements vscode.TreeDataProvider<GongNode> {
         p.description = `${node.param.type}${node.param.required ? '' : ' (optional)'}`;
         return p;
       }
+      case 'message':
+        return item(node.text, vscode.TreeItemCollapsibleState.None, 'info', 'message', node.detail);
     }
   }
 }

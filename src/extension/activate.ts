@@ -9,6 +9,7 @@ import { NOTEBOOK_TYPE } from '../notebook/notebookFile';
 import { GongNotebookSerializer } from '../notebook/serializer';
 import { RESULTS_VIEW_TYPE, ResultsPanels } from '../results/resultsPanel';
 import { CONNECTION_COMMANDS } from './commands/connectionCommands';
+import { MIRROR_COMMANDS } from './commands/mirrorCommandIds';
 import { GongAuthenticationProvider } from './authProvider';
 import { OAuthRedirects } from './oauthRedirects';
 import type { RunMode, RunTarget } from './commands/runQuery';
@@ -24,7 +25,8 @@ import { warnAboutWorkspaceConnections } from './workspaceConnections';
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Gong SQL', { log: true });
-  const tree = new GongTree();
+  // A mirror connection's objects come from its mirror, read by the runtime (loaded then).
+  const tree = new GongTree((name) => load().mirrorObjects(name));
   const kernel = createNotebookController(() => (text, signal) => load().execute(text, signal), activeConnectionName);
   const status = vscode.window.createStatusBarItem('gongsql.connection', vscode.StatusBarAlignment.Left, 100);
   status.name = 'Gong SQL connection';
@@ -91,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('gongsql.runStatementRefresh', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end), 'refresh')),
     vscode.commands.registerCommand('gongsql.explainStatement', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end), 'explain')),
     ...CONNECTION_COMMANDS.map((id) => vscode.commands.registerCommand(id, (arg?: unknown) => load().connectionCommand(id, arg))),
+    ...MIRROR_COMMANDS.map((id) => vscode.commands.registerCommand(id, () => load().mirrorCommand(id))),
     ...registerExplorerCommands(tree),
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new GongNotebookSerializer(), { transientOutputs: false }),
     ...kernel.disposables,

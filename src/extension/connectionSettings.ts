@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { findMirror } from './mirrorSettings';
 import { userSetting } from './userSettings';
 
 /**
@@ -25,9 +26,10 @@ export function listConnections(): ConnectionSetting[] {
   return userSetting<ConnectionSetting[]>('connections', []);
 }
 
+/** The active connection: the sandbox, a Gong connection or a mirror connection (by name). */
 export function activeConnectionName(): string {
   const name = userSetting('activeConnection', SANDBOX);
-  return name === SANDBOX || listConnections().some((c) => c.name === name) ? name : SANDBOX;
+  return name === SANDBOX || listConnections().some((c) => c.name === name) || findMirror(name) ? name : SANDBOX;
 }
 
 export function usageKey(day: string): string {

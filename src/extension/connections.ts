@@ -10,12 +10,33 @@ import { GongError } from '../gong/http/errors';
 import { baseUrlProblem } from '../gong/http/hosts';
 import { hostChanges, hostsOf, secretHosts, type HostChange } from './secretHosts';
 import { activeConnectionName, listConnections, SANDBOX, usageKey, usageToday, type ConnectionSetting } from './connectionSettings';
+import type { Destination } from '../mirror/destination';
+import { findMirror, liveFromMirrorSetting } from './mirrorSettings';
+import { Mirrors } from './mirrors';
 
-/** A connection the engine can run on: a client and its cache. */
-export interface ActiveConnection {
+/**
+ * A connection the engine can run on: Gong (a client) or a mirror (a destination), and its
+ * cache. `release()` when the run is over: a mirror it uses may then be closed when idle.
+ */
+export type ActiveConnection = (LiveConnection | MirrorConnection) & { release(): void };
+
+/** The sandbox or a Gong connection. */
+export interface LiveConnection {
+  readonly kind: 'live';
   readonly id: string;
   readonly label: string;
   readonly client: GongClient;
+  readonly cache: QueryCache;
+  /** The mirror it may answer from, when the user's setting says so (off by default). */
+  readonly answerFrom?: { readonly destination: Destination; readonly maxAgeMinutes: number };
+}
+
+/** A mirror connection: queries read the mirror, 0 API calls. */
+export interface MirrorConnection {
+  readonly kind: 'mirror';
+  readonly id: string;
+  readonly label: string;
+  readonly destination: Destination;
   readonly cache: QueryCache;
 }
 
@@ -27,13 +48,18 @@ const SECRET_PREFIX = 'gongsql.connection.';
  * SecretStorage only; settings hold the name and base URL.
  */
 export class Connections implements vscode.Disposable {
-  private sandbox: Promise<{ sandbox: Sandbox; connection: ActiveConnection }> | undefined;
+  private sandbox: Promise<{ sandbox: Sandbox; connection: LiveConnection }> | undefined;
   /** Clients by connection name, with the setting's hosts they were made for. */
-  private readonly gong = new Map<string, { connection: ActiveConnection; hosts: string }>();
+  private readonly gong = new Map<string, { connection: LiveConnection; hosts: string }>();
+  /** Mirror connections' caches by name (their destinations are shared by `mirrors`). */
+  private readonly mirrorCaches = new Map<string, QueryCache>();
+  readonly mirrors: Mirrors;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
+    this.mirrors = new Mirrors(context.secrets);
+  }
 
   /** The stored access key of a key connection (not its secret), to start an edit from. */
   async accessKey(name: string): Promise<string | undefined> {
@@ -59,6 +85,11 @@ export class Connections implements vscode.Disposable {
     return activeConnectionName();
   }
 
+  /** Something the explorer shows changed (a sync wrote a mirror). */
+  notifyChanged(): void {
+    this.changed.fire();
+  }
+
   async setActive(name: string): Promise<void> {
     await vscode.workspace.getConfiguration('gongsql').update('activeConnection', name, vscode.ConfigurationTarget.Global);
     this.changed.fire();
@@ -66,7 +97,34 @@ export class Connections implements vscode.Disposable {
 
   async active(): Promise<ActiveConnection> {
     const name = this.activeLabel;
+    const mirror = findMirror(name);
+    if (mirror) return this.mirrorConnection(mirror.name);
+    const live = await this.live(name);
+    const fallback = liveFromMirrorSetting();
+    const nothing = { ...live, release: () => undefined };
+    if (!fallback) return nothing;
+    try {
+      const lease = await this.mirrors.lease(fallback.mirror);
+      return { ...live, answerFrom: { destination: lease.destination, maxAgeMinutes: fallback.maxAgeMinutes }, release: lease.release };
+    } catch (error) {
+      // The mirror is an optimisation: when it cannot be opened, Gong answers, and the log says why.
+      this.log.warn(`Not answering from the mirror ${fallback.mirror.name}: ${(error as Error).message}`);
+      return nothing;
+    }
+  }
+
+  /** A live connection by name (the sandbox or a Gong connection): what a sync reads. */
+  live(name: string): Promise<LiveConnection> {
     return name === SANDBOX ? this.sandboxConnection() : this.gongConnection(name);
+  }
+
+  private async mirrorConnection(name: string): Promise<ActiveConnection> {
+    const setting = findMirror(name);
+    if (!setting) throw new Error(`There is no mirror connection named ${name}.`);
+    const { destination, release } = await this.mirrors.lease(setting);
+    let cache = this.mirrorCaches.get(name);
+    if (!cache) this.mirrorCaches.set(name, (cache = newCache()));
+    return { kind: 'mirror', id: `mirror:${name}`, label: name, destination, cache, release };
   }
 
   /**
@@ -87,6 +145,13 @@ export class Connections implements vscode.Disposable {
 
   async remove(name: string): Promise<void> {
     const wasActive = this.activeLabel === name;
+    if (findMirror(name)) {
+      await this.mirrors.remove(name);
+      this.mirrorCaches.delete(name);
+      if (wasActive) await this.setActive(SANDBOX);
+      this.changed.fire();
+      return;
+    }
     await this.context.secrets.delete(SECRET_PREFIX + name);
     // Signing out forgets the tokens and the app secret kept here; Gong's grant stays until revoked there.
     await new SecretTokenStore(this.context.secrets, name).clear();
@@ -121,24 +186,24 @@ export class Connections implements vscode.Disposable {
     } });
   }
 
-  private sandboxConnection(): Promise<ActiveConnection> {
+  private sandboxConnection(): Promise<LiveConnection> {
     this.sandbox ??= (async () => {
       const sandbox = await startSandbox();
       this.log.info(`Sandbox started at ${sandbox.url} (seed 42, 2,000 calls, 3 requests/s)`);
       const client = this.client(sandbox.url, { kind: 'basic', accessKey: sandbox.credentials.accessKey, accessKeySecret: sandbox.credentials.accessKeySecret }, SANDBOX);
-      return { sandbox, connection: { id: SANDBOX, label: SANDBOX, client, cache: newCache() } };
+      return { sandbox, connection: { kind: 'live' as const, id: SANDBOX, label: SANDBOX, client, cache: newCache() } };
     })();
     return this.sandbox.then((s) => s.connection);
   }
 
-  private async gongConnection(name: string): Promise<ActiveConnection> {
+  private async gongConnection(name: string): Promise<LiveConnection> {
     const setting = this.setting(name);
     const hosts = setting ? `${setting.kind ?? 'key'} ${setting.baseUrl} ${setting.authUrl ?? ''}` : '';
     const existing = this.gong.get(name);
     if (existing?.hosts === hosts) return existing.connection;
     // Its hosts changed in settings (by hand, a settings sync): a new client, past the host check.
     if (existing) await this.forget(name);
-    const connection = { id: name, label: name, client: await this.gongClient(name, setting), cache: newCache() };
+    const connection = { kind: 'live' as const, id: name, label: name, client: await this.gongClient(name, setting), cache: newCache() };
     this.gong.set(name, { connection, hosts });
     return connection;
   }
@@ -201,6 +266,7 @@ export class Connections implements vscode.Disposable {
     this.changed.dispose();
     for (const c of this.gong.values()) await c.connection.client.close();
     if (this.sandbox) await closeSandbox(await this.sandbox);
+    await this.mirrors.dispose();
   }
 }
 
@@ -218,7 +284,7 @@ async function confirmNewHosts(name: string, secret: string, changes: readonly H
   return answer === send;
 }
 
-async function closeSandbox({ sandbox, connection }: { sandbox: Sandbox; connection: ActiveConnection }): Promise<void> {
+async function closeSandbox({ sandbox, connection }: { sandbox: Sandbox; connection: LiveConnection }): Promise<void> {
   await connection.client.close();
   await sandbox.close();
 }

@@ -6,13 +6,14 @@ import type { ActiveConnection } from './connections';
 
 /**
  * What every run from the editor shares, whether from a .gongsql file or a notebook cell:
- * the connection and its cache, the confirmation threshold and the local memory limit from
- * settings, and a modal question before a costly or unfiltered statement. `what` names the thing being run.
+ * the connection (Gong, or a mirror) and its cache, the confirmation threshold and the local
+ * memory limit from settings, and a modal question before a costly or unfiltered statement.
+ * `what` names the thing being run.
  */
-export function editorRunOptions(connection: ActiveConnection, what: 'statement' | 'cell'): Pick<RunOptions, 'client' | 'connectionId' | 'cache' | 'confirmThreshold' | 'confirm' | 'localMemory'> {
+export function editorRunOptions(connection: ActiveConnection, what: 'statement' | 'cell'): Pick<RunOptions, 'client' | 'mirror' | 'answerFromMirror' | 'connectionId' | 'cache' | 'confirmThreshold' | 'confirm' | 'localMemory'> {
   const settings = vscode.workspace.getConfiguration('gongsql');
   return {
-    client: connection.client,
+    ...sourceOptions(connection),
     connectionId: connection.id,
     cache: connection.cache,
     confirmThreshold: settings.get<number>('confirmAboveApiCalls', 50),
@@ -24,4 +25,11 @@ export function editorRunOptions(connection: ActiveConnection, what: 'statement'
       return (await vscode.window.showWarningMessage(message, { modal: true }, 'Run')) === 'Run';
     },
   };
+}
+
+/** Where rows come from: the mirror of a mirror connection, or Gong (answered from a mirror when the user's setting allows it). */
+function sourceOptions(connection: ActiveConnection): Pick<RunOptions, 'client' | 'mirror' | 'answerFromMirror'> {
+  if (connection.kind === 'mirror') return { mirror: connection.destination };
+  const { answerFrom } = connection;
+  return { client: connection.client, ...(answerFrom ? { answerFromMirror: { destination: answerFrom.destination, maxAgeMs: answerFrom.maxAgeMinutes * 60_000 } } : {}) };
 }

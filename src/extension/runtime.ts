@@ -6,6 +6,9 @@ import type { SqliteCheck } from '../language/sqliteDiagnostics';
 import type { StatementResult } from '../engine/run/result';
 import type { ResultsPanels } from '../results/resultsPanel';
 import { connectionCommandHandlers, type ConnectionCommand } from './commands/connectionCommands';
+import type { MirrorCommand } from './commands/mirrorCommandIds';
+import { mirrorCommandHandlers } from './commands/mirrorCommands';
+import type { MirrorObject } from './mirrors';
 import { runQuery, type RunMode, type RunTarget } from './commands/runQuery';
 import { signInWithGong } from './commands/signIn';
 import type { OAuthRedirects } from './oauthRedirects';
@@ -21,12 +24,14 @@ import { offerCredentialsFix } from './credentialsFix';
 export class Runtime {
   private readonly connections: Connections;
   private readonly handlers: Record<ConnectionCommand, (arg?: unknown) => Promise<void>>;
+  private readonly mirrorHandlers: Record<MirrorCommand, () => Promise<void>>;
   private readonly subscription: vscode.Disposable;
 
   /** `panels` are created at activation, which restores them after a window reload. */
   constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel, onChange: () => void, redirects: OAuthRedirects, private readonly panels: ResultsPanels) {
     this.connections = new Connections(context, log);
     this.handlers = connectionCommandHandlers(this.connections, (again) => signInWithGong(context, redirects, again));
+    this.mirrorHandlers = mirrorCommandHandlers(this.connections, context.globalState, openQuery);
     this.subscription = this.connections.onDidChange(onChange);
   }
 
@@ -52,6 +57,8 @@ export class Runtime {
     } catch (error) {
       offerCredentialsFix(error, `Gong SQL: ${(error as Error).message}`, this.connections.setting(connection.label));
       throw error;
+    } finally {
+      connection.release();
     }
   }
 
@@ -63,10 +70,26 @@ export class Runtime {
     return this.handlers[id](arg);
   }
 
+  mirrorCommand(id: MirrorCommand): Promise<void> {
+    return this.mirrorHandlers[id]();
+  }
+
+  /** A mirror connection's objects with their row counts and sync state (the explorer). */
+  mirrorObjects(name: string): Promise<MirrorObject[]> {
+    return this.connections.mirrors.objects(name);
+  }
+
   async dispose(): Promise<void> {
     this.subscription.dispose();
     await this.connections.dispose();
   }
+}
+
+/** Opens a query in a new editor and runs it (Search Transcripts' matches). */
+async function openQuery(sql: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument({ language: 'gongsql', content: sql });
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('gongsql.runFile');
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 
-const KEYS = ['gongsql.connections', 'gongsql.activeConnection'];
+const KEYS = ['gongsql.connections', 'gongsql.activeConnection', 'gongsql.mirrors', 'gongsql.mirror.answerLiveQueriesFrom'];
 
 /**
  * A repository's settings cannot define, switch or redirect a connection: they are read from
@@ -11,7 +11,7 @@ const KEYS = ['gongsql.connections', 'gongsql.activeConnection'];
 export async function warnAboutWorkspaceConnections(): Promise<void> {
   const keys = await workspaceConnectionKeys();
   if (keys.length === 0) return;
-  void vscode.window.showWarningMessage(`This workspace's settings set ${keys.join(' and ')}: ignored. Gong connections, and the hosts their secrets go to, come only from your user settings.`);
+  void vscode.window.showWarningMessage(`This workspace's settings set ${keys.join(' and ')}: ignored. Gong and mirror connections, the hosts their secrets go to and the files they read, come only from your user settings.`);
 }
 
 async function workspaceConnectionKeys(): Promise<string[]> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { GongError } from '../../gong/http/errors';
 import { baseUrlProblem } from '../../gong/http/hosts';
-import type { Connections } from '../connections';
+import type { Connections, MirrorConnection } from '../connections';
 import { SANDBOX, type ConnectionSetting } from '../connectionSettings';
 import { SignInCancelled } from '../oauthRedirects';
 import { offerSignInAgain } from '../credentialsFix';
@@ -35,24 +35,37 @@ export function connectionCommandHandlers(connections: Connections, signIn: (aga
       else await editConnection(connections, pick);
     },
     'gongsql.removeConnection': async () => {
-      const pick = await vscode.window.showQuickPick(connections.list().map((c) => c.name), { title: 'Remove which connection?' });
+      const mirrors = connections.mirrors.list();
+      const pick = await vscode.window.showQuickPick([...connections.list().map((c) => c.name), ...mirrors.map((m) => m.name)], { title: 'Remove which connection?' });
       if (!pick) return;
-      if ((await vscode.window.showWarningMessage(`Remove the connection ${pick} and its stored secret?`, { modal: true }, 'Remove')) !== 'Remove') return;
+      const mirror = mirrors.some((m) => m.name === pick);
+      // A mirror connection only names the mirror: its file or database stays.
+      const what = mirror ? `the mirror connection ${pick} (the mirror itself is kept)` : `the connection ${pick} and its stored secret`;
+      if ((await vscode.window.showWarningMessage(`Remove ${what}?`, { modal: true }, 'Remove')) !== 'Remove') return;
       await connections.remove(pick);
     },
     'gongsql.switchConnection': async () => {
-      const items = [SANDBOX, ...connections.list().map((c) => c.name)].map((label) => ({ label, description: label === connections.activeLabel ? 'active' : undefined }));
+      const active = (label: string) => (label === connections.activeLabel ? 'active' : undefined);
+      const items = [SANDBOX, ...connections.list().map((c) => c.name)].map((label) => ({ label, description: active(label) }));
+      const mirrors = connections.mirrors.list().map((m) => ({ label: m.name, description: ['mirror', active(m.name)].filter(Boolean).join(' · '), detail: m.location }));
       const add = { label: '$(add) Add Connection…', description: 'access key and secret' };
       const signIn = { label: '$(sign-in) Sign in with Gong…', description: 'OAuth, for a Gong app' };
-      const pick = await vscode.window.showQuickPick([...items, add, signIn], { title: 'Active Gong connection' });
+      const addMirror = { label: '$(database) Add Mirror Connection…', description: 'a SQLite file or PostgreSQL filled by Sync to Local Mirror' };
+      const pick = await vscode.window.showQuickPick([...items, ...mirrors, add, signIn, addMirror], { title: 'Active Gong connection' });
       if (!pick) return;
       if (pick === add) await editConnection(connections);
       else if (pick === signIn) await vscode.commands.executeCommand('gongsql.signInWithGong');
+      else if (pick === addMirror) await vscode.commands.executeCommand('gongsql.addMirrorConnection');
       else await connections.setActive(pick.label);
     },
     'gongsql.testConnection': async () => {
       const connection = await connections.active();
-      await testConnection(connection.client, connection.label);
+      try {
+        if (connection.kind === 'mirror') await testMirror(connection);
+        else await testConnection(connection.client, connection.label);
+      } finally {
+        connection.release();
+      }
     },
     'gongsql.resetSandbox': async () => {
       await connections.resetSandbox();
@@ -65,7 +78,8 @@ async function editConnection(connections: Connections, existing?: string): Prom
   const current = connections.list().find((c) => c.name === existing);
   const name = await vscode.window.showInputBox({
     title: 'Gong connection (1/4): name', value: current?.name ?? 'Gong', ignoreFocusOut: true,
-    validateInput: (v) => (!v.trim() ? 'A name is required' : v.trim() === SANDBOX ? 'Sandbox is the built-in connection' : undefined),
+    validateInput: (v) => (!v.trim() ? 'A name is required' : v.trim() === SANDBOX ? 'Sandbox is the built-in connection'
+      : connections.mirrors.list().some((m) => m.name === v.trim()) ? `${v.trim()} is a mirror connection` : undefined),
   });
   if (!name) return;
   const baseUrl = await vscode.window.showInputBox({
@@ -116,6 +130,16 @@ function sameHost(a: string, b: string): boolean {
     return new URL(a.trim()).host === new URL(b.trim()).host;
   } catch {
     return false;
+  }
+}
+
+/** A mirror connection is tested by reading its sync state: no API call. */
+async function testMirror(connection: MirrorConnection): Promise<void> {
+  try {
+    const objects = (await connection.destination.readState()).size;
+    void vscode.window.showInformationMessage(`${connection.label}: mirror ${connection.destination.label} opened; ${objects} object${objects === 1 ? '' : 's'} synced.`);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`${connection.label}: ${(error as Error).message}`);
   }
 }
 

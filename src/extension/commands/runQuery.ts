@@ -131,6 +131,9 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
       if (aborted || offerCredentialsFix(error, `Gong SQL: ${full}`, connections.setting(active.label))) return;
       if (location) void offerGoTo(document, location, `Gong SQL: ${full}`);
       else void vscode.window.showErrorMessage(`Gong SQL: ${full}`);
+    } finally {
+      // A mirror the run read may be closed once idle.
+      active.release();
     }
   });
 }
