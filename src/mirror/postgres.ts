@@ -5,8 +5,8 @@ import type { Predicate } from '../gong/read/plan';
 import type { Row, SqlValue } from '../values';
 import { MirrorError, type Destination, type PageCommit, type SyncedKey, type SyncState, type TranscriptMatch } from './destination';
 import {
-  addColumnSql, copyLine, copySql, CREATE_STATE_SQL, createStagingSql, createTableSql, lastPerKey, quoteIdent,
-  insertFromStagingSql, SEARCH_COLUMN, SEARCHED_TABLE, STATE_COLUMNS, stagingName, UPSERT_STATE_SQL, whereClause,
+  addColumnSql, copyLine, copySql, createStateSql, createStagingSql, createTableSql, lastPerKey, quoteIdent,
+  insertFromStagingSql, SEARCH_COLUMN, type Dialect, SEARCHED_TABLE, STATE_COLUMNS, stagingName, UPSERT_STATE_SQL, whereClause,
 } from './postgresSchema';
 import { snippet, toTsQuery, TS_CONFIG } from './postgresSearch';
 import { callKeyOf, DELETED_AT, mirrorTables, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
@@ -74,7 +74,7 @@ class PostgresMirror implements Destination {
   /** Connections already set up (CockroachDB needs temporary tables switched on, per session). */
   private readonly ready = new WeakSet<PoolClient>();
   private readonly staged = new WeakMap<PoolClient, Set<string>>();
-  private cockroach = false;
+  private dialect: Dialect = { cockroach: false };
   /** Rows this session wrote per table, and at how many the table's statistics are next refreshed. */
   private readonly growth = new Map<string, { rows: number; next: number }>();
 
@@ -83,18 +83,18 @@ class PostgresMirror implements Destination {
   async connect(): Promise<void> {
     await this.withClient(async (client) => {
       const { rows } = await client.query<{ version: string }>('SELECT version() AS version');
-      this.cockroach = /CockroachDB/i.test(rows[0]?.version ?? '');
+      this.dialect = { cockroach: /CockroachDB/i.test(rows[0]?.version ?? '') };
     });
   }
 
   async prepare(tables: readonly MirrorTable[]): Promise<void> {
     await this.transaction('prepare the mirror', async (client) => {
-      await client.query(CREATE_STATE_SQL);
+      await client.query(createStateSql(this.dialect));
       const existing = await this.existingColumns(client);
       for (const table of tables) {
-        for (const statement of createTableSql(table)) await client.query(statement);
+        for (const statement of createTableSql(table, this.dialect)) await client.query(statement);
         const have = existing.get(table.name);
-        for (const column of table.columns) if (have && !have.has(column.name)) await client.query(addColumnSql(table, column));
+        for (const column of table.columns) if (have && !have.has(column.name)) await client.query(addColumnSql(table, column, this.dialect));
       }
     });
   }
@@ -176,7 +176,7 @@ class PostgresMirror implements Destination {
     let tables = this.staged.get(client);
     if (!tables) this.staged.set(client, (tables = new Set()));
     if (tables.has(table.name)) return;
-    await client.query(createStagingSql(table));
+    await client.query(createStagingSql(table, this.dialect));
     tables.add(table.name);
   }
 
@@ -291,7 +291,7 @@ class PostgresMirror implements Destination {
       throw this.failure(error, what);
     }
     if (!this.ready.has(client)) {
-      if (this.cockroach) await client.query('SET experimental_enable_temp_tables = on');
+      if (this.dialect.cockroach) await client.query('SET experimental_enable_temp_tables = on');
       this.ready.add(client);
     }
     return client;
