@@ -92,8 +92,12 @@ class PostgresMirror implements Destination {
       await client.query(createStateSql(this.dialect));
       const existing = await this.existingColumns(client);
       for (const table of tables) {
-        for (const statement of createTableSql(table, this.dialect)) await client.query(statement);
         const have = existing.get(table.name);
+        // Someone else's table of the same name is never altered or written to.
+        if (have && !have.has(SYNCED_AT)) {
+          throw new MirrorError(`the database already has a table ${table.name} that is not a gongsql mirror's: use another database (or schema)`);
+        }
+        for (const statement of createTableSql(table, this.dialect)) await client.query(statement);
         for (const column of table.columns) if (have && !have.has(column.name)) await client.query(addColumnSql(table, column, this.dialect));
       }
     });
