@@ -66,6 +66,8 @@ export class SyncProgress {
     const spinner = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'[this.pages % 10];
     const left = Math.max(0, this.estimated - this.apiCalls);
     const eta = left > 0 ? ` · ETA ${duration(left / REQUESTS_PER_SECOND)}` : '';
-    return `${spinner} ${this.current} · ${this.done}/${this.objects} objects · ${this.pages} pages · ${this.rows} rows · ${this.apiCalls} API calls${eta}`;
+    return `${spinner} ${this.current} · ${this.done}/${this.objects} objects · ${count(this.pages, 'page')} · ${count(this.rows, 'row')} · ${count(this.apiCalls, 'API call')}${eta}`;
   }
 }
+
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;

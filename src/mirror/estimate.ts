@@ -1,5 +1,6 @@
+import { emptyStats, readRows, type ReadStats } from '../gong/read/reader';
 import type { SyncState } from './destination';
-import { CALLS_PER_REQUEST, callsTable, readParts, selectTables, windowPredicates, windowStart } from './reads';
+import { CALLS_PER_REQUEST, callsTable, readParts, selectTables, windowPredicates, windowStart, type ReadPart } from './reads';
 import { parseCheckpoint } from './state';
 import type { MirrorTable } from './schema';
 import type { SyncEstimate, SyncOptions } from './sync';
@@ -14,14 +15,18 @@ type ObjectEstimate = SyncEstimate['objects'][number];
  * at least (the catalog's plan), sharpened by what the mirror already holds (the rows in a
  * window it re-reads, the calls per-call content will follow), against today's quota.
  */
-export async function estimateSync(options: SyncOptions, tables: readonly MirrorTable[] = selectTables(options.objects), states?: Map<string, SyncState>): Promise<SyncEstimate> {
+export async function estimateSync(
+  options: SyncOptions, tables: readonly MirrorTable[] = selectTables(options.objects), states?: Map<string, SyncState>,
+  /** Counts the requests the estimate itself makes (a first page per dated object the mirror knows nothing of). */
+  stats: ReadStats = emptyStats(),
+): Promise<SyncEstimate> {
   const known = states ?? await options.destination.readState();
   const counts = await options.destination.rowCounts();
   const objects: ObjectEstimate[] = [];
   // Calls a run will write, which per-call content then follows: those the calls' window re-reads.
   let followedCalls: number | undefined;
   for (const table of tables) {
-    const estimate = await estimateObject(options, table, known.get(table.name), counts, followedCalls);
+    const estimate = await estimateObject(options, table, known.get(table.name), counts, followedCalls, stats);
     if (table.name === callsTable().name) followedCalls = estimate.rows;
     objects.push(estimate.object);
   }
@@ -36,7 +41,7 @@ export async function estimateSync(options: SyncOptions, tables: readonly Mirror
 }
 
 async function estimateObject(
-  options: SyncOptions, table: MirrorTable, state: SyncState | undefined, counts: Map<string, number>, followedCalls: number | undefined,
+  options: SyncOptions, table: MirrorTable, state: SyncState | undefined, counts: Map<string, number>, followedCalls: number | undefined, stats: ReadStats,
 ): Promise<{ object: ObjectEstimate; rows?: number }> {
   const { policy } = table;
   if (policy.kind === 'perCall') {
@@ -51,12 +56,26 @@ async function estimateObject(
   const from = policy.kind === 'fullRefresh' ? null : resumed ? resumed.from ?? null : windowStart(table, state, options);
   const parts = readParts(table, windowPredicates(table, from));
   const minimum = parts.reduce((n, p) => n + p.plan.estimate.requests, 0);
-  // What the mirror holds in the window tells how many pages it will take again (a first run: unknown).
+  // What the mirror holds in the window tells how many pages it will take again; on a first run
+  // Gong's count on the first page does (one request, read again by the run).
   const held = state?.watermark || policy.kind === 'fullRefresh' ? await rowsFrom(options, table, from, counts) : undefined;
-  const pages = held === undefined ? minimum : Math.max(minimum, Math.ceil(held / 100) + parts.length - 1);
-  const open = held === undefined || parts.some((p) => p.plan.fanOut !== undefined && !('values' in p.plan.fanOut));
-  const note = held === undefined ? `${minimum} request${minimum === 1 ? '' : 's'} or more (Gong says how many after the first page)` : `${held} row${held === 1 ? '' : 's'} in the mirror for this window`;
-  return { object: { object: table.name, requests: pages, open, note }, rows: held };
+  // A resumed read goes on at its page: its count is not worth a request.
+  const told = held === undefined && !resumed && policy.kind !== 'fullRefresh' ? await countAtGong(options, parts[0], stats) : undefined;
+  const rows = held ?? told;
+  const pages = rows === undefined ? minimum : Math.max(minimum, Math.ceil(rows / 100) + parts.length - 1);
+  const open = rows === undefined || parts.length > 1 || parts.some((p) => p.plan.fanOut !== undefined);
+  const note = held !== undefined ? `${held} row${held === 1 ? '' : 's'} in the mirror for this window`
+    : told !== undefined ? `${told} record${told === 1 ? '' : 's'} at Gong${parts.length > 1 ? ' in the first of ' + parts.length + ' parts' : ''}`
+      : `${minimum} request${minimum === 1 ? '' : 's'} or more${resumed ? ', resuming where the last run stopped' : ''}`;
+  return { object: { object: table.name, requests: pages, open, note }, rows };
+}
+
+/** Gong's count of the records a read will page through, from its first page (undefined when Gong does not say). */
+async function countAtGong(options: SyncOptions, part: ReadPart | undefined, stats: ReadStats): Promise<number | undefined> {
+  if (!part || part.plan.path.paging === 'none') return undefined;
+  let total: number | undefined;
+  for await (const _page of readRows(options.client, part.plan, { signal: options.signal, onTotal: (info) => { total = info.totalRecords; } }, stats)) break;
+  return total;
 }
 
 /** Rows the mirror holds from `from` on (every row when null). */

@@ -18,6 +18,8 @@ import type { ObjectSummary, SyncEstimate, SyncOptions, SyncSummary } from './sy
  * with the rows it covers).
  */
 
+export { estimateSync };
+
 export const DEFAULT_CONFIRM_ABOVE = 500;
 
 /** The estimate was above the threshold and the run was not confirmed. */
@@ -52,7 +54,8 @@ interface RunContext {
   /** This run's start: every row it writes gets it as `_synced_at`. */
   readonly runAt: string;
   readonly states: Map<string, SyncState>;
-  totalApiCalls: number;
+  /** API calls of the estimate and of the objects already done. */
+  finishedApiCalls: number;
 }
 
 export async function runSync(options: SyncOptions): Promise<SyncSummary> {
@@ -63,13 +66,16 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   const { destination } = options;
   await destination.prepare(tables);
   const states = await destination.readState();
-  const estimate = await estimateSync(options, tables, states);
+  const probe = emptyStats();
+  const estimate = await estimateSync(options, tables, states, probe);
   options.onEvent?.({ type: 'estimate', estimate });
-  if (estimate.requests > (options.confirmAbove ?? DEFAULT_CONFIRM_ABOVE)) {
+  // Above the threshold, or more than today's quota has left (the run would stop at it and resume tomorrow): ask.
+  const beyondQuota = estimate.quotaLeft !== undefined && estimate.requests > estimate.quotaLeft;
+  if (estimate.requests > (options.confirmAbove ?? DEFAULT_CONFIRM_ABOVE) || beyondQuota) {
     const yes = options.confirm ? await options.confirm(estimate) : false;
     if (!yes) throw new SyncNotConfirmed(estimate);
   }
-  const ctx: RunContext = { options, destination, runAt: now().toISOString(), states, totalApiCalls: 0 };
+  const ctx: RunContext = { options, destination, runAt: now().toISOString(), states, finishedApiCalls: probe.apiCalls };
   const summaries: ObjectSummary[] = [];
   let stopped = false;
   for (const table of tables) {
@@ -79,6 +85,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     }
     const summary = await syncObject(ctx, table, now);
     summaries.push(summary);
+    ctx.finishedApiCalls += summary.apiCalls;
     options.onEvent?.({ type: 'objectEnd', object: table.name, result: summary });
     if (summary.status === 'stopped') {
       stopped = true;
@@ -87,7 +94,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   }
   return {
     objects: summaries,
-    apiCalls: ctx.totalApiCalls,
+    apiCalls: ctx.finishedApiCalls,
     rows: summaries.reduce((n, s) => n + s.rows, 0),
     ms: Math.round(performance.now() - started),
     stopped,
@@ -151,17 +158,11 @@ class ObjectRun {
 
   /** Reads one plan's pages with the run's counters and signal; `onCursor` gives each page's next cursor. */
   pages(part: ReadPart, options: { startCursor?: string; onCursor?: (next: string | undefined) => void } = {}): AsyncGenerator<Row[]> {
-    const before = this.stats.apiCalls;
-    let counted = before;
-    const count = () => {
-      this.ctx.totalApiCalls += this.stats.apiCalls - counted;
-      counted = this.stats.apiCalls;
-    };
     return readRows(this.ctx.options.client, part.plan, {
       signal: this.ctx.options.signal,
-      onProgress: count,
       startCursor: options.startCursor,
-      onCursor: (next) => { count(); options.onCursor?.(next); },
+      onCursor: options.onCursor,
+      onRateLimitWait: (ms) => this.ctx.options.onEvent?.({ type: 'waiting', seconds: Math.ceil(ms / 1000) }),
     }, this.stats);
   }
 
@@ -174,7 +175,7 @@ class ObjectRun {
     this.checkpoint = { ...this.checkpoint, ...at, rows: this.rowsBefore + this.stats.rows, apiCalls: this.apiCallsBefore + this.stats.apiCalls };
     await this.ctx.destination.commit({ table: this.table, rows, replaceCalls, runAt: this.checkpoint.runAt, states: [this.state()] });
     this.ctx.options.onEvent?.({
-      type: 'progress', object: this.table.name, pages: this.stats.pages, rows: this.stats.rows, apiCalls: this.stats.apiCalls, totalApiCalls: this.ctx.totalApiCalls,
+      type: 'progress', object: this.table.name, pages: this.stats.pages, rows: this.stats.rows, apiCalls: this.stats.apiCalls, totalApiCalls: this.ctx.finishedApiCalls + this.stats.apiCalls,
     });
   }
 

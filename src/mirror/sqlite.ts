@@ -9,7 +9,9 @@ import type { MirrorTable } from './schema';
 import type { WorkerReply, WorkerRequest } from './sqliteProtocol';
 import { selectSql, tableSpec } from './sqliteSql';
 
-type Work = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+/** A request before `call` numbers it. */
+type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
+type Work = Unnumbered<WorkerRequest>;
 
 /**
  * The embedded mirror: a SQLite file (node-sqlite3-wasm: file-backed, FTS5, no native code, so
@@ -63,6 +65,11 @@ class SqliteMirror implements Destination {
 
   searchTranscripts(query: string, limit: number): Promise<TranscriptMatch[]> {
     return this.call({ type: 'search', query, limit });
+  }
+
+  /** Its thread stopped (a crash, or closed): the next open starts a new one (the lock it left is this process's, so cleared). */
+  get broken(): boolean {
+    return this.failure !== undefined;
   }
 
   /** Opens the file in the worker (once, by openSqliteMirror). */
@@ -162,11 +169,13 @@ const open = new Map<string, Promise<SqliteMirror>>();
 export async function openSqliteMirror(file: string): Promise<Destination> {
   const path = resolve(file);
   const shared = open.get(path);
-  if (shared) {
-    const mirror = await shared;
+  const mirror = shared && await shared.catch(() => undefined);
+  if (mirror && !mirror.broken) {
     mirror.users++;
     return mirror;
   }
+  // Another caller started a new connection while this one waited: share that one.
+  if (open.get(path) !== shared) return openSqliteMirror(file);
   const opening = start(path);
   open.set(path, opening);
   try {

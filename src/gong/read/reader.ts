@@ -28,6 +28,8 @@ export interface ReadOptions {
   startCursor?: string;
   /** After each page of the read's own chain: the cursor of the next page, undefined after the last. */
   onCursor?: (next: string | undefined) => void;
+  /** Gong said to wait (a 429's Retry-After) before the next attempt. */
+  onRateLimitWait?: (ms: number) => void;
 }
 
 export const emptyStats = (): ReadStats => ({ apiCalls: 0, pages: 0, records: 0, rows: 0 });
@@ -113,7 +115,10 @@ async function* chain(
       signal: options.signal,
       idempotent: true,
       emptyOn404: spec.notFound === 'empty' ? ANY_404 : NO_RESULTS_404,
-      onEvent: (e) => { if (e.type === 'request') stats.apiCalls++; },
+      onEvent: (e) => {
+        if (e.type === 'request') stats.apiCalls++;
+        else if (e.reason === 'rateLimit') options.onRateLimitWait?.(e.ms);
+      },
     });
     if (response.body === undefined) return;
     const total = (response.body.records as { totalRecords?: unknown } | undefined)?.totalRecords;

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,32 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { EXAMPLE_IDS } from '../../../src/sandbox/data/examples';
 import { waitFor } from '../../helpers/sandboxClient';
-
-const BIN = join(__dirname, '..', '..', '..', 'bin', 'gongsql.js');
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-/** Runs the built CLI as a user would, with only the environment given. */
-function gongsql(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  return start(args, options).done;
-}
-
-/** Starts the built CLI; `done` settles when it exits, `child` lets a test signal it meanwhile. */
-function start(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
-  const done = new Promise<Run>((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-  child.stdin.end(options.stdin ?? '');
-  return { child, done };
-}
-
-const lastLine = (text: string) => text.trimEnd().split('\n').at(-1) ?? '';
+import { gongsql, lastLine, startGongsql, type Run } from '../../helpers/cli';
 
 describe('gongsql CLI', () => {
   let dir: string;
@@ -365,7 +339,7 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     // The first page takes a minute to answer: the CLI is surely waiting on Gong when interrupted.
     sandbox.faults.add({ kind: 'slow', route: 'GET /v2/calls', delayMs: 60_000 });
     const before = sandbox.log.lastSeq;
-    const { child, done } = start(['-e', 'SELECT Id FROM Calls', '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
+    const { child, done } = startGongsql(['-e', 'SELECT Id FROM Calls', '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
     await waitFor(() => sandbox.log.lastSeq === before && sandbox.inFlight() === 1, 'the query\'s first request at the sandbox', 30_000);
     const interrupted = Date.now();
     child.kill('SIGINT');
@@ -381,7 +355,7 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
   it('Ctrl-C (SIGINT) during local evaluation stops a runaway query: "cancelled" on stderr, exit 130 within 1 s', async () => {
     const before = sandbox.log.lastSeq;
     const runaway = 'WITH RECURSIVE r(n) AS (SELECT count(*) FROM Workspaces UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r';
-    const { child, done } = start(['-e', runaway, '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
+    const { child, done } = startGongsql(['-e', runaway, '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
     // Once Gong has answered, all that is left is SQLite counting forever.
     await waitFor(() => sandbox.log.lastSeq > before && sandbox.inFlight() === 0, 'the read of Workspaces to be answered', 30_000);
     let exited = 0;
@@ -416,7 +390,7 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     sandbox.faults.add({ kind: 'slow', route: 'POST /v2/calls', delayMs: 60_000 });
     const before = sandbox.log.lastSeq;
     const rows = ['pbx-cli-int-1', 'pbx-cli-int-2'].map((id) => `('${id}', ${EXAMPLE_IDS.user}, 'Inbound', '2026-03-01 09:00:00', '[{"UserId": "${EXAMPLE_IDS.user}"}]')`);
-    const { child, done } = start(['-e', `INSERT INTO Calls (ClientUniqueId, PrimaryUserId, Direction, ActualStart, Parties) VALUES ${rows.join(', ')}`, '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
+    const { child, done } = startGongsql(['-e', `INSERT INTO Calls (ClientUniqueId, PrimaryUserId, Direction, ActualStart, Parties) VALUES ${rows.join(', ')}`, '--format', 'csv'], { env: { GONG_ACCESS_KEY: 'CLIKEY', GONG_ACCESS_KEY_SECRET: 'cli-secret-value', GONG_BASE_URL: sandbox.url } });
     await waitFor(() => sandbox.inFlight() === 1, 'the first row at the sandbox', 30_000);
     child.kill('SIGINT');
     const r = await done;

@@ -1,36 +1,23 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { GongClient } from '../../../src/gong/http/client';
 import { runSync } from '../../../src/mirror/job';
 import { openDestination } from '../../../src/mirror/open';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { Random } from '../../../src/sandbox/data/random';
+import { startGongsql, type Run } from '../../helpers/cli';
 import { waitFor } from '../../helpers/sandboxClient';
 import { dumpMirror, fastClient, sqliteTarget, type MirrorTarget } from '../../helpers/mirrors';
 import { postgresTarget } from '../../support/postgres';
 
-const BIN = join(__dirname, '..', '..', '..', 'bin', 'gongsql.js');
-
 /** Objects of the resume tests: paged calls, per-call content (with its speaker lookups) and a full refresh. */
 const OBJECTS = ['Calls', 'CallParties', 'CallTranscripts', 'ScoreCards', 'ScoreCardQuestions'];
 
-interface Run { code: number | null; signal: NodeJS.Signals | null; stderr: string }
-
 /** `gongsql sync` as a user runs it, against the sandbox's URL with credentials in the environment. */
-function startSync(sandbox: Sandbox, to: string): { child: ChildProcess; done: Promise<Run> } {
-  const child = spawn(process.execPath, [BIN, 'sync', '--to', to, '--objects', OBJECTS.join(','), '--base-url', sandbox.url, '--yes'], {
-    env: { PATH: process.env.PATH ?? '', GONG_ACCESS_KEY: sandbox.credentials.accessKey, GONG_ACCESS_KEY_SECRET: sandbox.credentials.accessKeySecret },
-    stdio: ['ignore', 'ignore', 'pipe'],
+function startSync(sandbox: Sandbox, to: string) {
+  return startGongsql(['sync', '--to', to, '--objects', OBJECTS.join(','), '--base-url', sandbox.url, '--yes'], {
+    env: { GONG_ACCESS_KEY: sandbox.credentials.accessKey, GONG_ACCESS_KEY_SECRET: sandbox.credentials.accessKeySecret },
   });
-  const done = new Promise<Run>((resolve, reject) => {
-    let stderr = '';
-    child.stderr?.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
-  });
-  return { child, done };
 }
 
 /**
@@ -76,7 +63,7 @@ for (const makeTarget of [sqliteTarget, postgresTarget]) {
     it('Ctrl-C: exits 130 saying how to resume; the next run finishes with the rows of an uninterrupted sync', async () => {
       const to = await target.fresh('sigint');
       // Within the calls' pages: the next run goes on at the page where this one stopped.
-      const stopped = await stopAfter(to, 2, 'SIGINT');
+      const stopped = await stopAfter(to, 3, 'SIGINT');
       assert.equal(stopped.code, 130, stopped.stderr);
       assert.match(stopped.stderr, /cancelled; run the same command again to resume/);
       const resumed = await startSync(sandbox, to).done;

@@ -70,6 +70,21 @@ describe('the SQLite mirror file', () => {
     }
   });
 
+  it('a mirror whose thread died fails with a MirrorError, and opening the file again gives a working one', async () => {
+    const file = await target.fresh('crashed');
+    const broken = await openDestination(file);
+    // As a crash of the WebAssembly thread would.
+    await (broken as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await assert.rejects(broken.rowCounts(), MirrorError);
+    const again = await openDestination(file);
+    try {
+      assert.notEqual(again, broken);
+      assert.ok((await again.rowCounts()) instanceof Map);
+    } finally {
+      await again.close();
+    }
+  });
+
   it('refuses a file that is not a mirror, saying why', async () => {
     const text = await target.fresh('text');
     await writeFile(text, 'not a database at all, just some text that is long enough to be read as a header'.repeat(20));

@@ -89,6 +89,7 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
       const topics = summary.objects.find((o) => o.object === 'CallTopics');
       assert.equal(topics?.apiCalls, Math.ceil(inWindow / 100));
       assert.equal(requests.length, callsRequests.length + Math.ceil(inWindow / 100));
+      assert.equal(summary.apiCalls, requests.length, 'the summary counts every request');
     } finally {
       await destination.close();
     }
@@ -124,8 +125,9 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
       await sync(destination, { objects: ['Users'] });
       const first = (await destination.readState()).get('Users')?.watermark ?? assert.fail('no watermark');
       const seen = sandbox.log.entries().length;
-      await sync(destination, { objects: ['Users'] });
+      const summary = await sync(destination, { objects: ['Users'] });
       const [request, ...more] = sandbox.log.entries().slice(seen);
+      assert.equal(summary.apiCalls, 1, 'a request answered "no users found" counts too');
       assert.equal(more.length, 0);
       assert.equal(request?.path, '/v2/users/extensive');
       assert.equal(JSON.parse(request?.body ?? '{}').filter.createdFromDateTime, isoSeconds(Date.parse(first)));
@@ -155,7 +157,7 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
     }
   });
 
-  it('asks before a run above the threshold, and does not start when the answer is no', async () => {
+  it("asks before a run above the threshold, with Gong's count of the calls, and does not start when the answer is no", async () => {
     const destination = await openDestination(await target.fresh('confirm'));
     try {
       const seen = sandbox.log.entries().length;
@@ -164,8 +166,12 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
         runSync({ client, destination, confirmAbove: 1, confirm: async (e) => { asked = e.requests; return false; } }),
         (error: Error) => error instanceof SyncNotConfirmed && /at least \d+ API calls/.test(error.message),
       );
-      assert.ok(asked !== undefined && asked > 1);
-      assert.equal(sandbox.log.entries().length, seen, 'no request before the answer');
+      const made = sandbox.log.entries().slice(seen);
+      // A first run learns how many calls there are from Gong's first page (the run itself is not started).
+      const calls = (await readAll(client, findTable('Calls') ?? assert.fail('Calls'))).length;
+      assert.ok(asked !== undefined && asked >= Math.ceil(calls / 100) * 7, `estimate ${asked} for ${calls} calls`);
+      assert.ok(made.every((r) => r.query.cursor === undefined && !JSON.parse(r.body ?? '{}').cursor), 'only first pages');
+      assert.ok(made.length <= 9, `${made.length} requests before the answer`);
     } finally {
       await destination.close();
     }
@@ -206,7 +212,8 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
     const run = () => runSync({ client: noRetry, destination, objects, confirm: async () => true });
     try {
       await runSync({ client, destination: reference, objects, confirm: async () => true });
-      sandbox.faults.add({ kind: 'reset', route: 'GET /v2/calls', skip: 1 });
+      // The estimate's first page, the run's first page, then the fault on the second.
+      sandbox.faults.add({ kind: 'reset', route: 'GET /v2/calls', skip: 2 });
       const first = await run();
       assert.equal(first.stopped, true);
       assert.equal((await destination.readState()).get('Calls')?.status, 'stopped');

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startSandbox, type Sandbox } from '../../../src/sandbox';
+import { gongsql, lastLine } from '../../helpers/cli';
+import { dumpMirror, sqliteTarget, type MirrorTarget } from '../../helpers/mirrors';
+
+
+describe('gongsql sync (the command)', () => {
+  let target: MirrorTarget;
+  let big: Sandbox;
+  before(async () => {
+    target = await sqliteTarget();
+    big = await startSandbox({ scale: 8000, rateLimit: false });
+  });
+  after(async () => {
+    await big.close();
+    await target.cleanup();
+  });
+
+  it('syncs, then prints a summary per object and the stats line last', async () => {
+    const to = await target.fresh('cli');
+    const r = await gongsql(['sync', '--sandbox', '--objects', 'workspaces', '--to', to]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /Sync done: 3 rows, 1 API calls/);
+    assert.match(r.stderr, /Workspaces: done, 3 rows, 1 API calls/);
+    assert.match(lastLine(r.stderr), /^stats: api_calls=1 rows=3 objects=1 ms=\d+$/);
+    assert.equal((await dumpMirror(to, ['Workspaces'])).get('Workspaces')?.length, 3);
+  });
+
+  it('does not start a sync above 500 API calls without --yes: the estimate, then how to run it (exit 1)', async () => {
+    const to = await target.fresh('unconfirmed');
+    const env = { GONG_ACCESS_KEY: big.credentials.accessKey, GONG_ACCESS_KEY_SECRET: big.credentials.accessKeySecret };
+    const r = await gongsql(['sync', '--to', to, '--base-url', big.url], { env });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /Estimate: at least \d+ API calls, about \d+ min at 3 requests a second; \d+ left of today's quota/);
+    assert.match(r.stderr, /Calls +\d+ +\d{4} records at Gong/);
+    assert.match(r.stderr, /gongsql: Not run: the sync needs at least \d+ API calls .* To run it: --yes\.$/m);
+    assert.equal((await dumpMirror(to, ['Calls'])).get('Calls')?.length, 0);
+  });
+
+  it('names the mirrored objects when asked for one it does not keep (exit 2)', async () => {
+    const r = await gongsql(['sync', '--sandbox', '--objects', 'Calls,Nope', '--to', await target.fresh('nope')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^gongsql: Nope is not an object the mirror keeps; the objects are Calls, CallParties, .* \(see gongsql sync --help\)$/m);
+  });
+
+  it('--help prints the command, its options and how resume works', async () => {
+    const r = await gongsql(['sync', '--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^gongsql sync \[--to FILE \| --to postgres:\/\/…\]/);
+    assert.match(r.stdout, /--look-back DAYS/);
+    assert.match(r.stdout, /resumes where it stopped/);
+  });
+});
