@@ -21,7 +21,8 @@ const FETCH_ROWS = 1000;
 export async function openPostgresMirror(url: string): Promise<Destination> {
   const label = redactUrl(url);
   const pg = require('pg') as typeof import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: 4, types: { getTypeParser: typeParser(pg) } });
+  // A select holds its connection until its reader is done; a statement reads several objects at once.
+  const pool = new pg.Pool({ connectionString: url, max: 8, types: { getTypeParser: typeParser(pg) } });
   const secret = passwordOf(url);
   // An idle connection's error (the server restarting) must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
@@ -274,6 +275,7 @@ class PostgresMirror implements Destination {
   }
 
   async close(): Promise<void> {
+    if (this.pool.ended) return;
     await this.pool.end();
   }
 
