@@ -13,6 +13,7 @@ import { runSync } from '../src/mirror/job';
 import { openDestination } from '../src/mirror/open';
 import { CALLS_PER_REQUEST, DEFAULT_LOOK_BACK_DAYS, isoSeconds } from '../src/mirror/reads';
 import { mirrorTables } from '../src/mirror/schema';
+import { groupSharedReads } from '../src/mirror/sharedContent';
 import type { SyncSummary } from '../src/mirror/sync';
 import { DEMO_CREDENTIALS } from '../src/sandbox';
 import { startPostgres } from '../test/support/postgres';
@@ -109,17 +110,20 @@ async function callsSince(destination: Awaited<ReturnType<typeof openDestination
 
 /**
  * The fewest requests a second run can make, per object: the calls of the look-back window (a
- * page per 100), their per-call content (a request per 100 calls and object; transcripts one
- * more for speaker names), a request per part of every other dated object, and a whole read of
- * each small object (a full refresh cannot be cheaper than the requests it made).
+ * page per 100), their per-call content (a request per 100 calls for each endpoint: one
+ * calls/extensive for parties, topics, trackers and comments, one transcript request and one
+ * more for speaker names), a request per part of every other dated object, and a whole read
+ * of each small object (a full refresh cannot be cheaper than the requests it made).
  */
 function minimumFor(run: SyncSummary, inWindow: number): { total: number; detail: string } {
   const tables = new Map(mirrorTables().map((t) => [t.name, t]));
+  const sharing = new Set(groupSharedReads(mirrorTables(), new Map(), false).flatMap((g) => g.slice(1)).map((t) => t.name));
   const batches = Math.ceil(inWindow / CALLS_PER_REQUEST);
   const minimum = (object: string, actual: number): number => {
     const table = tables.get(object);
     if (!table) return actual;
     if (table.name === 'Calls') return Math.max(1, batches);
+    if (sharing.has(table.name)) return 0;
     if (table.policy.kind === 'perCall') return batches * (table.table.reads.some((r) => r.enrich) ? 2 : 1);
     if (table.policy.kind === 'fullRefresh') return actual;
     const fanOut = table.table.reads.find((r) => r.fanOut)?.fanOut;

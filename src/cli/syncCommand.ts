@@ -81,6 +81,8 @@ export async function syncCommand(argv: string[], io: IO): Promise<number> {
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
   let summary: SyncSummary | undefined;
+  /** Requests made when the run did not start (the estimate's). */
+  let estimateCalls = 0;
   const started = performance.now();
   try {
     const destination = await openDestination(values.to);
@@ -115,6 +117,7 @@ export async function syncCommand(argv: string[], io: IO): Promise<number> {
     }
     if (error instanceof UnknownObject) throw new UsageError(error.message);
     if (error instanceof SyncNotConfirmed) {
+      estimateCalls = error.apiCalls;
       io.stderr.write(`${describeEstimate(error.estimate)}gongsql: ${error.message} To run it: --yes.\n`);
       return 1;
     }
@@ -126,7 +129,7 @@ export async function syncCommand(argv: string[], io: IO): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     const ms = Math.round(performance.now() - started);
-    io.stderr.write(`stats: api_calls=${summary?.apiCalls ?? 0} rows=${summary?.rows ?? 0} objects=${summary?.objects.length ?? 0} ms=${ms}\n`);
+    io.stderr.write(`stats: api_calls=${summary?.apiCalls ?? estimateCalls} rows=${summary?.rows ?? 0} objects=${summary?.objects.length ?? 0} ms=${ms}\n`);
     await connection.close();
   }
 }

@@ -3,6 +3,7 @@ import type { SyncState } from './destination';
 import { CALLS_PER_REQUEST, callsTable, readParts, selectTables, windowPredicates, windowStart, type ReadPart } from './reads';
 import { parseCheckpoint } from './state';
 import type { MirrorTable } from './schema';
+import { groupSharedReads } from './sharedContent';
 import type { SyncEstimate, SyncOptions } from './sync';
 
 /** Gong's rate limit: the time a number of requests takes at best. */
@@ -25,10 +26,12 @@ export async function estimateSync(
   const objects: ObjectEstimate[] = [];
   // Calls a run will write, which per-call content then follows: those the calls' window re-reads.
   let followedCalls: number | undefined;
-  for (const table of tables) {
-    const estimate = await estimateObject(options, table, known.get(table.name), counts, followedCalls, stats);
-    if (table.name === callsTable().name) followedCalls = estimate.rows;
+  for (const group of groupSharedReads(tables, known, options.full)) {
+    const [first, ...sharing] = group as [MirrorTable, ...MirrorTable[]];
+    const estimate = await estimateObject(options, first, known.get(first.name), counts, followedCalls, stats);
+    if (first.name === callsTable().name) followedCalls = estimate.rows;
     objects.push(estimate.object);
+    for (const table of sharing) objects.push({ object: table.name, requests: 0, open: false, note: `read by ${first.name}'s requests` });
   }
   const requests = objects.reduce((n, o) => n + o.requests, 0);
   const { client } = options;
@@ -64,7 +67,8 @@ async function estimateObject(
   const rows = held ?? told;
   const pages = rows === undefined ? minimum : Math.max(minimum, Math.ceil(rows / 100) + parts.length - 1);
   const open = rows === undefined || parts.length > 1 || parts.some((p) => p.plan.fanOut !== undefined);
-  const note = held !== undefined ? `${held} row${held === 1 ? '' : 's'} in the mirror for this window`
+  const note = policy.kind === 'fullRefresh' ? `read whole${held ? ` (${held} row${held === 1 ? '' : 's'} in the mirror)` : ''}`
+    : held !== undefined ? `${held} row${held === 1 ? '' : 's'} in the mirror for this window`
     : told !== undefined ? `${told} record${told === 1 ? '' : 's'} at Gong${parts.length > 1 ? ' in the first of ' + parts.length + ' parts' : ''}`
       : `${minimum} request${minimum === 1 ? '' : 's'} or more${resumed ? ', resuming where the last run stopped' : ''}`;
   return { object: { object: table.name, requests: pages, open, note }, rows };
@@ -74,7 +78,8 @@ async function estimateObject(
 async function countAtGong(options: SyncOptions, part: ReadPart | undefined, stats: ReadStats): Promise<number | undefined> {
   if (!part || part.plan.path.paging === 'none') return undefined;
   let total: number | undefined;
-  for await (const _page of readRows(options.client, part.plan, { signal: options.signal, onTotal: (info) => { total = info.totalRecords; } }, stats)) break;
+  const onRateLimitWait = (ms: number) => options.onEvent?.({ type: 'waiting', seconds: Math.ceil(ms / 1000) });
+  for await (const _page of readRows(options.client, part.plan, { signal: options.signal, onTotal: (info) => { total = info.totalRecords; }, onRateLimitWait }, stats)) break;
   return total;
 }
 

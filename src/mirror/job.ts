@@ -1,11 +1,13 @@
 import { GongError } from '../gong/http/errors';
-import { planRead } from '../gong/read/plan';
-import { emptyStats, readRows, type ReadStats } from '../gong/read/reader';
+import { planRead, type ReadPlan } from '../gong/read/plan';
+import { emptyStats, readRecords, readRows, type ReadStats } from '../gong/read/reader';
+import { toRow } from '../gong/read/rows';
 import type { Row } from '../values';
 import type { Destination, SyncState, SyncStatus } from './destination';
 import { estimateSync } from './estimate';
 import { CALLS_PER_REQUEST, callsTable, normalizeSince, readParts, selectTables, windowPredicates, windowStart, type ReadPart } from './reads';
 import type { MirrorTable } from './schema';
+import { groupSharedReads, recordsOf, sharedPlan } from './sharedContent';
 import { endedState, parseCheckpoint, runningState, type Checkpoint } from './state';
 import type { ObjectSummary, SyncEstimate, SyncOptions, SyncSummary } from './sync';
 
@@ -24,7 +26,8 @@ export const DEFAULT_CONFIRM_ABOVE = 500;
 
 /** The estimate was above the threshold and the run was not confirmed. */
 export class SyncNotConfirmed extends Error {
-  constructor(readonly estimate: SyncEstimate) {
+  /** `apiCalls`: the requests the estimate made (a first page per dated object on a first run). */
+  constructor(readonly estimate: SyncEstimate, readonly apiCalls: number) {
     super(`Not run: the sync needs at least ${estimate.requests} API calls (about ${duration(estimate.seconds)} at 3 requests a second)${estimate.quotaLeft !== undefined ? `, and ${estimate.quotaLeft} are left of today's quota` : ''}.`);
     this.name = 'SyncNotConfirmed';
   }
@@ -73,24 +76,23 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   const beyondQuota = estimate.quotaLeft !== undefined && estimate.requests > estimate.quotaLeft;
   if (estimate.requests > (options.confirmAbove ?? DEFAULT_CONFIRM_ABOVE) || beyondQuota) {
     const yes = options.confirm ? await options.confirm(estimate) : false;
-    if (!yes) throw new SyncNotConfirmed(estimate);
+    if (!yes) throw new SyncNotConfirmed(estimate, probe.apiCalls);
   }
   const ctx: RunContext = { options, destination, runAt: now().toISOString(), states, finishedApiCalls: probe.apiCalls };
   const summaries: ObjectSummary[] = [];
   let stopped = false;
-  for (const table of tables) {
+  for (const group of groupSharedReads(tables, states, options.full)) {
     if (options.signal?.aborted) {
       stopped = true;
       break;
     }
-    const summary = await syncObject(ctx, table, now);
-    summaries.push(summary);
-    ctx.finishedApiCalls += summary.apiCalls;
-    options.onEvent?.({ type: 'objectEnd', object: table.name, result: summary });
-    if (summary.status === 'stopped') {
-      stopped = true;
-      break;
+    for (const summary of await syncObjects(ctx, group, now)) {
+      summaries.push(summary);
+      ctx.finishedApiCalls += summary.apiCalls;
+      options.onEvent?.({ type: 'objectEnd', object: summary.object, result: summary });
+      if (summary.status === 'stopped') stopped = true;
     }
+    if (stopped) break;
   }
   return {
     objects: summaries,
@@ -102,30 +104,38 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
 }
 
 /**
- * One object's run: reads and commits page by page, then marks it done (a full refresh also
- * marks what Gong no longer returned as deleted). A failure is saved in the state, with the
- * checkpoint, and reported; it stops the whole run when the next object would fail alike.
+ * One object's run (or the runs of per-call objects that share their requests): reads and
+ * commits page by page, then marks each done (a full refresh also marks what Gong no longer
+ * returned as deleted). A failure is saved in each state, with the checkpoint, and reported;
+ * it stops the whole run when the next object would fail alike.
  */
-async function syncObject(ctx: RunContext, table: MirrorTable, now: () => Date): Promise<ObjectSummary> {
-  const previous = ctx.states.get(table.name);
-  const resume = ctx.options.full ? undefined : parseCheckpoint(previous);
-  ctx.options.onEvent?.({ type: 'objectStart', object: table.name, resumed: resume !== undefined });
-  const run = new ObjectRun(ctx, table, previous, resume);
-  let deleted = 0;
+async function syncObjects(ctx: RunContext, group: readonly MirrorTable[], now: () => Date): Promise<ObjectSummary[]> {
+  const runs = group.map((table) => {
+    const previous = ctx.states.get(table.name);
+    const resume = ctx.options.full ? undefined : parseCheckpoint(previous);
+    ctx.options.onEvent?.({ type: 'objectStart', object: table.name, resumed: resume !== undefined });
+    return new ObjectRun(ctx, table, previous, resume);
+  });
   try {
-    const watermark = await read(run);
-    if (table.policy.kind === 'fullRefresh') {
-      deleted = await ctx.destination.finishRefresh(table, run.checkpoint.runAt, endedState(run.state(), 'done', now().toISOString(), { watermark: null }));
-    } else {
-      await run.save(endedState(run.state(), 'done', now().toISOString(), { watermark }));
+    const watermark = runs.length === 1 ? await read(runs[0] as ObjectRun) : await readPerCall(runs);
+    const summaries: ObjectSummary[] = [];
+    for (const run of runs) {
+      const finished = endedState(run.state(), 'done', now().toISOString(), { watermark });
+      const deleted = run.table.policy.kind === 'fullRefresh' ? await ctx.destination.finishRefresh(run.table, run.checkpoint.runAt, finished) : 0;
+      if (run.table.policy.kind !== 'fullRefresh') await run.save(finished);
+      summaries.push(run.summary('done', deleted));
     }
-    return run.summary('done', deleted);
+    return summaries;
   } catch (error) {
     const status: SyncStatus = stopsTheRun(error, ctx.options.signal) ? 'stopped' : 'failed';
     const message = ctx.options.signal?.aborted ? 'Cancelled: the next run resumes where this one stopped.' : describe(error);
-    // The state says why; the checkpoint of the last committed page stays for the next run.
-    await run.save(endedState(run.state(), status, now().toISOString(), { error: message })).catch(() => undefined);
-    return run.summary(status, 0, message);
+    const summaries: ObjectSummary[] = [];
+    for (const run of runs) {
+      // The state says why; the checkpoint of the last committed page stays for the next run.
+      await run.save(endedState(run.state(), status, now().toISOString(), { error: message })).catch(() => undefined);
+      summaries.push(run.summary(status, 0, message));
+    }
+    return summaries;
   }
 }
 
@@ -135,14 +145,14 @@ function read(run: ObjectRun): Promise<string | null> {
     case 'window':
     case 'createdSince': return readWindow(run);
     case 'fullRefresh': return readWhole(run).then(() => null);
-    case 'perCall': return readPerCall(run);
+    case 'perCall': return readPerCall([run]);
   }
 }
 
 /** The state of one object's run, committed with each page. */
 class ObjectRun {
   checkpoint: Checkpoint;
-  private readonly stats: ReadStats = emptyStats();
+  readonly stats: ReadStats = emptyStats();
   private readonly apiCallsBefore: number;
   private readonly rowsBefore: number;
 
@@ -162,9 +172,37 @@ class ObjectRun {
       signal: this.ctx.options.signal,
       startCursor: options.startCursor,
       onCursor: options.onCursor,
-      onRateLimitWait: (ms) => this.ctx.options.onEvent?.({ type: 'waiting', seconds: Math.ceil(ms / 1000) }),
+      onRateLimitWait: this.onRateLimitWait,
     }, this.stats);
   }
+
+  /** Every row of a plan (all its pages). */
+  async allRows(plan: ReadPlan): Promise<Row[]> {
+    const rows: Row[] = [];
+    for await (const page of this.pages({ plan, resumable: false })) rows.push(...page);
+    return rows;
+  }
+
+  /**
+   * Every page of a request shared by several objects' runs (this one first): each run gets
+   * its records as rows; the requests count as this run's API calls.
+   */
+  async sharedRows(plan: ReadPlan, runs: readonly ObjectRun[]): Promise<Row[][]> {
+    const rows = runs.map((): Row[] => []);
+    const read = readRecords(this.ctx.options.client, plan, { signal: this.ctx.options.signal, onRateLimitWait: this.onRateLimitWait }, this.stats);
+    for await (const { records, bound } of read) {
+      for (const body of records) {
+        for (const [index, run] of runs.entries()) {
+          const mine = recordsOf(run.table, body).map((r) => toRow(run.table.table, r, { bound }));
+          run.stats.rows += mine.length;
+          (rows[index] as Row[]).push(...mine);
+        }
+      }
+    }
+    return rows;
+  }
+
+  private readonly onRateLimitWait = (ms: number) => this.ctx.options.onEvent?.({ type: 'waiting', seconds: Math.ceil(ms / 1000) });
 
   /** Positions of the mirror's columns in a row the reader makes (insert-only columns are never mirrored). */
   private readonly positions: readonly number[];
@@ -241,31 +279,34 @@ async function readPart(run: ObjectRun, part: ReadPart, index: number, window: P
 /**
  * Per-call content follows the calls: every call written to the mirror since the content's
  * watermark (with `--since`, only calls since then), 100 calls per request, each call's rows
- * replaced by what Gong has now. The checkpoint is the last call done.
+ * replaced by what Gong has now. The checkpoint is the last call done. Objects sharing their
+ * requests (sharedContent.ts) are read by one request per 100 calls and committed each.
  */
-async function readPerCall(run: ObjectRun): Promise<string | null> {
-  const policy = run.table.policy;
+async function readPerCall(runs: readonly ObjectRun[]): Promise<string | null> {
+  const first = runs[0] as ObjectRun;
+  const policy = first.table.policy;
   if (policy.kind !== 'perCall') throw new Error('readPerCall needs a perCall policy');
+  const { destination, options } = first.ctx;
   const calls = callsTable();
-  const previous = run.previous;
-  const after = run.resumed?.after ?? (run.ctx.options.full || !previous?.watermark ? null : { syncedAt: previous.watermark });
-  let followed = await run.ctx.destination.syncedAfter(calls, after);
-  const since = normalizeSince(run.ctx.options.since);
+  const previous = first.previous;
+  const after = first.resumed?.after ?? (options.full || !previous?.watermark ? null : { syncedAt: previous.watermark });
+  let followed = await destination.syncedAfter(calls, after);
+  const since = normalizeSince(options.since);
   if (since !== undefined) {
     const inWindow = new Set<string>();
     const keyIndex = calls.columns.findIndex((c) => c.name === calls.key[0]);
-    for await (const batch of run.ctx.destination.select(calls, windowPredicates(calls, since))) for (const row of batch) inWindow.add(String(row[keyIndex]));
+    for await (const batch of destination.select(calls, windowPredicates(calls, since))) for (const row of batch) inWindow.add(String(row[keyIndex]));
     followed = followed.filter((c) => inWindow.has(c.key));
   }
   let watermark = previous?.watermark ?? null;
   for (let i = 0; i < followed.length; i += CALLS_PER_REQUEST) {
     const batch = followed.slice(i, i + CALLS_PER_REQUEST);
     const ids = batch.map((c) => c.key);
-    const rows: Row[] = [];
-    // Every page of the batch, then one commit: a call's content is replaced whole.
-    for await (const page of run.pages({ plan: planRead(run.table.table, [{ column: policy.callKey, op: 'IN', value: ids }]), resumable: false })) rows.push(...page);
+    const plan = planRead(first.table.table, [{ column: policy.callKey, op: 'IN', value: ids }]);
+    // Every page of the batch, then one commit per object: a call's content is replaced whole.
+    const rows = runs.length === 1 ? [await first.allRows(plan)] : await first.sharedRows(sharedPlan(plan, runs.map((r) => r.table)), runs);
     const last = batch[batch.length - 1] as { key: string; syncedAt: string };
-    await run.commit(rows, { after: { syncedAt: last.syncedAt, key: last.key } }, ids);
+    for (const [index, run] of runs.entries()) await run.commit(rows[index] as Row[], { after: { syncedAt: last.syncedAt, key: last.key } }, ids);
     watermark = last.syncedAt;
   }
   return watermark;

@@ -39,6 +39,16 @@ export const emptyStats = (): ReadStats => ({ apiCalls: 0, pages: 0, records: 0,
  * `break` out of `for await` ends the generator), which is what makes LIMIT cheap.
  */
 export async function* readRows(client: GongClient, plan: ReadPlan, options: ReadOptions = {}, stats: ReadStats = emptyStats()): AsyncGenerator<Row[]> {
+  for await (const { records, bound } of readRecords(client, plan, options, stats)) {
+    const rows = records.map((r) => toRow(plan.table, r, { bound }));
+    stats.rows += rows.length;
+    options.onProgress?.(stats);
+    yield rows;
+  }
+}
+
+/** A plan's records page by page, before they become rows, with the column values the request fixed. */
+export async function* readRecords(client: GongClient, plan: ReadPlan, options: ReadOptions = {}, stats: ReadStats = emptyStats()): AsyncGenerator<{ records: Record<string, unknown>[]; bound: Record<string, SqlValue> }> {
   const chains = plan.fanOut ? await fanOutValues(client, plan, options, stats) : [{}];
   for (const fanned of chains) {
     const batches = plan.batches?.values ?? [undefined];
@@ -50,12 +60,7 @@ export async function* readRows(client: GongClient, plan: ReadPlan, options: Rea
         const binding = plan.path.bindings.find((b) => b.column === column && b.kind === 'equals');
         if (binding && binding.kind === 'equals') params.set(binding.to, String(value));
       }
-      for await (const records of pages(client, plan.path, params, options, stats)) {
-        const rows = records.map((r) => toRow(plan.table, r, { bound }));
-        stats.rows += rows.length;
-        options.onProgress?.(stats);
-        yield rows;
-      }
+      for await (const records of pages(client, plan.path, params, options, stats)) yield { records, bound };
     }
   }
 }

@@ -10,8 +10,8 @@ import { waitFor } from '../../helpers/sandboxClient';
 import { dumpMirror, fastClient, sqliteTarget, type MirrorTarget } from '../../helpers/mirrors';
 import { postgresTarget } from '../../support/postgres';
 
-/** Objects of the resume tests: paged calls, per-call content (with its speaker lookups) and a full refresh. */
-const OBJECTS = ['Calls', 'CallParties', 'CallTranscripts', 'ScoreCards', 'ScoreCardQuestions'];
+/** Objects of the resume tests: paged calls, per-call content (sharing requests, and with its speaker lookups) and a full refresh. */
+const OBJECTS = ['Calls', 'CallParties', 'CallTopics', 'CallTranscripts', 'ScoreCards', 'ScoreCardQuestions'];
 
 /** `gongsql sync` as a user runs it, against the sandbox's URL with credentials in the environment. */
 function startSync(sandbox: Sandbox, to: string) {

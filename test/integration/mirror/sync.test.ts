@@ -157,6 +157,25 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
     }
   });
 
+  it('per-call objects Gong answers in one request share it: one calls/extensive per 100 calls for parties, topics, trackers and comments, the rows of reading each alone', async () => {
+    const content = ['CallParties', 'CallTopics', 'CallTrackers', 'CallComments'];
+    const alone = await openDestination(await target.fresh('alone'));
+    const shared = await openDestination(await target.fresh('shared'));
+    try {
+      for (const object of content) await sync(alone, { objects: [object] });
+      const seen = sandbox.log.entries().length;
+      const summary = await sync(shared, { objects: content });
+      const calls = (await shared.rowCounts()).get('Calls') ?? 0;
+      const extensive = sandbox.log.entries().slice(seen).filter((r) => r.path === '/v2/calls/extensive');
+      assert.equal(extensive.length, Math.ceil(calls / 100));
+      assert.deepEqual(summary.objects.map((o) => [o.object, o.apiCalls > 0]), [['Calls', true], ['CallParties', true], ['CallTopics', false], ['CallTrackers', false], ['CallComments', false]]);
+      assert.deepEqual(await dump(shared, content), await dump(alone, content));
+    } finally {
+      await alone.close();
+      await shared.close();
+    }
+  });
+
   it("asks before a run above the threshold, with Gong's count of the calls, and does not start when the answer is no", async () => {
     const destination = await openDestination(await target.fresh('confirm'));
     try {
@@ -200,6 +219,23 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
       await reference.close();
       await quotaClient.close();
       await limited.close();
+    }
+  });
+
+  it("waits as long as Gong's Retry-After says, tells the caller, and goes on", async () => {
+    const destination = await openDestination(await target.fresh('retry-after'));
+    try {
+      sandbox.faults.add({ kind: 'rateLimit', route: 'GET /v2/workspaces', retryAfterSec: 1 });
+      const waits: number[] = [];
+      const started = Date.now();
+      const summary = await sync(destination, { objects: ['Workspaces'], onEvent: (e) => { if (e.type === 'waiting') waits.push(e.seconds); } });
+      assert.equal(summary.stopped, false);
+      assert.deepEqual(waits, [1]);
+      assert.ok(Date.now() - started >= 1000, 'waited the second Gong asked for');
+      assert.ok(((await destination.rowCounts()).get('Workspaces') ?? 0) > 0);
+    } finally {
+      sandbox.faults.clear();
+      await destination.close();
     }
   });
 

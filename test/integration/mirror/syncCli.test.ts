@@ -10,7 +10,7 @@ describe('gongsql sync (the command)', () => {
   let big: Sandbox;
   before(async () => {
     target = await sqliteTarget();
-    big = await startSandbox({ scale: 8000, rateLimit: false });
+    big = await startSandbox({ scale: 14_000, rateLimit: false });
   });
   after(async () => {
     await big.close();
@@ -33,7 +33,10 @@ describe('gongsql sync (the command)', () => {
     const r = await gongsql(['sync', '--to', to, '--base-url', big.url], { env });
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /Estimate: at least \d+ API calls, about \d+ min at 3 requests a second; \d+ left of today's quota/);
-    assert.match(r.stderr, /Calls +\d+ +\d{4} records at Gong/);
+    assert.match(r.stderr, /^  Calls +\d+ +\d{4,} records at Gong$/m);
+    assert.match(r.stderr, /^  CallTopics +0 +read by CallParties's requests$/m);
+    // The estimate's first pages are the only requests made.
+    assert.match(lastLine(r.stderr), /^stats: api_calls=[1-9]\d? rows=0 objects=0 ms=\d+$/);
     assert.match(r.stderr, /gongsql: Not run: the sync needs at least \d+ API calls .* To run it: --yes\.$/m);
     assert.equal((await dumpMirror(to, ['Calls'])).get('Calls')?.length, 0);
   });
