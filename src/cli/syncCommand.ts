@@ -7,12 +7,14 @@ import { openDestination } from '../mirror/open';
 import { DEFAULT_LOOK_BACK_DAYS, normalizeSince, UnknownObject } from '../mirror/reads';
 import type { SyncEstimate, SyncSummary } from '../mirror/sync';
 import { parseOptions } from './args';
+import { copyMirrorCommand } from './copyMirrorCommand';
 import { openConnection } from './connection';
 import { INTERRUPTED } from './queryCommand';
 import { SyncProgress } from './syncProgress';
 import { UsageError } from './usage';
 
 export const SYNC_USAGE = `gongsql sync [--to FILE | --to postgres://…] [--objects A,B] [--since DATE] [--full] [--look-back DAYS] [--yes]
+       gongsql sync --from FILE --to postgres://…
 
 Copies Gong into a database you own (a local mirror) and keeps it current; queries on it make no API calls.
   --to FILE|URL      the mirror: a SQLite file (default gong.sqlite in the current folder) or a
@@ -25,6 +27,8 @@ Copies Gong into a database you own (a local mirror) and keeps it current; queri
   --look-back DAYS   how far before the last run Calls are read again, as Gong adds and changes calls
                      late (default ${DEFAULT_LOOK_BACK_DAYS})
   --yes              start without asking when the estimate is above 500 API calls
+  --from FILE        copy the SQLite mirror FILE (tables and sync state) into the empty PostgreSQL
+                     database of --to, at 0 API calls; then sync --to that URL to keep it current
 Connection: --sandbox [--seed N], or --base-url URL with GONG_ACCESS_KEY and GONG_ACCESS_KEY_SECRET
 (or GONG_ACCESS_TOKEN) in the environment.
 
@@ -39,6 +43,7 @@ export const SYNC_OPTIONS = {
   full: { type: 'boolean', default: false },
   'look-back': { type: 'string' },
   yes: { type: 'boolean', default: false },
+  from: { type: 'string' },
   sandbox: { type: 'boolean', default: false },
   seed: { type: 'string' },
   'base-url': { type: 'string' },
@@ -53,6 +58,11 @@ interface IO {
 
 export async function syncCommand(argv: string[], io: IO): Promise<number> {
   const { values } = parseOptions(argv, SYNC_OPTIONS, false);
+  if (values.from !== undefined) {
+    const reading = (['objects', 'since', 'look-back', 'seed', 'base-url'] as const).find((o) => values[o] !== undefined) ?? (values.full ? 'full' : values.sandbox ? 'sandbox' : undefined);
+    if (reading) throw new UsageError(`--from copies a mirror without reading Gong: it takes no --${reading}`);
+    return copyMirrorCommand(values.from, values.to, io.stderr);
+  }
   if (values.seed !== undefined && !values.sandbox) throw new UsageError('--seed needs --sandbox');
   if (values.sandbox && values['base-url']) throw new UsageError('use either --sandbox or --base-url');
   const objects = values.objects?.split(',').map((o) => o.trim()).filter((o) => o !== '');

@@ -5,8 +5,8 @@ import type { Predicate } from '../gong/read/plan';
 import type { Row, SqlValue } from '../values';
 import { MirrorError, type Destination, type PageCommit, type SyncedKey, type SyncState, type TranscriptMatch } from './destination';
 import {
-  addColumnSql, copyLine, copySql, CREATE_STATE_SQL, createStagingSql, createTableSql, lastPerKey, quoteIdent,
-  insertFromStagingSql, SEARCH_COLUMN, SEARCHED_TABLE, STATE_COLUMNS, stagingName, UPSERT_STATE_SQL, whereClause,
+  addColumnSql, copyLine, copySql, createStateSql, createStagingSql, createTableSql, lastPerKey, quoteIdent,
+  insertFromStagingSql, SEARCH_COLUMN, type Dialect, SEARCHED_TABLE, STATE_COLUMNS, stagingName, UPSERT_STATE_SQL, whereClause,
 } from './postgresSchema';
 import { snippet, toTsQuery, TS_CONFIG } from './postgresSearch';
 import { callKeyOf, DELETED_AT, mirrorTables, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
@@ -21,7 +21,8 @@ const FETCH_ROWS = 1000;
 export async function openPostgresMirror(url: string): Promise<Destination> {
   const label = redactUrl(url);
   const pg = require('pg') as typeof import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: 4, types: { getTypeParser: typeParser(pg) } });
+  // A select holds its connection until its reader is done; a statement reads several objects at once.
+  const pool = new pg.Pool({ connectionString: url, max: 8, types: { getTypeParser: typeParser(pg) } });
   const secret = passwordOf(url);
   // An idle connection's error (the server restarting) must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
@@ -74,25 +75,31 @@ class PostgresMirror implements Destination {
   /** Connections already set up (CockroachDB needs temporary tables switched on, per session). */
   private readonly ready = new WeakSet<PoolClient>();
   private readonly staged = new WeakMap<PoolClient, Set<string>>();
-  private cockroach = false;
+  private dialect: Dialect = { cockroach: false };
+  /** Rows this session wrote per table, and at how many the table's statistics are next refreshed. */
+  private readonly growth = new Map<string, { rows: number; next: number }>();
 
   constructor(private readonly pool: Pool, readonly label: string, private readonly secret: string | undefined) {}
 
   async connect(): Promise<void> {
     await this.withClient(async (client) => {
       const { rows } = await client.query<{ version: string }>('SELECT version() AS version');
-      this.cockroach = /CockroachDB/i.test(rows[0]?.version ?? '');
+      this.dialect = { cockroach: /CockroachDB/i.test(rows[0]?.version ?? '') };
     });
   }
 
   async prepare(tables: readonly MirrorTable[]): Promise<void> {
     await this.transaction('prepare the mirror', async (client) => {
-      await client.query(CREATE_STATE_SQL);
+      await client.query(createStateSql(this.dialect));
       const existing = await this.existingColumns(client);
       for (const table of tables) {
-        for (const statement of createTableSql(table)) await client.query(statement);
         const have = existing.get(table.name);
-        for (const column of table.columns) if (have && !have.has(column.name)) await client.query(addColumnSql(table, column));
+        // Someone else's table of the same name is never altered or written to.
+        if (have && !have.has(SYNCED_AT)) {
+          throw new MirrorError(`the database already has a table ${table.name} that is not a gongsql mirror's: use another database (or schema)`);
+        }
+        for (const statement of createTableSql(table, this.dialect)) await client.query(statement);
+        for (const column of table.columns) if (have && !have.has(column.name)) await client.query(addColumnSql(table, column, this.dialect));
       }
     });
   }
@@ -121,6 +128,22 @@ class PostgresMirror implements Destination {
       else if (page.rows.length > 0) await this.insert(client, table, lastPerKey(table, page.rows.map((row) => [...row, page.runAt, null])), true);
       await saveStates(client, page.states);
     });
+    await this.analyzeAsItGrows(table, page.rows.length);
+  }
+
+  /**
+   * A table filled in one run has no statistics until autovacuum comes by (a minute or more
+   * later): the planner then guesses half the table for `CallId = ANY(…)` and replacing a
+   * page's calls scans the whole table, slower with every page. ANALYZE at 1,000 rows written
+   * and each time that doubles keeps the key index chosen, at a logarithmic cost.
+   */
+  private async analyzeAsItGrows(table: MirrorTable, written: number): Promise<void> {
+    const growth = this.growth.get(table.name) ?? { rows: 0, next: 1000 };
+    growth.rows += written;
+    this.growth.set(table.name, growth);
+    if (growth.rows < growth.next) return;
+    growth.next = growth.rows * 2;
+    await this.withClient((client) => client.query(`ANALYZE ${quoteIdent(table.name)}`), `analyze ${table.name}`);
   }
 
   /**
@@ -158,7 +181,7 @@ class PostgresMirror implements Destination {
     let tables = this.staged.get(client);
     if (!tables) this.staged.set(client, (tables = new Set()));
     if (tables.has(table.name)) return;
-    await client.query(createStagingSql(table));
+    await client.query(createStagingSql(table, this.dialect));
     tables.add(table.name);
   }
 
@@ -172,6 +195,7 @@ class PostgresMirror implements Destination {
       if (rows.length > 0) await this.insert(client, table, lastPerKey(table, rows), true);
       await saveStates(client, states);
     });
+    await this.analyzeAsItGrows(table, rows.length);
   }
 
   async finishRefresh(table: MirrorTable, runAt: string, state: SyncState): Promise<number> {
@@ -251,6 +275,7 @@ class PostgresMirror implements Destination {
   }
 
   async close(): Promise<void> {
+    if (this.pool.ended) return;
     await this.pool.end();
   }
 
@@ -272,7 +297,7 @@ class PostgresMirror implements Destination {
       throw this.failure(error, what);
     }
     if (!this.ready.has(client)) {
-      if (this.cockroach) await client.query('SET experimental_enable_temp_tables = on');
+      if (this.dialect.cockroach) await client.query('SET experimental_enable_temp_tables = on');
       this.ready.add(client);
     }
     return client;

@@ -8,20 +8,33 @@ import { callKeyOf, DELETED_AT, ORDINAL, STATE_TABLE, storedColumns, SYNCED_AT, 
 // predicates. Only plain tables, B-tree keys and one GIN index: what Citus, YugabyteDB and
 // CockroachDB accept as PostgreSQL does (docs/ARCHITECTURE.md, "The PostgreSQL destination").
 
+/** What differs between the engines the mirror runs on (CockroachDB is told apart by `version()`). */
+export interface Dialect {
+  readonly cockroach: boolean;
+}
+
+/**
+ * Text compared byte by byte, as SQLite's BINARY: COLLATE "C" (a server's default collation is
+ * usually linguistic, where 'B' < 'a' is false). CockroachDB compares strings byte by byte
+ * already and refuses COLLATE "C" on a column, so there it is plain text.
+ */
+function byteText(dialect: Dialect): string {
+  return dialect.cockroach ? 'text' : 'text COLLATE "C"';
+}
+
 /**
  * Values must come back exactly as the catalog maps them: ids, date-times and JSON are text
- * compared byte by byte (COLLATE "C", as SQLite's BINARY), integers bigint (read back exactly),
- * reals double precision, booleans 0/1 in a smallint.
+ * compared byte by byte, integers bigint (read back exactly), reals double precision,
+ * booleans 0/1 in a smallint.
  */
-const COLUMN_TYPES: Record<ColumnType, string> = {
-  id: 'text COLLATE "C"',
-  text: 'text COLLATE "C"',
-  datetime: 'text COLLATE "C"',
-  json: 'text COLLATE "C"',
-  integer: 'bigint',
-  real: 'double precision',
-  boolean: 'smallint',
-};
+function columnType(type: ColumnType, dialect: Dialect): string {
+  switch (type) {
+    case 'integer': return 'bigint';
+    case 'real': return 'double precision';
+    case 'boolean': return 'smallint';
+    default: return byteText(dialect);
+  }
+}
 
 const TEXT_TYPES: ReadonlySet<ColumnType> = new Set(['id', 'text', 'datetime', 'json']);
 
@@ -44,21 +57,21 @@ export const SEARCH_COLUMN = '_search';
 export const SEARCHED_TABLE = 'CallTranscripts';
 const searchable = (table: MirrorTable): boolean => table.name === SEARCHED_TABLE;
 
-function columnDefinitions(table: MirrorTable): string[] {
+function columnDefinitions(table: MirrorTable, dialect: Dialect): string[] {
   return [
-    ...table.columns.map((c) => `${quoteIdent(c.name)} ${COLUMN_TYPES[c.type]}`),
+    ...table.columns.map((c) => `${quoteIdent(c.name)} ${columnType(c.type, dialect)}`),
     ...(callKeyOf(table) ? [`${quoteIdent(ORDINAL)} integer NOT NULL`] : []),
-    `${quoteIdent(SYNCED_AT)} text COLLATE "C" NOT NULL`,
-    `${quoteIdent(DELETED_AT)} text COLLATE "C"`,
+    `${quoteIdent(SYNCED_AT)} ${byteText(dialect)} NOT NULL`,
+    `${quoteIdent(DELETED_AT)} ${byteText(dialect)}`,
   ];
 }
 
 /** The table, and for per-call content an index on the catalog's key (as the SQLite file has). */
-export function createTableSql(table: MirrorTable): string[] {
+export function createTableSql(table: MirrorTable, dialect: Dialect): string[] {
   const key = storedKey(table);
   const primary = key.length > 0 ? `, PRIMARY KEY (${key.map(quoteIdent).join(', ')})` : '';
   const search = searchable(table) ? [`${quoteIdent(SEARCH_COLUMN)} tsvector`] : [];
-  const statements = [`CREATE TABLE IF NOT EXISTS ${quoteIdent(table.name)} (${[...columnDefinitions(table), ...search].join(', ')}${primary})`];
+  const statements = [`CREATE TABLE IF NOT EXISTS ${quoteIdent(table.name)} (${[...columnDefinitions(table, dialect), ...search].join(', ')}${primary})`];
   if (searchable(table)) {
     statements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`${table.name}_search`)} ON ${quoteIdent(table.name)} USING gin (${quoteIdent(SEARCH_COLUMN)})`);
     // A common word's newest matches are read in this order (see searchTranscripts).
@@ -71,8 +84,8 @@ export function createTableSql(table: MirrorTable): string[] {
 }
 
 /** Columns a later catalog added to an existing table. */
-export function addColumnSql(table: MirrorTable, column: MirrorColumn): string {
-  return `ALTER TABLE ${quoteIdent(table.name)} ADD COLUMN IF NOT EXISTS ${quoteIdent(column.name)} ${COLUMN_TYPES[column.type]}`;
+export function addColumnSql(table: MirrorTable, column: MirrorColumn, dialect: Dialect): string {
+  return `ALTER TABLE ${quoteIdent(table.name)} ADD COLUMN IF NOT EXISTS ${quoteIdent(column.name)} ${columnType(column.type, dialect)}`;
 }
 
 /** A session's staging table for one mirrored table: COPY lands here, then one upsert moves it. */
@@ -80,16 +93,19 @@ export function stagingName(table: MirrorTable): string {
   return `_gongsql_stage_${table.name}`;
 }
 
-export function createStagingSql(table: MirrorTable): string {
-  return `CREATE TEMPORARY TABLE IF NOT EXISTS ${quoteIdent(stagingName(table))} (${columnDefinitions(table).join(', ')})`;
+export function createStagingSql(table: MirrorTable, dialect: Dialect): string {
+  return `CREATE TEMPORARY TABLE IF NOT EXISTS ${quoteIdent(stagingName(table))} (${columnDefinitions(table, dialect).join(', ')})`;
 }
 
 export const STATE_COLUMNS = ['object', 'policy', 'watermark', 'checkpoint', 'last_run_started', 'last_run_finished', 'rows', 'api_calls', 'status', 'error'] as const;
 
-export const CREATE_STATE_SQL = `CREATE TABLE IF NOT EXISTS ${quoteIdent(STATE_TABLE)} (
-  "object" text COLLATE "C" PRIMARY KEY, "policy" text NOT NULL, "watermark" text COLLATE "C", "checkpoint" text,
-  "last_run_started" text COLLATE "C", "last_run_finished" text COLLATE "C", "rows" bigint NOT NULL DEFAULT 0,
+export function createStateSql(dialect: Dialect): string {
+  const text = byteText(dialect);
+  return `CREATE TABLE IF NOT EXISTS ${quoteIdent(STATE_TABLE)} (
+  "object" ${text} PRIMARY KEY, "policy" text NOT NULL, "watermark" ${text}, "checkpoint" text,
+  "last_run_started" ${text}, "last_run_finished" ${text}, "rows" bigint NOT NULL DEFAULT 0,
   "api_calls" bigint NOT NULL DEFAULT 0, "status" text NOT NULL, "error" text)`;
+}
 
 export const UPSERT_STATE_SQL = `INSERT INTO ${quoteIdent(STATE_TABLE)} (${STATE_COLUMNS.map(quoteIdent).join(', ')})
   VALUES (${STATE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})

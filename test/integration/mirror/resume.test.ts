@@ -8,6 +8,7 @@ import { Random } from '../../../src/sandbox/data/random';
 import { startGongsql, type Run } from '../../helpers/cli';
 import { waitFor } from '../../helpers/sandboxClient';
 import { dumpMirror, fastClient, sqliteTarget, type MirrorTarget } from '../../helpers/mirrors';
+import { postgresTarget } from '../../support/postgres';
 
 /** Objects of the resume tests: paged calls, per-call content (sharing requests, and with its speaker lookups) and a full refresh. */
 const OBJECTS = ['Calls', 'CallParties', 'CallTopics', 'CallTranscripts', 'ScoreCards', 'ScoreCardQuestions'];
@@ -23,7 +24,7 @@ function startSync(sandbox: Sandbox, to: string) {
  * The resume guarantee, on every destination: a sync stopped anywhere and run again ends with
  * the same rows, table by table, as a sync that was never stopped.
  */
-for (const makeTarget of [sqliteTarget]) {
+for (const makeTarget of [sqliteTarget, postgresTarget]) {
   describe(`gongsql sync resumes where it stopped (${makeTarget.name.replace(/Target$/, '')})`, () => {
     let sandbox: Sandbox;
     let client: GongClient;
