@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { procedures, tables } from '../gong/catalog';
-import type { Column, ParamDef, ProcedureDef, TableDef } from '../gong/catalog/types';
+import { TABLE_GROUPS, type Column, type ParamDef, type ProcedureDef, type TableDef } from '../gong/catalog/types';
 import { columnDoc, paramDoc, procedureDoc, tableDoc } from '../engine/ide/docs';
 import { activeConnectionName, listConnections, type ConnectionSetting } from '../extension/connectionSettings';
 import { findMirror, type MirrorSetting } from '../extension/mirrorSettings';
@@ -21,7 +21,8 @@ export type GongNode =
   | { kind: 'procedure'; procedure: ProcedureDef }
   | { kind: 'parameter'; procedure: ProcedureDef; param: ParamDef };
 
-const GROUPS: TableDef['group'][] = ['Calls', 'Users', 'Settings', 'Library', 'CRM', 'Admin'];
+/** The catalog's groups that hold at least one object. */
+const GROUPS = TABLE_GROUPS.filter((group) => tables.some((t) => t.group === group));
 
 /**
  * Connection → object groups → objects → columns, and Procedures → parameters, all from the

@@ -40,7 +40,10 @@ describe('aggregates SQLite knows, in the editor', () => {
     const messages = await frame.locator('p.message').allTextContents();
     assert.match(messages.join('\n'), /^1 row in \d+ ms; (\d\d+) API calls, \1 pages/m, 'one row for every page of calls');
     await frame.locator('[role=grid][aria-rowcount="2"]').waitFor({ timeout: 20_000 });
-    const cells = (await frame.locator('.gs-rows [role=row]:visible [role=gridcell]').allTextContents()).map((c) => c.trim());
+    // The row count is announced before the grid paints the row: wait for its cells.
+    const visibleCells = async () => (await frame.locator('.gs-rows [role=row]:visible [role=gridcell]').allTextContents()).map((c) => c.trim());
+    await until(async () => (await visibleCells()).filter((c) => c !== '').length >= 2, 'the row to be painted');
+    const cells = await visibleCells();
     const [median, mode] = cells.slice(-2);
     assert.match(median ?? '', /^\d+(\.\d+)?$/, `the median: ${cells.join(' | ')}`);
     assert.match(mode ?? '', /^\d{19}$/, `a workspace id: ${cells.join(' | ')}`);

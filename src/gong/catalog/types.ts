@@ -145,10 +145,14 @@ export type MirrorPolicy =
   /** Not mirrored, and why (shown by `gongsql sync --objects` when asked for). */
   | { readonly kind: 'none'; readonly reason: string };
 
+/** The explorer's groups, in its order; a group no table names is not shown. */
+export const TABLE_GROUPS = ['Calls', 'Users', 'Stats', 'Settings', 'Library', 'CRM', 'Engage', 'Privacy', 'Admin'] as const;
+export type TableGroup = (typeof TABLE_GROUPS)[number];
+
 export interface TableDef {
   readonly name: string;
   /** Explorer group. */
-  readonly group: 'Calls' | 'Users' | 'Settings' | 'Library' | 'CRM' | 'Admin';
+  readonly group: TableGroup;
   readonly description: string;
   readonly columns: readonly Column[];
   readonly filters: readonly NativeFilter[];
