@@ -39,7 +39,7 @@ export function explainScans(text: string, scans: readonly Scan[], sources?: Sou
       scan.table.name,
       scan.alias,
       `${plan.path.method} ${plan.path.path}${paging}${fanOut}`,
-      native.length ? `${native.join(' AND ')}${params.length ? ` → ${params.join(', ')}` : ''}` : '(none)',
+      `${native.length ? native.join(' AND ') : '(none)'}${params.length ? ` → ${params.join(', ')}` : ''}`,
       scan.residual.length ? scan.residual.map((e) => text.slice(e.span.start, e.span.end)).join(' AND ') : '(none)',
       keyed ? `after ${source}: 1 request per ${keyed.perRequest} values` : `${plan.estimate.requests}${plan.estimate.open ? '+' : ''} (${plan.estimate.note})`,
     ];

@@ -4,6 +4,7 @@ import { CallManualCRMAssociations, CRMIntegrations } from './crm';
 import { LibraryFolderCalls, PublicLibraryFolders } from './library';
 import { procedures } from './procedures';
 import { AnsweredScorecards, ScoreCardQuestions, ScoreCards, TrackerDetails } from './settings';
+import { UserActivityByPeriod, UserActivityDayByDay, UserActivityStats, UserInteractionStats } from './stats';
 import type { ProcedureDef, TableDef } from './types';
 import { Users, Workspaces } from './users';
 
@@ -11,6 +12,7 @@ import { Users, Workspaces } from './users';
 export const tables: readonly TableDef[] = [
   Calls, CallParties, CallTopics, CallTrackers, CallComments, CallTranscripts,
   Users, Workspaces,
+  UserActivityStats, UserActivityByPeriod, UserActivityDayByDay, UserInteractionStats,
   ScoreCards, ScoreCardQuestions, AnsweredScorecards, TrackerDetails,
   PublicLibraryFolders, LibraryFolderCalls,
   CRMIntegrations, CallManualCRMAssociations,

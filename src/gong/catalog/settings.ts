@@ -67,6 +67,7 @@ export const AnsweredScorecards = defineTable({
     filter('ReviewTime', ['>', '>=', '<', '<='], 'Sent to Gong as reviewFromDate/reviewToDate (whole days in the company time zone).'),
     filter('ScorecardId', ['=', 'IN'], 'Sent to Gong as scorecardIds.'),
     filter('ReviewedUserId', ['=', 'IN'], 'Sent to Gong as reviewedUserIds.'),
+    filter('ReviewMethod', ['='], "Sent to Gong as reviewMethod (AUTOMATIC or MANUAL); without it, both (Gong's own default is MANUAL only)."),
   ],
   reads: [read({
     name: 'stats/activity/scorecards', method: 'POST', path: '/v2/stats/activity/scorecards', paging: 'body',
@@ -75,6 +76,7 @@ export const AnsweredScorecards = defineTable({
       range('ReviewTime', 'body:filter.reviewFromDate', 'body:filter.reviewToDate', 'date'),
       list('ScorecardId', 'body:filter.scorecardIds'),
       list('ReviewedUserId', 'body:filter.reviewedUserIds'),
+      equals('ReviewMethod', 'body:filter.reviewMethod', 'text'),
     ],
     // Gong's default is MANUAL only; BOTH returns what the table promises.
     fixed: { body: { filter: { reviewMethod: 'BOTH' } } },

@@ -86,6 +86,11 @@ export interface ReadPath {
   readonly notFound: 'empty' | 'noResults';
   /** Fixed request parts (e.g. a contentSelector), merged under the bound parameters. */
   readonly fixed?: { readonly query?: Readonly<Record<string, string>>; readonly body?: Readonly<Record<string, unknown>> };
+  /**
+   * Gong requires a whole-day window at these targets (the stats endpoints): an end the query
+   * leaves open is filled in, `to` with the end of today and `from` with `defaultDays` before `to`.
+   */
+  readonly window?: { readonly from: ParamTarget; readonly to: ParamTarget; readonly defaultDays: number };
   /** The records of one response. */
   readonly records: (body: Record<string, unknown>) => Record<string, unknown>[];
   /** Extra lookups a page needs before its rows are complete (e.g. speaker names). */

@@ -107,6 +107,8 @@ function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicat
     if (to !== undefined && b.to) params.set(b.to, formatInstant(to, b.format, 'to'));
   }
 
+  const defaulted = path.window ? fillWindow(params, path.window) : '';
+
   const missing = path.requires.filter((c) => !pushed.some((p) => p.column.toLowerCase() === c.toLowerCase()));
   const fanOut = missing.length === 1 && path.fanOut?.column === missing[0] ? path.fanOut : undefined;
   if (missing.length > 0 && !fanOut) return undefined;
@@ -114,8 +116,19 @@ function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicat
   const bounded = path.paging === 'none' || batchesBounded;
   const estimate: Estimate = fanOut
     ? { requests: 'values' in fanOut ? fanOut.values.length : 2, open: true, note: 'values' in fanOut ? `one request per ${fanOut.column}` : `reads ${fanOut.from.table}, then one request per ${fanOut.column}` }
-    : { requests: chains, open: !bounded, note: bounded ? `${chains} request${chains === 1 ? '' : 's'}` : `${chains} request${chains === 1 ? '' : 's'} or more (100 records per page)` };
+    : { requests: chains, open: !bounded, note: `${chains} request${chains === 1 ? '' : 's'}${bounded ? '' : ' or more (100 records per page)'}${defaulted}` };
   return { table, path, pushed, residual, params, bound, batches, fanOut, estimate };
+}
+
+/** Fills the open ends of a window Gong requires; says what it filled in, for the estimate's note. */
+function fillWindow(params: Map<ParamTarget, string | string[]>, window: NonNullable<ReadPath['window']>): string {
+  const given = [params.has(window.from), params.has(window.to)];
+  const to = (params.get(window.to) as string | undefined) ?? formatInstant(Date.now(), 'date', 'to');
+  const from = (params.get(window.from) as string | undefined) ?? formatInstant(Date.parse(`${to}T00:00:00Z`) - window.defaultDays * DAY_MS, 'date', 'from');
+  params.set(window.from, from);
+  params.set(window.to, to);
+  if (given[0] && given[1]) return '';
+  return given[0] ? '; the window ends today (Gong requires an end)' : `; no start given: the ${window.defaultDays} days before ${to}`;
 }
 
 function accepts(binding: FilterRoute, p: Predicate): boolean {

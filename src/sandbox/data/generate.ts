@@ -1,6 +1,7 @@
 import { generateAnsweredScorecards, generateScorecards, generateTrackers } from './settings';
 import { generateAssociations, generateCrmIntegrations, generateFolders, generateLogs, generateProfiles } from './admin';
-import { generateCalls } from './calls';
+import { generateActivity, interactionStyles } from './activity';
+import { CALL_SPAN_MS, generateCalls } from './calls';
 import { applyExampleIds, EXAMPLE_IDS, exampleDraftCall } from './examples';
 import { IdFactory } from './ids';
 import type { KeywordTracker, User, Workspace, World } from './model';
@@ -44,13 +45,14 @@ export function generateWorld(options: GenerateOptions = {}): World {
   calls.push(exampleDraftCall(exampleHost, workspaces[0] as Workspace, anchorMs));
   calls.sort((a, b) => a.filterTimeMs - b.filterTimeMs || compareIds(a.meta.id, b.meta.id));
   const scorecards = generateScorecards(root.fork('scorecards'), ids, workspaces, users, anchorMs);
+  const answeredScorecards = generateAnsweredScorecards(root.fork('answered'), ids, scorecards, calls, users, anchorMs);
   return {
     workspaces,
     users,
     avatarUserIds,
     calls,
     scorecards,
-    answeredScorecards: generateAnsweredScorecards(root.fork('answered'), ids, scorecards, calls, users, anchorMs),
+    answeredScorecards,
     trackers,
     folders: generateFolders(root.fork('folders'), ids, workspaces, users, calls, anchorMs),
     profiles: generateProfiles(root.fork('profiles'), ids, workspaces, users.filter((u) => !avatarUserIds.has(u.id))),
@@ -58,6 +60,8 @@ export function generateWorld(options: GenerateOptions = {}): World {
     crmRequests: [],
     associations: generateAssociations(root.fork('associations'), calls, users, anchorMs),
     logs: generateLogs(root.fork('logs'), ids, users, calls, anchorMs),
+    activity: generateActivity(root.fork('activity'), calls, answeredScorecards, users, anchorMs, CALL_SPAN_MS),
+    interactionStyles: interactionStyles(root.fork('interaction'), users),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { InteractionStyle } from './activity';
+
 /**
  * The sandbox's world, held in memory in Gong's own JSON shapes (camelCase, ids as
  * strings) so that routes only filter, page and serialize. Fields Gong sends as int64
@@ -265,6 +267,18 @@ export interface LogEntry {
   logRecord: Record<string, unknown>;
 }
 
+/** The counters of Gong's activity stats (/v2/stats/activity/*), in Gong's order. */
+export const ACTIVITY_KINDS = [
+  'callsAsHost', 'callsGaveFeedback', 'callsRequestedFeedback', 'callsReceivedFeedback', 'ownCallsListenedTo',
+  'othersCallsListenedTo', 'callsSharedInternally', 'callsSharedExternally', 'callsScorecardsFilled',
+  'callsScorecardsReceived', 'callsAttended', 'callsCommentsGiven', 'callsCommentsReceived',
+  'callsMarkedAsFeedbackGiven', 'callsMarkedAsFeedbackReceived',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** One thing a user did with a call, counted by the activity stats on the day of `ms`. */
+export interface ActivityEvent { userId: string; kind: ActivityKind; callId: string; ms: number }
+
 export interface World {
   workspaces: Workspace[];
   users: User[];
@@ -280,4 +294,8 @@ export interface World {
   crmRequests: CrmRequest[];
   associations: ManualCrmAssociation[];
   logs: LogEntry[];
+  /** Activity events in time order (derived from the calls; see activity.ts). */
+  activity: ActivityEvent[];
+  /** Each user's interaction habits, behind /v2/stats/interaction. */
+  interactionStyles: Map<string, InteractionStyle>;
 }

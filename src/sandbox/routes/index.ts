@@ -6,6 +6,7 @@ import { libraryRoutes } from './library';
 import { logRoutes } from './logs';
 import { permissionRoutes } from './permissions';
 import { settingsRoutes } from './settings';
+import { statsRoutes } from './stats';
 import { userRoutes } from './users';
 
 /** Every Gong API route the sandbox serves (the sandbox-only /__sandbox routes live in the server). */
@@ -18,4 +19,5 @@ export const apiRoutes: Route[] = [
   ...crmRoutes,
   ...permissionRoutes,
   ...logRoutes,
+  ...statsRoutes,
 ];
