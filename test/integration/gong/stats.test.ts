@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { execute, type StatementResult } from '../../../src/engine';
+import type { GongClient } from '../../../src/gong';
+import { STATS_DEFAULT_DAYS } from '../../../src/gong/catalog/stats';
+import { startSandbox, type Sandbox } from '../../../src/sandbox';
+import { connect, select } from '../../helpers/connect';
+import { call } from '../../helpers/sandboxClient';
+
+const ANCHOR = Date.parse('2026-11-26T00:00:00Z');
+const WINDOW = { fromDate: '2026-10-01', toDate: '2026-11-01' };
+
+describe('user stats: sandbox routes, connector and SQL', () => {
+  let sandbox: Sandbox;
+  let client: GongClient;
+  const sql = async (text: string) => (await execute(text, { client, connectionId: 'sb', useCache: false }))[0] as StatementResult;
+
+  before(async () => {
+    sandbox = await startSandbox({ rateLimit: false, scale: 3000, anchorMs: ANCHOR });
+    client = connect(sandbox);
+  });
+  after(async () => {
+    await client.close();
+    await sandbox.close();
+  });
+
+  it('the window is required, named in the 400, and may not end after today', async () => {
+    for (const path of ['/v2/stats/activity/aggregate', '/v2/stats/activity/day-by-day', '/v2/stats/interaction']) {
+      const noFilter = await call(sandbox, 'POST', path, { body: {} });
+      assert.equal(noFilter.status, 400);
+      assert.deepEqual(noFilter.json.errors, ['filter is required']);
+      const noFrom = await call(sandbox, 'POST', path, { body: { filter: { toDate: '2026-11-01' } } });
+      assert.deepEqual([noFrom.status, noFrom.json.errors], [400, ['filter.fromDate is required']]);
+      const future = await call(sandbox, 'POST', path, { body: { filter: { fromDate: '2026-11-01', toDate: '2099-01-01' } } });
+      assert.deepEqual([future.status, future.json.errors], [400, ['filter.toDate must not be after the current day']]);
+    }
+    const noPeriod = await call(sandbox, 'POST', '/v2/stats/activity/aggregate-by-period', { body: { filter: WINDOW } });
+    assert.deepEqual([noPeriod.status, noPeriod.json.errors], [400, ['aggregationPeriod is required: one of DAY, WEEK, MONTH, QUARTER, YEAR']]);
+  });
+
+  it('a window with no activity is 404, as Gong answers empty results', async () => {
+    const none = await call(sandbox, 'POST', '/v2/stats/activity/aggregate', { body: { filter: { fromDate: '1990-01-01', toDate: '1990-02-01' } } });
+    assert.deepEqual([none.status, none.json.errors], [404, ['No stats found corresponding to the provided filters']]);
+  });
+
+  it('users are paged by a body cursor, 100 a page', async () => {
+    const first = await call(sandbox, 'POST', '/v2/stats/activity/aggregate', { body: { filter: { fromDate: '2025-06-01', toDate: '2026-11-26' } } });
+    assert.equal(first.json.usersAggregateActivityStats.length, 100);
+    assert.ok(first.json.records.cursor);
+    const second = await call(sandbox, 'POST', '/v2/stats/activity/aggregate', { body: { cursor: first.json.records.cursor, filter: { fromDate: '2025-06-01', toDate: '2026-11-26' } } });
+    const ids = [...first.json.usersAggregateActivityStats, ...second.json.usersAggregateActivityStats].map((u: { userId: string }) => u.userId);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.equal(ids.length, first.json.records.totalRecords);
+  });
+
+  it('calls hosted per user and day are the calls of the sandbox, day by day', async () => {
+    const hosted = await sql(`SELECT UserId, Date, CallsAsHost FROM UserActivityDayByDay WHERE Date >= '${WINDOW.fromDate}' AND Date < '${WINDOW.toDate}' AND CallsAsHost > 0`);
+    const expected = new Map<string, number>();
+    for (const c of sandbox.store.callsInWindow(undefined, undefined)) {
+      const day = c.meta.started.slice(0, 10);
+      if (day >= WINDOW.fromDate && day < WINDOW.toDate) expected.set(`${c.meta.primaryUserId} ${day}`, (expected.get(`${c.meta.primaryUserId} ${day}`) ?? 0) + 1);
+    }
+    assert.deepEqual(new Map(hosted.rows.map((r) => [`${r[0]} ${r[1]}`, r[2]])), expected);
+    assert.equal(hosted.stats.apiCalls, 2, 'one request per 100 users');
+  });
+
+  it('day by day lists every day of the window; its ids join Calls', async () => {
+    const days = await sql(`SELECT count(DISTINCT Date), min(Date), max(Date) FROM UserActivityDayByDay WHERE Date >= '${WINDOW.fromDate}' AND Date < '${WINDOW.toDate}'`);
+    assert.deepEqual(days.rows, [[31, '2026-10-01', '2026-10-31']]);
+    const joined = await sql(`SELECT count(*), sum(c.Id IS NOT NULL) FROM UserActivityDayByDay d, json_each(d.CallsAsHostCallIds) j LEFT JOIN Calls c ON c.Id = j.value WHERE d.Date >= '2026-11-01'`);
+    const [count, found] = joined.rows[0] as number[];
+    assert.ok(count! > 0);
+    assert.equal(found, count);
+  });
+
+  it('the aggregate, the periods and the days agree; activity varies per rep', async () => {
+    const total = await sql(`SELECT sum(CallsAsHost), sum(OthersCallsListenedTo), max(OthersCallsListenedTo), min(FromDate), max(ToDate) FROM UserActivityStats WHERE FromDate >= '2026-05-01' AND ToDate <= '2026-10-31'`);
+    const byMonth = await sql(`SELECT sum(CallsAsHost), sum(OthersCallsListenedTo) FROM UserActivityByPeriod WHERE Period = 'MONTH' AND PeriodStart >= '2026-05-01' AND PeriodStart < '2026-11-01'`);
+    const [hosted, listened, most, from, to] = total.rows[0] as [number, number, number, string, string];
+    assert.deepEqual([from, to], ['2026-05-01', '2026-10-31']);
+    assert.deepEqual(byMonth.rows, [[hosted, listened]]);
+    assert.equal(byMonth.stats.apiCalls, 2, 'Period = pushed: one period, two pages of users');
+    assert.ok(listened > 0 && most > 2 * (listened / 150), `a coach listens far more than average (${most} of ${listened})`);
+    const months = await sql(`SELECT PeriodStart, PeriodEnd FROM UserActivityByPeriod WHERE Period = 'MONTH' AND UserId = (SELECT Id FROM Users LIMIT 1) AND PeriodStart >= '2026-05-15' AND PeriodStart < '2026-07-01'`);
+    assert.deepEqual(months.rows, [['2026-05-15', '2026-06-01'], ['2026-06-01', '2026-07-01']], 'the first period is cut to the window');
+  });
+
+  it('interaction stats vary per rep, with outliers, and are read for the users asked for', async () => {
+    const all = await select(client, 'UserInteractionStats', [{ column: 'FromDate', op: '>=', value: '2026-01-01' }]);
+    const ratios = all.rows.map((r) => r.TalkRatio as number);
+    assert.ok(Math.max(...ratios) > 0.75 && Math.min(...ratios) < 0.5, `talk ratios spread (${Math.min(...ratios)}..${Math.max(...ratios)})`);
+    const some = all.rows.slice(0, 3).map((r) => r.UserId as string);
+    const picked = await sql(`SELECT UserId, TalkRatio, Stats FROM UserInteractionStats WHERE FromDate >= '2026-01-01' AND UserId IN (${some.map((id) => `'${id}'`).join(', ')}) ORDER BY UserId`);
+    assert.deepEqual(picked.rows.map((r) => r[0]), [...some].sort());
+    assert.equal(picked.stats.apiCalls, 1);
+    assert.equal(JSON.parse(picked.rows[0]![2] as string).length, 6);
+  });
+
+  it(`without a start the read covers the ${STATS_DEFAULT_DAYS} days before today, and EXPLAIN says so`, async () => {
+    const explained = await sql('EXPLAIN SELECT * FROM UserActivityDayByDay');
+    const [, , request, native, , calls] = explained.rows[0] as string[];
+    assert.equal(request, 'POST /v2/stats/activity/day-by-day (100 per page)');
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const start = new Date(Date.parse(`${tomorrow}T00:00:00Z`) - STATS_DEFAULT_DAYS * 86_400_000).toISOString().slice(0, 10);
+    assert.equal(native, `(none) → filter.fromDate=${start}, filter.toDate=${tomorrow}`);
+    assert.match(calls, new RegExp(`no start given: the ${STATS_DEFAULT_DAYS} days before ${tomorrow}`));
+    const read = await sql('SELECT min(Date), max(Date) FROM UserActivityDayByDay');
+    assert.deepEqual(read.rows, [[start, today]]);
+  });
+
+  it('AnsweredScorecards pushes ReviewMethod', async () => {
+    const manual = await sql("SELECT DISTINCT ReviewMethod FROM AnsweredScorecards WHERE ReviewMethod = 'MANUAL'");
+    assert.deepEqual(manual.rows, [['MANUAL']]);
+    const explained = await sql("EXPLAIN SELECT * FROM AnsweredScorecards WHERE ReviewMethod = 'AUTOMATIC'");
+    assert.match(String(explained.rows[0]![3]), /reviewMethod=AUTOMATIC/);
+  });
+});
