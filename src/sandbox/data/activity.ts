@@ -1,4 +1,4 @@
-import type { ActivityEvent, ActivityKind, AnsweredScorecard, SandboxCall, User } from './model';
+import type { ActivityEvent, ActivityKind, AnsweredScorecard, InteractionStyle, SandboxCall, User } from './model';
 import { Random } from './random';
 
 /**
@@ -72,9 +72,7 @@ function habitOf(random: Random, user: User): Habit {
   };
 }
 
-/** Per-user interaction habits behind /v2/stats/interaction: each rep talks, asks and waits in their own way. */
-export interface InteractionStyle { talkRatio: number; monologueSec: number; storySec: number; interactivity: number; patienceSec: number; questionRate: number }
-
+/** Each rep talks, asks and waits in their own way. */
 export function interactionStyles(random: Random, users: readonly User[]): Map<string, InteractionStyle> {
   return new Map(users.map((u) => {
     const talker = random.bool(0.06); // outliers: reps who barely let the customer speak

@@ -1,5 +1,3 @@
-import type { InteractionStyle } from './activity';
-
 /**
  * The sandbox's world, held in memory in Gong's own JSON shapes (camelCase, ids as
  * strings) so that routes only filter, page and serialize. Fields Gong sends as int64
@@ -278,6 +276,9 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** One thing a user did with a call, counted by the activity stats on the day of `ms`. */
 export interface ActivityEvent { userId: string; kind: ActivityKind; callId: string; ms: number }
+
+/** A user's interaction habits behind /v2/stats/interaction (per-call values vary around them). */
+export interface InteractionStyle { talkRatio: number; monologueSec: number; storySec: number; interactivity: number; patienceSec: number; questionRate: number }
 
 export interface World {
   workspaces: Workspace[];

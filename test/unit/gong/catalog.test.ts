@@ -10,7 +10,8 @@ describe('catalog', () => {
   it('has every object and procedure of PRODUCT.md §2', () => {
     const objects = ['Calls', 'CallTranscripts', 'CallParties', 'CallTopics', 'CallTrackers', 'CallComments', 'Users', 'Workspaces', 'ScoreCards',
       'ScoreCardQuestions', 'AnsweredScorecards', 'TrackerDetails', 'PublicLibraryFolders', 'LibraryFolderCalls', 'CRMIntegrations',
-      'PermissionProfiles', 'PermissionProfileUsers', 'CallManualCRMAssociations', 'AuditLogs'];
+      'PermissionProfiles', 'PermissionProfileUsers', 'CallManualCRMAssociations', 'AuditLogs',
+      'UserActivityStats', 'UserActivityByPeriod', 'UserActivityDayByDay', 'UserInteractionStats'];
     assert.deepEqual(tables.map((t) => t.name).sort(), objects.sort());
     assert.deepEqual(procedures.map((p) => p.name), ['CreateDraftCall', 'UploadCallMedia', 'CreateCall', 'CreateCallWithUrl', 'DeleteCRMIntegration']);
   });
@@ -103,5 +104,21 @@ describe('read planning', () => {
     assert.equal(plan.params.get('body:filter.callFromDate'), '2025-03-04');
     const to = plan.params.get('body:filter.callToDate') as string;
     assert.ok(to <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10));
+  });
+
+  it('fills the open ends of a window Gong requires: to the end of today, from a default number of days before the end', () => {
+    const days = findTable('UserActivityDayByDay')!;
+    const tomorrow = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 86_400_000).toISOString().slice(0, 10);
+    const open = planRead(days, []);
+    assert.equal(open.params.get('body:filter.toDate'), tomorrow);
+    assert.equal(open.params.get('body:filter.fromDate'), new Date(Date.parse(tomorrow) - 30 * 86_400_000).toISOString().slice(0, 10));
+    assert.match(open.estimate.note, /no start given: the 30 days before/);
+    const endOnly = planRead(days, [{ column: 'Date', op: '<', value: '2025-03-01' }]);
+    assert.deepEqual([endOnly.params.get('body:filter.fromDate'), endOnly.params.get('body:filter.toDate')], ['2025-01-30', '2025-03-01']);
+    const startOnly = planRead(days, [{ column: 'Date', op: '>=', value: '2025-03-01' }]);
+    assert.deepEqual([startOnly.params.get('body:filter.fromDate'), startOnly.params.get('body:filter.toDate')], ['2025-03-01', tomorrow]);
+    const both = planRead(days, [{ column: 'Date', op: '>=', value: '2025-03-01' }, { column: 'Date', op: '<=', value: '2025-03-31' }]);
+    assert.deepEqual([both.params.get('body:filter.fromDate'), both.params.get('body:filter.toDate')], ['2025-03-01', '2025-04-01']);
+    assert.doesNotMatch(both.estimate.note, /window/);
   });
 });
