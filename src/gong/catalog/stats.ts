@@ -45,9 +45,12 @@ function statsRead(name: string, path: string, bindings: ReadPath['bindings'], r
   return read({ name, method: 'POST', path, paging: 'body', window: WINDOW, bindings: [...bindings, userBinding], fixed: fixed ?? { body: { filter: {} } }, records });
 }
 
-/** Rows of a per-user list with the user's fields under `$user` and one record per item of `items`. */
-const perUserItems = (usersKey: string, itemsKey: string) => (body: Record<string, unknown>) =>
-  listOf(usersKey)(body).flatMap((user) => listOf(itemsKey)(user).map((item) => ({ ...item, $user: user })));
+/** Rows of a per-user list with the user's fields under `$user` and one record per item of `items` that `keep` keeps. */
+const perUserItems = (usersKey: string, itemsKey: string, keep: (item: Record<string, unknown>) => boolean = () => true) => (body: Record<string, unknown>) =>
+  listOf(usersKey)(body).flatMap((user) => listOf(itemsKey)(user).filter(keep).map((item) => ({ ...item, $user: user })));
+
+/** A day with something in it: which users and quiet days Gong lists depends on the window asked for, a busy day does not. */
+const busyDay = (day: Record<string, unknown>) => COUNTERS.some(([, key]) => Array.isArray(day[key]) && (day[key] as unknown[]).length > 0);
 
 /** Whole-window rows: the window Gong echoes (fromDateTime, toDateTime) on each user's record. */
 const perUserWindow = (usersKey: string) => (body: Record<string, unknown>) =>
@@ -119,7 +122,7 @@ export const UserActivityDayByDay = defineTable({
   name: 'UserActivityDayByDay',
   group: 'Stats',
   mirror: { kind: 'window', cursor: 'Date' },
-  description: "Each user's activity day by day, with the calls behind every counter (POST /v2/stats/activity/day-by-day).",
+  description: "Each user's activity day by day, a row per user and day with activity, with the calls behind every counter (POST /v2/stats/activity/day-by-day).",
   columns: [
     ...userColumns(),
     col('Date', 'datetime', 'The day (YYYY-MM-DD, company time zone).', { key: true, source: 'fromDate' }),
@@ -129,8 +132,12 @@ export const UserActivityDayByDay = defineTable({
     ]),
   ],
   filters: [filter('Date', ['>', '>=', '<', '<='], `Sent to Gong as filter.fromDate/toDate. ${WINDOW_NOTE}`), userFilter],
-  reads: [statsRead('stats/activity/day-by-day', '/v2/stats/activity/day-by-day', [range('Date', 'body:filter.fromDate', 'body:filter.toDate', 'date')], perUserItems('usersDetailedActivities', 'userDailyActivityStats'))],
-  peculiarities: [WINDOW_NOTE, 'Every day of the window is listed for each user with activity, quiet days included (zero counts, empty arrays).', 'Needs the scope api:stats:user-actions:detailed.'],
+  reads: [statsRead('stats/activity/day-by-day', '/v2/stats/activity/day-by-day', [range('Date', 'body:filter.fromDate', 'body:filter.toDate', 'date')], perUserItems('usersDetailedActivities', 'userDailyActivityStats', busyDay))],
+  peculiarities: [
+    WINDOW_NOTE,
+    'Only days with activity are rows: Gong also lists the quiet days (empty arrays) of every user active somewhere in the window read, which would make the rows depend on the window. A missing row is a day with no activity.',
+    'Needs the scope api:stats:user-actions:detailed.',
+  ],
 });
 
 /** Gong's interaction stats: [column, Gong's name, description]. */

@@ -72,6 +72,10 @@ const CORPUS: Record<string, Query> = {
   'AnsweredScorecards ReviewedUserId =': (s) => `SELECT AnsweredScorecardId FROM AnsweredScorecards WHERE ReviewedUserId = '${q(s).reviewed(0)}'`,
   'AnsweredScorecards CallStartTime range': () => `SELECT AnsweredScorecardId FROM AnsweredScorecards WHERE CallStartTime >= '2026-03-01T10:00:00Z' AND CallStartTime < '2026-07-15'`,
   'AnsweredScorecards ReviewTime >': () => `SELECT AnsweredScorecardId, ReviewMethod FROM AnsweredScorecards WHERE ReviewTime > '2026-05-01'`,
+  'AnsweredScorecards ReviewMethod =': () => `SELECT AnsweredScorecardId FROM AnsweredScorecards WHERE ReviewMethod = 'AUTOMATIC'`,
+  // Relative to today: without pushdown the stats read their default window, the last 30 days.
+  'UserActivityDayByDay Date >= and UserId IN': (s) => `SELECT UserId, Date, CallsAsHost, CallsAttendedCallIds FROM UserActivityDayByDay WHERE Date >= date('now', '-20 days') AND UserId IN ('${q(s).user(20)}', '${q(s).user(21)}', '${q(s).user(22)}')`,
+  'UserActivityDayByDay Date window with a local filter': () => `SELECT UserId, sum(CallsAsHost) FROM UserActivityDayByDay WHERE Date > date('now', '-25 days') AND Date <= date('now', '-5 days') AND CallsAsHost > 0 GROUP BY UserId`,
   'TrackerDetails WorkspaceId =': (s) => `SELECT TrackerId, TrackerName FROM TrackerDetails WHERE WorkspaceId = '${q(s).ws(1)}'`,
   'PublicLibraryFolders WorkspaceId =': (s) => `SELECT Id, Name, WorkspaceId FROM PublicLibraryFolders WHERE WorkspaceId = '${q(s).ws(0)}'`,
   'LibraryFolderCalls FolderId =': (s) => `SELECT * FROM LibraryFolderCalls WHERE FolderId = '${q(s).folder()}'`,
