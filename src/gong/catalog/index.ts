@@ -3,7 +3,7 @@ import { CallComments, CallParties, Calls, CallTopics, CallTrackers, CallTranscr
 import { CallManualCRMAssociations, CRMIntegrations } from './crm';
 import { LibraryFolderCalls, PublicLibraryFolders } from './library';
 import { procedures } from './procedures';
-import { AnsweredScorecards, ScoreCardQuestions, ScoreCards, TrackerDetails } from './settings';
+import { AnsweredScorecardAnswers, AnsweredScorecards, ScoreCardQuestions, ScoreCards, TrackerDetails } from './settings';
 import { UserActivityByPeriod, UserActivityDayByDay, UserActivityStats, UserInteractionStats } from './stats';
 import type { ProcedureDef, TableDef } from './types';
 import { Users, Workspaces } from './users';
@@ -12,8 +12,8 @@ import { Users, Workspaces } from './users';
 export const tables: readonly TableDef[] = [
   Calls, CallParties, CallTopics, CallTrackers, CallComments, CallTranscripts,
   Users, Workspaces,
-  UserActivityStats, UserActivityByPeriod, UserActivityDayByDay, UserInteractionStats,
-  ScoreCards, ScoreCardQuestions, AnsweredScorecards, TrackerDetails,
+  UserActivityStats, UserActivityByPeriod, UserActivityDayByDay, UserInteractionStats, AnsweredScorecards, AnsweredScorecardAnswers,
+  ScoreCards, ScoreCardQuestions, TrackerDetails,
   PublicLibraryFolders, LibraryFolderCalls,
   CRMIntegrations, CallManualCRMAssociations,
   PermissionProfiles, PermissionProfileUsers, AuditLogs,

@@ -43,11 +43,36 @@ export const ScoreCardQuestions = defineTable({
   })],
 });
 
+const answeredFilters = [
+  filter('CallStartTime', ['>', '>=', '<', '<='], 'Sent to Gong as callFromDate/callToDate (whole days in the company time zone).'),
+  filter('ReviewTime', ['>', '>=', '<', '<='], 'Sent to Gong as reviewFromDate/reviewToDate (whole days in the company time zone).'),
+  filter('ScorecardId', ['=', 'IN'], 'Sent to Gong as scorecardIds.'),
+  filter('ReviewedUserId', ['=', 'IN'], 'Sent to Gong as reviewedUserIds.'),
+  filter('ReviewMethod', ['='], "Sent to Gong as reviewMethod (AUTOMATIC or MANUAL); without it, both (Gong's own default is MANUAL only)."),
+];
+
+/** POST /v2/stats/activity/scorecards, its records unwound by `records`. */
+function answeredRead(name: string, records: (body: Record<string, unknown>) => Record<string, unknown>[]) {
+  return read({
+    name, method: 'POST', path: '/v2/stats/activity/scorecards', paging: 'body',
+    bindings: [
+      range('CallStartTime', 'body:filter.callFromDate', 'body:filter.callToDate', 'date'),
+      range('ReviewTime', 'body:filter.reviewFromDate', 'body:filter.reviewToDate', 'date'),
+      list('ScorecardId', 'body:filter.scorecardIds'),
+      list('ReviewedUserId', 'body:filter.reviewedUserIds'),
+      equals('ReviewMethod', 'body:filter.reviewMethod', 'text'),
+    ],
+    // Gong's default is MANUAL only; BOTH returns what the table promises.
+    fixed: { body: { filter: { reviewMethod: 'BOTH' } } },
+    records,
+  });
+}
+
 export const AnsweredScorecards = defineTable({
   name: 'AnsweredScorecards',
-  group: 'Settings',
+  group: 'Stats',
   mirror: { kind: 'window', cursor: 'ReviewTime' },
-  description: 'Scorecards filled in for calls, manual and automatic.',
+  description: 'Scorecards filled in for calls, manual and automatic (POST /v2/stats/activity/scorecards).',
   columns: [
     col('AnsweredScorecardId', 'id', 'Id of the filled-in scorecard.', { key: true }),
     col('ScorecardId', 'id', 'The scorecard.'),
@@ -60,28 +85,35 @@ export const AnsweredScorecards = defineTable({
     col('EditorUserId', 'id', 'Who last edited the answers.'),
     col('ReviewTime', 'datetime', 'When it was reviewed.'),
     col('VisibilityType', 'text', 'PUBLIC, PRIVATE or OPT_IN_USERS.'),
-    col('Answers', 'json', 'JSON array of answers {questionId, score, answerText, selectedOptions, notApplicable, …}.'),
+    col('Answers', 'json', 'JSON array of answers {questionId, score, answerText, selectedOptions, notApplicable, …} (AnsweredScorecardAnswers has a row per answer).'),
   ],
-  filters: [
-    filter('CallStartTime', ['>', '>=', '<', '<='], 'Sent to Gong as callFromDate/callToDate (whole days in the company time zone).'),
-    filter('ReviewTime', ['>', '>=', '<', '<='], 'Sent to Gong as reviewFromDate/reviewToDate (whole days in the company time zone).'),
-    filter('ScorecardId', ['=', 'IN'], 'Sent to Gong as scorecardIds.'),
-    filter('ReviewedUserId', ['=', 'IN'], 'Sent to Gong as reviewedUserIds.'),
-    filter('ReviewMethod', ['='], "Sent to Gong as reviewMethod (AUTOMATIC or MANUAL); without it, both (Gong's own default is MANUAL only)."),
+  filters: answeredFilters,
+  reads: [answeredRead('stats/activity/scorecards', listOf('answeredScorecards'))],
+});
+
+export const AnsweredScorecardAnswers = defineTable({
+  name: 'AnsweredScorecardAnswers',
+  group: 'Stats',
+  mirror: { kind: 'window', cursor: 'ReviewTime' },
+  description: 'The answers of filled-in scorecards, a row per question (POST /v2/stats/activity/scorecards).',
+  columns: [
+    col('AnsweredScorecardId', 'id', 'The filled-in scorecard (joins AnsweredScorecards).', { key: true, source: '$card.answeredScorecardId' }),
+    col('QuestionId', 'id', 'The question (joins ScoreCardQuestions.QuestionId).', { key: true }),
+    col('QuestionRevisionId', 'id', 'The revision of the question answered.'),
+    col('ScorecardId', 'id', 'The scorecard.', { source: '$card.scorecardId' }),
+    col('CallId', 'id', 'The call reviewed.', { source: '$card.callId' }),
+    col('CallStartTime', 'datetime', 'When the call started.', { source: '$card.callStartTime' }),
+    col('ReviewedUserId', 'id', 'The user reviewed.', { source: '$card.reviewedUserId' }),
+    col('ReviewMethod', 'text', 'AUTOMATIC or MANUAL.', { source: '$card.reviewMethod' }),
+    col('ReviewTime', 'datetime', 'When it was reviewed.', { source: '$card.reviewTime' }),
+    col('IsOverall', 'boolean', 'The overall-score question.'),
+    col('Score', 'integer', 'The score (RANGE questions; NULL when unanswered).'),
+    col('AnswerText', 'text', 'The answer (TEXT questions).'),
+    col('NotApplicable', 'boolean', 'Marked not applicable.'),
+    col('SelectedOptions', 'json', 'Options chosen (select questions), JSON array of option ids as text.'),
   ],
-  reads: [read({
-    name: 'stats/activity/scorecards', method: 'POST', path: '/v2/stats/activity/scorecards', paging: 'body',
-    bindings: [
-      range('CallStartTime', 'body:filter.callFromDate', 'body:filter.callToDate', 'date'),
-      range('ReviewTime', 'body:filter.reviewFromDate', 'body:filter.reviewToDate', 'date'),
-      list('ScorecardId', 'body:filter.scorecardIds'),
-      list('ReviewedUserId', 'body:filter.reviewedUserIds'),
-      equals('ReviewMethod', 'body:filter.reviewMethod', 'text'),
-    ],
-    // Gong's default is MANUAL only; BOTH returns what the table promises.
-    fixed: { body: { filter: { reviewMethod: 'BOTH' } } },
-    records: listOf('answeredScorecards'),
-  })],
+  filters: answeredFilters,
+  reads: [answeredRead('stats/activity/scorecards answers', (b) => listOf('answeredScorecards')(b).flatMap((card) => listOf('answers')(card).map((a) => ({ ...a, $card: card }))))],
 });
 
 export const TrackerDetails = defineTable({

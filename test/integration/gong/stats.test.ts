@@ -117,6 +117,19 @@ describe('user stats: sandbox routes, connector and SQL', () => {
     assert.ok(last! <= today);
   });
 
+  it('AnsweredScorecardAnswers has a row per answer, joinable with the questions', async () => {
+    const answers = await sql("SELECT count(*), sum(Score IS NOT NULL), count(DISTINCT AnsweredScorecardId) FROM AnsweredScorecardAnswers WHERE ReviewTime >= '2026-06-01'");
+    const cards = await sql("SELECT sum(json_array_length(Answers)), count(*) FROM AnsweredScorecards WHERE ReviewTime >= '2026-06-01'");
+    const [rows, scored, distinct] = answers.rows[0] as number[];
+    assert.deepEqual([rows, distinct], cards.rows[0]);
+    assert.ok(scored! > 0);
+    const overall = await sql(`SELECT q.QuestionText, a.ReviewMethod, round(avg(a.Score), 2), min(a.Score), max(a.Score)
+      FROM AnsweredScorecardAnswers a JOIN ScoreCardQuestions q ON q.QuestionId = a.QuestionId
+      WHERE a.ReviewTime >= '2026-06-01' AND a.IsOverall = 1 GROUP BY 1, 2`);
+    assert.ok(overall.rows.length > 0);
+    for (const [text, , , min, max] of overall.rows) assert.deepEqual([text, (min as number) >= 1, (max as number) <= 5], ['Overall, how did the call go?', true, true]);
+  });
+
   it('AnsweredScorecards pushes ReviewMethod', async () => {
     const manual = await sql("SELECT DISTINCT ReviewMethod FROM AnsweredScorecards WHERE ReviewMethod = 'MANUAL'");
     assert.deepEqual(manual.rows, [['MANUAL']]);

@@ -11,7 +11,7 @@ describe('catalog', () => {
     const objects = ['Calls', 'CallTranscripts', 'CallParties', 'CallTopics', 'CallTrackers', 'CallComments', 'Users', 'Workspaces', 'ScoreCards',
       'ScoreCardQuestions', 'AnsweredScorecards', 'TrackerDetails', 'PublicLibraryFolders', 'LibraryFolderCalls', 'CRMIntegrations',
       'PermissionProfiles', 'PermissionProfileUsers', 'CallManualCRMAssociations', 'AuditLogs',
-      'UserActivityStats', 'UserActivityByPeriod', 'UserActivityDayByDay', 'UserInteractionStats'];
+      'UserActivityStats', 'UserActivityByPeriod', 'UserActivityDayByDay', 'UserInteractionStats', 'AnsweredScorecardAnswers'];
     assert.deepEqual(tables.map((t) => t.name).sort(), objects.sort());
     assert.deepEqual(procedures.map((p) => p.name), ['CreateDraftCall', 'UploadCallMedia', 'CreateCall', 'CreateCallWithUrl', 'DeleteCRMIntegration']);
   });
