@@ -3,6 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { tables, type GongClient } from '../../../src/gong';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { transcriptOf } from '../../../src/sandbox/data/transcripts';
+import { STATS_DEFAULT_DAYS, STATS_PERIODS } from '../../../src/gong/catalog/stats';
+
+const DAY_MS = 86_400_000;
 import { connect, select } from '../../helpers/connect';
 
 /** What each table must hold, computed from the sandbox's own world: [row count, a key of every row]. */
@@ -29,6 +32,31 @@ function expected(sandbox: Sandbox): Record<string, string[]> {
     PermissionProfiles: w.profiles.map((p) => `${p.workspaceId}/${p.id}`),
     PermissionProfileUsers: w.profiles.flatMap((p) => p.userIds.map((u) => `${p.id}/${u}`)),
     AuditLogs: w.logs.map((l) => `${l.logType}/${l.userId}/${l.eventTime}`),
+    AnsweredScorecardAnswers: w.answeredScorecards.flatMap((a) => a.answers.map((x) => `${a.answeredScorecardId}/${x.questionId}`)),
+    ...statsExpected(sandbox),
+  };
+}
+
+/** The stats objects read without a window: the default one, the 30 days before the end of today. */
+function statsExpected(sandbox: Sandbox): Record<string, string[]> {
+  const to = Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS;
+  const from = to - STATS_DEFAULT_DAYS * DAY_MS;
+  const events = sandbox.world.activity.filter((e) => e.ms >= from && e.ms < to);
+  const active = [...new Set(events.map((e) => e.userId))];
+  const periodStarts = (period: string) => {
+    const starts = [from];
+    for (let d = from + DAY_MS; d < to; d += DAY_MS) {
+      const date = new Date(d);
+      const first = { DAY: true, WEEK: date.getUTCDay() === 1, MONTH: date.getUTCDate() === 1, QUARTER: date.getUTCDate() === 1 && date.getUTCMonth() % 3 === 0, YEAR: date.getUTCDate() === 1 && date.getUTCMonth() === 0 }[period];
+      if (first) starts.push(d);
+    }
+    return starts.map((ms) => new Date(ms).toISOString().slice(0, 10));
+  };
+  return {
+    UserActivityStats: active,
+    UserActivityDayByDay: [...new Set(events.map((e) => `${e.userId}/${new Date(e.ms).toISOString().slice(0, 10)}`))],
+    UserActivityByPeriod: STATS_PERIODS.flatMap((period) => active.flatMap((u) => periodStarts(period).map((d) => `${u}/${period}/${d}`))),
+    UserInteractionStats: [...new Set(sandbox.store.callsInWindow(from, to).map((c) => c.meta.primaryUserId))],
   };
 }
 
@@ -52,6 +80,11 @@ const keyOf: Record<string, (r: Record<string, unknown>) => string> = {
   PermissionProfiles: (r) => `${r.WorkspaceId}/${r.Id}`,
   PermissionProfileUsers: (r) => `${r.ProfileId}/${r.UserId}`,
   AuditLogs: (r) => `${r.LogType}/${r.UserId}/${r.EventTime}`,
+  AnsweredScorecardAnswers: (r) => `${r.AnsweredScorecardId}/${r.QuestionId}`,
+  UserActivityStats: (r) => `${r.UserId}`,
+  UserActivityDayByDay: (r) => `${r.UserId}/${r.Date}`,
+  UserActivityByPeriod: (r) => `${r.UserId}/${r.Period}/${r.PeriodStart}`,
+  UserInteractionStats: (r) => `${r.UserId}`,
 };
 
 describe('connector reads every object completely', () => {
