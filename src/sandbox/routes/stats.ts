@@ -70,24 +70,33 @@ function callIdLists(events: readonly ActivityEvent[]): Record<ActivityKind, str
   return Object.fromEntries(ACTIVITY_KINDS.map((k) => [k, [...sets[k]]])) as Record<ActivityKind, string[]>;
 }
 
-const aggregate: Route = {
-  method: 'POST',
-  pattern: '/v2/stats/activity/aggregate',
-  scope: 'api:stats:user-actions',
-  async handle(ctx) {
-    const r = await statsRequest(ctx);
-    const page = pageOf(ctx, r, eventsByUser(ctx, r));
-    return {
-      body: {
-        records: page.records,
-        usersAggregateActivityStats: page.items.map(([u, events]) => ({ userId: u.id, userEmailAddress: u.emailAddress, userAggregateActivityStats: counts(events) })),
-        fromDateTime: dateTime(r.from),
-        toDateTime: dateTime(r.to),
-        timeZone: TIME_ZONE,
-      },
-    };
-  },
-};
+/** Gong echoes the window of whole-window stats. */
+const windowEcho = (r: StatsRequest) => ({ fromDateTime: dateTime(r.from), toDateTime: dateTime(r.to), timeZone: TIME_ZONE });
+
+/**
+ * An activity route: the window, then a page of the users with activity in it, each with
+ * `statsKey` from what `prepare` (which may refuse the request first) makes of their events.
+ */
+function activityRoute(pattern: string, scope: string, listKey: string, statsKey: string, prepare: (r: StatsRequest) => (events: ActivityEvent[]) => unknown, echo?: (r: StatsRequest) => Json): Route {
+  return {
+    method: 'POST',
+    pattern,
+    scope,
+    async handle(ctx) {
+      const r = await statsRequest(ctx);
+      const statsOf = prepare(r);
+      const page = pageOf(ctx, r, eventsByUser(ctx, r));
+      const users = page.items.map(([u, events]) => ({ userId: u.id, userEmailAddress: u.emailAddress, [statsKey]: statsOf(events) }));
+      return { body: { records: page.records, [listKey]: users, ...echo?.(r) } };
+    },
+  };
+}
+
+/** Each period's summary of the events in it, dated as Gong dates them. */
+const perPeriod = (periods: [number, number][], summarize: (events: ActivityEvent[]) => object) => (events: ActivityEvent[]) =>
+  periods.map(([start, end]) => ({ ...summarize(events.filter((e) => e.ms >= start && e.ms < end)), fromDate: day(start), toDate: day(end) }));
+
+const aggregate = activityRoute('/v2/stats/activity/aggregate', 'api:stats:user-actions', 'usersAggregateActivityStats', 'userAggregateActivityStats', () => counts, windowEcho);
 
 const PERIODS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
 type Period = (typeof PERIODS)[number];
@@ -120,50 +129,14 @@ function periodsOf(from: number, to: number, period: Period): [number, number][]
   return periods;
 }
 
-const byPeriod: Route = {
-  method: 'POST',
-  pattern: '/v2/stats/activity/aggregate-by-period',
-  scope: 'api:stats:user-actions',
-  async handle(ctx) {
-    const r = await statsRequest(ctx);
-    const period = optEnum(r.body.aggregationPeriod, 'aggregationPeriod', PERIODS);
-    if (period === undefined) throw badRequest(`aggregationPeriod is required: one of ${PERIODS.join(', ')}`);
-    const periods = periodsOf(r.from, r.to, period);
-    const page = pageOf(ctx, r, eventsByUser(ctx, r));
-    return {
-      body: {
-        records: page.records,
-        usersAggregateActivity: page.items.map(([u, events]) => ({
-          userId: u.id,
-          userEmailAddress: u.emailAddress,
-          userAggregateActivity: periods.map(([start, end]) => ({ ...counts(events.filter((e) => e.ms >= start && e.ms < end)), fromDate: day(start), toDate: day(end) })),
-        })),
-      },
-    };
-  },
-};
+const byPeriod = activityRoute('/v2/stats/activity/aggregate-by-period', 'api:stats:user-actions', 'usersAggregateActivity', 'userAggregateActivity', (r) => {
+  const period = optEnum(r.body.aggregationPeriod, 'aggregationPeriod', PERIODS);
+  if (period === undefined) throw badRequest(`aggregationPeriod is required: one of ${PERIODS.join(', ')}`);
+  return perPeriod(periodsOf(r.from, r.to, period), counts);
+});
 
-const dayByDay: Route = {
-  method: 'POST',
-  pattern: '/v2/stats/activity/day-by-day',
-  scope: 'api:stats:user-actions:detailed',
-  async handle(ctx) {
-    const r = await statsRequest(ctx);
-    const days = periodsOf(r.from, r.to, 'DAY');
-    const page = pageOf(ctx, r, eventsByUser(ctx, r));
-    return {
-      body: {
-        records: page.records,
-        usersDetailedActivities: page.items.map(([u, events]) => ({
-          userId: u.id,
-          userEmailAddress: u.emailAddress,
-          // One entry for every day of the window, empty arrays on quiet days.
-          userDailyActivityStats: days.map(([start, end]) => ({ ...callIdLists(events.filter((e) => e.ms >= start && e.ms < end)), fromDate: day(start), toDate: day(end) })),
-        })),
-      },
-    };
-  },
-};
+// One entry for every day of the window, empty arrays on quiet days.
+const dayByDay = activityRoute('/v2/stats/activity/day-by-day', 'api:stats:user-actions:detailed', 'usersDetailedActivities', 'userDailyActivityStats', (r) => perPeriod(periodsOf(r.from, r.to, 'DAY'), callIdLists));
 
 /** Gong's interaction stats names, as /v2/stats/interaction sends them. */
 /** Talk ratios drift down towards this date (a fixed one, so that the same seed gives the same stats on any day). */
@@ -212,9 +185,7 @@ const interaction: Route = {
       body: {
         records: page.records,
         peopleInteractionStats: page.items.map(([u, calls]) => ({ userId: u.id, userEmailAddress: u.emailAddress, personInteractionStats: interactionOf(ctx, u.id, calls) })),
-        fromDateTime: dateTime(r.from),
-        toDateTime: dateTime(r.to),
-        timeZone: TIME_ZONE,
+        ...windowEcho(r),
       },
     };
   },
