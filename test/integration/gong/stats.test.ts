@@ -38,6 +38,28 @@ describe('user stats: sandbox routes, connector and SQL', () => {
     assert.deepEqual([noPeriod.status, noPeriod.json.errors], [400, ['aggregationPeriod is required: one of DAY, WEEK, MONTH, QUARTER, YEAR']]);
   });
 
+  it('day by day needs its own scope: a token with the aggregate scope only gets 403 naming it', async () => {
+    const scoped = await startSandbox({ rateLimit: false, scale: 200, anchorMs: ANCHOR, bearerTokens: [{ token: 'tok-stats', scopes: ['api:stats:user-actions'] }] });
+    try {
+      const body = { filter: { fromDate: '2026-01-01', toDate: '2026-11-01' } };
+      const options = { body, authorization: 'Bearer tok-stats' };
+      assert.equal((await call(scoped, 'POST', '/v2/stats/activity/aggregate', options)).status, 200);
+      const forbidden = await call(scoped, 'POST', '/v2/stats/activity/day-by-day', options);
+      assert.equal(forbidden.status, 403);
+      assert.match(forbidden.json.errors[0], /api:stats:user-actions:detailed/);
+      assert.equal((await call(scoped, 'POST', '/v2/stats/interaction', options)).status, 403);
+    } finally {
+      await scoped.close();
+    }
+  });
+
+  it('engagement grows over time: more listening and sharing in the last half year than a year before', async () => {
+    const sum = async (from: string, to: string) => (await sql(`SELECT sum(OwnCallsListenedTo + OthersCallsListenedTo + CallsSharedInternally + CallsSharedExternally) FROM UserActivityStats WHERE FromDate >= '${from}' AND ToDate <= '${to}'`)).rows[0]![0] as number;
+    const recent = await sum('2026-05-01', '2026-10-31');
+    const earlier = await sum('2025-06-01', '2025-11-30');
+    assert.ok(recent > earlier * 1.2, `${recent} recent vs ${earlier} a year before`);
+  });
+
   it('a window with no activity is 404, as Gong answers empty results', async () => {
     const none = await call(sandbox, 'POST', '/v2/stats/activity/aggregate', { body: { filter: { fromDate: '1990-01-01', toDate: '1990-02-01' } } });
     assert.deepEqual([none.status, none.json.errors], [404, ['No stats found corresponding to the provided filters']]);
