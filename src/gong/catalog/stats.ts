@@ -41,9 +41,12 @@ const userFilter = filter('UserId', ['=', 'IN'], 'Sent to Gong as filter.userIds
 const userBinding = list('UserId', 'body:filter.userIds');
 
 /** A stats endpoint's read: the window, the users, records unwound by `records`. */
-function statsRead(name: string, path: string, bindings: ReadPath['bindings'], records: ReadPath['records'], fixed?: ReadPath['fixed']): ReadPath {
-  return read({ name, method: 'POST', path, paging: 'body', window: WINDOW, bindings: [...bindings, userBinding], fixed: fixed ?? { body: { filter: {} } }, records });
+function statsRead(name: string, path: string, bindings: ReadPath['bindings'], records: ReadPath['records']): ReadPath {
+  return read({ name, method: 'POST', path, paging: 'body', window: WINDOW, bindings: [...bindings, userBinding], fixed: { body: { filter: {} } }, records });
 }
+
+/** Why a totals object's rows depend on its filters, unlike other objects'. */
+const TOTALS_NOTE = 'The window filters choose what Gong totals over, so the rows depend on them: a window Gong cannot be sent (with pushdown off, or an OR) reads the default window, whose rows the filters then leave out.';
 
 /** Rows of a per-user list with the user's fields under `$user` and one record per item of `items` that `keep` keeps. */
 const perUserItems = (usersKey: string, itemsKey: string, keep: (item: Record<string, unknown>) => boolean = () => true) => (body: Record<string, unknown>) =>
@@ -86,7 +89,7 @@ export const UserActivityStats = defineTable({
   columns: [...userColumns(), ...windowColumns(), ...countColumns('userAggregateActivityStats.')],
   filters: [...windowFilters, userFilter],
   reads: [statsRead('stats/activity/aggregate', '/v2/stats/activity/aggregate', windowBindings, perUserWindow('usersAggregateActivityStats'))],
-  peculiarities: [WINDOW_NOTE, 'Only users with activity in the window are returned.'],
+  peculiarities: [WINDOW_NOTE, TOTALS_NOTE, 'Only users with activity in the window are returned.'],
 });
 
 export const STATS_PERIODS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
@@ -115,7 +118,7 @@ export const UserActivityByPeriod = defineTable({
     requires: ['Period'],
     fanOut: { column: 'Period', values: STATS_PERIODS },
   }],
-  peculiarities: [WINDOW_NOTE, 'Every period of the window is listed for each user with activity, zeros included; the first and last are cut to the window.'],
+  peculiarities: [WINDOW_NOTE, TOTALS_NOTE, 'Every period of the window is listed for each user with activity, zeros included; the first and last are cut to the window.'],
 });
 
 export const UserActivityDayByDay = defineTable({
@@ -166,5 +169,5 @@ export const UserInteractionStats = defineTable({
   ],
   filters: [...windowFilters, userFilter],
   reads: [statsRead('stats/interaction', '/v2/stats/interaction', windowBindings, perUserWindow('peopleInteractionStats'))],
-  peculiarities: [WINDOW_NOTE, 'Only users who hosted calls in the window are returned.'],
+  peculiarities: [WINDOW_NOTE, TOTALS_NOTE, 'Only users who hosted calls in the window are returned.'],
 });
