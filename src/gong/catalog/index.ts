@@ -5,16 +5,18 @@ import { LibraryFolderCalls, PublicLibraryFolders } from './library';
 import { procedures } from './procedures';
 import { AnsweredScorecards, ScoreCardQuestions, ScoreCards, TrackerDetails } from './settings';
 import type { ProcedureDef, TableDef } from './types';
-import { Users, Workspaces } from './users';
+import { Users, UserSettingsHistory, Workspaces } from './users';
+import { CallOutcomeTypes, FlowFolders, Flows } from './engage';
 
 /** Every Gong object gongsql exposes, in explorer order. Adding an object is adding it here. */
 export const tables: readonly TableDef[] = [
   Calls, CallParties, CallTopics, CallTrackers, CallComments, CallTranscripts,
-  Users, Workspaces,
+  Users, Workspaces, UserSettingsHistory,
   ScoreCards, ScoreCardQuestions, AnsweredScorecards, TrackerDetails,
   PublicLibraryFolders, LibraryFolderCalls,
   CRMIntegrations, CallManualCRMAssociations,
   PermissionProfiles, PermissionProfileUsers, AuditLogs,
+  Flows, FlowFolders, CallOutcomeTypes,
 ];
 
 export { procedures };

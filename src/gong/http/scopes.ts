@@ -31,6 +31,10 @@ export const ENDPOINT_SCOPES: Readonly<Record<string, string | undefined>> = {
   'PUT /v2/permission-profile': undefined,
   'GET /v2/permission-profile/users': 'api:users:read',
   'GET /v2/logs': 'api:logs:read',
+  'GET /v2/users/{id}/settings-history': 'api:users:read',
+  'GET /v2/flows': 'api:flows:read',
+  'GET /v2/flows/folders': 'api:flows:read',
+  'GET /v2/call-outcomes': 'api:call-outcomes:read',
 };
 
 const patterns = Object.entries(ENDPOINT_SCOPES).map(([endpoint, scope]) => ({

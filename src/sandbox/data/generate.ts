@@ -1,6 +1,8 @@
 import { generateAnsweredScorecards, generateScorecards, generateTrackers } from './settings';
 import { generateAssociations, generateCrmIntegrations, generateFolders, generateLogs, generateProfiles } from './admin';
 import { generateCalls } from './calls';
+import { generateCallOutcomes, generateFlows } from './engage';
+import { generateSettingsHistory } from './settingsHistory';
 import { applyExampleIds, EXAMPLE_IDS, exampleDraftCall } from './examples';
 import { IdFactory } from './ids';
 import type { KeywordTracker, User, Workspace, World } from './model';
@@ -58,6 +60,11 @@ export function generateWorld(options: GenerateOptions = {}): World {
     crmRequests: [],
     associations: generateAssociations(root.fork('associations'), calls, users, anchorMs),
     logs: generateLogs(root.fork('logs'), ids, users, calls, anchorMs),
+    // Streams of their own, with their own ids, so the data above stays as it was.
+    ...generateFlows(root.fork('flows'), new IdFactory(root.fork('flowIds')), workspaces, users.filter((u) => !avatarUserIds.has(u.id)), anchorMs),
+    callOutcomes: generateCallOutcomes(root.fork('callOutcomes')),
+    settingsHistory: generateSettingsHistory(root.fork('settingsHistory'), users, anchorMs),
+    erasures: [],
   };
 }
 

@@ -265,6 +265,45 @@ export interface LogEntry {
   logRecord: Record<string, unknown>;
 }
 
+/** An Engage flow; `ownerEmail` and `workspaceId` are what Gong filters on, not sent. */
+export interface Flow {
+  id: string;
+  name: string;
+  folderId: string | null;
+  folderName: string | null;
+  visibility: 'Company' | 'Personal' | 'Shared';
+  creationDate: string;
+  exclusive: boolean;
+  ownerEmail: string;
+  workspaceId: string;
+}
+
+export interface FlowFolder {
+  id: string;
+  name: string;
+  parentFolderId: string | null;
+  visibility: 'Company' | 'Personal' | 'Shared';
+  creationDate: string;
+  ownerEmail: string;
+  workspaceId: string;
+}
+
+export interface CallOutcome {
+  callOutcome: string;
+  displayOrder: number;
+  connectStatus: 'CONNECTED' | 'NOT_CONNECTED';
+  sentiment: 'POSITIVE' | 'NEGATIVE' | 'NEUTRAL';
+  todoAction: 'COMPLETE' | 'COMPLETE_AND_REMOVE';
+  automation: 'MARK_AS_OPT_OUT' | null;
+  category: 'ANSWERED' | 'NOT_ANSWERED';
+}
+
+/** One change of a user's setting (GET /v2/users/{id}/settings-history). */
+export interface SettingChange { setting: string; value: boolean; time: string }
+
+/** A data-privacy erasure Gong accepted (asynchronous at Gong; recorded so tests can see it). */
+export interface ErasureRequest { kind: 'emailAddress' | 'phoneNumber'; value: string; requestId: string }
+
 export interface World {
   workspaces: Workspace[];
   users: User[];
@@ -280,4 +319,9 @@ export interface World {
   crmRequests: CrmRequest[];
   associations: ManualCrmAssociation[];
   logs: LogEntry[];
+  flows: Flow[];
+  flowFolders: FlowFolder[];
+  callOutcomes: CallOutcome[];
+  settingsHistory: Map<string, SettingChange[]>;
+  erasures: ErasureRequest[];
 }

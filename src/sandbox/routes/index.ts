@@ -2,6 +2,7 @@ import type { Route } from '../http/router';
 import { callReadRoutes } from './calls';
 import { callWriteRoutes } from './callWrites';
 import { crmRoutes } from './crm';
+import { engageRoutes } from './engage';
 import { libraryRoutes } from './library';
 import { logRoutes } from './logs';
 import { permissionRoutes } from './permissions';
@@ -18,4 +19,5 @@ export const apiRoutes: Route[] = [
   ...crmRoutes,
   ...permissionRoutes,
   ...logRoutes,
+  ...engageRoutes,
 ];

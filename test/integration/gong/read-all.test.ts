@@ -29,7 +29,18 @@ function expected(sandbox: Sandbox): Record<string, string[]> {
     PermissionProfiles: w.profiles.map((p) => `${p.workspaceId}/${p.id}`),
     PermissionProfileUsers: w.profiles.flatMap((p) => p.userIds.map((u) => `${p.id}/${u}`)),
     AuditLogs: w.logs.map((l) => `${l.logType}/${l.userId}/${l.eventTime}`),
+    UserSettingsHistory: w.users.filter((u) => !w.avatarUserIds.has(u.id)).flatMap((u) => (w.settingsHistory.get(u.id) ?? []).map((c) => `${u.id}/${c.setting}/${c.time}`)),
+    Flows: ownersSee(sandbox, w.flows).map(({ owner, item }) => `${owner}/${item.id}`),
+    FlowFolders: ownersSee(sandbox, w.flowFolders).map(({ owner, item }) => `${owner}/${item.id}`),
+    CallOutcomeTypes: w.callOutcomes.map((o) => o.callOutcome),
   };
+}
+
+/** Engage lists per owner email: each user's own items and every Company item. */
+function ownersSee<T extends { ownerEmail: string; visibility: string }>(sandbox: Sandbox, items: readonly T[]) {
+  const w = sandbox.world;
+  return w.users.filter((u) => !w.avatarUserIds.has(u.id)).flatMap((u) =>
+    items.filter((x) => x.ownerEmail === u.emailAddress || x.visibility === 'Company').map((item) => ({ owner: u.emailAddress, item })));
 }
 
 const keyOf: Record<string, (r: Record<string, unknown>) => string> = {
@@ -52,6 +63,10 @@ const keyOf: Record<string, (r: Record<string, unknown>) => string> = {
   PermissionProfiles: (r) => `${r.WorkspaceId}/${r.Id}`,
   PermissionProfileUsers: (r) => `${r.ProfileId}/${r.UserId}`,
   AuditLogs: (r) => `${r.LogType}/${r.UserId}/${r.EventTime}`,
+  UserSettingsHistory: (r) => `${r.UserId}/${r.Setting}/${r.Time}`,
+  Flows: (r) => `${r.FlowOwnerEmail}/${r.Id}`,
+  FlowFolders: (r) => `${r.FlowFolderOwnerEmail}/${r.Id}`,
+  CallOutcomeTypes: (r) => `${r.CallOutcome}`,
 };
 
 describe('connector reads every object completely', () => {

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { execute, type RunOptions, type StatementResult } from '../../../src/engine';
+import type { GongClient } from '../../../src/gong';
+import { startSandbox, type Sandbox } from '../../../src/sandbox';
+import { connect, select } from '../../helpers/connect';
+import { call } from '../../helpers/sandboxClient';
+
+/** Issue 16's "rest" objects (Engage flows and folders, call outcomes, settings history) over HTTP. */
+describe('Engage, call outcomes and settings history against the sandbox', () => {
+  let sandbox: Sandbox;
+  let client: GongClient;
+  const run = async (sql: string, options: Partial<RunOptions> = {}): Promise<StatementResult> => {
+    const [result] = await execute(sql, { client, connectionId: 'sb', ...options });
+    return result!;
+  };
+  const requestsDuring = async (action: () => Promise<unknown>) => {
+    const before = sandbox.log.lastSeq;
+    await action();
+    return sandbox.log.since(before);
+  };
+
+  before(async () => {
+    sandbox = await startSandbox({ rateLimit: false, scale: 100, bearerTokens: [{ token: 'tok-users', scopes: ['api:users:read'] }] });
+    client = connect(sandbox);
+  });
+  after(async () => {
+    await client.close();
+    await sandbox.close();
+  });
+
+  it('the sandbox answers like Gong: 400 naming the required owner email, 404 for an owner with no flows, paging by cursor', async () => {
+    const missing = await call(sandbox, 'GET', '/v2/flows');
+    assert.equal(missing.status, 400);
+    assert.match(JSON.stringify(missing.json.errors), /flowOwnerEmail is required/);
+    const noFolderOwner = await call(sandbox, 'GET', '/v2/flows/folders');
+    assert.match(JSON.stringify(noFolderOwner.json.errors), /flowFolderOwnerEmail is required/);
+    const nobody = await call(sandbox, 'GET', `/v2/flows?flowOwnerEmail=${encodeURIComponent('nobody@elsewhere.example')}&folderId=1`);
+    assert.equal(nobody.status, 404);
+    const outlier = sandbox.world.flows.reduce((counts, f) => counts.set(f.ownerEmail, (counts.get(f.ownerEmail) ?? 0) + 1), new Map<string, number>());
+    const [busiest, owned] = [...outlier.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    const first = await call(sandbox, 'GET', `/v2/flows?flowOwnerEmail=${encodeURIComponent(busiest)}`);
+    assert.equal(first.status, 200);
+    assert.ok(owned >= 40, 'one owner is an outlier with dozens of flows');
+    assert.equal(first.json.flows.length, Math.min(100, first.json.records.totalRecords));
+    assert.ok(first.json.flows.every((f: Record<string, unknown>) => !('ownerEmail' in f)), 'the owner is a filter, not a field');
+  });
+
+  it('checks scopes: a token without api:flows:read is refused', async () => {
+    const refused = await call(sandbox, 'GET', '/v2/call-outcomes', { authorization: 'Bearer tok-users' });
+    assert.equal(refused.status, 403);
+    const allowed = await call(sandbox, 'GET', `/v2/users/${sandbox.world.users[0]!.id}/settings-history`, { authorization: 'Bearer tok-users' });
+    assert.equal(allowed.status, 200);
+  });
+
+  it('Flows: FlowOwnerEmail = is one request; without it one request per user, Company flows repeating per owner', async () => {
+    const owner = sandbox.world.flows.find((f) => f.visibility !== 'Company')!.ownerEmail;
+    let one: StatementResult | undefined;
+    const requests = await requestsDuring(async () => { one = await run(`SELECT Id, Name, Visibility FROM Flows WHERE FlowOwnerEmail = '${owner}'`, { useCache: false }); });
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0]!.query.flowOwnerEmail, owner);
+    const want = sandbox.world.flows.filter((f) => f.ownerEmail === owner || f.visibility === 'Company');
+    assert.deepEqual(one!.rows.map((r) => r[0]).sort(), want.map((f) => f.id).sort());
+    const { rows } = await select(client, 'Flows');
+    const company = sandbox.world.flows.find((f) => f.visibility === 'Company')!;
+    const visibleUsers = sandbox.world.users.filter((u) => !sandbox.world.avatarUserIds.has(u.id)).length;
+    assert.equal(rows.filter((r) => r.Id === company.id).length, visibleUsers, 'a Company flow is listed once per owner');
+  });
+
+  it('Flows vary per owner and over time: SQL by visibility and month', async () => {
+    const byOwner = await run(`SELECT FlowOwnerEmail, COUNT(*) AS n FROM Flows WHERE Visibility <> 'Company' GROUP BY FlowOwnerEmail ORDER BY n DESC`, { confirm: async () => true });
+    const counts = byOwner.rows.map((r) => Number(r[1]));
+    assert.ok(counts[0]! >= 40 && counts[counts.length - 1]! <= 8, `counts vary with an outlier: ${counts.slice(0, 3)}…`);
+    const months = await run(`SELECT DISTINCT substr(CreationDate, 1, 7) FROM Flows`, { confirm: async () => true });
+    assert.ok(months.rows.length > 6);
+  });
+
+  it('FlowFolders: ParentFolderId pushes down, folders nest', async () => {
+    const child = sandbox.world.flowFolders.find((f) => f.parentFolderId !== null && f.visibility !== 'Company')!;
+    assert.ok(child, 'the sandbox has nested folders');
+    const result = await run(`SELECT Id FROM FlowFolders WHERE FlowFolderOwnerEmail = '${child.ownerEmail}' AND ParentFolderId = '${child.parentFolderId}'`);
+    assert.ok(result.rows.some((r) => r[0] === child.id));
+  });
+
+  it('CallOutcomeTypes: the dialer outcomes in display order, by category', async () => {
+    const result = await run('SELECT Category, COUNT(*) FROM CallOutcomeTypes GROUP BY Category ORDER BY Category');
+    assert.deepEqual(result.rows.map((r) => r[0]), ['ANSWERED', 'NOT_ANSWERED']);
+    const all = await run('SELECT CallOutcome, DisplayOrder, Automation FROM CallOutcomeTypes ORDER BY DisplayOrder');
+    assert.deepEqual(all.rows.map((r) => r[0]), sandbox.world.callOutcomes.map((o) => o.callOutcome));
+    assert.ok(all.rows.some((r) => r[2] === 'MARK_AS_OPT_OUT'));
+  });
+
+  it('UserSettingsHistory: UserId = is one request in the path; a user with no changes has no rows, not an error', async () => {
+    const [withChanges, without] = [...sandbox.world.settingsHistory.entries()].reduce<[string?, string?]>(
+      ([a, b], [id, h]) => [a ?? (h.length > 2 ? id : undefined), b ?? (h.length === 0 ? id : undefined)], []);
+    let result: StatementResult | undefined;
+    const requests = await requestsDuring(async () => { result = await run(`SELECT Setting, Value, Time FROM UserSettingsHistory WHERE UserId = '${withChanges}' ORDER BY Time`, { useCache: false }); });
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0]!.path, `/v2/users/${withChanges}/settings-history`);
+    assert.deepEqual(result!.rows.map((r) => r[0]), sandbox.world.settingsHistory.get(withChanges!)!.map((c) => c.setting));
+    const empty = await run(`SELECT * FROM UserSettingsHistory WHERE UserId = '${without}'`);
+    assert.equal(empty.rows.length, 0);
+    const unknown = await run(`SELECT * FROM UserSettingsHistory WHERE UserId = '1234567890123456789'`);
+    assert.equal(unknown.rows.length, 0, "Gong's 404 for an unknown user is no rows");
+  });
+});
