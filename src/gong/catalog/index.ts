@@ -7,6 +7,7 @@ import { AnsweredScorecards, ScoreCardQuestions, ScoreCards, TrackerDetails } fr
 import type { ProcedureDef, TableDef } from './types';
 import { Users, UserSettingsHistory, Workspaces } from './users';
 import { CallOutcomeTypes, FlowFolders, Flows } from './engage';
+import { DataPrivacyByEmail, DataPrivacyByPhone } from './privacy';
 
 /** Every Gong object gongsql exposes, in explorer order. Adding an object is adding it here. */
 export const tables: readonly TableDef[] = [
@@ -17,6 +18,7 @@ export const tables: readonly TableDef[] = [
   CRMIntegrations, CallManualCRMAssociations,
   PermissionProfiles, PermissionProfileUsers, AuditLogs,
   Flows, FlowFolders, CallOutcomeTypes,
+  DataPrivacyByEmail, DataPrivacyByPhone,
 ];
 
 export { procedures };

@@ -35,6 +35,10 @@ export const ENDPOINT_SCOPES: Readonly<Record<string, string | undefined>> = {
   'GET /v2/flows': 'api:flows:read',
   'GET /v2/flows/folders': 'api:flows:read',
   'GET /v2/call-outcomes': 'api:call-outcomes:read',
+  'GET /v2/data-privacy/data-for-email-address': 'api:data-privacy:read',
+  'GET /v2/data-privacy/data-for-phone-number': 'api:data-privacy:read',
+  'POST /v2/data-privacy/erase-data-for-email-address': 'api:data-privacy:delete',
+  'POST /v2/data-privacy/erase-data-for-phone-number': 'api:data-privacy:delete',
 };
 
 const patterns = Object.entries(ENDPOINT_SCOPES).map(([endpoint, scope]) => ({

@@ -6,6 +6,7 @@ import { engageRoutes } from './engage';
 import { libraryRoutes } from './library';
 import { logRoutes } from './logs';
 import { permissionRoutes } from './permissions';
+import { privacyRoutes } from './privacy';
 import { settingsRoutes } from './settings';
 import { userRoutes } from './users';
 
@@ -20,4 +21,5 @@ export const apiRoutes: Route[] = [
   ...permissionRoutes,
   ...logRoutes,
   ...engageRoutes,
+  ...privacyRoutes,
 ];

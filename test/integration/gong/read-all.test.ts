@@ -69,6 +69,9 @@ const keyOf: Record<string, (r: Record<string, unknown>) => string> = {
   CallOutcomeTypes: (r) => `${r.CallOutcome}`,
 };
 
+/** Objects Gong answers only for a required filter value (one person): restObjects.test.ts reads them. */
+const LOOKUPS = ['DataPrivacyByEmail', 'DataPrivacyByPhone'];
+
 describe('connector reads every object completely', () => {
   let sandbox: Sandbox;
   let client: GongClient;
@@ -82,10 +85,10 @@ describe('connector reads every object completely', () => {
   });
 
   it('covers every table of the catalog', () => {
-    assert.deepEqual(Object.keys(keyOf).sort(), tables.map((t) => t.name).sort());
+    assert.deepEqual([...Object.keys(keyOf), ...LOOKUPS].sort(), tables.map((t) => t.name).sort());
   });
 
-  for (const table of tables) {
+  for (const table of tables.filter((t) => !LOOKUPS.includes(t.name))) {
     it(`${table.name} equals the sandbox's data`, async () => {
       const { rows } = await select(client, table.name);
       const got = rows.map(keyOf[table.name]!).sort();

@@ -103,4 +103,32 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
     const unknown = await run(`SELECT * FROM UserSettingsHistory WHERE UserId = '1234567890123456789'`);
     assert.equal(unknown.rows.length, 0, "Gong's 404 for an unknown user is no rows");
   });
+
+  it('DataPrivacyByEmail: without the required filter, an error naming it at the table name; with it, one request and a row per item', async () => {
+    await assert.rejects(run('SELECT * FROM DataPrivacyByEmail'), (e: Error & { code?: string; span?: { start: number } }) =>
+      e.code === 'BIND' && /DataPrivacyByEmail needs a filter Gong requires: WHERE EmailAddress = '…'/.test(e.message) && e.span?.start === 14);
+    const counts = new Map<string, number>();
+    for (const c of sandbox.world.calls) for (const p of c.parties) if (p.affiliation === 'External' && p.emailAddress) counts.set(p.emailAddress, (counts.get(p.emailAddress) ?? 0) + 1);
+    const [email, calls] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    let result: StatementResult | undefined;
+    const requests = await requestsDuring(async () => {
+      result = await run(`SELECT ObjectType, COUNT(*) FROM DataPrivacyByEmail WHERE EmailAddress = '${email}' GROUP BY ObjectType ORDER BY ObjectType`, { useCache: false });
+    });
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0]!.query.emailAddress, email);
+    const byType = Object.fromEntries(result!.rows.map((r) => [r[0], Number(r[1])]));
+    assert.equal(byType.Call, calls);
+    assert.ok(byType.Email >= calls, 'emails around every call');
+    const nobody = await run(`SELECT * FROM DataPrivacyByEmail WHERE EmailAddress = 'nobody@nowhere.example'`);
+    assert.equal(nobody.rows.length, 0);
+  });
+
+  it('DataPrivacyByPhone: digits match whatever the spacing; a number without + is refused by Gong with a 400 naming it', async () => {
+    const party = sandbox.world.calls.flatMap((c) => c.parties).find((p) => p.affiliation === 'External' && p.phoneNumber)!;
+    const written = `+${party.phoneNumber!.replace(/\D/g, '')}`;
+    const result = await run(`SELECT ObjectType, ObjectId FROM DataPrivacyByPhone WHERE PhoneNumber = '${written}'`);
+    assert.ok(result.rows.some((r) => r[0] === 'MatchingPhoneNumber' && r[1] === party.phoneNumber));
+    assert.ok(result.rows.some((r) => r[0] === 'Call'));
+    await assert.rejects(run(`SELECT * FROM DataPrivacyByPhone WHERE PhoneNumber = '44 20 1234'`), /phoneNumber must start with \+/);
+  });
 });
