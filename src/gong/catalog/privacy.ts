@@ -1,5 +1,5 @@
 import { at, col, defineTable, equals, filter, listOf, read } from './define';
-import type { MirrorPolicy } from './types';
+import type { MirrorPolicy, ProcedureDef } from './types';
 
 /**
  * Gong's data-privacy lookups answer for one person at a time: the reply's lists (emails,
@@ -71,3 +71,35 @@ export const DataPrivacyByPhone = defineTable({
   })],
   peculiarities: ["A filter PhoneNumber = '+…' is required: Gong answers for one number at a time, written with + and the country code.", 'Gong matches the digits, so a number written with spaces or dashes finds the same data (MatchingPhoneNumber rows show how it was stored).'],
 });
+
+const ERASE_RETURNS = [{ name: 'RequestId', type: 'text', description: "Gong's requestId: quote it to Gong support about the erasure." }] as const;
+const ERASE_PECULIARITIES = [
+  'Irreversible: CALL asks for confirmation every time (in the editor a dialog; in the CLI only --confirm irreversible-call answers it, not --yes).',
+  'Asynchronous at Gong: the erasure takes hours; Gong guards against abnormal volumes of erasures.',
+];
+
+export const EraseDataForEmailAddress: ProcedureDef = {
+  name: 'EraseDataForEmailAddress',
+  description: 'Erases every call, email, meeting and CRM record Gong holds that references an email address (POST /v2/data-privacy/erase-data-for-email-address). Cannot be undone.',
+  params: [{ name: 'EmailAddress', type: 'email', required: true, maxLength: 320, description: 'The person\'s email address (see DataPrivacyByEmail for what Gong holds).' }],
+  returns: ERASE_RETURNS,
+  peculiarities: ERASE_PECULIARITIES,
+  irreversible: (args) => `erase all data Gong holds that references ${String(args.EmailAddress)} (calls, emails, meetings, CRM records)`,
+  async run(args, send) {
+    const reply = await send({ method: 'POST', path: '/v2/data-privacy/erase-data-for-email-address', query: { emailAddress: String(args.EmailAddress) } });
+    return { RequestId: reply.requestId === undefined ? null : String(reply.requestId) };
+  },
+};
+
+export const EraseDataForPhoneNumber: ProcedureDef = {
+  name: 'EraseDataForPhoneNumber',
+  description: 'Erases every call, meeting and CRM record Gong holds that references a phone number (POST /v2/data-privacy/erase-data-for-phone-number). Cannot be undone.',
+  params: [{ name: 'PhoneNumber', type: 'text', required: true, maxLength: 64, description: 'The phone number, starting with + and the country code (see DataPrivacyByPhone for what Gong holds).' }],
+  returns: ERASE_RETURNS,
+  peculiarities: ERASE_PECULIARITIES,
+  irreversible: (args) => `erase all data Gong holds that references the phone number ${String(args.PhoneNumber)} (calls, meetings, CRM records)`,
+  async run(args, send) {
+    const reply = await send({ method: 'POST', path: '/v2/data-privacy/erase-data-for-phone-number', query: { phoneNumber: String(args.PhoneNumber) } });
+    return { RequestId: reply.requestId === undefined ? null : String(reply.requestId) };
+  },
+};

@@ -1,6 +1,7 @@
 import { newClientRequestId } from './crm';
 import { CALL_PARAMS, OPTIONAL_CALL_PARAMS, REQUIRED_CALL_PARAMS, callUploadBody } from './params';
 import { GongError } from '../http/errors';
+import { EraseDataForEmailAddress, EraseDataForPhoneNumber } from './privacy';
 import type { ProcedureDef, SendWrite, SqlValue } from './types';
 
 const text = (v: unknown): SqlValue => (v === undefined || v === null ? null : String(v));
@@ -97,4 +98,4 @@ export const DeleteCRMIntegration: ProcedureDef = {
   },
 };
 
-export const procedures: readonly ProcedureDef[] = [CreateDraftCall, UploadCallMedia, CreateCall, CreateCallWithUrl, DeleteCRMIntegration];
+export const procedures: readonly ProcedureDef[] = [CreateDraftCall, UploadCallMedia, CreateCall, CreateCallWithUrl, DeleteCRMIntegration, EraseDataForEmailAddress, EraseDataForPhoneNumber];

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { execute, type RunOptions, type StatementResult } from '../../../src/engine';
+import { execute, type ConfirmRequest, type RunOptions, type StatementResult } from '../../../src/engine';
+import { irreversibleQuestion } from '../../../src/engine/run/context';
+import { callProcedure } from '../../../src/gong/write/writer';
+import { findProcedure } from '../../../src/gong';
 import type { GongClient } from '../../../src/gong';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { connect, select } from '../../helpers/connect';
@@ -130,5 +133,37 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
     assert.ok(result.rows.some((r) => r[0] === 'MatchingPhoneNumber' && r[1] === party.phoneNumber));
     assert.ok(result.rows.some((r) => r[0] === 'Call'));
     await assert.rejects(run(`SELECT * FROM DataPrivacyByPhone WHERE PhoneNumber = '44 20 1234'`), /phoneNumber must start with \+/);
+  });
+
+  it('an erase is never sent unconfirmed: no confirm, a no, or a yes to another kind sends nothing; a yes to irreversibleCall sends one request', async () => {
+    const email = 'erase.me@example.com';
+    const sql = `CALL EraseDataForEmailAddress('${email}')`;
+    const asked: ConfirmRequest[] = [];
+    const answers: ((r: ConfirmRequest) => Promise<boolean>)[] = [
+      async (r) => { asked.push(r); return false; },
+      async (r) => { asked.push(r); return r.kind !== 'irreversibleCall'; },
+    ];
+    const unconfirmed = await requestsDuring(async () => {
+      await assert.rejects(run(sql), (e: Error & { code?: string }) => e.code === 'CONFIRMATION_REQUIRED' && /cannot be undone; not run without confirmation/.test(e.message));
+      for (const confirm of answers) await assert.rejects(run(sql, { confirm }), /not run without confirmation/);
+      await assert.rejects(callProcedure(client, findProcedure('EraseDataForPhoneNumber')!, ['+44 20 1234 5678']), /was not confirmed: .* cannot be undone\. Nothing was sent to Gong/);
+    });
+    assert.deepEqual(unconfirmed, [], 'nothing reached Gong');
+    assert.equal(sandbox.world.erasures.length, 0);
+    assert.deepEqual(asked.map((r) => r.kind), ['irreversibleCall', 'irreversibleCall']);
+    assert.equal(irreversibleQuestion(asked[0] as Extract<ConfirmRequest, { kind: 'irreversibleCall' }>),
+      `CALL EraseDataForEmailAddress will erase all data Gong holds that references ${email} (calls, emails, meetings, CRM records). This cannot be undone.`);
+    let result: StatementResult | undefined;
+    const sent = await requestsDuring(async () => { result = await run(sql, { confirm: async (r) => r.kind === 'irreversibleCall' }); });
+    assert.deepEqual(sent.map((r) => `${r.method} ${r.path} ${r.query.emailAddress}`), [`POST /v2/data-privacy/erase-data-for-email-address ${email}`]);
+    assert.deepEqual(sandbox.world.erasures.map((e) => e.value), [email]);
+    assert.equal(typeof result!.rows[0]![0], 'string', "Gong's requestId");
+  });
+
+  it('an erase by phone number goes to its own endpoint once confirmed; Gong refuses a number without + (400 naming it)', async () => {
+    const yes = { confirm: async (r: ConfirmRequest) => r.kind === 'irreversibleCall' };
+    await run(`CALL EraseDataForPhoneNumber('+44 20 7946 0000')`, yes);
+    assert.deepEqual(sandbox.world.erasures.at(-1), { kind: 'phoneNumber', value: '+44 20 7946 0000', requestId: String(sandbox.world.erasures.length) });
+    await assert.rejects(run(`CALL EraseDataForPhoneNumber('44 20 7946 0000')`, yes), /phoneNumber must start with \+/);
   });
 });

@@ -14,7 +14,7 @@ describe('catalog', () => {
     // Issue 16, the rest of Gong's API.
     const rest = ['UserSettingsHistory', 'Flows', 'FlowFolders', 'CallOutcomeTypes', 'DataPrivacyByEmail', 'DataPrivacyByPhone'];
     assert.deepEqual(tables.map((t) => t.name).sort(), [...objects, ...rest].sort());
-    assert.deepEqual(procedures.map((p) => p.name), ['CreateDraftCall', 'UploadCallMedia', 'CreateCall', 'CreateCallWithUrl', 'DeleteCRMIntegration']);
+    assert.deepEqual(procedures.map((p) => p.name), ['CreateDraftCall', 'UploadCallMedia', 'CreateCall', 'CreateCallWithUrl', 'DeleteCRMIntegration', 'EraseDataForEmailAddress', 'EraseDataForPhoneNumber']);
   });
 
   it('gives the procedures exactly the documented parameters, in order', () => {
