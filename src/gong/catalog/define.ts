@@ -29,8 +29,8 @@ export function filter(column: string, operators: Operator[], description: strin
 
 export const equals = (column: string, to: ParamTarget, format: ParamFormat = 'id'): FilterRoute => ({ kind: 'equals', column, to, format });
 /** A list filter; `onePerValue` when each value selects at most one record of the response. */
-export const list = (column: string, to: ParamTarget, options: { onePerValue?: boolean; batch?: number } = {}): FilterRoute =>
-  ({ kind: 'list', column, to, format: 'id', batch: options.batch ?? 100, onePerValue: options.onePerValue ?? false });
+export const list = (column: string, to: ParamTarget, options: { onePerValue?: boolean; batch?: number; format?: ParamFormat } = {}): FilterRoute =>
+  ({ kind: 'list', column, to, format: options.format ?? 'id', batch: options.batch ?? 100, onePerValue: options.onePerValue ?? false });
 export const range = (column: string, from: ParamTarget | undefined, to: ParamTarget | undefined, format: ParamFormat = 'datetime'): FilterRoute => ({ kind: 'range', column, from, to, format });
 
 type ReadPathInput = Omit<ReadPath, 'requires' | 'bindings' | 'paging' | 'notFound'> & Partial<Pick<ReadPath, 'requires' | 'bindings' | 'paging' | 'notFound'>>;

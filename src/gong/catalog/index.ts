@@ -1,6 +1,8 @@
 import { AuditLogs, PermissionProfiles, PermissionProfileUsers } from './admin';
 import { CallComments, CallParties, Calls, CallTopics, CallTrackers, CallTranscripts } from './calls';
-import { CallManualCRMAssociations, CRMIntegrations } from './crm';
+import { CallManualCRMAssociations, CRMEntitySchema, CRMIntegrations, CRMRequestStatus } from './crm';
+import { CallUserAccess } from './callAccess';
+import { MeetingIntegrationStatus } from './meetings';
 import { LibraryFolderCalls, PublicLibraryFolders } from './library';
 import { procedures } from './procedures';
 import { AnsweredScorecards, ScoreCardQuestions, ScoreCards, TrackerDetails } from './settings';
@@ -19,6 +21,7 @@ export const tables: readonly TableDef[] = [
   PermissionProfiles, PermissionProfileUsers, AuditLogs,
   Flows, FlowFolders, CallOutcomeTypes,
   DataPrivacyByEmail, DataPrivacyByPhone,
+  CRMEntitySchema, CRMRequestStatus, CallUserAccess, MeetingIntegrationStatus,
 ];
 
 export { procedures };

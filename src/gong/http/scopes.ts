@@ -39,6 +39,9 @@ export const ENDPOINT_SCOPES: Readonly<Record<string, string | undefined>> = {
   'GET /v2/data-privacy/data-for-phone-number': 'api:data-privacy:read',
   'POST /v2/data-privacy/erase-data-for-email-address': 'api:data-privacy:delete',
   'POST /v2/data-privacy/erase-data-for-phone-number': 'api:data-privacy:delete',
+  'GET /v2/crm/entity-schema': 'api:crm:schema',
+  'POST /v2/calls/users-access': 'api:call-user-access:read',
+  'POST /v2/meetings/integration/status': 'api:meetings:integration:status',
 };
 
 const patterns = Object.entries(ENDPOINT_SCOPES).map(([endpoint, scope]) => ({

@@ -1,7 +1,10 @@
 import type { Route } from '../http/router';
 import { callReadRoutes } from './calls';
 import { callWriteRoutes } from './callWrites';
+import { callAccessRoutes } from './callAccess';
 import { crmRoutes } from './crm';
+import { crmSchemaRoutes } from './crmSchema';
+import { meetingRoutes } from './meetings';
 import { engageRoutes } from './engage';
 import { libraryRoutes } from './library';
 import { logRoutes } from './logs';
@@ -22,4 +25,7 @@ export const apiRoutes: Route[] = [
   ...logRoutes,
   ...engageRoutes,
   ...privacyRoutes,
+  ...crmSchemaRoutes,
+  ...callAccessRoutes,
+  ...meetingRoutes,
 ];

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { tables, type GongClient } from '../../../src/gong';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { transcriptOf } from '../../../src/sandbox/data/transcripts';
+import { usersWithAccess } from '../../../src/sandbox/routes/callAccess';
 import { connect, select } from '../../helpers/connect';
 
 /** What each table must hold, computed from the sandbox's own world: [row count, a key of every row]. */
@@ -33,6 +34,8 @@ function expected(sandbox: Sandbox): Record<string, string[]> {
     Flows: ownersSee(sandbox, w.flows).map(({ owner, item }) => `${owner}/${item.id}`),
     FlowFolders: ownersSee(sandbox, w.flowFolders).map(({ owner, item }) => `${owner}/${item.id}`),
     CallOutcomeTypes: w.callOutcomes.map((o) => o.callOutcome),
+    CallUserAccess: visible.flatMap((c) => usersWithAccess(c.meta.id, w.users).map((u) => `${c.meta.id}/${u}`)),
+    MeetingIntegrationStatus: w.users.filter((u) => !w.avatarUserIds.has(u.id)).map((u) => u.emailAddress),
   };
 }
 
@@ -67,10 +70,12 @@ const keyOf: Record<string, (r: Record<string, unknown>) => string> = {
   Flows: (r) => `${r.FlowOwnerEmail}/${r.Id}`,
   FlowFolders: (r) => `${r.FlowFolderOwnerEmail}/${r.Id}`,
   CallOutcomeTypes: (r) => `${r.CallOutcome}`,
+  CallUserAccess: (r) => `${r.CallId}/${r.UserId}`,
+  MeetingIntegrationStatus: (r) => `${r.Email}`,
 };
 
 /** Objects Gong answers only for a required filter value (one person): restObjects.test.ts reads them. */
-const LOOKUPS = ['DataPrivacyByEmail', 'DataPrivacyByPhone'];
+const LOOKUPS = ['DataPrivacyByEmail', 'DataPrivacyByPhone', 'CRMEntitySchema', 'CRMRequestStatus'];
 
 describe('connector reads every object completely', () => {
   let sandbox: Sandbox;

@@ -7,7 +7,7 @@ import { findProcedure } from '../../../src/gong';
 import type { GongClient } from '../../../src/gong';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { connect, select } from '../../helpers/connect';
-import { call } from '../../helpers/sandboxClient';
+import { call, waitFor } from '../../helpers/sandboxClient';
 
 /** Issue 16's "rest" objects (Engage flows and folders, call outcomes, settings history) over HTTP. */
 describe('Engage, call outcomes and settings history against the sandbox', () => {
@@ -165,5 +165,74 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
     await run(`CALL EraseDataForPhoneNumber('+44 20 7946 0000')`, yes);
     assert.deepEqual(sandbox.world.erasures.at(-1), { kind: 'phoneNumber', value: '+44 20 7946 0000', requestId: String(sandbox.world.erasures.length) });
     await assert.rejects(run(`CALL EraseDataForPhoneNumber('44 20 7946 0000')`, yes), /phoneNumber must start with \+/);
+  });
+
+  it('CallUserAccess: CallId IN (…) is one request per 100 calls; the sandbox varies it per call, with a few whole-team outliers', async () => {
+    const ids = sandbox.store.visibleCalls.slice(0, 100).map((c) => c.meta.id);
+    let result: StatementResult | undefined;
+    const requests = await requestsDuring(async () => {
+      result = await run(`SELECT CallId, COUNT(*) FROM CallUserAccess WHERE CallId IN (${ids.map((id) => `'${id}'`).join(',')}) GROUP BY CallId`, { useCache: false });
+    });
+    assert.equal(requests.length, 1);
+    assert.match(requests[0]!.body!, /^\{"filter":\{"callIds":\[/);
+    const counts = result!.rows.map((r) => Number(r[1]));
+    assert.ok(counts.length > 10 && counts.length < 80, `some calls have access rows, most not: ${counts.length}`);
+    assert.ok(Math.max(...counts) >= 8, 'an outlier shared with a whole team');
+    const everyCall = await requestsDuring(() => run('SELECT * FROM CallUserAccess', { useCache: false, confirm: async () => true }));
+    const calls = sandbox.store.visibleCalls.length;
+    assert.equal(everyCall.filter((r) => r.path === '/v2/calls/users-access').length, Math.ceil(calls / 100), 'without a filter: the calls are listed, then 100 call ids a request');
+    const missing = await call(sandbox, 'POST', '/v2/calls/users-access', { body: { filter: {} } });
+    assert.equal(missing.status, 400);
+    assert.match(JSON.stringify(missing.json.errors), /filter\.callIds is required/);
+  });
+
+  it('MeetingIntegrationStatus: Email IN (…) is one request; unknown addresses say so', async () => {
+    const emails = sandbox.world.users.slice(0, 5).map((u) => u.emailAddress);
+    let result: StatementResult | undefined;
+    const requests = await requestsDuring(async () => {
+      result = await run(`SELECT Email, "Exists", Valid, UserFacingError FROM MeetingIntegrationStatus WHERE Email IN (${[...emails, 'ghost@nowhere.example'].map((e) => `'${e}'`).join(',')})`, { useCache: false });
+    });
+    assert.equal(requests.length, 1);
+    assert.equal(result!.rows.length, 6);
+    const ghost = result!.rows.find((r) => r[0] === 'ghost@nowhere.example')!;
+    assert.deepEqual(ghost.slice(1), [0, 0, 'No Gong user has this email address']);
+  });
+
+  it('CRMEntitySchema: IntegrationId is required (an error names it); without ObjectType one request per type, a type with no schema has no rows', async () => {
+    await assert.rejects(run('SELECT * FROM CRMEntitySchema'), /CRMEntitySchema needs a filter Gong requires: WHERE IntegrationId = '…'/);
+    const withCrm = await startSandbox({ rateLimit: false, scale: 10, crmIntegration: true });
+    const crmClient = connect(withCrm);
+    try {
+      const id = withCrm.world.crmIntegrations[0]!.integrationId;
+      const [all] = await execute(`SELECT ObjectType, COUNT(*), SUM(Type = 'PICKLIST') FROM CRMEntitySchema WHERE IntegrationId = '${id}' GROUP BY ObjectType`, { client: crmClient, connectionId: 'crm' });
+      const types = all!.rows.map((r) => r[0]);
+      for (const t of ['ACCOUNT', 'CONTACT', 'DEAL', 'BUSINESS_USER']) assert.ok(types.includes(t), t);
+      const requests = withCrm.log.since(0).filter((r) => r.path === '/v2/crm/entity-schema');
+      assert.equal(requests.length, 6, 'one request per object type');
+      const [deal] = await execute(`SELECT Name, OrderedValueList FROM CRMEntitySchema WHERE IntegrationId = '${id}' AND ObjectType = 'DEAL' AND Type = 'PICKLIST'`, { client: crmClient, connectionId: 'crm' });
+      assert.ok(deal!.rows.every((r) => JSON.parse(String(r[1])).length > 0));
+    } finally {
+      await crmClient.close();
+      await withCrm.close();
+    }
+  });
+
+  it('CRMRequestStatus: both filters required; follows a DeleteCRMIntegration to DONE', async () => {
+    await assert.rejects(run(`SELECT * FROM CRMRequestStatus WHERE IntegrationId = '1'`), /CRMRequestStatus needs a filter Gong requires: WHERE IntegrationId = '…' AND ClientRequestId = '…'/);
+    const withCrm = await startSandbox({ rateLimit: false, scale: 10, crmIntegration: true, media: { processingDelayMs: 20 } });
+    const crmClient = connect(withCrm);
+    try {
+      const id = withCrm.world.crmIntegrations[0]!.integrationId;
+      const [deleted] = await execute(`CALL DeleteCRMIntegration('${id}', 'req-1')`, { client: crmClient, connectionId: 'crm' });
+      assert.equal(deleted!.rows[0]![1], 'req-1');
+      const status = async () => (await execute(`SELECT Status, TotalErrorCount FROM CRMRequestStatus WHERE IntegrationId = '${id}' AND ClientRequestId = 'req-1'`, { client: crmClient, connectionId: 'crm', useCache: false }))[0]!.rows;
+      assert.match(String((await status())[0]![0]), /^(PENDING|IN_PROGRESS|DONE)$/);
+      await waitFor(async () => (await status())[0]![0] === 'DONE', 'the deletion to finish');
+      const [unknown] = await execute(`SELECT * FROM CRMRequestStatus WHERE IntegrationId = '${id}' AND ClientRequestId = 'nope'`, { client: crmClient, connectionId: 'crm' });
+      assert.equal(unknown!.rows.length, 0);
+    } finally {
+      await crmClient.close();
+      await withCrm.close();
+    }
   });
 });

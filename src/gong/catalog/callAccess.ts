@@ -1,0 +1,20 @@
+import { col, defineTable, filter, list, listOf, read } from './define';
+
+export const CallUserAccess = defineTable({
+  name: 'CallUserAccess',
+  group: 'Calls',
+  mirror: { kind: 'perCall', callKey: 'CallId' },
+  description: 'Users given access to a call beyond what their permission profile allows (POST /v2/calls/users-access).',
+  columns: [
+    col('CallId', 'id', 'The call.', { key: true, source: '$callId' }),
+    col('UserId', 'id', 'A user given access to it.', { key: true }),
+  ],
+  filters: [filter('CallId', ['=', 'IN'], 'Sent to Gong as filter.callIds (100 per request), which Gong requires: without it, one request per call.')],
+  reads: [read({
+    name: 'by calls', method: 'POST', path: '/v2/calls/users-access', requires: ['CallId'], notFound: 'noResults',
+    bindings: [list('CallId', 'body:filter.callIds')],
+    fanOut: { column: 'CallId', from: { table: 'Calls', column: 'Id' } },
+    records: (body) => listOf('callAccessList')(body).flatMap((entry) => listOf('users')(entry).map((u) => ({ ...u, $callId: entry.callId }))),
+  })],
+  peculiarities: ['Most calls have no rows: only access given call by call is listed, not what permission profiles allow.', 'Filter on CallId (= or IN, e.g. CallId IN (SELECT Id FROM Calls WHERE …)): without it, gongsql asks once per call.'],
+});
