@@ -1,4 +1,6 @@
-import { col, defineTable, equals, filter, listOf, read } from './define';
+import { GongError } from '../http/errors';
+import { col, defineTable, equals, filter, list, listOf, read } from './define';
+import type { ProcedureDef, SqlValue } from './types';
 
 const COMPANY_REPEATS = 'Gong lists flows per owner email: Company flows come back for every owner, so they repeat once per FlowOwnerEmail (use SELECT DISTINCT Id, … to count flows).';
 const PER_OWNER = "Without a filter on the owner's email Gong needs, gongsql reads Users and asks once per user's email address.";
@@ -75,3 +77,85 @@ export const CallOutcomeTypes = defineTable({
   reads: [read({ name: 'list', method: 'GET', path: '/v2/call-outcomes', records: listOf('outcomes') })],
   peculiarities: ['Gong identifies an outcome by its name: renaming one in Gong changes its key.'],
 });
+
+export const ProspectFlows = defineTable({
+  name: 'ProspectFlows',
+  group: 'Engage',
+  mirror: { kind: 'none', reason: 'Gong answers for given CRM prospect ids only (a required filter); there is no list of all prospects.' },
+  description: 'The flows CRM prospects (contacts, leads) are in (POST /v2/flows/prospects).',
+  columns: [
+    col('CrmProspectId', 'text', 'The prospect\'s CRM id (a required filter).', { key: true }),
+    col('FlowInstanceId', 'id', 'This prospect\'s run of the flow.', { key: true }),
+    col('FlowId', 'id', 'The flow (Flows.Id).'),
+    col('FlowName', 'text', 'Its name.'),
+    col('FlowInstanceOwnerEmail', 'text', 'Who runs the flow for this prospect.'),
+    col('FlowInstanceOwnerFullName', 'text', 'Their name.'),
+    col('FlowInstanceCreateDate', 'datetime', 'When the prospect was put in the flow.'),
+    col('FlowInstanceStatus', 'text', 'Running, Pending or Paused.'),
+    col('WorkspaceId', 'id', 'Workspace of the flow.'),
+    col('Exclusive', 'boolean', 'The flow is exclusive.'),
+  ],
+  filters: [filter('CrmProspectId', ['=', 'IN'], 'Required: sent to Gong as crmProspectsIds (200 per request).')],
+  reads: [read({
+    name: 'by prospects', method: 'POST', path: '/v2/flows/prospects', requires: ['CrmProspectId'],
+    bindings: [list('CrmProspectId', 'body:crmProspectsIds', { format: 'text', batch: 200 })],
+    records: listOf('prospectsAssigned'),
+  })],
+  peculiarities: ["A filter CrmProspectId = '…' or IN (…) is required: Gong answers for given prospects only.", 'CALL AssignProspectsToFlow puts prospects in a flow; CALL UnassignProspectFromFlows takes one out.'],
+});
+
+const text = (v: unknown): SqlValue => (v === undefined || v === null ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+export const AssignProspectsToFlow: ProcedureDef = {
+  name: 'AssignProspectsToFlow',
+  description: 'Puts CRM prospects (contacts or leads) in an Engage flow, run by a flow owner (POST /v2/flows/prospects/assign).',
+  params: [
+    { name: 'FlowId', type: 'id', required: true, description: 'The flow (Flows.Id).' },
+    { name: 'FlowInstanceOwnerEmail', type: 'email', required: true, maxLength: 320, description: 'The Gong user who runs the flow for these prospects.' },
+    { name: 'CrmProspectIds', type: 'jsonArray', required: true, description: 'JSON array of up to 200 CRM ids of contacts or leads, e.g. ["0035e00000AbCdE"].' },
+    { name: 'FlowInstanceDescription', type: 'text', required: false, maxLength: 1024, description: 'A note on why they were added.' },
+  ],
+  returns: [
+    { name: 'Assigned', type: 'integer', description: 'Prospects put in the flow.' },
+    { name: 'NotAssigned', type: 'integer', description: 'Prospects Gong did not put in it (already in it, or in an exclusive flow).' },
+    { name: 'FlowInstanceIds', type: 'json', description: 'JSON array of the new flow instance ids.' },
+    { name: 'NotAssignedReasons', type: 'json', description: 'JSON array of {crmProspectId, errorCode, errorMessage}.' },
+  ],
+  peculiarities: ['Gong assigns what it can and reports the rest: a prospect already in this flow, or in an exclusive one, is not assigned (NotAssignedReasons says why); the CALL still succeeds.', 'At most 200 prospects per CALL.'],
+  async run(args, send) {
+    const ids = args.CrmProspectIds as unknown[];
+    if (ids.length === 0 || ids.length > 200 || ids.some((id) => typeof id !== 'string' || id === '')) {
+      throw new GongError('VALIDATION', 'CrmProspectIds must hold 1 to 200 CRM ids (text). Nothing was sent to Gong.', { parameter: 'CrmProspectIds' });
+    }
+    const body: Record<string, unknown> = { crmProspectsIds: ids, flowId: args.FlowId, flowInstanceOwnerEmail: args.FlowInstanceOwnerEmail };
+    if (args.FlowInstanceDescription !== undefined && args.FlowInstanceDescription !== null) body.flowInstanceDescription = args.FlowInstanceDescription;
+    const reply = await send({ method: 'POST', path: '/v2/flows/prospects/assign', body });
+    const assigned = listOf('prospectsAssigned')(reply);
+    const refused = listOf('prospectsNotAssigned')(reply);
+    return {
+      Assigned: assigned.length,
+      NotAssigned: refused.length,
+      FlowInstanceIds: JSON.stringify(assigned.map((a) => String(a.flowInstanceId))),
+      NotAssignedReasons: text(refused.map(({ crmProspectId, errorCode, errorMessage }) => ({ crmProspectId, errorCode, errorMessage }))),
+    };
+  },
+};
+
+export const UnassignProspectFromFlows: ProcedureDef = {
+  name: 'UnassignProspectFromFlows',
+  description: 'Takes a CRM prospect out of one Engage flow, or of all its flows (POST /v2/flows/prospects/unassign-flows-by-crm-id).',
+  params: [
+    { name: 'CrmProspectId', type: 'text', required: true, maxLength: 64, description: "The prospect's CRM id." },
+    { name: 'FlowId', type: 'id', required: false, description: 'The flow to leave; every flow when absent.' },
+    { name: 'UnassignedByUserEmail', type: 'email', required: false, maxLength: 320, description: 'The Gong user to record as having done it.' },
+  ],
+  returns: [{ name: 'UnassignedFlowInstanceIds', type: 'json', description: 'JSON array of the flow instances ended.' }],
+  peculiarities: ['Ending a flow instance cannot be resumed: put the prospect in the flow again to restart it from its first step.'],
+  async run(args, send) {
+    const body: Record<string, unknown> = { crmProspectId: args.CrmProspectId };
+    if (args.FlowId !== undefined && args.FlowId !== null) body.flowId = args.FlowId;
+    if (args.UnassignedByUserEmail !== undefined && args.UnassignedByUserEmail !== null) body.unassignedByUserEmail = args.UnassignedByUserEmail;
+    const reply = await send({ method: 'POST', path: '/v2/flows/prospects/unassign-flows-by-crm-id', body });
+    return { UnassignedFlowInstanceIds: text(Array.isArray(reply.unassignedFlowInstanceIds) ? reply.unassignedFlowInstanceIds.map(String) : []) };
+  },
+};

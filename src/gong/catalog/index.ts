@@ -8,7 +8,7 @@ import { procedures } from './procedures';
 import { AnsweredScorecards, ScoreCardQuestions, ScoreCards, TrackerDetails } from './settings';
 import type { ProcedureDef, TableDef } from './types';
 import { Users, UserSettingsHistory, Workspaces } from './users';
-import { CallOutcomeTypes, FlowFolders, Flows } from './engage';
+import { CallOutcomeTypes, FlowFolders, Flows, ProspectFlows } from './engage';
 import { DataPrivacyByEmail, DataPrivacyByPhone } from './privacy';
 
 /** Every Gong object gongsql exposes, in explorer order. Adding an object is adding it here. */
@@ -19,7 +19,7 @@ export const tables: readonly TableDef[] = [
   PublicLibraryFolders, LibraryFolderCalls,
   CRMIntegrations, CallManualCRMAssociations,
   PermissionProfiles, PermissionProfileUsers, AuditLogs,
-  Flows, FlowFolders, CallOutcomeTypes,
+  Flows, FlowFolders, ProspectFlows, CallOutcomeTypes,
   DataPrivacyByEmail, DataPrivacyByPhone,
   CRMEntitySchema, CRMRequestStatus, CallUserAccess, MeetingIntegrationStatus,
 ];

@@ -2,6 +2,8 @@ import { newClientRequestId } from './crm';
 import { CALL_PARAMS, OPTIONAL_CALL_PARAMS, REQUIRED_CALL_PARAMS, callUploadBody } from './params';
 import { GongError } from '../http/errors';
 import { EraseDataForEmailAddress, EraseDataForPhoneNumber } from './privacy';
+import { AssignProspectsToFlow, UnassignProspectFromFlows } from './engage';
+import { ReportDigitalInteraction } from './digitalInteractions';
 import type { ProcedureDef, SendWrite, SqlValue } from './types';
 
 const text = (v: unknown): SqlValue => (v === undefined || v === null ? null : String(v));
@@ -98,4 +100,5 @@ export const DeleteCRMIntegration: ProcedureDef = {
   },
 };
 
-export const procedures: readonly ProcedureDef[] = [CreateDraftCall, UploadCallMedia, CreateCall, CreateCallWithUrl, DeleteCRMIntegration, EraseDataForEmailAddress, EraseDataForPhoneNumber];
+export const procedures: readonly ProcedureDef[] = [CreateDraftCall, UploadCallMedia, CreateCall, CreateCallWithUrl, DeleteCRMIntegration, EraseDataForEmailAddress, EraseDataForPhoneNumber,
+  AssignProspectsToFlow, UnassignProspectFromFlows, ReportDigitalInteraction];

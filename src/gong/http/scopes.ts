@@ -42,6 +42,10 @@ export const ENDPOINT_SCOPES: Readonly<Record<string, string | undefined>> = {
   'GET /v2/crm/entity-schema': 'api:crm:schema',
   'POST /v2/calls/users-access': 'api:call-user-access:read',
   'POST /v2/meetings/integration/status': 'api:meetings:integration:status',
+  'POST /v2/flows/prospects': 'api:flows:read',
+  'POST /v2/flows/prospects/assign': 'api:flows:write',
+  'POST /v2/flows/prospects/unassign-flows-by-crm-id': 'api:flows:write',
+  'POST /v2/digital-interaction': 'api:digital-interactions:write',
 };
 
 const patterns = Object.entries(ENDPOINT_SCOPES).map(([endpoint, scope]) => ({

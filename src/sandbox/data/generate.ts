@@ -65,6 +65,8 @@ export function generateWorld(options: GenerateOptions = {}): World {
     callOutcomes: generateCallOutcomes(root.fork('callOutcomes')),
     settingsHistory: generateSettingsHistory(root.fork('settingsHistory'), users, anchorMs),
     erasures: [],
+    flowAssignments: [],
+    digitalInteractions: new Map(),
   };
 }
 

@@ -301,6 +301,20 @@ export interface CallOutcome {
 /** One change of a user's setting (GET /v2/users/{id}/settings-history). */
 export interface SettingChange { setting: string; value: boolean; time: string }
 
+/** A prospect in a flow (POST /v2/flows/prospects/assign). */
+export interface FlowAssignment {
+  flowId: string;
+  flowName: string;
+  crmProspectId: string;
+  flowInstanceId: string;
+  flowInstanceOwnerEmail: string;
+  flowInstanceOwnerFullName: string;
+  flowInstanceCreateDate: string;
+  flowInstanceStatus: 'Running' | 'Pending' | 'Paused';
+  workspaceId: string;
+  exclusive: boolean;
+}
+
 /** A data-privacy erasure Gong accepted (asynchronous at Gong; recorded so tests can see it). */
 export interface ErasureRequest { kind: 'emailAddress' | 'phoneNumber'; value: string; requestId: string }
 
@@ -324,4 +338,7 @@ export interface World {
   callOutcomes: CallOutcome[];
   settingsHistory: Map<string, SettingChange[]>;
   erasures: ErasureRequest[];
+  flowAssignments: FlowAssignment[];
+  /** eventIds of digital interactions reported (Gong refuses one twice with 409). */
+  digitalInteractions: Map<string, Record<string, unknown>>;
 }

@@ -1,9 +1,9 @@
-import type { Flow, FlowFolder } from '../data/model';
+import type { Flow, FlowAssignment, FlowFolder } from '../data/model';
 import { getPaging, nonEmpty } from '../http/context';
-import { badRequest } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
 import { timeIdKey } from '../http/paging';
 import type { RequestContext, Route } from '../http/router';
-import { optId } from '../http/validate';
+import { asObject, optId, reqId, reqString } from '../http/validate';
 
 /** A required owner email: Gong answers 400 naming it when it is missing. */
 function ownerEmail(ctx: RequestContext, name: string): string {
@@ -65,4 +65,83 @@ const callOutcomes: Route = {
   handle: (ctx) => ({ body: { outcomes: nonEmpty(ctx.store.world.callOutcomes, 'No call outcomes found') } }),
 };
 
-export const engageRoutes: Route[] = [flows, folders, callOutcomes];
+
+/** CRM prospect ids: Gong requires a non-empty list of at most 200 strings. */
+function prospectIds(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length === 0) throw badRequest('crmProspectsIds is required');
+  if (value.length > 200) throw badRequest('crmProspectsIds may hold at most 200 prospects');
+  return value.map((v, i) => {
+    if (typeof v !== 'string' || v.trim() === '') throw badRequest(`crmProspectsIds[${i}] must be a CRM id`);
+    return v;
+  });
+}
+
+/** POST /v2/flows/prospects: the flows each prospect is in; 404 when none is in a flow. */
+const prospectsFlows: Route = {
+  method: 'POST',
+  pattern: '/v2/flows/prospects',
+  scope: 'api:flows:read',
+  async handle(ctx) {
+    const ids = prospectIds(asObject(await ctx.json(), 'body').crmProspectsIds);
+    const found = ctx.store.world.flowAssignments.filter((a) => ids.includes(a.crmProspectId));
+    return { body: { prospectsAssigned: nonEmpty(found, 'No flows found for the given prospects') } };
+  },
+};
+
+/**
+ * POST /v2/flows/prospects/assign: puts prospects in a flow, run by its owner. A prospect
+ * already in an exclusive flow, or in this one, is not assigned (and says why).
+ */
+const assignProspects: Route = {
+  method: 'POST',
+  pattern: '/v2/flows/prospects/assign',
+  scope: 'api:flows:write',
+  async handle(ctx) {
+    const body = asObject(await ctx.json(), 'body');
+    const ids = prospectIds(body.crmProspectsIds);
+    const flowId = reqId(body.flowId, 'flowId');
+    const ownerEmail = reqString(body.flowInstanceOwnerEmail, 'flowInstanceOwnerEmail', 320);
+    const world = ctx.store.world;
+    const flow = world.flows.find((f) => f.id === flowId);
+    if (!flow) throw notFound(`Flow ${flowId} was not found`);
+    const owner = world.users.find((u) => u.emailAddress.toLowerCase() === ownerEmail.toLowerCase());
+    if (!owner) throw badRequest(`flowInstanceOwnerEmail ${ownerEmail} is not a Gong user`);
+    const assigned: FlowAssignment[] = [];
+    const notAssigned: { flowId: string; crmProspectId: string; errorCode: string; errorMessage: string }[] = [];
+    for (const crmProspectId of ids) {
+      const current = world.flowAssignments.filter((a) => a.crmProspectId === crmProspectId);
+      if (current.some((a) => a.flowId === flowId)) notAssigned.push({ flowId, crmProspectId, errorCode: 'ALREADY_IN_FLOW', errorMessage: 'The prospect is already in this flow' });
+      else if (current.some((a) => a.exclusive) || (flow.exclusive && current.length > 0)) notAssigned.push({ flowId, crmProspectId, errorCode: 'EXCLUSIVE_FLOW', errorMessage: 'The prospect is in an exclusive flow' });
+      else {
+        const assignment: FlowAssignment = {
+          flowId, flowName: flow.name, crmProspectId, flowInstanceId: ctx.store.newId(), flowInstanceOwnerEmail: owner.emailAddress,
+          flowInstanceOwnerFullName: `${owner.firstName} ${owner.lastName}`, flowInstanceCreateDate: new Date(ctx.now()).toISOString().replace(/\.\d+Z$/, 'Z'),
+          flowInstanceStatus: 'Pending', workspaceId: flow.workspaceId, exclusive: flow.exclusive,
+        };
+        world.flowAssignments.push(assignment);
+        assigned.push(assignment);
+      }
+    }
+    return { body: { prospectsAssigned: assigned, prospectsNotAssigned: notAssigned } };
+  },
+};
+
+/** POST /v2/flows/prospects/unassign-flows-by-crm-id: takes a prospect out of one flow, or all. */
+const unassignByCrmId: Route = {
+  method: 'POST',
+  pattern: '/v2/flows/prospects/unassign-flows-by-crm-id',
+  scope: 'api:flows:write',
+  async handle(ctx) {
+    const body = asObject(await ctx.json(), 'body');
+    const crmProspectId = reqString(body.crmProspectId, 'crmProspectId', 64);
+    const flowId = optId(body.flowId, 'flowId');
+    const world = ctx.store.world;
+    const removed = world.flowAssignments.filter((a) => a.crmProspectId === crmProspectId && (flowId === undefined || a.flowId === flowId));
+    world.flowAssignments = world.flowAssignments.filter((a) => !removed.includes(a));
+    return { body: { unassignedFlowInstanceIds: removed.map((a) => a.flowInstanceId) } };
+  },
+};
+
+export const prospectRoutes: Route[] = [prospectsFlows, assignProspects, unassignByCrmId];
+
+export const engageRoutes: Route[] = [flows, folders, callOutcomes, ...prospectRoutes];

@@ -4,6 +4,7 @@ import { callWriteRoutes } from './callWrites';
 import { callAccessRoutes } from './callAccess';
 import { crmRoutes } from './crm';
 import { crmSchemaRoutes } from './crmSchema';
+import { digitalInteractionRoutes } from './digitalInteractions';
 import { meetingRoutes } from './meetings';
 import { engageRoutes } from './engage';
 import { libraryRoutes } from './library';
@@ -28,4 +29,5 @@ export const apiRoutes: Route[] = [
   ...crmSchemaRoutes,
   ...callAccessRoutes,
   ...meetingRoutes,
+  ...digitalInteractionRoutes,
 ];

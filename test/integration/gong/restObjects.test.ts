@@ -235,4 +235,33 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
       await withCrm.close();
     }
   });
+
+  it('AssignProspectsToFlow puts prospects in a flow, reports the ones Gong refused; ProspectFlows reads them (its filter required); UnassignProspectFromFlows ends them', async () => {
+    const flow = sandbox.world.flows.find((f) => !f.exclusive)!;
+    const owner = sandbox.world.users[3]!.emailAddress;
+    const [first] = (await run(`CALL AssignProspectsToFlow('${flow.id}', '${owner}', '["003A1", "003A2"]', 'webinar follow-up')`)).rows;
+    assert.deepEqual(first!.slice(0, 2), [2, 0]);
+    assert.equal(JSON.parse(String(first![2])).length, 2);
+    const [again] = (await run(`CALL AssignProspectsToFlow('${flow.id}', '${owner}', '["003A2", "003A3"]')`)).rows;
+    assert.deepEqual(again!.slice(0, 2), [1, 1]);
+    assert.deepEqual(JSON.parse(String(again![3])), [{ crmProspectId: '003A2', errorCode: 'ALREADY_IN_FLOW', errorMessage: 'The prospect is already in this flow' }]);
+    await assert.rejects(run('SELECT * FROM ProspectFlows'), /ProspectFlows needs a filter Gong requires: WHERE CrmProspectId = '…' or IN \(…\)/);
+    const inFlows = await run(`SELECT CrmProspectId, FlowName, FlowInstanceOwnerEmail, FlowInstanceStatus FROM ProspectFlows WHERE CrmProspectId IN ('003A1', '003A2', '003A3') ORDER BY CrmProspectId`, { useCache: false });
+    assert.deepEqual(inFlows.rows, ['003A1', '003A2', '003A3'].map((id) => [id, flow.name, owner, 'Pending']));
+    const [ended] = (await run(`CALL UnassignProspectFromFlows('003A1')`)).rows;
+    assert.equal(JSON.parse(String(ended![0])).length, 1);
+    const left = await run(`SELECT CrmProspectId FROM ProspectFlows WHERE CrmProspectId = '003A1'`, { useCache: false });
+    assert.equal(left.rows.length, 0, "Gong's 404 for a prospect in no flow is no rows");
+    await assert.rejects(run(`CALL AssignProspectsToFlow('${flow.id}', '${owner}', '[]')`), /CrmProspectIds must hold 1 to 200 CRM ids/);
+  });
+
+  it('ReportDigitalInteraction is write-only; Gong refuses an EventId twice (409), so running it again reports nothing twice', async () => {
+    const sql = `CALL ReportDigitalInteraction('ev-1', '2026-01-05 10:00:00', 'Document viewed', '{"ContentTitle": "Pricing", "ContentUrl": "https://example.com/p"}', 'Docsend', NULL, 'PC', '{"Email": "jane@acme.com"}')`;
+    const [done] = (await run(sql)).rows;
+    assert.equal(typeof done![0], 'string');
+    const sent = sandbox.world.digitalInteractions.get('ev-1')!;
+    assert.deepEqual(sent, { eventId: 'ev-1', timestamp: '2026-01-05T10:00:00Z', eventType: 'Document viewed', content: { contentTitle: 'Pricing', contentUrl: 'https://example.com/p' }, sourceSystemName: 'Docsend', device: 'PC', person: { email: 'jane@acme.com' } });
+    await assert.rejects(run(sql), /409|already reported/);
+    await assert.rejects(run(`CALL ReportDigitalInteraction('ev-2', 'yesterday', 'x', '{}')`), /Timestamp must be ISO-8601/);
+  });
 });

@@ -12,9 +12,10 @@ describe('catalog', () => {
       'ScoreCardQuestions', 'AnsweredScorecards', 'TrackerDetails', 'PublicLibraryFolders', 'LibraryFolderCalls', 'CRMIntegrations',
       'PermissionProfiles', 'PermissionProfileUsers', 'CallManualCRMAssociations', 'AuditLogs'];
     // Issue 16, the rest of Gong's API.
-    const rest = ['UserSettingsHistory', 'Flows', 'FlowFolders', 'CallOutcomeTypes', 'DataPrivacyByEmail', 'DataPrivacyByPhone', 'CRMEntitySchema', 'CRMRequestStatus', 'CallUserAccess', 'MeetingIntegrationStatus'];
+    const rest = ['UserSettingsHistory', 'Flows', 'FlowFolders', 'CallOutcomeTypes', 'DataPrivacyByEmail', 'DataPrivacyByPhone', 'CRMEntitySchema', 'CRMRequestStatus', 'CallUserAccess', 'MeetingIntegrationStatus', 'ProspectFlows'];
     assert.deepEqual(tables.map((t) => t.name).sort(), [...objects, ...rest].sort());
-    assert.deepEqual(procedures.map((p) => p.name), ['CreateDraftCall', 'UploadCallMedia', 'CreateCall', 'CreateCallWithUrl', 'DeleteCRMIntegration', 'EraseDataForEmailAddress', 'EraseDataForPhoneNumber']);
+    assert.deepEqual(procedures.map((p) => p.name), ['CreateDraftCall', 'UploadCallMedia', 'CreateCall', 'CreateCallWithUrl', 'DeleteCRMIntegration', 'EraseDataForEmailAddress', 'EraseDataForPhoneNumber',
+      'AssignProspectsToFlow', 'UnassignProspectFromFlows', 'ReportDigitalInteraction']);
   });
 
   it('gives the procedures exactly the documented parameters, in order', () => {
