@@ -2,6 +2,7 @@ import { AuditLogs, PermissionProfiles, PermissionProfileUsers } from './admin';
 import { CallComments, CallParties, Calls, CallTopics, CallTrackers, CallTranscripts } from './calls';
 import { CallManualCRMAssociations, CRMEntitySchema, CRMIntegrations, CRMRequestStatus } from './crm';
 import { CallUserAccess } from './callAccess';
+import { Coaching } from './coaching';
 import { MeetingIntegrationStatus } from './meetings';
 import { LibraryFolderCalls, PublicLibraryFolders } from './library';
 import { procedures } from './procedures';
@@ -21,7 +22,7 @@ export const tables: readonly TableDef[] = [
   PermissionProfiles, PermissionProfileUsers, AuditLogs,
   Flows, FlowFolders, ProspectFlows, CallOutcomeTypes,
   DataPrivacyByEmail, DataPrivacyByPhone,
-  CRMEntitySchema, CRMRequestStatus, CallUserAccess, MeetingIntegrationStatus,
+  CRMEntitySchema, CRMRequestStatus, CallUserAccess, MeetingIntegrationStatus, Coaching,
 ];
 
 export { procedures };

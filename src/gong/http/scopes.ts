@@ -46,6 +46,7 @@ export const ENDPOINT_SCOPES: Readonly<Record<string, string | undefined>> = {
   'POST /v2/flows/prospects/assign': 'api:flows:write',
   'POST /v2/flows/prospects/unassign-flows-by-crm-id': 'api:flows:write',
   'POST /v2/digital-interaction': 'api:digital-interactions:write',
+  'GET /v2/coaching': 'api:coaching:read',
 };
 
 const patterns = Object.entries(ENDPOINT_SCOPES).map(([endpoint, scope]) => ({

@@ -3,6 +3,7 @@ import { callReadRoutes } from './calls';
 import { callWriteRoutes } from './callWrites';
 import { callAccessRoutes } from './callAccess';
 import { crmRoutes } from './crm';
+import { coachingRoutes } from './coaching';
 import { crmSchemaRoutes } from './crmSchema';
 import { digitalInteractionRoutes } from './digitalInteractions';
 import { meetingRoutes } from './meetings';
@@ -30,4 +31,5 @@ export const apiRoutes: Route[] = [
   ...callAccessRoutes,
   ...meetingRoutes,
   ...digitalInteractionRoutes,
+  ...coachingRoutes,
 ];

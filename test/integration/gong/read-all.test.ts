@@ -75,7 +75,7 @@ const keyOf: Record<string, (r: Record<string, unknown>) => string> = {
 };
 
 /** Objects Gong answers only for a required filter value (one person): restObjects.test.ts reads them. */
-const LOOKUPS = ['DataPrivacyByEmail', 'DataPrivacyByPhone', 'CRMEntitySchema', 'CRMRequestStatus', 'ProspectFlows'];
+const LOOKUPS = ['DataPrivacyByEmail', 'DataPrivacyByPhone', 'CRMEntitySchema', 'CRMRequestStatus', 'ProspectFlows', 'Coaching'];
 
 describe('connector reads every object completely', () => {
   let sandbox: Sandbox;

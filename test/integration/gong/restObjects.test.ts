@@ -264,4 +264,24 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
     await assert.rejects(run(sql), /409|already reported/);
     await assert.rejects(run(`CALL ReportDigitalInteraction('ev-2', 'yesterday', 'x', '{}')`), /Timestamp must be ISO-8601/);
   });
+
+  it('Coaching: all four filters required (the error names them); a row per report and metric, varying per report and growing with the period', async () => {
+    await assert.rejects(run('SELECT * FROM Coaching WHERE ManagerId = 1'), /Coaching needs a filter Gong requires: WHERE WorkspaceId = '…' AND ManagerId = '…' AND PeriodFrom = '…' AND PeriodTo = '…'/);
+    const w = sandbox.world;
+    const manager = w.users.find((u) => w.users.filter((r) => r.managerId === u.id).length > 5)!;
+    const where = (to: string) => `WHERE WorkspaceId = '${w.workspaces[0]!.id}' AND ManagerId = '${manager.id}' AND PeriodFrom = '2026-01-01T00:00:00Z' AND PeriodTo = '${to}'`;
+    let month: StatementResult | undefined;
+    const requests = await requestsDuring(async () => { month = await run(`SELECT ReportUserId, Metric, Value FROM Coaching ${where('2026-02-01T00:00:00Z')}`, { useCache: false }); });
+    assert.equal(requests.length, 1);
+    assert.deepEqual(Object.keys(requests[0]!.query).sort(), ['from', 'manager-id', 'to', 'workspace-id']);
+    const reports = w.users.filter((u) => u.managerId === manager.id && !w.avatarUserIds.has(u.id));
+    assert.equal(month!.rows.length, reports.length * 5);
+    const listened = month!.rows.filter((r) => r[1] === 'Calls listened to').map((r) => Number(r[2]));
+    assert.ok(new Set(listened).size > 3, `varies per report: ${listened}`);
+    const [total] = (await run(`SELECT SUM(Value) FROM Coaching ${where('2026-04-01T00:00:00Z')} AND Metric = 'Calls listened to'`)).rows;
+    assert.ok(Number(total![0]) > listened.reduce((a, b) => a + b, 0), 'a quarter holds more coaching than a month');
+    const none = w.users.find((u) => !w.users.some((r) => r.managerId === u.id))!;
+    const empty = await run(`SELECT * FROM Coaching WHERE WorkspaceId = '${w.workspaces[0]!.id}' AND ManagerId = '${none.id}' AND PeriodFrom = '2026-01-01T00:00:00Z' AND PeriodTo = '2026-02-01T00:00:00Z'`);
+    assert.equal(empty.rows.length, 0);
+  });
 });

@@ -12,7 +12,7 @@ describe('catalog', () => {
       'ScoreCardQuestions', 'AnsweredScorecards', 'TrackerDetails', 'PublicLibraryFolders', 'LibraryFolderCalls', 'CRMIntegrations',
       'PermissionProfiles', 'PermissionProfileUsers', 'CallManualCRMAssociations', 'AuditLogs'];
     // Issue 16, the rest of Gong's API.
-    const rest = ['UserSettingsHistory', 'Flows', 'FlowFolders', 'CallOutcomeTypes', 'DataPrivacyByEmail', 'DataPrivacyByPhone', 'CRMEntitySchema', 'CRMRequestStatus', 'CallUserAccess', 'MeetingIntegrationStatus', 'ProspectFlows'];
+    const rest = ['UserSettingsHistory', 'Flows', 'FlowFolders', 'CallOutcomeTypes', 'DataPrivacyByEmail', 'DataPrivacyByPhone', 'CRMEntitySchema', 'CRMRequestStatus', 'CallUserAccess', 'MeetingIntegrationStatus', 'ProspectFlows', 'Coaching'];
     assert.deepEqual(tables.map((t) => t.name).sort(), [...objects, ...rest].sort());
     assert.deepEqual(procedures.map((p) => p.name), ['CreateDraftCall', 'UploadCallMedia', 'CreateCall', 'CreateCallWithUrl', 'DeleteCRMIntegration', 'EraseDataForEmailAddress', 'EraseDataForPhoneNumber',
       'AssignProspectsToFlow', 'UnassignProspectFromFlows', 'ReportDigitalInteraction']);
