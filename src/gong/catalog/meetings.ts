@@ -20,5 +20,5 @@ export const MeetingIntegrationStatus = defineTable({
     fanOut: { column: 'Email', from: { table: 'Users', column: 'EmailAddress' } },
     records: listOf('users'),
   })],
-  peculiarities: ['Gong offers meetings to some companies only (a 403 otherwise). There is no endpoint that lists meetings.', 'Filter on Email (= or IN): without it, gongsql asks once per user.'],
+  peculiarities: ['Gong offers meetings to some companies only (a 403 otherwise). There is no endpoint that lists meetings.', 'Filter on Email (= or IN): without it, gongsql asks for every user\'s email, 100 a request.', 'Gong answers for every address it is asked about: an address named in the filter that is no Gong user still gets a row (Exists = 0), which a read without the filter does not have.'],
 });
