@@ -4,6 +4,7 @@ import { GongError } from '../http/errors';
 import { EraseDataForEmailAddress, EraseDataForPhoneNumber } from './privacy';
 import { AssignProspectsToFlow, UnassignProspectFromFlows } from './engage';
 import { ReportDigitalInteraction } from './digitalInteractions';
+import { CreateMeeting, DeleteMeeting, UpdateMeeting } from './meetings';
 import type { ProcedureDef, SendWrite, SqlValue } from './types';
 
 const text = (v: unknown): SqlValue => (v === undefined || v === null ? null : String(v));
@@ -101,4 +102,4 @@ export const DeleteCRMIntegration: ProcedureDef = {
 };
 
 export const procedures: readonly ProcedureDef[] = [CreateDraftCall, UploadCallMedia, CreateCall, CreateCallWithUrl, DeleteCRMIntegration, EraseDataForEmailAddress, EraseDataForPhoneNumber,
-  AssignProspectsToFlow, UnassignProspectFromFlows, ReportDigitalInteraction];
+  AssignProspectsToFlow, UnassignProspectFromFlows, ReportDigitalInteraction, CreateMeeting, UpdateMeeting, DeleteMeeting];

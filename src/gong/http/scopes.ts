@@ -47,6 +47,9 @@ export const ENDPOINT_SCOPES: Readonly<Record<string, string | undefined>> = {
   'POST /v2/flows/prospects/unassign-flows-by-crm-id': 'api:flows:write',
   'POST /v2/digital-interaction': 'api:digital-interactions:write',
   'GET /v2/coaching': 'api:coaching:read',
+  'POST /v2/meetings': 'api:meetings:user:create',
+  'PUT /v2/meetings/{meetingId}': 'api:meetings:user:update',
+  'DELETE /v2/meetings/{meetingId}': 'api:meetings:user:delete',
 };
 
 const patterns = Object.entries(ENDPOINT_SCOPES).map(([endpoint, scope]) => ({

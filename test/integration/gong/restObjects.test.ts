@@ -284,4 +284,19 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
     const empty = await run(`SELECT * FROM Coaching WHERE WorkspaceId = '${w.workspaces[0]!.id}' AND ManagerId = '${none.id}' AND PeriodFrom = '2026-01-01T00:00:00Z' AND PeriodTo = '2026-02-01T00:00:00Z'`);
     assert.equal(empty.rows.length, 0);
   });
+
+  it('CreateMeeting, UpdateMeeting, DeleteMeeting: write-only, Gong adds its recorder; a missing invitee list is a 400 naming it', async () => {
+    const organizer = sandbox.world.users[2]!.emailAddress;
+    const invitees = `'[{"Email": "jane@acme.com", "DisplayName": "Jane"}]'`;
+    const [created] = (await run(`CALL CreateMeeting('2026-12-01 10:00:00', '2026-12-01 10:30:00', '${organizer}', ${invitees}, 'Intro')`)).rows;
+    const meetingId = String(created![0]);
+    assert.match(String(created![1]), new RegExp(meetingId));
+    assert.equal(JSON.parse(String(created![2])).length, 1);
+    const [updated] = (await run(`CALL UpdateMeeting('${meetingId}', '2026-12-01 11:00:00', '2026-12-01 11:30:00', '${organizer}', ${invitees})`)).rows;
+    assert.equal(updated![0], meetingId);
+    await assert.rejects(run(`CALL DeleteMeeting('${meetingId}', 'someone@else.example')`), /not the organizer/);
+    await run(`CALL DeleteMeeting('${meetingId}', '${organizer}')`);
+    await assert.rejects(run(`CALL DeleteMeeting('${meetingId}', '${organizer}')`), /was not found/);
+    await assert.rejects(run(`CALL CreateMeeting('2026-12-01 10:00:00', '2026-12-01 10:30:00', '${organizer}', '[]')`), /invitees is required/);
+  });
 });
