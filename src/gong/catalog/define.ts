@@ -1,4 +1,4 @@
-import type { FilterRoute, Column, ColumnType, Dml, NativeFilter, Operator, ParamFormat, ParamTarget, ReadPath, ValueSource, TableDef } from './types';
+import type { FilterRoute, Column, ColumnType, Dml, NativeFilter, Operator, ParamFormat, ParamTarget, ReadPath, SqlValue, ValueSource, TableDef } from './types';
 
 /** The one place column defaults are applied. */
 export function col(
@@ -55,6 +55,9 @@ export function at(record: unknown, path: string): unknown {
   }
   return value;
 }
+
+/** A value of Gong's reply as a procedure's result: NULL when absent, JSON text for nested values. */
+export const replyText = (v: unknown): SqlValue => (v === undefined || v === null ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** A record's list under `key`, or an empty list when Gong left it out or sent null. */
 export const listOf = (key: string) => (body: Record<string, unknown>): Record<string, unknown>[] => {

@@ -1,3 +1,4 @@
+import { replyText } from './define';
 import type { ProcedureDef } from './types';
 
 /** Write-only endpoints: events gongsql can send to Gong but never read back. */
@@ -22,6 +23,6 @@ export const ReportDigitalInteraction: ProcedureDef = {
     const names: Record<string, string> = { EventId: 'eventId', Timestamp: 'timestamp', EventType: 'eventType', Content: 'content', SourceSystemName: 'sourceSystemName', SessionId: 'sessionId', Device: 'device', Person: 'person', CustomFields: 'customFields', TrackingId: 'trackingId' };
     const body = Object.fromEntries(Object.entries(names).filter(([param]) => args[param] !== undefined && args[param] !== null).map(([param, key]) => [key, args[param]]));
     const reply = await send({ method: 'POST', path: '/v2/digital-interaction', body });
-    return { RequestId: reply.requestId === undefined ? null : String(reply.requestId) };
+    return { RequestId: replyText(reply.requestId) };
   },
 };

@@ -1,6 +1,6 @@
 import { GongError } from '../http/errors';
-import { col, defineTable, equals, filter, list, listOf, read } from './define';
-import type { ProcedureDef, SqlValue } from './types';
+import { col, defineTable, equals, filter, list, listOf, read, replyText } from './define';
+import type { ProcedureDef } from './types';
 
 const COMPANY_REPEATS = 'Gong lists flows per owner email: Company flows come back for every owner, so they repeat once per FlowOwnerEmail (use SELECT DISTINCT Id, … to count flows).';
 const PER_OWNER = "Without a filter on the owner's email Gong needs, gongsql reads Users and asks once per user's email address.";
@@ -104,8 +104,6 @@ export const ProspectFlows = defineTable({
   peculiarities: ["A filter CrmProspectId = '…' or IN (…) is required: Gong answers for given prospects only.", 'CALL AssignProspectsToFlow puts prospects in a flow; CALL UnassignProspectFromFlows takes one out.'],
 });
 
-const text = (v: unknown): SqlValue => (v === undefined || v === null ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
-
 export const AssignProspectsToFlow: ProcedureDef = {
   name: 'AssignProspectsToFlow',
   description: 'Puts CRM prospects (contacts or leads) in an Engage flow, run by a flow owner (POST /v2/flows/prospects/assign).',
@@ -136,7 +134,7 @@ export const AssignProspectsToFlow: ProcedureDef = {
       Assigned: assigned.length,
       NotAssigned: refused.length,
       FlowInstanceIds: JSON.stringify(assigned.map((a) => String(a.flowInstanceId))),
-      NotAssignedReasons: text(refused.map(({ crmProspectId, errorCode, errorMessage }) => ({ crmProspectId, errorCode, errorMessage }))),
+      NotAssignedReasons: replyText(refused.map(({ crmProspectId, errorCode, errorMessage }) => ({ crmProspectId, errorCode, errorMessage }))),
     };
   },
 };
@@ -156,6 +154,6 @@ export const UnassignProspectFromFlows: ProcedureDef = {
     if (args.FlowId !== undefined && args.FlowId !== null) body.flowId = args.FlowId;
     if (args.UnassignedByUserEmail !== undefined && args.UnassignedByUserEmail !== null) body.unassignedByUserEmail = args.UnassignedByUserEmail;
     const reply = await send({ method: 'POST', path: '/v2/flows/prospects/unassign-flows-by-crm-id', body });
-    return { UnassignedFlowInstanceIds: text(Array.isArray(reply.unassignedFlowInstanceIds) ? reply.unassignedFlowInstanceIds.map(String) : []) };
+    return { UnassignedFlowInstanceIds: replyText(Array.isArray(reply.unassignedFlowInstanceIds) ? reply.unassignedFlowInstanceIds.map(String) : []) };
   },
 };

@@ -1,5 +1,5 @@
-import { col, defineTable, filter, list, listOf, read } from './define';
-import type { ParamDef, ProcedureDef, SqlValue } from './types';
+import { col, defineTable, filter, list, listOf, read, replyText } from './define';
+import type { ParamDef, ProcedureDef } from './types';
 
 export const MeetingIntegrationStatus = defineTable({
   name: 'MeetingIntegrationStatus',
@@ -41,8 +41,6 @@ function meetingBody(args: Readonly<Record<string, unknown>>): Record<string, un
   return body;
 }
 
-const str = (v: unknown): SqlValue => (v === undefined || v === null ? null : String(v));
-
 export const CreateMeeting: ProcedureDef = {
   name: 'CreateMeeting',
   description: 'Creates a meeting in the organizer\'s calendar that Gong records (POST /v2/meetings).',
@@ -55,7 +53,7 @@ export const CreateMeeting: ProcedureDef = {
   peculiarities: [LIMITED],
   async run(args, send) {
     const reply = await send({ method: 'POST', path: '/v2/meetings', body: meetingBody(args) });
-    return { MeetingId: str(reply.meetingId), MeetingUrl: str(reply.meetingUrl), AdditionalInvitees: JSON.stringify(reply.additionalInvitees ?? []) };
+    return { MeetingId: replyText(reply.meetingId), MeetingUrl: replyText(reply.meetingUrl), AdditionalInvitees: JSON.stringify(reply.additionalInvitees ?? []) };
   },
 };
 
@@ -67,7 +65,7 @@ export const UpdateMeeting: ProcedureDef = {
   peculiarities: [LIMITED, 'Every field is replaced: pass the full invitee list.'],
   async run(args, send) {
     const reply = await send({ method: 'PUT', path: `/v2/meetings/${encodeURIComponent(String(args.MeetingId))}`, body: meetingBody(args) });
-    return { MeetingId: str(reply.meetingId ?? args.MeetingId) };
+    return { MeetingId: replyText(reply.meetingId ?? args.MeetingId) };
   },
 };
 
@@ -82,6 +80,6 @@ export const DeleteMeeting: ProcedureDef = {
   peculiarities: [LIMITED],
   async run(args, send) {
     const reply = await send({ method: 'DELETE', path: `/v2/meetings/${encodeURIComponent(String(args.MeetingId))}`, body: { organizerEmail: args.OrganizerEmail } });
-    return { RequestId: str(reply.requestId) };
+    return { RequestId: replyText(reply.requestId) };
   },
 };

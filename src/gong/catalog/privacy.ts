@@ -1,5 +1,5 @@
-import { at, col, defineTable, equals, filter, listOf, read } from './define';
-import type { MirrorPolicy, ProcedureDef } from './types';
+import { at, col, defineTable, equals, filter, listOf, read, replyText } from './define';
+import type { MirrorPolicy, ParamDef, ProcedureDef } from './types';
 
 /**
  * Gong's data-privacy lookups answer for one person at a time: the reply's lists (emails,
@@ -78,28 +78,36 @@ const ERASE_PECULIARITIES = [
   'Asynchronous at Gong: the erasure takes hours; Gong guards against abnormal volumes of erasures.',
 ];
 
-export const EraseDataForEmailAddress: ProcedureDef = {
+/** An erase procedure: one required parameter sent in the query, irreversible, answered with Gong's requestId. */
+function eraseProcedure(spec: { name: string; description: string; param: ParamDef; query: string; path: string; erases: (value: string) => string }): ProcedureDef {
+  return {
+    name: spec.name,
+    description: spec.description,
+    params: [spec.param],
+    returns: ERASE_RETURNS,
+    peculiarities: ERASE_PECULIARITIES,
+    irreversible: (args) => spec.erases(String(args[spec.param.name])),
+    async run(args, send) {
+      const reply = await send({ method: 'POST', path: spec.path, query: { [spec.query]: String(args[spec.param.name]) } });
+      return { RequestId: replyText(reply.requestId) };
+    },
+  };
+}
+
+export const EraseDataForEmailAddress = eraseProcedure({
   name: 'EraseDataForEmailAddress',
   description: 'Erases every call, email, meeting and CRM record Gong holds that references an email address (POST /v2/data-privacy/erase-data-for-email-address). Cannot be undone.',
-  params: [{ name: 'EmailAddress', type: 'email', required: true, maxLength: 320, description: 'The person\'s email address (see DataPrivacyByEmail for what Gong holds).' }],
-  returns: ERASE_RETURNS,
-  peculiarities: ERASE_PECULIARITIES,
-  irreversible: (args) => `erase all data Gong holds that references ${String(args.EmailAddress)} (calls, emails, meetings, CRM records)`,
-  async run(args, send) {
-    const reply = await send({ method: 'POST', path: '/v2/data-privacy/erase-data-for-email-address', query: { emailAddress: String(args.EmailAddress) } });
-    return { RequestId: reply.requestId === undefined ? null : String(reply.requestId) };
-  },
-};
+  param: { name: 'EmailAddress', type: 'email', required: true, maxLength: 320, description: "The person's email address (see DataPrivacyByEmail for what Gong holds)." },
+  query: 'emailAddress',
+  path: '/v2/data-privacy/erase-data-for-email-address',
+  erases: (email) => `erase all data Gong holds that references ${email} (calls, emails, meetings, CRM records)`,
+});
 
-export const EraseDataForPhoneNumber: ProcedureDef = {
+export const EraseDataForPhoneNumber = eraseProcedure({
   name: 'EraseDataForPhoneNumber',
   description: 'Erases every call, meeting and CRM record Gong holds that references a phone number (POST /v2/data-privacy/erase-data-for-phone-number). Cannot be undone.',
-  params: [{ name: 'PhoneNumber', type: 'text', required: true, maxLength: 64, description: 'The phone number, starting with + and the country code (see DataPrivacyByPhone for what Gong holds).' }],
-  returns: ERASE_RETURNS,
-  peculiarities: ERASE_PECULIARITIES,
-  irreversible: (args) => `erase all data Gong holds that references the phone number ${String(args.PhoneNumber)} (calls, meetings, CRM records)`,
-  async run(args, send) {
-    const reply = await send({ method: 'POST', path: '/v2/data-privacy/erase-data-for-phone-number', query: { phoneNumber: String(args.PhoneNumber) } });
-    return { RequestId: reply.requestId === undefined ? null : String(reply.requestId) };
-  },
-};
+  param: { name: 'PhoneNumber', type: 'text', required: true, maxLength: 64, description: 'The phone number, starting with + and the country code (see DataPrivacyByPhone for what Gong holds).' },
+  query: 'phoneNumber',
+  path: '/v2/data-privacy/erase-data-for-phone-number',
+  erases: (phone) => `erase all data Gong holds that references the phone number ${phone} (calls, meetings, CRM records)`,
+});

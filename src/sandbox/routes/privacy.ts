@@ -3,6 +3,7 @@ import type { Party, SandboxCall } from '../data/model';
 import { DAY_MS, isoSeconds } from '../data/time';
 import { badRequest } from '../http/errors';
 import type { RequestContext, Route } from '../http/router';
+import { reqString } from '../http/validate';
 
 /**
  * Gong's data-privacy endpoints. What Gong holds about a person is derived from the calls
@@ -12,11 +13,7 @@ import type { RequestContext, Route } from '../http/router';
 
 const digitsOf = (phone: string) => phone.replace(/\D/g, '');
 
-function requiredParam(ctx: RequestContext, name: string): string {
-  const value = ctx.query.get(name);
-  if (value === null || value.trim() === '') throw badRequest(`${name} is required`);
-  return value.trim();
-}
+const requiredParam = (ctx: RequestContext, name: string): string => reqString(ctx.query.get(name) ?? undefined, name, 320).trim();
 
 function callsWith(ctx: RequestContext, matches: (p: Party) => boolean): { call: SandboxCall; party: Party }[] {
   return ctx.store.world.calls.flatMap((call) => call.parties.filter(matches).map((party) => ({ call, party })));
