@@ -16,7 +16,7 @@ function metricRows(body: Record<string, unknown>): Record<string, unknown>[] {
 export const Coaching = defineTable({
   name: 'Coaching',
   group: 'Users',
-  mirror: { kind: 'none', reason: 'Gong reads coaching for one manager, workspace and period at a time (all four are required filters).' },
+  mirror: { kind: 'none', reason: 'Gong reads coaching for one manager, workspace and period at a time: all four are required filters' },
   description: "How much a manager coached each direct report over a period: calls listened to, comments, feedback, … (GET /v2/coaching).",
   columns: [
     col('WorkspaceId', 'id', 'Workspace (a required filter).', { key: true, source: (_r, ctx) => ctx.bound.WorkspaceId }),

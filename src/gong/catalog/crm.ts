@@ -61,7 +61,7 @@ export const CRM_OBJECT_TYPES = ['ACCOUNT', 'CONTACT', 'DEAL', 'LEAD', 'BUSINESS
 export const CRMEntitySchema = defineTable({
   name: 'CRMEntitySchema',
   group: 'CRM',
-  mirror: { kind: 'none', reason: 'Gong reads it for one integration id (a required filter); read it with WHERE IntegrationId = …' },
+  mirror: { kind: 'none', reason: 'Gong reads it for one integration id, a required filter: read it with WHERE IntegrationId = …' },
   description: 'The CRM fields uploaded to the generic CRM integration, per object type (GET /v2/crm/entity-schema).',
   columns: [
     col('IntegrationId', 'id', 'The integration (CRMIntegrations.IntegrationId); a required filter.', { key: true, source: (_r, ctx) => ctx.bound.IntegrationId }),
@@ -95,7 +95,7 @@ export const CRMEntitySchema = defineTable({
 export const CRMRequestStatus = defineTable({
   name: 'CRMRequestStatus',
   group: 'CRM',
-  mirror: { kind: 'none', reason: 'Gong reads the status of one request at a time (integration id and client request id are required filters).' },
+  mirror: { kind: 'none', reason: 'Gong reads the status of one request at a time: integration id and client request id are required filters' },
   description: 'Status of an asynchronous CRM request: an upload or an integration deletion (GET /v2/crm/request-status).',
   columns: [
     col('IntegrationId', 'id', 'The integration; a required filter.', { key: true, source: (_r, ctx) => ctx.bound.IntegrationId }),

@@ -81,7 +81,7 @@ export const CallOutcomeTypes = defineTable({
 export const ProspectFlows = defineTable({
   name: 'ProspectFlows',
   group: 'Engage',
-  mirror: { kind: 'none', reason: 'Gong answers for given CRM prospect ids only (a required filter); there is no list of all prospects.' },
+  mirror: { kind: 'none', reason: 'Gong answers for given CRM prospect ids only, a required filter: there is no list of all prospects' },
   description: 'The flows CRM prospects (contacts, leads) are in (POST /v2/flows/prospects).',
   columns: [
     col('CrmProspectId', 'text', 'The prospect\'s CRM id (a required filter).', { key: true }),

@@ -4,7 +4,7 @@ import type { ParamDef, ProcedureDef } from './types';
 export const MeetingIntegrationStatus = defineTable({
   name: 'MeetingIntegrationStatus',
   group: 'Users',
-  mirror: { kind: 'none', reason: "A live check of each user's calendar connection, not data that changes by itself; Gong's meetings have no list endpoint." },
+  mirror: { kind: 'none', reason: "a live check of each user's calendar connection, not data that changes by itself; Gong's meetings have no list endpoint" },
   description: "Whether Gong can create meetings in each user's calendar (POST /v2/meetings/integration/status; meetings are a limited-release API).",
   columns: [
     col('Email', 'text', "The user's email address.", { key: true }),

@@ -32,7 +32,7 @@ const phoneItems = (body: Item): Item[] => {
   ];
 };
 
-const NOT_MIRRORED: MirrorPolicy = { kind: 'none', reason: 'Gong answers only for one email address or phone number at a time (a required filter); there is nothing to list in bulk.' };
+const NOT_MIRRORED: MirrorPolicy = { kind: 'none', reason: 'Gong answers only for one email address or phone number at a time, a required filter: there is nothing to list in bulk' };
 
 const itemColumns = (what: string) => [
   col('ObjectType', 'text', `What Gong holds about the ${what}: Email, Call, Meeting, CrmContact, CrmLead, EngagementEvent${what === 'phone number' ? ', MatchingPhoneNumber, EmailAddress' : ''}.`, { key: true }),
