@@ -6,6 +6,7 @@ import { EraseDataForEmailAddress, EraseDataForPhoneNumber } from './privacy';
 import { AssignProspectsToFlow, UnassignProspectFromFlows } from './engage';
 import { ReportDigitalInteraction } from './digitalInteractions';
 import { CreateMeeting, DeleteMeeting, UpdateMeeting } from './meetings';
+import { GrantCallAccess, RevokeCallAccess } from './callAccess';
 import type { ProcedureDef, SendWrite } from './types';
 
 const INVISIBLE = 'A call draft is invisible to SELECT until its media is processed, exactly as Gong behaves.';
@@ -102,4 +103,5 @@ export const DeleteCRMIntegration: ProcedureDef = {
 };
 
 export const procedures: readonly ProcedureDef[] = [CreateDraftCall, UploadCallMedia, CreateCall, CreateCallWithUrl, DeleteCRMIntegration, EraseDataForEmailAddress, EraseDataForPhoneNumber,
-  AssignProspectsToFlow, UnassignProspectFromFlows, ReportDigitalInteraction, CreateMeeting, UpdateMeeting, DeleteMeeting];
+  AssignProspectsToFlow, UnassignProspectFromFlows, ReportDigitalInteraction, CreateMeeting, UpdateMeeting, DeleteMeeting,
+  GrantCallAccess, RevokeCallAccess];

@@ -50,6 +50,8 @@ export const ENDPOINT_SCOPES: Readonly<Record<string, string | undefined>> = {
   'POST /v2/meetings': 'api:meetings:user:create',
   'PUT /v2/meetings/{meetingId}': 'api:meetings:user:update',
   'DELETE /v2/meetings/{meetingId}': 'api:meetings:user:delete',
+  'PUT /v2/calls/users-access': 'api:call-user-access:write',
+  'DELETE /v2/calls/users-access': 'api:call-user-access:write',
 };
 
 const patterns = Object.entries(ENDPOINT_SCOPES).map(([endpoint, scope]) => ({

@@ -299,4 +299,15 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
     await assert.rejects(run(`CALL DeleteMeeting('${meetingId}', '${organizer}')`), /was not found/);
     await assert.rejects(run(`CALL CreateMeeting('2026-12-01 10:00:00', '2026-12-01 10:30:00', '${organizer}', '[]')`), /invitees is required/);
   });
+
+  it('GrantCallAccess and RevokeCallAccess change what CallUserAccess reads', async () => {
+    const callId = sandbox.store.visibleCalls[5]!.meta.id;
+    const user = sandbox.world.users[7]!.id;
+    const access = async () => (await run(`SELECT UserId FROM CallUserAccess WHERE CallId = '${callId}'`, { useCache: false })).rows.map((r) => r[0]);
+    await run(`CALL GrantCallAccess('${callId}', '["${user}"]')`);
+    assert.ok((await access()).includes(user));
+    await run(`CALL RevokeCallAccess('${callId}', '["${user}"]')`);
+    assert.ok(!(await access()).includes(user));
+    await assert.rejects(run(`CALL GrantCallAccess('${callId}', '["1"]')`), /User 1 was not found/);
+  });
 });
