@@ -26,3 +26,15 @@ export const ReportDigitalInteraction: ProcedureDef = {
     return { RequestId: replyText(reply.requestId) };
   },
 };
+
+export const SetIntegrationSettings: ProcedureDef = {
+  name: 'SetIntegrationSettings',
+  description: "Sets which web origins may embed Gong's email composer, account pages or dialer (POST /v2/integration-settings). Write-only.",
+  params: [{ name: 'IntegrationTypeSettings', type: 'jsonArray', required: true, description: 'JSON array of {IntegrationType: EMAIL_COMPOSER, ACCOUNT_PAGES or DIALER, AllowedOrigin: "https://…"}.' }],
+  returns: [{ name: 'RequestId', type: 'text', description: "Gong's requestId." }],
+  peculiarities: ['Write-only: Gong offers no read of these settings.'],
+  async run(args, send) {
+    const reply = await send({ method: 'POST', path: '/v2/integration-settings', body: { integrationTypeSettings: args.IntegrationTypeSettings } });
+    return { RequestId: replyText(reply.requestId) };
+  },
+};

@@ -4,7 +4,7 @@ import { CALL_PARAMS, OPTIONAL_CALL_PARAMS, REQUIRED_CALL_PARAMS, callUploadBody
 import { GongError } from '../http/errors';
 import { EraseDataForEmailAddress, EraseDataForPhoneNumber } from './privacy';
 import { AssignProspectsToFlow, UnassignProspectFromFlows } from './engage';
-import { ReportDigitalInteraction } from './digitalInteractions';
+import { ReportDigitalInteraction, SetIntegrationSettings } from './digitalInteractions';
 import { CreateMeeting, DeleteMeeting, UpdateMeeting } from './meetings';
 import { GrantCallAccess, RevokeCallAccess } from './callAccess';
 import type { ProcedureDef, SendWrite } from './types';
@@ -104,4 +104,4 @@ export const DeleteCRMIntegration: ProcedureDef = {
 
 export const procedures: readonly ProcedureDef[] = [CreateDraftCall, UploadCallMedia, CreateCall, CreateCallWithUrl, DeleteCRMIntegration, EraseDataForEmailAddress, EraseDataForPhoneNumber,
   AssignProspectsToFlow, UnassignProspectFromFlows, ReportDigitalInteraction, CreateMeeting, UpdateMeeting, DeleteMeeting,
-  GrantCallAccess, RevokeCallAccess];
+  GrantCallAccess, RevokeCallAccess, SetIntegrationSettings];

@@ -52,6 +52,7 @@ export const ENDPOINT_SCOPES: Readonly<Record<string, string | undefined>> = {
   'DELETE /v2/meetings/{meetingId}': 'api:meetings:user:delete',
   'PUT /v2/calls/users-access': 'api:call-user-access:write',
   'DELETE /v2/calls/users-access': 'api:call-user-access:write',
+  'POST /v2/integration-settings': 'api:integration-settings:write',
 };
 
 const patterns = Object.entries(ENDPOINT_SCOPES).map(([endpoint, scope]) => ({

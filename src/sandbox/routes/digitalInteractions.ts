@@ -1,6 +1,6 @@
-import { conflict } from '../http/errors';
+import { badRequest, conflict } from '../http/errors';
 import type { Route } from '../http/router';
-import { asObject, reqString } from '../http/validate';
+import { asObject, optEnum, reqString } from '../http/validate';
 
 /** POST /v2/digital-interaction: write-only; an eventId reported before is refused with 409. */
 const digitalInteraction: Route = {
@@ -21,4 +21,24 @@ const digitalInteraction: Route = {
   },
 };
 
-export const digitalInteractionRoutes: Route[] = [digitalInteraction];
+
+const INTEGRATION_TYPES = ['EMAIL_COMPOSER', 'ACCOUNT_PAGES', 'DIALER'] as const;
+
+/** POST /v2/integration-settings: which origins may embed Gong's widgets; write-only. */
+const integrationSettings: Route = {
+  method: 'POST',
+  pattern: '/v2/integration-settings',
+  scope: 'api:integration-settings:write',
+  async handle(ctx) {
+    const list = asObject(await ctx.json(), 'body').integrationTypeSettings;
+    if (!Array.isArray(list) || list.length === 0) throw badRequest('integrationTypeSettings is required');
+    list.forEach((entry, i) => {
+      const e = asObject(entry, `integrationTypeSettings[${i}]`);
+      if (optEnum(e.integrationType, `integrationTypeSettings[${i}].integrationType`, INTEGRATION_TYPES) === undefined) throw badRequest(`integrationTypeSettings[${i}].integrationType is required`);
+      reqString(e.allowedOrigin, `integrationTypeSettings[${i}].allowedOrigin`, 2048);
+    });
+    return { body: {} };
+  },
+};
+
+export const digitalInteractionRoutes: Route[] = [digitalInteraction, integrationSettings];

@@ -310,4 +310,11 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
     assert.ok(!(await access()).includes(user));
     await assert.rejects(run(`CALL GrantCallAccess('${callId}', '["1"]')`), /User 1 was not found/);
   });
+
+  it('SetIntegrationSettings sends the settings in Gong\'s camelCase; Gong refuses an unknown integration type with a 400 naming it', async () => {
+    let sent: { body?: string }[] = [];
+    sent = await requestsDuring(() => run(`CALL SetIntegrationSettings('[{"IntegrationType": "DIALER", "AllowedOrigin": "https://crm.example.com"}]')`));
+    assert.equal(sent[0]!.body, '{"integrationTypeSettings":[{"integrationType":"DIALER","allowedOrigin":"https://crm.example.com"}]}');
+    await assert.rejects(run(`CALL SetIntegrationSettings('[{"IntegrationType": "FAX", "AllowedOrigin": "https://x.example"}]')`), /integrationTypeSettings\[0\]\.integrationType must be one of EMAIL_COMPOSER, ACCOUNT_PAGES, DIALER/);
+  });
 });

@@ -16,7 +16,7 @@ describe('catalog', () => {
     assert.deepEqual(tables.map((t) => t.name).sort(), [...objects, ...rest].sort());
     assert.deepEqual(procedures.map((p) => p.name), ['CreateDraftCall', 'UploadCallMedia', 'CreateCall', 'CreateCallWithUrl', 'DeleteCRMIntegration', 'EraseDataForEmailAddress', 'EraseDataForPhoneNumber',
       'AssignProspectsToFlow', 'UnassignProspectFromFlows', 'ReportDigitalInteraction', 'CreateMeeting', 'UpdateMeeting', 'DeleteMeeting',
-      'GrantCallAccess', 'RevokeCallAccess']);
+      'GrantCallAccess', 'RevokeCallAccess', 'SetIntegrationSettings']);
   });
 
   it('gives the procedures exactly the documented parameters, in order', () => {
