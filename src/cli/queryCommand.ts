@@ -34,9 +34,12 @@ Running:
   --no-cache             do not reuse rows read earlier in this run
   --memory-limit MB      memory local evaluation (SQLite, in its own thread) may use; default
                          GONGSQL_MEMORY_LIMIT_MB or 1024; a statement needing more stops with an error
-  --yes                  answer yes to every confirmation (many API calls, UPDATE/DELETE without WHERE)
+  --yes                  answer yes to many API calls and UPDATE/DELETE without WHERE (never to an
+                         irreversible CALL)
   --confirm KIND         answer yes to one kind only (repeatable): api-calls (a statement needing more
-                         than 50 API calls) or unfiltered-write (UPDATE/DELETE without WHERE)
+                         than 50 API calls), unfiltered-write (UPDATE/DELETE without WHERE) or
+                         irreversible-call (a CALL that cannot be undone: EraseDataForEmailAddress,
+                         EraseDataForPhoneNumber; only this flag answers it)
 
 Exit codes: 0 success (a row Gong already had, "exists", counts as done), 1 query or Gong error, or a
 row of INSERT/UPDATE/DELETE that failed or whose outcome is unknown, 2 usage error (or nothing to
@@ -186,7 +189,7 @@ function describeUnwritten({ failed, unknown }: { failed: number; unknown: numbe
 function describeError(error: unknown, text: string): string {
   if (error instanceof EngineError) {
     // The engine says what was not confirmed; how to confirm it on the command line is said here.
-    const message = error instanceof NotConfirmed ? `${error.message} To run it: --confirm ${confirmFlag(error.request.kind)} (or --yes).` : error.message;
+    const message = error instanceof NotConfirmed ? `${error.message} To run it: --confirm ${confirmFlag(error.request.kind)}${YES_KINDS.includes(error.request.kind) ? ' (or --yes)' : ''}.` : error.message;
     if (!error.span) return message;
     const { line, column } = lineColumn(text, error.span.start);
     return `line ${line}, column ${column}: ${message}`;
@@ -205,21 +208,23 @@ function memoryLimit(flag: string | undefined, env: NodeJS.ProcessEnv): LocalMem
 }
 
 /** What `--confirm KIND` calls each question the engine asks. */
-const CONFIRM_KINDS: Readonly<Record<string, ConfirmKind>> = { 'api-calls': 'apiCalls', 'unfiltered-write': 'unfilteredWrite' };
+const CONFIRM_KINDS: Readonly<Record<string, ConfirmKind>> = { 'api-calls': 'apiCalls', 'unfiltered-write': 'unfilteredWrite', 'irreversible-call': 'irreversibleCall' };
+
+/** What --yes answers: everything but an irreversible CALL, which must be confirmed by name. */
+const YES_KINDS: readonly ConfirmKind[] = ['apiCalls', 'unfilteredWrite'];
 
 /** The `--confirm` name of a kind of question. */
 function confirmFlag(kind: ConfirmKind): string {
   return Object.keys(CONFIRM_KINDS).find((name) => CONFIRM_KINDS[name] === kind) ?? kind;
 }
 
-/** The questions answered yes: every one with --yes, else those named by --confirm. */
+/** The questions answered yes: those named by --confirm, and with --yes all but an irreversible CALL. */
 function confirmedKinds(yes: boolean, named: readonly string[]): ReadonlySet<ConfirmKind> {
-  if (yes) return new Set(Object.values(CONFIRM_KINDS));
-  return new Set(named.map((name) => {
+  return new Set([...(yes ? YES_KINDS : []), ...named.map((name) => {
     const kind = CONFIRM_KINDS[name];
-    if (!kind) throw new UsageError(`--confirm ${name}: expected ${Object.keys(CONFIRM_KINDS).join(' or ')}`);
+    if (!kind) throw new UsageError(`--confirm ${name}: expected ${Object.keys(CONFIRM_KINDS).join(', ')}`);
     return kind;
-  }));
+  })]);
 }
 
 function parseParams(list: string[]): Record<string, InputValue> {

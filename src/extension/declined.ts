@@ -12,7 +12,9 @@ export function declinedRequest(error: unknown): ConfirmRequest | undefined {
 
 /** What the editor says then: the user's own choice, not an error (and no CLI flags). */
 export function declinedText(request: ConfirmRequest, what: 'statement' | 'cell'): string {
-  return request.kind === 'apiCalls'
-    ? `Not run: you declined to spend about ${request.estimate} Gong API calls on this ${what}.`
-    : `Not run: you declined to ${request.statement} ${everyRow(request.rows)} of ${request.table} (no WHERE).`;
+  switch (request.kind) {
+    case 'apiCalls': return `Not run: you declined to spend about ${request.estimate} Gong API calls on this ${what}.`;
+    case 'unfilteredWrite': return `Not run: you declined to ${request.statement} ${everyRow(request.rows)} of ${request.table} (no WHERE).`;
+    case 'irreversibleCall': return `Not run: you declined to ${request.action} (CALL ${request.procedure}). Nothing was sent to Gong.`;
+  }
 }

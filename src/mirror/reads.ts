@@ -1,3 +1,4 @@
+import { findTable } from '../gong/catalog';
 import type { Predicate, ReadPlan } from '../gong/read/plan';
 import { planRead } from '../gong/read/plan';
 import type { SyncOptions } from './sync';
@@ -38,10 +39,12 @@ export function selectTables(objects: readonly string[] | undefined): MirrorTabl
   return all.filter((t) => wanted.has(t.name));
 }
 
-/** An object name that is not mirrored: names the ones that are. */
+/** An object name that is not mirrored: says why when the catalog does, and names the ones that are. */
 export class UnknownObject extends Error {
   constructor(name: string, all: readonly MirrorTable[]) {
-    super(`${name} is not an object the mirror keeps; the objects are ${all.map((t) => t.name).join(', ')}`);
+    const policy = findTable(name)?.mirror;
+    const why = policy?.kind === 'none' ? ` (${policy.reason})` : '';
+    super(`${name} is not an object the mirror keeps${why}; the objects are ${all.map((t) => t.name).join(', ')}`);
   }
 }
 

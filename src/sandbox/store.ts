@@ -26,6 +26,10 @@ export class Store {
   private readonly callsById = new Map<string, SandboxCall>();
   readonly clientUniqueIds = new Set<string>();
   readonly mediaHashes = new Set<string>();
+  /** Meetings created through POST /v2/meetings (Gong has no endpoint that lists them). */
+  /** Call access as changed through PUT/DELETE /v2/calls/users-access, by call id. */
+  readonly callAccess = new Map<string, string[]>();
+  readonly meetings = new Map<string, { organizerEmail: string; invitees: { email: string }[] }>();
   private readonly timers = new Set<NodeJS.Timeout>();
   readonly media: Required<MediaOptions>;
 

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { generateWorld } from '../../src/sandbox/data/generate';
-import { openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 /** Five calls of the extension's sandbox (default seed), the hostile title among them. */
 const visible = generateWorld().calls.filter((c) => c.state === 'processed');
@@ -64,6 +66,32 @@ describe('the extension in a real VS Code (code-server)', () => {
     const tooltip = page.locator('.monaco-hover:visible', { hasText: 'Scheduled start (ISO-8601).' }).first();
     await tooltip.waitFor({ timeout: 20_000 });
     assert.match(await tooltip.innerText(), /Gong evaluates Scheduled > >= < <=/);
+  });
+
+  step('the explorer groups the new objects: Engage and Privacy, a required filter said in the tooltip (screenshots, both themes)', async () => {
+    const { page } = workbench;
+    const row = (level: number, label: string) => page.locator(`.part.sidebar .monaco-list-row[aria-level="${level}"]`).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+    await row(2, 'Calls').click();
+    for (const group of ['Engage', 'Privacy']) await row(2, group).click();
+    for (const name of ['Flows', 'FlowFolders', 'ProspectFlows', 'CallOutcomeTypes', 'DataPrivacyByEmail', 'DataPrivacyByPhone']) await row(3, name).waitFor({ timeout: 20_000 });
+    await row(3, 'DataPrivacyByEmail').locator('.label-name').click();
+    const email = row(4, 'EmailAddress');
+    await email.hover();
+    const tooltip = page.locator('.monaco-hover:visible', { hasText: 'The email address looked up' }).first();
+    await tooltip.waitFor({ timeout: 20_000 });
+    assert.match(await tooltip.innerText(), /Required: sent to Gong as emailAddress/);
+    const shots = '/tmp/shots-rest';
+    await mkdir(shots, { recursive: true });
+    for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
+      const settings = JSON.parse(await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+      await replaceUserSettings(page, workbench.userData, { ...settings, 'workbench.colorTheme': theme });
+      const dark = theme.includes('Dark');
+      await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+      await email.hover();
+      await page.locator('.monaco-hover:visible', { hasText: 'The email address looked up' }).first().waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: join(shots, `explorer-privacy-${dark ? 'dark' : 'light'}.png`) });
+    }
+    await row(3, 'DataPrivacyByEmail').locator('.label-name').click();
   });
 
   step('the palette has one command per intent: no Run Query beside Run File, Refresh says what it refreshes', async () => {

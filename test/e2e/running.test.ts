@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { editorLines, notification, openFile, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { editorLines, notification, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 /** A statement that fails while it runs (not when it is checked), after one that succeeds. */
 const BAD_JSON = "SELECT Id FROM Calls LIMIT 3;\nSELECT json_extract('{bad', '$.a') FROM Calls LIMIT 3;\n";
@@ -12,7 +14,7 @@ const TYPO = '-- Calls of the week\nSELECT Id FROM Calls LIMIT 1;\n\n-- a typo o
 describe('running what the cursor is on, and errors that point into the file', () => {
   let workbench: Workbench;
   before(async () => {
-    workbench = await startWorkbench({ files: { 'typed.gongsql': '', 'blank.gongsql': '', 'typo.gongsql': TYPO, 'badjson.gongsql': BAD_JSON, 'declined.gongsql': '' } });
+    workbench = await startWorkbench({ files: { 'typed.gongsql': '', 'blank.gongsql': '', 'typo.gongsql': TYPO, 'badjson.gongsql': BAD_JSON, 'declined.gongsql': '', 'erase.gongsql': '' } });
   });
   after(async () => {
     await workbench?.stop();
@@ -181,5 +183,32 @@ describe('running what the cursor is on, and errors that point into the file', (
     await until(async () => (await group.locator('p.message').count()) > 0, 'Messages to say it was not run');
     assert.match(await group.locator('p.message').last().innerText(), said);
     assert.equal(await group.locator('p.error').count(), 0);
+  });
+
+  step('an erase CALL always asks, saying what it erases, with a button naming it; Cancel sends nothing and says so (screenshots in both themes)', async () => {
+    const { page } = workbench;
+    const shots = '/tmp/shots-rest';
+    await mkdir(shots, { recursive: true });
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await edit(page, 'erase.gongsql');
+    await page.keyboard.type("CALL EraseDataForEmailAddress('jane.doe@example.com');");
+    for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
+      const settings = JSON.parse(await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+      await replaceUserSettings(page, workbench.userData, { ...settings, 'workbench.colorTheme': theme });
+      const dark = theme.includes('Dark');
+      await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+      await editorLines(page, 'erase.gongsql').click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Control+Enter');
+      const dialog = page.locator('.monaco-dialog-box', { hasText: 'This cannot be undone' });
+      await dialog.waitFor({ timeout: 60_000 });
+      assert.match(await dialog.innerText(), /CALL EraseDataForEmailAddress will erase all data Gong holds that references jane\.doe@example\.com \(calls, emails, meetings, CRM records\)\. This cannot be undone\. Run it\?/);
+      assert.equal(await dialog.locator('.monaco-button', { hasText: 'Run EraseDataForEmailAddress' }).count(), 1, 'the yes button names what it runs');
+      await page.screenshot({ path: join(shots, `erase-dialog-${dark ? 'dark' : 'light'}.png`) });
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+      const toast = await notification(page, 'Not run: you declined to erase');
+      assert.match(await toast.locator('.notification-list-item-message').innerText(), /Not run: you declined to erase all data Gong holds that references jane\.doe@example\.com .*\(CALL EraseDataForEmailAddress\)\. Nothing was sent to Gong\./);
+      await runCommand(page, 'Notifications: Clear All Notifications');
+    }
   });
 });

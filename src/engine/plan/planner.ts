@@ -1,5 +1,6 @@
 import type { TableDef } from '../../gong/catalog/types';
-import { planRead, type Predicate } from '../../gong/read/plan';
+import { MissingRequiredFilter, planRead, type Predicate, type ReadPlan } from '../../gong/read/plan';
+import { EngineError } from '../run/errors';
 import type { BindResult } from '../bind/binder';
 import type * as A from '../syntax/ast';
 import { conjuncts, isAggregateCall, subqueriesOf, walkExpr } from '../syntax/walk';
@@ -79,12 +80,22 @@ function visitBody(b: A.SelectBody, p: Planning): void {
     const table = binding.objects.get(ref) as TableDef;
     const offered = parts.offers.filter((o) => o.ref === ref);
     const predicates: Predicate[] = options.pushdown ? offered.map((o) => o.predicate) : [];
-    const plan = planRead(table, predicates);
+    const plan = planOrExplain(table, predicates, ref);
     const pushed = new Set(offered.filter((o) => plan.pushed.includes(o.predicate)).map((o) => o.source));
     const residual = parts.considered.filter((c) => !pushed.has(c) && mentions(c, ref, binding));
     p.scans.push({ ref, table, alias: ref.alias?.text ?? ref.name.text, plan, offered, residual });
   }
   for (const e of [...b.columns.map((c) => c.expr), ...(b.where ? [b.where] : []), ...b.groupBy, ...(b.having ? [b.having] : [])]) visitExpr(e, p);
+}
+
+/** The read plan, or an error at the table's name when Gong requires a filter the query lacks (or pushdown is off). */
+function planOrExplain(table: TableDef, predicates: readonly Predicate[], ref: A.TableRef): ReadPlan {
+  try {
+    return planRead(table, predicates);
+  } catch (error) {
+    if (error instanceof MissingRequiredFilter) throw new EngineError('BIND', error.message, ref.name.span);
+    throw error;
+  }
 }
 
 /** Object references of a FROM tree, with the ON conjuncts each may use. */

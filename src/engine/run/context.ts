@@ -10,7 +10,9 @@ import type { Span } from '../syntax/tokens';
 /** Why the engine asks before going on. */
 export type ConfirmRequest =
   | { kind: 'apiCalls'; estimate: number; threshold: number }
-  | { kind: 'unfilteredWrite'; statement: 'UPDATE' | 'DELETE'; table: string; rows: number };
+  | { kind: 'unfilteredWrite'; statement: 'UPDATE' | 'DELETE'; table: string; rows: number }
+  /** A CALL of a procedure that cannot be undone (erasing a person's data); `action` says what it does. */
+  | { kind: 'irreversibleCall'; procedure: string; action: string };
 
 /** Each question the engine can ask; a yes answers only its own kind. */
 export type ConfirmKind = ConfirmRequest['kind'];
@@ -93,6 +95,11 @@ export async function confirmed(ctx: RunContext, request: ConfirmRequest): Promi
   const yes = (await ctx.options.confirm?.(request)) === true;
   if (yes) ctx.confirmed.add(request.kind);
   return yes;
+}
+
+/** The question of an irreversible CALL, worded once for every front end: "Erase … . This cannot be undone." */
+export function irreversibleQuestion(request: Extract<ConfirmRequest, { kind: 'irreversibleCall' }>): string {
+  return `CALL ${request.procedure} will ${request.action}. This cannot be undone.`;
 }
 
 /** `the 1 row` or `all 3 rows`: what an UPDATE or DELETE without WHERE would change. */

@@ -72,7 +72,12 @@ export async function runCall(text: string, s: A.CallStatement, ctx: RunContext)
   if (!procedure) throw new EngineError('BIND', `Unknown procedure ${s.name.text}`, s.name.span);
   const args = await Promise.all(s.args.map((e) => evaluate(e, ctx)));
   try {
-    const row = await callProcedure(gongClient(ctx.options), procedure, args, { signal: ctx.options.signal });
+    const confirmIrreversible = async (action: string) => {
+      const request = { kind: 'irreversibleCall', procedure: procedure.name, action } as const;
+      if (await confirmed(ctx, request)) return true;
+      throw new NotConfirmed(request, `${procedure.name} would ${action}, which cannot be undone; not run without confirmation.`, s.span);
+    };
+    const row = await callProcedure(gongClient(ctx.options), procedure, args, { signal: ctx.options.signal, confirmIrreversible });
     const columns = procedure.returns.map((r) => ({ name: r.name, type: 'text' as const }));
     return { columns, rows: [procedure.returns.map((r) => row[r.name] ?? null)], messages: [`${procedure.name} done`] };
   } catch (error) {

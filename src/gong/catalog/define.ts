@@ -1,4 +1,4 @@
-import type { FilterRoute, Column, ColumnType, Dml, NativeFilter, Operator, ParamFormat, ParamTarget, ReadPath, ValueSource, TableDef } from './types';
+import type { FilterRoute, Column, ColumnType, Dml, NativeFilter, Operator, ParamFormat, ParamTarget, ReadPath, SqlValue, ValueSource, TableDef } from './types';
 
 /** The one place column defaults are applied. */
 export function col(
@@ -29,8 +29,8 @@ export function filter(column: string, operators: Operator[], description: strin
 
 export const equals = (column: string, to: ParamTarget, format: ParamFormat = 'id'): FilterRoute => ({ kind: 'equals', column, to, format });
 /** A list filter; `onePerValue` when each value selects at most one record of the response. */
-export const list = (column: string, to: ParamTarget, options: { onePerValue?: boolean; batch?: number } = {}): FilterRoute =>
-  ({ kind: 'list', column, to, format: 'id', batch: options.batch ?? 100, onePerValue: options.onePerValue ?? false });
+export const list = (column: string, to: ParamTarget, options: { onePerValue?: boolean; batch?: number; format?: ParamFormat } = {}): FilterRoute =>
+  ({ kind: 'list', column, to, format: options.format ?? 'id', batch: options.batch ?? 100, onePerValue: options.onePerValue ?? false });
 export const range = (column: string, from: ParamTarget | undefined, to: ParamTarget | undefined, format: ParamFormat = 'datetime'): FilterRoute => ({ kind: 'range', column, from, to, format });
 
 type ReadPathInput = Omit<ReadPath, 'requires' | 'bindings' | 'paging' | 'notFound'> & Partial<Pick<ReadPath, 'requires' | 'bindings' | 'paging' | 'notFound'>>;
@@ -55,6 +55,9 @@ export function at(record: unknown, path: string): unknown {
   }
   return value;
 }
+
+/** A value of Gong's reply as a procedure's result: NULL when absent, JSON text for nested values. */
+export const replyText = (v: unknown): SqlValue => (v === undefined || v === null ? null : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** A record's list under `key`, or an empty list when Gong left it out or sent null. */
 export const listOf = (key: string) => (body: Record<string, unknown>): Record<string, unknown>[] => {

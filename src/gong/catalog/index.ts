@@ -1,22 +1,30 @@
 import { AuditLogs, PermissionProfiles, PermissionProfileUsers } from './admin';
 import { CallComments, CallParties, Calls, CallTopics, CallTrackers, CallTranscripts } from './calls';
-import { CallManualCRMAssociations, CRMIntegrations } from './crm';
+import { CallManualCRMAssociations, CRMEntitySchema, CRMIntegrations, CRMRequestStatus } from './crm';
+import { CallUserAccess } from './callAccess';
+import { Coaching } from './coaching';
+import { MeetingIntegrationStatus } from './meetings';
 import { LibraryFolderCalls, PublicLibraryFolders } from './library';
 import { procedures } from './procedures';
 import { AnsweredScorecardAnswers, AnsweredScorecards, ScoreCardQuestions, ScoreCards, TrackerDetails } from './settings';
 import { UserActivityByPeriod, UserActivityDayByDay, UserActivityStats, UserInteractionStats } from './stats';
 import type { ProcedureDef, TableDef } from './types';
-import { Users, Workspaces } from './users';
+import { Users, UserSettingsHistory, Workspaces } from './users';
+import { CallOutcomeTypes, FlowFolders, Flows, ProspectFlows } from './engage';
+import { DataPrivacyByEmail, DataPrivacyByPhone } from './privacy';
 
 /** Every Gong object gongsql exposes, in explorer order. Adding an object is adding it here. */
 export const tables: readonly TableDef[] = [
   Calls, CallParties, CallTopics, CallTrackers, CallComments, CallTranscripts,
-  Users, Workspaces,
+  Users, Workspaces, UserSettingsHistory,
   UserActivityStats, UserActivityByPeriod, UserActivityDayByDay, UserInteractionStats, AnsweredScorecards, AnsweredScorecardAnswers,
   ScoreCards, ScoreCardQuestions, TrackerDetails,
   PublicLibraryFolders, LibraryFolderCalls,
   CRMIntegrations, CallManualCRMAssociations,
   PermissionProfiles, PermissionProfileUsers, AuditLogs,
+  Flows, FlowFolders, ProspectFlows, CallOutcomeTypes,
+  DataPrivacyByEmail, DataPrivacyByPhone,
+  CRMEntitySchema, CRMRequestStatus, CallUserAccess, MeetingIntegrationStatus, Coaching,
 ];
 
 export { procedures };

@@ -1,14 +1,19 @@
 import { newClientRequestId } from './crm';
+import { replyText } from './define';
 import { CALL_PARAMS, OPTIONAL_CALL_PARAMS, REQUIRED_CALL_PARAMS, callUploadBody } from './params';
 import { GongError } from '../http/errors';
-import type { ProcedureDef, SendWrite, SqlValue } from './types';
+import { EraseDataForEmailAddress, EraseDataForPhoneNumber } from './privacy';
+import { AssignProspectsToFlow, UnassignProspectFromFlows } from './engage';
+import { ReportDigitalInteraction, SetIntegrationSettings } from './digitalInteractions';
+import { CreateMeeting, DeleteMeeting, UpdateMeeting } from './meetings';
+import { GrantCallAccess, RevokeCallAccess } from './callAccess';
+import type { ProcedureDef, SendWrite } from './types';
 
-const text = (v: unknown): SqlValue => (v === undefined || v === null ? null : String(v));
 const INVISIBLE = 'A call draft is invisible to SELECT until its media is processed, exactly as Gong behaves.';
 
 async function uploadMedia(callId: string, filePath: string, send: SendWrite) {
   const reply = await send({ method: 'PUT', path: `/v2/calls/${callId}/media`, upload: { field: 'mediaFile', filePath } });
-  return { CallId: text(reply.callId ?? callId), RequestId: text(reply.requestId), Url: text(reply.url) };
+  return { CallId: replyText(reply.callId ?? callId), RequestId: replyText(reply.requestId), Url: replyText(reply.url) };
 }
 
 /**
@@ -37,7 +42,7 @@ export const CreateDraftCall: ProcedureDef = {
   peculiarities: [INVISIBLE],
   async run(args, send) {
     const reply = await postCall(args, send);
-    return { CallId: text(reply.callId), RequestId: text(reply.requestId) };
+    return { CallId: replyText(reply.callId), RequestId: replyText(reply.requestId) };
   },
 };
 
@@ -93,8 +98,10 @@ export const DeleteCRMIntegration: ProcedureDef = {
   async run(args, send) {
     const clientRequestId = args.ClientRequestId === undefined || args.ClientRequestId === null ? newClientRequestId() : String(args.ClientRequestId);
     const reply = await send({ method: 'DELETE', path: '/v2/crm/integrations', query: { integrationId: String(args.IntegrationId), clientRequestId } });
-    return { RequestId: text(reply.requestId), ClientRequestId: text(reply.clientRequestId ?? clientRequestId) };
+    return { RequestId: replyText(reply.requestId), ClientRequestId: replyText(reply.clientRequestId ?? clientRequestId) };
   },
 };
 
-export const procedures: readonly ProcedureDef[] = [CreateDraftCall, UploadCallMedia, CreateCall, CreateCallWithUrl, DeleteCRMIntegration];
+export const procedures: readonly ProcedureDef[] = [CreateDraftCall, UploadCallMedia, CreateCall, CreateCallWithUrl, DeleteCRMIntegration, EraseDataForEmailAddress, EraseDataForPhoneNumber,
+  AssignProspectsToFlow, UnassignProspectFromFlows, ReportDigitalInteraction, CreateMeeting, UpdateMeeting, DeleteMeeting,
+  GrantCallAccess, RevokeCallAccess, SetIntegrationSettings];

@@ -189,6 +189,12 @@ export interface ProcedureDef {
   readonly params: readonly ParamDef[];
   readonly returns: readonly { readonly name: string; readonly type: ColumnType; readonly description: string }[];
   readonly peculiarities: readonly string[];
+  /**
+   * Set for a procedure whose effect cannot be undone (erasing a person's data): what it will
+   * do, from the validated arguments, in one sentence. CALL asks for confirmation every time
+   * and sends nothing without a yes.
+   */
+  readonly irreversible?: (args: Readonly<Record<string, unknown>>) => string;
   /** Validated arguments by parameter name → the result row, sending requests through `send`. */
   readonly run: (args: Readonly<Record<string, unknown>>, send: SendWrite) => Promise<Record<string, SqlValue>>;
 }

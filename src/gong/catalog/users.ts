@@ -48,3 +48,24 @@ export const Workspaces = defineTable({
   columns: [col('Id', 'id', 'Workspace id.', { key: true }), col('Name', 'text', 'Name.'), col('Description', 'text', 'Description.')],
   reads: [read({ name: 'list', method: 'GET', path: '/v2/workspaces', records: listOf('workspaces') })],
 });
+
+export const UserSettingsHistory = defineTable({
+  name: 'UserSettingsHistory',
+  group: 'Users',
+  mirror: { kind: 'fullRefresh' },
+  description: "Changes to users' recording, import and active settings, oldest first (GET /v2/users/{id}/settings-history).",
+  columns: [
+    col('UserId', 'id', 'The user.', { key: true, source: (_r, ctx) => ctx.bound.UserId }),
+    col('Setting', 'text', 'The setting changed: webConferencesRecorded, preventWebConferenceRecording, emailsImported, preventEmailImport, active, nonRecordedMeetingsImported, gongConnectEnabled, callsImported, interviewsRecorded, preventInterviewRecording.', { key: true }),
+    col('Value', 'boolean', 'The value it was set to.'),
+    col('Time', 'datetime', 'When.', { key: true }),
+  ],
+  filters: [filter('UserId', ['='], 'Sent to Gong in the path; without it, one request per user.')],
+  reads: [read({
+    name: 'per user', method: 'GET', path: '/v2/users/{id}/settings-history', requires: ['UserId'], notFound: 'empty',
+    bindings: [equals('UserId', 'path:id')],
+    fanOut: { column: 'UserId', from: { table: 'Users', column: 'Id' } },
+    records: listOf('userSettingsHistory'),
+  })],
+  peculiarities: ['Gong keeps no history for a setting unchanged since the user was created: such users have no rows.', 'One request per user: filter on UserId to read one.'],
+});

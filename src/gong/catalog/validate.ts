@@ -48,7 +48,8 @@ function validateTable(table: TableDef): string[] {
       if (!source || !findColumn(source, r.fanOut.from.column)) problems.push(where(`${r.name} fans out over unknown ${r.fanOut.from.table}.${r.fanOut.from.column}`));
     }
     const unfilled = r.requires.filter((c) => r.fanOut?.column !== c);
-    if (unfilled.length > 0 && !table.reads.some((other) => other.requires.length === 0 || other.fanOut)) {
+    // A filter Gong always requires (a lookup by email) is legal; such a table cannot be mirrored.
+    if (unfilled.length > 0 && table.mirror.kind !== 'none' && !table.reads.some((other) => other.requires.length === 0 || other.fanOut)) {
       problems.push(where(`${r.name} needs ${unfilled.join(', ')} and no other path reads the table without it`));
     }
   }

@@ -40,7 +40,7 @@ export interface Estimate {
 /** Chooses the read path with the fewest requests for these predicates, then the one that pushes most. */
 export function planRead(table: TableDef, predicates: readonly Predicate[]): ReadPlan {
   const candidates = table.reads.map((path) => planPath(table, path, predicates)).filter((p): p is ReadPlan => p !== undefined);
-  if (candidates.length === 0) throw new Error(`no read path of ${table.name} applies`);
+  if (candidates.length === 0) throw new MissingRequiredFilter(table);
   return candidates.reduce((best, p) =>
     cost(p) < cost(best) || (cost(p) === cost(best) && p.pushed.length > best.pushed.length) ? p : best);
 }
@@ -51,6 +51,22 @@ export function planRead(table: TableDef, predicates: readonly Predicate[]): Rea
  */
 function cost(plan: ReadPlan): number {
   return plan.estimate.requests + (plan.estimate.open ? 10 : 0) + (plan.fanOut ? 10 : 0);
+}
+
+/**
+ * A read of a table Gong answers only for a filter value it requires (a privacy lookup by
+ * email address): the message names the filter and how to write it.
+ */
+export class MissingRequiredFilter extends Error {
+  constructor(readonly table: TableDef) {
+    const required = [...new Set(table.reads.flatMap((r) => r.requires.filter((c) => r.fanOut?.column !== c)))];
+    const shapes = required.map((c) => {
+      const ops = table.filters.find((f) => f.column === c)?.operators ?? ['='];
+      return `${c} ${ops.includes('IN') ? "= '…' or IN (…)" : "= '…'"}`;
+    });
+    super(`${table.name} needs a filter Gong requires: WHERE ${shapes.join(' AND ')}`);
+    this.name = 'MissingRequiredFilter';
+  }
 }
 
 /** Gong's page size. A batch of at most this many ids is answered in one page. */

@@ -1,5 +1,5 @@
 import { findColumn, findTable } from '../catalog';
-import type { EnrichFetch, ParamTarget, ReadPath, Row, SqlValue, TableDef } from '../catalog/types';
+import type { EnrichFetch, FilterRoute, ParamTarget, ReadPath, Row, SqlValue, TableDef } from '../catalog/types';
 import { throwIfAborted } from '../http/abort';
 import { ANY_404, NO_RESULTS_404, type GongClient } from '../http/client';
 import { planRead, type ReadPlan } from './plan';
@@ -55,7 +55,14 @@ export async function* readRecords(client: GongClient, plan: ReadPlan, options: 
     for (const batch of batches) {
       const params = new Map(plan.params);
       if (plan.batches && batch) params.set(plan.batches.target, [...batch]);
-      const bound = { ...plan.bound, ...fanned };
+      const fannedList = listFanOut(plan);
+      if (fannedList && Array.isArray(fanned[fannedList.column])) {
+        // Values fanned into a list parameter go 100 (its batch) to a request; no row is bound to one of them.
+        params.set(fannedList.to, (fanned[fannedList.column] as SqlValue[]).map(String));
+        for await (const records of pages(client, plan.path, params, options, stats)) yield { records, bound: plan.bound };
+        continue;
+      }
+      const bound = { ...plan.bound, ...(fanned as Record<string, SqlValue>) };
       for (const [column, value] of Object.entries(fanned)) {
         const binding = plan.path.bindings.find((b) => b.column === column && b.kind === 'equals');
         if (binding && binding.kind === 'equals') params.set(binding.to, String(value));
@@ -72,7 +79,25 @@ export async function readAll(client: GongClient, table: TableDef, options: Read
   return rows;
 }
 
-async function fanOutValues(client: GongClient, plan: ReadPlan, options: ReadOptions, stats: ReadStats): Promise<Record<string, SqlValue>[]> {
+/** The list binding a fan-out fills, when its column is sent as a list (call ids, emails). */
+function listFanOut(plan: ReadPlan): Extract<FilterRoute, { kind: 'list' }> | undefined {
+  const column = plan.fanOut?.column;
+  const binding = plan.path.bindings.find((b) => b.column === column && b.kind === 'list');
+  return binding?.kind === 'list' ? binding : undefined;
+}
+
+/** Fan-out values, one chain each; into a list parameter, one chain per batch of them. */
+async function fanOutValues(client: GongClient, plan: ReadPlan, options: ReadOptions, stats: ReadStats): Promise<Record<string, SqlValue | SqlValue[]>[]> {
+  const single = await fanOutSingles(client, plan, options, stats);
+  const list = listFanOut(plan);
+  if (!list) return single;
+  const values = single.map((v) => v[list.column] as SqlValue);
+  const chunks: Record<string, SqlValue[]>[] = [];
+  for (let i = 0; i < values.length; i += list.batch) chunks.push({ [list.column]: values.slice(i, i + list.batch) });
+  return chunks;
+}
+
+async function fanOutSingles(client: GongClient, plan: ReadPlan, options: ReadOptions, stats: ReadStats): Promise<Record<string, SqlValue>[]> {
   const fanOut = plan.fanOut;
   if (!fanOut) return [{}];
   if ('values' in fanOut) return fanOut.values.map((v) => ({ [fanOut.column]: v }));

@@ -21,7 +21,14 @@ export type RowOutcome =
 
 export type RowStatus = RowOutcome['status'];
 
-export interface WriteOptions { signal?: AbortSignal }
+export interface WriteOptions {
+  signal?: AbortSignal;
+  /**
+   * Asked before an irreversible procedure sends anything, with what it will do; only `true`
+   * lets it run. Absent means no: such a procedure then never reaches Gong.
+   */
+  confirmIrreversible?: (action: string) => Promise<boolean>;
+}
 
 function sender(client: GongClient, options: WriteOptions) {
   return async (request: WriteRequest) => {
@@ -44,6 +51,12 @@ export async function callProcedure(client: GongClient, procedure: ProcedureDef,
   }
   const named = Object.fromEntries(args.map((v, i) => [procedure.params[i]?.name as string, v]));
   const values = await normalizeArgs(procedure.params, named, procedure.name);
+  if (procedure.irreversible) {
+    const action = procedure.irreversible(values);
+    if ((await options.confirmIrreversible?.(action)) !== true) {
+      throw new GongError('VALIDATION', `${procedure.name} was not confirmed: it would ${action}, which cannot be undone. Nothing was sent to Gong.`, { parameter: procedure.name });
+    }
+  }
   return procedure.run(values, sender(client, options));
 }
 

@@ -2,6 +2,8 @@ import { generateAnsweredScorecards, generateScorecards, generateTrackers } from
 import { generateAssociations, generateCrmIntegrations, generateFolders, generateLogs, generateProfiles } from './admin';
 import { generateActivity, interactionStyles } from './activity';
 import { CALL_SPAN_MS, generateCalls } from './calls';
+import { generateCallOutcomes, generateFlows } from './engage';
+import { generateSettingsHistory } from './settingsHistory';
 import { applyExampleIds, EXAMPLE_IDS, exampleDraftCall } from './examples';
 import { IdFactory } from './ids';
 import type { KeywordTracker, User, Workspace, World } from './model';
@@ -62,6 +64,13 @@ export function generateWorld(options: GenerateOptions = {}): World {
     logs: generateLogs(root.fork('logs'), ids, users, calls, anchorMs),
     activity: generateActivity(root.fork('activity'), calls, answeredScorecards, users, anchorMs, CALL_SPAN_MS),
     interactionStyles: interactionStyles(root.fork('interaction'), users),
+    // Streams of their own, with their own ids, so the data above stays as it was.
+    ...generateFlows(root.fork('flows'), new IdFactory(root.fork('flowIds')), workspaces, users.filter((u) => !avatarUserIds.has(u.id)), anchorMs),
+    callOutcomes: generateCallOutcomes(root.fork('callOutcomes')),
+    settingsHistory: generateSettingsHistory(root.fork('settingsHistory'), users, anchorMs),
+    erasures: [],
+    flowAssignments: [],
+    digitalInteractions: new Map(),
   };
 }
 

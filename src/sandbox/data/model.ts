@@ -279,6 +279,58 @@ export interface ActivityEvent { userId: string; kind: ActivityKind; callId: str
 
 /** A user's interaction habits behind /v2/stats/interaction (per-call values vary around them). */
 export interface InteractionStyle { talkRatio: number; monologueSec: number; storySec: number; interactivity: number; patienceSec: number; questionRate: number }
+/** An Engage flow; `ownerEmail` and `workspaceId` are what Gong filters on, not sent. */
+export interface Flow {
+  id: string;
+  name: string;
+  folderId: string | null;
+  folderName: string | null;
+  visibility: 'Company' | 'Personal' | 'Shared';
+  creationDate: string;
+  exclusive: boolean;
+  ownerEmail: string;
+  workspaceId: string;
+}
+
+export interface FlowFolder {
+  id: string;
+  name: string;
+  parentFolderId: string | null;
+  visibility: 'Company' | 'Personal' | 'Shared';
+  creationDate: string;
+  ownerEmail: string;
+  workspaceId: string;
+}
+
+export interface CallOutcome {
+  callOutcome: string;
+  displayOrder: number;
+  connectStatus: 'CONNECTED' | 'NOT_CONNECTED';
+  sentiment: 'POSITIVE' | 'NEGATIVE' | 'NEUTRAL';
+  todoAction: 'COMPLETE' | 'COMPLETE_AND_REMOVE';
+  automation: 'MARK_AS_OPT_OUT' | null;
+  category: 'ANSWERED' | 'NOT_ANSWERED';
+}
+
+/** One change of a user's setting (GET /v2/users/{id}/settings-history). */
+export interface SettingChange { setting: string; value: boolean; time: string }
+
+/** A prospect in a flow (POST /v2/flows/prospects/assign). */
+export interface FlowAssignment {
+  flowId: string;
+  flowName: string;
+  crmProspectId: string;
+  flowInstanceId: string;
+  flowInstanceOwnerEmail: string;
+  flowInstanceOwnerFullName: string;
+  flowInstanceCreateDate: string;
+  flowInstanceStatus: 'Running' | 'Pending' | 'Paused';
+  workspaceId: string;
+  exclusive: boolean;
+}
+
+/** A data-privacy erasure Gong accepted (asynchronous at Gong; recorded so tests can see it). */
+export interface ErasureRequest { kind: 'emailAddress' | 'phoneNumber'; value: string; requestId: string }
 
 export interface World {
   workspaces: Workspace[];
@@ -299,4 +351,12 @@ export interface World {
   activity: ActivityEvent[];
   /** Each user's interaction habits, behind /v2/stats/interaction. */
   interactionStyles: Map<string, InteractionStyle>;
+  flows: Flow[];
+  flowFolders: FlowFolder[];
+  callOutcomes: CallOutcome[];
+  settingsHistory: Map<string, SettingChange[]>;
+  erasures: ErasureRequest[];
+  flowAssignments: FlowAssignment[];
+  /** eventIds of digital interactions reported (Gong refuses one twice with 409). */
+  digitalInteractions: Map<string, Record<string, unknown>>;
 }

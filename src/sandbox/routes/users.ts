@@ -34,6 +34,18 @@ const getUser: Route = {
   },
 };
 
+/** GET /v2/users/{id}/settings-history: every change, oldest first, not paged (an empty list when none). */
+const settingsHistory: Route = {
+  method: 'GET',
+  pattern: '/v2/users/{id}/settings-history',
+  scope: 'api:users:read',
+  handle(ctx) {
+    const history = ctx.store.world.settingsHistory.get(ctx.params.id ?? '');
+    if (!history) throw notFound('User not found');
+    return { body: { userSettingsHistory: history } };
+  },
+};
+
 const extensiveUsers: Route = {
   method: 'POST',
   pattern: '/v2/users/extensive',
@@ -59,4 +71,4 @@ const workspaces: Route = {
   handle: (ctx) => ({ body: { workspaces: ctx.store.world.workspaces } }),
 };
 
-export const userRoutes: Route[] = [listUsers, getUser, extensiveUsers, workspaces];
+export const userRoutes: Route[] = [listUsers, getUser, settingsHistory, extensiveUsers, workspaces];

@@ -158,7 +158,19 @@ describe('gongsql CLI', () => {
     assert.match(write.stdout, /^Row,Status,IntegrationId,RequestId,Error\r\n1,ok,/);
     const typo = await gongsql(['-e', 'DELETE FROM CRMIntegrations', '--sandbox', '--confirm', 'everything']);
     assert.equal(typo.code, 2);
-    assert.match(typo.stderr, /--confirm everything: expected api-calls or unfiltered-write/);
+    assert.match(typo.stderr, /--confirm everything: expected api-calls, unfiltered-write, irreversible-call/);
+  });
+
+  it('an irreversible CALL is answered only by --confirm irreversible-call: --yes and other kinds do not send it', async () => {
+    const erase = ['-e', "CALL EraseDataForEmailAddress('erase.me@example.com')", '--sandbox'];
+    for (const flags of [[], ['--yes'], ['--confirm', 'api-calls', '--confirm', 'unfiltered-write']]) {
+      const refused = await gongsql([...erase, ...flags]);
+      assert.equal(refused.code, 1, flags.join(' '));
+      assert.match(refused.stderr, /EraseDataForEmailAddress would erase all data Gong holds that references erase\.me@example\.com \(calls, emails, meetings, CRM records\), which cannot be undone; not run without confirmation\. To run it: --confirm irreversible-call\.$/m);
+    }
+    const done = await gongsql([...erase, '--confirm', 'irreversible-call', '--format', 'csv']);
+    assert.equal(done.code, 0, done.stderr);
+    assert.match(done.stdout, /^RequestId\r\n\S+/);
   });
 
   it('credentials are never sent over plain http off this machine: --base-url http://… exits 2', async () => {

@@ -17,6 +17,10 @@ const q = (s: Sandbox) => ({
   folder: () => s.world.folders.find((f) => f.calls.length > 0)!.id,
   profile: (i: number) => s.world.profiles[i]!.id,
   assoc: (i: number) => s.world.associations[i]!.created,
+  flowOwner: () => s.world.flows.find((f) => f.folderId !== null && f.visibility !== 'Company')!.ownerEmail,
+  flowFolder: () => s.world.flows.find((f) => f.folderId !== null && f.visibility !== 'Company')!.folderId!,
+  folderOwner: () => s.world.flowFolders.find((f) => f.parentFolderId !== null)!.ownerEmail,
+  parentFolder: () => s.world.flowFolders.find((f) => f.parentFolderId !== null)!.parentFolderId!,
 });
 
 /** At least 40 queries: every native-filter column with every operator, mixed with local predicates, OR, NOT, NULLs, joins and LIMIT. */
@@ -86,6 +90,13 @@ const CORPUS: Record<string, Query> = {
   'AuditLogs LogType =': () => `SELECT UserId, EventTime FROM AuditLogs WHERE LogType = 'UserCallPlay'`,
   'AuditLogs LogType and EventTime <': () => `SELECT UserId FROM AuditLogs WHERE LogType = 'AccessLog' AND EventTime < '2026-09-15'`,
   'AuditLogs EventTime >= across types': () => `SELECT LogType, count(*) FROM AuditLogs WHERE EventTime >= '2026-10-01' GROUP BY LogType`,
+  // Issue 16, the rest: filters of objects readable without them (the required ones cannot run unpushed).
+  'UserSettingsHistory UserId =': (s) => `SELECT Setting, Value, Time FROM UserSettingsHistory WHERE UserId = '${q(s).user(6)}'`,
+  'Flows FlowOwnerEmail =': (s) => `SELECT Id, Name, Visibility FROM Flows WHERE FlowOwnerEmail = '${q(s).flowOwner()}'`,
+  'Flows FlowOwnerEmail and FolderId =': (s) => `SELECT Id FROM Flows WHERE FlowOwnerEmail = '${q(s).flowOwner()}' AND FolderId = '${q(s).flowFolder()}'`,
+  'FlowFolders owner and ParentFolderId =': (s) => `SELECT Id, Name FROM FlowFolders WHERE FlowFolderOwnerEmail = '${q(s).folderOwner()}' AND ParentFolderId = '${q(s).parentFolder()}'`,
+  'CallUserAccess CallId IN': (s) => `SELECT CallId, UserId FROM CallUserAccess WHERE CallId IN ('${q(s).call(1)}', '${q(s).call(2)}', '${q(s).call(3)}', '${q(s).call(4)}')`,
+  'MeetingIntegrationStatus Email IN': (s) => `SELECT Email, Valid FROM MeetingIntegrationStatus WHERE Email IN ('${s.world.users[1]!.emailAddress}', '${s.world.users[2]!.emailAddress}')`,
 };
 
 describe('pushdown never changes a result', () => {

@@ -52,7 +52,7 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
       assert.equal(summary.stopped, false);
       assert.deepEqual(summary.objects.filter((o) => o.status !== 'done'), []);
       const counts = await destination.rowCounts();
-      for (const name of ['Calls', 'Users', 'Workspaces', 'ScoreCardQuestions', 'AuditLogs']) {
+      for (const name of ['Calls', 'Users', 'Workspaces', 'ScoreCardQuestions', 'AuditLogs', 'UserSettingsHistory', 'Flows', 'FlowFolders', 'CallOutcomeTypes', 'CallUserAccess']) {
         const live = await readAll(client, findTable(name) ?? assert.fail(name));
         assert.equal(counts.get(name), live.length, name);
       }

@@ -17,6 +17,8 @@ describe('a declined confirmation in the editor', () => {
     const write = declinedText({ kind: 'unfilteredWrite', statement: 'DELETE', table: 'CRMIntegrations', rows: 1 }, 'statement');
     assert.equal(calls, 'Not run: you declined to spend about 120 Gong API calls on this cell.');
     assert.equal(write, 'Not run: you declined to DELETE the 1 row of CRMIntegrations (no WHERE).');
-    for (const said of [calls, write]) assert.doesNotMatch(said, /--/);
+    const erase = declinedText({ kind: 'irreversibleCall', procedure: 'EraseDataForEmailAddress', action: 'erase all data Gong holds that references a@b.com' }, 'statement');
+    assert.equal(erase, 'Not run: you declined to erase all data Gong holds that references a@b.com (CALL EraseDataForEmailAddress). Nothing was sent to Gong.');
+    for (const said of [calls, write, erase]) assert.doesNotMatch(said, /--/);
   });
 });

@@ -12,8 +12,12 @@ describe('catalog', () => {
       'ScoreCardQuestions', 'AnsweredScorecards', 'TrackerDetails', 'PublicLibraryFolders', 'LibraryFolderCalls', 'CRMIntegrations',
       'PermissionProfiles', 'PermissionProfileUsers', 'CallManualCRMAssociations', 'AuditLogs',
       'UserActivityStats', 'UserActivityByPeriod', 'UserActivityDayByDay', 'UserInteractionStats', 'AnsweredScorecardAnswers'];
-    assert.deepEqual(tables.map((t) => t.name).sort(), objects.sort());
-    assert.deepEqual(procedures.map((p) => p.name), ['CreateDraftCall', 'UploadCallMedia', 'CreateCall', 'CreateCallWithUrl', 'DeleteCRMIntegration']);
+    // Issue 16, the rest of Gong's API.
+    const rest = ['UserSettingsHistory', 'Flows', 'FlowFolders', 'CallOutcomeTypes', 'DataPrivacyByEmail', 'DataPrivacyByPhone', 'CRMEntitySchema', 'CRMRequestStatus', 'CallUserAccess', 'MeetingIntegrationStatus', 'ProspectFlows', 'Coaching'];
+    assert.deepEqual(tables.map((t) => t.name).sort(), [...objects, ...rest].sort());
+    assert.deepEqual(procedures.map((p) => p.name), ['CreateDraftCall', 'UploadCallMedia', 'CreateCall', 'CreateCallWithUrl', 'DeleteCRMIntegration', 'EraseDataForEmailAddress', 'EraseDataForPhoneNumber',
+      'AssignProspectsToFlow', 'UnassignProspectFromFlows', 'ReportDigitalInteraction', 'CreateMeeting', 'UpdateMeeting', 'DeleteMeeting',
+      'GrantCallAccess', 'RevokeCallAccess', 'SetIntegrationSettings']);
   });
 
   it('gives the procedures exactly the documented parameters, in order', () => {

@@ -31,6 +31,7 @@ describe('what a sync reads, from the catalog mirror policies', () => {
   it('per-call content brings the calls it follows; an unknown object names the mirrored ones', () => {
     assert.deepEqual(selectTables(['calltranscripts']).map((t) => t.name), ['Calls', 'CallTranscripts']);
     assert.throws(() => selectTables(['Nope']), /Nope is not an object the mirror keeps; the objects are Calls, CallParties/);
+    assert.throws(() => selectTables(['DataPrivacyByEmail']), /DataPrivacyByEmail is not an object the mirror keeps \(Gong answers only for one email address or phone number at a time, a required filter: there is nothing to list in bulk\); the objects are Calls/);
   });
 });
 

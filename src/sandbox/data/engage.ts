@@ -1,0 +1,61 @@
+import type { IdFactory } from './ids';
+import type { CallOutcome, Flow, FlowFolder, User, Workspace } from './model';
+import type { Random } from './random';
+import { DAY_MS, isoSeconds } from './time';
+
+const FLOW_THEMES = ['Inbound lead follow-up', 'Webinar attendees', 'Closed-lost revival', 'Trial nurture', 'Event invite', 'Champion change', 'Renewal heads-up', 'Cold outbound — Fintech', 'Cold outbound — Retail', 'Demo no-show'];
+const FOLDER_NAMES = ['Outbound', 'Inbound', 'Customer Success', 'Events', 'Archive'];
+
+/**
+ * Engage flows and their folders. About a third of the users own flows (SDRs and AEs own
+ * many, managers few, one outlier owns dozens); Company flows are owned by the head of sales.
+ */
+export function generateFlows(random: Random, ids: IdFactory, workspaces: readonly Workspace[], users: readonly User[], anchorMs: number) {
+  const folders: FlowFolder[] = [];
+  const flows: Flow[] = [];
+  const owners = users.filter((u) => u.active && random.bool(0.35));
+  const head = users[0] as User;
+  if (!owners.includes(head)) owners.unshift(head);
+  const outlier = owners[owners.length - 1] as User;
+  for (const owner of owners) {
+    const workspace = random.pick(workspaces);
+    const ownFolders: FlowFolder[] = [];
+    for (let i = random.int(0, 2); i > 0; i--) {
+      const parent = ownFolders.length > 0 && random.bool(0.3) ? (ownFolders[0] as FlowFolder).id : null;
+      ownFolders.push({ id: ids.next(19), name: random.pick(FOLDER_NAMES), parentFolderId: parent, ownerEmail: owner.emailAddress, workspaceId: workspace.id, visibility: owner === head ? 'Company' : random.pick(['Personal', 'Personal', 'Shared'] as const), creationDate: isoSeconds(anchorMs - random.int(40, 700) * DAY_MS) });
+    }
+    folders.push(...ownFolders);
+    const count = owner === outlier ? 40 : owner === head ? 6 : random.int(1, 8);
+    for (let i = 0; i < count; i++) {
+      const folder = ownFolders.length > 0 && random.bool(0.7) ? random.pick(ownFolders) : null;
+      flows.push({
+        id: ids.next(19),
+        name: `${random.pick(FLOW_THEMES)}${random.bool(0.3) ? ` v${random.int(2, 5)}` : ''}`,
+        folderId: folder?.id ?? null,
+        folderName: folder?.name ?? null,
+        visibility: owner === head ? 'Company' : random.pick(['Personal', 'Personal', 'Personal', 'Shared'] as const),
+        creationDate: isoSeconds(anchorMs - random.int(1, 720) * DAY_MS - random.int(0, DAY_MS - 1)),
+        exclusive: random.bool(0.25),
+        ownerEmail: owner.emailAddress,
+        workspaceId: workspace.id,
+      });
+    }
+  }
+  return { flowFolders: folders, flows };
+}
+
+/** The company's dialer call outcomes (Gong's defaults, one renamed and one custom). */
+export function generateCallOutcomes(random: Random): CallOutcome[] {
+  const defaults: Omit<CallOutcome, 'displayOrder'>[] = [
+    { callOutcome: 'Meeting booked', connectStatus: 'CONNECTED', sentiment: 'POSITIVE', todoAction: 'COMPLETE', automation: null, category: 'ANSWERED' },
+    { callOutcome: 'Interested — call back', connectStatus: 'CONNECTED', sentiment: 'POSITIVE', todoAction: 'COMPLETE', automation: null, category: 'ANSWERED' },
+    { callOutcome: 'Not interested', connectStatus: 'CONNECTED', sentiment: 'NEGATIVE', todoAction: 'COMPLETE_AND_REMOVE', automation: null, category: 'ANSWERED' },
+    { callOutcome: 'Do not call', connectStatus: 'CONNECTED', sentiment: 'NEGATIVE', todoAction: 'COMPLETE_AND_REMOVE', automation: 'MARK_AS_OPT_OUT', category: 'ANSWERED' },
+    { callOutcome: 'Wrong number', connectStatus: 'NOT_CONNECTED', sentiment: 'NEUTRAL', todoAction: 'COMPLETE_AND_REMOVE', automation: null, category: 'NOT_ANSWERED' },
+    { callOutcome: 'Left voicemail', connectStatus: 'NOT_CONNECTED', sentiment: 'NEUTRAL', todoAction: 'COMPLETE', automation: null, category: 'NOT_ANSWERED' },
+    { callOutcome: 'No answer', connectStatus: 'NOT_CONNECTED', sentiment: 'NEUTRAL', todoAction: 'COMPLETE', automation: null, category: 'NOT_ANSWERED' },
+    { callOutcome: 'Gatekeeper', connectStatus: 'CONNECTED', sentiment: 'NEUTRAL', todoAction: 'COMPLETE', automation: null, category: 'ANSWERED' },
+  ];
+  if (random.bool(0.7)) defaults.push({ callOutcome: 'Referred to colleague', connectStatus: 'CONNECTED', sentiment: 'POSITIVE', todoAction: 'COMPLETE', automation: null, category: 'ANSWERED' });
+  return defaults.map((o, i) => ({ ...o, displayOrder: i + 1 }));
+}
