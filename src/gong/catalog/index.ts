@@ -1,4 +1,5 @@
 import { AuditLogs, PermissionProfiles, PermissionProfileUsers } from './admin';
+import { CallInteractionStats, CallSpeakers } from './callContent';
 import { CallComments, CallParties, Calls, CallTopics, CallTrackers, CallTranscripts } from './calls';
 import { CallManualCRMAssociations, CRMIntegrations } from './crm';
 import { LibraryFolderCalls, PublicLibraryFolders } from './library';
@@ -10,6 +11,7 @@ import { Users, Workspaces } from './users';
 /** Every Gong object gongsql exposes, in explorer order. Adding an object is adding it here. */
 export const tables: readonly TableDef[] = [
   Calls, CallParties, CallTopics, CallTrackers, CallComments, CallTranscripts,
+  CallInteractionStats, CallSpeakers,
   Users, Workspaces,
   ScoreCards, ScoreCardQuestions, AnsweredScorecards, TrackerDetails,
   PublicLibraryFolders, LibraryFolderCalls,

@@ -1,5 +1,6 @@
 import { generateAnsweredScorecards, generateScorecards, generateTrackers } from './settings';
 import { generateAssociations, generateCrmIntegrations, generateFolders, generateLogs, generateProfiles } from './admin';
+import { addCallAnalytics } from './analytics';
 import { generateCalls } from './calls';
 import { applyExampleIds, EXAMPLE_IDS, exampleDraftCall } from './examples';
 import { IdFactory } from './ids';
@@ -43,6 +44,7 @@ export function generateWorld(options: GenerateOptions = {}): World {
   const exampleHost = users.find((u) => u.id === EXAMPLE_IDS.user) as User;
   calls.push(exampleDraftCall(exampleHost, workspaces[0] as Workspace, anchorMs));
   calls.sort((a, b) => a.filterTimeMs - b.filterTimeMs || compareIds(a.meta.id, b.meta.id));
+  addCallAnalytics(root.fork('analytics'), calls, users, anchorMs);
   const scorecards = generateScorecards(root.fork('scorecards'), ids, workspaces, users, anchorMs);
   return {
     workspaces,

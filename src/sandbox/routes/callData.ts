@@ -1,4 +1,4 @@
-import type { CrmContext, SandboxCall } from '../data/model';
+import type { CallAnalytics, CrmContext, SandboxCall } from '../data/model';
 import { GongHttpError } from '../http/errors';
 import type { RequestContext } from '../http/router';
 import { optBool, optEnum, optObject } from '../http/validate';
@@ -53,19 +53,20 @@ export function callData(call: SandboxCall, s: ContentSelector): Record<string, 
       ...(c.brief && { brief: call.brief }),
       ...(c.outline && { outline: call.structure.map((x, i) => ({ section: x.name, startTime: i * 60, duration: x.duration, items: [{ text: `About ${x.name.toLowerCase()}`, startTime: i * 60 }] })) }),
       ...(c.highlights && { highlights: call.keyPoints.length ? [{ title: 'Next steps', items: call.keyPoints.map((k) => ({ text: k.text, startTimes: [30] })) }] : [] }),
-      ...(c.callOutcome && { callOutcome: call.meta.direction === 'Conference' ? null : { id: 'MEETING_BOOKED', category: 'Answered', name: 'Meeting booked' } }),
+      ...(c.callOutcome && { callOutcome: call.analytics?.outcome ?? null }),
       ...(c.keyPoints && { keyPoints: call.keyPoints }),
       pointsOfInterest: null,
     };
   }
   const i = s.interaction;
+  const a = call.analytics;
   if (INTERACTION_FIELDS.some((f) => i[f])) {
     const speakers = call.parties.filter((p) => p.speakerId !== null);
     data.interaction = {
-      ...(i.speakers && { speakers: speakers.map((p, n) => ({ id: p.speakerId, userId: p.userId, talkTime: Math.round((call.meta.duration / (n + 2)) * 10) / 10 })) }),
-      ...(i.personInteractionStats && { interactionStats: [{ name: 'Talk Ratio', value: 0.56 }, { name: 'Longest Monologue', value: 118 }, { name: 'Interactivity', value: 4.2 }, { name: 'Patience', value: 0.9 }] }),
+      ...(i.speakers && { speakers: speakers.map((p) => ({ id: p.speakerId, userId: p.userId, talkTime: a?.talkTimes[p.speakerId as string] ?? 0 })) }),
+      ...(i.personInteractionStats && { interactionStats: a ? interactionStats(a) : [] }),
       ...(i.video && { video: call.meta.media === 'Video' ? [{ name: 'Webcam', duration: Math.round(call.meta.duration * 0.6) }] : [] }),
-      ...(i.questions && { questions: { companyCount: speakers.length + 2, nonCompanyCount: speakers.length } }),
+      ...(i.questions && { questions: { companyCount: a?.companyQuestions ?? 0, nonCompanyCount: a?.nonCompanyQuestions ?? 0 } }),
     };
   }
   if (s.publicComments) data.collaboration = { publicComments: call.comments };
@@ -76,6 +77,17 @@ export function callData(call: SandboxCall, s: ContentSelector): Record<string, 
     };
   }
   return data;
+}
+
+/** Gong's flat list of the call's interaction stats (Talk Ratio as a fraction, times in seconds). */
+function interactionStats(a: CallAnalytics): { name: string; value: number }[] {
+  return [
+    { name: 'Talk Ratio', value: a.talkRatio },
+    { name: 'Longest Monologue', value: a.longestMonologue },
+    { name: 'Longest Customer Story', value: a.longestCustomerStory },
+    { name: 'Interactivity', value: a.interactivity },
+    { name: 'Patience', value: a.patience },
+  ];
 }
 
 /** Basic context carries the object references; Extended adds the CRM fields. */
