@@ -77,3 +77,99 @@ export const CallSpeakers = contentTable({
   selector: { parties: true, interaction: { speakers: true } },
   items: speakersWithParties,
 });
+
+/** One row per call when the block is there (Gong sends null for a call it did not summarise). */
+const oneRow = (path: string) => (c: Json) => {
+  const value = at(c, path);
+  return value === null || value === undefined ? [] : [{ value }];
+};
+
+/** A list block, each item with its position (Gong's order). */
+const positioned = (path: string) => (c: Json) => ((at(c, path) as Json[] | undefined) ?? []).map((item, position) => ({ ...item, position }));
+
+/** Sections and their items (outline, highlights) as a row per item; a section without items is one row with the item NULL. */
+const sectionItems = (path: string) => (c: Json) =>
+  ((at(c, path) as Json[] | undefined) ?? []).flatMap((section, sectionIndex) => {
+    const items = (section.items as Json[] | undefined) ?? [];
+    return (items.length ? items : [null]).map((item, itemIndex) => ({ section, sectionIndex, item, itemIndex }));
+  });
+
+const AI_SUMMARY = "Gong's AI summary: only for calls Gong summarised (recorded, in a supported language, long enough).";
+
+export const CallBriefs = contentTable({
+  name: 'CallBriefs',
+  description: "Gong's AI brief of each call (a row per summarised call).",
+  columns: [col('Brief', 'text', 'The brief, a short paragraph.', { source: 'value' })],
+  selector: { content: { brief: true } },
+  items: oneRow('content.brief'),
+  peculiarities: [AI_SUMMARY],
+});
+
+export const CallKeyPoints = contentTable({
+  name: 'CallKeyPoints',
+  description: "Gong's AI key points of each call (a row per key point).",
+  columns: [
+    col('Position', 'integer', 'Order of the key point in the call, from 0.', { key: true }),
+    col('Text', 'text', 'The key point.'),
+  ],
+  selector: { content: { keyPoints: true } },
+  items: positioned('content.keyPoints'),
+  peculiarities: [AI_SUMMARY],
+});
+
+export const CallOutlines = contentTable({
+  name: 'CallOutlines',
+  description: "Gong's AI outline of each call: a row per item of each section.",
+  columns: [
+    col('SectionIndex', 'integer', 'Order of the section in the call, from 0.', { key: true }),
+    col('Section', 'text', 'Section title.', { source: 'section.section' }),
+    col('SectionStartTime', 'real', 'Where the section starts, seconds from the call start.', { source: 'section.startTime' }),
+    col('SectionDuration', 'real', 'Length of the section, seconds.', { source: 'section.duration' }),
+    col('ItemIndex', 'integer', 'Order of the item in its section, from 0.', { key: true }),
+    col('ItemText', 'text', 'The item; NULL for a section without items.', { source: 'item.text' }),
+    col('ItemStartTime', 'real', 'Where the item starts, seconds from the call start.', { source: 'item.startTime' }),
+  ],
+  selector: { content: { outline: true } },
+  items: sectionItems('content.outline'),
+  peculiarities: [AI_SUMMARY, 'A section without items is one row whose ItemText is NULL.'],
+});
+
+export const CallHighlights = contentTable({
+  name: 'CallHighlights',
+  description: "Gong's AI highlights of each call (next steps, outcome, …): a row per item of each highlight.",
+  columns: [
+    col('HighlightIndex', 'integer', 'Order of the highlight in the call, from 0.', { key: true, source: 'sectionIndex' }),
+    col('Title', 'text', 'Highlight title (e.g. Next steps).', { source: 'section.title' }),
+    col('ItemIndex', 'integer', 'Order of the item in its highlight, from 0.', { key: true }),
+    col('ItemText', 'text', 'The item; NULL for a highlight without items.', { source: 'item.text' }),
+    col('StartTimes', 'json', 'JSON array of where in the call the item was said, seconds.', { source: 'item.startTimes' }),
+  ],
+  selector: { content: { highlights: true } },
+  items: sectionItems('content.highlights'),
+  peculiarities: [AI_SUMMARY],
+});
+
+export const CallOutcomes = contentTable({
+  name: 'CallOutcomes',
+  description: 'The outcome of each call (a row per call that has one): id, name and category.',
+  columns: [
+    col('OutcomeId', 'text', 'Outcome id (e.g. MEETING_BOOKED).', { source: 'value.id' }),
+    col('Name', 'text', 'Outcome name as set up in Gong.', { source: 'value.name' }),
+    col('Category', 'text', 'Outcome category (e.g. Answered, Not answered).', { source: 'value.category' }),
+  ],
+  selector: { content: { callOutcome: true } },
+  items: oneRow('content.callOutcome'),
+  peculiarities: ['Calls without an outcome (Gong sends null) have no row.'],
+});
+
+export const CallStructure = contentTable({
+  name: 'CallStructure',
+  description: 'The parts of each call Gong recognised (setup, discovery, demo, …), with their length: a row per part.',
+  columns: [
+    col('Position', 'integer', 'Order of the part in the call, from 0.', { key: true }),
+    col('Name', 'text', 'Part name.'),
+    col('Duration', 'real', 'Seconds spent in the part.'),
+  ],
+  selector: { content: { structure: true } },
+  items: positioned('content.structure'),
+});

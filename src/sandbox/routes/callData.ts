@@ -51,8 +51,8 @@ export function callData(call: SandboxCall, s: ContentSelector): Record<string, 
       ...(c.topics && { topics: call.topics }),
       ...(c.trackers && { trackers: call.trackers.map((t) => (c.trackerOccurrences ? t : { ...t, occurrences: [], phrases: t.phrases.map((p) => ({ ...p, occurrences: [] })) })) }),
       ...(c.brief && { brief: call.brief }),
-      ...(c.outline && { outline: call.structure.map((x, i) => ({ section: x.name, startTime: i * 60, duration: x.duration, items: [{ text: `About ${x.name.toLowerCase()}`, startTime: i * 60 }] })) }),
-      ...(c.highlights && { highlights: call.keyPoints.length ? [{ title: 'Next steps', items: call.keyPoints.map((k) => ({ text: k.text, startTimes: [30] })) }] : [] }),
+      ...(c.outline && { outline: outline(call) }),
+      ...(c.highlights && { highlights: highlights(call) }),
       ...(c.callOutcome && { callOutcome: call.analytics?.outcome ?? null }),
       ...(c.keyPoints && { keyPoints: call.keyPoints }),
       pointsOfInterest: null,
@@ -77,6 +77,26 @@ export function callData(call: SandboxCall, s: ContentSelector): Record<string, 
     };
   }
   return data;
+}
+
+/** Sections follow the call's structure back to back; their items are the topics discussed in them. */
+function outline(call: SandboxCall): unknown[] {
+  let start = 0;
+  return call.structure.map((x, i) => {
+    const section = { section: x.name, startTime: start, duration: x.duration, items: call.topics.filter((_, t) => t % call.structure.length === i).map((t, n) => ({ text: `${t.name} came up during ${x.name.toLowerCase()}`, startTime: start + Math.round((x.duration * (n + 1)) / 3) })) };
+    start += x.duration;
+    return section;
+  });
+}
+
+/** Next steps from the key points; a second highlight when the call had an outcome. */
+function highlights(call: SandboxCall): unknown[] {
+  const outcome = call.analytics?.outcome;
+  const at = (n: number) => Math.round((call.meta.duration * (n + 1)) / (call.keyPoints.length + 2));
+  return [
+    ...(call.keyPoints.length ? [{ title: 'Next steps', items: call.keyPoints.map((k, n) => ({ text: k.text, startTimes: [at(n)] })) }] : []),
+    ...(outcome ? [{ title: 'Outcome', items: [{ text: outcome.name, startTimes: [Math.max(0, call.meta.duration - 60), call.meta.duration - 30].filter((t) => t >= 0) }] }] : []),
+  ];
 }
 
 /** Gong's flat list of the call's interaction stats (Talk Ratio as a fraction, times in seconds). */

@@ -105,6 +105,45 @@ describe('per-call content from calls/extensive', () => {
     assert.equal(rows.length, calls.filter((c) => c.meta.primaryUserId === host).length);
   });
 
+  it('the AI summary blocks, outcome and structure: each its own table, read with only its selector', async () => {
+    const call = calls.find((c) => c.brief && c.keyPoints.length && c.analytics!.outcome && c.topics.length >= 2)!;
+    const where = `WHERE CallId = '${call.meta.id}'`;
+    const seq = sandbox.log.lastSeq;
+    const brief = await sql(`SELECT Brief FROM CallBriefs ${where}`);
+    const points = await sql(`SELECT Position, Text FROM CallKeyPoints ${where} ORDER BY Position`);
+    const outcome = await sql(`SELECT OutcomeId, Name, Category FROM CallOutcomes ${where}`);
+    const structure = await sql(`SELECT Position, Name, Duration FROM CallStructure ${where} ORDER BY Position`);
+    const outline = await sql(`SELECT SectionIndex, Section, SectionStartTime, ItemIndex, ItemText FROM CallOutlines ${where} ORDER BY SectionIndex, ItemIndex`);
+    const highlights = await sql(`SELECT Title, ItemText, StartTimes FROM CallHighlights ${where} ORDER BY HighlightIndex, ItemIndex`);
+    assert.deepEqual(bodiesSince(sandbox, seq).map((b) => b.contentSelector.exposedFields.content), [
+      { brief: true }, { keyPoints: true }, { callOutcome: true }, { structure: true }, { outline: true }, { highlights: true },
+    ]);
+    assert.deepEqual(brief.rows, [[call.brief]]);
+    assert.deepEqual(points.rows, call.keyPoints.map((k, i) => [i, k.text]));
+    const o = call.analytics!.outcome!;
+    assert.deepEqual(outcome.rows, [[o.id, o.name, o.category]]);
+    assert.deepEqual(structure.rows, call.structure.map((s, i) => [i, s.name, s.duration]));
+    assert.deepEqual([...new Set(outline.rows.map((r) => r[1]))], call.structure.map((s) => s.name));
+    assert.equal(outline.rows[0]![2], 0, 'the first section starts the call');
+    assert.ok(outline.rows.some((r) => typeof r[4] === 'string'), 'sections carry items');
+    assert.deepEqual(highlights.rows.map((r) => r[0]), [...call.keyPoints.map(() => 'Next steps'), 'Outcome']);
+    assert.ok(Array.isArray(JSON.parse(highlights.rows[0]![2] as string)));
+  });
+
+  it('outcomes vary across calls, and some meetings have none', async () => {
+    const { rows } = await sql(`SELECT o.Name, count(*) AS n FROM CallOutcomes o JOIN Calls c ON c.Id = o.CallId WHERE c.Scheduled >= '2026-06-01' GROUP BY 1 ORDER BY n DESC`);
+    assert.ok(rows.length >= 8, `calls per outcome: ${JSON.stringify(rows)}`);
+    const conferences = calls.filter((c) => c.meta.direction === 'Conference');
+    assert.ok(conferences.some((c) => c.analytics!.outcome === null), 'some meetings have no outcome');
+  });
+
+  it('longest monologues of the last 30 days, through the engine', async () => {
+    const { rows } = await sql(`SELECT i.CallId, i.LongestMonologue, u.EmailAddress FROM CallInteractionStats i JOIN Users u ON u.Id = i.PrimaryUserId
+      WHERE i.CallScheduled >= date('2026-11-26', '-30 days') ORDER BY i.LongestMonologue DESC LIMIT 5`);
+    const recent = calls.filter((c) => c.meta.scheduled! >= '2026-10-27').map((c) => c.analytics!.longestMonologue).sort((a, b) => b - a);
+    assert.deepEqual(rows.map((r) => r[1]), recent.slice(0, 5));
+  });
+
   it('joins with Calls: talk ratio by rep per month', async () => {
     const { rows } = await sql(`SELECT c.PrimaryUserId, substr(c.Scheduled, 1, 7) AS month, round(avg(i.TalkRatio), 2) AS ratio
       FROM Calls c JOIN CallInteractionStats i ON i.CallId = c.Id
