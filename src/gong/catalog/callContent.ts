@@ -173,3 +173,31 @@ export const CallStructure = contentTable({
   selector: { content: { structure: true } },
   items: positioned('content.structure'),
 });
+
+/** A row per field of each CRM object of the call (an object without fields is one row with the field NULL). */
+function crmFields(call: Json): Json[] {
+  return ((call.context as Json[] | undefined) ?? []).flatMap((system) =>
+    ((system.objects as Json[] | undefined) ?? []).flatMap((object) => {
+      const fields = (object.fields as Json[] | undefined) ?? [];
+      return (fields.length ? fields : [null]).map((field) => ({ system: system.system, object, field }));
+    }));
+}
+
+export const CallCrmContext = contentTable({
+  name: 'CallCrmContext',
+  description: 'The CRM objects attached to each call and their fields, as they are now and as they were at the time of the call: a row per object, timing and field.',
+  columns: [
+    col('System', 'text', 'The CRM (Salesforce, HubSpot, MicrosoftDynamic, Generic).'),
+    col('ObjectType', 'text', 'Account, Opportunity, …', { key: true, source: 'object.objectType' }),
+    col('ObjectId', 'text', "The object's id in the CRM.", { key: true, source: 'object.objectId' }),
+    col('Timing', 'text', 'Now (the value today) or TimeOfCall (the value when the call happened): compare the two for e.g. the deal stage at the call.', { key: true, source: 'object.timing' }),
+    col('FieldName', 'text', 'CRM field name (e.g. StageName, Amount); NULL for an object without fields.', { key: true, source: 'field.name' }),
+    col('FieldValue', 'text', 'The field\'s value as text (numbers as digits, objects as JSON).', { source: 'field.value' }),
+  ],
+  selector: { context: 'Extended', contextTiming: ['Now', 'TimeOfCall'], exposedFields: {} },
+  items: crmFields,
+  peculiarities: [
+    'Only calls linked to CRM objects have rows; which fields come back is set in Gong\'s CRM integration.',
+    'Each object appears twice, Timing Now and TimeOfCall: filter on Timing to pick one.',
+  ],
+});

@@ -1,10 +1,14 @@
 import type { CallAnalytics, CrmContext, SandboxCall } from '../data/model';
-import { GongHttpError } from '../http/errors';
+import { badRequest, GongHttpError } from '../http/errors';
 import type { RequestContext } from '../http/router';
 import { optBool, optEnum, optObject } from '../http/validate';
 
+export type ContextTiming = 'Now' | 'TimeOfCall';
+
 export interface ContentSelector {
   context: 'None' | 'Basic' | 'Extended';
+  /** With Extended context: the CRM objects as they are now and/or as they were at the call. */
+  contextTiming: ContextTiming[];
   parties: boolean;
   content: Record<'structure' | 'topics' | 'trackers' | 'trackerOccurrences' | 'brief' | 'outline' | 'highlights' | 'callOutcome' | 'keyPoints', boolean>;
   interaction: Record<'speakers' | 'video' | 'personInteractionStats' | 'questions', boolean>;
@@ -29,8 +33,10 @@ export function parseContentSelector(value: unknown, ctx: RequestContext): Conte
   }
   const flags = <K extends string>(names: readonly K[], from: Record<string, unknown>, path: string) =>
     Object.fromEntries(names.map((n) => [n, optBool(from[n], `${path}.${n}`) ?? false])) as Record<K, boolean>;
+  const context = optEnum(selector.context, 'contentSelector.context', ['None', 'Basic', 'Extended'] as const) ?? 'None';
   return {
-    context: optEnum(selector.context, 'contentSelector.context', ['None', 'Basic', 'Extended'] as const) ?? 'None',
+    context,
+    contextTiming: readContextTiming(selector.contextTiming, context),
     parties: optBool(exposed.parties, 'contentSelector.exposedFields.parties') ?? false,
     content: flags(CONTENT_FIELDS, content, 'contentSelector.exposedFields.content'),
     interaction: flags(INTERACTION_FIELDS, interaction, 'contentSelector.exposedFields.interaction'),
@@ -42,7 +48,7 @@ export function parseContentSelector(value: unknown, ctx: RequestContext): Conte
 /** One `calls[]` item of /v2/calls/extensive: metaData plus only the selected blocks. */
 export function callData(call: SandboxCall, s: ContentSelector): Record<string, unknown> {
   const data: Record<string, unknown> = { metaData: call.meta };
-  if (s.context !== 'None') data.context = shapeContext(call.context, s.context);
+  if (s.context !== 'None') data.context = s.context === 'Extended' ? contextAt(call, s.contextTiming) : shapeContext(call.context, 'Basic');
   if (s.parties) data.parties = call.parties.map((p) => ({ ...p, context: shapeContext(p.context, s.context === 'None' ? 'Basic' : s.context) }));
   const c = s.content;
   if (CONTENT_FIELDS.some((f) => c[f])) {
@@ -108,6 +114,32 @@ function interactionStats(a: CallAnalytics): { name: string; value: number }[] {
     { name: 'Interactivity', value: a.interactivity },
     { name: 'Patience', value: a.patience },
   ];
+}
+
+function readContextTiming(value: unknown, context: ContentSelector['context']): ContextTiming[] {
+  if (value === undefined || value === null) return ['Now'];
+  const allowed = ['Now', 'TimeOfCall'];
+  if (!Array.isArray(value) || value.length === 0 || value.some((v) => !allowed.includes(v as string))) {
+    throw badRequest('contentSelector.contextTiming must be a non-empty array of Now, TimeOfCall');
+  }
+  if (context !== 'Extended') throw badRequest('contentSelector.contextTiming needs contentSelector.context Extended');
+  return [...new Set(value as ContextTiming[])];
+}
+
+/**
+ * The call's CRM objects once per timing asked for: the opportunity's stage now, or when
+ * the call happened (the other fields did not change in between).
+ */
+function contextAt(call: SandboxCall, timings: ContextTiming[]): CrmContext[] {
+  const stage = (timing: ContextTiming) => (timing === 'Now' ? call.analytics?.stageNow : call.analytics?.stageAtCall);
+  return call.context.map((c) => ({
+    system: c.system,
+    objects: timings.flatMap((timing) => c.objects.map((o) => ({
+      ...o,
+      timing,
+      fields: o.objectType === 'Opportunity' && stage(timing) ? [...o.fields, { name: 'StageName', value: stage(timing) }] : o.fields,
+    }))),
+  }));
 }
 
 /** Basic context carries the object references; Extended adds the CRM fields. */

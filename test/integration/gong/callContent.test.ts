@@ -144,6 +144,30 @@ describe('per-call content from calls/extensive', () => {
     assert.deepEqual(rows.map((r) => r[1]), recent.slice(0, 5));
   });
 
+  it('CallCrmContext gives each CRM field now and at the time of the call: deal stage at call time vs now', async () => {
+    const seq = sandbox.log.lastSeq;
+    const { rows } = await sql(`SELECT a.CallId, a.FieldValue AS atCall, n.FieldValue AS now
+      FROM CallCrmContext a JOIN CallCrmContext n ON n.CallId = a.CallId AND n.ObjectId = a.ObjectId AND n.FieldName = a.FieldName AND n.Timing = 'Now'
+      WHERE a.ObjectType = 'Opportunity' AND a.FieldName = 'StageName' AND a.Timing = 'TimeOfCall' AND a.CallScheduled >= '2026-10-01'`);
+    // The log keeps 2,000 characters of a body: the first request (the date window) is whole.
+    assert.deepEqual(JSON.parse(sandbox.log.since(seq)[0]!.body!).contentSelector, { context: 'Extended', contextTiming: ['Now', 'TimeOfCall'], exposedFields: {} });
+    const want = calls.filter((c) => c.context.length > 0 && c.meta.scheduled! >= '2026-10-01').map((c) => [c.meta.id, c.analytics!.stageAtCall, c.analytics!.stageNow]);
+    assert.deepEqual([...rows].sort(), want.sort());
+    assert.ok(rows.some((r) => r[1] !== r[2]) && rows.some((r) => r[2] === 'Closed Won'), 'stages moved since the calls');
+    const amount = await sql(`SELECT FieldValue FROM CallCrmContext WHERE CallId = '${want[0]![0]}' AND FieldName = 'Amount' AND Timing = 'Now'`);
+    assert.match(String(amount.rows[0]![0]), /^\d+$/, 'numbers arrive as their digits');
+  });
+
+  it('the sandbox refuses contextTiming without Extended context, naming the field', async () => {
+    const answer = await fetch(`${sandbox.url}/v2/calls/extensive`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Basic ${Buffer.from(`${sandbox.credentials.accessKey}:${sandbox.credentials.accessKeySecret}`).toString('base64')}` },
+      body: JSON.stringify({ filter: {}, contentSelector: { context: 'Basic', contextTiming: ['TimeOfCall'] } }),
+    });
+    assert.equal(answer.status, 400);
+    assert.match(JSON.stringify(await answer.json()), /contentSelector\.contextTiming/);
+  });
+
   it('joins with Calls: talk ratio by rep per month', async () => {
     const { rows } = await sql(`SELECT c.PrimaryUserId, substr(c.Scheduled, 1, 7) AS month, round(avg(i.TalkRatio), 2) AS ratio
       FROM Calls c JOIN CallInteractionStats i ON i.CallId = c.Id

@@ -33,6 +33,10 @@ function expected(sandbox: Sandbox): Record<string, string[]> {
     CallHighlights: visible.flatMap((c) => sections(c, 'highlights').flatMap((s, i) => (s.items.length ? s.items : [null]).map((_, j) => `${c.meta.id}/${i}/${j}`))),
     CallOutcomes: visible.filter((c) => c.analytics?.outcome).map((c) => c.meta.id),
     CallStructure: visible.flatMap((c) => c.structure.map((_, i) => `${c.meta.id}/${i}`)),
+    CallCrmContext: visible.flatMap((c) => c.context.flatMap((x) => x.objects.flatMap((o) => ['Now', 'TimeOfCall'].flatMap((timing) => {
+      const fields = [...o.fields.map((f) => f.name), ...(o.objectType === 'Opportunity' && c.analytics ? ['StageName'] : [])];
+      return (fields.length ? fields : ['null']).map((f) => `${c.meta.id}/${o.objectId}/${timing}/${f}`);
+    })))),
     Users: w.users.filter((u) => !w.avatarUserIds.has(u.id)).map((u) => u.id),
     Workspaces: w.workspaces.map((x) => x.id),
     ScoreCards: w.scorecards.map((s) => s.scorecardId),
@@ -64,6 +68,7 @@ const keyOf: Record<string, (r: Record<string, unknown>) => string> = {
   CallHighlights: (r) => `${r.CallId}/${r.HighlightIndex}/${r.ItemIndex}`,
   CallOutcomes: (r) => `${r.CallId}`,
   CallStructure: (r) => `${r.CallId}/${r.Position}`,
+  CallCrmContext: (r) => `${r.CallId}/${r.ObjectId}/${r.Timing}/${r.FieldName}`,
   Users: (r) => `${r.Id}`,
   Workspaces: (r) => `${r.Id}`,
   ScoreCards: (r) => `${r.ScorecardId}`,

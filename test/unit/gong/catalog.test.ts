@@ -18,7 +18,7 @@ describe('catalog', () => {
   });
 
   it('has the per-call content objects of issue 16, each read per call through calls/extensive', () => {
-    for (const name of ['CallInteractionStats', 'CallSpeakers', 'CallBriefs', 'CallOutlines', 'CallHighlights', 'CallKeyPoints', 'CallOutcomes', 'CallStructure']) {
+    for (const name of ['CallInteractionStats', 'CallSpeakers', 'CallBriefs', 'CallOutlines', 'CallHighlights', 'CallKeyPoints', 'CallOutcomes', 'CallStructure', 'CallCrmContext']) {
       const table = findTable(name)!;
       assert.ok(table, name);
       assert.deepEqual(table.mirror, { kind: 'perCall', callKey: 'CallId' });
