@@ -4,7 +4,8 @@
  */
 import { at, col, defineTable, filter, list } from './define';
 import { callKeyColumns, childFilters, extensiveRead, PRIMARY_USER_FILTER, PROCESSED_ONLY } from './calls';
-import type { Column, NativeFilter, TableDef } from './types';
+import { MEDIA_URL_SCOPE } from '../http/scopes';
+import type { Column, MirrorPolicy, NativeFilter, TableDef } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -24,15 +25,18 @@ function contentTable(spec: {
   selector: Json;
   items: (call: Json) => unknown;
   peculiarities?: string[];
+  mirror?: MirrorPolicy;
+  /** Scopes beyond calls/extensive's own. */
+  scopes?: string[];
 }): TableDef {
   return defineTable({
     name: spec.name,
     group: 'Calls',
-    mirror: { kind: 'perCall', callKey: 'CallId' },
+    mirror: spec.mirror ?? { kind: 'perCall', callKey: 'CallId' },
     description: spec.description,
     columns: [...contentKeyColumns(), ...spec.columns],
     filters: contentFilters,
-    reads: [extensiveRead(`calls/extensive ${spec.name}`, spec.selector, spec.items, byHost)],
+    reads: [{ ...extensiveRead(`calls/extensive ${spec.name}`, spec.selector, spec.items, byHost), ...(spec.scopes && { scopes: spec.scopes }) }],
     peculiarities: [PROCESSED_ONLY, ...(spec.peculiarities ?? [])],
   });
 }
@@ -200,4 +204,21 @@ export const CallCrmContext = contentTable({
     'Only calls linked to CRM objects have rows; which fields come back is set in Gong\'s CRM integration.',
     'Each object appears twice, Timing Now and TimeOfCall: filter on Timing to pick one.',
   ],
+});
+
+const EXPIRING = 'Gong\'s media URLs expire about 8 hours after the read: download soon, never store them for later.';
+
+export const CallMedia = contentTable({
+  name: 'CallMedia',
+  description: `Download URLs of each call's recording (a row per call). Needs the scope ${MEDIA_URL_SCOPE}. ${EXPIRING}`,
+  columns: [
+    col('AudioUrl', 'text', `Audio download URL. ${EXPIRING}`, { source: 'audioUrl' }),
+    col('VideoUrl', 'text', `Video download URL; NULL for audio-only calls. ${EXPIRING}`, { source: 'videoUrl' }),
+  ],
+  selector: { media: true },
+  scopes: [MEDIA_URL_SCOPE],
+  items: (c) => (c.media ? [c.media] : []),
+  // A stored URL is dead within hours, and the scope is often not granted: a sync asking for it would fail the calls' other content.
+  mirror: { kind: 'none', reason: 'Media URLs expire about 8 hours after they are read, so a mirror would hold dead links; query CallMedia live.' },
+  peculiarities: [EXPIRING, `Reading it needs the scope ${MEDIA_URL_SCOPE} besides api:calls:read:extensive; without it Gong answers 403.`],
 });

@@ -1,5 +1,5 @@
 import { AuditLogs, PermissionProfiles, PermissionProfileUsers } from './admin';
-import { CallBriefs, CallCrmContext, CallHighlights, CallInteractionStats, CallKeyPoints, CallOutcomes, CallOutlines, CallSpeakers, CallStructure } from './callContent';
+import { CallBriefs, CallCrmContext, CallMedia, CallHighlights, CallInteractionStats, CallKeyPoints, CallOutcomes, CallOutlines, CallSpeakers, CallStructure } from './callContent';
 import { CallComments, CallParties, Calls, CallTopics, CallTrackers, CallTranscripts } from './calls';
 import { CallManualCRMAssociations, CRMIntegrations } from './crm';
 import { LibraryFolderCalls, PublicLibraryFolders } from './library';
@@ -11,7 +11,7 @@ import { Users, Workspaces } from './users';
 /** Every Gong object gongsql exposes, in explorer order. Adding an object is adding it here. */
 export const tables: readonly TableDef[] = [
   Calls, CallParties, CallTopics, CallTrackers, CallComments, CallTranscripts,
-  CallInteractionStats, CallSpeakers, CallBriefs, CallOutlines, CallHighlights, CallKeyPoints, CallOutcomes, CallStructure, CallCrmContext,
+  CallInteractionStats, CallSpeakers, CallBriefs, CallOutlines, CallHighlights, CallKeyPoints, CallOutcomes, CallStructure, CallCrmContext, CallMedia,
   Users, Workspaces,
   ScoreCards, ScoreCardQuestions, AnsweredScorecards, TrackerDetails,
   PublicLibraryFolders, LibraryFolderCalls,

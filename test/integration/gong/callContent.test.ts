@@ -168,6 +168,28 @@ describe('per-call content from calls/extensive', () => {
     assert.match(JSON.stringify(await answer.json()), /contentSelector\.contextTiming/);
   });
 
+  it('CallMedia gives each call\'s audio and video URLs', async () => {
+    const video = calls.find((c) => c.meta.media === 'Video')!;
+    const audio = calls.find((c) => c.meta.media === 'Audio')!;
+    const { rows } = await sql(`SELECT CallId, AudioUrl, VideoUrl FROM CallMedia WHERE CallId IN ('${video.meta.id}', '${audio.meta.id}')`);
+    const byId = new Map(rows.map((r) => [r[0], r]));
+    assert.match(String(byId.get(video.meta.id)![1]), /^https:\/\/.*\.mp3$/);
+    assert.match(String(byId.get(video.meta.id)![2]), /^https:\/\/.*\.mp4$/);
+    assert.equal(byId.get(audio.meta.id)![2], null);
+  });
+
+  it('CallMedia without the media-url scope is a 403 naming the scope', async () => {
+    const restricted = await startSandbox({ rateLimit: false, scale: 20, bearerTokens: [{ token: 'no-media', scopes: ['api:calls:read:extensive'] }] });
+    const limited = connect(restricted, { credentials: { kind: 'bearer', accessToken: 'no-media' } });
+    try {
+      await assert.rejects(select(limited, 'CallMedia'), (e: Error) => /It needs the scope api:calls:read:media-url,/.test(e.message));
+      assert.ok((await select(limited, 'CallOutcomes')).rows.length > 0, 'the other content still reads');
+    } finally {
+      await limited.close();
+      await restricted.close();
+    }
+  });
+
   it('joins with Calls: talk ratio by rep per month', async () => {
     const { rows } = await sql(`SELECT c.PrimaryUserId, substr(c.Scheduled, 1, 7) AS month, round(avg(i.TalkRatio), 2) AS ratio
       FROM Calls c JOIN CallInteractionStats i ON i.CallId = c.Id

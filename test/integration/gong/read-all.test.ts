@@ -37,6 +37,7 @@ function expected(sandbox: Sandbox): Record<string, string[]> {
       const fields = [...o.fields.map((f) => f.name), ...(o.objectType === 'Opportunity' && c.analytics ? ['StageName'] : [])];
       return (fields.length ? fields : ['null']).map((f) => `${c.meta.id}/${o.objectId}/${timing}/${f}`);
     })))),
+    CallMedia: visible.map((c) => c.meta.id),
     Users: w.users.filter((u) => !w.avatarUserIds.has(u.id)).map((u) => u.id),
     Workspaces: w.workspaces.map((x) => x.id),
     ScoreCards: w.scorecards.map((s) => s.scorecardId),
@@ -69,6 +70,7 @@ const keyOf: Record<string, (r: Record<string, unknown>) => string> = {
   CallOutcomes: (r) => `${r.CallId}`,
   CallStructure: (r) => `${r.CallId}/${r.Position}`,
   CallCrmContext: (r) => `${r.CallId}/${r.ObjectId}/${r.Timing}/${r.FieldName}`,
+  CallMedia: (r) => `${r.CallId}`,
   Users: (r) => `${r.Id}`,
   Workspaces: (r) => `${r.Id}`,
   ScoreCards: (r) => `${r.ScorecardId}`,

@@ -27,6 +27,14 @@ describe('catalog', () => {
     }
   });
 
+  it('says CallMedia\'s URLs expire and need their own scope, where hover shows it, and keeps them out of the mirror', () => {
+    const media = findTable('CallMedia')!;
+    assert.match(media.description, /expire/);
+    assert.match(findColumn(media, 'AudioUrl')!.description, /expire about 8 hours/);
+    assert.ok(media.peculiarities.some((p) => /api:calls:read:media-url/.test(p)));
+    assert.equal(media.mirror.kind, 'none');
+  });
+
   it('gives the procedures exactly the documented parameters, in order', () => {
     const optional = ['ScheduledStart', 'ScheduledEnd', 'Title', 'Duration', 'WorkspaceId', 'CustomData', 'Purpose', 'MeetingUrl', 'Disposition', 'Context', 'LanguageCode'];
     const required = ['ClientUniqueId', 'PrimaryUser', 'Direction', 'ActualStart', 'Parties'];
