@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
-import { editorLines, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { editFile, editorLines, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 const SHOTS = '/tmp/shots-content';
 
@@ -18,12 +18,7 @@ describe('per-call content objects in a real VS Code', () => {
   });
 
   const step = stepsOf(() => workbench);
-  /** Opens a file and puts the cursor in its editor, as a click there does. */
-  const edit = async (page: Page, name: string) => {
-    await openFile(page, name);
-    await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
-    await editorLines(page, name).click();
-  };
+  const edit = editFile;
   /** Both themes, wide and narrow: `shoot` takes the pictures for one of them. */
   const inEveryLook = async (page: Page, shoot: (look: string) => Promise<void>) => {
     for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
