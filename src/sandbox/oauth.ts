@@ -20,7 +20,7 @@ export const ALL_SCOPES = [
   'api:calls:read:basic', 'api:calls:read:extensive', 'api:calls:read:transcript', 'api:calls:create', 'api:users:read',
   'api:workspaces:read', 'api:settings:scorecards:read', 'api:settings:trackers:read', 'api:library:read', 'api:stats:scorecards',
   'api:logs:read', 'api:crm:integrations:read', 'api:crm:integration:register', 'api:crm:integration:delete', 'api:crm:upload',
-  'api:crm-calls:manual-association:read',
+  'api:crm-calls:manual-association:read', 'api:calls:read:media-url',
 ];
 
 interface Grant { clientId: string; scopes: string[]; redirectUri: string; expiresAtMs: number; used: boolean }

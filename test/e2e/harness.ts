@@ -123,6 +123,13 @@ export function editorLines(page: Page, fileName: string): Locator {
   return page.locator(`.monaco-editor[data-uri$="/${fileName}"] .view-lines:visible`).first();
 }
 
+/** Opens a file and puts the cursor in its editor, as a click there does, once the extension is active. */
+export async function editFile(page: Page, name: string): Promise<void> {
+  await openFile(page, name);
+  await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
+  await editorLines(page, name).click();
+}
+
 /** Opens a workspace file through Quick Open. */
 export async function openFile(page: Page, name: string): Promise<void> {
   // A file written a moment ago may not be in Quick Open's index yet: ask again until it is.

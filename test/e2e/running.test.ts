@@ -3,7 +3,7 @@ import { after, before, describe } from 'node:test';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { editorLines, notification, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { editFile, editorLines, notification, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 /** A statement that fails while it runs (not when it is checked), after one that succeeds. */
 const BAD_JSON = "SELECT Id FROM Calls LIMIT 3;\nSELECT json_extract('{bad', '$.a') FROM Calls LIMIT 3;\n";
@@ -21,12 +21,7 @@ describe('running what the cursor is on, and errors that point into the file', (
   });
 
   const step = stepsOf(() => workbench);
-  /** Opens a file and puts the cursor in its editor, as a click there does. */
-  const edit = async (page: Page, name: string) => {
-    await openFile(page, name);
-    await page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first().waitFor({ timeout: 30_000 });
-    await editorLines(page, name).click();
-  };
+  const edit = editFile;
   const cursorAt = (page: Page, line: number, column: number) =>
     page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 30_000 });
 

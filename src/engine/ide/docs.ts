@@ -17,8 +17,11 @@ export function tableDoc(t: TableDef): string {
 
 /** What an app signed in with Gong needs to read the object (any one path, depending on the filters). */
 function readScopes(t: TableDef): string[] {
-  const scopes = [...new Set(t.reads.map((r) => scopeOf(`${r.method} ${r.path}`)).filter((s): s is string => s !== undefined))];
-  return scopes.length ? [`OAuth scope${scopes.length > 1 ? 's (by filter)' : ''}: ${scopes.map((s) => `\`${s}\``).join(', ')}`] : [];
+  const byPath = t.reads.map((r) => [scopeOf(`${r.method} ${r.path}`), ...(r.scopes ?? [])].filter((s): s is string => s !== undefined));
+  const scopes = [...new Set(byPath.flat())];
+  // Several scopes are alternatives when the paths differ, all needed when one path needs them all.
+  const label = byPath.some((s) => s.length > 1) ? 'OAuth scopes (all of)' : `OAuth scope${scopes.length > 1 ? 's (by filter)' : ''}`;
+  return scopes.length ? [`${label}: ${scopes.map((s) => `\`${s}\``).join(', ')}`] : [];
 }
 
 export function columnDoc(t: TableDef, c: Column): string {

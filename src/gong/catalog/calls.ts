@@ -3,8 +3,8 @@ import { CALL_PARAMS, OPTIONAL_CALL_PARAMS, REQUIRED_CALL_PARAMS, callUploadBody
 import type { Column, EnrichFetch, ParamDef, ReadPath, TableDef } from './types';
 
 const NEVER_RETURNED = 'Used only by INSERT; SELECT returns it empty (Gong does not return it).';
-const PROCESSED_ONLY = 'Only calls with a processed recording/transcript are returned: a call created without media is not returned until its media is processed, and never if processing fails.';
-const SCHEDULED_FILTER = 'Sent to Gong as fromDateTime/toDateTime (from inclusive, to exclusive). Gong compares the scheduled start for Gong-recorded conferences and the actual start for other calls.';
+export const PROCESSED_ONLY = 'Only calls with a processed recording/transcript are returned: a call created without media is not returned until its media is processed, and never if processing fails.';
+export const SCHEDULED_FILTER = 'Sent to Gong as fromDateTime/toDateTime (from inclusive, to exclusive). Gong compares the scheduled start for Gong-recorded conferences and the actual start for other calls.';
 
 const callColumns: Column[] = [
   col('Id', 'id', 'Gong call id (up to 19 digits; kept as text, never a JS number).', { key: true }),
@@ -41,6 +41,8 @@ const callColumns: Column[] = [
 const insertParams: ParamDef[] = [...REQUIRED_CALL_PARAMS, ...OPTIONAL_CALL_PARAMS, { ...CALL_PARAMS.DownloadMediaUrl, required: false }]
   .map((p) => (p.name === 'PrimaryUser' ? { ...p, name: 'PrimaryUserId' } : p));
 
+export const PRIMARY_USER_FILTER = 'Sent to Gong as primaryUserIds (the calls these users hosted) on POST /v2/calls/extensive, 100 users per request.';
+
 const EVERYTHING = '1970-01-01T00:00:00Z';
 
 export const Calls: TableDef = defineTable({
@@ -53,12 +55,18 @@ export const Calls: TableDef = defineTable({
     filter('WorkspaceId', ['='], 'Sent to Gong as workspaceId.'),
     filter('Scheduled', ['>', '>=', '<', '<='], SCHEDULED_FILTER),
     filter('Id', ['=', 'IN'], 'One id reads GET /v2/calls/{id}; a list reads POST /v2/calls/extensive with callIds, 100 per request.'),
+    filter('PrimaryUserId', ['=', 'IN'], PRIMARY_USER_FILTER),
   ],
   reads: [
     read({ name: 'by id', method: 'GET', path: '/v2/calls/{id}', bindings: [equals('Id', 'path:id')], requires: ['Id'], notFound: 'empty', records: (b) => [b.call as Record<string, unknown>] }),
     read({
       name: 'by ids', method: 'POST', path: '/v2/calls/extensive', paging: 'body', requires: ['Id'],
       bindings: [list('Id', 'body:filter.callIds', { onePerValue: true }), range('Scheduled', 'body:filter.fromDateTime', 'body:filter.toDateTime'), equals('WorkspaceId', 'body:filter.workspaceId')],
+      records: (b) => listOf('calls')(b).map((c) => c.metaData as Record<string, unknown>),
+    }),
+    read({
+      name: 'by hosts', method: 'POST', path: '/v2/calls/extensive', paging: 'body', requires: ['PrimaryUserId'],
+      bindings: [list('PrimaryUserId', 'body:filter.primaryUserIds'), range('Scheduled', 'body:filter.fromDateTime', 'body:filter.toDateTime'), equals('WorkspaceId', 'body:filter.workspaceId')],
       records: (b) => listOf('calls')(b).map((c) => c.metaData as Record<string, unknown>),
     }),
     read({
@@ -85,27 +93,33 @@ export const Calls: TableDef = defineTable({
 });
 
 /** The columns every child table of a call carries, read from the call's metaData. */
-const callKeyColumns = (): Column[] => [
+export const callKeyColumns = (): Column[] => [
   col('CallId', 'id', 'The call this row belongs to.', { key: true, source: '$call.id' }),
   col('CallScheduled', 'datetime', "The call's scheduled start; filters on it reach Gong as the call date window.", { source: '$call.scheduled' }),
   col('WorkspaceId', 'id', "The call's workspace.", { source: '$call.workspaceId' }),
 ];
 
-const childFilters = [
+export const childFilters = [
   filter('CallId', ['=', 'IN'], 'Sent to Gong as callIds, 100 per request.'),
   filter('CallScheduled', ['>', '>=', '<', '<='], SCHEDULED_FILTER),
   filter('WorkspaceId', ['='], 'Sent to Gong as workspaceId.'),
 ];
 
 /** POST /v2/calls/extensive asking for one block, unwound into a row per item. */
-function extensiveRead(name: string, exposedFields: Record<string, unknown>, items: (call: Record<string, unknown>) => unknown): ReadPath {
+export function extensiveRead(
+  name: string,
+  selector: Record<string, unknown>,
+  items: (call: Record<string, unknown>) => unknown,
+  extraBindings: ReadPath['bindings'] = [],
+): ReadPath {
+  const contentSelector = 'exposedFields' in selector ? selector : { exposedFields: selector };
   return read({
     name,
     method: 'POST',
     path: '/v2/calls/extensive',
     paging: 'body',
-    bindings: [list('CallId', 'body:filter.callIds', { onePerValue: true }), range('CallScheduled', 'body:filter.fromDateTime', 'body:filter.toDateTime'), equals('WorkspaceId', 'body:filter.workspaceId')],
-    fixed: { body: { filter: {}, contentSelector: { exposedFields } } },
+    bindings: [list('CallId', 'body:filter.callIds', { onePerValue: true }), range('CallScheduled', 'body:filter.fromDateTime', 'body:filter.toDateTime'), equals('WorkspaceId', 'body:filter.workspaceId'), ...extraBindings],
+    fixed: { body: { filter: {}, contentSelector } },
     records: (body) => listOf('calls')(body).flatMap((call) => {
       const children = items(call);
       return Array.isArray(children) ? children.map((child: Record<string, unknown>) => ({ ...child, $call: call.metaData })) : [];
@@ -188,7 +202,7 @@ export const CallComments = defineTable({
 });
 
 /**
- * Transcript rows carry no speaker names and no call date: both come from the calls'
+ * Transcript rows carry no speaker names, users, affiliations and no call date: both come from the calls'
  * parties, read through calls/extensive 100 calls at a time.
  */
 async function speakerNames(records: Record<string, unknown>[], fetch: EnrichFetch): Promise<Record<string, unknown>[]> {
@@ -206,7 +220,7 @@ async function speakerNames(records: Record<string, unknown>[], fetch: EnrichFet
     const call = calls.get(String(r.callId));
     const parties = (call?.parties as Record<string, unknown>[] | undefined) ?? [];
     const speaker = parties.find((p) => p.speakerId !== null && p.speakerId !== undefined && String(p.speakerId) === String(r.speakerId));
-    return { ...r, speakerName: speaker?.name ?? null, $call: call?.metaData ?? { id: r.callId } };
+    return { ...r, speakerName: speaker?.name ?? null, speakerUserId: speaker?.userId ?? null, speakerAffiliation: speaker?.affiliation ?? null, $call: call?.metaData ?? { id: r.callId } };
   });
 }
 
@@ -219,6 +233,8 @@ export const CallTranscripts = defineTable({
     ...callKeyColumns(),
     col('SpeakerId', 'id', 'Speaker id (joins CallParties.SpeakerId); NULL when Gong could not attribute the speech.'),
     col('SpeakerName', 'text', "The speaker's name from the call's parties (NULL when unknown)."),
+    col('UserId', 'id', "The speaker's Gong user id when internal, from the call's parties (NULL otherwise).", { source: 'speakerUserId' }),
+    col('Affiliation', 'text', "The speaker's affiliation from the call's parties: Internal, External or Unknown (NULL when unattributed).", { source: 'speakerAffiliation' }),
     col('Topic', 'text', 'Topic of the monologue, when Gong found one.'),
     col('StartMs', 'integer', 'Sentence start, milliseconds from the call start.', { key: true, source: 'start' }),
     col('EndMs', 'integer', 'Sentence end, milliseconds from the call start.', { source: 'end' }),
@@ -235,5 +251,5 @@ export const CallTranscripts = defineTable({
       enrich: speakerNames,
     }),
   ],
-  peculiarities: [PROCESSED_ONLY, 'SpeakerName costs one extra calls/extensive request per 100 calls.'],
+  peculiarities: [PROCESSED_ONLY, 'SpeakerName, UserId and Affiliation cost one extra calls/extensive request per 100 calls.'],
 });

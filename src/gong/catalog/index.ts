@@ -1,4 +1,5 @@
 import { AuditLogs, PermissionProfiles, PermissionProfileUsers } from './admin';
+import { CallBriefs, CallCrmContext, CallMedia, CallHighlights, CallInteractionStats, CallKeyPoints, CallOutcomes, CallOutlines, CallSpeakers, CallStructure } from './callContent';
 import { CallComments, CallParties, Calls, CallTopics, CallTrackers, CallTranscripts } from './calls';
 import { CallManualCRMAssociations, CRMEntitySchema, CRMIntegrations, CRMRequestStatus } from './crm';
 import { CallUserAccess } from './callAccess';
@@ -16,6 +17,7 @@ import { DataPrivacyByEmail, DataPrivacyByPhone } from './privacy';
 /** Every Gong object gongsql exposes, in explorer order. Adding an object is adding it here. */
 export const tables: readonly TableDef[] = [
   Calls, CallParties, CallTopics, CallTrackers, CallComments, CallTranscripts,
+  CallInteractionStats, CallSpeakers, CallBriefs, CallOutlines, CallHighlights, CallKeyPoints, CallOutcomes, CallStructure, CallCrmContext, CallMedia,
   Users, Workspaces, UserSettingsHistory,
   UserActivityStats, UserActivityByPeriod, UserActivityDayByDay, UserInteractionStats, AnsweredScorecards, AnsweredScorecardAnswers,
   ScoreCards, ScoreCardQuestions, TrackerDetails,

@@ -93,6 +93,8 @@ export interface ReadPath {
   readonly window?: { readonly from: ParamTarget; readonly to: ParamTarget; readonly defaultDays: number };
   /** The records of one response. */
   readonly records: (body: Record<string, unknown>) => Record<string, unknown>[];
+  /** Scopes the request needs beyond its endpoint's (calls/extensive asking for media URLs). */
+  readonly scopes?: readonly string[];
   /** Extra lookups a page needs before its rows are complete (e.g. speaker names). */
   readonly enrich?: (records: Record<string, unknown>[], fetch: EnrichFetch) => Promise<Record<string, unknown>[]>;
 }

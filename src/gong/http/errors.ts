@@ -68,8 +68,10 @@ export function abortedError(): GongError {
   return new GongError('ABORTED', 'Cancelled');
 }
 
-function lacking(endpoint: string): string {
-  const scope = scopeOf(endpoint);
+/** The scope Gong's own message names (media URLs need one beyond the endpoint's), else the endpoint's. */
+function lacking(endpoint: string, gongErrors: readonly string[]): string {
+  const named = gongErrors.join(' ').match(/\bapi:[a-z][\w:-]*[\w]/)?.[0];
+  const scope = named ?? scopeOf(endpoint);
   return scope ? `It needs the scope ${scope}, which the API key or the app's sign-in lacks` : 'The API key or app lacks the permission for it';
 }
 
@@ -93,7 +95,7 @@ export function errorForStatus(status: number, endpoint: string, body: { request
     case status === 401:
       return new GongError('AUTH', `Gong rejected the credentials (401) on ${endpoint}${said}. ${FIX_REJECTED[authKind]}${ref}`, details);
     case status === 403:
-      return new GongError('PERMISSION', `Gong denied access (403) to ${endpoint}${said}. ${lacking(endpoint)}; ask a Gong technical admin.${ref}`, details);
+      return new GongError('PERMISSION', `Gong denied access (403) to ${endpoint}${said}. ${lacking(endpoint, gongErrors ?? [])}; ask a Gong technical admin.${ref}`, details);
     case status === 429:
       return new GongError('RATE_LIMITED', `Gong's rate limit was hit (429) on ${endpoint}; retry after ${Math.ceil((retryAfterMs ?? 0) / 1000)} s.${ref}`, details);
     case status === 404:

@@ -70,7 +70,10 @@ export function scopeOf(endpoint: string): string | undefined {
   return patterns.find((p) => p.match.test(withoutQuery))?.scope;
 }
 
+/** Scopes a request needs beyond its endpoint's: calls/extensive sends media URLs only with this one. */
+export const MEDIA_URL_SCOPE = 'api:calls:read:media-url';
+
 /** Every scope gongsql can use, reads and writes: what "Sign in with Gong" asks for. */
 export function allScopes(): string[] {
-  return [...new Set(Object.values(ENDPOINT_SCOPES).filter((s): s is string => s !== undefined))];
+  return [...new Set([...Object.values(ENDPOINT_SCOPES).filter((s): s is string => s !== undefined), MEDIA_URL_SCOPE])];
 }

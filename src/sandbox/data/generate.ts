@@ -1,5 +1,6 @@
 import { generateAnsweredScorecards, generateScorecards, generateTrackers } from './settings';
 import { generateAssociations, generateCrmIntegrations, generateFolders, generateLogs, generateProfiles } from './admin';
+import { addCallAnalytics } from './analytics';
 import { generateActivity, interactionStyles } from './activity';
 import { CALL_SPAN_MS, generateCalls } from './calls';
 import { generateCallOutcomes, generateFlows } from './engage';
@@ -46,6 +47,7 @@ export function generateWorld(options: GenerateOptions = {}): World {
   const exampleHost = users.find((u) => u.id === EXAMPLE_IDS.user) as User;
   calls.push(exampleDraftCall(exampleHost, workspaces[0] as Workspace, anchorMs));
   calls.sort((a, b) => a.filterTimeMs - b.filterTimeMs || compareIds(a.meta.id, b.meta.id));
+  addCallAnalytics(root.fork('analytics'), calls, users, anchorMs);
   const scorecards = generateScorecards(root.fork('scorecards'), ids, workspaces, users, anchorMs);
   const answeredScorecards = generateAnsweredScorecards(root.fork('answered'), ids, scorecards, calls, users, anchorMs);
   return {

@@ -120,6 +120,28 @@ export interface SandboxCall {
   comments: CallComment[];
   /** Seed of the transcript derived on demand (see transcripts.ts). */
   transcriptSeed: string | null;
+  /** Interaction stats, outcome and deal stages (analytics.ts); uploaded calls have none. */
+  analytics?: CallAnalytics;
+}
+
+export interface OutcomeOfCall { id: string; category: string; name: string }
+
+export interface CallAnalytics {
+  /** Share of the spoken time the company's speakers talked, 0–1. */
+  talkRatio: number;
+  /** Seconds. */
+  longestMonologue: number;
+  longestCustomerStory: number;
+  interactivity: number;
+  patience: number;
+  companyQuestions: number;
+  nonCompanyQuestions: number;
+  /** Seconds talked by speaker id. */
+  talkTimes: Record<string, number>;
+  outcome: OutcomeOfCall | null;
+  /** The opportunity's stage when the call happened and now (CRM context timing). */
+  stageAtCall: string;
+  stageNow: string;
 }
 
 export interface ScorecardQuestion {

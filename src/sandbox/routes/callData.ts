@@ -1,10 +1,14 @@
-import type { CrmContext, SandboxCall } from '../data/model';
-import { GongHttpError } from '../http/errors';
+import type { CallAnalytics, CrmContext, SandboxCall } from '../data/model';
+import { badRequest, GongHttpError } from '../http/errors';
 import type { RequestContext } from '../http/router';
 import { optBool, optEnum, optObject } from '../http/validate';
 
+export type ContextTiming = 'Now' | 'TimeOfCall';
+
 export interface ContentSelector {
   context: 'None' | 'Basic' | 'Extended';
+  /** With Extended context: the CRM objects as they are now and/or as they were at the call. */
+  contextTiming: ContextTiming[];
   parties: boolean;
   content: Record<'structure' | 'topics' | 'trackers' | 'trackerOccurrences' | 'brief' | 'outline' | 'highlights' | 'callOutcome' | 'keyPoints', boolean>;
   interaction: Record<'speakers' | 'video' | 'personInteractionStats' | 'questions', boolean>;
@@ -29,8 +33,10 @@ export function parseContentSelector(value: unknown, ctx: RequestContext): Conte
   }
   const flags = <K extends string>(names: readonly K[], from: Record<string, unknown>, path: string) =>
     Object.fromEntries(names.map((n) => [n, optBool(from[n], `${path}.${n}`) ?? false])) as Record<K, boolean>;
+  const context = optEnum(selector.context, 'contentSelector.context', ['None', 'Basic', 'Extended'] as const) ?? 'None';
   return {
-    context: optEnum(selector.context, 'contentSelector.context', ['None', 'Basic', 'Extended'] as const) ?? 'None',
+    context,
+    contextTiming: readContextTiming(selector.contextTiming, context),
     parties: optBool(exposed.parties, 'contentSelector.exposedFields.parties') ?? false,
     content: flags(CONTENT_FIELDS, content, 'contentSelector.exposedFields.content'),
     interaction: flags(INTERACTION_FIELDS, interaction, 'contentSelector.exposedFields.interaction'),
@@ -42,7 +48,7 @@ export function parseContentSelector(value: unknown, ctx: RequestContext): Conte
 /** One `calls[]` item of /v2/calls/extensive: metaData plus only the selected blocks. */
 export function callData(call: SandboxCall, s: ContentSelector): Record<string, unknown> {
   const data: Record<string, unknown> = { metaData: call.meta };
-  if (s.context !== 'None') data.context = shapeContext(call.context, s.context);
+  if (s.context !== 'None') data.context = s.context === 'Extended' ? contextAt(call, s.contextTiming) : shapeContext(call.context, 'Basic');
   if (s.parties) data.parties = call.parties.map((p) => ({ ...p, context: shapeContext(p.context, s.context === 'None' ? 'Basic' : s.context) }));
   const c = s.content;
   if (CONTENT_FIELDS.some((f) => c[f])) {
@@ -51,21 +57,22 @@ export function callData(call: SandboxCall, s: ContentSelector): Record<string, 
       ...(c.topics && { topics: call.topics }),
       ...(c.trackers && { trackers: call.trackers.map((t) => (c.trackerOccurrences ? t : { ...t, occurrences: [], phrases: t.phrases.map((p) => ({ ...p, occurrences: [] })) })) }),
       ...(c.brief && { brief: call.brief }),
-      ...(c.outline && { outline: call.structure.map((x, i) => ({ section: x.name, startTime: i * 60, duration: x.duration, items: [{ text: `About ${x.name.toLowerCase()}`, startTime: i * 60 }] })) }),
-      ...(c.highlights && { highlights: call.keyPoints.length ? [{ title: 'Next steps', items: call.keyPoints.map((k) => ({ text: k.text, startTimes: [30] })) }] : [] }),
-      ...(c.callOutcome && { callOutcome: call.meta.direction === 'Conference' ? null : { id: 'MEETING_BOOKED', category: 'Answered', name: 'Meeting booked' } }),
+      ...(c.outline && { outline: outline(call) }),
+      ...(c.highlights && { highlights: highlights(call) }),
+      ...(c.callOutcome && { callOutcome: call.analytics?.outcome ?? null }),
       ...(c.keyPoints && { keyPoints: call.keyPoints }),
       pointsOfInterest: null,
     };
   }
   const i = s.interaction;
+  const a = call.analytics;
   if (INTERACTION_FIELDS.some((f) => i[f])) {
     const speakers = call.parties.filter((p) => p.speakerId !== null);
     data.interaction = {
-      ...(i.speakers && { speakers: speakers.map((p, n) => ({ id: p.speakerId, userId: p.userId, talkTime: Math.round((call.meta.duration / (n + 2)) * 10) / 10 })) }),
-      ...(i.personInteractionStats && { interactionStats: [{ name: 'Talk Ratio', value: 0.56 }, { name: 'Longest Monologue', value: 118 }, { name: 'Interactivity', value: 4.2 }, { name: 'Patience', value: 0.9 }] }),
+      ...(i.speakers && { speakers: speakers.map((p) => ({ id: p.speakerId, userId: p.userId, talkTime: a?.talkTimes[p.speakerId as string] ?? 0 })) }),
+      ...(i.personInteractionStats && { interactionStats: a ? interactionStats(a) : [] }),
       ...(i.video && { video: call.meta.media === 'Video' ? [{ name: 'Webcam', duration: Math.round(call.meta.duration * 0.6) }] : [] }),
-      ...(i.questions && { questions: { companyCount: speakers.length + 2, nonCompanyCount: speakers.length } }),
+      ...(i.questions && { questions: { companyCount: a?.companyQuestions ?? 0, nonCompanyCount: a?.nonCompanyQuestions ?? 0 } }),
     };
   }
   if (s.publicComments) data.collaboration = { publicComments: call.comments };
@@ -76,6 +83,63 @@ export function callData(call: SandboxCall, s: ContentSelector): Record<string, 
     };
   }
   return data;
+}
+
+/** Sections follow the call's structure back to back; their items are the topics discussed in them. */
+function outline(call: SandboxCall): unknown[] {
+  let start = 0;
+  return call.structure.map((x, i) => {
+    const section = { section: x.name, startTime: start, duration: x.duration, items: call.topics.filter((_, t) => t % call.structure.length === i).map((t, n) => ({ text: `${t.name} came up during ${x.name.toLowerCase()}`, startTime: start + Math.round((x.duration * (n + 1)) / 3) })) };
+    start += x.duration;
+    return section;
+  });
+}
+
+/** Next steps from the key points; a second highlight when the call had an outcome. */
+function highlights(call: SandboxCall): unknown[] {
+  const outcome = call.analytics?.outcome;
+  const at = (n: number) => Math.round((call.meta.duration * (n + 1)) / (call.keyPoints.length + 2));
+  return [
+    ...(call.keyPoints.length ? [{ title: 'Next steps', items: call.keyPoints.map((k, n) => ({ text: k.text, startTimes: [at(n)] })) }] : []),
+    ...(outcome ? [{ title: 'Outcome', items: [{ text: outcome.name, startTimes: [Math.max(0, call.meta.duration - 60), call.meta.duration - 30].filter((t) => t >= 0) }] }] : []),
+  ];
+}
+
+/** Gong's flat list of the call's interaction stats (Talk Ratio as a fraction, times in seconds). */
+function interactionStats(a: CallAnalytics): { name: string; value: number }[] {
+  return [
+    { name: 'Talk Ratio', value: a.talkRatio },
+    { name: 'Longest Monologue', value: a.longestMonologue },
+    { name: 'Longest Customer Story', value: a.longestCustomerStory },
+    { name: 'Interactivity', value: a.interactivity },
+    { name: 'Patience', value: a.patience },
+  ];
+}
+
+function readContextTiming(value: unknown, context: ContentSelector['context']): ContextTiming[] {
+  if (value === undefined || value === null) return ['Now'];
+  const allowed = ['Now', 'TimeOfCall'];
+  if (!Array.isArray(value) || value.length === 0 || value.some((v) => !allowed.includes(v as string))) {
+    throw badRequest('contentSelector.contextTiming must be a non-empty array of Now, TimeOfCall');
+  }
+  if (context !== 'Extended') throw badRequest('contentSelector.contextTiming needs contentSelector.context Extended');
+  return [...new Set(value as ContextTiming[])];
+}
+
+/**
+ * The call's CRM objects once per timing asked for: the opportunity's stage now, or when
+ * the call happened (the other fields did not change in between).
+ */
+function contextAt(call: SandboxCall, timings: ContextTiming[]): CrmContext[] {
+  const stage = (timing: ContextTiming) => (timing === 'Now' ? call.analytics?.stageNow : call.analytics?.stageAtCall);
+  return call.context.map((c) => ({
+    system: c.system,
+    objects: timings.flatMap((timing) => c.objects.map((o) => ({
+      ...o,
+      timing,
+      fields: o.objectType === 'Opportunity' && stage(timing) ? [...o.fields, { name: 'StageName', value: stage(timing) }] : o.fields,
+    }))),
+  }));
 }
 
 /** Basic context carries the object references; Extended adds the CRM fields. */

@@ -2,10 +2,19 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { tables, type GongClient } from '../../../src/gong';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
+import type { SandboxCall } from '../../../src/sandbox/data/model';
 import { transcriptOf } from '../../../src/sandbox/data/transcripts';
 import { STATS_DEFAULT_DAYS, STATS_PERIODS } from '../../../src/gong/catalog/stats';
 import { usersWithAccess } from '../../../src/sandbox/routes/callAccess';
+import type { RequestContext } from '../../../src/sandbox/http/router';
+import { callData, parseContentSelector } from '../../../src/sandbox/routes/callData';
 import { connect, select } from '../../helpers/connect';
+
+/** A call's outline or highlights as the sandbox serves them. */
+function sections(call: SandboxCall, block: 'outline' | 'highlights'): { items: unknown[] }[] {
+  const selector = parseContentSelector({ exposedFields: { content: { [block]: true } } }, { principal: { scopes: 'all' } } as unknown as RequestContext);
+  return (callData(call, selector).content as Record<string, { items: unknown[] }[]>)[block]!;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -20,6 +29,19 @@ function expected(sandbox: Sandbox): Record<string, string[]> {
     CallTrackers: visible.flatMap((c) => c.trackers.map((t) => `${c.meta.id}/${t.id}`)),
     CallComments: visible.flatMap((c) => c.comments.map((x) => `${c.meta.id}/${x.id}`)),
     CallTranscripts: visible.flatMap((c) => transcriptOf(c).flatMap((m) => m.sentences.map((s) => `${c.meta.id}/${s.start}`))),
+    CallInteractionStats: visible.map((c) => c.meta.id),
+    CallSpeakers: visible.flatMap((c) => c.parties.filter((p) => p.speakerId !== null).map((p) => `${c.meta.id}/${p.speakerId}`)),
+    CallBriefs: visible.filter((c) => c.brief !== null).map((c) => c.meta.id),
+    CallKeyPoints: visible.flatMap((c) => c.keyPoints.map((_, i) => `${c.meta.id}/${i}`)),
+    CallOutlines: visible.flatMap((c) => sections(c, 'outline').flatMap((s, i) => (s.items.length ? s.items : [null]).map((_, j) => `${c.meta.id}/${i}/${j}`))),
+    CallHighlights: visible.flatMap((c) => sections(c, 'highlights').flatMap((s, i) => (s.items.length ? s.items : [null]).map((_, j) => `${c.meta.id}/${i}/${j}`))),
+    CallOutcomes: visible.filter((c) => c.analytics?.outcome).map((c) => c.meta.id),
+    CallStructure: visible.flatMap((c) => c.structure.map((_, i) => `${c.meta.id}/${i}`)),
+    CallCrmContext: visible.flatMap((c) => c.context.flatMap((x) => x.objects.flatMap((o) => ['Now', 'TimeOfCall'].flatMap((timing) => {
+      const fields = [...o.fields.map((f) => f.name), ...(o.objectType === 'Opportunity' && c.analytics ? ['StageName'] : [])];
+      return (fields.length ? fields : ['null']).map((f) => `${c.meta.id}/${o.objectId}/${timing}/${f}`);
+    })))),
+    CallMedia: visible.map((c) => c.meta.id),
     Users: w.users.filter((u) => !w.avatarUserIds.has(u.id)).map((u) => u.id),
     Workspaces: w.workspaces.map((x) => x.id),
     ScoreCards: w.scorecards.map((s) => s.scorecardId),
@@ -81,6 +103,16 @@ const keyOf: Record<string, (r: Record<string, unknown>) => string> = {
   CallTrackers: (r) => `${r.CallId}/${r.TrackerId}`,
   CallComments: (r) => `${r.CallId}/${r.Id}`,
   CallTranscripts: (r) => `${r.CallId}/${r.StartMs}`,
+  CallInteractionStats: (r) => `${r.CallId}`,
+  CallSpeakers: (r) => `${r.CallId}/${r.SpeakerId}`,
+  CallBriefs: (r) => `${r.CallId}`,
+  CallKeyPoints: (r) => `${r.CallId}/${r.Position}`,
+  CallOutlines: (r) => `${r.CallId}/${r.SectionIndex}/${r.ItemIndex}`,
+  CallHighlights: (r) => `${r.CallId}/${r.HighlightIndex}/${r.ItemIndex}`,
+  CallOutcomes: (r) => `${r.CallId}`,
+  CallStructure: (r) => `${r.CallId}/${r.Position}`,
+  CallCrmContext: (r) => `${r.CallId}/${r.ObjectId}/${r.Timing}/${r.FieldName}`,
+  CallMedia: (r) => `${r.CallId}`,
   Users: (r) => `${r.Id}`,
   Workspaces: (r) => `${r.Id}`,
   ScoreCards: (r) => `${r.ScorecardId}`,

@@ -12,12 +12,31 @@ describe('catalog', () => {
       'ScoreCardQuestions', 'AnsweredScorecards', 'TrackerDetails', 'PublicLibraryFolders', 'LibraryFolderCalls', 'CRMIntegrations',
       'PermissionProfiles', 'PermissionProfileUsers', 'CallManualCRMAssociations', 'AuditLogs',
       'UserActivityStats', 'UserActivityByPeriod', 'UserActivityDayByDay', 'UserInteractionStats', 'AnsweredScorecardAnswers'];
-    // Issue 16, the rest of Gong's API.
+    // Issue 16: per-call content, the rest of Gong's API.
+    const content = ['CallInteractionStats', 'CallSpeakers', 'CallBriefs', 'CallOutlines', 'CallHighlights', 'CallKeyPoints', 'CallOutcomes', 'CallStructure', 'CallCrmContext', 'CallMedia'];
     const rest = ['UserSettingsHistory', 'Flows', 'FlowFolders', 'CallOutcomeTypes', 'DataPrivacyByEmail', 'DataPrivacyByPhone', 'CRMEntitySchema', 'CRMRequestStatus', 'CallUserAccess', 'MeetingIntegrationStatus', 'ProspectFlows', 'Coaching'];
-    assert.deepEqual(tables.map((t) => t.name).sort(), [...objects, ...rest].sort());
+    assert.deepEqual(tables.map((t) => t.name).sort(), [...objects, ...content, ...rest].sort());
     assert.deepEqual(procedures.map((p) => p.name), ['CreateDraftCall', 'UploadCallMedia', 'CreateCall', 'CreateCallWithUrl', 'DeleteCRMIntegration', 'EraseDataForEmailAddress', 'EraseDataForPhoneNumber',
       'AssignProspectsToFlow', 'UnassignProspectFromFlows', 'ReportDigitalInteraction', 'CreateMeeting', 'UpdateMeeting', 'DeleteMeeting',
       'GrantCallAccess', 'RevokeCallAccess', 'SetIntegrationSettings']);
+  });
+
+  it('has the per-call content objects of issue 16, each read per call through calls/extensive', () => {
+    for (const name of ['CallInteractionStats', 'CallSpeakers', 'CallBriefs', 'CallOutlines', 'CallHighlights', 'CallKeyPoints', 'CallOutcomes', 'CallStructure', 'CallCrmContext']) {
+      const table = findTable(name)!;
+      assert.ok(table, name);
+      assert.deepEqual(table.mirror, { kind: 'perCall', callKey: 'CallId' });
+      assert.deepEqual(table.reads.map((r) => `${r.method} ${r.path}`), ['POST /v2/calls/extensive']);
+      assert.ok(table.filters.some((f) => f.column === 'PrimaryUserId'), `${name} filters PrimaryUserId natively`);
+    }
+  });
+
+  it('says CallMedia\'s URLs expire and need their own scope, where hover shows it, and keeps them out of the mirror', () => {
+    const media = findTable('CallMedia')!;
+    assert.match(media.description, /expire/);
+    assert.match(findColumn(media, 'AudioUrl')!.description, /expire about 8 hours/);
+    assert.ok(media.peculiarities.some((p) => /api:calls:read:media-url/.test(p)));
+    assert.equal(media.mirror.kind, 'none');
   });
 
   it('gives the procedures exactly the documented parameters, in order', () => {

@@ -16,6 +16,7 @@ describe('OAuth scopes per endpoint', () => {
     assert.equal(scopeOf('GET /v2/unknown'), undefined);
     const scopes = allScopes();
     assert.ok(scopes.includes('api:calls:create') && scopes.includes('api:workspaces:read'));
+    assert.ok(scopes.includes('api:calls:read:media-url'), 'CallMedia\'s extra scope is asked for too');
     assert.equal(new Set(scopes).size, scopes.length);
   });
 });

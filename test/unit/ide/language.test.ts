@@ -89,6 +89,9 @@ describe('hover', () => {
     assert.match(h.markdown, /only calls with a processed recording/i);
     assert.match(h.markdown, /OAuth scopes \(by filter\): `api:calls:read:basic`, `api:calls:read:extensive`/);
     assert.match(hover(...at('SELECT * FROM Work|spaces'))!.markdown, /OAuth scope: `api:workspaces:read`/);
+    const media = hover(...at('SELECT * FROM CallMe|dia'))!.markdown;
+    assert.match(media, /OAuth scopes \(all of\): `api:calls:read:extensive`, `api:calls:read:media-url`/);
+    assert.match(media, /expire about 8 hours/);
   });
 
   it('shows a column with its flags, through an alias too', () => {
