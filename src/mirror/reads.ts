@@ -28,7 +28,7 @@ export function callsTable(): MirrorTable {
 /** The objects of a run, in catalog order; per-call content brings the calls it follows. */
 export function selectTables(objects: readonly string[] | undefined): MirrorTable[] {
   const all = mirrorTables();
-  if (!objects || objects.length === 0) return all;
+  if (!objects || objects.length === 0) return all.filter((t) => !(t.policy.kind === 'fullRefresh' && t.policy.onlyWhenNamed));
   const wanted = new Set<string>();
   for (const name of objects) {
     const table = all.find((t) => t.name.toLowerCase() === name.trim().toLowerCase());

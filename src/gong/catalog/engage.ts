@@ -8,7 +8,7 @@ const PER_OWNER = "Without a filter on the owner's email Gong needs, gongsql rea
 export const Flows = defineTable({
   name: 'Flows',
   group: 'Engage',
-  mirror: { kind: 'fullRefresh' },
+  mirror: { kind: 'fullRefresh', onlyWhenNamed: 'one request per user each run: synced only when --objects names it' },
   description: 'Gong Engage flows, per owner (GET /v2/flows).',
   columns: [
     col('FlowOwnerEmail', 'text', 'The owner email the flows were listed for (their own flows plus the Company ones).', { key: true, source: (_r, ctx) => ctx.bound.FlowOwnerEmail }),
@@ -36,7 +36,7 @@ export const Flows = defineTable({
 export const FlowFolders = defineTable({
   name: 'FlowFolders',
   group: 'Engage',
-  mirror: { kind: 'fullRefresh' },
+  mirror: { kind: 'fullRefresh', onlyWhenNamed: 'one request per user each run: synced only when --objects names it' },
   description: 'Folders of Gong Engage flows, per owner (GET /v2/flows/folders).',
   columns: [
     col('FlowFolderOwnerEmail', 'text', 'The owner email the folders were listed for.', { key: true, source: (_r, ctx) => ctx.bound.FlowFolderOwnerEmail }),

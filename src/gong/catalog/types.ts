@@ -142,8 +142,11 @@ export type MirrorPolicy =
   | { readonly kind: 'window'; readonly cursor: string }
   /** Gong lets you read only what was created since a time: the watermark moves forward, nothing is re-read. */
   | { readonly kind: 'createdSince'; readonly cursor: string }
-  /** Small: read whole each run; rows a run no longer returns get `_deleted_at`, never removed. */
-  | { readonly kind: 'fullRefresh' }
+  /**
+   * Small: read whole each run; rows a run no longer returns get `_deleted_at`, never removed.
+   * `onlyWhenNamed`: why a run syncs it only when `--objects` names it (it costs a request per user).
+   */
+  | { readonly kind: 'fullRefresh'; readonly onlyWhenNamed?: string }
   /**
    * Content of single calls: read for the calls a run synced (`callKey IN (…)`, 100 calls
    * per request); a call's rows are replaced whenever the call is re-read.

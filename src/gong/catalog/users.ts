@@ -52,7 +52,7 @@ export const Workspaces = defineTable({
 export const UserSettingsHistory = defineTable({
   name: 'UserSettingsHistory',
   group: 'Users',
-  mirror: { kind: 'fullRefresh' },
+  mirror: { kind: 'fullRefresh', onlyWhenNamed: 'one request per user each run: synced only when --objects names it' },
   description: "Changes to users' recording, import and active settings, oldest first (GET /v2/users/{id}/settings-history).",
   columns: [
     col('UserId', 'id', 'The user.', { key: true, source: (_r, ctx) => ctx.bound.UserId }),

@@ -36,6 +36,13 @@ describe('what a sync reads, from the catalog mirror policies', () => {
 });
 
 describe('the SQLite mirror SQL', () => {
+  it('objects that cost a request per user each run are synced only when named', () => {
+    const byDefault = selectTables(undefined).map((t) => t.name);
+    for (const name of ['UserSettingsHistory', 'Flows', 'FlowFolders']) assert.ok(!byDefault.includes(name), `${name} left out by default`);
+    assert.ok(byDefault.includes('Users') && byDefault.includes('CallOutcomeTypes'));
+    assert.deepEqual(selectTables(['Flows']).map((t) => t.name), ['Flows']);
+  });
+
   it('a transcript search is words (quoted, so punctuation is no syntax), phrases and prefixes on the sentence', () => {
     assert.equal(ftsQuery(`don't "next steps" pric*`), `Text : ("don't" "next steps" "pric"*)`);
     assert.equal(ftsQuery('  "" '), undefined);
