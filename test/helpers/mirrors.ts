@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { GongClient } from '../../src/gong/http/client';
 import type { Destination } from '../../src/mirror/destination';
 import { openDestination } from '../../src/mirror/open';
+import { selectTables } from '../../src/mirror/reads';
 import { mirrorTables } from '../../src/mirror/schema';
 import type { Sandbox } from '../../src/sandbox';
 
@@ -56,7 +57,8 @@ export async function dumpMirror(location: string, objects?: readonly string[]):
 
 export async function dump(destination: Destination, objects?: readonly string[]): Promise<Map<string, string[]>> {
   const tables = new Map<string, string[]>();
-  for (const table of mirrorTables().filter((t) => !objects || objects.includes(t.name))) {
+  // Without a list: what a sync without --objects writes.
+  for (const table of objects ? mirrorTables().filter((t) => objects.includes(t.name)) : selectTables(undefined)) {
     const rows: string[] = [];
     for await (const batch of destination.select(table, [])) for (const row of batch) rows.push(JSON.stringify(row));
     tables.set(table.name, rows.sort());
