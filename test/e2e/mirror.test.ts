@@ -181,7 +181,7 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
     await openFile(page, 'mirror.gongsql');
     await page.locator('.monaco-editor[data-uri$="/mirror.gongsql"] .line-numbers:visible').first().click();
     await page.keyboard.press('Control+a');
-    await page.keyboard.type("DELETE FROM Calls WHERE Id = '1';");
+    await page.keyboard.type("UPDATE PermissionProfiles SET Name = 'x' WHERE Id = '1';");
     await page.keyboard.press('Control+Enter');
     const error = await notification(page, /Mirror gong is a mirror, read-only: .*switch to a live connection \(Gong: Switch Connection/, 60_000);
     assert.doesNotMatch(await error.innerText(), /--mirror|in the CLI/);
@@ -201,6 +201,8 @@ describe('the local mirror in VS Code: sync, resume, a mirror connection, querie
     await first.waitFor({ timeout: 30_000 });
     const detail = await first.textContent() ?? '';
     assert.match(detail, /Globex last quarter/);
+    // Who said it opens the second line (a long sentence cuts the end of the first), then the call and its date.
+    assert.match(detail, /[^·]+ · [^·]+ · \d{4}-\d{2}-\d{2}$/);
     await page.keyboard.press('Enter');
     // Its own results panel (the query's document is new), with a CallTranscripts tab.
     const frame = await webviewFrame(page, '[role=tab]:has-text("CallTranscripts")', 120_000);

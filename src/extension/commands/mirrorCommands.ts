@@ -352,8 +352,8 @@ async function searchIn(destination: Destination, name: string, openQuery: (sql:
       }
       pick.items = matches.map((m) => ({
         label: m.snippet.replace(/[«»]/g, ''),
-        description: [m.speakerName ?? 'Unknown speaker', m.affiliation].filter(Boolean).join(' · '),
-        detail: `${m.callTitle ?? `Call ${m.callId}`}${m.callScheduled ? ` · ${m.callScheduled.slice(0, 10)}` : ''}`,
+        // Who said it first on its own line: a long sentence would cut it off the label's line.
+        detail: [m.speakerName ?? 'Unknown speaker', m.affiliation, m.callTitle ?? `Call ${m.callId}`, m.callScheduled?.slice(0, 10)].filter(Boolean).join(' · '),
         // The index chose them: the quick pick's own filter must not hide them.
         alwaysShow: true,
         callId: m.callId,
