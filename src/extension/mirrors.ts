@@ -21,8 +21,12 @@ export interface Lease {
   release(): void;
 }
 
-/** How long an unused mirror stays open: a query after another reuses it. */
-const IDLE_MS = 30_000;
+/**
+ * How long an unused mirror stays open: statements run one after another reuse it, and a
+ * terminal's `gongsql` (or the workspace's file explorer, which shows the file's lock files
+ * while it is open) finds the file free a moment after the window is done with it.
+ */
+const IDLE_MS = 2_000;
 
 interface Opened {
   readonly destination: Promise<Destination>;

@@ -15,6 +15,7 @@ import type { OAuthRedirects } from './oauthRedirects';
 import { editorRunOptions } from './runOptions';
 import { Connections } from './connections';
 import { offerCredentialsFix } from './credentialsFix';
+import { forEditor } from './editorErrors';
 
 /**
  * Everything that talks to Gong: connections (the HTTP client, the sandbox), the engine, the
@@ -54,7 +55,8 @@ export class Runtime {
       const results = await execute(text, { ...editorRunOptions(connection, 'cell'), signal });
       for (const r of results) this.log.info(`Notebook ${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
       return results;
-    } catch (error) {
+    } catch (thrown) {
+      const error = forEditor(thrown, connection.label);
       offerCredentialsFix(error, `Gong SQL: ${(error as Error).message}`, this.connections.setting(connection.label));
       throw error;
     } finally {

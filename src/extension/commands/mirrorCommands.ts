@@ -1,8 +1,10 @@
-import { basename } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Destination } from '../../mirror/destination';
 import { runSync, SyncNotConfirmed } from '../../mirror/job';
 import { isPostgresUrl } from '../../mirror/open';
+import { normalizeSince } from '../../mirror/reads';
 import { mirrorTables } from '../../mirror/schema';
 import type { SyncEstimate, SyncSummary } from '../../mirror/sync';
 import type { Connections, LiveConnection } from '../connections';
@@ -35,6 +37,8 @@ async function syncToMirror(connections: Connections, state: vscode.Memento): Pr
   if (!live) return;
   const objects = await pickObjects();
   if (!objects) return;
+  const since = await askSince();
+  if (since === undefined) return;
   const target = await pickLocation(state, 'Sync to Local Mirror');
   if (!target) return;
   let connection: LiveConnection;
@@ -50,7 +54,7 @@ async function syncToMirror(connections: Connections, state: vscode.Memento): Pr
   const { label } = lease.destination;
   let ran: Ran | undefined;
   try {
-    ran = await runWithProgress(connection, lease.destination, objects);
+    ran = await runWithProgress(connection, lease.destination, objects, since || undefined);
   } finally {
     // Not held while the summary waits for an answer: the file is free for other programs.
     lease.release();
@@ -69,9 +73,34 @@ async function pickLiveConnection(connections: Connections): Promise<string | un
 /** Every mirrored object, all picked: the user unticks what they do not want. */
 async function pickObjects(): Promise<string[] | undefined> {
   const items = mirrorTables().map((t) => ({ label: t.name, description: policyText(t.policy), picked: true }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Sync to Local Mirror (1/2): objects', canPickMany: true, placeHolder: 'Objects to mirror (per-call content follows the calls synced)', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title: 'Sync to Local Mirror: objects', canPickMany: true, placeHolder: 'Objects to mirror (per-call content follows the calls synced)', ignoreFocusOut: true });
   if (!picked || picked.length === 0) return undefined;
   return picked.length === items.length ? [] : picked.map((p) => p.label);
+}
+
+/**
+ * `--since` of the CLI: where a first run of dated objects starts; empty (the default, as in
+ * the CLI) reads everything. Undefined when the user backed out.
+ */
+async function askSince(): Promise<string | undefined> {
+  const since = await vscode.window.showInputBox({
+    title: 'Sync to Local Mirror: since',
+    placeHolder: 'Empty: everything (as gongsql sync without --since)',
+    prompt: 'A date (2026-01-31): a first sync of calls and other dated objects starts there, and transcripts follow only those calls. Later runs go on from where the last one ended.',
+    ignoreFocusOut: true,
+    validateInput: (v) => sinceProblem(v.trim()),
+  });
+  return since?.trim();
+}
+
+function sinceProblem(since: string): string | undefined {
+  if (!since) return undefined;
+  try {
+    normalizeSince(since);
+    return undefined;
+  } catch {
+    return `A date such as 2026-01-31 (or an ISO-8601 date-time), not ${since}`;
+  }
 }
 
 function policyText(policy: ReturnType<typeof mirrorTables>[number]['policy']): string {
@@ -110,15 +139,54 @@ async function pickLocation(state: vscode.Memento, title: string): Promise<Targe
   return location === undefined ? undefined : { location };
 }
 
+/**
+ * The SQLite file: a path typed (Enter takes it; `gong.sqlite` in the workspace offered), or
+ * chosen in the save dialog behind the Browse button. A relative path is in the workspace.
+ */
 async function askFile(title: string): Promise<string | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const uri = await vscode.window.showSaveDialog({
-    title: `${title}: SQLite file`,
-    defaultUri: folder ? vscode.Uri.joinPath(folder, 'gong.sqlite') : undefined,
-    filters: { 'SQLite database': ['sqlite', 'db', 'sqlite3'] },
-    saveLabel: 'Use this file',
-  });
-  return uri?.fsPath;
+  const box = vscode.window.createInputBox();
+  box.title = `${title}: SQLite file`;
+  box.prompt = 'A new or existing file; Enter uses it. Browse (the folder button) picks it in a dialog.';
+  box.ignoreFocusOut = true;
+  box.value = folder ? vscode.Uri.joinPath(folder, 'gong.sqlite').fsPath : 'gong.sqlite';
+  const browse: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('folder-opened'), tooltip: 'Browse…' };
+  box.buttons = [browse];
+  const resolve = (value: string) => (isAbsolute(value) || !folder ? value : join(folder.fsPath, value));
+  try {
+    return await new Promise<string | undefined>((done) => {
+      box.onDidChangeValue((value) => {
+        box.validationMessage = fileProblem(resolve(value.trim()));
+      });
+      box.onDidAccept(() => {
+        const file = resolve(box.value.trim());
+        box.validationMessage = fileProblem(file);
+        if (!box.validationMessage) done(file);
+      });
+      box.onDidTriggerButton(async () => {
+        const uri = await vscode.window.showSaveDialog({
+          title: `${title}: SQLite file`,
+          defaultUri: vscode.Uri.file(resolve(box.value.trim() || 'gong.sqlite')),
+          filters: { 'SQLite database': ['sqlite', 'db', 'sqlite3'] },
+          saveLabel: 'Use this file',
+        });
+        done(uri?.fsPath);
+      });
+      box.onDidHide(() => done(undefined));
+      box.show();
+    });
+  } finally {
+    box.dispose();
+  }
+}
+
+/** Why `file` cannot be a mirror file (its folder missing, or it is a folder), if so. */
+function fileProblem(file: string): string | undefined {
+  if (!file) return 'A file name is required';
+  const stat = (path: string) => statSync(path, { throwIfNoEntry: false });
+  if (stat(file)?.isDirectory()) return `${file} is a folder: name a file in it`;
+  if (!stat(dirname(file))?.isDirectory()) return `There is no folder ${dirname(file)}`;
+  return undefined;
 }
 
 async function askPostgresUrl(title: string): Promise<string | undefined> {
@@ -138,7 +206,7 @@ async function rememberFile(state: vscode.Memento, file: string): Promise<void> 
 }
 
 /** The job with a cancellable progress notification; undefined when it could not run at all. */
-async function runWithProgress(connection: LiveConnection, destination: Destination, objects: string[]): Promise<Ran | undefined> {
+async function runWithProgress(connection: LiveConnection, destination: Destination, objects: string[], since: string | undefined): Promise<Ran | undefined> {
   const threshold = vscode.workspace.getConfiguration('gongsql').get<number>('mirror.confirmAboveApiCalls', 500);
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Syncing ${connection.label} into ${mirrorName(destination.label)}`, cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
@@ -152,6 +220,7 @@ async function runWithProgress(connection: LiveConnection, destination: Destinat
         client: connection.client,
         destination,
         objects,
+        since,
         signal: controller.signal,
         confirmAbove: threshold,
         confirm: (estimate) => confirmEstimate(estimate, threshold),
@@ -196,12 +265,14 @@ async function confirmEstimate(estimate: SyncEstimate, threshold: number): Promi
 
 /** The summary, with "Query the mirror" (which adds a mirror connection for it when there is none). */
 async function offerQuery(connections: Connections, { summary, resumed }: Ran, label: string, target: Target): Promise<void> {
-  const text = summaryText(summary, mirrorName(label), resumed);
+  const saved = target.mirror ?? connections.mirrors.savedFor(target.location);
+  // A toast hides after a while: where to find the offer again, when it is still needed.
+  const later = saved ? '' : ' Later: Add Mirror Connection… (the Gong explorer\'s … menu, or a connection\'s right-click menu).';
+  const text = summaryText(summary, mirrorName(label), resumed) + later;
   const query = 'Query the Mirror';
   const failed = summary.stopped || summary.objects.some((o) => o.status === 'failed');
   const show = failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   if ((await show(text, query)) !== query) return;
-  const saved = target.mirror ?? connections.mirrors.savedFor(target.location);
   if (saved) await connections.setActive(saved.name);
   else await addMirrorConnection(connections, target.location);
 }
@@ -264,8 +335,6 @@ async function searchIn(destination: Destination, name: string, openQuery: (sql:
   const pick = vscode.window.createQuickPick<MatchItem>();
   pick.title = `Search Transcripts in ${name}`;
   pick.placeholder = 'Words, "a phrase" or a prefix*: sentences that say them';
-  pick.matchOnDescription = true;
-  pick.matchOnDetail = true;
   let asked = 0;
   const search = async (query: string) => {
     const mine = ++asked;
@@ -277,10 +346,14 @@ async function searchIn(destination: Destination, name: string, openQuery: (sql:
     try {
       const matches = await destination.searchTranscripts(query, 50);
       if (mine !== asked) return;
+      if (matches.length === 0) {
+        pick.items = [{ label: `No sentences match ${query.trim()}`, detail: 'Words, "a phrase" or a prefix*: try other words', alwaysShow: true, callId: '', callTitle: null }];
+        return;
+      }
       pick.items = matches.map((m) => ({
         label: m.snippet.replace(/[«»]/g, ''),
-        description: [m.speakerName ?? 'Unknown speaker', m.affiliation].filter(Boolean).join(' · '),
-        detail: `${m.callTitle ?? `Call ${m.callId}`}${m.callScheduled ? ` · ${m.callScheduled.slice(0, 10)}` : ''}`,
+        // Who said it first on its own line: a long sentence would cut it off the label's line.
+        detail: [m.speakerName ?? 'Unknown speaker', m.affiliation, m.callTitle ?? `Call ${m.callId}`, m.callScheduled?.slice(0, 10)].filter(Boolean).join(' · '),
         // The index chose them: the quick pick's own filter must not hide them.
         alwaysShow: true,
         callId: m.callId,

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { locateError, locatedMessage, statementAt, statementSpans, type ErrorLocation } from '../../engine/ide';
 import { execute } from '../../engine/run/engine';
 import { EngineError } from '../../engine/run/errors';
+import { forEditor } from '../editorErrors';
 import type { ExecStats } from '../../engine/run/result';
 import { parse } from '../../engine/syntax/parser';
 import type * as A from '../../engine/syntax/ast';
@@ -111,7 +112,8 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
       });
       for (const r of done) log.info(`${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
       results.finish();
-    } catch (error) {
+    } catch (thrown) {
+      const error = forEditor(thrown, active.label);
       const declined = declinedRequest(error);
       if (declined) {
         // The user said no in the dialog: said plainly, under the statement, not as an error.
