@@ -43,7 +43,7 @@ function mirror(policy: MirrorPolicy): string {
   switch (policy.kind) {
     case 'window': return `window on ${policy.cursor}`;
     case 'createdSince': return `created since (${policy.cursor})`;
-    case 'fullRefresh': return policy.onlyWhenNamed ? `full refresh when named (${policy.onlyWhenNamed})` : 'full refresh';
+    case 'fullRefresh': return policy.onlyWhenNamed ? `full refresh; ${policy.onlyWhenNamed}` : 'full refresh';
     case 'perCall': return `per call (${policy.callKey})`;
     case 'none': return `not mirrored: ${policy.reason}`;
   }
