@@ -21,7 +21,7 @@ Copies Gong into a database you own (a local mirror) and keeps it current; queri
                      PostgreSQL URL (postgres://user@host/db, password from PGPASSWORD or the URL)
   --objects A,B      only these objects (default every mirrored one); per-call content (CallTranscripts,
                      CallParties, …) brings Calls, whose calls it follows
-  --since DATE       a first run of Calls (and other dated objects) starts at DATE (default: everything);
+  --since DATE       a first run of Calls (and other dated objects, not Users) starts at DATE (default: everything);
                      per-call content follows only calls scheduled since DATE
   --full             read everything since --since again (upserted); full refresh of every object
   --look-back DAYS   how far before the last run Calls are read again, as Gong adds and changes calls

@@ -138,6 +138,20 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
     }
   });
 
+  it("--since does not cut Users (its policy keeps all history): the first run reads every user, the dated objects only since then", async () => {
+    const destination = await openDestination(await target.fresh('since-users'));
+    try {
+      const since = new Date(Date.now() - 30 * DAY_MS).toISOString().slice(0, 10);
+      await sync(destination, { objects: ['Users', 'AuditLogs'], since });
+      const counts = await destination.rowCounts();
+      assert.equal(counts.get('Users'), (await readAll(client, findTable('Users') ?? assert.fail('Users'))).length);
+      const audit = (await readAll(client, findTable('AuditLogs') ?? assert.fail('AuditLogs'))).length;
+      assert.ok((counts.get('AuditLogs') ?? 0) < audit, 'AuditLogs honours --since');
+    } finally {
+      await destination.close();
+    }
+  });
+
   it("per-call content is replaced when its call is read again: rows Gong no longer has for the call go, none is doubled", async () => {
     const destination = await openDestination(await target.fresh('percall'));
     try {
