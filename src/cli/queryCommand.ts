@@ -97,7 +97,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   if (values.explain) text = explainEach(text);
 
   const connection = values.mirror !== undefined
-    ? await openMirrorConnection(values.mirror)
+    ? await openMirrorConnection(values.mirror, (message) => io.stderr.write(`gongsql: ${message}\n`))
     : await openConnection({ sandbox: values.sandbox, seed: values.seed, baseUrl: values['base-url'] }, io.env);
   const progress = new Progress(io.stderr, Boolean((io.stderr as NodeJS.WriteStream).isTTY));
   const totals = { apiCalls: 0, pages: 0, rows: 0, ms: 0 };

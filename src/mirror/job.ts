@@ -7,6 +7,7 @@ import type { Destination, SyncState, SyncStatus } from './destination';
 import { estimateSync } from './estimate';
 import { CALLS_PER_REQUEST, callsTable, normalizeSince, readParts, selectTables, windowPredicates, windowStart, type ReadPart } from './reads';
 import type { MirrorTable } from './schema';
+import { checkSameSource, identifySource, parseSource, sourceText } from './source';
 import { groupSharedReads, recordsOf, sharedPlan } from './sharedContent';
 import { endedState, parseCheckpoint, runningState, type Checkpoint } from './state';
 import type { ObjectSummary, SyncEstimate, SyncOptions, SyncSummary } from './sync';
@@ -67,9 +68,14 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   const tables = selectTables(options.objects);
   normalizeSince(options.since);
   const { destination } = options;
-  await destination.prepare(tables);
-  const states = await destination.readState();
   const probe = emptyStats();
+  // Who the credentials reach, checked against the Gong the mirror copies before anything is written.
+  const source = options.source ?? { source: await identifySource(options.client, probe), apiCalls: 0 };
+  probe.apiCalls += source.apiCalls;
+  checkSameSource(parseSource(await destination.readSource()), source.source, destination.label);
+  await destination.prepare(tables);
+  await destination.recordSource(sourceText(source.source));
+  const states = await destination.readState();
   const estimate = await estimateSync(options, tables, states, probe);
   options.onEvent?.({ type: 'estimate', estimate });
   // Above the threshold, or more than today's quota has left (the run would stop at it and resume tomorrow): ask.

@@ -9,7 +9,7 @@ import {
   insertFromStagingSql, SEARCH_COLUMN, type Dialect, SEARCHED_TABLE, STATE_COLUMNS, stagingName, UPSERT_STATE_SQL, whereClause,
 } from './postgresSchema';
 import { snippet, toTsQuery, TS_CONFIG } from './postgresSearch';
-import { callKeyOf, DELETED_AT, mirrorTables, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
+import { callKeyOf, DELETED_AT, mirrorTables, SOURCE_TABLE, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
 
 /** Rows per FETCH of a select's cursor (and per batch it yields). */
 const FETCH_ROWS = 1000;
@@ -118,6 +118,21 @@ class PostgresMirror implements Destination {
       }
     }, 'read the sync state');
     return states;
+  }
+
+  async readSource(): Promise<string | null> {
+    return this.withClient(async (client) => {
+      if (!(await this.existingTables(client)).has(SOURCE_TABLE)) return null;
+      const { rows } = await client.query<{ source: string }>(`SELECT "source" FROM ${quoteIdent(SOURCE_TABLE)} WHERE "id" = 1`);
+      return rows[0]?.source ?? null;
+    }, 'read the mirror\'s source');
+  }
+
+  async recordSource(source: string): Promise<void> {
+    await this.transaction('record the mirror\'s source', async (client) => {
+      await client.query(`CREATE TABLE IF NOT EXISTS ${quoteIdent(SOURCE_TABLE)} ("id" integer PRIMARY KEY CHECK ("id" = 1), "source" text NOT NULL)`);
+      await client.query(`INSERT INTO ${quoteIdent(SOURCE_TABLE)} ("id", "source") VALUES (1, $1) ON CONFLICT ("id") DO UPDATE SET "source" = EXCLUDED."source"`, [source]);
+    });
   }
 
   async commit(page: PageCommit): Promise<void> {

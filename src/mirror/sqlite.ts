@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { abortedError } from '../gong/http/errors';
 import type { Predicate } from '../gong/read/plan';
 import type { Row, SqlValue } from '../values';
-import { MirrorError, type Destination, type NativeSql, type PageCommit, type RowSink, type SyncedKey, type SyncState, type TranscriptMatch } from './destination';
+import { MirrorError, MirrorInUseError, type Destination, type NativeSql, type PageCommit, type RowSink, type SyncedKey, type SyncState, type TranscriptMatch } from './destination';
 import type { MirrorTable } from './schema';
 import type { WorkerReply, WorkerRequest } from './sqliteProtocol';
 import { selectSql, tableSpec } from './sqliteSql';
@@ -40,6 +40,14 @@ class SqliteMirror implements Destination {
   async readState(): Promise<Map<string, SyncState>> {
     const states = await this.call<SyncState[]>({ type: 'readState' });
     return new Map(states.map((s) => [s.object, s]));
+  }
+
+  readSource(): Promise<string | null> {
+    return this.call({ type: 'readSource' });
+  }
+
+  recordSource(source: string): Promise<void> {
+    return this.call({ type: 'recordSource', source });
   }
 
   commit(page: PageCommit): Promise<void> {
@@ -147,7 +155,7 @@ class SqliteMirror implements Destination {
             resolve(reply.value as T);
           } else if (reply.type === 'error') {
             this.pending.delete(id);
-            reject(reply.kind === 'cancelled' ? abortedError() : reply.kind === 'mirror' ? new MirrorError(reply.message) : new MirrorError(`${this.label}: ${reply.message}`));
+            reject(reply.kind === 'cancelled' ? abortedError() : reply.kind === 'inUse' ? new MirrorInUseError(reply.message) : reply.kind === 'mirror' ? new MirrorError(reply.message) : new MirrorError(`${this.label}: ${reply.message}`));
           } else onData?.(reply, id);
         },
       });
@@ -165,8 +173,33 @@ class SqliteMirror implements Destination {
 /** Open mirrors of this process, by absolute path: one connection per file. */
 const open = new Map<string, Promise<SqliteMirror>>();
 
-/** Opens (or shares) the SQLite mirror at `file`, created empty when there is none. */
-export async function openSqliteMirror(file: string): Promise<Destination> {
+/** How long an open waits for a file another process holds, and what it says when it starts waiting. */
+export interface WaitForUse {
+  readonly ms: number;
+  readonly onWait: (message: string) => void;
+}
+
+/**
+ * Opens (or shares) the SQLite mirror at `file`, created empty when there is none. With
+ * `wait`, a file another process holds is tried again (twice a second) for up to `wait.ms`
+ * before the in-use error: a query waits for another query to finish.
+ */
+export async function openSqliteMirror(file: string, wait?: WaitForUse): Promise<Destination> {
+  const until = Date.now() + (wait?.ms ?? 0);
+  let told = false;
+  for (;;) {
+    try {
+      return await openShared(file);
+    } catch (error) {
+      if (!(error instanceof MirrorInUseError) || !wait || Date.now() >= until) throw error;
+      if (!told) wait.onWait(`${error.message.replace(/: wait for it to finish, or stop it$/, '')}; waiting up to ${Math.round(wait.ms / 1000)} s`);
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+async function openShared(file: string): Promise<Destination> {
   const path = resolve(file);
   const shared = open.get(path);
   const mirror = shared && await shared.catch(() => undefined);
@@ -175,7 +208,7 @@ export async function openSqliteMirror(file: string): Promise<Destination> {
     return mirror;
   }
   // Another caller started a new connection while this one waited: share that one.
-  if (open.get(path) !== shared) return openSqliteMirror(file);
+  if (open.get(path) !== shared) return openShared(file);
   const opening = start(path);
   open.set(path, opening);
   try {

@@ -2,11 +2,11 @@ import { parentPort } from 'node:worker_threads';
 import { Database, type Statement } from 'node-sqlite3-wasm';
 import type { Row, SqlValue } from '../values';
 import type { SyncState, TranscriptMatch } from './destination';
-import { STATE_TABLE, SYNCED_AT, DELETED_AT } from './schema';
+import { SOURCE_TABLE, STATE_TABLE, SYNCED_AT, DELETED_AT } from './schema';
 import { claimOwner, clearStaleLock, MirrorInUse, ownerPid, releaseOwner } from './sqliteLock';
 import type { TableSpec, WorkerReply, WorkerRequest } from './sqliteProtocol';
 import {
-  ftsQuery, insertContentSql, MIRROR_VERSION, PARTIES, STATE_DDL, tableDdl, TRANSCRIPT_INDEX, TRANSCRIPT_INDEX_DDL, TRANSCRIPTS, upsertSql,
+  ftsQuery, insertContentSql, MIRROR_VERSION, PARTIES, SOURCE_DDL, STATE_DDL, tableDdl, TRANSCRIPT_INDEX, TRANSCRIPT_INDEX_DDL, TRANSCRIPTS, upsertSql,
 } from './sqliteSql';
 import { quoteName as q } from '../engine/syntax/quoteName';
 
@@ -19,6 +19,7 @@ const port = parentPort;
 if (!port) throw new Error('sqliteWorker.ts runs as a worker thread');
 
 class MirrorFailure extends Error {}
+class InUse extends MirrorFailure {}
 class Cancelled extends Error {}
 
 const BATCH_ROWS = 500;
@@ -44,7 +45,7 @@ async function handle(request: Exclude<WorkerRequest, { type: 'more' }>): Promis
     const value = await answer(request);
     send({ type: 'ok', id: request.id, value });
   } catch (error) {
-    const kind = error instanceof MirrorFailure ? 'mirror' : error instanceof Cancelled ? 'cancelled' : 'sqlite';
+    const kind = error instanceof InUse ? 'inUse' : error instanceof MirrorFailure ? 'mirror' : error instanceof Cancelled ? 'cancelled' : 'sqlite';
     send({ type: 'error', id: request.id, kind, message: (error as Error).message });
   }
 }
@@ -54,6 +55,8 @@ async function answer(request: Exclude<WorkerRequest, { type: 'more' }>): Promis
     case 'open': return open(request.file);
     case 'prepare': return prepare(request.tables);
     case 'readState': return readState();
+    case 'readSource': return readSource();
+    case 'recordSource': return transaction(() => recordSource(request.source));
     case 'commit': return transaction(() => commit(request));
     case 'finishRefresh': return transaction(() => finishRefresh(request.table, request.runAt, request.state));
     case 'rowCounts': return rowCounts();
@@ -86,11 +89,11 @@ function open(path: string): void {
     try { opened?.close(); } catch { /* already broken */ }
     releaseOwner(path);
     if (error instanceof MirrorFailure) throw error;
-    if (error instanceof MirrorInUse) throw new MirrorFailure(error.message);
+    if (error instanceof MirrorInUse) throw new InUse(error.message);
     const message = (error as Error).message;
     if (/locked|busy/i.test(message)) {
       const pid = ownerPid(path);
-      throw new MirrorFailure(`${path} is in use by another gongsql process${pid ? ` (pid ${pid})` : ''}: wait for it to finish, or stop it`);
+      throw new InUse(`${path} is in use by another gongsql process${pid ? ` (pid ${pid})` : ''}: wait for it to finish, or stop it`);
     }
     if (/not a database|malformed|file is encrypted/i.test(message)) throw new MirrorFailure(`${path} is not a gongsql mirror: it is not a SQLite database`);
     throw new MirrorFailure(`${path} cannot be opened as a mirror: ${message}`);
@@ -156,6 +159,18 @@ function readState(): SyncState[] {
     status: r.status as SyncState['status'],
     error: r.error as string | null,
   }));
+}
+
+function readSource(): string | null {
+  const d = database();
+  if (d.get(`SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = ?`, [SOURCE_TABLE]) === null) return null;
+  return (d.get(`SELECT source FROM ${SOURCE_TABLE} WHERE id = 1`)?.source as string | undefined) ?? null;
+}
+
+function recordSource(source: string): void {
+  const d = database();
+  d.exec(SOURCE_DDL);
+  d.run(`INSERT OR REPLACE INTO ${SOURCE_TABLE} (id, source) VALUES (1, ?)`, [source]);
 }
 
 function saveStates(states: readonly SyncState[]): void {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openDestination } from '../../../src/mirror/open';
 import { startSandbox } from '../../../src/sandbox';
-import { gongsql, lastLine } from '../../helpers/cli';
+import { gongsql, lastLine, startGongsql } from '../../helpers/cli';
 import { connect } from '../../helpers/connect';
 import { syncMirror } from '../../helpers/syncMirror';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
@@ -92,12 +92,33 @@ describe('gongsql --mirror', () => {
     const holder = spawn(process.execPath, ['--import', 'tsx', '-e', `require('./src/mirror/open').openDestination(${JSON.stringify(file)}).then((m) => { console.log('open'); process.stdin.once('data', () => m.close().then(() => process.exit(0))); })`], { cwd: join(__dirname, '..', '..', '..'), stdio: ['pipe', 'pipe', 'inherit'] });
     try {
       await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
-      const busy = await gongsql(['--mirror', file, '-e', 'SELECT count(*) FROM Calls']);
-      assert.equal(busy.code, 1);
-      assert.match(busy.stderr, /gong\.sqlite is in use by another gongsql process \(pid \d+\)/);
+      // A query waits (saying so) for the file, and runs once the other process lets it go.
+      const query = startGongsql(['--mirror', file, '-e', 'SELECT count(*) FROM Calls']);
+      // (Or its end: a query that does not wait fails below instead of hanging.)
+      await Promise.race([query.done, new Promise<void>((resolve) => query.child.stderr.on('data', (d: Buffer) => { if (/waiting up to 10 s/.test(String(d))) resolve(); }))]);
+      holder.stdin.write('stop\n');
+      const waited = await query.done;
+      assert.equal(waited.code, 0, waited.stderr);
+      assert.match(waited.stderr, /^gongsql: .*gong\.sqlite is in use by another gongsql process \(pid \d+\); waiting up to 10 s$/m);
     } finally {
       holder.stdin.write('stop\n');
-      await new Promise((resolve) => holder.once('exit', resolve));
+      if (holder.exitCode === null) await new Promise((resolve) => holder.once('exit', resolve));
+    }
+  });
+
+  it('a lock left by a killed process is cleared by a query, even before its parent reaps it (a zombie)', async () => {
+    // `sleep 0` exits at once; its parent (exec'd into sleep 30) never reaps it, so it stays a zombie.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const pid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d).trim()))));
+      await waitForZombie(pid);
+      await mkdir(`${file}.lock`);
+      await writeFile(`${file}.owner`, `${pid}\n`);
+      const r = await gongsql(['--mirror', file, '-e', 'SELECT count(*) > 0 FROM Calls']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.ok(!existsSync(`${file}.lock`) && !existsSync(`${file}.owner`));
+    } finally {
+      parent.kill('SIGKILL');
     }
   });
 
@@ -111,3 +132,10 @@ describe('gongsql --mirror', () => {
   });
 });
 
+async function waitForZombie(pid: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (/\) Z/.test(await readFile(`/proc/${pid}/stat`, 'utf8'))) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  assert.fail(`process ${pid} did not become a zombie`);
+}

@@ -88,7 +88,8 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
       assert.equal(callsRequests[0]?.query.fromDateTime, from);
       const topics = summary.objects.find((o) => o.object === 'CallTopics');
       assert.equal(topics?.apiCalls, Math.ceil(inWindow / 100));
-      assert.equal(requests.length, callsRequests.length + Math.ceil(inWindow / 100));
+      // One more: the workspaces that tell which Gong this is (source.ts).
+      assert.equal(requests.length, 1 + callsRequests.length + Math.ceil(inWindow / 100));
       assert.equal(summary.apiCalls, requests.length, 'the summary counts every request');
     } finally {
       await destination.close();
@@ -126,8 +127,9 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
       const first = (await destination.readState()).get('Users')?.watermark ?? assert.fail('no watermark');
       const seen = sandbox.log.entries().length;
       const summary = await sync(destination, { objects: ['Users'] });
-      const [request, ...more] = sandbox.log.entries().slice(seen);
-      assert.equal(summary.apiCalls, 1, 'a request answered "no users found" counts too');
+      const [identify, request, ...more] = sandbox.log.entries().slice(seen);
+      assert.equal(identify?.path, '/v2/workspaces', 'which Gong this is, first');
+      assert.equal(summary.apiCalls, 2, 'a request answered "no users found" counts too');
       assert.equal(more.length, 0);
       assert.equal(request?.path, '/v2/users/extensive');
       assert.equal(JSON.parse(request?.body ?? '{}').filter.createdFromDateTime, isoSeconds(Date.parse(first)));
@@ -239,14 +241,14 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
   it("waits as long as Gong's Retry-After says, tells the caller, and goes on", async () => {
     const destination = await openDestination(await target.fresh('retry-after'));
     try {
-      sandbox.faults.add({ kind: 'rateLimit', route: 'GET /v2/workspaces', retryAfterSec: 1 });
+      sandbox.faults.add({ kind: 'rateLimit', route: 'GET /v2/settings/scorecards', retryAfterSec: 1 });
       const waits: number[] = [];
       const started = Date.now();
-      const summary = await sync(destination, { objects: ['Workspaces'], onEvent: (e) => { if (e.type === 'waiting') waits.push(e.seconds); } });
+      const summary = await sync(destination, { objects: ['ScoreCards'], onEvent: (e) => { if (e.type === 'waiting') waits.push(e.seconds); } });
       assert.equal(summary.stopped, false);
       assert.deepEqual(waits, [1]);
       assert.ok(Date.now() - started >= 1000, 'waited the second Gong asked for');
-      assert.ok(((await destination.rowCounts()).get('Workspaces') ?? 0) > 0);
+      assert.ok(((await destination.rowCounts()).get('ScoreCards') ?? 0) > 0);
     } finally {
       sandbox.faults.clear();
       await destination.close();
