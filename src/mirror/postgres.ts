@@ -299,7 +299,10 @@ class PostgresMirror implements Destination {
     if (error instanceof MirrorError) return error;
     const raw = error instanceof Error ? error.message : String(error);
     const code = (error as { code?: string }).code;
-    const message = code === '42P01' ? `${raw} (run gongsql sync first)` : raw;
+    const message = code === '42P01' ? `${raw} (run gongsql sync first)`
+      // pg's words when the server asks for a password and neither the URL nor the environment gave one.
+      : /empty password|client password must be a string|password authentication failed/i.test(raw) ? `${raw} (set PGPASSWORD in the environment, or put the password in the URL)`
+      : raw;
     const safe = this.secret ? message.split(this.secret).join('***') : message;
     return new MirrorError(`PostgreSQL mirror ${this.label}: could not ${what.replace(/^cannot /, '')}: ${safe}`);
   }

@@ -1,3 +1,5 @@
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { Database, type Statement } from 'node-sqlite3-wasm';
 import type { Row, SqlValue } from '../values';
@@ -76,6 +78,8 @@ function open(path: string): void {
   file = path;
   let opened: Database | undefined;
   try {
+    const problem = pathProblem(path);
+    if (problem) throw new MirrorFailure(problem);
     clearStaleLock(path);
     opened = new Database(path);
     // Crash-safe under kill -9 only with these, on every open (measured; see ARCHITECTURE).
@@ -96,9 +100,28 @@ function open(path: string): void {
       throw new InUse(`${path} is in use by another gongsql process${pid ? ` (pid ${pid})` : ''}: wait for it to finish, or stop it`);
     }
     if (/not a database|malformed|file is encrypted/i.test(message)) throw new MirrorFailure(`${path} is not a gongsql mirror: it is not a SQLite database`);
-    throw new MirrorFailure(`${path} cannot be opened as a mirror: ${message}`);
+    throw new MirrorFailure(`${path} cannot be opened as a mirror: ${permissionProblem(path) ?? message}`);
   }
   db = opened;
+}
+
+/** What makes a path no place for a mirror, said before SQLite's "could not open". */
+function pathProblem(path: string): string | undefined {
+  if (existsSync(path) && statSync(path).isDirectory()) return `${path} is a folder: give the mirror's file (e.g. ${join(path, 'gong.sqlite')})`;
+  if (!existsSync(dirname(path))) return `${path} cannot be made: the folder ${dirname(path)} does not exist`;
+  return undefined;
+}
+
+/**
+ * Why an open failed when it is about permissions: gongsql reads the file and writes beside
+ * it (its lock `<file>.lock`, the `-wal` journal), even for a query.
+ */
+function permissionProblem(path: string): string | undefined {
+  const can = (target: string, mode: number) => { try { accessSync(target, mode); return true; } catch { return false; } };
+  if (existsSync(path) && !can(path, constants.R_OK)) return 'permission denied: you may not read this file';
+  if (existsSync(path) && !can(path, constants.W_OK)) return 'permission denied: the file is read-only for you, and gongsql writes to a mirror even to query it (its lock and journal); copy it to a folder of yours';
+  if (!can(dirname(path), constants.W_OK)) return `permission denied: gongsql writes its lock and journal beside the mirror, and the folder ${dirname(path)} is read-only for you; copy the file to a folder of yours`;
+  return undefined;
 }
 
 /** An empty file becomes a mirror; a SQLite file with other tables and no sync state is someone else's. */

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openDestination } from '../../../src/mirror/open';
 import { startSandbox } from '../../../src/sandbox';
-import { gongsql, lastLine, startGongsql } from '../../helpers/cli';
+import { BIN, gongsql, lastLine, startGongsql } from '../../helpers/cli';
 import { connect } from '../../helpers/connect';
 import { syncMirror } from '../../helpers/syncMirror';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
@@ -122,6 +122,25 @@ describe('gongsql --mirror', () => {
     }
   });
 
+  it('a mirror the user may read but not write says the problem is permissions (file, then folder)', { skip: process.getuid?.() !== 0 && 'needs root to run as nobody' }, async () => {
+    const shared = await mkdtemp(join(tmpdir(), 'gongsql-ro-'));
+    try {
+      await chmod(shared, 0o755);
+      const readOnly = join(shared, 'ro.sqlite');
+      await copyFile(file, readOnly);
+      await chmod(readOnly, 0o444);
+      const asNobody = (location: string) => runAs('nobody', [BIN, '--mirror', location, '-e', 'SELECT count(*) FROM Calls']);
+      const r = await asNobody(readOnly);
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, /ro\.sqlite cannot be opened as a mirror: permission denied: the file is read-only for you/);
+      await chmod(readOnly, 0o666);
+      const f = await asNobody(readOnly);
+      assert.match(f.stderr, /permission denied: gongsql writes its lock and journal beside the mirror, and the folder .* is read-only for you/);
+    } finally {
+      await rm(shared, { recursive: true, force: true });
+    }
+  });
+
   it('is read-only, and is not combined with a live connection', async () => {
     const write = await gongsql(['--mirror', file, '-e', `UPDATE PermissionProfiles SET Name = 'x' WHERE Id = '1'`]);
     assert.equal(write.code, 1);
@@ -138,4 +157,12 @@ async function waitForZombie(pid: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   assert.fail(`process ${pid} did not become a zombie`);
+}
+
+/** Runs node as another user (setpriv), as a teammate with other rights on a shared file. */
+function runAs(user: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn('setpriv', [`--reuid=${user}`, '--regid=nogroup', '--clear-groups', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
 }

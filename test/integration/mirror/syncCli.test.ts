@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { gongsql, lastLine } from '../../helpers/cli';
@@ -73,6 +74,17 @@ describe('gongsql sync (the command)', () => {
     assert.doesNotMatch(auth.stderr, /resumes/);
     assert.match(auth.stderr, /^gongsql: .*(401|credentials|access key)/im);
     assert.equal(existsSync(denied), false);
+  });
+
+  it('says when the destination is a folder, or its folder does not exist', async () => {
+    const folder = dirname(await target.fresh('folder'));
+    const r = await gongsql(['sync', '--sandbox', '--objects', 'Workspaces', '--to', folder]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^gongsql: .* is a folder: give the mirror's file \(e\.g\. .*gong\.sqlite\)$/m);
+    const missing = join(folder, 'no-such-folder', 'x.sqlite');
+    const m = await gongsql(['sync', '--sandbox', '--objects', 'Workspaces', '--to', missing]);
+    assert.equal(m.code, 1);
+    assert.match(m.stderr, /cannot be made: the folder .*no-such-folder does not exist$/m);
   });
 
   it('--help prints the command, its options and how resume works', async () => {
