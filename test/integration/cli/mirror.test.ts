@@ -145,6 +145,15 @@ describe('gongsql --mirror', () => {
     const write = await gongsql(['--mirror', file, '-e', `UPDATE PermissionProfiles SET Name = 'x' WHERE Id = '1'`]);
     assert.equal(write.code, 1);
     assert.match(write.stderr, /read-only.*live connection/);
+    // The read-only message comes before what the write itself would be told (UPDATE on Users, INSERT's required columns).
+    for (const sql of [`UPDATE Users SET Active = 0 WHERE Id = '1'`, `INSERT INTO Calls (Title) VALUES ('x')`]) {
+      const r = await gongsql(['--mirror', file, '-e', sql]);
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /is read-only: it is a copy/, sql);
+    }
+    const forgotten = await gongsql(['--mirror', '-e', 'SELECT count(*) FROM Calls']);
+    assert.equal(forgotten.code, 2);
+    assert.match(forgotten.stderr, /--mirror needs a file or URL \(got -e\)/);
     const both = await gongsql(['--mirror', file, '--sandbox', '-e', 'SELECT 1']);
     assert.equal(both.code, 2);
     assert.match(both.stderr, /use either --mirror or --sandbox/);
