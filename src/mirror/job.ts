@@ -160,6 +160,11 @@ class ObjectRun {
   checkpoint: Checkpoint;
   readonly stats: ReadStats = emptyStats();
   private readonly apiCallsBefore: number;
+  /**
+   * Rows this run wrote: the reader's own count also has the parent rows a fan-out read
+   * (the workspaces behind each folder), which are not this object's.
+   */
+  private written = 0;
   private readonly rowsBefore: number;
 
   constructor(readonly ctx: RunContext, readonly table: MirrorTable, readonly previous: SyncState | undefined, readonly resumed: Checkpoint | undefined) {
@@ -200,7 +205,6 @@ class ObjectRun {
       for (const body of records) {
         for (const [index, run] of runs.entries()) {
           const mine = recordsOf(run.table, body).map((r) => toRow(run.table.table, r, { bound }));
-          run.stats.rows += mine.length;
           (rows[index] as Row[]).push(...mine);
         }
       }
@@ -216,15 +220,16 @@ class ObjectRun {
   /** One atomic commit: the rows, the per-call rows they replace, the checkpoint after them. */
   async commit(read: readonly Row[], at: Partial<Checkpoint>, replaceCalls?: readonly string[]): Promise<void> {
     const rows = read.map((row) => this.positions.map((i) => row[i] ?? null));
-    this.checkpoint = { ...this.checkpoint, ...at, rows: this.rowsBefore + this.stats.rows, apiCalls: this.apiCallsBefore + this.stats.apiCalls };
+    this.written += rows.length;
+    this.checkpoint = { ...this.checkpoint, ...at, rows: this.rowsBefore + this.written, apiCalls: this.apiCallsBefore + this.stats.apiCalls };
     await this.ctx.destination.commit({ table: this.table, rows, replaceCalls, runAt: this.checkpoint.runAt, states: [this.state()] });
     this.ctx.options.onEvent?.({
-      type: 'progress', object: this.table.name, pages: this.stats.pages, rows: this.stats.rows, apiCalls: this.stats.apiCalls, totalApiCalls: this.ctx.finishedApiCalls + this.stats.apiCalls,
+      type: 'progress', object: this.table.name, pages: this.stats.pages, rows: this.written, apiCalls: this.stats.apiCalls, totalApiCalls: this.ctx.finishedApiCalls + this.stats.apiCalls,
     });
   }
 
   state(): SyncState {
-    const checkpoint = { ...this.checkpoint, rows: this.rowsBefore + this.stats.rows, apiCalls: this.apiCallsBefore + this.stats.apiCalls };
+    const checkpoint = { ...this.checkpoint, rows: this.rowsBefore + this.written, apiCalls: this.apiCallsBefore + this.stats.apiCalls };
     return runningState(this.table, this.previous, checkpoint);
   }
 
@@ -233,7 +238,7 @@ class ObjectRun {
   }
 
   summary(status: SyncStatus, deleted: number, error?: string): ObjectSummary {
-    return { object: this.table.name, status, rows: this.stats.rows, apiCalls: this.stats.apiCalls, deleted, ...(error ? { error } : {}) };
+    return { object: this.table.name, status, rows: this.written, apiCalls: this.stats.apiCalls, deleted, ...(error ? { error } : {}) };
   }
 }
 

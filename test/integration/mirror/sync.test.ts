@@ -154,6 +154,22 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
     }
   });
 
+  it('counts only the rows of a fan-out object (not the parent rows read for it), in the summary and the state', async () => {
+    const destination = await openDestination(await target.fresh('fanout-rows'));
+    try {
+      const objects = ['PublicLibraryFolders', 'LibraryFolderCalls', 'PermissionProfiles', 'PermissionProfileUsers'];
+      const summary = await sync(destination, { objects });
+      const counts = await destination.rowCounts();
+      const states = await destination.readState();
+      for (const name of objects) {
+        assert.equal(summary.objects.find((o) => o.object === name)?.rows, counts.get(name), name);
+        assert.equal(states.get(name)?.rows, counts.get(name), name);
+      }
+    } finally {
+      await destination.close();
+    }
+  });
+
   it("per-call content is replaced when its call is read again: rows Gong no longer has for the call go, none is doubled", async () => {
     const destination = await openDestination(await target.fresh('percall'));
     try {
