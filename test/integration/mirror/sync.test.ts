@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { SyncProgress } from '../../../src/cli/syncProgress';
 import { after, before, describe, it } from 'node:test';
 import type { GongClient } from '../../../src/gong/http/client';
 import { GongClient as Client } from '../../../src/gong/http/client';
@@ -165,6 +167,24 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
         assert.equal(summary.objects.find((o) => o.object === name)?.rows, counts.get(name), name);
         assert.equal(states.get(name)?.rows, counts.get(name), name);
       }
+    } finally {
+      await destination.close();
+    }
+  });
+
+  it('the terminal progress line never goes backwards, and shows per-call objects sharing requests together', async () => {
+    const destination = await openDestination(await target.fresh('progress'));
+    const lines: string[] = [];
+    const stream = new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } });
+    const progress = new SyncProgress(stream, true);
+    try {
+      await sync(destination, { objects: ['CallParties', 'CallTopics', 'CallTrackers'], onEvent: (e) => progress.onEvent(e) });
+      const shown = lines.map((l) => l.replace('\r\x1b[2K', '')).filter((l) => l !== '');
+      const numbers = shown.map((l) => ['page', 'row', 'API call'].map((what) => Number(new RegExp(`(\\d+) ${what}`).exec(l)?.[1] ?? 0)));
+      for (let i = 1; i < numbers.length; i++) {
+        for (let k = 0; k < 3; k++) assert.ok((numbers[i]?.[k] ?? 0) >= (numbers[i - 1]?.[k] ?? 0), `went backwards:\n${shown[i - 1]}\n${shown[i]}`);
+      }
+      assert.ok(shown.some((l) => /CallParties, CallTopics, CallTrackers ·/.test(l)), shown.join('\n'));
     } finally {
       await destination.close();
     }
