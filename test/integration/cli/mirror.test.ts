@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openDestination } from '../../../src/mirror/open';
+import { mirrorTables } from '../../../src/mirror/schema';
 import { startSandbox } from '../../../src/sandbox';
 import { BIN, gongsql, lastLine, startGongsql } from '../../helpers/cli';
 import { connect } from '../../helpers/connect';
@@ -138,6 +139,26 @@ describe('gongsql --mirror', () => {
       assert.match(f.stderr, /permission denied: gongsql writes its lock and journal beside the mirror, and the folder .* is read-only for you/);
     } finally {
       await rm(shared, { recursive: true, force: true });
+    }
+  });
+
+  it('a query on an object whose last sync stopped warns that its rows may be incomplete (stderr), other objects do not', async () => {
+    const mirror = await openDestination(file);
+    const table = mirrorTables().find((t) => t.name === 'Users') ?? assert.fail('Users');
+    const state = (await mirror.readState()).get('Users') ?? assert.fail('no state');
+    const save = (s: typeof state) => mirror.commit({ table, rows: [], runAt: s.lastRunStarted ?? '', states: [s] });
+    try {
+      await save({ ...state, status: 'stopped', error: 'Cancelled: the next run resumes where this one stopped.' });
+      await mirror.close();
+      const r = await gongsql(['--mirror', file, '-e', 'SELECT count(*) FROM Users']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, /^Warning: the last sync of Users stopped \(Cancelled: .*\): its rows may be incomplete\. Run gongsql sync --objects Users --to .*gong\.sqlite to finish it\.$/m);
+      const calls = await gongsql(['--mirror', file, '-e', 'SELECT count(*) FROM Calls']);
+      assert.doesNotMatch(calls.stderr, /Warning/);
+    } finally {
+      const again = await openDestination(file);
+      await again.commit({ table, rows: [], runAt: state.lastRunStarted ?? '', states: [state] });
+      await again.close();
     }
   });
 
