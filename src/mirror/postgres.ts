@@ -20,10 +20,49 @@ const FETCH_ROWS = 1000;
  */
 export async function openPostgresMirror(url: string): Promise<Destination> {
   const label = redactUrl(url);
+  const sslmode = sslModeOf(url, label);
+  try {
+    return await connectPool(withLibpqSsl(url, sslmode), label, passwordOf(url));
+  } catch (error) {
+    // libpq's prefer and allow go on without TLS when the server has none.
+    if ((sslmode === 'prefer' || sslmode === 'allow') && /does not support SSL/i.test((error as Error).message)) {
+      return connectPool(withLibpqSsl(url, 'disable'), label, passwordOf(url));
+    }
+    throw error;
+  }
+}
+
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
+
+/** The URL's sslmode (libpq's names only: another value is an error, not a guess). */
+function sslModeOf(url: string, label: string): string | undefined {
+  let mode: string | null;
+  try {
+    mode = new URL(url).searchParams.get('sslmode');
+  } catch {
+    return undefined;
+  }
+  if (mode !== null && !SSL_MODES.includes(mode)) throw new MirrorError(`PostgreSQL mirror ${label}: sslmode=${mode} is not one of ${SSL_MODES.join(', ')}`);
+  return mode ?? undefined;
+}
+
+/**
+ * The URL as pg reads it with libpq's meanings (pg alone treats prefer, require and verify-ca
+ * as verify-full, with a warning): disable without TLS; allow, prefer and require with TLS and
+ * no certificate check; verify-ca checks the certificate, verify-full also the host name.
+ */
+function withLibpqSsl(url: string, sslmode: string | undefined): string {
+  if (sslmode === undefined) return url;
+  const parsed = new URL(url);
+  parsed.searchParams.set('sslmode', sslmode === 'allow' ? 'prefer' : sslmode);
+  parsed.searchParams.set('uselibpqcompat', 'true');
+  return parsed.toString();
+}
+
+async function connectPool(url: string, label: string, secret: string | undefined): Promise<Destination> {
   const pg = require('pg') as typeof import('pg');
   // A select holds its connection until its reader is done; a statement reads several objects at once.
   const pool = new pg.Pool({ connectionString: url, max: 8, types: { getTypeParser: typeParser(pg) } });
-  const secret = passwordOf(url);
   // An idle connection's error (the server restarting) must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   const mirror = new PostgresMirror(pool, label, secret);

@@ -162,6 +162,22 @@ describe('gongsql --mirror', () => {
     }
   });
 
+  it("sslmode has libpq's meanings on a PostgreSQL mirror: prefer goes on without TLS, require wants TLS (no pg warning), an unknown value is an error", async () => {
+    const query = (mode: string) => gongsql(['--mirror', `${url}${url.includes('?') ? '&' : '?'}sslmode=${mode}`, '-e', 'SELECT count(*) > 0 FROM Calls'], { env: { PGPASSWORD: process.env.PGPASSWORD ?? '' } });
+    for (const mode of ['disable', 'prefer', 'allow']) {
+      const r = await query(mode);
+      assert.equal(r.code, 0, `${mode}: ${r.stderr}`);
+      assert.doesNotMatch(r.stderr, /SECURITY WARNING/);
+    }
+    const require = await query('require');
+    assert.equal(require.code, 1);
+    assert.match(require.stderr, /does not support SSL/);
+    assert.doesNotMatch(require.stderr, /SECURITY WARNING/);
+    const bogus = await query('bogus');
+    assert.equal(bogus.code, 1);
+    assert.match(bogus.stderr, /sslmode=bogus is not one of disable, allow, prefer, require, verify-ca, verify-full/);
+  });
+
   it('is read-only, and is not combined with a live connection', async () => {
     const write = await gongsql(['--mirror', file, '-e', `UPDATE PermissionProfiles SET Name = 'x' WHERE Id = '1'`]);
     assert.equal(write.code, 1);
