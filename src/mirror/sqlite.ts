@@ -8,6 +8,7 @@ import { MirrorError, MirrorInUseError, type Destination, type NativeSql, type P
 import type { MirrorTable } from './schema';
 import type { WorkerReply, WorkerRequest } from './sqliteProtocol';
 import { selectSql, tableSpec } from './sqliteSql';
+import { releaseAbandonedLock } from './sqliteLock';
 
 /** A request before `call` numbers it. */
 type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -26,6 +27,7 @@ class SqliteMirror implements Destination {
   private nextId = 1;
   private readonly pending = new Map<number, { onReply: (reply: WorkerReply) => void; fail: (error: Error) => void }>();
   private failure: Error | undefined;
+  private abandoned = false;
 
   constructor(readonly label: string, private readonly worker: Worker) {
     worker.on('message', (reply: WorkerReply) => this.pending.get(reply.id)?.onReply(reply));
@@ -87,7 +89,8 @@ class SqliteMirror implements Destination {
 
   async close(): Promise<void> {
     if (--this.users > 0) return;
-    open.delete(this.label);
+    // An abandoned connection's entry is gone already (a new one may be there now).
+    if (!this.abandoned) open.delete(this.label);
     await this.call({ type: 'close' }).catch(() => undefined);
     await this.worker.terminate();
   }
@@ -126,10 +129,14 @@ class SqliteMirror implements Destination {
     const cancel = new Int32Array(new SharedArrayBuffer(4));
     // Known from the first batch on, which is when the worker may wait for the reader.
     let id = 0;
+    let grace: NodeJS.Timeout | undefined;
     const onAbort = () => {
       Atomics.store(cancel, 0, 1);
       // Wakes a worker waiting for the next batch to be taken; it then sees the flag.
       if (id !== 0) this.worker.postMessage({ type: 'more', id } satisfies WorkerRequest);
+      // The flag is read between rows: a statement busy inside one step (a big join before its
+      // first row) would not see it for seconds. Its thread is ended instead.
+      grace = setTimeout(() => this.abandon(), CANCEL_GRACE_MS);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     return this.call<void>({ type: 'query', sql, params, cancel }, (reply, replyId) => {
@@ -140,7 +147,23 @@ class SqliteMirror implements Destination {
         this.worker.postMessage({ type: 'more', id: reply.id } satisfies WorkerRequest);
         sink.rows(reply.rows);
       }
-    }).finally(() => signal?.removeEventListener('abort', onAbort));
+    }).finally(() => {
+      clearTimeout(grace);
+      signal?.removeEventListener('abort', onAbort);
+    });
+  }
+
+  /**
+   * Ends the worker in the middle of a statement: every pending call is cancelled, the next
+   * open starts a new connection, and the file's lock (this process's) is removed once the
+   * thread is gone. Only reads run through `query`, so no write is cut short.
+   */
+  private abandon(): void {
+    if (this.failure) return;
+    this.abandoned = true;
+    this.fail(abortedError());
+    open.delete(this.label);
+    void this.worker.terminate().then(() => releaseAbandonedLock(this.label));
   }
 
   private call<T>(request: Work, onData?: (reply: WorkerReply, id: number) => void): Promise<T> {
@@ -169,6 +192,9 @@ class SqliteMirror implements Destination {
     this.pending.clear();
   }
 }
+
+/** How long a cancelled statement has to notice its flag before its thread is ended. */
+const CANCEL_GRACE_MS = 300;
 
 /** Open mirrors of this process, by absolute path: one connection per file. */
 const open = new Map<string, Promise<SqliteMirror>>();

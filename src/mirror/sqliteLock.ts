@@ -68,6 +68,13 @@ export function claimOwner(file: string): void {
   writeFileSync(ownerFile(file), `${process.pid}\n`);
 }
 
+/** After this process ended its connection's thread mid-statement: its lock and owner file go. */
+export function releaseAbandonedLock(file: string): void {
+  if (ownerPid(file) !== process.pid) return;
+  rmSync(lockDir(file), { recursive: true, force: true });
+  rmSync(ownerFile(file), { force: true });
+}
+
 /** After the connection closed (or failed to open): the owner file goes if it is this process's. */
 export function releaseOwner(file: string): void {
   if (ownerPid(file) === process.pid) rmSync(ownerFile(file), { force: true });
