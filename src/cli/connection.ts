@@ -24,13 +24,16 @@ export interface LiveConnection extends Connection {
  * A mirror to query (`--mirror FILE|URL`): no Gong credentials, no request. A file that is not
  * there is an error, never a new empty mirror; a mirror nothing was synced into says how to sync.
  */
-export async function openMirrorConnection(location: string): Promise<Connection> {
+/** How long a query waits for a mirror file another process holds (a sync, another query). */
+export const MIRROR_WAIT_MS = 10_000;
+
+export async function openMirrorConnection(location: string, onWait: (message: string) => void = () => undefined): Promise<Connection> {
   const postgres = isPostgresUrl(location);
   const label = postgres ? redactUrl(location) : location;
   if (!postgres && !existsSync(location)) throw new UsageError(`no mirror at ${location}: create it with gongsql sync --to ${location}`);
   if (!postgres && statSync(location).isDirectory()) throw new UsageError(`--mirror ${location} is a folder: give the mirror's file`);
   if (!postgres && statSync(location).size === 0) throw new UsageError(`${location} is an empty file, not a gongsql mirror: create one with gongsql sync --to ${location}`);
-  const mirror = await openDestination(location);
+  const mirror = await openDestination(location, { ms: MIRROR_WAIT_MS, onWait });
   if ((await mirror.readState()).size === 0) {
     await mirror.close();
     throw new UsageError(`${label} holds no mirror yet (nothing was synced into it): run gongsql sync --to ${label}`);

@@ -80,6 +80,8 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   if (values['csv-raw'] && format !== 'csv') throw new UsageError('--csv-raw needs --format csv');
   if (values.seed !== undefined && !values.sandbox) throw new UsageError('--seed needs --sandbox');
   if (values.sandbox && values['base-url']) throw new UsageError('use either --sandbox or --base-url');
+  // `--mirror -e "SQL"` (the file forgotten) would take -e as the file.
+  if (values.mirror !== undefined && values.mirror.startsWith('-')) throw new UsageError(`--mirror needs a file or URL (got ${values.mirror})`);
   if (values.mirror !== undefined && (values.sandbox || values['base-url'])) throw new UsageError(`use either --mirror or ${values.sandbox ? '--sandbox' : '--base-url'}: a mirror is queried without Gong`);
   if (positionals.length > 1 || (positionals.length === 1 && values.e !== undefined)) throw new UsageError('give the SQL once: -e SQL, a file, or stdin');
   const params = parseParams(values.param);
@@ -100,7 +102,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   if (values.explain) text = explainEach(text);
 
   const connection = values.mirror !== undefined
-    ? await openMirrorConnection(values.mirror)
+    ? await openMirrorConnection(values.mirror, (message) => io.stderr.write(`gongsql: ${message}\n`))
     : await openConnection({ sandbox: values.sandbox, seed: values.seed, baseUrl: values['base-url'] }, io.env);
   const progress = new Progress(io.stderr, Boolean((io.stderr as NodeJS.WriteStream).isTTY));
   const totals = { apiCalls: 0, pages: 0, rows: 0, ms: 0 };

@@ -4,7 +4,9 @@ import { GongError } from '../gong/http/errors';
 import { MirrorError } from '../mirror/destination';
 import { duration, runSync, SyncNotConfirmed } from '../mirror/job';
 import { openDestination } from '../mirror/open';
-import { DEFAULT_LOOK_BACK_DAYS, normalizeSince, UnknownObject } from '../mirror/reads';
+import { emptyStats } from '../gong/read/reader';
+import { DEFAULT_LOOK_BACK_DAYS, normalizeSince, selectTables } from '../mirror/reads';
+import { identifySource } from '../mirror/source';
 import type { SyncEstimate, SyncSummary } from '../mirror/sync';
 import { parseOptions } from './args';
 import { copyMirrorCommand } from './copyMirrorCommand';
@@ -21,7 +23,7 @@ Copies Gong into a database you own (a local mirror) and keeps it current; queri
                      PostgreSQL URL (postgres://user@host/db, password from PGPASSWORD or the URL)
   --objects A,B      only these objects (default every mirrored one); per-call content (CallTranscripts,
                      CallParties, …) brings Calls, whose calls it follows
-  --since DATE       a first run of Calls (and other dated objects) starts at DATE (default: everything);
+  --since DATE       a first run of Calls (and other dated objects, not Users) starts at DATE (default: everything);
                      per-call content follows only calls scheduled since DATE
   --full             read everything since --since again (upserted); full refresh of every object
   --look-back DAYS   how far before the last run Calls are read again, as Gong adds and changes calls
@@ -69,6 +71,8 @@ export async function syncCommand(argv: string[], io: IO): Promise<number> {
   const lookBackDays = values['look-back'] === undefined ? undefined : lookBack(values['look-back']);
   try {
     normalizeSince(values.since);
+    // Usage errors before any request or file.
+    selectTables(objects);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -85,6 +89,10 @@ export async function syncCommand(argv: string[], io: IO): Promise<number> {
   let estimateCalls = 0;
   const started = performance.now();
   try {
+    // The first request (who the credentials reach) before the mirror is opened: bad credentials create no file.
+    const identified = emptyStats();
+    const source = { source: await identifySource(connection.client, identified), apiCalls: identified.apiCalls };
+    estimateCalls = source.apiCalls;
     const destination = await openDestination(values.to);
     try {
       io.stderr.write(`Syncing into ${destination.label}\n`);
@@ -95,6 +103,7 @@ export async function syncCommand(argv: string[], io: IO): Promise<number> {
         since: values.since,
         full: values.full,
         lookBackDays,
+        source,
         signal: controller.signal,
         confirm: (estimate) => (values.yes ? Promise.resolve(true) : ask(estimate, io)),
         onEvent: (event) => progress.onEvent(event),
@@ -115,7 +124,6 @@ export async function syncCommand(argv: string[], io: IO): Promise<number> {
       io.stderr.write('gongsql: cancelled; run the same command again to resume\n');
       return INTERRUPTED;
     }
-    if (error instanceof UnknownObject) throw new UsageError(error.message);
     if (error instanceof SyncNotConfirmed) {
       estimateCalls = error.apiCalls;
       io.stderr.write(`${describeEstimate(error.estimate)}gongsql: ${error.message} To run it: --yes.\n`);

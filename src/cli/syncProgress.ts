@@ -11,12 +11,16 @@ export class SyncProgress {
   private objects = 0;
   private done = 0;
   private estimated = 0;
-  private pages = 0;
-  private rows = 0;
   private finishedRows = 0;
   private finishedPages = 0;
   private apiCalls = 0;
-  private current = '';
+  /**
+   * Objects under way and their counts so far. Per-call objects that share their requests
+   * (parties, topics, trackers, comments) run together: the line shows them together and
+   * adds their counts, so it never goes backwards as their pages interleave.
+   */
+  private readonly active = new Map<string, { pages: number; rows: number }>();
+  private last = '';
 
   constructor(private readonly err: NodeJS.WriteStream | NodeJS.WritableStream, private readonly interactive: boolean) {}
 
@@ -27,23 +31,24 @@ export class SyncProgress {
         this.estimated = event.estimate.requests;
         return;
       case 'objectStart':
-        this.current = event.object;
+        this.active.set(event.object, { pages: 0, rows: 0 });
+        this.last = event.object;
         if (!this.interactive) this.err.write(`${event.object}: ${event.resumed ? 'resuming' : 'starting'}\n`);
         break;
       case 'progress':
-        this.pages = this.finishedPages + event.pages;
-        this.rows = this.finishedRows + event.rows;
-        this.apiCalls = event.totalApiCalls;
+        this.active.set(event.object, { pages: event.pages, rows: event.rows });
+        this.apiCalls = Math.max(this.apiCalls, event.totalApiCalls);
         break;
-      case 'objectEnd':
+      case 'objectEnd': {
         this.done++;
-        this.finishedPages = this.pages;
+        this.finishedPages += this.active.get(event.object)?.pages ?? 0;
         this.finishedRows += event.result.rows;
-        this.rows = this.finishedRows;
+        this.active.delete(event.object);
         if (!this.interactive) {
           this.err.write(`${event.object}: ${event.result.status}, ${event.result.rows} rows, ${event.result.apiCalls} API calls${event.result.error ? ` (${event.result.error})` : ''}\n`);
         }
         break;
+      }
       case 'waiting':
         if (!this.interactive) this.err.write(`Gong asked to wait ${event.seconds} s\n`);
         break;
@@ -63,10 +68,17 @@ export class SyncProgress {
   }
 
   private line(): string {
-    const spinner = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'[this.pages % 10];
+    let pages = this.finishedPages;
+    let rows = this.finishedRows;
+    for (const counts of this.active.values()) {
+      pages += counts.pages;
+      rows += counts.rows;
+    }
+    const spinner = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'[pages % 10];
     const left = Math.max(0, this.estimated - this.apiCalls);
     const eta = left > 0 ? ` · ETA ${duration(left / REQUESTS_PER_SECOND)}` : '';
-    return `${spinner} ${this.current} · ${this.done}/${this.objects} objects · ${count(this.pages, 'page')} · ${count(this.rows, 'row')} · ${count(this.apiCalls, 'API call')}${eta}`;
+    const current = this.active.size > 0 ? [...this.active.keys()].join(', ') : this.last;
+    return `${spinner} ${current} · ${this.done}/${this.objects} objects · ${count(pages, 'page')} · ${count(rows, 'row')} · ${count(this.apiCalls, 'API call')}${eta}`;
   }
 }
 

@@ -49,6 +49,8 @@ export async function copyMirror(source: Destination, target: Destination & Mirr
     objects.push({ object: table.name, rows });
     onObject?.(table.name, rows);
   }
+  const recorded = await source.readSource();
+  if (recorded) await target.recordSource(recorded);
   // The state last, alone in its transaction: before it the target is not yet a synced mirror.
   const [first] = tables;
   if (first) await target.load(first, [], states);

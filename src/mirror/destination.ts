@@ -18,6 +18,9 @@ export interface Destination {
   prepare(tables: readonly MirrorTable[]): Promise<void>;
   /** Every object's state, by object name. */
   readState(): Promise<Map<string, SyncState>>;
+  /** Which Gong the mirror copies (source.ts), as recorded by its first run; null before. */
+  readSource(): Promise<string | null>;
+  recordSource(source: string): Promise<void>;
   /** One page, atomically: its rows, the per-call rows it replaces, the new state. Never half of it. */
   commit(page: PageCommit): Promise<void>;
   /**
@@ -119,5 +122,8 @@ export class MirrorError extends Error {
     this.name = 'MirrorError';
   }
 }
+
+/** Another process holds the mirror (a SQLite file takes one process at a time). */
+export class MirrorInUseError extends MirrorError {}
 
 export type { SqlValue };

@@ -7,6 +7,7 @@ import type { Destination, SyncState, SyncStatus } from './destination';
 import { estimateSync } from './estimate';
 import { CALLS_PER_REQUEST, callsTable, normalizeSince, readParts, selectTables, windowPredicates, windowStart, type ReadPart } from './reads';
 import type { MirrorTable } from './schema';
+import { checkSameSource, identifySource, parseSource, sourceText } from './source';
 import { groupSharedReads, recordsOf, sharedPlan } from './sharedContent';
 import { endedState, parseCheckpoint, runningState, type Checkpoint } from './state';
 import type { ObjectSummary, SyncEstimate, SyncOptions, SyncSummary } from './sync';
@@ -67,9 +68,14 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   const tables = selectTables(options.objects);
   normalizeSince(options.since);
   const { destination } = options;
-  await destination.prepare(tables);
-  const states = await destination.readState();
   const probe = emptyStats();
+  // Who the credentials reach, checked against the Gong the mirror copies before anything is written.
+  const source = options.source ?? { source: await identifySource(options.client, probe), apiCalls: 0 };
+  probe.apiCalls += source.apiCalls;
+  checkSameSource(parseSource(await destination.readSource()), source.source, destination.label);
+  await destination.prepare(tables);
+  await destination.recordSource(sourceText(source.source));
+  const states = await destination.readState();
   const estimate = await estimateSync(options, tables, states, probe);
   options.onEvent?.({ type: 'estimate', estimate });
   // Above the threshold, or more than today's quota has left (the run would stop at it and resume tomorrow): ask.
@@ -154,6 +160,11 @@ class ObjectRun {
   checkpoint: Checkpoint;
   readonly stats: ReadStats = emptyStats();
   private readonly apiCallsBefore: number;
+  /**
+   * Rows this run wrote: the reader's own count also has the parent rows a fan-out read
+   * (the workspaces behind each folder), which are not this object's.
+   */
+  private written = 0;
   private readonly rowsBefore: number;
 
   constructor(readonly ctx: RunContext, readonly table: MirrorTable, readonly previous: SyncState | undefined, readonly resumed: Checkpoint | undefined) {
@@ -194,7 +205,6 @@ class ObjectRun {
       for (const body of records) {
         for (const [index, run] of runs.entries()) {
           const mine = recordsOf(run.table, body).map((r) => toRow(run.table.table, r, { bound }));
-          run.stats.rows += mine.length;
           (rows[index] as Row[]).push(...mine);
         }
       }
@@ -210,15 +220,16 @@ class ObjectRun {
   /** One atomic commit: the rows, the per-call rows they replace, the checkpoint after them. */
   async commit(read: readonly Row[], at: Partial<Checkpoint>, replaceCalls?: readonly string[]): Promise<void> {
     const rows = read.map((row) => this.positions.map((i) => row[i] ?? null));
-    this.checkpoint = { ...this.checkpoint, ...at, rows: this.rowsBefore + this.stats.rows, apiCalls: this.apiCallsBefore + this.stats.apiCalls };
+    this.written += rows.length;
+    this.checkpoint = { ...this.checkpoint, ...at, rows: this.rowsBefore + this.written, apiCalls: this.apiCallsBefore + this.stats.apiCalls };
     await this.ctx.destination.commit({ table: this.table, rows, replaceCalls, runAt: this.checkpoint.runAt, states: [this.state()] });
     this.ctx.options.onEvent?.({
-      type: 'progress', object: this.table.name, pages: this.stats.pages, rows: this.stats.rows, apiCalls: this.stats.apiCalls, totalApiCalls: this.ctx.finishedApiCalls + this.stats.apiCalls,
+      type: 'progress', object: this.table.name, pages: this.stats.pages, rows: this.written, apiCalls: this.stats.apiCalls, totalApiCalls: this.ctx.finishedApiCalls + this.stats.apiCalls,
     });
   }
 
   state(): SyncState {
-    const checkpoint = { ...this.checkpoint, rows: this.rowsBefore + this.stats.rows, apiCalls: this.apiCallsBefore + this.stats.apiCalls };
+    const checkpoint = { ...this.checkpoint, rows: this.rowsBefore + this.written, apiCalls: this.apiCallsBefore + this.stats.apiCalls };
     return runningState(this.table, this.previous, checkpoint);
   }
 
@@ -227,7 +238,7 @@ class ObjectRun {
   }
 
   summary(status: SyncStatus, deleted: number, error?: string): ObjectSummary {
-    return { object: this.table.name, status, rows: this.stats.rows, apiCalls: this.stats.apiCalls, deleted, ...(error ? { error } : {}) };
+    return { object: this.table.name, status, rows: this.written, apiCalls: this.stats.apiCalls, deleted, ...(error ? { error } : {}) };
   }
 }
 

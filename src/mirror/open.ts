@@ -1,6 +1,6 @@
 import type { Destination } from './destination';
 import { openPostgresMirror } from './postgres';
-import { openSqliteMirror } from './sqlite';
+import { openSqliteMirror, type WaitForUse } from './sqlite';
 
 /** `postgres://…` / `postgresql://…` is a PostgreSQL mirror; anything else a SQLite file path. */
 export function isPostgresUrl(location: string): boolean {
@@ -8,6 +8,6 @@ export function isPostgresUrl(location: string): boolean {
 }
 
 /** Opens a mirror, created empty when the file or database has none yet. */
-export async function openDestination(location: string): Promise<Destination> {
-  return isPostgresUrl(location) ? openPostgresMirror(location) : openSqliteMirror(location);
+export async function openDestination(location: string, wait?: WaitForUse): Promise<Destination> {
+  return isPostgresUrl(location) ? openPostgresMirror(location) : openSqliteMirror(location, wait);
 }

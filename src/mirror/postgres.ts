@@ -9,7 +9,7 @@ import {
   insertFromStagingSql, SEARCH_COLUMN, type Dialect, SEARCHED_TABLE, STATE_COLUMNS, stagingName, UPSERT_STATE_SQL, whereClause,
 } from './postgresSchema';
 import { snippet, toTsQuery, TS_CONFIG } from './postgresSearch';
-import { callKeyOf, DELETED_AT, mirrorTables, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
+import { callKeyOf, DELETED_AT, mirrorTables, SOURCE_TABLE, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
 
 /** Rows per FETCH of a select's cursor (and per batch it yields). */
 const FETCH_ROWS = 1000;
@@ -20,10 +20,49 @@ const FETCH_ROWS = 1000;
  */
 export async function openPostgresMirror(url: string): Promise<Destination> {
   const label = redactUrl(url);
+  const sslmode = sslModeOf(url, label);
+  try {
+    return await connectPool(withLibpqSsl(url, sslmode), label, passwordOf(url));
+  } catch (error) {
+    // libpq's prefer and allow go on without TLS when the server has none.
+    if ((sslmode === 'prefer' || sslmode === 'allow') && /does not support SSL/i.test((error as Error).message)) {
+      return connectPool(withLibpqSsl(url, 'disable'), label, passwordOf(url));
+    }
+    throw error;
+  }
+}
+
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
+
+/** The URL's sslmode (libpq's names only: another value is an error, not a guess). */
+function sslModeOf(url: string, label: string): string | undefined {
+  let mode: string | null;
+  try {
+    mode = new URL(url).searchParams.get('sslmode');
+  } catch {
+    return undefined;
+  }
+  if (mode !== null && !SSL_MODES.includes(mode)) throw new MirrorError(`PostgreSQL mirror ${label}: sslmode=${mode} is not one of ${SSL_MODES.join(', ')}`);
+  return mode ?? undefined;
+}
+
+/**
+ * The URL as pg reads it with libpq's meanings (pg alone treats prefer, require and verify-ca
+ * as verify-full, with a warning): disable without TLS; allow, prefer and require with TLS and
+ * no certificate check; verify-ca checks the certificate, verify-full also the host name.
+ */
+function withLibpqSsl(url: string, sslmode: string | undefined): string {
+  if (sslmode === undefined) return url;
+  const parsed = new URL(url);
+  parsed.searchParams.set('sslmode', sslmode === 'allow' ? 'prefer' : sslmode);
+  parsed.searchParams.set('uselibpqcompat', 'true');
+  return parsed.toString();
+}
+
+async function connectPool(url: string, label: string, secret: string | undefined): Promise<Destination> {
   const pg = require('pg') as typeof import('pg');
   // A select holds its connection until its reader is done; a statement reads several objects at once.
   const pool = new pg.Pool({ connectionString: url, max: 8, types: { getTypeParser: typeParser(pg) } });
-  const secret = passwordOf(url);
   // An idle connection's error (the server restarting) must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   const mirror = new PostgresMirror(pool, label, secret);
@@ -118,6 +157,21 @@ class PostgresMirror implements Destination {
       }
     }, 'read the sync state');
     return states;
+  }
+
+  async readSource(): Promise<string | null> {
+    return this.withClient(async (client) => {
+      if (!(await this.existingTables(client)).has(SOURCE_TABLE)) return null;
+      const { rows } = await client.query<{ source: string }>(`SELECT "source" FROM ${quoteIdent(SOURCE_TABLE)} WHERE "id" = 1`);
+      return rows[0]?.source ?? null;
+    }, 'read the mirror\'s source');
+  }
+
+  async recordSource(source: string): Promise<void> {
+    await this.transaction('record the mirror\'s source', async (client) => {
+      await client.query(`CREATE TABLE IF NOT EXISTS ${quoteIdent(SOURCE_TABLE)} ("id" integer PRIMARY KEY CHECK ("id" = 1), "source" text NOT NULL)`);
+      await client.query(`INSERT INTO ${quoteIdent(SOURCE_TABLE)} ("id", "source") VALUES (1, $1) ON CONFLICT ("id") DO UPDATE SET "source" = EXCLUDED."source"`, [source]);
+    });
   }
 
   async commit(page: PageCommit): Promise<void> {
@@ -284,7 +338,10 @@ class PostgresMirror implements Destination {
     if (error instanceof MirrorError) return error;
     const raw = error instanceof Error ? error.message : String(error);
     const code = (error as { code?: string }).code;
-    const message = code === '42P01' ? `${raw} (run gongsql sync first)` : raw;
+    const message = code === '42P01' ? `${raw} (run gongsql sync first)`
+      // pg's words when the server asks for a password and neither the URL nor the environment gave one.
+      : /empty password|client password must be a string|password authentication failed/i.test(raw) ? `${raw} (set PGPASSWORD in the environment, or put the password in the URL)`
+      : raw;
     const safe = this.secret ? message.split(this.secret).join('***') : message;
     return new MirrorError(`PostgreSQL mirror ${this.label}: could not ${what.replace(/^cannot /, '')}: ${safe}`);
   }

@@ -61,11 +61,13 @@ export const isoSeconds = (ms: number) => new Date(Math.floor(ms / 1000) * 1000)
 
 /**
  * Where a window or created-since read starts: the watermark (minus the look-back for a
- * window, since records change late), or `--since` on a first run or with `--full`; null
- * reads from the beginning.
+ * window, since records change late), or `--since` on a first run or with `--full` (except
+ * for a policy with `history: 'all'`); null reads from the beginning.
  */
 export function windowStart(table: MirrorTable, previous: SyncState | undefined, options: Pick<SyncOptions, 'full' | 'since' | 'lookBackDays'>): string | null {
-  const since = normalizeSince(options.since) ?? null;
+  // A dimension every call points at (its policy says `history: 'all'`) is never cut by --since.
+  const keepsAll = table.policy.kind === 'createdSince' && table.policy.history === 'all';
+  const since = keepsAll ? null : normalizeSince(options.since) ?? null;
   if (options.full || !previous?.watermark) return since;
   const watermark = Date.parse(previous.watermark);
   if (table.policy.kind !== 'window') return previous.watermark;

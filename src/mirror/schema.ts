@@ -33,6 +33,8 @@ export const DELETED_AT = '_deleted_at';
 export const ORDINAL = '_ordinal';
 /** The table holding each object's sync state. */
 export const STATE_TABLE = '_gongsql_sync';
+/** One row: which Gong the mirror copies (source.ts). */
+export const SOURCE_TABLE = '_gongsql_source';
 
 export function mirrorTable(table: TableDef): MirrorTable | undefined {
   const policy = table.mirror;

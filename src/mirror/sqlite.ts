@@ -4,10 +4,11 @@ import { Worker } from 'node:worker_threads';
 import { abortedError } from '../gong/http/errors';
 import type { Predicate } from '../gong/read/plan';
 import type { Row, SqlValue } from '../values';
-import { MirrorError, type Destination, type NativeSql, type PageCommit, type RowSink, type SyncedKey, type SyncState, type TranscriptMatch } from './destination';
+import { MirrorError, MirrorInUseError, type Destination, type NativeSql, type PageCommit, type RowSink, type SyncedKey, type SyncState, type TranscriptMatch } from './destination';
 import type { MirrorTable } from './schema';
 import type { WorkerReply, WorkerRequest } from './sqliteProtocol';
 import { selectSql, tableSpec } from './sqliteSql';
+import { releaseAbandonedLock } from './sqliteLock';
 
 /** A request before `call` numbers it. */
 type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -26,6 +27,7 @@ class SqliteMirror implements Destination {
   private nextId = 1;
   private readonly pending = new Map<number, { onReply: (reply: WorkerReply) => void; fail: (error: Error) => void }>();
   private failure: Error | undefined;
+  private abandoned = false;
 
   constructor(readonly label: string, private readonly worker: Worker) {
     worker.on('message', (reply: WorkerReply) => this.pending.get(reply.id)?.onReply(reply));
@@ -40,6 +42,14 @@ class SqliteMirror implements Destination {
   async readState(): Promise<Map<string, SyncState>> {
     const states = await this.call<SyncState[]>({ type: 'readState' });
     return new Map(states.map((s) => [s.object, s]));
+  }
+
+  readSource(): Promise<string | null> {
+    return this.call({ type: 'readSource' });
+  }
+
+  recordSource(source: string): Promise<void> {
+    return this.call({ type: 'recordSource', source });
   }
 
   commit(page: PageCommit): Promise<void> {
@@ -79,7 +89,8 @@ class SqliteMirror implements Destination {
 
   async close(): Promise<void> {
     if (--this.users > 0) return;
-    open.delete(this.label);
+    // An abandoned connection's entry is gone already (a new one may be there now).
+    if (!this.abandoned) open.delete(this.label);
     await this.call({ type: 'close' }).catch(() => undefined);
     await this.worker.terminate();
   }
@@ -118,10 +129,14 @@ class SqliteMirror implements Destination {
     const cancel = new Int32Array(new SharedArrayBuffer(4));
     // Known from the first batch on, which is when the worker may wait for the reader.
     let id = 0;
+    let grace: NodeJS.Timeout | undefined;
     const onAbort = () => {
       Atomics.store(cancel, 0, 1);
       // Wakes a worker waiting for the next batch to be taken; it then sees the flag.
       if (id !== 0) this.worker.postMessage({ type: 'more', id } satisfies WorkerRequest);
+      // The flag is read between rows: a statement busy inside one step (a big join before its
+      // first row) would not see it for seconds. Its thread is ended instead.
+      grace = setTimeout(() => this.abandon(), CANCEL_GRACE_MS);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     return this.call<void>({ type: 'query', sql, params, cancel }, (reply, replyId) => {
@@ -132,7 +147,23 @@ class SqliteMirror implements Destination {
         this.worker.postMessage({ type: 'more', id: reply.id } satisfies WorkerRequest);
         sink.rows(reply.rows);
       }
-    }).finally(() => signal?.removeEventListener('abort', onAbort));
+    }).finally(() => {
+      clearTimeout(grace);
+      signal?.removeEventListener('abort', onAbort);
+    });
+  }
+
+  /**
+   * Ends the worker in the middle of a statement: every pending call is cancelled, the next
+   * open starts a new connection, and the file's lock (this process's) is removed once the
+   * thread is gone. Only reads run through `query`, so no write is cut short.
+   */
+  private abandon(): void {
+    if (this.failure) return;
+    this.abandoned = true;
+    this.fail(abortedError());
+    open.delete(this.label);
+    void this.worker.terminate().then(() => releaseAbandonedLock(this.label));
   }
 
   private call<T>(request: Work, onData?: (reply: WorkerReply, id: number) => void): Promise<T> {
@@ -147,7 +178,7 @@ class SqliteMirror implements Destination {
             resolve(reply.value as T);
           } else if (reply.type === 'error') {
             this.pending.delete(id);
-            reject(reply.kind === 'cancelled' ? abortedError() : reply.kind === 'mirror' ? new MirrorError(reply.message) : new MirrorError(`${this.label}: ${reply.message}`));
+            reject(reply.kind === 'cancelled' ? abortedError() : reply.kind === 'inUse' ? new MirrorInUseError(reply.message) : reply.kind === 'mirror' ? new MirrorError(reply.message) : new MirrorError(`${this.label}: ${reply.message}`));
           } else onData?.(reply, id);
         },
       });
@@ -162,11 +193,39 @@ class SqliteMirror implements Destination {
   }
 }
 
+/** How long a cancelled statement has to notice its flag before its thread is ended. */
+const CANCEL_GRACE_MS = 300;
+
 /** Open mirrors of this process, by absolute path: one connection per file. */
 const open = new Map<string, Promise<SqliteMirror>>();
 
-/** Opens (or shares) the SQLite mirror at `file`, created empty when there is none. */
-export async function openSqliteMirror(file: string): Promise<Destination> {
+/** How long an open waits for a file another process holds, and what it says when it starts waiting. */
+export interface WaitForUse {
+  readonly ms: number;
+  readonly onWait: (message: string) => void;
+}
+
+/**
+ * Opens (or shares) the SQLite mirror at `file`, created empty when there is none. With
+ * `wait`, a file another process holds is tried again (twice a second) for up to `wait.ms`
+ * before the in-use error: a query waits for another query to finish.
+ */
+export async function openSqliteMirror(file: string, wait?: WaitForUse): Promise<Destination> {
+  const until = Date.now() + (wait?.ms ?? 0);
+  let told = false;
+  for (;;) {
+    try {
+      return await openShared(file);
+    } catch (error) {
+      if (!(error instanceof MirrorInUseError) || !wait || Date.now() >= until) throw error;
+      if (!told) wait.onWait(`${error.message.replace(/: wait for it to finish, or stop it$/, '')}; waiting up to ${Math.round(wait.ms / 1000)} s`);
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+async function openShared(file: string): Promise<Destination> {
   const path = resolve(file);
   const shared = open.get(path);
   const mirror = shared && await shared.catch(() => undefined);
@@ -175,7 +234,7 @@ export async function openSqliteMirror(file: string): Promise<Destination> {
     return mirror;
   }
   // Another caller started a new connection while this one waited: share that one.
-  if (open.get(path) !== shared) return openSqliteMirror(file);
+  if (open.get(path) !== shared) return openShared(file);
   const opening = start(path);
   open.set(path, opening);
   try {

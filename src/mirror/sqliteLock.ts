@@ -29,9 +29,22 @@ export function ownerPid(file: string): number | undefined {
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !zombie(pid);
+}
+
+/**
+ * A process killed (-9) whose parent has not reaped it yet still answers kill(pid, 0), but
+ * holds nothing: on Linux /proc says so (state Z), or that it has gone meanwhile.
+ */
+function zombie(pid: number): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    return /^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }
 
@@ -53,6 +66,13 @@ export function clearStaleLock(file: string): void {
 /** After the connection holds the lock: this process is its owner. */
 export function claimOwner(file: string): void {
   writeFileSync(ownerFile(file), `${process.pid}\n`);
+}
+
+/** After this process ended its connection's thread mid-statement: its lock and owner file go. */
+export function releaseAbandonedLock(file: string): void {
+  if (ownerPid(file) !== process.pid) return;
+  rmSync(lockDir(file), { recursive: true, force: true });
+  rmSync(ownerFile(file), { force: true });
 }
 
 /** After the connection closed (or failed to open): the owner file goes if it is this process's. */

@@ -20,6 +20,8 @@ export type WorkerRequest =
   | { type: 'open'; id: number; file: string }
   | { type: 'prepare'; id: number; tables: readonly TableSpec[] }
   | { type: 'readState'; id: number }
+  | { type: 'readSource'; id: number }
+  | { type: 'recordSource'; id: number; source: string }
   | { type: 'commit'; id: number; table: TableSpec; rows: readonly Row[]; replaceCalls?: readonly string[]; runAt: string; states: readonly SyncState[] }
   | { type: 'finishRefresh'; id: number; table: TableSpec; runAt: string; state: SyncState }
   | { type: 'rowCounts'; id: number }
@@ -32,7 +34,7 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { type: 'ok'; id: number; value?: unknown }
-  /** `mirror`: the file is not a mirror or is in use (a MirrorError); `cancelled`: a query stopped by its signal. */
-  | { type: 'error'; id: number; message: string; kind: 'mirror' | 'cancelled' | 'sqlite' }
+  /** `mirror`: the file is not a mirror (a MirrorError); `inUse`: another process holds it; `cancelled`: a query stopped by its signal. */
+  | { type: 'error'; id: number; message: string; kind: 'mirror' | 'inUse' | 'cancelled' | 'sqlite' }
   | { type: 'columns'; id: number; names: string[] }
   | { type: 'rows'; id: number; rows: Row[] };

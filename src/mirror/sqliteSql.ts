@@ -1,7 +1,7 @@
 import { quoteName } from '../engine/syntax/quoteName';
 import type { Predicate } from '../gong/read/plan';
 import type { SqlValue } from '../values';
-import { DELETED_AT, ORDINAL, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
+import { DELETED_AT, ORDINAL, SOURCE_TABLE, STATE_TABLE, SYNCED_AT, type MirrorTable } from './schema';
 import type { TableSpec } from './sqliteProtocol';
 
 /**
@@ -28,6 +28,8 @@ export function tableSpec(table: MirrorTable): TableSpec {
     callKey: table.policy.kind === 'perCall' ? table.policy.callKey : undefined,
   };
 }
+
+export const SOURCE_DDL = `CREATE TABLE IF NOT EXISTS ${SOURCE_TABLE} (id INTEGER PRIMARY KEY CHECK (id = 1), source TEXT NOT NULL)`;
 
 export const STATE_DDL = `CREATE TABLE IF NOT EXISTS ${STATE_TABLE} (
   object TEXT PRIMARY KEY, policy TEXT NOT NULL, watermark TEXT, checkpoint TEXT,

@@ -1,12 +1,14 @@
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { Database, type Statement } from 'node-sqlite3-wasm';
 import type { Row, SqlValue } from '../values';
 import type { SyncState, TranscriptMatch } from './destination';
-import { STATE_TABLE, SYNCED_AT, DELETED_AT } from './schema';
+import { SOURCE_TABLE, STATE_TABLE, SYNCED_AT, DELETED_AT } from './schema';
 import { claimOwner, clearStaleLock, MirrorInUse, ownerPid, releaseOwner } from './sqliteLock';
 import type { TableSpec, WorkerReply, WorkerRequest } from './sqliteProtocol';
 import {
-  ftsQuery, insertContentSql, MIRROR_VERSION, PARTIES, STATE_DDL, tableDdl, TRANSCRIPT_INDEX, TRANSCRIPT_INDEX_DDL, TRANSCRIPTS, upsertSql,
+  ftsQuery, insertContentSql, MIRROR_VERSION, PARTIES, SOURCE_DDL, STATE_DDL, tableDdl, TRANSCRIPT_INDEX, TRANSCRIPT_INDEX_DDL, TRANSCRIPTS, upsertSql,
 } from './sqliteSql';
 import { quoteName as q } from '../engine/syntax/quoteName';
 
@@ -19,6 +21,7 @@ const port = parentPort;
 if (!port) throw new Error('sqliteWorker.ts runs as a worker thread');
 
 class MirrorFailure extends Error {}
+class InUse extends MirrorFailure {}
 class Cancelled extends Error {}
 
 const BATCH_ROWS = 500;
@@ -44,7 +47,7 @@ async function handle(request: Exclude<WorkerRequest, { type: 'more' }>): Promis
     const value = await answer(request);
     send({ type: 'ok', id: request.id, value });
   } catch (error) {
-    const kind = error instanceof MirrorFailure ? 'mirror' : error instanceof Cancelled ? 'cancelled' : 'sqlite';
+    const kind = error instanceof InUse ? 'inUse' : error instanceof MirrorFailure ? 'mirror' : error instanceof Cancelled ? 'cancelled' : 'sqlite';
     send({ type: 'error', id: request.id, kind, message: (error as Error).message });
   }
 }
@@ -54,6 +57,8 @@ async function answer(request: Exclude<WorkerRequest, { type: 'more' }>): Promis
     case 'open': return open(request.file);
     case 'prepare': return prepare(request.tables);
     case 'readState': return readState();
+    case 'readSource': return readSource();
+    case 'recordSource': return transaction(() => recordSource(request.source));
     case 'commit': return transaction(() => commit(request));
     case 'finishRefresh': return transaction(() => finishRefresh(request.table, request.runAt, request.state));
     case 'rowCounts': return rowCounts();
@@ -73,6 +78,8 @@ function open(path: string): void {
   file = path;
   let opened: Database | undefined;
   try {
+    const problem = pathProblem(path);
+    if (problem) throw new MirrorFailure(problem);
     clearStaleLock(path);
     opened = new Database(path);
     // Crash-safe under kill -9 only with these, on every open (measured; see ARCHITECTURE).
@@ -86,16 +93,35 @@ function open(path: string): void {
     try { opened?.close(); } catch { /* already broken */ }
     releaseOwner(path);
     if (error instanceof MirrorFailure) throw error;
-    if (error instanceof MirrorInUse) throw new MirrorFailure(error.message);
+    if (error instanceof MirrorInUse) throw new InUse(error.message);
     const message = (error as Error).message;
     if (/locked|busy/i.test(message)) {
       const pid = ownerPid(path);
-      throw new MirrorFailure(`${path} is in use by another gongsql process${pid ? ` (pid ${pid})` : ''}: wait for it to finish, or stop it`);
+      throw new InUse(`${path} is in use by another gongsql process${pid ? ` (pid ${pid})` : ''}: wait for it to finish, or stop it`);
     }
     if (/not a database|malformed|file is encrypted/i.test(message)) throw new MirrorFailure(`${path} is not a gongsql mirror: it is not a SQLite database`);
-    throw new MirrorFailure(`${path} cannot be opened as a mirror: ${message}`);
+    throw new MirrorFailure(`${path} cannot be opened as a mirror: ${permissionProblem(path) ?? message}`);
   }
   db = opened;
+}
+
+/** What makes a path no place for a mirror, said before SQLite's "could not open". */
+function pathProblem(path: string): string | undefined {
+  if (existsSync(path) && statSync(path).isDirectory()) return `${path} is a folder: give the mirror's file (e.g. ${join(path, 'gong.sqlite')})`;
+  if (!existsSync(dirname(path))) return `${path} cannot be made: the folder ${dirname(path)} does not exist`;
+  return undefined;
+}
+
+/**
+ * Why an open failed when it is about permissions: gongsql reads the file and writes beside
+ * it (its lock `<file>.lock`, the `-wal` journal), even for a query.
+ */
+function permissionProblem(path: string): string | undefined {
+  const can = (target: string, mode: number) => { try { accessSync(target, mode); return true; } catch { return false; } };
+  if (existsSync(path) && !can(path, constants.R_OK)) return 'permission denied: you may not read this file';
+  if (existsSync(path) && !can(path, constants.W_OK)) return 'permission denied: the file is read-only for you, and gongsql writes to a mirror even to query it (its lock and journal); copy it to a folder of yours';
+  if (!can(dirname(path), constants.W_OK)) return `permission denied: gongsql writes its lock and journal beside the mirror, and the folder ${dirname(path)} is read-only for you; copy the file to a folder of yours`;
+  return undefined;
 }
 
 /** An empty file becomes a mirror; a SQLite file with other tables and no sync state is someone else's. */
@@ -156,6 +182,18 @@ function readState(): SyncState[] {
     status: r.status as SyncState['status'],
     error: r.error as string | null,
   }));
+}
+
+function readSource(): string | null {
+  const d = database();
+  if (d.get(`SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = ?`, [SOURCE_TABLE]) === null) return null;
+  return (d.get(`SELECT source FROM ${SOURCE_TABLE} WHERE id = 1`)?.source as string | undefined) ?? null;
+}
+
+function recordSource(source: string): void {
+  const d = database();
+  d.exec(SOURCE_DDL);
+  d.run(`INSERT OR REPLACE INTO ${SOURCE_TABLE} (id, source) VALUES (1, ?)`, [source]);
 }
 
 function saveStates(states: readonly SyncState[]): void {

@@ -1,5 +1,6 @@
 import type { GongClient } from '../gong/http/client';
 import type { Destination, SyncStatus } from './destination';
+import type { MirrorSource } from './source';
 
 // The sync job's public shape, shared by the CLI and the editor. The job itself is job.ts.
 
@@ -19,6 +20,8 @@ export interface SyncOptions {
   readonly confirmAbove?: number;
   readonly confirm?: (estimate: SyncEstimate) => Promise<boolean>;
   readonly onEvent?: (event: SyncEvent) => void;
+  /** Who the client reaches, when the caller already asked (source.ts), and the requests that took. */
+  readonly source?: { readonly source: MirrorSource; readonly apiCalls: number };
   /** The clock (tests). */
   readonly now?: () => Date;
 }

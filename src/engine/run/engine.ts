@@ -22,15 +22,16 @@ export async function execute(text: string, options: RunOptions): Promise<Statem
   const parsed = parse(text);
   const syntax = parsed.diagnostics.find((d) => d.severity === 'error');
   if (syntax) throw new EngineError('SYNTAX', syntax.message, syntax.span);
+  // A mirror is a copy: a write anywhere in the script stops it before anything runs, and
+  // before the write's own checks (which object takes which write) could say something else.
+  const write = options.mirror && parsed.statements.find((s) => WRITES.has(s.kind));
+  if (write) throw new EngineError('READ_ONLY', readOnlyMessage(options.mirror!.label), write.span);
   const warnings = parsed.statements.map((statement) => {
     const found = bind(statement).diagnostics;
     const problem = found.find((d) => d.severity === 'error');
     if (problem) throw new EngineError('BIND', problem.message, problem.span);
     return found.map((d) => `Warning: ${d.message}`);
   });
-  // A mirror is a copy: a write anywhere in the script stops it before anything runs.
-  const write = options.mirror && parsed.statements.find((s) => WRITES.has(s.kind));
-  if (write) throw new EngineError('READ_ONLY', readOnlyMessage(options.mirror!.label), write.span);
   const results: StatementResult[] = [];
   for (const [index, statement] of parsed.statements.entries()) {
     results.push(await executeStatement(text, statement, index, options, warnings[index] ?? []));

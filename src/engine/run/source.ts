@@ -31,7 +31,8 @@ const GONG: ScanSource = { kind: 'gong' };
 export async function scanSources(scans: readonly Scan[], options: RunOptions): Promise<Sources> {
   if (options.mirror) {
     const states = await options.mirror.readState();
-    return { of: new Map(scans.map((scan) => [scan.ref, mirrorSource(options.mirror!, scan, states)])), messages: [] };
+    const of = new Map(scans.map((scan) => [scan.ref, mirrorSource(options.mirror!, scan, states)]));
+    return { of, messages: unfinished(scans, states, options.mirror.label) };
   }
   const fallback = options.answerFromMirror;
   if (!fallback || scans.length === 0) return { of: new Map(scans.map((scan) => [scan.ref, GONG])), messages: [] };
@@ -46,6 +47,18 @@ export async function scanSources(scans: readonly Scan[], options: RunOptions): 
     if (why) messages.push(why);
   }
   return { of, messages };
+}
+
+/** A warning per object read whose last sync did not finish: its rows may be incomplete. */
+function unfinished(scans: readonly Scan[], states: ReadonlyMap<string, SyncState>, label: string): string[] {
+  const names = [...new Set(scans.map((scan) => scan.table.name))];
+  return names.flatMap((name) => {
+    const state = states.get(name);
+    if (!state || state.status === 'done') return [];
+    const how = state.status === 'running' ? 'has not finished (it is running, or its process was killed)' : state.status;
+    const why = state.error ? ` (${state.error})` : '';
+    return [`Warning: the last sync of ${name} ${how}${why}: its rows may be incomplete. Run gongsql sync --objects ${name} --to ${label} to finish it.`];
+  });
 }
 
 /** On a mirror connection: the object's mirrored table, or an error saying why it is not there. */

@@ -140,8 +140,11 @@ export type MirrorPolicy =
    * re-reads from the watermark minus a look-back on `cursor` (a range filter) and upserts.
    */
   | { readonly kind: 'window'; readonly cursor: string }
-  /** Gong lets you read only what was created since a time: the watermark moves forward, nothing is re-read. */
-  | { readonly kind: 'createdSince'; readonly cursor: string }
+  /**
+   * Gong lets you read only what was created since a time: the watermark moves forward, nothing is re-read.
+   * `history: 'all'`: a dimension other objects point at (Users): its first run reads everything, never cut by `--since`.
+   */
+  | { readonly kind: 'createdSince'; readonly cursor: string; readonly history?: 'all' }
   /**
    * Small: read whole each run; rows a run no longer returns get `_deleted_at`, never removed.
    * `onlyWhenNamed`: why a run syncs it only when `--objects` names it (it costs a request per user).

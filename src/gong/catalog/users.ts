@@ -3,7 +3,7 @@ import { col, defineTable, equals, filter, list, listOf, range, read } from './d
 export const Users = defineTable({
   name: 'Users',
   group: 'Users',
-  mirror: { kind: 'createdSince', cursor: 'Created' },
+  mirror: { kind: 'createdSince', cursor: 'Created', history: 'all' },
   description: 'Gong users (avatars of Gong staff excluded).',
   columns: [
     col('Id', 'id', 'Gong user id.', { key: true }),

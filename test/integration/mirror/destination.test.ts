@@ -354,5 +354,13 @@ describe('PostgreSQL destination: the password stays secret', () => {
       assert.match(error.message, /PostgreSQL mirror postgres:\/\/gongsql@127\.0\.0\.1/);
       return true;
     });
+    // No password at all (none in the URL, no PGPASSWORD): the error says where one goes.
+    const saved = process.env.PGPASSWORD;
+    delete process.env.PGPASSWORD;
+    try {
+      await assert.rejects(openDestination(url.replace(':test-secret-pw', '')), /set PGPASSWORD in the environment, or put the password in the URL/);
+    } finally {
+      if (saved !== undefined) process.env.PGPASSWORD = saved;
+    }
   });
 });

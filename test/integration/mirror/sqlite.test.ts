@@ -85,6 +85,30 @@ describe('the SQLite mirror file', () => {
     }
   });
 
+  it('a cancelled statement busy inside one step (no row yet) stops within a second; the file opens again, no lock left', async () => {
+    const file = await target.fresh('cancel');
+    const destination = await openDestination(file);
+    await destination.prepare([]);
+    const controller = new AbortController();
+    // One step that runs for minutes: SQLite produces no row before it has counted them all.
+    const long = destination.native!.query(`WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT count(*) FROM c`, [], { columns: () => undefined, rows: () => undefined }, controller.signal);
+    const settled = long.then(() => 'finished', (e: Error) => e.name);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const cancelledAt = Date.now();
+    controller.abort();
+    assert.equal(await settled, 'GongError');
+    assert.ok(Date.now() - cancelledAt < 1000, `stopped after ${Date.now() - cancelledAt} ms`);
+    await destination.close();
+    await waitFor(() => !existsSync(`${file}.lock`), 'the lock to be removed');
+    const again = await openDestination(file);
+    try {
+      assert.equal((await again.readState()).size, 0);
+    } finally {
+      await again.close();
+    }
+    assert.ok(!existsSync(`${file}.lock`) && !existsSync(`${file}.owner`));
+  });
+
   it('refuses a file that is not a mirror, saying why', async () => {
     const text = await target.fresh('text');
     await writeFile(text, 'not a database at all, just some text that is long enough to be read as a header'.repeat(20));

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { SyncProgress } from '../../../src/cli/syncProgress';
 import { after, before, describe, it } from 'node:test';
 import type { GongClient } from '../../../src/gong/http/client';
 import { GongClient as Client } from '../../../src/gong/http/client';
@@ -97,7 +99,8 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
       assert.equal(callsRequests[0]?.query.fromDateTime, from);
       const topics = summary.objects.find((o) => o.object === 'CallTopics');
       assert.equal(topics?.apiCalls, Math.ceil(inWindow / 100));
-      assert.equal(requests.length, callsRequests.length + Math.ceil(inWindow / 100));
+      // One more: the workspaces that tell which Gong this is (source.ts).
+      assert.equal(requests.length, 1 + callsRequests.length + Math.ceil(inWindow / 100));
       assert.equal(summary.apiCalls, requests.length, 'the summary counts every request');
     } finally {
       await destination.close();
@@ -135,13 +138,62 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
       const first = (await destination.readState()).get('Users')?.watermark ?? assert.fail('no watermark');
       const seen = sandbox.log.entries().length;
       const summary = await sync(destination, { objects: ['Users'] });
-      const [request, ...more] = sandbox.log.entries().slice(seen);
-      assert.equal(summary.apiCalls, 1, 'a request answered "no users found" counts too');
+      const [identify, request, ...more] = sandbox.log.entries().slice(seen);
+      assert.equal(identify?.path, '/v2/workspaces', 'which Gong this is, first');
+      assert.equal(summary.apiCalls, 2, 'a request answered "no users found" counts too');
       assert.equal(more.length, 0);
       assert.equal(request?.path, '/v2/users/extensive');
       assert.equal(JSON.parse(request?.body ?? '{}').filter.createdFromDateTime, isoSeconds(Date.parse(first)));
       const second = (await destination.readState()).get('Users')?.watermark ?? assert.fail('no watermark');
       assert.ok(second > first);
+    } finally {
+      await destination.close();
+    }
+  });
+
+  it("--since does not cut Users (its policy keeps all history): the first run reads every user, the dated objects only since then", async () => {
+    const destination = await openDestination(await target.fresh('since-users'));
+    try {
+      const since = new Date(Date.now() - 30 * DAY_MS).toISOString().slice(0, 10);
+      await sync(destination, { objects: ['Users', 'AuditLogs'], since });
+      const counts = await destination.rowCounts();
+      assert.equal(counts.get('Users'), (await readAll(client, findTable('Users') ?? assert.fail('Users'))).length);
+      const audit = (await readAll(client, findTable('AuditLogs') ?? assert.fail('AuditLogs'))).length;
+      assert.ok((counts.get('AuditLogs') ?? 0) < audit, 'AuditLogs honours --since');
+    } finally {
+      await destination.close();
+    }
+  });
+
+  it('counts only the rows of a fan-out object (not the parent rows read for it), in the summary and the state', async () => {
+    const destination = await openDestination(await target.fresh('fanout-rows'));
+    try {
+      const objects = ['PublicLibraryFolders', 'LibraryFolderCalls', 'PermissionProfiles', 'PermissionProfileUsers'];
+      const summary = await sync(destination, { objects });
+      const counts = await destination.rowCounts();
+      const states = await destination.readState();
+      for (const name of objects) {
+        assert.equal(summary.objects.find((o) => o.object === name)?.rows, counts.get(name), name);
+        assert.equal(states.get(name)?.rows, counts.get(name), name);
+      }
+    } finally {
+      await destination.close();
+    }
+  });
+
+  it('the terminal progress line never goes backwards, and shows per-call objects sharing requests together', async () => {
+    const destination = await openDestination(await target.fresh('progress'));
+    const lines: string[] = [];
+    const stream = new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } });
+    const progress = new SyncProgress(stream, true);
+    try {
+      await sync(destination, { objects: ['CallParties', 'CallTopics', 'CallTrackers'], onEvent: (e) => progress.onEvent(e) });
+      const shown = lines.map((l) => l.replace('\r\x1b[2K', '')).filter((l) => l !== '');
+      const numbers = shown.map((l) => ['page', 'row', 'API call'].map((what) => Number(new RegExp(`(\\d+) ${what}`).exec(l)?.[1] ?? 0)));
+      for (let i = 1; i < numbers.length; i++) {
+        for (let k = 0; k < 3; k++) assert.ok((numbers[i]?.[k] ?? 0) >= (numbers[i - 1]?.[k] ?? 0), `went backwards:\n${shown[i - 1]}\n${shown[i]}`);
+      }
+      assert.ok(shown.some((l) => /CallParties, CallTopics, CallTrackers ·/.test(l)), shown.join('\n'));
     } finally {
       await destination.close();
     }
@@ -234,14 +286,14 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
   it("waits as long as Gong's Retry-After says, tells the caller, and goes on", async () => {
     const destination = await openDestination(await target.fresh('retry-after'));
     try {
-      sandbox.faults.add({ kind: 'rateLimit', route: 'GET /v2/workspaces', retryAfterSec: 1 });
+      sandbox.faults.add({ kind: 'rateLimit', route: 'GET /v2/settings/scorecards', retryAfterSec: 1 });
       const waits: number[] = [];
       const started = Date.now();
-      const summary = await sync(destination, { objects: ['Workspaces'], onEvent: (e) => { if (e.type === 'waiting') waits.push(e.seconds); } });
+      const summary = await sync(destination, { objects: ['ScoreCards'], onEvent: (e) => { if (e.type === 'waiting') waits.push(e.seconds); } });
       assert.equal(summary.stopped, false);
       assert.deepEqual(waits, [1]);
       assert.ok(Date.now() - started >= 1000, 'waited the second Gong asked for');
-      assert.ok(((await destination.rowCounts()).get('Workspaces') ?? 0) > 0);
+      assert.ok(((await destination.rowCounts()).get('ScoreCards') ?? 0) > 0);
     } finally {
       sandbox.faults.clear();
       await destination.close();
