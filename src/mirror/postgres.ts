@@ -451,7 +451,7 @@ function searchSql(existing: ReadonlySet<string>, common: boolean): string {
   const matches = `SELECT t."CallId", t."CallScheduled", t."SpeakerId", t."SpeakerName", t."StartMs", t."Text", ts_rank(t.${quoteIdent(SEARCH_COLUMN)}, ${query}) AS rank
     FROM ${quoteIdent(SEARCHED_TABLE)} t WHERE ${matchesWhere()}${common ? ` ORDER BY t."CallScheduled" DESC LIMIT ${RANKED}` : ''}`;
   return `SELECT m."CallId", ${title}, m."CallScheduled", m."SpeakerName", ${affiliation}, m."StartMs", m."Text"
-    FROM (${matches}) m ORDER BY m.rank DESC, m."CallScheduled" DESC, m."CallId", m."StartMs" LIMIT $2`;
+    FROM (${matches}) m ORDER BY m."SpeakerName" IS NULL, m.rank DESC, m."CallScheduled" DESC, m."CallId", m."StartMs" LIMIT $2`;
 }
 
 function matchesWhere(): string {

@@ -123,7 +123,7 @@ export function copySql(target: string, table: MirrorTable): string {
 export function insertFromStagingSql(table: MirrorTable, conflicts: boolean): string {
   const stored = storedColumns(table).map(quoteIdent);
   const names = searchable(table) ? [...stored, quoteIdent(SEARCH_COLUMN)] : stored;
-  const values = searchable(table) ? [...stored, `to_tsvector('${TS_CONFIG}', coalesce("Text", ''))`] : stored;
+  const values = searchable(table) ? [...stored, `to_tsvector('${TS_CONFIG}', concat_ws(' ', "Text", "SpeakerName", "Affiliation"))`] : stored;
   const insert = `INSERT INTO ${quoteIdent(table.name)} (${names.join(', ')}) SELECT ${values.join(', ')} FROM ${quoteIdent(stagingName(table))}`;
   const key = storedKey(table);
   if (!conflicts || key.length === 0) return insert;

@@ -94,7 +94,8 @@ export function selectSql(table: MirrorTable, predicates: readonly Predicate[]):
 }
 
 /**
- * A user's search as an FTS5 query on the sentence only: each word a quoted term (so `don't`
+ * A user's search as an FTS5 query on the sentence, the speaker and the affiliation (every term
+ * in one of them: `Vera pricing`): each word a quoted term (so `don't`
  * or `c++` are words, not syntax), `"a phrase"` kept, a trailing `*` a prefix.
  */
 export function ftsQuery(text: string): string | undefined {
@@ -110,5 +111,5 @@ export function ftsQuery(text: string): string | undefined {
     const bare = word.replace(/\*+$/, '').replace(/"/g, '');
     if (bare !== '') terms.push(`"${bare}"${prefix ? '*' : ''}`);
   }
-  return terms.length === 0 ? undefined : `Text : (${terms.join(' ')})`;
+  return terms.length === 0 ? undefined : terms.join(' ');
 }

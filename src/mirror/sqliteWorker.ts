@@ -346,7 +346,7 @@ function search(text: string, limit: number): TranscriptMatch[] {
   const rows = d.all(
     `SELECT t.CallId, ${call}, t.SpeakerName, f.Affiliation, t.StartMs, t.Text, snippet(${TRANSCRIPT_INDEX}, 0, '«', '»', '…', 24) AS snippet
      FROM ${TRANSCRIPT_INDEX} f JOIN ${q(TRANSCRIPTS)} t ON t.rowid = f.rowid ${join}
-     WHERE ${TRANSCRIPT_INDEX} MATCH ? ORDER BY rank LIMIT ?`,
+     WHERE ${TRANSCRIPT_INDEX} MATCH ? ORDER BY t.SpeakerName IS NULL, rank LIMIT ?`,
     [match, limit],
   );
   return rows.map((r) => ({

@@ -279,7 +279,7 @@ for (const kind of kinds) {
         row(CallParties, { CallId: '801', Id: 'b', Name: 'Bo Buyer', SpeakerId: '9007199254740995', Affiliation: 'External' }),
       ] });
       const sentence = (startMs: number, speakerId: string, speakerName: string, text: string): Row =>
-        row(CallTranscripts, { CallId: '801', CallScheduled: '2026-05-01T10:00:00Z', SpeakerId: speakerId, SpeakerName: speakerName, StartMs: startMs, EndMs: startMs + 900, Text: text });
+        row(CallTranscripts, { CallId: '801', CallScheduled: '2026-05-01T10:00:00Z', SpeakerId: speakerId, SpeakerName: speakerName, Affiliation: speakerName === 'Bo Buyer' ? 'External' : 'Internal', StartMs: startMs, EndMs: startMs + 900, Text: text });
       await d.commit({ table: CallTranscripts, runAt: RUN1, states: [], replaceCalls: ['801'], rows: [
         sentence(1000, '9007199254740993', 'Ann Seller', 'Our pricing starts at ten seats.'),
         sentence(2000, '9007199254740995', 'Bo Buyer', 'The budget for next quarter is approved.'),
@@ -297,6 +297,13 @@ for (const kind of kinds) {
       assert.deepEqual(words.map((m) => m.startMs).sort(), [2000, 3000]);
       const prefix = await d.searchTranscripts('pric*', 10);
       assert.deepEqual(prefix.map((m) => [m.startMs, m.affiliation, m.snippet]), [[1000, 'Internal', 'Our «pricing» starts at ten seats.']]);
+      // The speaker and the affiliation are searched too; a sentence with a known speaker comes first.
+      assert.deepEqual((await d.searchTranscripts('Bo', 10)).map((m) => m.startMs).sort(), [2000, 3000]);
+      assert.deepEqual((await d.searchTranscripts('external budget', 10)).map((m) => m.startMs), [2000]);
+      await d.commit({ table: CallTranscripts, runAt: RUN1, states: [], replaceCalls: ['802'], rows: [
+        row(CallTranscripts, { CallId: '802', CallScheduled: '2026-05-02T10:00:00Z', StartMs: 10, Text: 'Pricing?' }),
+      ] });
+      assert.deepEqual((await d.searchTranscripts('pricing', 10)).map((m) => [m.callId, m.speakerName]), [['801', 'Ann Seller'], ['802', null]]);
       assert.deepEqual(await d.searchTranscripts('nothing-like-this', 10), []);
       assert.deepEqual(await d.searchTranscripts('  " * ', 10), []);
       assert.equal((await d.searchTranscripts('next', 1)).length, 1);

@@ -44,7 +44,7 @@ describe('the SQLite mirror SQL', () => {
   });
 
   it('a transcript search is words (quoted, so punctuation is no syntax), phrases and prefixes on the sentence', () => {
-    assert.equal(ftsQuery(`don't "next steps" pric*`), `Text : ("don't" "next steps" "pric"*)`);
+    assert.equal(ftsQuery(`don't "next steps" pric*`), `"don't" "next steps" "pric"*`);
     assert.equal(ftsQuery('  "" '), undefined);
   });
 
