@@ -73,6 +73,7 @@ export function generateWorld(options: GenerateOptions = {}): World {
     erasures: [],
     flowAssignments: [],
     digitalInteractions: new Map(),
+    engagementEvents: [],
   };
 }
 

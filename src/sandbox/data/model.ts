@@ -381,4 +381,6 @@ export interface World {
   flowAssignments: FlowAssignment[];
   /** eventIds of digital interactions reported (Gong refuses one twice with 409). */
   digitalInteractions: Map<string, Record<string, unknown>>;
+  /** Legacy customer-engagement events pushed (PUT /v2/customer-engagement/…), in order. */
+  engagementEvents: { kind: 'viewed' | 'shared' | 'action'; body: Record<string, unknown> }[];
 }

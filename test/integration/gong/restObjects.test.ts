@@ -265,6 +265,47 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
     await assert.rejects(run(`CALL ReportDigitalInteraction('ev-2', 'yesterday', 'x', '{}')`), /Timestamp must be ISO-8601/);
   });
 
+  const CONTENT = `'docsend', '2026-01-05 10:00:00', 'doc-7', 'https://docs.example.com/d/7', 'Pricing 2026'`;
+
+  it('ReportContentViewed pushes a legacy content-view event: PUT, camelCase body, the viewer object', async () => {
+    const requests = await requestsDuring(async () => {
+      const [done] = (await run(`CALL ReportContentViewed(${CONTENT}, '{"Email": "jane@acme.com", "Name": "Jane"}', 'Document viewed')`)).rows;
+      assert.equal(typeof done![0], 'string');
+    });
+    assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`), ['PUT /v2/customer-engagement/content/viewed']);
+    assert.deepEqual(sandbox.world.engagementEvents.at(-1), { kind: 'viewed', body: {
+      reportingSystem: 'docsend', eventTimestamp: '2026-01-05T10:00:00Z', contentId: 'doc-7', contentUrl: 'https://docs.example.com/d/7', contentTitle: 'Pricing 2026',
+      viewer: { email: 'jane@acme.com', name: 'Jane' }, viewActionTitle: 'Document viewed' } });
+    await assert.rejects(run(`CALL ReportContentViewed('docsend', '2026-01-05 10:00:00', 'doc-7', 'not a url', 'Pricing')`), /ContentUrl must be a URL/);
+  });
+
+  it('ReportContentShared pushes a legacy content-share event; the sandbox refuses a recipient without an email, naming the field', async () => {
+    await run(`CALL ReportContentShared(${CONTENT}, '{"Email": "ae@example.com"}', '[{"Email": "cfo@acme.com", "Name": "CFO"}]', 'Contract shared')`);
+    const shared = sandbox.world.engagementEvents.at(-1)!;
+    assert.equal(shared.kind, 'shared');
+    assert.deepEqual(shared.body.recipients, [{ email: 'cfo@acme.com', name: 'CFO' }]);
+    assert.deepEqual(shared.body.sharer, { email: 'ae@example.com' });
+    await assert.rejects(run(`CALL ReportContentShared(${CONTENT}, NULL, '[{"Name": "CFO"}]')`), /recipients\[0\]\.email is required/);
+    const missing = await call(sandbox, 'PUT', '/v2/customer-engagement/content/shared', { body: { reportingSystem: 'docsend', eventTimestamp: '2026-01-05T10:00:00Z', contentId: 'd', contentUrl: 'https://x.example' } });
+    assert.equal(missing.status, 400);
+    assert.match(missing.text, /contentTitle is required/);
+  });
+
+  it('ReportCustomAction requires ActionName (the engine names it before sending; the sandbox names actionName); a token without api:engagement-data:write is refused', async () => {
+    await run(`CALL ReportCustomAction(${CONTENT}, 'Contract signed', '{"Email": "cfo@acme.com"}')`);
+    assert.deepEqual(sandbox.world.engagementEvents.at(-1), { kind: 'action', body: {
+      reportingSystem: 'docsend', eventTimestamp: '2026-01-05T10:00:00Z', contentId: 'doc-7', contentUrl: 'https://docs.example.com/d/7', contentTitle: 'Pricing 2026',
+      actionName: 'Contract signed', actor: { email: 'cfo@acme.com' } } });
+    const sent = await requestsDuring(() => assert.rejects(run(`CALL ReportCustomAction(${CONTENT})`), /ActionName/));
+    assert.equal(sent.length, 0, 'refused before any request');
+    const body = { reportingSystem: 'docsend', eventTimestamp: '2026-01-05T10:00:00Z', contentId: 'd', contentUrl: 'https://x.example', contentTitle: 'T' };
+    const unnamed = await call(sandbox, 'PUT', '/v2/customer-engagement/action', { body });
+    assert.equal(unnamed.status, 400);
+    assert.match(unnamed.text, /actionName is required/);
+    const refused = await call(sandbox, 'PUT', '/v2/customer-engagement/action', { body: { ...body, actionName: 'Signed' }, authorization: 'Bearer tok-users' });
+    assert.equal(refused.status, 403);
+  });
+
   it('Coaching: all four filters required (the error names them); a row per report and metric, varying per report and growing with the period', async () => {
     await assert.rejects(run('SELECT * FROM Coaching WHERE ManagerId = 1'), /Coaching needs a filter Gong requires: WHERE WorkspaceId = '…' AND ManagerId = '…' AND PeriodFrom = '…' AND PeriodTo = '…'/);
     const w = sandbox.world;

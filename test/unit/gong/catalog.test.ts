@@ -18,7 +18,7 @@ describe('catalog', () => {
     assert.deepEqual(tables.map((t) => t.name).sort(), [...objects, ...content, ...rest].sort());
     assert.deepEqual(procedures.map((p) => p.name), ['CreateDraftCall', 'UploadCallMedia', 'CreateCall', 'CreateCallWithUrl', 'DeleteCRMIntegration', 'EraseDataForEmailAddress', 'EraseDataForPhoneNumber',
       'AssignProspectsToFlow', 'UnassignProspectFromFlows', 'ReportDigitalInteraction', 'CreateMeeting', 'UpdateMeeting', 'DeleteMeeting',
-      'GrantCallAccess', 'RevokeCallAccess', 'SetIntegrationSettings']);
+      'GrantCallAccess', 'RevokeCallAccess', 'SetIntegrationSettings', 'ReportContentViewed', 'ReportContentShared', 'ReportCustomAction']);
   });
 
   it('has the per-call content objects of issue 16, each read per call through calls/extensive', () => {
