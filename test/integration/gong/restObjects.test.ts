@@ -306,6 +306,31 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
     assert.equal(refused.status, 403);
   });
 
+  it('Tasks: UserId is required (the error names it); one request per user; counts vary per user, one has a backlog of open tasks', async () => {
+    await assert.rejects(run('SELECT * FROM Tasks'), /Tasks needs a filter Gong requires: WHERE UserId = '…'/);
+    const w = sandbox.world;
+    const perUser = new Map<string, number>();
+    for (const t of w.tasks) perUser.set(t.userId, (perUser.get(t.userId) ?? 0) + 1);
+    const [busiest] = [...perUser.entries()].sort((a, b) => b[1] - a[1]);
+    assert.ok(new Set(perUser.values()).size > 5, 'task counts vary per user');
+    let rows: StatementResult | undefined;
+    const requests = await requestsDuring(async () => { rows = await run(`SELECT Status, COUNT(*) FROM Tasks WHERE UserId = '${busiest![0]}' GROUP BY Status`, { useCache: false }); });
+    assert.equal(requests.length, 1);
+    assert.deepEqual(rows!.rows, [['OPEN', busiest![1]]], 'the outlier: a backlog of open tasks only');
+    const flowUser = w.tasks.find((t) => t.type === 'FLOW' && t.userId !== busiest![0])!.userId;
+    const flowTasks = await run(`SELECT t.Id, t.FlowName, t.FlowStepNumber, t.Type FROM Tasks t WHERE t.UserId = '${flowUser}' AND t.Type = 'FLOW'`, { useCache: false });
+    const expected = w.tasks.filter((t) => t.userId === flowUser && t.type === 'FLOW');
+    assert.deepEqual(flowTasks.rows.map((r) => r[0]).sort(), expected.map((t) => t.id).sort());
+    assert.ok(flowTasks.rows.every((r) => typeof r[1] === 'string' && Number(r[2]) >= 1));
+    const idle = w.users.find((u) => !perUser.has(u.id))!;
+    assert.equal((await run(`SELECT * FROM Tasks WHERE UserId = '${idle.id}'`, { useCache: false })).rows.length, 0, "Gong's 404 for a user without tasks is no rows");
+    const noUser = await call(sandbox, 'POST', '/v2/tasks', { body: { filter: { types: ['FLOW'], taskAction: ['CALL'], status: ['OPEN'] } } });
+    assert.equal(noUser.status, 400);
+    assert.match(noUser.text, /filter\.userId is required/);
+    const refused = await call(sandbox, 'POST', '/v2/tasks', { body: { filter: { userId: idle.id, types: ['FLOW'], taskAction: ['CALL'], status: ['OPEN'] } }, authorization: 'Bearer tok-users' });
+    assert.equal(refused.status, 403);
+  });
+
   it('Coaching: all four filters required (the error names them); a row per report and metric, varying per report and growing with the period', async () => {
     await assert.rejects(run('SELECT * FROM Coaching WHERE ManagerId = 1'), /Coaching needs a filter Gong requires: WHERE WorkspaceId = '…' AND ManagerId = '…' AND PeriodFrom = '…' AND PeriodTo = '…'/);
     const w = sandbox.world;
