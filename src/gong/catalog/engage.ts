@@ -104,6 +104,43 @@ export const ProspectFlows = defineTable({
   peculiarities: ["A filter CrmProspectId = '…' or IN (…) is required: Gong answers for given prospects only.", 'CALL AssignProspectsToFlow puts prospects in a flow; CALL UnassignProspectFromFlows takes one out.'],
 });
 
+export const Tasks = defineTable({
+  name: 'Tasks',
+  group: 'Engage',
+  mirror: { kind: 'none', reason: 'Gong answers for one given user only (a required filter) and offers no date window, so there is nothing to mirror incrementally' },
+  description: "A user's Engage call tasks, from flows and manual (POST /v2/tasks).",
+  columns: [
+    col('Id', 'id', 'The task id.', { key: true }),
+    col('UserId', 'id', 'The task\'s owner (Users.Id; a required filter).'),
+    col('Title', 'text', 'What to do.'),
+    col('Type', 'text', 'FLOW (a flow step) or MANUAL.'),
+    col('Status', 'text', 'OPEN, DONE or DISMISSED.'),
+    col('Priority', 'text', 'High, Medium or Low.', { source: 'priority.name' }),
+    col('Created', 'datetime', 'When the task was created.'),
+    col('Updated', 'datetime', 'When it last changed (done or dismissed).'),
+    col('DueDate', 'datetime', 'When it is due.'),
+    col('FlowId', 'id', 'The flow the task comes from (Flows.Id); NULL for a manual task.', { source: 'flow.id' }),
+    col('FlowName', 'text', "The flow's name.", { source: 'flow.name' }),
+    col('FlowStepName', 'text', 'The flow step.', { source: 'flow.step.name' }),
+    col('FlowStepNumber', 'integer', 'Its position in the flow.', { source: 'flow.step.stepNumber' }),
+    col('AccountName', 'text', 'The CRM account.', { source: 'account.name' }),
+    col('AccountCrmId', 'text', "The account's CRM id.", { source: 'account.crmId' }),
+    col('OpportunityCrmId', 'text', 'The CRM opportunity, if any.', { source: 'opportunity.crmId' }),
+    col('ContactName', 'text', 'The person to call.', { source: 'contact.name' }),
+    col('ContactCrmId', 'text', "The contact's CRM id.", { source: 'contact.crmId' }),
+    col('Actions', 'json', 'JSON array of the actions (CALL).'),
+    col('AdditionalContacts', 'json', 'JSON array of further contacts.'),
+  ],
+  filters: [filter('UserId', ['='], 'Required: sent to Gong as filter.userId (one request per user).')],
+  reads: [read({
+    name: 'by user', method: 'POST', path: '/v2/tasks', requires: ['UserId'],
+    bindings: [equals('UserId', 'body:filter.userId')],
+    fixed: { body: { filter: { types: ['FLOW', 'MANUAL'], taskAction: ['CALL'], status: ['OPEN', 'DONE', 'DISMISSED'] } } },
+    records: listOf('tasks'),
+  })],
+  peculiarities: ["A filter UserId = '…' is required: Gong lists one user's tasks per request.", 'Gong lists call tasks only (taskAction CALL); all types and statuses are asked for and filtered locally.'],
+});
+
 export const AssignProspectsToFlow: ProcedureDef = {
   name: 'AssignProspectsToFlow',
   description: 'Puts CRM prospects (contacts or leads) in an Engage flow, run by a flow owner (POST /v2/flows/prospects/assign).',

@@ -11,7 +11,7 @@ import { AnsweredScorecardAnswers, AnsweredScorecards, ScoreCardQuestions, Score
 import { UserActivityByPeriod, UserActivityDayByDay, UserActivityStats, UserInteractionStats } from './stats';
 import type { ProcedureDef, TableDef } from './types';
 import { Users, UserSettingsHistory, Workspaces } from './users';
-import { CallOutcomeTypes, FlowFolders, Flows, ProspectFlows } from './engage';
+import { CallOutcomeTypes, FlowFolders, Flows, ProspectFlows, Tasks } from './engage';
 import { DataPrivacyByEmail, DataPrivacyByPhone } from './privacy';
 
 /** Every Gong object gongsql exposes, in explorer order. Adding an object is adding it here. */
@@ -24,7 +24,7 @@ export const tables: readonly TableDef[] = [
   PublicLibraryFolders, LibraryFolderCalls,
   CRMIntegrations, CallManualCRMAssociations,
   PermissionProfiles, PermissionProfileUsers, AuditLogs,
-  Flows, FlowFolders, ProspectFlows, CallOutcomeTypes,
+  Flows, FlowFolders, ProspectFlows, Tasks, CallOutcomeTypes,
   DataPrivacyByEmail, DataPrivacyByPhone,
   CRMEntitySchema, CRMRequestStatus, CallUserAccess, MeetingIntegrationStatus, Coaching,
 ];

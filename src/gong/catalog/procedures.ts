@@ -7,6 +7,7 @@ import { AssignProspectsToFlow, UnassignProspectFromFlows } from './engage';
 import { ReportDigitalInteraction, SetIntegrationSettings } from './digitalInteractions';
 import { CreateMeeting, DeleteMeeting, UpdateMeeting } from './meetings';
 import { GrantCallAccess, RevokeCallAccess } from './callAccess';
+import { ReportContentShared, ReportContentViewed, ReportCustomAction } from './customerEngagement';
 import type { ProcedureDef, SendWrite } from './types';
 
 const INVISIBLE = 'A call draft is invisible to SELECT until its media is processed, exactly as Gong behaves.';
@@ -104,4 +105,4 @@ export const DeleteCRMIntegration: ProcedureDef = {
 
 export const procedures: readonly ProcedureDef[] = [CreateDraftCall, UploadCallMedia, CreateCall, CreateCallWithUrl, DeleteCRMIntegration, EraseDataForEmailAddress, EraseDataForPhoneNumber,
   AssignProspectsToFlow, UnassignProspectFromFlows, ReportDigitalInteraction, CreateMeeting, UpdateMeeting, DeleteMeeting,
-  GrantCallAccess, RevokeCallAccess, SetIntegrationSettings];
+  GrantCallAccess, RevokeCallAccess, SetIntegrationSettings, ReportContentViewed, ReportContentShared, ReportCustomAction];

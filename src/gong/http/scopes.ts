@@ -57,6 +57,10 @@ export const ENDPOINT_SCOPES: Readonly<Record<string, string | undefined>> = {
   'PUT /v2/calls/users-access': 'api:call-user-access:write',
   'DELETE /v2/calls/users-access': 'api:call-user-access:write',
   'POST /v2/integration-settings': 'api:integration-settings:write',
+  'POST /v2/tasks': 'api:tasks:read',
+  'PUT /v2/customer-engagement/content/viewed': 'api:engagement-data:write',
+  'PUT /v2/customer-engagement/content/shared': 'api:engagement-data:write',
+  'PUT /v2/customer-engagement/action': 'api:engagement-data:write',
 };
 
 const patterns = Object.entries(ENDPOINT_SCOPES).map(([endpoint, scope]) => ({

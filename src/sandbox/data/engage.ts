@@ -1,5 +1,5 @@
 import type { IdFactory } from './ids';
-import type { CallOutcome, Flow, FlowFolder, User, Workspace } from './model';
+import type { CallOutcome, Flow, FlowFolder, Task, User, Workspace } from './model';
 import type { Random } from './random';
 import { DAY_MS, isoSeconds } from './time';
 
@@ -58,4 +58,51 @@ export function generateCallOutcomes(random: Random): CallOutcome[] {
   ];
   if (random.bool(0.7)) defaults.push({ callOutcome: 'Referred to colleague', connectStatus: 'CONNECTED', sentiment: 'POSITIVE', todoAction: 'COMPLETE', automation: null, category: 'ANSWERED' });
   return defaults.map((o, i) => ({ ...o, displayOrder: i + 1 }));
+}
+
+const STEP_NAMES = ['Intro call', 'Follow-up call', 'Check-in call', 'Breakup call', 'Voicemail drop'];
+const ACCOUNTS = ['Acme Corp', 'Globex', 'Initech', 'Umbrella Health', 'Stark Logistics', 'Wayne Retail', 'Hooli', 'Vandelay Imports', 'Soylent Foods', 'Tyrell Systems'];
+const FIRST = ['Dana', 'Lee', 'Sam', 'Priya', 'Omar', 'Jo', 'Mia', 'Ken'];
+const PRIORITIES = [{ id: '1', name: 'High' }, { id: '2', name: 'Medium' }, { id: '3', name: 'Low' }];
+
+/**
+ * Engage call tasks (POST /v2/tasks). Flow owners get tasks from their flows' call steps, the
+ * others a few manual ones; most users have some, a few none, one outlier a backlog of
+ * overdue open tasks. Older tasks are more often done or dismissed.
+ */
+export function generateTasks(random: Random, ids: IdFactory, flows: readonly Flow[], users: readonly User[], anchorMs: number): Task[] {
+  const tasks: Task[] = [];
+  const active = users.filter((u) => u.active);
+  const backlog = active[Math.floor(active.length / 2)];
+  for (const user of active) {
+    const own = flows.filter((f) => f.ownerEmail === user.emailAddress);
+    const count = user === backlog ? 90 : random.bool(0.15) ? 0 : own.length > 0 ? random.int(5, 30) : random.int(1, 6);
+    for (let i = 0; i < count; i++) {
+      const ageDays = user === backlog ? random.int(10, 60) : random.int(0, 120);
+      const createdMs = anchorMs - ageDays * DAY_MS - random.int(0, DAY_MS - 1);
+      const status = user === backlog ? 'OPEN' : random.bool(Math.min(0.9, ageDays / 40)) ? (random.bool(0.8) ? 'DONE' : 'DISMISSED') : 'OPEN';
+      const flow = own.length > 0 && random.bool(0.75) ? random.pick(own) : null;
+      const stepNumber = random.int(1, STEP_NAMES.length);
+      const account = random.pick(ACCOUNTS);
+      const contact = `${random.pick(FIRST)} ${account.split(' ')[0]}`;
+      tasks.push({
+        id: ids.next(19),
+        userId: user.id,
+        created: isoSeconds(createdMs),
+        updated: isoSeconds(status === 'OPEN' ? createdMs : createdMs + random.int(1, 5) * DAY_MS),
+        status,
+        type: flow ? 'FLOW' : 'MANUAL',
+        actions: ['CALL'],
+        account: { crmId: `001${random.int(100000, 999999)}`, name: account },
+        opportunity: random.bool(0.5) ? { crmId: `006${random.int(100000, 999999)}`, name: `${account} — ${random.pick(['New business', 'Expansion', 'Renewal'])}` } : null,
+        dueDate: isoSeconds(createdMs + random.int(0, 7) * DAY_MS),
+        flow: flow ? { id: flow.id, name: flow.name, step: { id: ids.next(19), name: STEP_NAMES[stepNumber - 1]!, stepNumber } } : null,
+        contact: { crmId: `003${random.int(100000, 999999)}`, name: contact, emailAddress: `${contact.toLowerCase().replace(/ /g, '.')}@example.com` },
+        additionalContacts: [],
+        title: flow ? `${STEP_NAMES[stepNumber - 1]}: ${contact}` : `Call ${contact} (${account})`,
+        priority: random.pick(PRIORITIES),
+      });
+    }
+  }
+  return tasks;
 }

@@ -3,7 +3,7 @@ import { generateAssociations, generateCrmIntegrations, generateFolders, generat
 import { addCallAnalytics } from './analytics';
 import { generateActivity, interactionStyles } from './activity';
 import { CALL_SPAN_MS, generateCalls } from './calls';
-import { generateCallOutcomes, generateFlows } from './engage';
+import { generateCallOutcomes, generateFlows, generateTasks } from './engage';
 import { generateSettingsHistory } from './settingsHistory';
 import { applyExampleIds, EXAMPLE_IDS, exampleDraftCall } from './examples';
 import { IdFactory } from './ids';
@@ -50,6 +50,7 @@ export function generateWorld(options: GenerateOptions = {}): World {
   addCallAnalytics(root.fork('analytics'), calls, users, anchorMs);
   const scorecards = generateScorecards(root.fork('scorecards'), ids, workspaces, users, anchorMs);
   const answeredScorecards = generateAnsweredScorecards(root.fork('answered'), ids, scorecards, calls, users, anchorMs);
+  const engage = generateFlows(root.fork('flows'), new IdFactory(root.fork('flowIds')), workspaces, users.filter((u) => !avatarUserIds.has(u.id)), anchorMs);
   return {
     workspaces,
     users,
@@ -67,12 +68,14 @@ export function generateWorld(options: GenerateOptions = {}): World {
     activity: generateActivity(root.fork('activity'), calls, answeredScorecards, users, anchorMs, CALL_SPAN_MS),
     interactionStyles: interactionStyles(root.fork('interaction'), users),
     // Streams of their own, with their own ids, so the data above stays as it was.
-    ...generateFlows(root.fork('flows'), new IdFactory(root.fork('flowIds')), workspaces, users.filter((u) => !avatarUserIds.has(u.id)), anchorMs),
+    ...engage,
+    tasks: generateTasks(root.fork('tasks'), new IdFactory(root.fork('taskIds')), engage.flows, users.filter((u) => !avatarUserIds.has(u.id)), anchorMs),
     callOutcomes: generateCallOutcomes(root.fork('callOutcomes')),
     settingsHistory: generateSettingsHistory(root.fork('settingsHistory'), users, anchorMs),
     erasures: [],
     flowAssignments: [],
     digitalInteractions: new Map(),
+    engagementEvents: [],
   };
 }
 

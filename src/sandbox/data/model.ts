@@ -314,6 +314,25 @@ export interface Flow {
   workspaceId: string;
 }
 
+/** An Engage call task as POST /v2/tasks returns it; `userId` is also the required filter. */
+export interface Task {
+  id: string;
+  userId: string;
+  created: string;
+  updated: string;
+  status: 'OPEN' | 'DONE' | 'DISMISSED';
+  type: 'FLOW' | 'MANUAL';
+  actions: string[];
+  account: { crmId: string; name: string };
+  opportunity: { crmId: string; name: string } | null;
+  dueDate: string;
+  flow: { id: string; name: string; step: { id: string; name: string; stepNumber: number } } | null;
+  contact: { crmId: string; name: string; emailAddress: string };
+  additionalContacts: { crmId: string; name: string }[];
+  title: string;
+  priority: { id: string; name: string };
+}
+
 export interface FlowFolder {
   id: string;
   name: string;
@@ -375,10 +394,13 @@ export interface World {
   interactionStyles: Map<string, InteractionStyle>;
   flows: Flow[];
   flowFolders: FlowFolder[];
+  tasks: Task[];
   callOutcomes: CallOutcome[];
   settingsHistory: Map<string, SettingChange[]>;
   erasures: ErasureRequest[];
   flowAssignments: FlowAssignment[];
   /** eventIds of digital interactions reported (Gong refuses one twice with 409). */
   digitalInteractions: Map<string, Record<string, unknown>>;
+  /** Legacy customer-engagement events pushed (PUT /v2/customer-engagement/…), in order. */
+  engagementEvents: { kind: 'viewed' | 'shared' | 'action'; body: Record<string, unknown> }[];
 }

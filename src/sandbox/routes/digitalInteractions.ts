@@ -1,6 +1,6 @@
 import { badRequest, conflict } from '../http/errors';
 import type { Route } from '../http/router';
-import { asObject, optEnum, reqString } from '../http/validate';
+import { asObject, optEnum, optObject, reqDateTime, reqString } from '../http/validate';
 
 /** POST /v2/digital-interaction: write-only; an eventId reported before is refused with 409. */
 const digitalInteraction: Route = {
@@ -41,4 +41,40 @@ const integrationSettings: Route = {
   },
 };
 
-export const digitalInteractionRoutes: Route[] = [digitalInteraction, integrationSettings];
+type EngagementKind = 'viewed' | 'shared' | 'action';
+
+/** The fields every legacy customer-engagement event requires, plus the kind's own. */
+const ENGAGEMENT_REQUIRED: Record<EngagementKind, readonly string[]> = {
+  viewed: [],
+  shared: [],
+  action: ['actionName'],
+};
+
+/** PUT /v2/customer-engagement/{content/viewed|content/shared|action}: legacy event pushes; write-only. */
+function engagementEvent(kind: EngagementKind, pattern: string): Route {
+  return {
+    method: 'PUT',
+    pattern,
+    scope: 'api:engagement-data:write',
+    async handle(ctx) {
+      const body = asObject(await ctx.json(), 'body');
+      for (const field of ['reportingSystem', 'contentId', 'contentUrl', 'contentTitle', ...ENGAGEMENT_REQUIRED[kind]]) reqString(body[field], field, 2048);
+      reqDateTime(body.eventTimestamp, 'eventTimestamp');
+      for (const field of ['viewer', 'sharer', 'actor']) optObject(body[field], field);
+      if (body.recipients !== undefined) {
+        if (!Array.isArray(body.recipients)) throw badRequest('recipients must be an array');
+        body.recipients.forEach((r, i) => reqString(asObject(r, `recipients[${i}]`).email, `recipients[${i}].email`, 256));
+      }
+      ctx.store.world.engagementEvents.push({ kind, body });
+      return { body: {} };
+    },
+  };
+}
+
+const engagementRoutes = [
+  engagementEvent('viewed', '/v2/customer-engagement/content/viewed'),
+  engagementEvent('shared', '/v2/customer-engagement/content/shared'),
+  engagementEvent('action', '/v2/customer-engagement/action'),
+];
+
+export const digitalInteractionRoutes: Route[] = [digitalInteraction, integrationSettings, ...engagementRoutes];

@@ -124,4 +124,33 @@ const unassignByCrmId: Route = {
 
 export const prospectRoutes: Route[] = [prospectsFlows, assignProspects, unassignByCrmId];
 
-export const engageRoutes: Route[] = [flows, folders, callOutcomes, ...prospectRoutes];
+const TASK_TYPES = ['FLOW', 'MANUAL'] as const;
+const TASK_STATUSES = ['OPEN', 'DONE', 'DISMISSED'] as const;
+
+/** A required list filter of tasks: every value one of `allowed`; 400 naming it otherwise. */
+function reqChoices<T extends string>(value: unknown, name: string, allowed: readonly T[]): readonly T[] {
+  if (!Array.isArray(value) || value.length === 0) throw badRequest(`${name} is required`);
+  if (value.some((v) => !allowed.includes(v as T))) throw badRequest(`${name} must hold values of ${allowed.join(', ')}`);
+  return value as T[];
+}
+
+/** POST /v2/tasks: a user's Engage call tasks; userId, types, taskAction and status are required; 404 when none; not paged. */
+const tasks: Route = {
+  method: 'POST',
+  pattern: '/v2/tasks',
+  scope: 'api:tasks:read',
+  async handle(ctx) {
+    const filter = asObject(asObject(await ctx.json(), 'body').filter, 'filter');
+    const userId = reqId(filter.userId, 'filter.userId');
+    const workspaceId = optId(filter.workspaceId, 'filter.workspaceId');
+    const types = reqChoices(filter.types, 'filter.types', TASK_TYPES);
+    reqChoices(filter.taskAction, 'filter.taskAction', ['CALL'] as const);
+    const statuses = reqChoices(filter.status, 'filter.status', TASK_STATUSES);
+    const flowWorkspace = new Map(ctx.store.world.flows.map((f) => [f.id, f.workspaceId]));
+    const found = ctx.store.world.tasks.filter((t) => t.userId === userId && types.includes(t.type) && statuses.includes(t.status)
+      && (workspaceId === undefined || (t.flow !== null && flowWorkspace.get(t.flow.id) === workspaceId)));
+    return { body: { tasks: nonEmpty(found, 'No tasks found corresponding to the provided filters'), crmType: 'Salesforce' } };
+  },
+};
+
+export const engageRoutes: Route[] = [flows, folders, callOutcomes, tasks, ...prospectRoutes];

@@ -140,7 +140,7 @@ const keyOf: Record<string, (r: Record<string, unknown>) => string> = {
 };
 
 /** Objects Gong answers only for a required filter value (one person): restObjects.test.ts reads them. */
-const LOOKUPS = ['DataPrivacyByEmail', 'DataPrivacyByPhone', 'CRMEntitySchema', 'CRMRequestStatus', 'ProspectFlows', 'Coaching'];
+const LOOKUPS = ['DataPrivacyByEmail', 'DataPrivacyByPhone', 'CRMEntitySchema', 'CRMRequestStatus', 'ProspectFlows', 'Coaching', 'Tasks'];
 
 describe('connector reads every object completely', () => {
   let sandbox: Sandbox;

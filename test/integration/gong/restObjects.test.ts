@@ -265,6 +265,72 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
     await assert.rejects(run(`CALL ReportDigitalInteraction('ev-2', 'yesterday', 'x', '{}')`), /Timestamp must be ISO-8601/);
   });
 
+  const CONTENT = `'docsend', '2026-01-05 10:00:00', 'doc-7', 'https://docs.example.com/d/7', 'Pricing 2026'`;
+
+  it('ReportContentViewed pushes a legacy content-view event: PUT, camelCase body, the viewer object', async () => {
+    const requests = await requestsDuring(async () => {
+      const [done] = (await run(`CALL ReportContentViewed(${CONTENT}, '{"Email": "jane@acme.com", "Name": "Jane"}', 'Document viewed')`)).rows;
+      assert.equal(typeof done![0], 'string');
+    });
+    assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`), ['PUT /v2/customer-engagement/content/viewed']);
+    assert.deepEqual(sandbox.world.engagementEvents.at(-1), { kind: 'viewed', body: {
+      reportingSystem: 'docsend', eventTimestamp: '2026-01-05T10:00:00Z', contentId: 'doc-7', contentUrl: 'https://docs.example.com/d/7', contentTitle: 'Pricing 2026',
+      viewer: { email: 'jane@acme.com', name: 'Jane' }, viewActionTitle: 'Document viewed' } });
+    await assert.rejects(run(`CALL ReportContentViewed('docsend', '2026-01-05 10:00:00', 'doc-7', 'not a url', 'Pricing')`), /ContentUrl must be a URL/);
+  });
+
+  it('ReportContentShared pushes a legacy content-share event; the sandbox refuses a recipient without an email, naming the field', async () => {
+    await run(`CALL ReportContentShared(${CONTENT}, '{"Email": "ae@example.com"}', '[{"Email": "cfo@acme.com", "Name": "CFO"}]', 'Contract shared')`);
+    const shared = sandbox.world.engagementEvents.at(-1)!;
+    assert.equal(shared.kind, 'shared');
+    assert.deepEqual(shared.body.recipients, [{ email: 'cfo@acme.com', name: 'CFO' }]);
+    assert.deepEqual(shared.body.sharer, { email: 'ae@example.com' });
+    await assert.rejects(run(`CALL ReportContentShared(${CONTENT}, NULL, '[{"Name": "CFO"}]')`), /recipients\[0\]\.email is required/);
+    const missing = await call(sandbox, 'PUT', '/v2/customer-engagement/content/shared', { body: { reportingSystem: 'docsend', eventTimestamp: '2026-01-05T10:00:00Z', contentId: 'd', contentUrl: 'https://x.example' } });
+    assert.equal(missing.status, 400);
+    assert.match(missing.text, /contentTitle is required/);
+  });
+
+  it('ReportCustomAction requires ActionName (the engine names it before sending; the sandbox names actionName); a token without api:engagement-data:write is refused', async () => {
+    await run(`CALL ReportCustomAction(${CONTENT}, 'Contract signed', '{"Email": "cfo@acme.com"}')`);
+    assert.deepEqual(sandbox.world.engagementEvents.at(-1), { kind: 'action', body: {
+      reportingSystem: 'docsend', eventTimestamp: '2026-01-05T10:00:00Z', contentId: 'doc-7', contentUrl: 'https://docs.example.com/d/7', contentTitle: 'Pricing 2026',
+      actionName: 'Contract signed', actor: { email: 'cfo@acme.com' } } });
+    const sent = await requestsDuring(() => assert.rejects(run(`CALL ReportCustomAction(${CONTENT})`), /ActionName/));
+    assert.equal(sent.length, 0, 'refused before any request');
+    const body = { reportingSystem: 'docsend', eventTimestamp: '2026-01-05T10:00:00Z', contentId: 'd', contentUrl: 'https://x.example', contentTitle: 'T' };
+    const unnamed = await call(sandbox, 'PUT', '/v2/customer-engagement/action', { body });
+    assert.equal(unnamed.status, 400);
+    assert.match(unnamed.text, /actionName is required/);
+    const refused = await call(sandbox, 'PUT', '/v2/customer-engagement/action', { body: { ...body, actionName: 'Signed' }, authorization: 'Bearer tok-users' });
+    assert.equal(refused.status, 403);
+  });
+
+  it('Tasks: UserId is required (the error names it); one request per user; counts vary per user, one has a backlog of open tasks', async () => {
+    await assert.rejects(run('SELECT * FROM Tasks'), /Tasks needs a filter Gong requires: WHERE UserId = '…'/);
+    const w = sandbox.world;
+    const perUser = new Map<string, number>();
+    for (const t of w.tasks) perUser.set(t.userId, (perUser.get(t.userId) ?? 0) + 1);
+    const [busiest] = [...perUser.entries()].sort((a, b) => b[1] - a[1]);
+    assert.ok(new Set(perUser.values()).size > 5, 'task counts vary per user');
+    let rows: StatementResult | undefined;
+    const requests = await requestsDuring(async () => { rows = await run(`SELECT Status, COUNT(*) FROM Tasks WHERE UserId = '${busiest![0]}' GROUP BY Status`, { useCache: false }); });
+    assert.equal(requests.length, 1);
+    assert.deepEqual(rows!.rows, [['OPEN', busiest![1]]], 'the outlier: a backlog of open tasks only');
+    const flowUser = w.tasks.find((t) => t.type === 'FLOW' && t.userId !== busiest![0])!.userId;
+    const flowTasks = await run(`SELECT t.Id, t.FlowName, t.FlowStepNumber, t.Type FROM Tasks t WHERE t.UserId = '${flowUser}' AND t.Type = 'FLOW'`, { useCache: false });
+    const expected = w.tasks.filter((t) => t.userId === flowUser && t.type === 'FLOW');
+    assert.deepEqual(flowTasks.rows.map((r) => r[0]).sort(), expected.map((t) => t.id).sort());
+    assert.ok(flowTasks.rows.every((r) => typeof r[1] === 'string' && Number(r[2]) >= 1));
+    const idle = w.users.find((u) => !perUser.has(u.id))!;
+    assert.equal((await run(`SELECT * FROM Tasks WHERE UserId = '${idle.id}'`, { useCache: false })).rows.length, 0, "Gong's 404 for a user without tasks is no rows");
+    const noUser = await call(sandbox, 'POST', '/v2/tasks', { body: { filter: { types: ['FLOW'], taskAction: ['CALL'], status: ['OPEN'] } } });
+    assert.equal(noUser.status, 400);
+    assert.match(noUser.text, /filter\.userId is required/);
+    const refused = await call(sandbox, 'POST', '/v2/tasks', { body: { filter: { userId: idle.id, types: ['FLOW'], taskAction: ['CALL'], status: ['OPEN'] } }, authorization: 'Bearer tok-users' });
+    assert.equal(refused.status, 403);
+  });
+
   it('Coaching: all four filters required (the error names them); a row per report and metric, varying per report and growing with the period', async () => {
     await assert.rejects(run('SELECT * FROM Coaching WHERE ManagerId = 1'), /Coaching needs a filter Gong requires: WHERE WorkspaceId = '…' AND ManagerId = '…' AND PeriodFrom = '…' AND PeriodTo = '…'/);
     const w = sandbox.world;

@@ -14,11 +14,11 @@ describe('catalog', () => {
       'UserActivityStats', 'UserActivityByPeriod', 'UserActivityDayByDay', 'UserInteractionStats', 'AnsweredScorecardAnswers'];
     // Issue 16: per-call content, the rest of Gong's API.
     const content = ['CallInteractionStats', 'CallSpeakers', 'CallBriefs', 'CallOutlines', 'CallHighlights', 'CallKeyPoints', 'CallOutcomes', 'CallStructure', 'CallCrmContext', 'CallMedia'];
-    const rest = ['UserSettingsHistory', 'Flows', 'FlowFolders', 'CallOutcomeTypes', 'DataPrivacyByEmail', 'DataPrivacyByPhone', 'CRMEntitySchema', 'CRMRequestStatus', 'CallUserAccess', 'MeetingIntegrationStatus', 'ProspectFlows', 'Coaching'];
+    const rest = ['UserSettingsHistory', 'Flows', 'FlowFolders', 'CallOutcomeTypes', 'DataPrivacyByEmail', 'DataPrivacyByPhone', 'CRMEntitySchema', 'CRMRequestStatus', 'CallUserAccess', 'MeetingIntegrationStatus', 'ProspectFlows', 'Coaching', 'Tasks'];
     assert.deepEqual(tables.map((t) => t.name).sort(), [...objects, ...content, ...rest].sort());
     assert.deepEqual(procedures.map((p) => p.name), ['CreateDraftCall', 'UploadCallMedia', 'CreateCall', 'CreateCallWithUrl', 'DeleteCRMIntegration', 'EraseDataForEmailAddress', 'EraseDataForPhoneNumber',
       'AssignProspectsToFlow', 'UnassignProspectFromFlows', 'ReportDigitalInteraction', 'CreateMeeting', 'UpdateMeeting', 'DeleteMeeting',
-      'GrantCallAccess', 'RevokeCallAccess', 'SetIntegrationSettings']);
+      'GrantCallAccess', 'RevokeCallAccess', 'SetIntegrationSettings', 'ReportContentViewed', 'ReportContentShared', 'ReportCustomAction']);
   });
 
   it('has the per-call content objects of issue 16, each read per call through calls/extensive', () => {
