@@ -96,7 +96,7 @@ function eraseProcedure(spec: { name: string; description: string; param: ParamD
 
 export const EraseDataForEmailAddress = eraseProcedure({
   name: 'EraseDataForEmailAddress',
-  description: 'Erases every call, email, meeting and CRM record Gong holds that references an email address (POST /v2/data-privacy/erase-data-for-email-address). Cannot be undone.',
+  description: 'Erases every call, email, meeting and CRM record Gong holds that references an email address (POST /v2/data-privacy/erase-data-for-email-address). Cannot be undone. Gong erases asynchronously, over hours: reads show the data until it is done.',
   param: { name: 'EmailAddress', type: 'email', required: true, maxLength: 320, description: "The person's email address (see DataPrivacyByEmail for what Gong holds)." },
   query: 'emailAddress',
   path: '/v2/data-privacy/erase-data-for-email-address',
@@ -105,7 +105,7 @@ export const EraseDataForEmailAddress = eraseProcedure({
 
 export const EraseDataForPhoneNumber = eraseProcedure({
   name: 'EraseDataForPhoneNumber',
-  description: 'Erases every call, meeting and CRM record Gong holds that references a phone number (POST /v2/data-privacy/erase-data-for-phone-number). Cannot be undone.',
+  description: 'Erases every call, meeting and CRM record Gong holds that references a phone number (POST /v2/data-privacy/erase-data-for-phone-number). Cannot be undone. Gong erases asynchronously, over hours: reads show the data until it is done.',
   param: { name: 'PhoneNumber', type: 'text', required: true, maxLength: 64, description: 'The phone number, starting with + and the country code (see DataPrivacyByPhone for what Gong holds).' },
   query: 'phoneNumber',
   path: '/v2/data-privacy/erase-data-for-phone-number',
