@@ -4,7 +4,7 @@ import type { InputValue } from '../../gong/write/values';
 import type { LocalMemoryLimit } from '../eval/local';
 import type { QueryCache } from './cache';
 import { EngineError } from './errors';
-import type { EngineEvent, ExecStats } from './result';
+import type { EngineEvent, ExecStats, ResultColumn } from './result';
 import type { Span } from '../syntax/tokens';
 
 /** Why the engine asks before going on. */
@@ -105,4 +105,9 @@ export function irreversibleQuestion(request: Extract<ConfirmRequest, { kind: 'i
 /** `the 1 row` or `all 3 rows`: what an UPDATE or DELETE without WHERE would change. */
 export function everyRow(count: number): string {
   return count === 1 ? 'the 1 row' : `all ${count} rows`;
+}
+
+/** Tells the front end a result's columns, unless the runner reads the rows for itself (`emitRows` false). */
+export function announceColumns(ctx: RunContext, columns: ResultColumn[], emitRows: boolean): void {
+  if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns });
 }

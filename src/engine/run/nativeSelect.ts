@@ -5,7 +5,7 @@ import type { Scan } from '../plan/planner';
 import type * as A from '../syntax/ast';
 import { parse } from '../syntax/parser';
 import { quoteName } from '../syntax/quoteName';
-import type { RunContext } from './context';
+import { announceColumns, type RunContext } from './context';
 import { localSql } from './localSql';
 import { observeTypes, type ResultColumn } from './result';
 
@@ -33,7 +33,7 @@ export async function runNative(native: NativeSql, text: string, select: A.Selec
       columns: (names) => {
         started = true;
         out.columns = names.map((name) => ({ name, type: 'null' }));
-        if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns: out.columns });
+        announceColumns(ctx, out.columns, emitRows);
       },
       rows: (batch) => {
         const rows = batch as SqlValue[][];

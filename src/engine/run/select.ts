@@ -8,7 +8,7 @@ import { planQuery, type QueryPlan, type Scan } from '../plan/planner';
 import type { FoldedValues } from '../plan/predicates';
 import { foldConstants, foldValue } from './fold';
 import type * as A from '../syntax/ast';
-import { confirmed, NotConfirmed, type RunContext } from './context';
+import { announceColumns, confirmed, NotConfirmed, type RunContext } from './context';
 import { observeTypes, type ResultColumn } from './result';
 import { localSql, type LocalSql } from './localSql';
 import { localTables, preflight } from './preflight';
@@ -78,7 +78,7 @@ async function runLocally(text: string, select: A.SelectStatement, binding: Bind
     const out = { columns: [] as ResultColumn[], rows: [] as SqlValue[][], plan: queryPlan };
     await db.query(local.sql, local.values, (columns) => {
       out.columns = columns;
-      if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns });
+      announceColumns(ctx, columns, emitRows);
     }, (batch) => {
       observeTypes(out.columns, batch);
       out.rows.push(...batch);
@@ -113,7 +113,7 @@ async function stream(db: LocalDatabase, unlimited: LocalSql, queryPlan: QueryPl
       await db.query(sql, kept, (columns) => {
         if (out.columns.length === 0) {
           out.columns = columns;
-          if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns });
+          announceColumns(ctx, columns, emitRows);
         }
       }, (batch) => {
         const fresh = batch.slice(skip).slice(0, limitCount - out.rows.length);
@@ -132,7 +132,7 @@ async function stream(db: LocalDatabase, unlimited: LocalSql, queryPlan: QueryPl
     // No page arrived (or LIMIT 0): the columns still come from the statement.
     await db.query(sql, kept, (columns) => {
       out.columns = columns;
-      if (emitRows) ctx.emit({ type: 'columns', index: ctx.index, columns });
+      announceColumns(ctx, columns, emitRows);
     }, () => undefined);
   }
   if (complete && ctx.options.cache) ctx.options.cache.set(cacheKey(scan, how.source, how.columns, ctx), all);
