@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BearerCredential } from './http/auth';
+import { apiRoutes } from './routes';
 
 /** An app registered for "Sign in with Gong". `redirectUris` absent: any is accepted. */
-export interface OAuthClient { clientId: string; clientSecret: string; redirectUris?: string[]; scopes?: string[] }
+export interface OAuthClient { clientId: string; clientSecret: string; redirectUris?: string[]; scopes?: readonly string[] }
 
 export interface OAuthOptions {
   clients?: OAuthClient[];
@@ -15,13 +16,11 @@ export interface OAuthOptions {
 
 export const DEMO_OAUTH_CLIENT: OAuthClient = { clientId: 'sandbox-oauth-client', clientSecret: 'sandbox-oauth-secret' };
 
-/** The scopes an app gets when it asks for none: every read and write the product uses. */
-export const ALL_SCOPES = [
-  'api:calls:read:basic', 'api:calls:read:extensive', 'api:calls:read:transcript', 'api:calls:create', 'api:users:read',
-  'api:workspaces:read', 'api:settings:scorecards:read', 'api:settings:trackers:read', 'api:library:read', 'api:stats:scorecards',
-  'api:logs:read', 'api:crm:integrations:read', 'api:crm:integration:register', 'api:crm:integration:delete', 'api:crm:upload',
-  'api:crm-calls:manual-association:read', 'api:calls:read:media-url',
-];
+/** Scopes checked inside a route rather than by the route table (media URLs on calls/extensive). */
+const IN_ROUTE_SCOPES = ['api:calls:read:media-url'];
+
+/** The scopes an app gets when it asks for none: every scope a sandbox route checks. */
+export const ALL_SCOPES: readonly string[] = [...new Set([...apiRoutes.flatMap((r) => (r.scope ? [r.scope] : [])), ...IN_ROUTE_SCOPES])];
 
 interface Grant { clientId: string; scopes: string[]; redirectUri: string; expiresAtMs: number; used: boolean }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allScopes, ENDPOINT_SCOPES, scopeOf } from '../../../src/gong';
+import { ALL_SCOPES } from '../../../src/sandbox';
 import { apiRoutes } from '../../../src/sandbox/routes';
 
 describe('OAuth scopes per endpoint', () => {
@@ -18,5 +19,10 @@ describe('OAuth scopes per endpoint', () => {
     assert.ok(scopes.includes('api:calls:create') && scopes.includes('api:workspaces:read'));
     assert.ok(scopes.includes('api:calls:read:media-url'), 'CallMedia\'s extra scope is asked for too');
     assert.equal(new Set(scopes).size, scopes.length);
+  });
+
+  it('are all granted by the sandbox\'s consent page when the app asks for all of them', () => {
+    // The consent page drops scopes it does not know; a stale list there silently narrowed sign-in.
+    assert.deepEqual([...ALL_SCOPES].sort(), allScopes().sort());
   });
 });
