@@ -14,6 +14,7 @@ import { GongAuthenticationProvider } from './authProvider';
 import { OAuthRedirects } from './oauthRedirects';
 import type { RunMode, RunTarget } from './commands/runQuery';
 import { activeConnectionName, usageToday } from './connectionSettings';
+import { registerExampleQueries } from './exampleQueries';
 import type { Runtime } from './runtime';
 import { warnAboutWorkspaceConnections } from './workspaceConnections';
 
@@ -98,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new GongNotebookSerializer(), { transientOutputs: false }),
     ...kernel.disposables,
     ...registerNotebookCommands(),
+    registerExampleQueries(),
   );
   void warnAboutWorkspaceConnections();
   log.info(`Gong SQL activated in ${(performance.now() - started).toFixed(0)} ms`);
