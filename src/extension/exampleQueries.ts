@@ -7,6 +7,9 @@ interface ExampleItem extends vscode.QuickPickItem {
   readonly example?: Example;
 }
 
+/** Writes stand out in the list before their badge is read. */
+const ICONS: Partial<Record<Example['effect'], string>> = { write: '$(edit) ', irreversible: '$(warning) ' };
+
 const OPEN_AS_NOTEBOOK: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('notebook'), tooltip: 'Open as Notebook' };
 
 /** *Gong: Example Queries*: the gallery as a quick pick grouped by topic; an example opens in a new editor or notebook. */
@@ -22,10 +25,10 @@ function items(): ExampleItem[] {
   return TOPICS.flatMap((topic) => [
     { label: topic, kind: vscode.QuickPickItemKind.Separator },
     ...EXAMPLES.filter((e) => e.topic === topic).map((example): ExampleItem => ({
-      label: example.title,
+      label: `${ICONS[example.effect] ?? (example.onMirror ? '$(database) ' : '')}${example.title}`,
       description: exampleBadge(example),
-      // The first sentence: what it answers, short enough for one line.
-      detail: example.about.replace(/\s+/g, ' ').replace(/([.:]) .*$/, '$1'),
+      // What it answers, on one line (the quick pick cuts it to the width).
+      detail: example.about.replace(/\s+/g, ' '),
       buttons: [OPEN_AS_NOTEBOOK],
       example,
     })),

@@ -39,7 +39,7 @@ export const EXAMPLES: readonly Example[] = [
   // ---- Calls -----------------------------------------------------------------------
   read('Calls', 'calls-per-week-by-workspace', 'Calls per week by workspace',
     `How many calls each workspace recorded each week (weeks start on Monday) over the last
-12 weeks. The Chart tab draws it as a line per workspace.`,
+12 weeks.`,
     `SELECT date(c.Scheduled, '-6 days', 'weekday 1') AS Week,
        w.Name AS Workspace,
        count(*) AS Calls
