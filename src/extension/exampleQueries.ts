@@ -39,7 +39,7 @@ function items(): ExampleItem[] {
 function pickExample(): Promise<{ example: Example; asNotebook: boolean } | undefined> {
   const pick = vscode.window.createQuickPick<ExampleItem>();
   pick.title = 'Gong: Example Queries';
-  pick.placeholder = 'Type to filter; Enter opens it in an editor, the notebook button in a notebook';
+  pick.placeholder = 'Filter the examples; Enter opens one in an editor';
   pick.matchOnDetail = true;
   pick.matchOnDescription = true;
   pick.items = items();

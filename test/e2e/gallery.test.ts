@@ -66,7 +66,10 @@ describe('Gong: Example Queries in a real VS Code (code-server)', () => {
     await until(async () => (await frame.locator('[role=columnheader] .gs-label').allTextContents()).join() === 'Week,Workspace,Calls', 'the example\'s columns', 60_000);
     await until(async () => (await frame.locator('p.message').allTextContents()).some((m) => /^\d+ rows? in \d+ ms/.test(m)), 'the run to end', 60_000);
     await until(async () => Number(await frame.locator('[role=grid]').getAttribute('aria-rowcount')) > 10, 'a row per week and workspace');
-    const weeks = (await frame.locator('.gs-rows [role=row]:visible [role=gridcell]').allTextContents()).map((c) => c.trim()).filter((c) => /^\d{4}-\d\d-\d\d$/.test(c));
+    const weekCells = async () => (await frame.locator('.gs-rows [role=row]:visible [role=gridcell]').allTextContents()).map((c) => c.trim()).filter((c) => /^\d{4}-\d\d-\d\d$/.test(c));
+    // The row count is announced before the grid paints the rows: wait for their cells.
+    await until(async () => (await weekCells()).length > 0, 'the rows to be painted');
+    const weeks = await weekCells();
     assert.ok(weeks.length > 0 && weeks.every((w) => new Date(`${w}T00:00:00Z`).getUTCDay() === 1), `weeks start on Monday: ${weeks.join(', ')}`);
     await page.screenshot({ path: join(SHOTS, 'gallery-ran-light-wide.png') });
   });
