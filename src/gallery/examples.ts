@@ -35,6 +35,24 @@ const onMirror = (example: Example): Example => ({ ...example, onMirror: true })
 const change = (effect: Exclude<Effect, 'read'>, id: string, title: string, about: string, sql: string): Example =>
   ({ id, topic: 'Writes and procedures', title, about, sql, effect });
 
+/**
+ * Deal stage at call time vs now, for the calls since `since` (a SQL expression): the gallery
+ * asks for the last 60 days, README's "Conversation analytics" for a date of the sandbox's.
+ */
+export function dealStageSql(since: string): string {
+  return `SELECT atCall.FieldValue AS StageAtCall,
+       today.FieldValue AS StageNow,
+       count(*) AS Calls
+FROM CallCrmContext atCall
+JOIN CallCrmContext today
+  ON today.CallId = atCall.CallId AND today.ObjectId = atCall.ObjectId
+ AND today.FieldName = atCall.FieldName AND today.Timing = 'Now'
+WHERE atCall.ObjectType = 'Opportunity' AND atCall.FieldName = 'StageName'
+  AND atCall.Timing = 'TimeOfCall' AND atCall.CallScheduled >= ${since}
+GROUP BY StageAtCall, StageNow
+ORDER BY StageAtCall, Calls DESC`;
+}
+
 export const EXAMPLES: readonly Example[] = [
   // ---- Calls -----------------------------------------------------------------------
   read('Calls', 'calls-per-week-by-workspace', 'Calls per week by workspace',
@@ -212,17 +230,7 @@ ORDER BY Scorecards DESC`),
   read('Deals', 'deal-stage-at-call-vs-now', 'Deal stage at call time vs now',
     `Where the opportunities discussed on calls stood when the call happened
 (Timing = 'TimeOfCall') and where they are now (Timing = 'Now'): how deals moved since.`,
-    `SELECT atCall.FieldValue AS StageAtCall,
-       today.FieldValue AS StageNow,
-       count(*) AS Calls
-FROM CallCrmContext atCall
-JOIN CallCrmContext today
-  ON today.CallId = atCall.CallId AND today.ObjectId = atCall.ObjectId
- AND today.FieldName = atCall.FieldName AND today.Timing = 'Now'
-WHERE atCall.ObjectType = 'Opportunity' AND atCall.FieldName = 'StageName'
-  AND atCall.Timing = 'TimeOfCall' AND atCall.CallScheduled >= date('now', '-60 days')
-GROUP BY StageAtCall, StageNow
-ORDER BY StageAtCall, Calls DESC`),
+    dealStageSql("date('now', '-60 days')")),
   read('Deals', 'pipeline-discussed-by-stage', 'Pipeline discussed on calls, then and now',
     `The opportunities discussed on the last 60 days' calls, grouped by their stage now: how
 many, and their total Amount at the time of the call and today (deals grow and shrink after

@@ -4,6 +4,8 @@
  * same test runs each on the sandbox and checks its answer against the sandbox's own data.
  * The dates fit the sandbox the test starts (its last day is 2026-11-26).
  */
+import { dealStageSql } from '../../../src/gallery/examples';
+
 export interface AnalyticsQuery {
   readonly title: string;
   /** What the query answers and how to read it: the SQL comment above it in the README. */
@@ -43,17 +45,7 @@ export const DEAL_STAGE_AT_CALL_VS_NOW: AnalyticsQuery = {
   title: 'Deal stage at call time vs now',
   comment: `Where the opportunities discussed on calls stood when the call happened
 (Timing = 'TimeOfCall') and where they are now (Timing = 'Now'): how deals moved since.`,
-  sql: `SELECT atCall.FieldValue AS StageAtCall,
-       today.FieldValue AS StageNow,
-       count(*) AS Calls
-FROM CallCrmContext atCall
-JOIN CallCrmContext today
-  ON today.CallId = atCall.CallId AND today.ObjectId = atCall.ObjectId
- AND today.FieldName = atCall.FieldName AND today.Timing = 'Now'
-WHERE atCall.ObjectType = 'Opportunity' AND atCall.FieldName = 'StageName'
-  AND atCall.Timing = 'TimeOfCall' AND atCall.CallScheduled >= '2026-10-01'
-GROUP BY StageAtCall, StageNow
-ORDER BY StageAtCall, Calls DESC`,
+  sql: dealStageSql("'2026-10-01'"),
 };
 
 export const CALLS_PER_OUTCOME: AnalyticsQuery = {
