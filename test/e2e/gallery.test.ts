@@ -88,5 +88,6 @@ describe('Gong: Example Queries in a real VS Code (code-server)', () => {
     const text = async (i: number) => (await cells.nth(i).locator('.view-line').allInnerTexts()).join('\n').replace(/\u00a0/g, ' ');
     assert.match(await text(0), /^-- Example: Erase everything about an email address \(Writes and procedures\)\n-- ERASES DATA IN GONG FOR GOOD/);
     assert.match(await text(1), /CALL EraseDataForEmailAddress\(:emailAddress\)/);
+    await page.screenshot({ path: join(SHOTS, 'gallery-notebook-light-wide.png') });
   });
 });
