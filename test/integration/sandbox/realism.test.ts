@@ -182,6 +182,7 @@ describe('sandbox data realism: invariants over the whole data set', () => {
     const managers = await sql("SELECT Id FROM Users WHERE Title IN ('Sales Manager', 'CRO')");
     const activity = await sql("SELECT UserId, OthersCallsListenedToCallIds, CallsGaveFeedbackCallIds FROM UserActivityDayByDay WHERE Date >= '2026-07-01' AND Date < '2026-10-01'");
     let listened = 0;
+    const perReport: number[] = [];
     for (const { Id: manager } of managers) {
       const rows = await sql(`SELECT ReportUserId, Metric, Value FROM Coaching WHERE WorkspaceId = '${workspace}' AND ManagerId = '${manager}' AND PeriodFrom = '2026-07-01T00:00:00Z' AND PeriodTo = '2026-10-01T00:00:00Z'`);
       const mine = activity.filter((a) => a.UserId === manager);
@@ -190,10 +191,12 @@ describe('sandbox data realism: invariants over the whole data set', () => {
         if (r.Metric === 'Calls listened to') {
           assert.equal(r.Value, callsOf('OthersCallsListenedToCallIds', r.ReportUserId), `${manager} listened to ${r.ReportUserId}'s calls`);
           listened += r.Value;
+          perReport.push(r.Value);
         }
         if (r.Metric === 'Feedback given') assert.equal(r.Value, callsOf('CallsGaveFeedbackCallIds', r.ReportUserId), `${manager} gave ${r.ReportUserId} feedback`);
       }
     }
     assert.ok(listened > 20, `managers listened to ${listened} of their reports' calls`);
+    assert.ok(new Set(perReport).size > 3, `some reports are coached more than others: ${perReport}`);
   });
 });
