@@ -76,34 +76,44 @@ function generateCall(ctx: CallContext, hosts: User[], index: number): SandboxCa
   const parties = generateParties(ctx, host, company);
   if (meta.scope === 'Internal') onlyColleagues(ctx, parties, hosts);
   if (connection !== 'connected') silence(parties, connection);
-  const speakers = parties.filter((p) => p.speakerId !== null).map((p) => p.speakerId as string);
-  // Every draw of `random` below happens as it always did, even where its value is then not used.
-  const state = random.bool(0.03) ? 'awaitingMedia' : 'processed';
-  const context = random.bool(0.5) ? [crmContext(random, company)] : [];
-  const topics = fitInto(duration, random.sample(TOPICS, random.int(1, 4)).map((name) => ({ name, duration: random.int(10, Math.max(11, duration / 4)) })));
-  const structure = inOrder(fitInto(duration, random.sample(STRUCTURE, random.int(2, 4)).map((name) => ({ name, duration: random.int(30, Math.max(31, duration / 3)) }))));
-  const trackers = callTrackers(random, ctx.trackersByWorkspace.get(workspace.id) ?? [], speakers, duration);
-  const hasBrief = random.bool(0.8);
-  if (hasBrief) random.pick(TOPICS);
-  const hasKeyPoints = random.bool(0.7);
-  const connected = connection === 'connected';
-  const facts = { company, rep: host.firstName, contact: mainContact(parties), topics: topics.map((t) => t.name), kind: isConference ? 'meeting' : `${direction.toLowerCase()} call` };
+  const kind = isConference ? 'meeting' : `${direction.toLowerCase()} call`;
   return {
     meta,
     connection,
-    // A few calls never got their recording processed: Gong never lists them.
-    state,
     filterTimeMs: isConference ? scheduledMs : startedMs,
     parties,
+    ...drawContent(ctx, { workspace, host, company, kind, startedMs, duration, parties, connected: connection === 'connected' }),
+    transcriptSeed: `${ctx.seed}:${id}`,
+  };
+}
+
+interface CallFacts { workspace: Workspace; host: User; company: string; kind: string; startedMs: number; duration: number; parties: Party[]; connected: boolean }
+
+/** What Gong made of the call: every draw of `random` happens as it always did, even where its value is then not used. */
+function drawContent(ctx: CallContext, f: CallFacts): Pick<SandboxCall, 'state' | 'context' | 'topics' | 'structure' | 'trackers' | 'brief' | 'keyPoints' | 'comments'> {
+  const { random, ids } = ctx;
+  const { duration, connected } = f;
+  const speakers = f.parties.filter((p) => p.speakerId !== null).map((p) => p.speakerId as string);
+  const state = random.bool(0.03) ? 'awaitingMedia' : 'processed';
+  const context = random.bool(0.5) ? [crmContext(random, f.company)] : [];
+  const topics = fitInto(duration, random.sample(TOPICS, random.int(1, 4)).map((name) => ({ name, duration: random.int(10, Math.max(11, duration / 4)) })));
+  const structure = inOrder(fitInto(duration, random.sample(STRUCTURE, random.int(2, 4)).map((name) => ({ name, duration: random.int(30, Math.max(31, duration / 3)) }))));
+  const trackers = callTrackers(random, ctx.trackersByWorkspace.get(f.workspace.id) ?? [], speakers, duration);
+  const hasBrief = random.bool(0.8);
+  if (hasBrief) random.pick(TOPICS);
+  const hasKeyPoints = random.bool(0.7);
+  const summary = { company: f.company, rep: f.host.firstName, contact: mainContact(f.parties), topics: topics.map((t) => t.name), kind: f.kind };
+  return {
+    // A few calls never got their recording processed: Gong never lists them.
+    state,
     context,
     // An unanswered call is a few seconds of ringing or a voicemail: nothing for Gong's AI to summarize.
     topics: connected ? topics : [],
     structure: connected ? structure : [],
     trackers: connected ? trackers : [],
-    brief: connected && hasBrief ? briefOf(ctx.summaries, facts) : null,
-    keyPoints: connected && hasKeyPoints ? keyPointsOf(ctx.summaries, facts) : [],
-    comments: callComments(random, ids, ctx.users, startedMs, duration),
-    transcriptSeed: `${ctx.seed}:${id}`,
+    brief: connected && hasBrief ? briefOf(ctx.summaries, summary) : null,
+    keyPoints: connected && hasKeyPoints ? keyPointsOf(ctx.summaries, summary) : [],
+    comments: callComments(random, ids, ctx.users, f.startedMs, duration),
   };
 }
 
