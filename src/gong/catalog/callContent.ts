@@ -158,8 +158,8 @@ export const CallOutcomes = contentTable({
   description: 'The outcome of each call (a row per call that has one): id, name and category.',
   columns: [
     col('OutcomeId', 'text', 'Outcome id (e.g. MEETING_BOOKED).', { source: 'value.id' }),
-    col('Name', 'text', 'Outcome name as set up in Gong.', { source: 'value.name' }),
-    col('Category', 'text', 'Outcome category (e.g. Answered, Not answered).', { source: 'value.category' }),
+    col('Name', 'text', 'Outcome name as set up in Gong (joins CallOutcomeTypes.CallOutcome).', { source: 'value.name' }),
+    col('Category', 'text', 'Outcome category, as in CallOutcomeTypes (ANSWERED, NOT_ANSWERED).', { source: 'value.category' }),
   ],
   selector: { content: { callOutcome: true } },
   items: oneRow('content.callOutcome'),

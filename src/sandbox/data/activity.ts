@@ -1,4 +1,4 @@
-import type { ActivityEvent, ActivityKind, AnsweredScorecard, InteractionStyle, SandboxCall, User } from './model';
+import type { ActivityEvent, ActivityKind, AnsweredScorecard, SandboxCall, User } from './model';
 import { Random } from './random';
 
 /**
@@ -70,19 +70,4 @@ function habitOf(random: Random, user: User): Habit {
     askFeedback: random.next() * 0.2,
     coaching: user.title === 'Sales Manager' || user.title === 'CRO' ? (outlier ? 0.9 : 0.1 + random.next() * 0.4) : 0,
   };
-}
-
-/** Each rep talks, asks and waits in their own way. */
-export function interactionStyles(random: Random, users: readonly User[]): Map<string, InteractionStyle> {
-  return new Map(users.map((u) => {
-    const talker = random.bool(0.06); // outliers: reps who barely let the customer speak
-    return [u.id, {
-      talkRatio: talker ? 0.78 + random.next() * 0.1 : 0.38 + random.next() * 0.25,
-      monologueSec: talker ? 240 + random.int(0, 200) : 45 + random.int(0, 110),
-      storySec: 20 + random.int(0, 90),
-      interactivity: talker ? 2 + random.next() * 2 : 4 + random.next() * 5,
-      patienceSec: 0.4 + random.next() * 1.3,
-      questionRate: talker ? 2 + random.next() * 3 : 6 + random.next() * 14,
-    }];
-  }));
 }

@@ -1,7 +1,8 @@
 import { IdFactory } from './ids';
-import type { CallComment, CallMeta, CallTracker, CrmContext, Direction, KeywordTracker, Party, SandboxCall, User, Workspace } from './model';
+import type { CallComment, CallMeta, CallTracker, Connection, CrmContext, Direction, KeywordTracker, Party, SandboxCall, User, Workspace } from './model';
 import { Random } from './random';
 import { slug } from './people';
+import { briefOf, keyPointsOf } from './summaries';
 import { DAY_MS, isoSeconds } from './time';
 import {
   COMMENTS, COMPANIES, HOSTILE_TITLES, LANGUAGES_ISO639, MEETING_KINDS, STRUCTURE, SYSTEMS_CONFERENCE,
@@ -13,6 +14,13 @@ export const CALL_SPAN_MS = 548 * DAY_MS;
 
 export interface CallContext {
   random: Random;
+  /**
+   * Decisions added after the data was first published (how a dialer call connected, who
+   * attended an internal call), drawn from a stream of their own so `random` stays as it was.
+   */
+  shape: Random;
+  /** The briefs' and key points' wording. */
+  summaries: Random;
   ids: IdFactory;
   anchorMs: number;
   workspaces: Workspace[];
@@ -40,7 +48,7 @@ function generateCall(ctx: CallContext, hosts: User[], index: number): SandboxCa
   // Conferences are scheduled on the half hour and start a few minutes late; dialer calls start when scheduled.
   const scheduledMs = isConference ? Math.floor(filterTimeMs / 1_800_000) * 1_800_000 : filterTimeMs;
   const startedMs = isConference ? scheduledMs + random.int(0, 480) * 1000 : scheduledMs;
-  const duration = isConference ? random.int(600, 3600) : random.int(45, 1200);
+  let duration = isConference ? random.int(600, 3600) : random.int(45, 1200);
   const meta: CallMeta = {
     id,
     url: `https://app.gong.io/call?id=${id}`,
@@ -63,23 +71,111 @@ function generateCall(ctx: CallContext, hosts: User[], index: number): SandboxCa
     isPrivate: random.bool(0.05),
     calendarEventId: isConference ? random.digits(12) : null,
   };
+  const connection = connectionOf(ctx.shape, direction, meta.sdrDisposition);
+  if (connection !== 'connected') meta.duration = duration = unansweredDuration(ctx.shape, connection);
   const parties = generateParties(ctx, host, company);
-  const speakers = parties.filter((p) => p.speakerId !== null).map((p) => p.speakerId as string);
+  if (meta.scope === 'Internal') onlyColleagues(ctx, parties, hosts);
+  if (connection !== 'connected') silence(parties, connection);
+  const kind = isConference ? 'meeting' : `${direction.toLowerCase()} call`;
   return {
     meta,
-    // A few calls never got their recording processed: Gong never lists them.
-    state: random.bool(0.03) ? 'awaitingMedia' : 'processed',
+    connection,
     filterTimeMs: isConference ? scheduledMs : startedMs,
     parties,
-    context: random.bool(0.5) ? [crmContext(random, company)] : [],
-    topics: random.sample(TOPICS, random.int(1, 4)).map((name) => ({ name, duration: random.int(10, Math.max(11, duration / 4)) })),
-    structure: random.sample(STRUCTURE, random.int(2, 4)).map((name) => ({ name, duration: random.int(30, Math.max(31, duration / 3)) })),
-    trackers: callTrackers(random, ctx.trackersByWorkspace.get(workspace.id) ?? [], speakers, duration),
-    brief: random.bool(0.8) ? `${company} discussed ${random.pick(TOPICS).toLowerCase()} with ${host.firstName}.` : null,
-    keyPoints: random.bool(0.7) ? [{ text: `${company} wants a follow-up.` }, { text: 'Pricing concerns raised.' }] : [],
-    comments: callComments(random, ids, ctx.users, startedMs, duration),
+    ...drawContent(ctx, { workspace, host, company, kind, startedMs, duration, parties, connected: connection === 'connected' }),
     transcriptSeed: `${ctx.seed}:${id}`,
   };
+}
+
+interface CallFacts { workspace: Workspace; host: User; company: string; kind: string; startedMs: number; duration: number; parties: Party[]; connected: boolean }
+
+/** What Gong made of the call: every draw of `random` happens as it always did, even where its value is then not used. */
+function drawContent(ctx: CallContext, f: CallFacts): Pick<SandboxCall, 'state' | 'context' | 'topics' | 'structure' | 'trackers' | 'brief' | 'keyPoints' | 'comments'> {
+  const { random, ids } = ctx;
+  const { duration, connected } = f;
+  const speakers = f.parties.filter((p) => p.speakerId !== null).map((p) => p.speakerId as string);
+  const state = random.bool(0.03) ? 'awaitingMedia' : 'processed';
+  const context = random.bool(0.5) ? [crmContext(random, f.company)] : [];
+  const topics = fitInto(duration, random.sample(TOPICS, random.int(1, 4)).map((name) => ({ name, duration: random.int(10, Math.max(11, duration / 4)) })));
+  const structure = inOrder(fitInto(duration, random.sample(STRUCTURE, random.int(2, 4)).map((name) => ({ name, duration: random.int(30, Math.max(31, duration / 3)) }))));
+  const trackers = callTrackers(random, ctx.trackersByWorkspace.get(f.workspace.id) ?? [], speakers, duration);
+  const hasBrief = random.bool(0.8);
+  if (hasBrief) random.pick(TOPICS);
+  const hasKeyPoints = random.bool(0.7);
+  const summary = { company: f.company, rep: f.host.firstName, contact: mainContact(f.parties), topics: topics.map((t) => t.name), kind: f.kind };
+  return {
+    // A few calls never got their recording processed: Gong never lists them.
+    state,
+    context,
+    // An unanswered call is a few seconds of ringing or a voicemail: nothing for Gong's AI to summarize.
+    topics: connected ? topics : [],
+    structure: connected ? structure : [],
+    trackers: connected ? trackers : [],
+    brief: connected && hasBrief ? briefOf(ctx.summaries, summary) : null,
+    keyPoints: connected && hasKeyPoints ? keyPointsOf(ctx.summaries, summary) : [],
+    comments: callComments(random, ids, ctx.users, f.startedMs, duration),
+  };
+}
+
+/**
+ * A dialer call's disposition says how it went; without one, the call's own stream decides.
+ * Conferences are meetings that took place.
+ */
+function connectionOf(shape: Random, direction: Direction, disposition: string | null): Connection {
+  const r = shape.next();
+  if (direction === 'Conference' || disposition === 'Connected') return 'connected';
+  if (disposition === 'Left voicemail') return 'voicemail';
+  if (disposition === 'No answer') return r < 0.85 ? 'noAnswer' : 'wrongNumber';
+  return r < 0.65 ? 'connected' : r < 0.85 ? 'voicemail' : r < 0.95 ? 'noAnswer' : 'wrongNumber';
+}
+
+/** Seconds of a call nobody took: ringing, a voicemail left, or a few words with a stranger. */
+function unansweredDuration(shape: Random, connection: Exclude<Connection, 'connected'>): number {
+  return connection === 'voicemail' ? shape.int(15, 60) : connection === 'noAnswer' ? shape.int(5, 30) : shape.int(8, 40);
+}
+
+/**
+ * Only the rep speaks on a voicemail or an unanswered call; on a wrong number one stranger
+ * answers. The others stay on the call's invite (their ids were drawn) but never spoke.
+ */
+function silence(parties: Party[], connection: Exclude<Connection, 'connected'>): void {
+  let strangerAnswered = connection !== 'wrongNumber';
+  parties.forEach((p, i) => {
+    if (i === 0) return;
+    if (!strangerAnswered && p.affiliation === 'External' && p.speakerId !== null) strangerAnswered = true;
+    else p.speakerId = null;
+  });
+}
+
+/** An internal call has no customer: each external party is a colleague instead (same party and speaker ids). */
+function onlyColleagues(ctx: CallContext, parties: Party[], hosts: readonly User[]): void {
+  const present = new Set(parties.map((p) => p.userId));
+  const colleagues = ctx.shape.sample(hosts.filter((u) => !present.has(u.id)), parties.length);
+  let next = 0;
+  for (let i = parties.length - 1; i >= 0; i--) {
+    const p = parties[i] as Party;
+    if (p.affiliation === 'Internal') continue;
+    const colleague = colleagues[next++];
+    if (colleague) parties[i] = partyOf(colleague, p.id, p.speakerId);
+    else parties.splice(i, 1);
+  }
+}
+
+/** The customer named in the brief: the first external party who spoke and has a name. */
+function mainContact(parties: readonly Party[]): string | null {
+  return parties.find((p) => p.affiliation === 'External' && p.speakerId !== null && p.name !== null)?.name ?? null;
+}
+
+/** Scales the parts down, when they add up to more than the call, so that they fit in it. */
+function fitInto<T extends { duration: number }>(duration: number, parts: T[]): T[] {
+  const total = parts.reduce((sum, p) => sum + p.duration, 0);
+  if (total <= duration) return parts;
+  return parts.map((p) => ({ ...p, duration: Math.floor((p.duration * duration) / total) }));
+}
+
+/** A call's parts in the order calls go (setup before discovery before wrap-up). */
+function inOrder(parts: { name: string; duration: number }[]): { name: string; duration: number }[] {
+  return parts.sort((a, b) => STRUCTURE.indexOf(a.name) - STRUCTURE.indexOf(b.name));
 }
 
 function pickDirection(random: Random): Direction {
@@ -123,13 +219,17 @@ function generateParties(ctx: CallContext, host: User, company: string): Party[]
 }
 
 function internalParty(ids: IdFactory, user: User, spoke: boolean): Party {
+  return partyOf(user, ids.next(16), spoke ? ids.next(19) : null);
+}
+
+function partyOf(user: User, id: string, speakerId: string | null): Party {
   return {
-    id: ids.next(16),
+    id,
     emailAddress: user.emailAddress,
     name: `${user.firstName} ${user.lastName}`,
     title: user.title,
     userId: user.id,
-    speakerId: spoke ? ids.next(19) : null,
+    speakerId,
     context: [],
     affiliation: 'Internal',
     phoneNumber: user.phoneNumber,
@@ -170,7 +270,7 @@ function callComments(random: Random, ids: IdFactory, users: User[], startedMs: 
     comments.push({
       id: ids.next(19),
       audioStartTime: at,
-      audioEndTime: at + random.int(0, 30),
+      audioEndTime: Math.min(duration, at + random.int(0, 30)),
       commenterUserId: random.pick(users).id,
       comment: random.pick(COMMENTS),
       posted: isoSeconds(startedMs + (duration + random.int(60, 3 * 86_400)) * 1000),

@@ -1,5 +1,5 @@
 import type { IdFactory } from './ids';
-import type { CallOutcome, Flow, FlowFolder, Task, User, Workspace } from './model';
+import type { Flow, FlowFolder, Task, User, Workspace } from './model';
 import type { Random } from './random';
 import { DAY_MS, isoSeconds } from './time';
 
@@ -42,22 +42,6 @@ export function generateFlows(random: Random, ids: IdFactory, workspaces: readon
     }
   }
   return { flowFolders: folders, flows };
-}
-
-/** The company's dialer call outcomes (Gong's defaults, one renamed and one custom). */
-export function generateCallOutcomes(random: Random): CallOutcome[] {
-  const defaults: Omit<CallOutcome, 'displayOrder'>[] = [
-    { callOutcome: 'Meeting booked', connectStatus: 'CONNECTED', sentiment: 'POSITIVE', todoAction: 'COMPLETE', automation: null, category: 'ANSWERED' },
-    { callOutcome: 'Interested — call back', connectStatus: 'CONNECTED', sentiment: 'POSITIVE', todoAction: 'COMPLETE', automation: null, category: 'ANSWERED' },
-    { callOutcome: 'Not interested', connectStatus: 'CONNECTED', sentiment: 'NEGATIVE', todoAction: 'COMPLETE_AND_REMOVE', automation: null, category: 'ANSWERED' },
-    { callOutcome: 'Do not call', connectStatus: 'CONNECTED', sentiment: 'NEGATIVE', todoAction: 'COMPLETE_AND_REMOVE', automation: 'MARK_AS_OPT_OUT', category: 'ANSWERED' },
-    { callOutcome: 'Wrong number', connectStatus: 'NOT_CONNECTED', sentiment: 'NEUTRAL', todoAction: 'COMPLETE_AND_REMOVE', automation: null, category: 'NOT_ANSWERED' },
-    { callOutcome: 'Left voicemail', connectStatus: 'NOT_CONNECTED', sentiment: 'NEUTRAL', todoAction: 'COMPLETE', automation: null, category: 'NOT_ANSWERED' },
-    { callOutcome: 'No answer', connectStatus: 'NOT_CONNECTED', sentiment: 'NEUTRAL', todoAction: 'COMPLETE', automation: null, category: 'NOT_ANSWERED' },
-    { callOutcome: 'Gatekeeper', connectStatus: 'CONNECTED', sentiment: 'NEUTRAL', todoAction: 'COMPLETE', automation: null, category: 'ANSWERED' },
-  ];
-  if (random.bool(0.7)) defaults.push({ callOutcome: 'Referred to colleague', connectStatus: 'CONNECTED', sentiment: 'POSITIVE', todoAction: 'COMPLETE', automation: null, category: 'ANSWERED' });
-  return defaults.map((o, i) => ({ ...o, displayOrder: i + 1 }));
 }
 
 const STEP_NAMES = ['Intro call', 'Follow-up call', 'Check-in call', 'Breakup call', 'Voicemail drop'];

@@ -1,9 +1,10 @@
 import { generateAnsweredScorecards, generateScorecards, generateTrackers } from './settings';
 import { generateAssociations, generateCrmIntegrations, generateFolders, generateLogs, generateProfiles } from './admin';
 import { addCallAnalytics } from './analytics';
-import { generateActivity, interactionStyles } from './activity';
+import { generateActivity } from './activity';
 import { CALL_SPAN_MS, generateCalls } from './calls';
-import { generateCallOutcomes, generateFlows, generateTasks } from './engage';
+import { generateFlows, generateTasks } from './engage';
+import { generateCallOutcomes } from './outcomes';
 import { generateSettingsHistory } from './settingsHistory';
 import { applyExampleIds, EXAMPLE_IDS, exampleDraftCall } from './examples';
 import { IdFactory } from './ids';
@@ -43,11 +44,12 @@ export function generateWorld(options: GenerateOptions = {}): World {
   const trackers = generateTrackers(root.fork('trackers'), ids, workspaces, users, anchorMs);
   const trackersByWorkspace = new Map<string, KeywordTracker[]>();
   for (const t of trackers) trackersByWorkspace.set(t.workspaceId, [...(trackersByWorkspace.get(t.workspaceId) ?? []), t]);
-  const calls = generateCalls({ random: root.fork('calls'), ids, anchorMs, workspaces, users, trackersByWorkspace, seed }, scale);
+  const calls = generateCalls({ random: root.fork('calls'), shape: root.fork('callShape'), summaries: root.fork('summaries'), ids, anchorMs, workspaces, users, trackersByWorkspace, seed }, scale);
   const exampleHost = users.find((u) => u.id === EXAMPLE_IDS.user) as User;
   calls.push(exampleDraftCall(exampleHost, workspaces[0] as Workspace, anchorMs));
   calls.sort((a, b) => a.filterTimeMs - b.filterTimeMs || compareIds(a.meta.id, b.meta.id));
-  addCallAnalytics(root.fork('analytics'), calls, users, anchorMs);
+  const callOutcomes = generateCallOutcomes(root.fork('callOutcomes'));
+  addCallAnalytics(root.fork('analytics'), calls, users, callOutcomes, anchorMs);
   const scorecards = generateScorecards(root.fork('scorecards'), ids, workspaces, users, anchorMs);
   const answeredScorecards = generateAnsweredScorecards(root.fork('answered'), ids, scorecards, calls, users, anchorMs);
   const engage = generateFlows(root.fork('flows'), new IdFactory(root.fork('flowIds')), workspaces, users.filter((u) => !avatarUserIds.has(u.id)), anchorMs);
@@ -66,11 +68,10 @@ export function generateWorld(options: GenerateOptions = {}): World {
     associations: generateAssociations(root.fork('associations'), calls, users, anchorMs),
     logs: generateLogs(root.fork('logs'), ids, users, calls, anchorMs),
     activity: generateActivity(root.fork('activity'), calls, answeredScorecards, users, anchorMs, CALL_SPAN_MS),
-    interactionStyles: interactionStyles(root.fork('interaction'), users),
     // Streams of their own, with their own ids, so the data above stays as it was.
     ...engage,
     tasks: generateTasks(root.fork('tasks'), new IdFactory(root.fork('taskIds')), engage.flows, users.filter((u) => !avatarUserIds.has(u.id)), anchorMs),
-    callOutcomes: generateCallOutcomes(root.fork('callOutcomes')),
+    callOutcomes,
     settingsHistory: generateSettingsHistory(root.fork('settingsHistory'), users, anchorMs),
     erasures: [],
     flowAssignments: [],

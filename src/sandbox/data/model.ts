@@ -105,8 +105,16 @@ export interface CallComment {
  */
 export type CallState = 'awaitingMedia' | 'processing' | 'processed' | 'failed';
 
+/**
+ * How a dialer call went: only a connected call is a conversation (briefs, key points,
+ * several speakers); a voicemail or unanswered call has at most the rep speaking.
+ */
+export type Connection = 'connected' | 'voicemail' | 'noAnswer' | 'wrongNumber';
+
 export interface SandboxCall {
   meta: CallMeta;
+  /** Absent on uploaded calls (treated as connected). */
+  connection?: Connection;
   state: CallState;
   /** The instant Gong's date filters compare: scheduled for Gong-recorded conferences, else started. */
   filterTimeMs: number;
@@ -142,6 +150,8 @@ export interface CallAnalytics {
   /** The opportunity's stage when the call happened and now (CRM context timing). */
   stageAtCall: string;
   stageNow: string;
+  /** The opportunity's Amount when the call happened (the context's Amount is its value now). */
+  amountAtCall: number | null;
 }
 
 export interface ScorecardQuestion {
@@ -299,8 +309,6 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 /** One thing a user did with a call, counted by the activity stats on the day of `ms`. */
 export interface ActivityEvent { userId: string; kind: ActivityKind; callId: string; ms: number }
 
-/** A user's interaction habits behind /v2/stats/interaction (per-call values vary around them). */
-export interface InteractionStyle { talkRatio: number; monologueSec: number; storySec: number; interactivity: number; patienceSec: number; questionRate: number }
 /** An Engage flow; `ownerEmail` and `workspaceId` are what Gong filters on, not sent. */
 export interface Flow {
   id: string;
@@ -390,8 +398,6 @@ export interface World {
   logs: LogEntry[];
   /** Activity events in time order (derived from the calls; see activity.ts). */
   activity: ActivityEvent[];
-  /** Each user's interaction habits, behind /v2/stats/interaction. */
-  interactionStyles: Map<string, InteractionStyle>;
   flows: Flow[];
   flowFolders: FlowFolder[];
   tasks: Task[];

@@ -85,11 +85,16 @@ export function callData(call: SandboxCall, s: ContentSelector): Record<string, 
   return data;
 }
 
-/** Sections follow the call's structure back to back; their items are the topics discussed in them. */
+/**
+ * Sections follow the call's structure back to back (it fits in the call); their items are
+ * the topics discussed in them, spread over the section.
+ */
 function outline(call: SandboxCall): unknown[] {
   let start = 0;
   return call.structure.map((x, i) => {
-    const section = { section: x.name, startTime: start, duration: x.duration, items: call.topics.filter((_, t) => t % call.structure.length === i).map((t, n) => ({ text: `${t.name} came up during ${x.name.toLowerCase()}`, startTime: start + Math.round((x.duration * (n + 1)) / 3) })) };
+    const topics = call.topics.filter((_, t) => t % call.structure.length === i);
+    const items = topics.map((t, n) => ({ text: `${t.name} came up during ${x.name.toLowerCase()}`, startTime: start + Math.round((x.duration * (n + 1)) / (topics.length + 1)) }));
+    const section = { section: x.name, startTime: start, duration: x.duration, items };
     start += x.duration;
     return section;
   });
@@ -127,19 +132,25 @@ function readContextTiming(value: unknown, context: ContentSelector['context']):
 }
 
 /**
- * The call's CRM objects once per timing asked for: the opportunity's stage now, or when
- * the call happened (the other fields did not change in between).
+ * The call's CRM objects once per timing asked for: the opportunity's stage and amount now,
+ * or when the call happened (the other fields did not change in between).
  */
 function contextAt(call: SandboxCall, timings: ContextTiming[]): CrmContext[] {
-  const stage = (timing: ContextTiming) => (timing === 'Now' ? call.analytics?.stageNow : call.analytics?.stageAtCall);
   return call.context.map((c) => ({
     system: c.system,
     objects: timings.flatMap((timing) => c.objects.map((o) => ({
       ...o,
       timing,
-      fields: o.objectType === 'Opportunity' && stage(timing) ? [...o.fields, { name: 'StageName', value: stage(timing) }] : o.fields,
+      fields: o.objectType === 'Opportunity' ? opportunityFieldsAt(o.fields, call.analytics, timing) : o.fields,
     }))),
   }));
+}
+
+function opportunityFieldsAt(fields: CrmContext['objects'][number]['fields'], a: CallAnalytics | undefined, timing: ContextTiming) {
+  if (!a) return fields;
+  const atCall = timing === 'TimeOfCall';
+  const amounts = fields.map((f) => (f.name === 'Amount' && atCall && a.amountAtCall !== null ? { ...f, value: a.amountAtCall } : f));
+  return [...amounts, { name: 'StageName', value: atCall ? a.stageAtCall : a.stageNow }];
 }
 
 /** Basic context carries the object references; Extended adds the CRM fields. */

@@ -38,13 +38,20 @@ function unique<T extends { id: unknown }>(items: T[]): T[] {
   return items.filter((x) => !seen.has(x.id) && seen.add(x.id));
 }
 
-/** The emails around each call: one to three, sent in the days before it, from the person or to them. */
+/** Who the person wrote with about the call: its host, or another of its people when they are the host. */
+function correspondent(email: string, call: SandboxCall): string {
+  const others = call.parties.filter((p) => p.emailAddress !== null && p.emailAddress.toLowerCase() !== email);
+  const host = others.find((p) => p.userId === call.meta.primaryUserId) ?? others[0];
+  return host?.emailAddress ?? email;
+}
+
+/** The emails around each call: one to three, sent in the days before it, from the person or to them by the call's host. */
 function emailsAround(email: string, found: { call: SandboxCall }[]) {
   return found.flatMap(({ call }) => {
     const random = new Random(`${email}:${call.meta.id}`);
     return Array.from({ length: random.int(1, 3) }, () => ({
       id: random.digits(19),
-      from: random.bool(0.5) ? email : 'rep@gongsql-demo.com',
+      from: random.bool(0.5) ? email : correspondent(email, call),
       sentTime: isoSeconds(call.filterTimeMs - random.int(1, 5 * 24) * (DAY_MS / 24)),
       mailbox: random.bool(0.5) ? 'INBOX' : 'SENT',
       messageHash: random.digits(16),

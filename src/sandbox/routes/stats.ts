@@ -1,5 +1,5 @@
-import { ACTIVITY_KINDS, type ActivityEvent, type ActivityKind, type SandboxCall, type User } from '../data/model';
-import { Random } from '../data/random';
+import { isConversation } from '../data/analytics';
+import { ACTIVITY_KINDS, type ActivityEvent, type ActivityKind, type CallAnalytics, type SandboxCall, type User } from '../data/model';
 import { nonEmpty, postPaging } from '../http/context';
 import { badRequest } from '../http/errors';
 import type { RequestContext, Route } from '../http/router';
@@ -139,34 +139,19 @@ const byPeriod = activityRoute('/v2/stats/activity/aggregate-by-period', 'api:st
 const dayByDay = activityRoute('/v2/stats/activity/day-by-day', 'api:stats:user-actions:detailed', 'usersDetailedActivities', 'userDailyActivityStats', (r) => perPeriod(periodsOf(r.from, r.to, 'DAY'), callIdLists));
 
 /** Gong's interaction stats names, as /v2/stats/interaction sends them. */
-/** Talk ratios drift down towards this date (a fixed one, so that the same seed gives the same stats on any day). */
-const COACHING_REFERENCE_MS = Date.parse('2027-01-01T00:00:00Z');
-
 const INTERACTION = ['Talk Ratio', 'Longest Monologue', 'Longest Customer Story', 'Interactivity', 'Patience', 'Question Rate'] as const;
 
 /**
- * Averages over the calls each user hosted in the window. Every call varies around the
- * host's style, and reps talk a little less as time goes on (coaching works).
+ * The averages of the per-call stats (CallInteractionStats) over the conversations the user
+ * hosted in the window: calls where both the company and a customer spoke (a voicemail or
+ * an internal call has no talk ratio to speak of). Question Rate is the company's questions per hour.
  */
-function interactionOf(ctx: RequestContext, userId: string, calls: readonly SandboxCall[]): { name: string; value: number }[] {
-  const style = ctx.store.world.interactionStyles.get(userId);
-  if (!style) return [];
-  const sums = [0, 0, 0, 0, 0, 0];
-  for (const call of calls) {
-    const jitter = new Random(call.meta.id);
-    const ageYears = (COACHING_REFERENCE_MS - Date.parse(call.meta.started)) / (365 * DAY_MS);
-    const vary = (v: number, spread: number) => v * (1 + (jitter.next() - 0.5) * spread);
-    const values = [
-      Math.min(0.97, vary(style.talkRatio * (1 + 0.08 * ageYears), 0.3)),
-      vary(style.monologueSec, 0.8),
-      vary(style.storySec, 0.9),
-      vary(style.interactivity, 0.4),
-      vary(style.patienceSec, 0.5),
-      vary(style.questionRate, 0.6),
-    ];
-    values.forEach((v, i) => { sums[i] = (sums[i] as number) + v; });
-  }
-  return INTERACTION.map((name, i) => ({ name, value: Math.round(((sums[i] as number) / calls.length) * 100) / 100 }));
+function interactionOf(calls: readonly SandboxCall[]): { name: string; value: number }[] {
+  const perCall = calls.map((call) => {
+    const a = call.analytics as CallAnalytics;
+    return [a.talkRatio, a.longestMonologue, a.longestCustomerStory, a.interactivity, a.patience, (a.companyQuestions * 3600) / call.meta.duration];
+  });
+  return INTERACTION.map((name, i) => ({ name, value: Math.round((perCall.reduce((sum, v) => sum + (v[i] as number), 0) / perCall.length) * 100) / 100 }));
 }
 
 const interaction: Route = {
@@ -177,6 +162,7 @@ const interaction: Route = {
     const r = await statsRequest(ctx);
     const hosted = new Map<string, SandboxCall[]>();
     for (const call of ctx.store.callsInWindow(r.from, r.to)) {
+      if (!isConversation(call)) continue;
       const host = call.meta.primaryUserId;
       if (!r.userIds || r.userIds.has(host)) hosted.set(host, [...(hosted.get(host) ?? []), call]);
     }
@@ -184,7 +170,7 @@ const interaction: Route = {
     return {
       body: {
         records: page.records,
-        peopleInteractionStats: page.items.map(([u, calls]) => ({ userId: u.id, userEmailAddress: u.emailAddress, personInteractionStats: interactionOf(ctx, u.id, calls) })),
+        peopleInteractionStats: page.items.map(([u, calls]) => ({ userId: u.id, userEmailAddress: u.emailAddress, personInteractionStats: interactionOf(calls) })),
         ...windowEcho(r),
       },
     };

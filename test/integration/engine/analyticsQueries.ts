@@ -50,8 +50,9 @@ export const DEAL_STAGE_AT_CALL_VS_NOW: AnalyticsQuery = {
 
 export const CALLS_PER_OUTCOME: AnalyticsQuery = {
   title: 'Calls per outcome',
-  comment: `The outcome set on each call (dialer calls: answered, not answered, bad number;
-meetings: next steps, follow-up, …), counted. Calls without an outcome have no row.`,
+  comment: `The outcome set on each call, from the company's list (CallOutcomeTypes): dialer
+calls ANSWERED (meeting booked, call back later, …) or NOT_ANSWERED (left voicemail, …),
+meetings next steps set, follow-up needed, …; counted. Calls without an outcome have no row.`,
   sql: `SELECT o.Category, o.Name AS Outcome, count(*) AS Calls
 FROM CallOutcomes o
 JOIN Calls c ON c.Id = o.CallId

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { tables, type GongClient } from '../../../src/gong';
+import { isConversation } from '../../../src/sandbox/data/analytics';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import type { SandboxCall } from '../../../src/sandbox/data/model';
 import { transcriptOf } from '../../../src/sandbox/data/transcripts';
@@ -85,7 +86,7 @@ function statsExpected(sandbox: Sandbox): Record<string, string[]> {
     UserActivityStats: active,
     UserActivityDayByDay: [...new Set(events.map((e) => `${e.userId}/${new Date(e.ms).toISOString().slice(0, 10)}`))],
     UserActivityByPeriod: STATS_PERIODS.flatMap((period) => active.flatMap((u) => periodStarts(period).map((d) => `${u}/${period}/${d}`))),
-    UserInteractionStats: [...new Set(sandbox.store.callsInWindow(from, to).map((c) => c.meta.primaryUserId))],
+    UserInteractionStats: [...new Set(sandbox.store.callsInWindow(from, to).filter(isConversation).map((c) => c.meta.primaryUserId))],
   };
 }
 

@@ -331,7 +331,7 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
     assert.equal(refused.status, 403);
   });
 
-  it('Coaching: all four filters required (the error names them); a row per report and metric, varying per report and growing with the period', async () => {
+  it('Coaching: all four filters required (the error names them); a row per report and metric, growing with the period', async () => {
     await assert.rejects(run('SELECT * FROM Coaching WHERE ManagerId = 1'), /Coaching needs a filter Gong requires: WHERE WorkspaceId = '…' AND ManagerId = '…' AND PeriodFrom = '…' AND PeriodTo = '…'/);
     const w = sandbox.world;
     const manager = w.users.find((u) => w.users.filter((r) => r.managerId === u.id).length > 5)!;
@@ -342,10 +342,11 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
     assert.deepEqual(Object.keys(requests[0]!.query).sort(), ['from', 'manager-id', 'to', 'workspace-id']);
     const reports = w.users.filter((u) => u.managerId === manager.id && !w.avatarUserIds.has(u.id));
     assert.equal(month!.rows.length, reports.length * 5);
+    // Counts of the manager's activity on each report's calls (test/integration/sandbox/realism.test.ts checks them against the activity stats).
     const listened = month!.rows.filter((r) => r[1] === 'Calls listened to').map((r) => Number(r[2]));
-    assert.ok(new Set(listened).size > 3, `varies per report: ${listened}`);
+    assert.ok(listened.every((n) => Number.isInteger(n) && n >= 0), `counts: ${listened}`);
     const [total] = (await run(`SELECT SUM(Value) FROM Coaching ${where('2026-04-01T00:00:00Z')} AND Metric = 'Calls listened to'`)).rows;
-    assert.ok(Number(total![0]) > listened.reduce((a, b) => a + b, 0), 'a quarter holds more coaching than a month');
+    assert.ok(Number(total![0]) >= listened.reduce((a, b) => a + b, 0), 'a quarter holds at least the coaching of its first month');
     const none = w.users.find((u) => !w.users.some((r) => r.managerId === u.id))!;
     const empty = await run(`SELECT * FROM Coaching WHERE WorkspaceId = '${w.workspaces[0]!.id}' AND ManagerId = '${none.id}' AND PeriodFrom = '2026-01-01T00:00:00Z' AND PeriodTo = '2026-02-01T00:00:00Z'`);
     assert.equal(empty.rows.length, 0);
