@@ -28,7 +28,7 @@ export function editorRunOptions(connection: ActiveConnection, what: 'statement'
 /** The dialog's text and its yes button; an irreversible CALL's button names what it does. */
 function question(request: ConfirmRequest, what: 'statement' | 'cell'): [string, string] {
   switch (request.kind) {
-    case 'apiCalls': return [`This ${what} needs about ${request.estimate} Gong API calls (more than ${request.threshold}). Run it?`, 'Run'];
+    case 'apiCalls': return [`This ${what} needs about ${request.estimate} Gong API calls (more than ${request.threshold}).${request.detail ? ` ${request.detail}.` : ''} Run it?`, 'Run'];
     case 'unfilteredWrite': return [`${request.statement} without WHERE changes ${everyRow(request.rows)} of ${request.table}. Run it?`, 'Run'];
     case 'irreversibleCall': return [`${irreversibleQuestion(request)} Run it?`, `Run ${request.procedure}`];
   }
