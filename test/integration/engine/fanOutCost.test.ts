@@ -4,6 +4,7 @@ import { execute, QueryCache, type ConfirmRequest, type RunOptions, type Stateme
 import type { GongClient } from '../../../src/gong';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { connect } from '../../helpers/connect';
+import { requestsDuring } from '../../helpers/sandboxClient';
 
 /**
  * Reads Gong answers one request per user (Flows, UserSettingsHistory) or per 100 calls
@@ -18,11 +19,6 @@ describe('the cost of a read that asks once per user, before it is spent', () =>
   const run = async (sql: string, options: Partial<RunOptions> = {}): Promise<StatementResult> => {
     const [result] = await execute(sql, { client, connectionId: 'sb', ...options });
     return result!;
-  };
-  const requestsDuring = async (action: () => Promise<unknown>) => {
-    const before = sandbox.log.lastSeq;
-    await action();
-    return sandbox.log.since(before);
   };
   /** A confirm that answers `answer` and keeps the questions and how many requests Gong had seen when each was asked. */
   const asking = (answer: boolean) => {
@@ -48,7 +44,7 @@ describe('the cost of a read that asks once per user, before it is spent', () =>
 
   it('SELECT * FROM Flows asks after one request (the first page of Users, which says how many), before any per-user request; a no spends nothing more', async () => {
     const { asked, confirm } = asking(false);
-    const requests = await requestsDuring(() => assert.rejects(run('SELECT * FROM Flows', { confirm, useCache: false }), /needs about \d+ API calls/));
+    const requests = await requestsDuring(sandbox, () => assert.rejects(run('SELECT * FROM Flows', { confirm, useCache: false }), /needs about \d+ API calls/));
     assert.equal(asked.length, 1);
     const [{ request, seenBefore }] = asked as [{ request: ConfirmRequest; seenBefore: number }];
     assert.equal(seenBefore, 1, 'one request (the count) before the question');
@@ -64,21 +60,21 @@ describe('the cost of a read that asks once per user, before it is spent', () =>
     const cache = new QueryCache();
     await run('SELECT * FROM Users', { cache, confirm: async () => true });
     const declined = asking(false);
-    const none = await requestsDuring(() => assert.rejects(run('SELECT * FROM UserSettingsHistory', { cache, confirm: declined.confirm }), /not run without confirmation/));
+    const none = await requestsDuring(sandbox, () => assert.rejects(run('SELECT * FROM UserSettingsHistory', { cache, confirm: declined.confirm }), /not run without confirmation/));
     assert.deepEqual(none, [], 'asked before the first request');
     assert.equal(declined.asked[0]!.seenBefore, 0);
     const request = declined.asked[0]!.request as Extract<ConfirmRequest, { kind: 'apiCalls' }>;
     assert.equal(request.estimate, users);
     assert.equal(request.detail, `UserSettingsHistory: 1 request per user × ${users} users (Users cached)`);
     const accepted = asking(true);
-    const sent = await requestsDuring(() => run('SELECT count(*) FROM UserSettingsHistory', { cache, confirm: accepted.confirm }));
+    const sent = await requestsDuring(sandbox, () => run('SELECT count(*) FROM UserSettingsHistory', { cache, confirm: accepted.confirm }));
     assert.equal(accepted.asked[0]!.seenBefore, 0);
     assert.equal(sent.length, users, 'one request per user, as estimated');
     assert.ok(sent.every((r) => /^\/v2\/users\/\d+\/settings-history$/.test(r.path)));
   });
 
   it('without a confirm the statement stops at the count with an error that says the per-user cost', async () => {
-    const requests = await requestsDuring(() => assert.rejects(run('SELECT Id FROM FlowFolders', { useCache: false }),
+    const requests = await requestsDuring(sandbox, () => assert.rejects(run('SELECT Id FROM FlowFolders', { useCache: false }),
       new RegExp(`needs about ${1 + Math.ceil(users / 100) + users} API calls, more than the 50 allowed without confirmation \\(Gong allows 10,000 a day\\); FlowFolders: reads Users \\(\\d requests\\), then 1 request per user × ${users} users`)));
     assert.equal(requests.length, 1);
   });
@@ -97,7 +93,7 @@ describe('the cost of a read that asks once per user, before it is spent', () =>
     assert.match(explained.messages.join('\n'), /Counting Users took 1 API call/);
     const cache = new QueryCache();
     await run('SELECT * FROM Users', { cache, confirm: async () => true });
-    const free = await requestsDuring(async () => {
+    const free = await requestsDuring(sandbox, async () => {
       const cached = await run('EXPLAIN SELECT * FROM Flows', { cache });
       assert.equal(String(cached.rows[0]![5]), `${users}+ (1 request per user × ${users} users (Users cached))`);
     });
