@@ -121,7 +121,7 @@ async function explainSelect(text: string, select: A.SelectStatement, ctx: RunCo
   const planned = queryPlanFor(select, bind(select), ctx, await foldConstants(select, ctx.params, ctx.options)).scans;
   const sources = await scanSources(planned, ctx.options);
   // A read of one request per user says how many users: counting them may take a request.
-  const scans = await costFanOuts(planned, (scan) => sources.of.get(scan.ref)?.kind === 'gong', ctx, 'mayRequest');
+  const scans = await costFanOuts(planned, (scan) => sources.of.get(scan.ref)?.kind === 'gong', ctx);
   const mirror = [...sources.of.values()].find((s) => s.kind === 'mirror');
   if (mirror?.kind !== 'mirror') return { rows: explainScans(text, scans), messages: countingMessage(ctx, planned) };
   const native = nativeOf(scans, sources, ctx);

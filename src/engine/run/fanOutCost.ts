@@ -14,7 +14,7 @@ import type { RunContext } from './context';
  * read when the table fits in a page). Then the plan carries the real estimate, and the costly
  * read is asked about first like any other.
  */
-export interface FanOutSourceRows {
+interface FanOutSourceRows {
   /** The source table's rows, when read whole (cached, or its only page). */
   readonly rows?: readonly Row[];
   /** Gong's count of them, when only the first page was read. */
@@ -23,16 +23,13 @@ export interface FanOutSourceRows {
   readonly requests: number;
 }
 
-/** How a scan's fan-out source is counted: spending a request (a run, EXPLAIN on Gong) or only from the cache. */
-export type Counting = 'cacheOnly' | 'mayRequest';
-
 /**
  * The scans with their fan-outs costed: a fan-out whose source rows are in hand becomes a
  * list of values (the reader does not read the source again); one whose source Gong only
  * counted keeps reading it, with the count in its estimate. Scans read from a mirror, keyed by
  * a join, or whose own rows are cached are left as they are.
  */
-export async function costFanOuts(scans: readonly Scan[], readsGong: (scan: Scan) => boolean, ctx: RunContext, counting: Counting): Promise<Scan[]> {
+export async function costFanOuts(scans: readonly Scan[], readsGong: (scan: Scan) => boolean, ctx: RunContext): Promise<Scan[]> {
   const out: Scan[] = [];
   for (const scan of scans) {
     const fanOut = scan.plan.fanOut;
@@ -41,7 +38,7 @@ export async function costFanOuts(scans: readonly Scan[], readsGong: (scan: Scan
       continue;
     }
     const source = findTable(fanOut.from.table) as TableDef;
-    const counted = await sourceRows(source, ctx, counting);
+    const counted = await sourceRows(source, ctx);
     out.push({ ...scan, plan: costed(scan.plan, source, counted) });
   }
   return out;
@@ -87,7 +84,7 @@ function perValue(plan: ReadPlan, source: TableDef): { requests: (n: number) => 
 }
 
 /** `Users` → `user`, `PermissionProfiles` → `permission profile`: what one row of a table is called. */
-export function rowNoun(table: string): string {
+function rowNoun(table: string): string {
   return table.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/s$/, '');
 }
 
@@ -96,17 +93,17 @@ function requestsText(n: number): string {
 }
 
 /**
- * The fan-out source's rows: from the cache (a complete read within its TTL), else (when
- * allowed) its first page, whose rows are the whole table when Gong's count says so (then
+ * The fan-out source's rows: from the cache (a complete read within its TTL), else its first page, whose rows are the whole table when Gong's count says so (then
  * they are cached, as a read of the table would be); else Gong's count alone.
  */
-async function sourceRows(source: TableDef, ctx: RunContext, counting: Counting): Promise<FanOutSourceRows | undefined> {
+async function sourceRows(source: TableDef, ctx: RunContext): Promise<FanOutSourceRows | undefined> {
   const plan = planRead(source, []);
   const { cache, client, signal } = ctx.options;
   const key = QueryCache.key(ctx.options.connectionId, plan);
   const hit = ctx.options.useCache !== false ? cache?.get(key) : undefined;
   if (hit) return { rows: hit, requests: 0 };
-  if (counting === 'cacheOnly' || !client) return undefined;
+  // Without a client nothing can be counted: the estimate says it is a guess.
+  if (!client) return undefined;
   const before = ctx.stats.apiCalls;
   let total: number | undefined;
   const rows: Row[] = [];

@@ -62,7 +62,7 @@ async function runLocally(text: string, select: A.SelectStatement, binding: Bind
     // And compiled by SQLite on the local tables, created empty: what SQLite rejects costs no API call.
     await preflight(db, local.sql, select, text, tables);
     // A read of one request per user learns how many users there are before it is asked about.
-    const queryPlan = withScans(planned, await costFanOuts(planned.scans, (s) => readsGong(s, readOf(s), ctx), ctx, 'mayRequest'));
+    const queryPlan = withScans(planned, await costFanOuts(planned.scans, (s) => readsGong(s, readOf(s), ctx), ctx));
     await confirmEstimate(queryPlan.scans, readOf, ctx);
     const streamed = queryPlan.streaming?.scan;
     const counts = queryPlan.streaming && streamed && !cached(streamed, readOf(streamed), ctx)
