@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_LOCAL_MEMORY_MB, MIN_LOCAL_MEMORY_MB } from '../engine/eval/local';
 import type { RunOptions } from '../engine/run/context';
-import { everyRow, irreversibleQuestion, type ConfirmRequest } from '../engine/run/context';
+import { confirmQuestion } from './declined';
 import type { ActiveConnection } from './connections';
 
 /**
@@ -19,19 +19,10 @@ export function editorRunOptions(connection: ActiveConnection, what: 'statement'
     confirmThreshold: settings.get<number>('confirmAboveApiCalls', 50),
     localMemory: { megabytes: Math.max(MIN_LOCAL_MEMORY_MB, settings.get<number>('localMemoryLimitMB', DEFAULT_LOCAL_MEMORY_MB)), setting: 'gongsql.localMemoryLimitMB' },
     confirm: async (request) => {
-      const [message, button] = question(request, what);
+      const [message, button] = confirmQuestion(request, what);
       return (await vscode.window.showWarningMessage(message, { modal: true }, button)) === button;
     },
   };
-}
-
-/** The dialog's text and its yes button; an irreversible CALL's button names what it does. */
-function question(request: ConfirmRequest, what: 'statement' | 'cell'): [string, string] {
-  switch (request.kind) {
-    case 'apiCalls': return [`This ${what} needs about ${request.estimate} Gong API calls (more than ${request.threshold}). Run it?`, 'Run'];
-    case 'unfilteredWrite': return [`${request.statement} without WHERE changes ${everyRow(request.rows)} of ${request.table}. Run it?`, 'Run'];
-    case 'irreversibleCall': return [`${irreversibleQuestion(request)} Run it?`, `Run ${request.procedure}`];
-  }
 }
 
 /** Where rows come from: the mirror of a mirror connection, or Gong (answered from a mirror when the user's setting allows it). */

@@ -30,21 +30,31 @@ export function selectTables(objects: readonly string[] | undefined): MirrorTabl
   const all = mirrorTables();
   if (!objects || objects.length === 0) return all.filter((t) => !(t.policy.kind === 'fullRefresh' && t.policy.onlyWhenNamed));
   const wanted = new Set<string>();
+  const unknown: string[] = [];
   for (const name of objects) {
     const table = all.find((t) => t.name.toLowerCase() === name.trim().toLowerCase());
-    if (!table) throw new UnknownObject(name, all);
+    if (!table) {
+      unknown.push(name.trim());
+      continue;
+    }
     wanted.add(table.name);
     if (table.policy.kind === 'perCall') wanted.add(callsTable().name);
   }
+  // Every refused name at once: fixing one at a time would take a run per name.
+  if (unknown.length > 0) throw new UnknownObject(unknown, all);
   return all.filter((t) => wanted.has(t.name));
 }
 
-/** An object name that is not mirrored: says why when the catalog does, and names the ones that are. */
+/** Object names that are not mirrored: each with why when the catalog says, and the ones that are. */
 export class UnknownObject extends Error {
-  constructor(name: string, all: readonly MirrorTable[]) {
-    const policy = findTable(name)?.mirror;
-    const why = policy?.kind === 'none' ? ` (${policy.reason})` : '';
-    super(`${name} is not an object the mirror keeps${why}; the objects are ${all.map((t) => t.name).join(', ')}`);
+  constructor(names: readonly string[], all: readonly MirrorTable[]) {
+    const reasons = names.flatMap((name) => {
+      const policy = findTable(name)?.mirror;
+      return policy?.kind === 'none' ? [{ name, reason: policy.reason.replace(/\.$/, '') }] : [];
+    });
+    const refused = names.length === 1 ? `${names[0]} is not an object` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are not objects`;
+    const why = names.length === 1 ? reasons.map((r) => ` (${r.reason})`).join('') : reasons.length ? ` (${reasons.map((r) => `${r.name}: ${r.reason}`).join('; ')})` : '';
+    super(`${refused} the mirror keeps${why}; the objects are ${all.map((t) => t.name).join(', ')}`);
   }
 }
 

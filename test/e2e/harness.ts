@@ -109,6 +109,16 @@ export async function replaceUserSettings(page: Page, userData: string, settings
   await page.keyboard.press('Control+W');
 }
 
+/** Changes VS Code's colour theme in the user settings (keeping the others) and waits until the workbench wears it; true when it is dark. */
+export async function switchTheme(workbench: Workbench, theme: string): Promise<boolean> {
+  const { page, userData } = workbench;
+  const settings = JSON.parse(await readFile(join(userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+  await replaceUserSettings(page, userData, { ...settings, 'workbench.colorTheme': theme });
+  const dark = theme.includes('Dark');
+  await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+  return dark;
+}
+
 /** Gong: Add Connection, answered with a name, a base URL and an access key and secret. */
 export async function addConnection(page: Page, name: string, baseUrl: string, accessKey: string, secret: string): Promise<void> {
   await runCommand(page, 'Gong: Add Connection');

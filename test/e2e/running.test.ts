@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { editFile, editorLines, notification, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { editFile, editorLines, notification, openFile, runCommand, startWorkbench, stepsOf, switchTheme, until, webviewFrame, type Workbench } from './harness';
 
 /** A statement that fails while it runs (not when it is checked), after one that succeeds. */
 const BAD_JSON = "SELECT Id FROM Calls LIMIT 3;\nSELECT json_extract('{bad', '$.a') FROM Calls LIMIT 3;\n";
@@ -14,7 +14,7 @@ const TYPO = '-- Calls of the week\nSELECT Id FROM Calls LIMIT 1;\n\n-- a typo o
 describe('running what the cursor is on, and errors that point into the file', () => {
   let workbench: Workbench;
   before(async () => {
-    workbench = await startWorkbench({ files: { 'typed.gongsql': '', 'blank.gongsql': '', 'typo.gongsql': TYPO, 'badjson.gongsql': BAD_JSON, 'declined.gongsql': '', 'erase.gongsql': '' } });
+    workbench = await startWorkbench({ files: { 'typed.gongsql': '', 'blank.gongsql': '', 'typo.gongsql': TYPO, 'badjson.gongsql': BAD_JSON, 'declined.gongsql': '', 'erase.gongsql': '', 'perUser.gongsql': '' } });
   });
   after(async () => {
     await workbench?.stop();
@@ -188,10 +188,7 @@ describe('running what the cursor is on, and errors that point into the file', (
     await edit(page, 'erase.gongsql');
     await page.keyboard.type("CALL EraseDataForEmailAddress('jane.doe@example.com');");
     for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
-      const settings = JSON.parse(await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
-      await replaceUserSettings(page, workbench.userData, { ...settings, 'workbench.colorTheme': theme });
-      const dark = theme.includes('Dark');
-      await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+      const dark = await switchTheme(workbench, theme);
       await editorLines(page, 'erase.gongsql').click();
       await page.keyboard.press('End');
       await page.keyboard.press('Control+Enter');
@@ -203,6 +200,41 @@ describe('running what the cursor is on, and errors that point into the file', (
       await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
       const toast = await notification(page, 'Not run: you declined to erase');
       assert.match(await toast.locator('.notification-list-item-message').innerText(), /Not run: you declined to erase all data Gong holds that references jane\.doe@example\.com .*\(CALL EraseDataForEmailAddress\)\. Nothing was sent to Gong\./);
+      await runCommand(page, 'Notifications: Clear All Notifications');
+    }
+  });
+
+  /** The API calls the status bar says were spent today on the connection (none said before the first). */
+  const callsToday = async (page: Page) => {
+    const item = page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first();
+    const used = /([\d,]+)\/[\d,]+ calls today/.exec(await item.innerText());
+    return used ? Number(used[1]!.replace(/,/g, '')) : 0;
+  };
+
+  step('a read of one request per user asks first, saying the per-user cost with the number of users; Cancel says it was not run (screenshots in both themes)', async () => {
+    const { page } = workbench;
+    const shots = '/tmp/shots-cost';
+    await mkdir(shots, { recursive: true });
+    await edit(page, 'perUser.gongsql');
+    await page.keyboard.type('SELECT * FROM Flows;');
+    for (const theme of ['Default Light Modern', 'Default Dark Modern']) {
+      const dark = await switchTheme(workbench, theme);
+      await editorLines(page, 'perUser.gongsql').click();
+      await page.keyboard.press('End');
+      const before = await callsToday(page);
+      await page.keyboard.press('Control+Enter');
+      const dialog = page.locator('.monaco-dialog-box', { hasText: 'Gong API calls' });
+      await dialog.waitFor({ timeout: 60_000 });
+      // While the dialog waits nothing more is sent: the status bar settles on the one request that counted the users.
+      await until(async () => (await callsToday(page)) === before + 1, 'one API call (the count of users) before the question');
+      const text = await dialog.innerText();
+      const [, estimate, users] = /This statement needs about (\d+) Gong API calls \(more than 50\)\. Flows: reads Users \(\d+ requests?\), then 1 request per user × (\d+) users \(Gong's count of Users\)\. Run it\?/.exec(text) ?? [];
+      assert.ok(estimate && users, `the dialog says the per-user cost: ${text}`);
+      assert.ok(Number(estimate) > Number(users), 'the users are counted in');
+      await page.screenshot({ path: join(shots, `per-user-dialog-${dark ? 'dark' : 'light'}.png`) });
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+      const toast = await notification(page, 'Not run: you declined to spend');
+      assert.match(await toast.locator('.notification-list-item-message').innerText(), new RegExp(`Not run: you declined to spend about ${estimate} Gong API calls on this statement\\.`));
       await runCommand(page, 'Notifications: Clear All Notifications');
     }
   });

@@ -76,3 +76,10 @@ export async function uploadMedia(sandbox: Sandbox, callId: string, content: Buf
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: JSON.parse(text) };
 }
+
+/** The requests the sandbox received while `action` ran, in order. */
+export async function requestsDuring(sandbox: Sandbox, action: () => Promise<unknown>): Promise<ReturnType<Sandbox['log']['since']>> {
+  const before = sandbox.log.lastSeq;
+  await action();
+  return sandbox.log.since(before);
+}

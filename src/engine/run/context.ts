@@ -9,7 +9,8 @@ import type { Span } from '../syntax/tokens';
 
 /** Why the engine asks before going on. */
 export type ConfirmRequest =
-  | { kind: 'apiCalls'; estimate: number; threshold: number }
+  /** `detail` says where a fan-out's cost comes from: "Flows: 1 request per user × 50 users (…)". */
+  | { kind: 'apiCalls'; estimate: number; threshold: number; detail?: string }
   | { kind: 'unfilteredWrite'; statement: 'UPDATE' | 'DELETE'; table: string; rows: number }
   /** A CALL of a procedure that cannot be undone (erasing a person's data); `action` says what it does. */
   | { kind: 'irreversibleCall'; procedure: string; action: string };

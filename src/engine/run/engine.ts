@@ -5,8 +5,10 @@ import type * as A from '../syntax/ast';
 import { readOnlyMessage, type RunContext, type RunOptions } from './context';
 import { resolvingSelect, runCall, runInsert, runUpdateOrDelete } from './dml';
 import { EngineError } from './errors';
-import { EXPLAIN_COLUMNS, explainScans, explainWrite, freshness } from './explain';
+import { EXPLAIN_COLUMNS, explainCall, explainScans, explainWrite, freshness } from './explain';
 import { compilesNatively } from './nativeSelect';
+import type { Scan } from '../plan/planner';
+import { costFanOuts } from './fanOutCost';
 import { scanSources, type ScanSource } from './source';
 import type { ExecStats, StatementResult } from './result';
 import { foldConstants } from './fold';
@@ -110,15 +112,18 @@ async function explain(text: string, statement: A.Statement, ctx: RunContext): P
     const read = await explainSelect(text, statement.source.select, ctx);
     return { rows: [...read.rows, ...explainWrite(statement)], messages: read.messages };
   }
+  if (statement.kind === 'Call') return explainCall(statement, ctx.params);
   return { rows: explainWrite(statement), messages: [] };
 }
 
 /** The reads of a SELECT, from Gong or a mirror; a mirror's freshness is read from its state (0 API calls). */
 async function explainSelect(text: string, select: A.SelectStatement, ctx: RunContext): Promise<{ rows: SqlValue[][]; messages: string[] }> {
-  const { scans } = queryPlanFor(select, bind(select), ctx, await foldConstants(select, ctx.params, ctx.options));
-  const sources = await scanSources(scans, ctx.options);
+  const planned = queryPlanFor(select, bind(select), ctx, await foldConstants(select, ctx.params, ctx.options)).scans;
+  const sources = await scanSources(planned, ctx.options);
+  // A read of one request per user says how many users: counting them may take a request.
+  const scans = await costFanOuts(planned, (scan) => sources.of.get(scan.ref)?.kind === 'gong', ctx);
   const mirror = [...sources.of.values()].find((s) => s.kind === 'mirror');
-  if (mirror?.kind !== 'mirror') return { rows: explainScans(text, scans), messages: [] };
+  if (mirror?.kind !== 'mirror') return { rows: explainScans(text, scans), messages: countingMessage(ctx, planned) };
   const native = nativeOf(scans, sources, ctx);
   const onFile = native !== undefined && await compilesNatively(native, text, select, scans, ctx);
   const rows = explainScans(text, scans, sources, { native: onFile });
@@ -130,7 +135,15 @@ async function explainSelect(text: string, select: A.SelectStatement, ctx: RunCo
     : native ? `the file's SQLite does not take this statement, so rows come from ${label} and SQLite evaluates it locally`
     : `rows come from ${label} (with the filters that compare alike there) and SQLite evaluates the statement locally`;
   const local = onFile ? [] : ['Every filter is also evaluated locally; pushed filters only reduce what is fetched.'];
-  return { rows, messages: [...sources.messages, `From the mirror: ${where}; 0 API calls.`, ...fresh, ...local] };
+  return { rows, messages: [...sources.messages, `From the mirror: ${where}; 0 API calls.`, ...fresh, ...local, ...countingMessage(ctx, planned)] };
+}
+
+/** What EXPLAIN spent counting the rows of the tables a read makes one request per row of (Users for a per-user read). */
+function countingMessage(ctx: RunContext, planned: readonly Scan[]): string[] {
+  const spent = ctx.stats.apiCalls;
+  if (spent === 0) return [];
+  const counted = [...new Set(planned.flatMap((s) => (s.plan.fanOut && 'from' in s.plan.fanOut ? [s.plan.fanOut.from.table] : [])))];
+  return [`Counting ${counted.join(' and ')} took ${spent} API call${spent === 1 ? '' : 's'}: EXPLAIN reads its first page to know how many requests follow.`, 'Every filter is also evaluated locally; pushed filters only reduce what is fetched.'];
 }
 
 export { EngineError };

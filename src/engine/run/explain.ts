@@ -1,5 +1,9 @@
+import { findProcedure } from '../../gong/catalog';
 import type { SqlValue } from '../../gong/catalog/types';
-import type { Predicate } from '../../gong/read/plan';
+import type { InputValue } from '../../gong/write/values';
+import { constantValue } from '../bind/binder';
+import { irreversibleQuestion } from './context';
+import type { Predicate, ReadPlan } from '../../gong/read/plan';
 import { keyedRequest } from '../plan/joinKeys';
 import type { Scan } from '../plan/planner';
 import type * as A from '../syntax/ast';
@@ -29,11 +33,11 @@ export function explainScans(text: string, scans: readonly Scan[], sources?: Sou
     if (from?.kind === 'mirror' && mirror) return explainMirrorScan(text, scan, from, mirror);
     const keyed = keyedRequest(scan);
     const plan = keyed?.plan ?? scan.plan;
-    const fanOut = plan.fanOut ? ` × each ${plan.fanOut.column}${'from' in plan.fanOut ? ` (from ${plan.fanOut.from.table})` : ''}` : '';
+    const fanOut = plan.fanOut ? ` × each ${plan.fanOut.column}${fannedFrom(plan)}` : '';
     const paging = plan.path.paging === 'none' ? '' : ' (100 per page)';
     const source = scan.keyFrom && `${scans.find((s) => s.ref === scan.keyFrom!.source)?.alias}.${scan.keyFrom.sourceColumn}`;
     const own = scan.plan.pushed.filter((p) => plan.pushed.includes(p));
-    const params = [...plan.params.entries()].filter(([, v]) => !keyed || !Array.isArray(v)).map(([k, v]) => `${k.split(':')[1]}=${Array.isArray(v) ? `[${v.length} ids]` : v}`);
+    const params = [...plan.params.entries()].filter(([, v]) => !keyed || !Array.isArray(v)).map(([k, v]) => `${k.split(':')[1]}=${Array.isArray(v) ? `[${v.length} id${v.length === 1 ? '' : 's'}]` : v}`);
     const native = [...(keyed ? own : plan.pushed).map(describe), ...(keyed ? [`${scan.keyFrom!.column} IN (the ${source} values read)`] : [])];
     return [
       scan.table.name,
@@ -41,7 +45,7 @@ export function explainScans(text: string, scans: readonly Scan[], sources?: Sou
       `${plan.path.method} ${plan.path.path}${paging}${fanOut}`,
       `${native.length ? native.join(' AND ') : '(none)'}${params.length ? ` → ${params.join(', ')}` : ''}`,
       scan.residual.length ? scan.residual.map((e) => text.slice(e.span.start, e.span.end)).join(' AND ') : '(none)',
-      keyed ? `after ${source}: 1 request per ${keyed.perRequest} values` : `${plan.estimate.requests}${plan.estimate.open ? '+' : ''} (${plan.estimate.note})`,
+      keyed ? `after ${source} is read: 1 request per ${keyed.perRequest} of its values` : `${plan.estimate.requests}${plan.estimate.open ? '+' : ''} (${plan.estimate.note})`,
     ];
   });
 }
@@ -85,9 +89,45 @@ export function explainWrite(statement: A.Statement): SqlValue[][] {
     case 'Insert': return [[statement.table.text, '', 'one write request per row', '(none)', '(none)', `${statement.source.kind === 'Values' ? statement.source.rows.length : '?'} write(s)`]];
     case 'Update': return [[statement.table.text, '', 'one write request per matching row', '(none)', '(none)', 'one per row']];
     case 'Delete': return [[statement.table.text, '', 'one delete request per matching row', '(none)', '(none)', 'one per row']];
-    case 'Call': return [[statement.name.text, '', 'the procedure\'s request(s)', '(none)', '(none)', statement.name.text.toLowerCase() === 'createcall' ? '2' : '1']];
+    case 'Call': return explainCall(statement).rows;
     default: return [];
   }
+}
+
+/**
+ * A CALL: the requests its procedure sends (as its description names them) and, for one that
+ * cannot be undone, what it erases and that it will ask first. EXPLAIN itself sends nothing.
+ */
+export function explainCall(statement: A.CallStatement, params: ReadonlyMap<string, InputValue> = new Map()): { rows: SqlValue[][]; messages: string[] } {
+  const procedure = findProcedure(statement.name.text);
+  if (!procedure) return { rows: [[statement.name.text, '', 'unknown procedure', '(none)', '(none)', '0']], messages: [] };
+  const requests = procedure.description.match(/\b(GET|POST|PUT|PATCH|DELETE) \/v2\/[^\s),;]+/g) ?? [];
+  const calls = Math.max(1, requests.length);
+  const request = requests.length ? requests.join(', then ') : "the procedure's request";
+  if (!procedure.irreversible) return { rows: [[procedure.name, '', request, '(none)', '(none)', `${calls} (${writes(calls)})`]], messages: [] };
+  const args = Object.fromEntries(procedure.params.map((p, i) => [p.name, argumentText(statement.args[i], params)]));
+  const question = irreversibleQuestion({ kind: 'irreversibleCall', procedure: procedure.name, action: procedure.irreversible(args) });
+  return {
+    rows: [[procedure.name, '', request, '(none)', '(none)', `${calls} (${writes(calls)}, sent only after a yes)`]],
+    messages: [
+      question,
+      'It asks for confirmation every time (the editor in a dialog; the CLI only with --confirm irreversible-call, which --yes does not give) and sends nothing without a yes.',
+      'EXPLAIN sent nothing.',
+    ],
+  };
+}
+
+function writes(n: number): string {
+  return n === 1 ? 'a write request' : `${n} write requests`;
+}
+
+/** An argument as EXPLAIN can tell it without running anything: a constant, a parameter's value, or the expression's text. */
+function argumentText(e: A.Expr | undefined, params: ReadonlyMap<string, InputValue>): string {
+  if (!e) return '(missing)';
+  const value = e.kind === 'Parameter' ? params.get(e.name) : constantValue(e);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (e.kind === 'Parameter') return e.name.startsWith('?') ? e.name : `:${e.name}`;
+  return 'the value computed when it runs';
 }
 
 function describe(p: Predicate): string {
@@ -97,4 +137,10 @@ function describe(p: Predicate): string {
 
 function literal(v: SqlValue): string {
   return typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v);
+}
+
+/** ` (from Users)`: the table a fan-out's values come from, as the catalog says (a costed plan holds the values themselves). */
+function fannedFrom(plan: ReadPlan): string {
+  const fanOut = plan.path.fanOut;
+  return fanOut && 'from' in fanOut ? ` (from ${fanOut.from.table})` : '';
 }

@@ -13,6 +13,7 @@ import { observeTypes, type ResultColumn } from './result';
 import { localSql, type LocalSql } from './localSql';
 import { localTables, preflight } from './preflight';
 import { runNative } from './nativeSelect';
+import { costFanOuts } from './fanOutCost';
 import { cacheKey, scanPages, scanSources, type ScanSource, type Sources } from './source';
 
 export interface SelectOutput {
@@ -51,15 +52,17 @@ export function nativeOf(scans: readonly Scan[], sources: Sources, ctx: RunConte
   return first.destination.native;
 }
 
-async function runLocally(text: string, select: A.SelectStatement, binding: BindResult, queryPlan: QueryPlan, sources: Sources, ctx: RunContext, emitRows: boolean): Promise<Omit<SelectOutput, 'messages'>> {
+async function runLocally(text: string, select: A.SelectStatement, binding: BindResult, planned: QueryPlan, sources: Sources, ctx: RunContext, emitRows: boolean): Promise<Omit<SelectOutput, 'messages'>> {
   const db = LocalDatabase.open(ctx.options);
   try {
-    const tables = localTables(select, binding, queryPlan.scans);
+    const tables = localTables(select, binding, planned.scans);
     const readOf: ReadOf = (scan) => ({ source: sources.of.get(scan.ref) as ScanSource, columns: tables.columnsOf(scan.ref) });
     // Printed before anything is read: a parameter without a value stops the statement here.
     const local = localSql(select, { tables: tables.names, params: ctx.params, text });
     // And compiled by SQLite on the local tables, created empty: what SQLite rejects costs no API call.
     await preflight(db, local.sql, select, text, tables);
+    // A read of one request per user learns how many users there are before it is asked about.
+    const queryPlan = withScans(planned, await costFanOuts(planned.scans, (s) => readsGong(s, readOf(s), ctx), ctx));
     await confirmEstimate(queryPlan.scans, readOf, ctx);
     const streamed = queryPlan.streaming?.scan;
     const counts = queryPlan.streaming && streamed && !cached(streamed, readOf(streamed), ctx)
@@ -195,6 +198,17 @@ function readOptions(ctx: RunContext): ReadOptions {
   };
 }
 
+/** The plan with its scans replaced (by reference), the streaming one too. */
+function withScans(plan: QueryPlan, scans: readonly Scan[]): QueryPlan {
+  const streaming = plan.streaming && { ...plan.streaming, scan: scans.find((s) => s.ref === plan.streaming!.scan.ref) as Scan };
+  return { ...plan, scans, streaming };
+}
+
+/** Whether reading the scan sends requests to Gong: its source is Gong and its rows are not cached. */
+function readsGong(scan: Scan, how: ScanRead, ctx: RunContext): boolean {
+  return how.source.kind === 'gong' && !cached(scan, how, ctx);
+}
+
 /** Whether the cache holds the scan's complete read. */
 function cached(scan: Scan, how: ScanRead, ctx: RunContext): boolean {
   return ctx.options.useCache !== false && ctx.options.cache?.get(cacheKey(scan, how.source, how.columns, ctx)) !== undefined;
@@ -202,15 +216,19 @@ function cached(scan: Scan, how: ScanRead, ctx: RunContext): boolean {
 
 /** Asks before a statement whose known cost passes the threshold (reads of Gong only); refuses when nobody says yes. */
 async function confirmEstimate(scans: readonly Scan[], readOf: ReadOf, ctx: RunContext): Promise<void> {
-  const estimate = scans.filter((s) => readOf(s).source.kind === 'gong' && !cached(s, readOf(s), ctx)).reduce((sum, s) => sum + s.plan.estimate.requests, 0);
-  await confirmCalls(estimate, ctx);
+  const reads = scans.filter((s) => readsGong(s, readOf(s), ctx));
+  // Requests already spent counting a fan-out's source are part of the statement's cost.
+  const estimate = reads.reduce((sum, s) => sum + s.plan.estimate.requests, ctx.stats.apiCalls);
+  const fannedOut = reads.filter((s) => s.plan.fanOut).map((s) => `${s.table.name}: ${s.plan.estimate.note}`);
+  await confirmCalls(estimate, ctx, fannedOut.length ? fannedOut.join('; ') : undefined);
 }
 
-async function confirmCalls(estimate: number, ctx: RunContext): Promise<void> {
+async function confirmCalls(estimate: number, ctx: RunContext, detail?: string): Promise<void> {
   const threshold = ctx.options.confirmThreshold ?? 50;
-  const request = { kind: 'apiCalls', estimate, threshold } as const;
+  const request = { kind: 'apiCalls', estimate, threshold, ...(detail ? { detail } : {}) } as const;
   if (estimate <= threshold || await confirmed(ctx, request)) return;
-  throw new NotConfirmed(request, `This statement needs about ${estimate} API calls, more than the ${threshold} allowed without confirmation (Gong allows 10,000 a day); not run without confirmation. Narrow the filters, or confirm it.`);
+  const why = detail ? `; ${detail}` : '';
+  throw new NotConfirmed(request, `This statement needs about ${estimate} API calls, more than the ${threshold} allowed without confirmation (Gong allows 10,000 a day)${why}; not run without confirmation. Narrow the filters, or confirm it.`);
 }
 
 /** How many rows a streaming read emits and skips: LIMIT and OFFSET as numbers. */

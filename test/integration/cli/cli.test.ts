@@ -334,6 +334,16 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     }
   });
 
+  it('asks for --yes before a read of one request per user: after the count of users (one request), with the per-user cost', async () => {
+    const refused = await gongsql(['-e', 'SELECT * FROM Flows', '--sandbox', '--stats']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /needs about \d+ API calls, more than the 50 allowed without confirmation \(Gong allows 10,000 a day\); Flows: reads Users \(\d+ requests?\), then 1 request per user × \d+ users \(Gong's count of Users\); not run .*--yes/);
+    assert.match(lastLine(refused.stderr), /^stats: api_calls=1 /, 'only the count was spent');
+    const explained = await gongsql(['-e', 'SELECT * FROM UserSettingsHistory', '--sandbox', '--explain', '--format', 'json']);
+    assert.equal(explained.code, 0, explained.stderr);
+    assert.match((JSON.parse(explained.stdout.slice(0, explained.stdout.lastIndexOf(']') + 1)) as Record<string, string>[])[0]!.EstimatedCalls!, /1 request per user × \d+ users/);
+  });
+
   it('takes an OAuth access token from GONG_ACCESS_TOKEN', async () => {
     const token = await startSandbox({ rateLimit: false, scale: 5, bearerTokens: [{ token: 'cli-bearer-token' }] });
     try {

@@ -154,7 +154,7 @@ describe('engine execution', () => {
     const [joined] = await run(`EXPLAIN SELECT * FROM Calls c JOIN CallParties p ON p.CallId = c.Id WHERE c.Scheduled >= '2026-01-01' AND p.Affiliation = 'External'`);
     const parties = Object.fromEntries(joined!.columns.map((c, i) => [c.name, joined!.rows[1]![i]]));
     assert.deepEqual([parties.Object, parties.Request, parties.NativeFilters, parties.EstimatedCalls],
-      ['CallParties', 'POST /v2/calls/extensive (100 per page)', 'CallId IN (the c.Id values read)', 'after c.Id: 1 request per 100 values']);
+      ['CallParties', 'POST /v2/calls/extensive (100 per page)', 'CallId IN (the c.Id values read)', 'after c.Id is read: 1 request per 100 of its values']);
   });
 
   it('asks before a costly read: by estimate before any request, by Gong\'s total after the first page', async () => {

@@ -33,6 +33,13 @@ describe('what a sync reads, from the catalog mirror policies', () => {
     assert.throws(() => selectTables(['Nope']), /Nope is not an object the mirror keeps; the objects are Calls, CallParties/);
     assert.throws(() => selectTables(['DataPrivacyByEmail']), /DataPrivacyByEmail is not an object the mirror keeps \(Gong answers only for one email address or phone number at a time, a required filter: there is nothing to list in bulk\); the objects are Calls/);
   });
+
+  it('names every refused object, each with its reason, not only the first', () => {
+    assert.throws(() => selectTables(['CallMedia', 'Calls', ' Coaching', 'Nope']), (e: Error) => {
+      assert.match(e.message, /^CallMedia, Coaching and Nope are not objects the mirror keeps \(CallMedia: Media URLs expire .*; Coaching: .*\); the objects are Calls, /);
+      return true;
+    });
+  });
 });
 
 describe('the SQLite mirror SQL', () => {
