@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import * as vscode from 'vscode';
 import { csvLine, type CsvOptions } from '../engine/render/csv';
 import { jsonKeys, jsonObject } from '../engine/render/json';
-import type { ColumnType } from '../gong/catalog/types';
+import type { ExportColumn } from '../engine/render/exportKinds';
 import { loadFileExport } from '../engine/render/loadFileExport';
 import type { ResultColumn, ResultLayout, StatementResult } from '../engine/run/result';
 import type { SqlValue } from '../values';
@@ -23,7 +23,7 @@ interface HeldResult {
   filter: FilterSpec;
   done: boolean;
   /** The catalog's type of each column that is an object's column (known at the end): Excel and Parquet write booleans and dates typed. */
-  declared?: readonly (ColumnType | undefined)[];
+  declared?: readonly ExportColumn['declared'][];
 }
 
 /** One run's results in a panel: fed by the engine's events, read by the webview in windows. */
