@@ -24,34 +24,34 @@ const ALWAYS_TEXT: ReadonlySet<ColumnType> = new Set(['id', 'text', 'json']);
 
 function kindOf(declared: ColumnType | undefined, rows: readonly (readonly SqlValue[])[], i: number): ExportKind {
   if (declared && ALWAYS_TEXT.has(declared)) return 'text';
-  let numbers = 0;
-  let integers = 0;
-  let texts = 0;
-  let dates = 0;
-  let dateTimes = 0;
-  let bits = 0;
+  const seen = tally(rows, i);
+  if (seen.numbers === 0 && seen.texts === 0) return emptyKind(declared);
+  if (seen.texts === 0) {
+    if (declared === 'boolean' && seen.bits === seen.numbers) return 'boolean';
+    return seen.integers === seen.numbers ? 'integer' : 'real';
+  }
+  if (seen.numbers > 0) return 'text';
+  if (seen.dates === seen.texts) return 'date';
+  if (seen.dateTimes === seen.texts) return 'datetime';
+  return 'text';
+}
+
+/** How many of a column's values are numbers (integers, 0 or 1) and text (ISO dates, ISO date-times). */
+function tally(rows: readonly (readonly SqlValue[])[], i: number) {
+  const seen = { numbers: 0, integers: 0, bits: 0, texts: 0, dates: 0, dateTimes: 0 };
   for (const row of rows) {
     const value = row[i] ?? null;
-    if (value === null) continue;
     if (typeof value === 'number') {
-      numbers++;
-      if (Number.isInteger(value)) integers++;
-      if (value === 0 || value === 1) bits++;
-    } else {
-      texts++;
-      if (isoDay(value) !== undefined) dates++;
-      else if (isoInstant(value) !== undefined) dateTimes++;
+      seen.numbers++;
+      if (Number.isInteger(value)) seen.integers++;
+      if (value === 0 || value === 1) seen.bits++;
+    } else if (value !== null) {
+      seen.texts++;
+      if (isoDay(value) !== undefined) seen.dates++;
+      else if (isoInstant(value) !== undefined) seen.dateTimes++;
     }
   }
-  if (numbers === 0 && texts === 0) return emptyKind(declared);
-  if (texts === 0) {
-    if (declared === 'boolean' && bits === numbers) return 'boolean';
-    return integers === numbers ? 'integer' : 'real';
-  }
-  if (numbers > 0) return 'text';
-  if (dates === texts) return 'date';
-  if (dateTimes === texts) return 'datetime';
-  return 'text';
+  return seen;
 }
 
 /** A column of NULLs only: its declared type, else text. */
