@@ -1,9 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { DEFAULT_LOCAL_MEMORY_MB, MIN_LOCAL_MEMORY_MB, type LocalMemoryLimit } from '../engine/eval/local';
 import { NotConfirmed, type ConfirmKind } from '../engine/run/context';
 import { execute } from '../engine/run/engine';
 import { EngineError, lineColumn } from '../engine/run/errors';
+import type { StatementResult } from '../engine/run/result';
+import { FILE_FORMATS, type FileFormat } from '../engine/render/fileFormats';
+import { loadFileExport } from '../engine/render/loadFileExport';
 import { parse } from '../engine/syntax/parser';
 import { GongError } from '../gong/http/errors';
 import type { InputValue } from '../gong/write/values';
@@ -22,7 +29,10 @@ Connection (credentials only from the environment):
   --mirror FILE|URL      query a mirror made by gongsql sync (a SQLite file, or postgres://…):
                          the same SQL and object names, 0 API calls, no credentials, read-only
 Output:
-  --format F             table (default), csv, json or ndjson
+  --format F             table (default), csv, json or ndjson; xlsx (Excel) or parquet, files
+                         of one statement's whole result: ids as text, dates as dates, typed
+  --out FILE             write the result to FILE instead of stdout (xlsx and parquet need it
+                         when stdout is a terminal)
   --csv-raw              csv: write text starting with = + - @ tab or CR as is (by default it
                          gets a leading ' so that a spreadsheet shows it instead of running it)
   --explain              show the plan (requests, filters sent to Gong, estimated calls) instead of running
@@ -59,6 +69,7 @@ export const QUERY_OPTIONS = {
   'base-url': { type: 'string' },
   mirror: { type: 'string' },
   format: { type: 'string', default: 'table' },
+  out: { type: 'string' },
   'csv-raw': { type: 'boolean', default: false },
   explain: { type: 'boolean', default: false },
   'no-pushdown': { type: 'boolean', default: false },
@@ -75,8 +86,10 @@ export const INTERRUPTED = 130;
 
 export async function queryCommand(argv: string[], io: IO): Promise<number> {
   const { values, positionals } = parseOptions(argv, QUERY_OPTIONS, true);
-  const format = values.format as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}`);
+  const format = values.format as OutputFormat | FileFormat;
+  if (!OUTPUT_FORMATS.includes(format as OutputFormat) && !FILE_FORMATS.includes(format as FileFormat)) throw new UsageError(`--format must be one of ${[...OUTPUT_FORMATS, ...FILE_FORMATS].join(', ')}`);
+  const fileFormat = FILE_FORMATS.includes(format as FileFormat) ? format as FileFormat : undefined;
+  if (fileFormat && values.out === undefined && (io.stdout as NodeJS.WriteStream).isTTY) throw new UsageError(`--format ${fileFormat} writes a binary file: add --out FILE (or redirect stdout to a file)`);
   if (values['csv-raw'] && format !== 'csv') throw new UsageError('--csv-raw needs --format csv');
   if (values.seed !== undefined && !values.sandbox) throw new UsageError('--seed needs --sandbox');
   if (values.sandbox && values['base-url']) throw new UsageError('use either --sandbox or --base-url');
@@ -99,7 +112,12 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   }
   // Where each statement starts in what the user wrote (before --explain rewrites it).
   const statementLines = statements.map((s) => lineColumn(text as string, s.span.start).line);
+  if (fileFormat && statements.length > 1) throw new UsageError(`--format ${fileFormat} writes one statement's result to one file; this script has ${statements.length} statements`);
   if (values.explain) text = explainEach(text);
+  const out = values.out !== undefined && !fileFormat ? await openOut(values.out) : undefined;
+  const stdout = out ?? io.stdout;
+  // A typed file is written once the statement has every row (exceljs and Parquet need each column's type first).
+  let fileResult: StatementResult | undefined;
 
   const connection = values.mirror !== undefined
     ? await openMirrorConnection(values.mirror, (message) => io.stderr.write(`gongsql: ${message}\n`))
@@ -137,7 +155,8 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
         if (event.type === 'statementEnd') {
           progress.clear();
           const { result } = event;
-          if (result.columns.length > 0) io.stdout.write(formatResult(result, format, { formulas: values['csv-raw'] ? 'raw' : 'neutralise' }));
+          if (result.columns.length > 0 && fileFormat) fileResult = result;
+          else if (result.columns.length > 0) stdout.write(formatResult(result, format as OutputFormat, { formulas: values['csv-raw'] ? 'raw' : 'neutralise' }));
           for (const m of result.messages) io.stderr.write(`${m}\n`);
           totals.apiCalls += result.stats.apiCalls;
           totals.pages += result.stats.pages;
@@ -154,6 +173,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
     });
     // A cancel during a write ends the statement with that row unknown, not with an error.
     if (controller.signal.aborted) return cancelled();
+    if (fileFormat) await writeFileResult(fileFormat, fileResult, values.out, io);
     if (unwritten.failed + unwritten.unknown === 0) return 0;
     io.stderr.write(`gongsql: ${describeUnwritten(unwritten)}\n`);
     return 1;
@@ -166,8 +186,46 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
     process.off('SIGINT', onSignal);
     totals.ms = Math.round(performance.now() - started);
     if (values.stats) io.stderr.write(`stats: api_calls=${totals.apiCalls} pages=${totals.pages} rows=${totals.rows} ms=${totals.ms}\n`);
+    if (out) await closeOut(out);
     await connection.close();
   }
+}
+
+/**
+ * Writes the statement's whole result as an Excel or Parquet file: to --out, or through a
+ * temporary file to stdout when that is redirected (the writers need a file to write to).
+ */
+async function writeFileResult(format: FileFormat, result: StatementResult | undefined, out: string | undefined, io: IO): Promise<void> {
+  if (!result) throw new Error(`the statement returned no result set, so there is nothing to write as ${format}`);
+  const { writeFileExport } = loadFileExport();
+  const table = { columns: result.columns, rows: result.rows };
+  if (out !== undefined) {
+    const rows = await writeFileExport(format, out, table);
+    io.stderr.write(`gongsql: wrote ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'} to ${out}\n`);
+    return;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'gongsql-'));
+  try {
+    const file = join(dir, `result.${format}`);
+    await writeFileExport(format, file, table);
+    await pipeline(createReadStream(file), io.stdout, { end: false });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** --out for a text format: the file, created or truncated; a usage error that says why it cannot be. */
+async function openOut(path: string): Promise<WriteStream> {
+  const stream = createWriteStream(path);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (error) => reject(new UsageError(`cannot write ${path}: ${READ_ERRORS[(error as { code?: string }).code ?? ''] ?? error.message}`)));
+  });
+  return stream;
+}
+
+function closeOut(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
 /**

@@ -3,9 +3,13 @@
  * import this module (the webview with `import type` only).
  */
 import type { ErrorLocation } from '../engine/ide/errorLocation';
+import type { FileFormat } from '../engine/render/fileFormats';
 import type { ResultLayout } from '../engine/run/result';
 import type { SqlValue } from '../values';
 import type { FilterSpec, SortSpec } from './rowView';
+
+/** What Export writes the whole result as: text (CSV, JSON) or a typed file (Excel, Parquet). */
+export type ExportFormat = 'csv' | 'json' | FileFormat;
 
 export interface ColumnInfo { readonly name: string; readonly type: string }
 
@@ -70,7 +74,7 @@ export type WebviewToHost =
   | { type: 'view'; run: number; result: number; sort?: SortSpec; filter: FilterSpec }
   /** Copies view rows `from … to` (inclusive) of the given columns, in that order, as TSV. */
   | { type: 'copy'; run: number; result: number; from: number; to: number; columns: readonly number[]; withHeaders: boolean }
-  | { type: 'export'; run: number; result: number; format: 'csv' | 'json' }
+  | { type: 'export'; run: number; result: number; format: ExportFormat }
   /** Puts the cursor of the panel's editor on an error's location. */
   | { type: 'reveal'; line: number; column: number }
   /** The Run button of a restored panel: run its statement again. */

@@ -2,6 +2,8 @@ import { createWriteStream } from 'node:fs';
 import * as vscode from 'vscode';
 import { csvLine, type CsvOptions } from '../engine/render/csv';
 import { jsonKeys, jsonObject } from '../engine/render/json';
+import type { ExportColumn } from '../engine/render/exportKinds';
+import { loadFileExport } from '../engine/render/loadFileExport';
 import type { ResultColumn, ResultLayout, StatementResult } from '../engine/run/result';
 import type { SqlValue } from '../values';
 import type { ErrorLocation } from '../engine/ide/errorLocation';
@@ -9,7 +11,7 @@ import { revealLocation } from '../extension/revealLocation';
 import { userSetting } from '../extension/userSettings';
 import { resultsHtml } from './html';
 import { resultTitle, statementLabel, StatementLog, type Stop } from './messages';
-import type { HostToWebview, ResultInfo, SavedResults, StatementMessages, WebviewToHost } from './protocol';
+import type { ExportFormat, HostToWebview, ResultInfo, SavedResults, StatementMessages, WebviewToHost } from './protocol';
 import { toTsv, viewIndex, type FilterSpec, type SortSpec } from './rowView';
 
 /** A result set as the host keeps it: the rows once, and the current view over them. */
@@ -20,6 +22,8 @@ interface HeldResult {
   sort?: SortSpec;
   filter: FilterSpec;
   done: boolean;
+  /** The catalog's type of each column that is an object's column (known at the end): Excel and Parquet write booleans and dates typed. */
+  declared?: readonly ExportColumn['declared'][];
 }
 
 /** One run's results in a panel: fed by the engine's events, read by the webview in windows. */
@@ -62,6 +66,7 @@ export class ResultsRun {
       held.done = true;
       // Column types are known once every row has been seen.
       held.info = { ...held.info, columns: result.columns.map((c) => ({ name: c.name, type: c.type })) };
+      held.declared = result.columns.map((c) => c.declared);
     }
     this.statements.ended(result.index, result.messages);
     this.flushCounts();
@@ -98,10 +103,14 @@ export class ResultsRun {
   }
 
   /** Writes the whole result (not just what is visible), streamed, in its original order. */
-  async export(result: number, format: 'csv' | 'json', file: string, csv: CsvOptions = {}): Promise<number> {
+  async export(result: number, format: ExportFormat, file: string, csv: CsvOptions = {}): Promise<number> {
     const held = this.results.get(result);
     if (!held) return 0;
     const names = held.info.columns.map((c) => c.name);
+    if (format === 'xlsx' || format === 'parquet') {
+      const columns = names.map((name, i) => ({ name, declared: held.declared?.[i] }));
+      return loadFileExport().writeFileExport(format, file, { columns, rows: held.rows }, held.info.title);
+    }
     const keys = jsonKeys(names);
     const out = createWriteStream(file, { encoding: 'utf8' });
     const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
@@ -193,6 +202,9 @@ export class ResultsRun {
 }
 
 export const RESULTS_VIEW_TYPE = 'gongsql.results';
+
+/** How the save dialog names each export format (its title and file filter). */
+const EXPORT_KINDS: Record<ExportFormat, string> = { csv: 'CSV', json: 'JSON', xlsx: 'Excel', parquet: 'Parquet' };
 
 /** An editor's results panel: the webview, its first `ready`, and what it shows. */
 interface PanelEntry {
@@ -312,14 +324,20 @@ export class ResultsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       case 'copy':
         return vscode.env.clipboard.writeText(run.copyText(m.result, m.from, m.to, m.columns, m.withHeaders));
       case 'export': {
+        const kind = EXPORT_KINDS[m.format];
         const target = await vscode.window.showSaveDialog({
-          title: `Export ${run.titleOf(m.result)} as ${m.format.toUpperCase()}`,
-          filters: m.format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+          title: `Export ${run.titleOf(m.result)} as ${kind}`,
+          filters: { [kind]: [m.format] },
           defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `result.${m.format}`) : undefined,
         });
         if (!target) return;
-        const rows = await run.export(m.result, m.format, target.fsPath, { formulas: userSetting('export.neutraliseCsvFormulas', true) ? 'neutralise' : 'raw' });
-        void vscode.window.showInformationMessage(`Exported ${rows.toLocaleString('en-US')} rows to ${target.fsPath}`);
+        try {
+          const rows = await run.export(m.result, m.format, target.fsPath, { formulas: userSetting('export.neutraliseCsvFormulas', true) ? 'neutralise' : 'raw' });
+          void vscode.window.showInformationMessage(`Exported ${rows.toLocaleString('en-US')} rows to ${target.fsPath}`);
+        } catch (error) {
+          // Excel's limits (rows, a cell's length) name what does not fit and what to export instead.
+          void vscode.window.showErrorMessage(`Export ${kind}: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
     }
   }

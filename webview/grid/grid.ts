@@ -1,5 +1,6 @@
 import type { ResultLayout } from '../../src/engine/run/result';
 import type { SqlValue } from '../../src/values';
+import type { ExportFormat } from '../../src/results/protocol';
 import type { FilterSpec, SortSpec } from '../../src/results/rowView';
 import { ColumnLayout } from './columnLayout';
 import { canvasMeasure, type Measure } from './columnWidths';
@@ -26,7 +27,7 @@ const MAX_SPACER = 30_000_000;
 
 export interface GridOptions {
   /** Asks the host to save the whole result; absent where export is not offered. */
-  exportAs?: (format: 'csv' | 'json') => void;
+  exportAs?: (format: ExportFormat) => void;
   /** How the result is first shown ('record' for EXPLAIN); the "…" menu switches. */
   layout?: ResultLayout;
 }
@@ -121,6 +122,8 @@ export class Grid {
       ...(exportAs ? [
         { label: 'Export CSV', icon: 'export', run: () => exportAs('csv') } as const,
         { label: 'Export JSON', run: () => exportAs('json') },
+        { label: 'Export Excel', run: () => exportAs('xlsx') },
+        { label: 'Export Parquet', run: () => exportAs('parquet') },
       ] : []),
       { label: 'Fit columns to content', run: () => this.refit() },
       { label: () => (this.records ? 'Table view' : 'Record view'), keys: 'Alt+R', run: () => this.toggleLayout() },

@@ -12,6 +12,7 @@ import { costFanOuts } from './fanOutCost';
 import { scanSources, type ScanSource } from './source';
 import type { ExecStats, StatementResult } from './result';
 import { foldConstants } from './fold';
+import { markDeclaredTypes } from './declaredTypes';
 import { nativeOf, queryPlanFor, runSelect } from './select';
 import type { SqlValue } from '../../gong/catalog/types';
 import { emptyStats } from '../../gong/read/reader';
@@ -80,7 +81,9 @@ type Output = Pick<StatementResult, 'kind' | 'columns' | 'rows' | 'messages' | '
 async function dispatch(text: string, statement: A.Statement, ctx: RunContext): Promise<Output> {
   switch (statement.kind) {
     case 'Select': {
-      const out = await runSelect(text, statement, bind(statement), ctx);
+      const binding = bind(statement);
+      const out = await runSelect(text, statement, binding, ctx);
+      markDeclaredTypes(out.columns, statement, binding);
       return { kind: 'select', columns: out.columns, rows: out.rows, messages: out.messages };
     }
     case 'Insert':

@@ -1,5 +1,5 @@
 import type { RowStatus } from '../../gong/write/writer';
-import type { SqlValue } from '../../gong/catalog/types';
+import type { ColumnType, SqlValue } from '../../gong/catalog/types';
 import type { ReadStats } from '../../gong/read/reader';
 
 /**
@@ -10,6 +10,8 @@ export interface ResultColumn {
   readonly name: string;
   /** From the values seen: SQLite's storage classes, 'mixed' when they differ, 'null' when all are NULL. */
   type: 'integer' | 'real' | 'text' | 'null' | 'mixed';
+  /** The catalog's type when the column is an object's column as it is (see declaredTypes), known at the statement's end. */
+  declared?: ColumnType;
 }
 
 /**
