@@ -110,7 +110,7 @@ describe('user stats: sandbox routes, connector and SQL', () => {
     assert.equal(byMonth.stats.apiCalls, 2, 'Period = pushed: one period, two pages of users');
     assert.ok(listened > 0 && most > 2 * (listened / 150), `a coach listens far more than average (${most} of ${listened})`);
     const months = await sql(`SELECT PeriodStart, PeriodEnd FROM UserActivityByPeriod WHERE Period = 'MONTH' AND UserId = (SELECT Id FROM Users LIMIT 1) AND PeriodStart >= '2026-05-15' AND PeriodStart < '2026-07-01'`);
-    assert.deepEqual(months.rows, [['2026-05-15', '2026-06-01'], ['2026-06-01', '2026-07-01']], 'the first period is cut to the window');
+    assert.deepEqual(months.rows, [['2026-05-15', '2026-05-31'], ['2026-06-01', '2026-06-30']], 'the first period is cut to the window; PeriodEnd is its last day, included');
   });
 
   it('interaction stats vary per rep, with outliers, and are read for the users asked for', async () => {
