@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
-import { openFile, replaceUserSettings, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { editFile, notification, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 const SHOTS = process.env.GONGSQL_SHOTS ?? '/tmp/shots-stats';
 
@@ -39,7 +39,7 @@ describe('the Stats objects in a real VS Code (code-server)', () => {
     await date.hover();
     const tooltip = page.locator('.monaco-hover:visible', { hasText: 'The day (YYYY-MM-DD' }).first();
     await tooltip.waitFor({ timeout: 20_000 });
-    assert.match(await tooltip.innerText(), /Gong evaluates Date > >= < <=/);
+    assert.match(await tooltip.innerText(), /Gong evaluates Date = > >= < <=/);
     assert.match(await tooltip.innerText(), /the 30 days before its end/);
     const settings = JSON.parse(await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
     for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
@@ -53,5 +53,27 @@ describe('the Stats objects in a real VS Code (code-server)', () => {
       }
     }
     await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  step('a Period Gong does not know is an error at its position; PeriodStart = reads that whole month, its last day included', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await editFile(page, 'stats.gongsql');
+    await page.keyboard.press('Control+a');
+    const where = 'SELECT * FROM UserActivityByPeriod WHERE ';
+    await page.keyboard.type(`${where}Period = 'Fortnight';`);
+    await page.keyboard.press('Control+Enter');
+    await notification(page, `Line 1, column ${where.length + 1}: Period = 'Fortnight': Period is one of DAY, WEEK, MONTH, QUARTER, YEAR`, 60_000);
+    await page.screenshot({ path: join(SHOTS, 'stats-period-error.png') });
+
+    await editFile(page, 'stats.gongsql');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type("SELECT DISTINCT Period, PeriodStart, PeriodEnd FROM UserActivityByPeriod WHERE Period = 'MONTH' AND PeriodStart = '2026-10-01';");
+    await page.keyboard.press('Control+Enter');
+    const frame = await webviewFrame(page, '[role=grid][aria-rowcount="2"]', 120_000);
+    const cells = async () => (await frame.locator('.gs-rows [role=row]:visible [role=gridcell]').allTextContents()).map((c) => c.trim());
+    await until(async () => (await cells()).length >= 3, 'the row painted');
+    assert.deepEqual((await cells()).slice(-3), ['MONTH', '2026-10-01', '2026-10-31'], 'one row: October whole, not the default window');
+    await page.screenshot({ path: join(SHOTS, 'stats-period-start.png') });
   });
 });

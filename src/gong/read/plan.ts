@@ -25,6 +25,8 @@ export interface ReadPlan {
   /** Set when a required column is not filtered: one request chain per value. */
   readonly fanOut?: ReadPath['fanOut'];
   readonly estimate: Estimate;
+  /** Set when the query left an end of a window Gong requires open: what was read instead, for the statement's messages. */
+  readonly filledWindow?: string;
 }
 
 /**
@@ -193,7 +195,8 @@ function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicat
     if (to !== undefined && b.to) params.set(b.to, formatInstant(to, b.format, 'to'));
   }
 
-  const defaulted = path.window ? fillWindow(params, path.window) : '';
+  const filled = path.window ? fillWindow(params, path) : undefined;
+  const defaulted = filled?.note ?? '';
 
   const missing = path.requires.filter((c) => !pushed.some((p) => p.column.toLowerCase() === c.toLowerCase()));
   const fanOut = missing.length === 1 && path.fanOut?.column === missing[0] ? path.fanOut : undefined;
@@ -203,18 +206,30 @@ function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicat
   const estimate: Estimate = fanOut
     ? { requests: 'values' in fanOut ? fanOut.values.length : 2, open: true, note: 'values' in fanOut ? `one request per ${fanOut.column}` : `reads ${fanOut.from.table}, then one request per ${fanOut.column}` }
     : { requests: chains, open: !bounded, note: `${chains} request${chains === 1 ? '' : 's'}${bounded ? '' : ' or more (100 records per page)'}${defaulted}` };
-  return { table, path, pushed, residual, params, bound, batches, fanOut, estimate };
+  return { table, path, pushed, residual, params, bound, batches, fanOut, estimate, ...(filled?.message ? { filledWindow: `${table.name} ${filled.message}` } : {}) };
 }
 
-/** Fills the open ends of a window Gong requires; says what it filled in, for the estimate's note. */
-function fillWindow(params: Map<ParamTarget, string | string[]>, window: NonNullable<ReadPath['window']>): string {
+/**
+ * Fills the open ends of a window Gong requires; says what it filled in, for the estimate's
+ * note and, naming the filter that would close it, for the statement's messages.
+ */
+function fillWindow(params: Map<ParamTarget, string | string[]>, path: ReadPath): { note: string; message?: string } {
+  const window = path.window!;
   const given = [params.has(window.from), params.has(window.to)];
   const to = (params.get(window.to) as string | undefined) ?? formatInstant(Date.now(), 'date', 'to');
   const from = (params.get(window.from) as string | undefined) ?? formatInstant(Date.parse(`${to}T00:00:00Z`) - window.defaultDays * DAY_MS, 'date', 'from');
   params.set(window.from, from);
   params.set(window.to, to);
-  if (given[0] && given[1]) return '';
-  return given[0] ? '; the window ends today (Gong requires an end)' : `; no start given: the ${window.defaultDays} days before ${to}`;
+  if (given[0] && given[1]) return { note: '' };
+  const column = (side: 'from' | 'to') => path.bindings.find((b) => b.kind === 'range' && b[side] === window[side])?.column ?? 'the window';
+  const start = `${column('from')} >= '…'`;
+  const end = `${column('to')} <= '…'`;
+  // Gong's toDate is the day after: the last day read is the one before it.
+  const read = `read ${from} to ${formatInstant(Date.parse(`${to}T00:00:00Z`) - DAY_MS, 'date', 'from')}, both included`;
+  if (given[0]) return { note: '; the window ends today (Gong requires an end)', message: `${read}: with no end (${end}) the window ends today.` };
+  const note = `; no start given: the ${window.defaultDays} days before ${to}`;
+  if (given[1]) return { note, message: `${read}: with no start (${start}) the window is the ${window.defaultDays} days to its end.` };
+  return { note, message: `${read}: with no window (${start}, ${end}) it is the ${window.defaultDays} days to today.` };
 }
 
 function accepts(binding: FilterRoute, p: Predicate): boolean {
