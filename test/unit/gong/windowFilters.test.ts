@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findTable, planRead, type Predicate } from '../../../src/gong';
+import { findColumn, findTable, planRead, type Predicate } from '../../../src/gong';
 import { FilterValueError, MissingRequiredFilter } from '../../../src/gong/read/plan';
 import { notADate, parseInstant } from '../../../src/gong/read/instants';
+import { columnDoc, tableDoc } from '../../../src/engine/ide/docs';
 
 const table = (name: string) => findTable(name)!;
 const window = (name: string, predicates: Predicate[]) => {
@@ -86,5 +87,14 @@ describe('Stats and Coaching window filters', () => {
       "Coaching needs a filter Gong requires: WHERE PeriodTo = '…'");
     assert.equal(missing([{ column: 'ManagerId', op: '=', value: '2' }]), "Coaching needs filters Gong requires: WHERE WorkspaceId = '…' AND PeriodFrom = '…' AND PeriodTo = '…'");
     assert.equal(missing([]), "Coaching needs filters Gong requires: WHERE WorkspaceId = '…' AND ManagerId = '…' AND PeriodFrom = '…' AND PeriodTo = '…'");
+  });
+
+  it('hover states the one rule for last days where a window ends: ToDate, PeriodEnd, Coaching\'s PeriodTo', () => {
+    const hover = (t: string, c: string) => columnDoc(table(t), findColumn(table(t), c)!);
+    assert.match(hover('UserActivityStats', 'ToDate'), /Last day of the window, included/);
+    assert.match(hover('UserActivityStats', 'ToDate'), /Last days are included: ToDate and PeriodEnd are the last day covered, and ToDate <= '2026-10-31' reads October 31/);
+    assert.match(hover('UserActivityByPeriod', 'PeriodEnd'), /Last day of the period, included/);
+    assert.match(hover('Coaching', 'PeriodTo'), /PeriodTo = '2026-01-31' includes January 31/);
+    for (const name of ['UserActivityStats', 'UserActivityByPeriod', 'UserInteractionStats']) assert.match(tableDoc(table(name)), /Last days are included/);
   });
 });
