@@ -197,6 +197,7 @@ function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicat
 
   const filled = path.window ? fillWindow(params, path) : undefined;
   const defaulted = filled?.note ?? '';
+  if (path.window) refuseEmptyWindow(params, path, pushed);
 
   const missing = path.requires.filter((c) => !pushed.some((p) => p.column.toLowerCase() === c.toLowerCase()));
   const fanOut = missing.length === 1 && path.fanOut?.column === missing[0] ? path.fanOut : undefined;
@@ -230,6 +231,25 @@ function fillWindow(params: Map<ParamTarget, string | string[]>, path: ReadPath)
   const note = `; no start given: the ${window.defaultDays} days before ${to}`;
   if (given[1]) return { note, message: `${read}: with no start (${start}) the window is the ${window.defaultDays} days to its end.` };
   return { note, message: `${read}: with no window (${start}, ${end}) it is the ${window.defaultDays} days to today.` };
+}
+
+/**
+ * A required window with no day in it (it starts after today, or ends before it starts) is
+ * refused before the request, at the filter that put its start there: Gong would answer 400
+ * about a toDate the query never wrote.
+ */
+function refuseEmptyWindow(params: ReadonlyMap<ParamTarget, string | string[]>, path: ReadPath, pushed: readonly Predicate[]): void {
+  const window = path.window!;
+  const [from, to] = [params.get(window.from) as string, params.get(window.to) as string];
+  if (from < to) return;
+  const starts = path.bindings.filter((b) => b.kind === 'range' && b.from === window.from).map((b) => b.column);
+  const start = [...pushed].reverse().find((p) => starts.some((c) => same(c, p.column)) && (p.op === '>' || p.op === '>=' || p.op === '='));
+  if (!start) return;
+  const today = formatInstant(Date.now(), 'date', 'from');
+  const why = from > today
+    ? `the window starts after today (${today}), and Gong's stats end today: there is nothing to read yet`
+    : `the window ends before it starts (its last day, ${formatInstant(Date.parse(`${to}T00:00:00Z`) - DAY_MS, 'date', 'from')}, is before ${from})`;
+  throw new FilterValueError(start, `${start.column} ${start.op} ${quoted(start.value as SqlValue)}: ${why}`);
 }
 
 function accepts(binding: FilterRoute, p: Predicate): boolean {

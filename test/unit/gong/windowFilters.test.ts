@@ -42,6 +42,15 @@ describe('Stats and Coaching window filters', () => {
     refused('UserActivityByPeriod', [{ column: 'Period', op: '=', value: 'DAY' }, { column: 'PeriodStart', op: '=', value: '2026-10-01 00:00:00' }], /PeriodStart = takes a day written 'YYYY-MM-DD'/);
   });
 
+  it('a window with no day in it is refused at the filter that starts it, not sent for Gong\'s 400', () => {
+    const later = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    refused('UserActivityStats', [{ column: 'FromDate', op: '>=', value: later }], new RegExp(`^FromDate >= '${later}': the window starts after today \\(\\d{4}-\\d{2}-\\d{2}\\), and Gong's stats end today`));
+    refused('UserActivityByPeriod', [{ column: 'Period', op: '=', value: 'DAY' }, { column: 'PeriodStart', op: '=', value: later }], /^PeriodStart = '\d{4}-\d{2}-\d{2}': the window starts after today/);
+    refused('UserActivityStats', [{ column: 'FromDate', op: '>=', value: '2026-10-10' }, { column: 'ToDate', op: '<=', value: '2026-10-01' }],
+      /^FromDate >= '2026-10-10': the window ends before it starts \(its last day, 2026-10-01, is before 2026-10-10\)$/);
+    assert.deepEqual(window('UserActivityStats', [{ column: 'FromDate', op: '=', value: '2026-10-01' }, { column: 'ToDate', op: '=', value: '2026-10-01' }]), ['2026-10-01', '2026-10-02'], 'one day is a window');
+  });
+
   it('a Period Gong does not know is refused before any request, listing the valid ones', () => {
     refused('UserActivityByPeriod', [{ column: 'Period', op: '=', value: 'month' }], /^Period = 'month': Period is one of DAY, WEEK, MONTH, QUARTER, YEAR \(write 'MONTH': Gong's values are case-sensitive\)$/);
     refused('UserActivityByPeriod', [{ column: 'Period', op: '=', value: 'Fortnight' }], /^Period = 'Fortnight': Period is one of DAY, WEEK, MONTH, QUARTER, YEAR$/);
