@@ -64,14 +64,16 @@ function cost(plan: ReadPlan): number {
  */
 export class MissingRequiredFilter extends Error {
   constructor(readonly table: TableDef, predicates: readonly Predicate[] = []) {
-    const given = (c: string) => predicates.some((p) => same(p.column, c) && (p.op === '=' || p.op === 'IN'));
+    const on = (c: string) => predicates.filter((p) => same(p.column, c));
+    const sent = (r: ReadPath, c: string) => on(c).some((p) => r.bindings.some((b) => same(b.column, c) && accepts(b, p) && apply(b, p) !== undefined));
     const lacking = table.reads
-      .map((r) => r.requires.filter((c) => r.fanOut?.column !== c && !given(c)))
-      .filter((missing) => missing.length > 0)
-      .reduce((fewest, missing) => (missing.length < fewest.length ? missing : fewest));
+      .map((r) => r.requires.filter((c) => r.fanOut?.column !== c && !sent(r, c)))
+      .reduce((fewest, missing) => (missing.length > 0 && (fewest.length === 0 || missing.length < fewest.length) ? missing : fewest), []);
     const shapes = lacking.map((c) => {
       const ops = table.filters.find((f) => f.column === c)?.operators ?? ['='];
-      return `${c} ${ops.includes('IN') ? "= '…' or IN (…)" : "= '…'"}`;
+      // Written, but not as a value Gong takes (an id that is not a number): say which.
+      const unsent = on(c).find((p) => p.op === '=' || p.op === 'IN');
+      return `${c} ${ops.includes('IN') ? "= '…' or IN (…)" : "= '…'"}${unsent ? ` (${c} ${unsent.op} ${quotedList(unsent.value)} is not a value Gong takes)` : ''}`;
     });
     super(`${table.name} needs ${lacking.length === 1 ? 'a filter' : 'filters'} Gong requires: WHERE ${shapes.join(' AND ')}`);
     this.name = 'MissingRequiredFilter';
@@ -88,6 +90,7 @@ export class FilterValueError extends Error {
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const quoted = (v: SqlValue) => (typeof v === 'string' ? `'${v.replaceAll("'", "''")}'` : String(v));
+const quotedList = (v: Predicate['value']) => (Array.isArray(v) ? `(${(v as readonly SqlValue[]).map(quoted).join(', ')})` : quoted(v as SqlValue));
 const TEMPORAL: readonly FilterRoute['format'][] = ['date', 'datetime', 'instantFrom', 'instantTo'];
 
 /**

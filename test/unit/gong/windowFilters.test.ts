@@ -96,6 +96,8 @@ describe('Stats and Coaching window filters', () => {
       "Coaching needs a filter Gong requires: WHERE PeriodTo = '…'");
     assert.equal(missing([{ column: 'ManagerId', op: '=', value: '2' }]), "Coaching needs filters Gong requires: WHERE WorkspaceId = '…' AND PeriodFrom = '…' AND PeriodTo = '…'");
     assert.equal(missing([]), "Coaching needs filters Gong requires: WHERE WorkspaceId = '…' AND ManagerId = '…' AND PeriodFrom = '…' AND PeriodTo = '…'");
+    assert.equal(missing([{ column: 'WorkspaceId', op: '=', value: 'x1' }, { column: 'ManagerId', op: '=', value: '2' }, { column: 'PeriodFrom', op: '=', value: '2026-01-01' }, { column: 'PeriodTo', op: '=', value: '2026-01-31' }]),
+      "Coaching needs a filter Gong requires: WHERE WorkspaceId = '…' (WorkspaceId = 'x1' is not a value Gong takes)", 'written, but not as an id');
   });
 
   it('hover states the one rule for last days where a window ends: ToDate, PeriodEnd, Coaching\'s PeriodTo', () => {
