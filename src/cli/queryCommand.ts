@@ -12,7 +12,6 @@ import type { StatementResult } from '../engine/run/result';
 import { FILE_FORMATS, type FileFormat } from '../engine/render/fileFormats';
 import { loadFileExport } from '../engine/render/loadFileExport';
 import { parse } from '../engine/syntax/parser';
-import { GongError } from '../gong/http/errors';
 import type { InputValue } from '../gong/write/values';
 import { parseOptions } from './args';
 import { openConnection, openMirrorConnection } from './connection';
@@ -180,7 +179,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
   } catch (error) {
     progress.clear();
     if (controller.signal.aborted) return cancelled();
-    io.stderr.write(`gongsql: ${whichStatement(failed, statementLines)}${describeError(error, text)}\n`);
+    io.stderr.write(`gongsql: ${describeError(error, text, whichStatement(failed, statementLines))}\n`);
     return 1;
   } finally {
     process.off('SIGINT', onSignal);
@@ -228,13 +227,10 @@ function closeOut(stream: WriteStream): Promise<void> {
   return new Promise((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-/**
- * `statement 2 (line 4): ` before an error of a script of several statements while it ran:
- * an error from Gong has no position of its own. Nothing for a single statement.
- */
-function whichStatement(index: number | undefined, statementLines: readonly number[]): string {
-  if (index === undefined || statementLines.length < 2) return '';
-  return `statement ${index + 1} (line ${statementLines[index]}): `;
+/** Which statement of a script of several failed while it ran, and its first line; nothing for a single statement. */
+function whichStatement(index: number | undefined, statementLines: readonly number[]): { index: number; line: number } | undefined {
+  if (index === undefined || statementLines.length < 2) return undefined;
+  return { index: index + 1, line: statementLines[index] as number };
 }
 
 /** `1 row failed, 1 row's outcome is unknown`: why a run that ended exits 1. */
@@ -245,16 +241,24 @@ function describeUnwritten({ failed, unknown }: { failed: number; unknown: numbe
   return parts.join(', ');
 }
 
-/** One line: where (line and column) and what. */
-function describeError(error: unknown, text: string): string {
-  if (error instanceof EngineError) {
-    // The engine says what was not confirmed; how to confirm it on the command line is said here.
-    const message = error instanceof NotConfirmed ? `${error.message} To run it: --confirm ${confirmFlag(error.request.kind)}${YES_KINDS.includes(error.request.kind) ? ' (or --yes)' : ''}.` : error.message;
-    if (!error.span) return message;
-    const { line, column } = lineColumn(text, error.span.start);
-    return `line ${line}, column ${column}: ${message}`;
-  }
-  if (error instanceof GongError) return error.message;
+/**
+ * One line: where and what. Where is the line and column of an error the engine places, else
+ * the statement of a script and its first line (an error from Gong has no position of its
+ * own); a line is named once: `statement 2, line 4, column 6: …`, `statement 2 (line 3): …`.
+ */
+function describeError(error: unknown, text: string, statement?: { index: number; line: number }): string {
+  const span = error instanceof EngineError ? error.span : undefined;
+  const at = span ? lineColumn(text, span.start) : undefined;
+  const where = [
+    statement && (at ? `statement ${statement.index}` : `statement ${statement.index} (line ${statement.line})`),
+    at && `line ${at.line}, column ${at.column}`,
+  ].filter(Boolean).join(', ');
+  return `${where ? `${where}: ` : ''}${errorText(error)}`;
+}
+
+function errorText(error: unknown): string {
+  // The engine says what was not confirmed; how to confirm it on the command line is said here.
+  if (error instanceof NotConfirmed) return `${error.message} To run it: --confirm ${confirmFlag(error.request.kind)}${YES_KINDS.includes(error.request.kind) ? ' (or --yes)' : ''}.`;
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -1,5 +1,5 @@
 import type { TableDef } from '../../gong/catalog/types';
-import { MissingRequiredFilter, planRead, type Predicate, type ReadPlan } from '../../gong/read/plan';
+import { checkFilterValues, FilterValueError, MissingRequiredFilter, planRead, type Predicate, type ReadPlan } from '../../gong/read/plan';
 import { EngineError } from '../run/errors';
 import type { BindResult } from '../bind/binder';
 import type * as A from '../syntax/ast';
@@ -80,7 +80,7 @@ function visitBody(b: A.SelectBody, p: Planning): void {
     const table = binding.objects.get(ref) as TableDef;
     const offered = parts.offers.filter((o) => o.ref === ref);
     const predicates: Predicate[] = options.pushdown ? offered.map((o) => o.predicate) : [];
-    const plan = planOrExplain(table, predicates, ref);
+    const plan = planOrExplain(table, predicates, ref, offered);
     const pushed = new Set(offered.filter((o) => plan.pushed.includes(o.predicate)).map((o) => o.source));
     const residual = parts.considered.filter((c) => !pushed.has(c) && mentions(c, ref, binding));
     p.scans.push({ ref, table, alias: ref.alias?.text ?? ref.name.text, plan, offered, residual });
@@ -88,12 +88,18 @@ function visitBody(b: A.SelectBody, p: Planning): void {
   for (const e of [...b.columns.map((c) => c.expr), ...(b.where ? [b.where] : []), ...b.groupBy, ...(b.having ? [b.having] : [])]) visitExpr(e, p);
 }
 
-/** The read plan, or an error at the table's name when Gong requires a filter the query lacks (or pushdown is off). */
-function planOrExplain(table: TableDef, predicates: readonly Predicate[], ref: A.TableRef): ReadPlan {
+/**
+ * The read plan, or an error at the table's name when Gong requires a filter the query lacks
+ * (or pushdown is off), or at the filter whose value Gong cannot be asked for (checked with
+ * pushdown off too: the answer must not depend on it).
+ */
+function planOrExplain(table: TableDef, predicates: readonly Predicate[], ref: A.TableRef, offered: readonly Offer[]): ReadPlan {
   try {
+    checkFilterValues(table, offered.map((o) => o.predicate));
     return planRead(table, predicates);
   } catch (error) {
     if (error instanceof MissingRequiredFilter) throw new EngineError('BIND', error.message, ref.name.span);
+    if (error instanceof FilterValueError) throw new EngineError('BIND', error.message, offered.find((o) => o.predicate === error.predicate)?.source.span ?? ref.name.span);
     throw error;
   }
 }

@@ -40,7 +40,12 @@ export async function runSelect(text: string, select: A.SelectStatement, binding
   const native = nativeOf(queryPlan.scans, sources, ctx);
   const direct = native && await runNative(native, text, select, queryPlan.scans, ctx, emitRows);
   if (direct) return { ...direct, plan: queryPlan, messages: [...sources.messages] };
-  return { ...(await runLocally(text, select, binding, queryPlan, sources, ctx, emitRows)), messages: [...sources.messages] };
+  return { ...(await runLocally(text, select, binding, queryPlan, sources, ctx, emitRows)), messages: [...sources.messages, ...filledWindows(queryPlan.scans, sources)] };
+}
+
+/** The windows Gong requires that the query left open, read from Gong: what was read instead. */
+function filledWindows(scans: readonly Scan[], sources: Sources): string[] {
+  return scans.filter((s) => s.plan.filledWindow && sources.of.get(s.ref)?.kind === 'gong').map((s) => s.plan.filledWindow as string);
 }
 
 /** The mirror's own SQL when every object reference reads the same SQLite mirror (and filters may be pushed). */

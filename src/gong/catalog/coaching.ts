@@ -13,6 +13,9 @@ function metricRows(body: Record<string, unknown>): Record<string, unknown>[] {
   }));
 }
 
+/** How the period is written, as on every other object: a day or a date-time. */
+const PERIOD_FORMS = "A day ('2026-01-01', a whole day in UTC: PeriodTo = '2026-01-31' includes January 31, sent as 2026-02-01T00:00:00Z) or an ISO-8601 date-time ('2026-01-01T00:00:00Z', sent as written).";
+
 export const Coaching = defineTable({
   name: 'Coaching',
   group: 'Users',
@@ -22,7 +25,7 @@ export const Coaching = defineTable({
     col('WorkspaceId', 'id', 'Workspace (a required filter).', { key: true, source: (_r, ctx) => ctx.bound.WorkspaceId }),
     col('ManagerId', 'id', 'The manager (a required filter).', { key: true, source: (_r, ctx) => ctx.bound.ManagerId }),
     col('PeriodFrom', 'datetime', 'Start of the period, as written in the filter (a required filter).', { key: true, source: (_r, ctx) => ctx.bound.PeriodFrom }),
-    col('PeriodTo', 'datetime', 'End of the period, as written in the filter (a required filter).', { key: true, source: (_r, ctx) => ctx.bound.PeriodTo }),
+    col('PeriodTo', 'datetime', 'End of the period, as written in the filter (a required filter): a plain date is the last day, included.', { key: true, source: (_r, ctx) => ctx.bound.PeriodTo }),
     col('ReportUserId', 'id', 'The direct report.', { key: true, source: '$report.id' }),
     col('ReportEmailAddress', 'text', "The report's email.", { source: '$report.emailAddress' }),
     col('ReportName', 'text', "The report's name.", { source: (r) => [at(r, '$report.firstName'), at(r, '$report.lastName')].filter((x) => x).join(' ') || null }),
@@ -33,16 +36,17 @@ export const Coaching = defineTable({
   filters: [
     filter('WorkspaceId', ['='], 'Required: sent to Gong as workspace-id.'),
     filter('ManagerId', ['='], 'Required: sent to Gong as manager-id.'),
-    filter('PeriodFrom', ['='], "Required: sent to Gong as from (ISO-8601 date-time, e.g. '2026-01-01T00:00:00Z')."),
-    filter('PeriodTo', ['='], 'Required: sent to Gong as to.'),
+    filter('PeriodFrom', ['='], `Required: sent to Gong as from. ${PERIOD_FORMS}`),
+    filter('PeriodTo', ['='], `Required: sent to Gong as to. ${PERIOD_FORMS}`),
   ],
   reads: [read({
     name: 'per manager', method: 'GET', path: '/v2/coaching', requires: ['WorkspaceId', 'ManagerId', 'PeriodFrom', 'PeriodTo'], notFound: 'noResults',
-    bindings: [equals('WorkspaceId', 'query:workspace-id'), equals('ManagerId', 'query:manager-id'), equals('PeriodFrom', 'query:from', 'text'), equals('PeriodTo', 'query:to', 'text')],
+    bindings: [equals('WorkspaceId', 'query:workspace-id'), equals('ManagerId', 'query:manager-id'), equals('PeriodFrom', 'query:from', 'instantFrom'), equals('PeriodTo', 'query:to', 'instantTo')],
     records: metricRows,
   })],
   peculiarities: [
     "Gong requires all four filters: WHERE WorkspaceId = … AND ManagerId = … AND PeriodFrom = '…' AND PeriodTo = '…' (one manager, one period per query; UNION ALL for several).",
+    PERIOD_FORMS,
     'A manager with no direct reports has no rows.',
   ],
 });

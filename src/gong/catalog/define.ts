@@ -1,4 +1,4 @@
-import type { FilterRoute, Column, ColumnType, Dml, NativeFilter, Operator, ParamFormat, ParamTarget, ReadPath, SqlValue, ValueSource, TableDef } from './types';
+import type { EqualsSpan, FilterRoute, Column, ColumnType, Dml, NativeFilter, Operator, ParamFormat, ParamTarget, ReadPath, SqlValue, ValueSource, TableDef } from './types';
 
 /** The one place column defaults are applied. */
 export function col(
@@ -31,7 +31,8 @@ export const equals = (column: string, to: ParamTarget, format: ParamFormat = 'i
 /** A list filter; `onePerValue` when each value selects at most one record of the response. */
 export const list = (column: string, to: ParamTarget, options: { onePerValue?: boolean; batch?: number; format?: ParamFormat } = {}): FilterRoute =>
   ({ kind: 'list', column, to, format: options.format ?? 'id', batch: options.batch ?? 100, onePerValue: options.onePerValue ?? false });
-export const range = (column: string, from: ParamTarget | undefined, to: ParamTarget | undefined, format: ParamFormat = 'datetime'): FilterRoute => ({ kind: 'range', column, from, to, format });
+export const range = (column: string, from: ParamTarget | undefined, to: ParamTarget | undefined, format: ParamFormat = 'datetime', span?: EqualsSpan): FilterRoute =>
+  ({ kind: 'range', column, from, to, format, ...(span ? { span } : {}) });
 
 type ReadPathInput = Omit<ReadPath, 'requires' | 'bindings' | 'paging' | 'notFound'> & Partial<Pick<ReadPath, 'requires' | 'bindings' | 'paging' | 'notFound'>>;
 

@@ -1,9 +1,11 @@
 import { at, col, defineTable, equals, filter, list, listOf, range, read } from './define';
-import type { Column, ReadPath } from './types';
+import type { Column, EqualsSpan, ReadPath } from './types';
 
 /**
  * Gong's user stats (§13): POST endpoints with a required window of whole days (`fromDate`
  * inclusive, `toDate` exclusive, company time zone, at most today), paged by user.
+ * gongsql's one rule for the ends of windows: a last day is included (ToDate, PeriodEnd, and
+ * a filter `<=` a day); the exclusive day after exists only in what is sent to Gong.
  */
 
 /** Gong's activity counters: [column, Gong's key, what it counts]. */
@@ -31,6 +33,9 @@ export const STATS_DEFAULT_DAYS = 30;
 const WINDOW = { from: 'body:filter.fromDate', to: 'body:filter.toDate', defaultDays: STATS_DEFAULT_DAYS } as const;
 
 const WINDOW_NOTE = `Gong requires a window of whole days (fromDate/toDate, in the company time zone, ending at most today). Without a start the read covers the ${STATS_DEFAULT_DAYS} days before its end; without an end it ends today. EXPLAIN shows the window sent.`;
+
+/** The one rule for last days, said wherever a window's end is (hover, README). */
+export const LAST_DAY_RULE = "Last days are included: ToDate and PeriodEnd are the last day covered, and ToDate <= '2026-10-31' reads October 31 (Gong's toDate, sent as the day after, is exclusive).";
 
 const userColumns = (): Column[] => [
   col('UserId', 'id', 'The Gong user (joins Users.Id).', { key: true, source: '$user.userId' }),
@@ -73,8 +78,8 @@ const windowColumns = (): Column[] => [
 ];
 
 const windowFilters = [
-  filter('FromDate', ['>', '>=', '<', '<='], `FromDate >= sends filter.fromDate. ${WINDOW_NOTE}`),
-  filter('ToDate', ['>', '>=', '<', '<='], 'ToDate <= sends filter.toDate (the day after).'),
+  filter('FromDate', ['=', '>', '>=', '<', '<='], `FromDate = or >= sends filter.fromDate. ${WINDOW_NOTE}`),
+  filter('ToDate', ['=', '>', '>=', '<', '<='], `ToDate = or <= sends filter.toDate (the day after). ${LAST_DAY_RULE}`),
 ];
 const windowBindings = [range('FromDate', 'body:filter.fromDate', undefined, 'date'), range('ToDate', undefined, 'body:filter.toDate', 'date')];
 
@@ -89,10 +94,46 @@ export const UserActivityStats = defineTable({
   columns: [...userColumns(), ...windowColumns(), ...countColumns('userAggregateActivityStats.')],
   filters: [...windowFilters, userFilter],
   reads: [statsRead('stats/activity/aggregate', '/v2/stats/activity/aggregate', windowBindings, perUserWindow('usersAggregateActivityStats'))],
-  peculiarities: [WINDOW_NOTE, TOTALS_NOTE, 'Only users with activity in the window are returned.'],
+  peculiarities: [WINDOW_NOTE, LAST_DAY_RULE, TOTALS_NOTE, 'Only users with activity in the window are returned.'],
 });
 
 export const STATS_PERIODS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
+type StatsPeriod = (typeof STATS_PERIODS)[number];
+
+/** Where each period starts, for the error when a `PeriodStart =` day is not such a start. */
+const PERIOD_STARTS: Record<StatsPeriod, string> = { DAY: 'every day', WEEK: 'on Mondays', MONTH: 'on the 1st', QUARTER: 'on January, April, July and October 1', YEAR: 'on January 1' };
+
+/** The first day of the period of `unit` that holds `day`, and the first day of the next one. */
+function periodAround(unit: StatsPeriod, day: Date): { start: Date; next: Date } {
+  const [y, m, d] = [day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()];
+  switch (unit) {
+    case 'DAY': return { start: day, next: new Date(Date.UTC(y, m, d + 1)) };
+    case 'WEEK': {
+      const monday = d - ((day.getUTCDay() + 6) % 7);
+      return { start: new Date(Date.UTC(y, m, monday)), next: new Date(Date.UTC(y, m, monday + 7)) };
+    }
+    case 'MONTH': return { start: new Date(Date.UTC(y, m, 1)), next: new Date(Date.UTC(y, m + 1, 1)) };
+    case 'QUARTER': return { start: new Date(Date.UTC(y, m - (m % 3), 1)), next: new Date(Date.UTC(y, m - (m % 3) + 3, 1)) };
+    case 'YEAR': return { start: new Date(Date.UTC(y, 0, 1)), next: new Date(Date.UTC(y + 1, 0, 1)) };
+  }
+}
+
+const dayText = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * `PeriodStart = day` reads the one period of the `Period =` unit that starts that day, so the
+ * row is that whole period (a plain window of one day would total one day of a month).
+ */
+const onePeriod: EqualsSpan = (text, ms, bound) => {
+  const unit = bound.Period as StatsPeriod | undefined;
+  if (unit === undefined) return `PeriodStart = '${text}' needs Period = '…' as well (one of ${STATS_PERIODS.join(', ')}): the period says how many days to read; for every period starting that day, use UNION ALL`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return `PeriodStart = takes a day written 'YYYY-MM-DD', not '${text}'`;
+  const { start, next } = periodAround(unit, new Date(ms));
+  if (start.getTime() !== ms) {
+    return `PeriodStart = '${text}' is not the first day of a ${unit} (a ${unit} starts ${PERIOD_STARTS[unit]}): write PeriodStart = '${dayText(start)}' for the ${unit} that holds it, or PeriodStart >= '${text}' for a window from that day`;
+  }
+  return { from: ms, to: next.getTime() };
+};
 
 export const UserActivityByPeriod = defineTable({
   name: 'UserActivityByPeriod',
@@ -103,22 +144,22 @@ export const UserActivityByPeriod = defineTable({
     ...userColumns(),
     col('Period', 'text', `${STATS_PERIODS.join(', ')} (Gong's aggregationPeriod; weeks start on Monday).`, { key: true, source: (_r, ctx) => ctx.bound.Period }),
     col('PeriodStart', 'datetime', 'First day of the period (YYYY-MM-DD), or of the window when the period began earlier.', { key: true, source: 'fromDate' }),
-    col('PeriodEnd', 'datetime', 'Day after the period (YYYY-MM-DD, exclusive), or the end of the window when it is earlier.', { source: 'toDate' }),
+    col('PeriodEnd', 'datetime', 'Last day of the period, included (YYYY-MM-DD), or of the window when it ends earlier (Gong\'s toDate is the day after).', { source: (r) => lastDayOf(r.toDate) }),
     ...countColumns(''),
   ],
   filters: [
-    filter('Period', ['='], 'Sent to Gong as aggregationPeriod, which Gong requires: without it, one request chain per period.'),
-    filter('PeriodStart', ['>', '>=', '<', '<='], `Sent to Gong as filter.fromDate/toDate. ${WINDOW_NOTE}`),
+    filter('Period', ['='], `Sent to Gong as aggregationPeriod, which Gong requires: one of ${STATS_PERIODS.join(', ')} (checked before any request); without it, one request chain per period.`),
+    filter('PeriodStart', ['=', '>', '>=', '<', '<='], `Sent to Gong as filter.fromDate/toDate. PeriodStart = '2026-10-01' (with Period =) reads that one period whole; the day must start a period. ${WINDOW_NOTE} ${LAST_DAY_RULE}`),
     userFilter,
   ],
   reads: [{
     ...statsRead('stats/activity/aggregate-by-period', '/v2/stats/activity/aggregate-by-period',
-      [equals('Period', 'body:aggregationPeriod', 'text'), range('PeriodStart', 'body:filter.fromDate', 'body:filter.toDate', 'date')],
+      [equals('Period', 'body:aggregationPeriod', 'text'), range('PeriodStart', 'body:filter.fromDate', 'body:filter.toDate', 'date', onePeriod)],
       perUserItems('usersAggregateActivity', 'userAggregateActivity')),
     requires: ['Period'],
     fanOut: { column: 'Period', values: STATS_PERIODS },
   }],
-  peculiarities: [WINDOW_NOTE, TOTALS_NOTE, 'Every period of the window is listed for each user with activity, zeros included; the first and last are cut to the window.'],
+  peculiarities: [WINDOW_NOTE, LAST_DAY_RULE, TOTALS_NOTE, 'Every period of the window is listed for each user with activity, zeros included; the first and last are cut to the window.'],
 });
 
 export const UserActivityDayByDay = defineTable({
@@ -134,7 +175,7 @@ export const UserActivityDayByDay = defineTable({
       col(`${name}CallIds`, 'json', `The ${what} that day: JSON array of call ids (joins Calls.Id through json_each).`, { source: key }),
     ]),
   ],
-  filters: [filter('Date', ['>', '>=', '<', '<='], `Sent to Gong as filter.fromDate/toDate. ${WINDOW_NOTE}`), userFilter],
+  filters: [filter('Date', ['=', '>', '>=', '<', '<='], `Sent to Gong as filter.fromDate/toDate (Date = reads that one day). ${WINDOW_NOTE}`), userFilter],
   reads: [statsRead('stats/activity/day-by-day', '/v2/stats/activity/day-by-day', [range('Date', 'body:filter.fromDate', 'body:filter.toDate', 'date')], perUserItems('usersDetailedActivities', 'userDailyActivityStats', busyDay))],
   peculiarities: [
     WINDOW_NOTE,
@@ -169,5 +210,5 @@ export const UserInteractionStats = defineTable({
   ],
   filters: [...windowFilters, userFilter],
   reads: [statsRead('stats/interaction', '/v2/stats/interaction', windowBindings, perUserWindow('peopleInteractionStats'))],
-  peculiarities: [WINDOW_NOTE, TOTALS_NOTE, 'Only users who hosted calls in the window are returned.'],
+  peculiarities: [WINDOW_NOTE, LAST_DAY_RULE, TOTALS_NOTE, 'Only users who hosted calls in the window are returned.'],
 });

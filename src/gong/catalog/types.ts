@@ -50,8 +50,12 @@ export interface NativeFilter {
 /** Where a request parameter goes: `query:name`, `body:filter.name` or `path:name`. */
 export type ParamTarget = `query:${string}` | `body:${string}` | `path:${string}`;
 
-/** How a pushed value is written for Gong. */
-export type ParamFormat = 'id' | 'text' | 'datetime' | 'date';
+/**
+ * How a pushed value is written for Gong. `instantFrom` and `instantTo`: an ISO-8601 date-time
+ * with an offset, where a plain date is a whole day (UTC): its start for `instantFrom`, the
+ * start of the next day for `instantTo` (the day is included, as a last day always is).
+ */
+export type ParamFormat = 'id' | 'text' | 'datetime' | 'date' | 'instantFrom' | 'instantTo';
 
 /** How one filter column reaches one read path. */
 export type FilterRoute =
@@ -62,8 +66,18 @@ export type FilterRoute =
    * id), so a batch is answered in a single page.
    */
   | { readonly kind: 'list'; readonly column: string; readonly to: ParamTarget; readonly format: ParamFormat; readonly batch: number; readonly onePerValue: boolean }
-  /** `> >= < <=` as Gong's from-inclusive, to-exclusive window. */
-  | { readonly kind: 'range'; readonly column: string; readonly from?: ParamTarget; readonly to?: ParamTarget; readonly format: ParamFormat };
+  /**
+   * `> >= < <=` as Gong's from-inclusive, to-exclusive window; `=` as the smallest window that
+   * holds the value (a second, a day), or the one `span` gives.
+   */
+  | { readonly kind: 'range'; readonly column: string; readonly from?: ParamTarget; readonly to?: ParamTarget; readonly format: ParamFormat; readonly span?: EqualsSpan };
+
+/**
+ * The window `column = value` reads when it is wider than the value itself (a month for the
+ * first day of a month): `text` as written, `ms` its instant, `bound` the values the path's
+ * other `=` filters fix. A string says why the value cannot be read, for the error.
+ */
+export type EqualsSpan = (text: string, ms: number, bound: Readonly<Record<string, SqlValue>>) => { readonly from: number; readonly to: number } | string;
 
 /** When a column that a path needs is not filtered: one request per value of another table's column, or of a fixed list. */
 export type FanOut =

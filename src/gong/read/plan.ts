@@ -1,4 +1,5 @@
 import type { FilterRoute, Operator, ParamTarget, ReadPath, SqlValue, TableDef } from '../catalog/types';
+import { notADate, parseInstant } from './instants';
 
 /** A filter the engine offers to Gong: `column op value` (a list for IN). */
 export interface Predicate {
@@ -24,6 +25,8 @@ export interface ReadPlan {
   /** Set when a required column is not filtered: one request chain per value. */
   readonly fanOut?: ReadPath['fanOut'];
   readonly estimate: Estimate;
+  /** Set when the query left an end of a window Gong requires open: what was read instead, for the statement's messages. */
+  readonly filledWindow?: string;
 }
 
 /**
@@ -39,8 +42,9 @@ export interface Estimate {
 
 /** Chooses the read path with the fewest requests for these predicates, then the one that pushes most. */
 export function planRead(table: TableDef, predicates: readonly Predicate[]): ReadPlan {
+  checkFilterValues(table, predicates);
   const candidates = table.reads.map((path) => planPath(table, path, predicates)).filter((p): p is ReadPlan => p !== undefined);
-  if (candidates.length === 0) throw new MissingRequiredFilter(table);
+  if (candidates.length === 0) throw new MissingRequiredFilter(table, predicates);
   return candidates.reduce((best, p) =>
     cost(p) < cost(best) || (cost(p) === cost(best) && p.pushed.length > best.pushed.length) ? p : best);
 }
@@ -54,19 +58,68 @@ function cost(plan: ReadPlan): number {
 }
 
 /**
- * A read of a table Gong answers only for a filter value it requires (a privacy lookup by
- * email address): the message names the filter and how to write it.
+ * A read of a table Gong answers only for filter values it requires (a privacy lookup by
+ * email address, coaching of one manager and period): the message names the filters the
+ * query lacks, of the path that lacks fewest, and how to write them.
  */
 export class MissingRequiredFilter extends Error {
-  constructor(readonly table: TableDef) {
-    const required = [...new Set(table.reads.flatMap((r) => r.requires.filter((c) => r.fanOut?.column !== c)))];
-    const shapes = required.map((c) => {
+  constructor(readonly table: TableDef, predicates: readonly Predicate[] = []) {
+    const on = (c: string) => predicates.filter((p) => same(p.column, c));
+    const sent = (r: ReadPath, c: string) => on(c).some((p) => r.bindings.some((b) => same(b.column, c) && accepts(b, p) && apply(b, p) !== undefined));
+    const lacking = table.reads
+      .map((r) => r.requires.filter((c) => r.fanOut?.column !== c && !sent(r, c)))
+      .reduce((fewest, missing) => (missing.length > 0 && (fewest.length === 0 || missing.length < fewest.length) ? missing : fewest), []);
+    const shapes = lacking.map((c) => {
       const ops = table.filters.find((f) => f.column === c)?.operators ?? ['='];
-      return `${c} ${ops.includes('IN') ? "= '…' or IN (…)" : "= '…'"}`;
+      // Written, but not as a value Gong takes (an id that is not a number): say which.
+      const unsent = on(c).find((p) => p.op === '=' || p.op === 'IN');
+      return `${c} ${ops.includes('IN') ? "= '…' or IN (…)" : "= '…'"}${unsent ? ` (${c} ${unsent.op} ${quotedList(unsent.value)} is not a value Gong takes)` : ''}`;
     });
-    super(`${table.name} needs a filter Gong requires: WHERE ${shapes.join(' AND ')}`);
+    super(`${table.name} needs ${lacking.length === 1 ? 'a filter' : 'filters'} Gong requires: WHERE ${shapes.join(' AND ')}`);
     this.name = 'MissingRequiredFilter';
   }
+}
+
+/** A filter value Gong would misread or refuse (not a date, not one of the values Gong takes): the message names the column. */
+export class FilterValueError extends Error {
+  constructor(readonly predicate: Predicate, message: string) {
+    super(message);
+    this.name = 'FilterValueError';
+  }
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const quoted = (v: SqlValue) => (typeof v === 'string' ? `'${v.replaceAll("'", "''")}'` : String(v));
+const quotedList = (v: Predicate['value']) => (Array.isArray(v) ? `(${(v as readonly SqlValue[]).map(quoted).join(', ')})` : quoted(v as SqlValue));
+const TEMPORAL: readonly FilterRoute['format'][] = ['date', 'datetime', 'instantFrom', 'instantTo'];
+
+/**
+ * Refuses, before any request, the values a native filter cannot mean: a date column compared
+ * with something that is no date would read a default or the whole history; a value outside
+ * the list a path fans out over (Period) would be Gong's 400 after the fact.
+ */
+export function checkFilterValues(table: TableDef, predicates: readonly Predicate[]): void {
+  for (const p of predicates) {
+    const values = Array.isArray(p.value) ? (p.value as readonly SqlValue[]) : [p.value as SqlValue];
+    const routes = table.reads.flatMap((r) => r.bindings).filter((b) => same(b.column, p.column));
+    if (routes.some((b) => b.kind === 'range' || TEMPORAL.includes(b.format))) {
+      for (const v of values) {
+        const why = notADate(v);
+        if (why) throw new FilterValueError(p, `${p.column} ${p.op} ${quoted(v)}: ${why}`);
+      }
+    }
+    const allowed = table.reads.map((r) => r.fanOut).find((f) => f && 'values' in f && same(f.column, p.column));
+    if (allowed && 'values' in allowed && (p.op === '=' || p.op === 'IN')) {
+      const wrong = values.find((v) => !allowed.values.includes(String(v)));
+      if (wrong !== undefined) throw new FilterValueError(p, `${p.column} ${p.op} ${quoted(wrong)}: ${p.column} is one of ${allowed.values.join(', ')}${caseHint(wrong, allowed.values)}`);
+    }
+  }
+}
+
+/** `; write 'MONTH'` when only the case is wrong. */
+function caseHint(value: SqlValue, allowed: readonly string[]): string {
+  const match = allowed.find((a) => a.toLowerCase() === String(value).toLowerCase());
+  return match ? ` (write '${match}': Gong's values are case-sensitive)` : '';
 }
 
 /** Gong's page size. A batch of at most this many ids is answered in one page. */
@@ -81,19 +134,28 @@ function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicat
   let batchesBounded = false;
   const lower = new Map<string, number>();
   const upper = new Map<string, number>();
+  /** Several bounds on one column: the tightest window still contains every match. */
+  const narrow = (column: string, side: 'from' | 'to', ms: number) => {
+    const [bounds, tighter] = side === 'from' ? [lower, (a: number, b: number) => a > b] : [upper, (a: number, b: number) => a < b];
+    const current = bounds.get(column);
+    if (current === undefined || tighter(ms, current)) bounds.set(column, ms);
+  };
+  /** `=` on a column whose window depends on other filters (PeriodStart on Period): read once every `=` is bound. */
+  const spans: { binding: Extract<FilterRoute, { kind: 'range' }>; p: Predicate }[] = [];
 
   for (const p of predicates) {
     const binding = path.bindings.find((b) => b.column.toLowerCase() === p.column.toLowerCase() && accepts(b, p));
+    if (binding?.kind === 'range' && binding.span && p.op === '=') {
+      spans.push({ binding, p });
+      continue;
+    }
     const applied = binding && apply(binding, p);
     if (!binding || applied === undefined) {
       residual.push(p);
       continue;
     }
-    if (applied.kind === 'bound') {
-      // Several bounds on one column: the tightest window still contains every match.
-      const [bounds, tighter] = applied.side === 'from' ? [lower, (a: number, b: number) => a > b] : [upper, (a: number, b: number) => a < b];
-      const current = bounds.get(binding.column);
-      if (current === undefined || tighter(applied.ms, current)) bounds.set(binding.column, applied.ms);
+    if (applied.kind === 'bounds') {
+      for (const b of applied.bounds) narrow(binding.column, b.side, b.ms);
       pushed.push(p);
       continue;
     }
@@ -111,8 +173,21 @@ function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicat
       params.set(target, values);
     } else {
       params.set(target, applied.values[0] as string);
-      bound[binding.column] = applied.values[0] as string;
+      // Rows show the value as written (a plain date sent as a date-time still matches it).
+      bound[binding.column] = TEMPORAL.includes(binding.format) ? String(p.value) : applied.values[0] as string;
     }
+    pushed.push(p);
+  }
+  for (const { binding, p } of spans) {
+    const instant = parseInstant(p.value);
+    const window = instant && binding.span!(String(p.value).trim(), instant.ms, bound);
+    if (typeof window === 'string') throw new FilterValueError(p, window);
+    if (!window) {
+      residual.push(p);
+      continue;
+    }
+    narrow(binding.column, 'from', window.from);
+    narrow(binding.column, 'to', window.to);
     pushed.push(p);
   }
   for (const b of path.bindings) {
@@ -123,7 +198,9 @@ function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicat
     if (to !== undefined && b.to) params.set(b.to, formatInstant(to, b.format, 'to'));
   }
 
-  const defaulted = path.window ? fillWindow(params, path.window) : '';
+  const filled = path.window ? fillWindow(params, path) : undefined;
+  const defaulted = filled?.note ?? '';
+  if (path.window) refuseEmptyWindow(params, path, pushed);
 
   const missing = path.requires.filter((c) => !pushed.some((p) => p.column.toLowerCase() === c.toLowerCase()));
   const fanOut = missing.length === 1 && path.fanOut?.column === missing[0] ? path.fanOut : undefined;
@@ -133,40 +210,76 @@ function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicat
   const estimate: Estimate = fanOut
     ? { requests: 'values' in fanOut ? fanOut.values.length : 2, open: true, note: 'values' in fanOut ? `one request per ${fanOut.column}` : `reads ${fanOut.from.table}, then one request per ${fanOut.column}` }
     : { requests: chains, open: !bounded, note: `${chains} request${chains === 1 ? '' : 's'}${bounded ? '' : ' or more (100 records per page)'}${defaulted}` };
-  return { table, path, pushed, residual, params, bound, batches, fanOut, estimate };
+  return { table, path, pushed, residual, params, bound, batches, fanOut, estimate, ...(filled?.message ? { filledWindow: `${table.name} ${filled.message}` } : {}) };
 }
 
-/** Fills the open ends of a window Gong requires; says what it filled in, for the estimate's note. */
-function fillWindow(params: Map<ParamTarget, string | string[]>, window: NonNullable<ReadPath['window']>): string {
+/**
+ * Fills the open ends of a window Gong requires; says what it filled in, for the estimate's
+ * note and, naming the filter that would close it, for the statement's messages.
+ */
+function fillWindow(params: Map<ParamTarget, string | string[]>, path: ReadPath): { note: string; message?: string } {
+  const window = path.window!;
   const given = [params.has(window.from), params.has(window.to)];
   const to = (params.get(window.to) as string | undefined) ?? formatInstant(Date.now(), 'date', 'to');
   const from = (params.get(window.from) as string | undefined) ?? formatInstant(Date.parse(`${to}T00:00:00Z`) - window.defaultDays * DAY_MS, 'date', 'from');
   params.set(window.from, from);
   params.set(window.to, to);
-  if (given[0] && given[1]) return '';
-  return given[0] ? '; the window ends today (Gong requires an end)' : `; no start given: the ${window.defaultDays} days before ${to}`;
+  if (given[0] && given[1]) return { note: '' };
+  const column = (side: 'from' | 'to') => path.bindings.find((b) => b.kind === 'range' && b[side] === window[side])?.column ?? 'the window';
+  const start = `${column('from')} >= '…'`;
+  const end = `${column('to')} <= '…'`;
+  // Gong's toDate is the day after: the last day read is the one before it.
+  const read = `read ${from} to ${formatInstant(Date.parse(`${to}T00:00:00Z`) - DAY_MS, 'date', 'from')}, both included`;
+  if (given[0]) return { note: '; the window ends today (Gong requires an end)', message: `${read}: with no end (${end}) the window ends today.` };
+  const note = `; no start given: the ${window.defaultDays} days before ${to}`;
+  if (given[1]) return { note, message: `${read}: with no start (${start}) the window is the ${window.defaultDays} days to its end.` };
+  return { note, message: `${read}: with no window (${start}, ${end}) it is the ${window.defaultDays} days to today.` };
+}
+
+/**
+ * A required window with no day in it (it starts after today, or ends before it starts) is
+ * refused before the request, at the filter that put its start there: Gong would answer 400
+ * about a toDate the query never wrote.
+ */
+function refuseEmptyWindow(params: ReadonlyMap<ParamTarget, string | string[]>, path: ReadPath, pushed: readonly Predicate[]): void {
+  const window = path.window!;
+  const [from, to] = [params.get(window.from) as string, params.get(window.to) as string];
+  if (from < to) return;
+  const starts = path.bindings.filter((b) => b.kind === 'range' && b.from === window.from).map((b) => b.column);
+  const start = [...pushed].reverse().find((p) => starts.some((c) => same(c, p.column)) && (p.op === '>' || p.op === '>=' || p.op === '='));
+  if (!start) return;
+  const today = formatInstant(Date.now(), 'date', 'from');
+  const why = from > today
+    ? `the window starts after today (${today}), and Gong's stats end today: there is nothing to read yet`
+    : `the window ends before it starts (its last day, ${formatInstant(Date.parse(`${to}T00:00:00Z`) - DAY_MS, 'date', 'from')}, is before ${from})`;
+  throw new FilterValueError(start, `${start.column} ${start.op} ${quoted(start.value as SqlValue)}: ${why}`);
 }
 
 function accepts(binding: FilterRoute, p: Predicate): boolean {
   switch (binding.kind) {
     case 'equals': return p.op === '=';
     case 'list': return p.op === '=' || p.op === 'IN';
-    case 'range': return ((p.op === '>' || p.op === '>=') && binding.from !== undefined) || ((p.op === '<' || p.op === '<=') && binding.to !== undefined);
+    case 'range': return ((p.op === '>' || p.op === '>=' || p.op === '=') && binding.from !== undefined) || ((p.op === '<' || p.op === '<=' || p.op === '=') && binding.to !== undefined);
   }
 }
 
-type Applied = { kind: 'values'; values: string[] } | { kind: 'bound'; side: 'from' | 'to'; ms: number };
+type Bound = { side: 'from' | 'to'; ms: number };
+type Applied = { kind: 'values'; values: string[] } | { kind: 'bounds'; bounds: Bound[] };
 
 /** The predicate's value in Gong's terms, or undefined when it cannot be sent faithfully. */
 function apply(binding: FilterRoute, p: Predicate): Applied | undefined {
   if (binding.kind === 'range') {
     const instant = parseInstant(p.value);
     if (instant === undefined) return undefined;
-    // Gong's window is from-inclusive, to-exclusive; `<=` moves the end one second on.
-    // Literals that do not sort like Gong's timestamps are widened a day each way.
+    // Gong's window is from-inclusive, to-exclusive; `<=` and `=` move the end one second on
+    // (a day for whole days, as the end is rounded up). Literals that do not sort like
+    // Gong's timestamps are widened a day each way.
     const slack = instant.canonical ? 0 : 86_400_000;
-    if (p.op === '>' || p.op === '>=') return { kind: 'bound', side: 'from', ms: instant.ms - slack };
-    return { kind: 'bound', side: 'to', ms: instant.ms + slack + (p.op === '<=' ? 1000 : 0) };
+    const from: Bound = { side: 'from', ms: instant.ms - slack };
+    const to: Bound = { side: 'to', ms: instant.ms + slack + (p.op === '<' ? 0 : 1000) };
+    if (p.op === '>' || p.op === '>=') return { kind: 'bounds', bounds: [from] };
+    if (p.op === '<' || p.op === '<=') return { kind: 'bounds', bounds: [to] };
+    return { kind: 'bounds', bounds: [...(binding.from ? [from] : []), ...(binding.to ? [to] : [])] };
   }
   const raw = Array.isArray(p.value) ? p.value : [p.value];
   const values: string[] = [];
@@ -182,20 +295,17 @@ function formatValue(value: SqlValue, format: FilterRoute['format']): string | u
   if (value === null) return undefined;
   const text = String(value);
   if (format === 'id') return /^\d{1,20}$/.test(text) && (typeof value === 'string' || Number.isSafeInteger(value)) ? text : undefined;
+  if (format === 'instantFrom' || format === 'instantTo') return instantText(text.trim(), format);
   return text;
 }
 
-const CANONICAL = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z)?$/;
-const SQL_DATETIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?$/;
-
-/** An instant from a SQL literal; `canonical` when its text sorts like Gong's UTC timestamps. */
-export function parseInstant(value: SqlValue | readonly SqlValue[]): { ms: number; canonical: boolean } | undefined {
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
-  if (!CANONICAL.test(text) && !SQL_DATETIME.test(text)) return undefined;
-  const iso = text.length === 10 ? `${text}T00:00:00Z` : /(Z|[+-]\d{2}:\d{2})$/.test(text) ? text.replace(' ', 'T') : `${text.replace(' ', 'T')}Z`;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : { ms, canonical: CANONICAL.test(text) };
+/** A date-time with an offset for Gong: as written when it has one; a plain date is a whole day (UTC). */
+function instantText(text: string, format: 'instantFrom' | 'instantTo'): string | undefined {
+  const instant = parseInstant(text);
+  if (!instant) return undefined;
+  if (/(Z|[+-]\d{2}:\d{2})$/.test(text)) return text.replace(' ', 'T');
+  const wholeDay = text.length === 10 && format === 'instantTo' ? DAY_MS : 0;
+  return formatInstant(instant.ms + wholeDay, 'datetime', 'from');
 }
 
 const DAY_MS = 86_400_000;

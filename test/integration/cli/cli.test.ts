@@ -134,6 +134,22 @@ describe('gongsql CLI', () => {
     assert.equal(r.stdout, '');
   });
 
+  it('a script\'s error at a position names its line once: the statement, then the line and column', async () => {
+    const r = await gongsql(['-e', "SELECT 1;\n\nSELECT *\nFROM Coaching\nWHERE WorkspaceId = '1' AND ManagerId = '2'", '--sandbox', '--format', 'csv']);
+    assert.equal(r.code, 1);
+    assert.equal(lastLine(r.stderr), "gongsql: statement 2, line 4, column 6: Coaching needs filters Gong requires: WHERE PeriodFrom = '…' AND PeriodTo = '…'");
+  });
+
+  it('a Stats filter Gong would refuse or misread is an error at its position, before any API call', async () => {
+    const period = await gongsql(['-e', "SELECT * FROM UserActivityByPeriod\nWHERE Period = 'Fortnight'", '--sandbox', '--stats']);
+    assert.equal(period.code, 1);
+    assert.match(period.stderr, /^gongsql: line 2, column 7: Period = 'Fortnight': Period is one of DAY, WEEK, MONTH, QUARTER, YEAR$/m);
+    assert.match(period.stderr, /^stats: api_calls=0 /m);
+    const date = await gongsql(['-e', "SELECT * FROM UserActivityStats WHERE FromDate >= '2026-02-30'", '--sandbox', '--stats']);
+    assert.match(date.stderr, /^gongsql: line 1, column 39: FromDate >= '2026-02-30': not a date \(February 2026 has 28 days\)/m);
+    assert.match(date.stderr, /^stats: api_calls=0 /m);
+  });
+
   it('a statement SQLite rejects exits 1 with SQLite\'s error at its line and column, before any API call', async () => {
     const r = await gongsql(['-e', 'SELECT sum(Duration)\n  OVER w FROM Calls', '--sandbox', '--stats']);
     assert.equal(r.code, 1);

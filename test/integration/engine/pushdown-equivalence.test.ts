@@ -93,6 +93,11 @@ const CORPUS: Record<string, Query> = {
   // Relative to today: without pushdown the stats read their default window, the last 30 days.
   'UserActivityDayByDay Date >= and UserId IN': (s) => `SELECT UserId, Date, CallsAsHost, CallsAttendedCallIds FROM UserActivityDayByDay WHERE Date >= date('now', '-20 days') AND UserId IN ('${q(s).user(20)}', '${q(s).user(21)}', '${q(s).user(22)}')`,
   'UserActivityDayByDay Date window with a local filter': () => `SELECT UserId, sum(CallsAsHost) FROM UserActivityDayByDay WHERE Date > date('now', '-25 days') AND Date <= date('now', '-5 days') AND CallsAsHost > 0 GROUP BY UserId`,
+  'UserActivityDayByDay Date = one day': () => `SELECT UserId, Date, CallsAsHost FROM UserActivityDayByDay WHERE Date = date('now', '-10 days')`,
+  'UserActivityDayByDay Date IN two days (left local)': () => `SELECT UserId, Date FROM UserActivityDayByDay WHERE Date IN (date('now', '-3 days'), date('now', '-12 days'))`,
+  'Calls Scheduled = an instant': (s) => `SELECT Id, Scheduled FROM Calls WHERE Scheduled = '${q(s).at(120)}'`,
+  'Calls Scheduled = a space-separated instant': (s) => `SELECT Id FROM Calls WHERE Scheduled = '${q(s).at(121).replace('T', ' ').replace('Z', '')}'`,
+  'AnsweredScorecards CallStartTime = a day (no instant is a bare day)': () => `SELECT AnsweredScorecardId FROM AnsweredScorecards WHERE CallStartTime = '2026-06-02'`,
   'TrackerDetails WorkspaceId =': (s) => `SELECT TrackerId, TrackerName FROM TrackerDetails WHERE WorkspaceId = '${q(s).ws(1)}'`,
   'PublicLibraryFolders WorkspaceId =': (s) => `SELECT Id, Name, WorkspaceId FROM PublicLibraryFolders WHERE WorkspaceId = '${q(s).ws(0)}'`,
   'LibraryFolderCalls FolderId =': (s) => `SELECT * FROM LibraryFolderCalls WHERE FolderId = '${q(s).folder()}'`,

@@ -218,7 +218,7 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
   });
 
   it('CRMRequestStatus: both filters required; follows a DeleteCRMIntegration to DONE', async () => {
-    await assert.rejects(run(`SELECT * FROM CRMRequestStatus WHERE IntegrationId = '1'`), /CRMRequestStatus needs a filter Gong requires: WHERE IntegrationId = '…' AND ClientRequestId = '…'/);
+    await assert.rejects(run(`SELECT * FROM CRMRequestStatus WHERE IntegrationId = '1'`), /CRMRequestStatus needs a filter Gong requires: WHERE ClientRequestId = '…'$/, 'the one missing');
     const withCrm = await startSandbox({ rateLimit: false, scale: 10, crmIntegration: true, media: { processingDelayMs: 20 } });
     const crmClient = connect(withCrm);
     try {
@@ -331,8 +331,8 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
     assert.equal(refused.status, 403);
   });
 
-  it('Coaching: all four filters required (the error names them); a row per report and metric, growing with the period', async () => {
-    await assert.rejects(run('SELECT * FROM Coaching WHERE ManagerId = 1'), /Coaching needs a filter Gong requires: WHERE WorkspaceId = '…' AND ManagerId = '…' AND PeriodFrom = '…' AND PeriodTo = '…'/);
+  it('Coaching: all four filters required (the error names those missing); a row per report and metric, growing with the period', async () => {
+    await assert.rejects(run('SELECT * FROM Coaching WHERE ManagerId = 1'), /Coaching needs filters Gong requires: WHERE WorkspaceId = '…' AND PeriodFrom = '…' AND PeriodTo = '…'$/);
     const w = sandbox.world;
     const manager = w.users.find((u) => w.users.filter((r) => r.managerId === u.id).length > 5)!;
     const where = (to: string) => `WHERE WorkspaceId = '${w.workspaces[0]!.id}' AND ManagerId = '${manager.id}' AND PeriodFrom = '2026-01-01T00:00:00Z' AND PeriodTo = '${to}'`;
@@ -347,6 +347,10 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
     assert.ok(listened.every((n) => Number.isInteger(n) && n >= 0), `counts: ${listened}`);
     const [total] = (await run(`SELECT SUM(Value) FROM Coaching ${where('2026-04-01T00:00:00Z')} AND Metric = 'Calls listened to'`)).rows;
     assert.ok(Number(total![0]) >= listened.reduce((a, b) => a + b, 0), 'a quarter holds at least the coaching of its first month');
+    // A plain date, as every other object takes: the whole day in UTC, the last day included.
+    const byDay = await run(`SELECT ReportUserId, Metric, Value, PeriodFrom, PeriodTo FROM Coaching WHERE WorkspaceId = '${w.workspaces[0]!.id}' AND ManagerId = '${manager.id}' AND PeriodFrom = '2026-01-01' AND PeriodTo = '2026-01-31'`);
+    assert.deepEqual(byDay.rows.map((r) => r.slice(0, 3)), month!.rows, 'the same period as 2026-01-01T00:00:00Z to 2026-02-01T00:00:00Z');
+    assert.deepEqual([byDay.rows[0]![3], byDay.rows[0]![4]], ['2026-01-01', '2026-01-31'], 'rows show the period as written');
     const none = w.users.find((u) => !w.users.some((r) => r.managerId === u.id))!;
     const empty = await run(`SELECT * FROM Coaching WHERE WorkspaceId = '${w.workspaces[0]!.id}' AND ManagerId = '${none.id}' AND PeriodFrom = '2026-01-01T00:00:00Z' AND PeriodTo = '2026-02-01T00:00:00Z'`);
     assert.equal(empty.rows.length, 0);

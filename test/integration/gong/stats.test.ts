@@ -110,7 +110,7 @@ describe('user stats: sandbox routes, connector and SQL', () => {
     assert.equal(byMonth.stats.apiCalls, 2, 'Period = pushed: one period, two pages of users');
     assert.ok(listened > 0 && most > 2 * (listened / 150), `a coach listens far more than average (${most} of ${listened})`);
     const months = await sql(`SELECT PeriodStart, PeriodEnd FROM UserActivityByPeriod WHERE Period = 'MONTH' AND UserId = (SELECT Id FROM Users LIMIT 1) AND PeriodStart >= '2026-05-15' AND PeriodStart < '2026-07-01'`);
-    assert.deepEqual(months.rows, [['2026-05-15', '2026-06-01'], ['2026-06-01', '2026-07-01']], 'the first period is cut to the window');
+    assert.deepEqual(months.rows, [['2026-05-15', '2026-05-31'], ['2026-06-01', '2026-06-30']], 'the first period is cut to the window; PeriodEnd is its last day, included');
   });
 
   it('interaction stats vary per rep, with outliers, and are read for the users asked for', async () => {
@@ -137,6 +137,29 @@ describe('user stats: sandbox routes, connector and SQL', () => {
     const [first, last] = read.rows[0] as string[];
     assert.ok(first! >= start && first! < new Date(Date.parse(start) + 3 * 86_400_000).toISOString().slice(0, 10), `${first} starts the default window`);
     assert.ok(last! <= today);
+  });
+
+  it('a window left open says in the statement\'s messages what was read instead, naming the filter that closes it', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    // Besides the count of rows and calls every statement ends with.
+    const said = (r: StatementResult) => r.messages.filter((m) => !/^\d+ rows? in /.test(m));
+    const noEnd = await sql("SELECT count(*) FROM UserActivityStats WHERE FromDate >= '2026-10-01'");
+    assert.deepEqual(said(noEnd), [`UserActivityStats read 2026-10-01 to ${today}, both included: with no end (ToDate <= '…') the window ends today.`]);
+    const noStart = await sql("SELECT count(*) FROM UserInteractionStats WHERE ToDate <= '2026-10-31'");
+    assert.deepEqual(said(noStart), [`UserInteractionStats read 2026-10-02 to 2026-10-31, both included: with no start (FromDate >= '…') the window is the ${STATS_DEFAULT_DAYS} days to its end.`]);
+    const none = await sql('SELECT count(*) FROM UserActivityDayByDay');
+    assert.match(said(none).join(), /^UserActivityDayByDay read \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}, both included: with no window \(Date >= '…', Date <= '…'\) it is the 30 days to today\.$/);
+    const closed = await sql("SELECT count(*) FROM UserActivityStats WHERE FromDate = '2026-10-01' AND ToDate = '2026-10-31'");
+    assert.deepEqual(said(closed), []);
+  });
+
+  it('PeriodStart = reads the one period whole: the same totals as the period\'s days, where the default window would have cut it', async () => {
+    const month = await sql("SELECT UserId, CallsAsHost, PeriodStart, PeriodEnd FROM UserActivityByPeriod WHERE Period = 'MONTH' AND PeriodStart = '2026-09-01' ORDER BY UserId");
+    const days = await sql("SELECT UserId, sum(CallsAsHost) FROM UserActivityDayByDay WHERE Date >= '2026-09-01' AND Date <= '2026-09-30' GROUP BY UserId HAVING sum(CallsAsHost) > 0 ORDER BY UserId");
+    assert.deepEqual(month.rows.filter((r) => (r[1] as number) > 0).map((r) => [r[0], r[1]]), days.rows);
+    assert.ok(month.rows.every((r) => r[2] === '2026-09-01' && r[3] === '2026-09-30'), 'September, its last day included');
+    assert.equal(month.stats.apiCalls, 2, 'one period, two pages of users');
+    await assert.rejects(sql("SELECT * FROM UserActivityByPeriod WHERE Period = 'MONTH' AND PeriodStart = '2026-09-15'"), /PeriodStart = '2026-09-15' is not the first day of a MONTH/);
   });
 
   it('AnsweredScorecardAnswers has a row per answer, joinable with the questions', async () => {

@@ -102,7 +102,7 @@ describe('read planning', () => {
   it('leaves what Gong cannot evaluate for local evaluation', () => {
     const plan = planRead(calls, [
       { column: 'Title', op: '=', value: 'x' },
-      { column: 'Scheduled', op: '>=', value: 'last tuesday' },
+      { column: 'Duration', op: '>=', value: 600 },
       { column: 'WorkspaceId', op: 'IN', value: ['1', '2'] },
     ]);
     assert.equal(plan.pushed.length, 0);
