@@ -1,4 +1,6 @@
+import { mkdtempSync } from 'node:fs';
 import { cp, mkdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
@@ -11,6 +13,12 @@ export { until };
  * by Playwright. Tests wait on conditions, never on fixed sleeps.
  */
 const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
+
+/**
+ * The query history of this test file's VS Code and CLI runs (code-server and the CLIs the tests
+ * start inherit it): a folder of its own, never the user's.
+ */
+export const STATE_DIR = process.env.GONGSQL_STATE_DIR ??= mkdtempSync(join(tmpdir(), 'gongsql-e2e-state-'));
 
 export interface Workbench {
   readonly page: Page;
