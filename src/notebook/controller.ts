@@ -6,8 +6,11 @@ import { declinedRequest, declinedText } from '../extension/declined';
 import { NOTEBOOK_TYPE } from './notebookFile';
 import { resultOutputs } from './outputs';
 
+/** Where a cell runs: its notebook (the history names it) and the parameter values it runs with. */
+export interface CellContext { readonly file?: string; readonly params?: Readonly<Record<string, string>> }
+
 /** Runs gongsql text on the active connection (the lazily loaded runtime does it). */
-export type CellRunner = (text: string, signal: AbortSignal) => Promise<StatementResult[]>;
+export type CellRunner = (text: string, signal: AbortSignal, cell?: CellContext) => Promise<StatementResult[]>;
 
 /** How the kernel names itself: the notebook toolbar shows the label, so it names the connection. */
 export function kernelLabels(connection: string): { label: string; description: string; detail: string } {
@@ -41,7 +44,7 @@ export function createNotebookController(run: () => CellRunner, connectionName: 
   };
   describe();
   let order = 0;
-  controller.executeHandler = async (cells, _notebook, ctl) => {
+  controller.executeHandler = async (cells, notebook, ctl) => {
     for (const cell of cells) {
       const execution = ctl.createNotebookCellExecution(cell);
       execution.executionOrder = ++order;
@@ -56,7 +59,7 @@ export function createNotebookController(run: () => CellRunner, connectionName: 
           execution.end(true, Date.now());
           continue;
         }
-        const results = await run()(cell.document.getText(), controllerAbort.signal);
+        const results = await run()(cell.document.getText(), controllerAbort.signal, { file: notebook.uri.toString() });
         await execution.replaceOutput(resultOutputs(results));
         execution.end(true, Date.now());
       } catch (error) {

@@ -5,6 +5,7 @@ import { jsonKeys, jsonObject } from '../engine/render/json';
 import type { ResultColumn, ResultLayout, StatementResult } from '../engine/run/result';
 import type { SqlValue } from '../values';
 import type { ErrorLocation } from '../engine/ide/errorLocation';
+import type { KeptResult } from '../history/entry';
 import { revealLocation } from '../extension/revealLocation';
 import { userSetting } from '../extension/userSettings';
 import { resultsHtml } from './html';
@@ -117,10 +118,10 @@ export class ResultsRun {
     return held.rows.length;
   }
 
-  /** A statement of the run started: its messages will say which one, and when. */
-  started(statement: number, text: string): void {
+  /** A statement of the run started (`at`, for a result kept from an earlier run): its messages will say which one, and when. */
+  started(statement: number, text: string, at?: number): void {
     this.texts.set(statement, text);
-    this.statements.started(statement, text);
+    this.statements.started(statement, text, at);
   }
 
   /** The run finished: its messages go out. */
@@ -231,6 +232,21 @@ export class ResultsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     post({ type: 'running', text: text.length > 80 ? `${text.slice(0, 77)}…` : text });
     post({ type: 'remember', state: { document: document.toString(), title, statement: text } });
     return run;
+  }
+
+  /**
+   * Shows a result the query history kept: its rows come from disk (0 API calls), each
+   * statement's messages end with when they were read from Gong. `key` is the panel's.
+   */
+  async showKept(key: vscode.Uri, title: string, text: string, kept: KeptResult, note: string): Promise<void> {
+    const run = await this.start(key, title, text);
+    const at = Date.parse(kept.at);
+    for (const s of kept.statements) {
+      run.started(s.index, s.text, at);
+      const stats = { apiCalls: 0, pages: 0, records: 0, rows: s.rows.length, cachedScans: 0, ms: 0 };
+      run.end({ index: s.index, kind: s.kind, columns: s.columns.map((c) => ({ ...c })), rows: s.rows.map((r) => [...r]), messages: [...s.messages, note], stats, ...(s.layout ? { layout: s.layout } : {}) });
+    }
+    run.finish();
   }
 
   async error(document: vscode.Uri, title: string, message: string, location?: ErrorLocation): Promise<void> {
