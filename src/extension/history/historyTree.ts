@@ -57,9 +57,10 @@ export class HistoryTree implements vscode.TreeDataProvider<HistoryNode> {
       return item;
     }
     const { entry, kept } = node;
-    const item = new vscode.TreeItem(oneLine(entry.text), vscode.TreeItemCollapsibleState.None);
+    // The time first: in a narrow side bar, runs of the same query still tell apart.
+    const item = new vscode.TreeItem(`${clock(entry.at)}  ${oneLine(entry.text)}`, vscode.TreeItemCollapsibleState.None);
     item.id = entry.id;
-    item.description = `${clock(entry.at)} · ${describeEntry(entry)}`;
+    item.description = describeEntry(entry);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendCodeblock(entry.text, 'gongsql');
     tooltip.appendText(`${new Date(entry.at).toLocaleString()} · ${entry.surface}${entry.file ? ` · ${fileName(entry.file)}` : ''}\n${describeEntry(entry)}\n${kept ? 'Result kept: Open Result shows it with 0 API calls.' : 'Result not kept.'}`);
