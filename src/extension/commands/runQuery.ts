@@ -4,10 +4,7 @@ import { execute } from '../../engine/run/engine';
 import { EngineError } from '../../engine/run/errors';
 import { forEditor } from '../editorErrors';
 import type { ExecStats } from '../../engine/run/result';
-import { parse } from '../../engine/syntax/parser';
-import type * as A from '../../engine/syntax/ast';
-import { statementExprs } from '../../engine/syntax/walk';
-import { findProcedure } from '../../gong/catalog';
+import { namedParameters } from '../../engine/ide/parameters';
 import { GongError } from '../../gong/http/errors';
 import type { InputValue } from '../../gong/write/values';
 import type { ResultsPanels } from '../../results/resultsPanel';
@@ -176,16 +173,9 @@ function errorText(error: unknown): string {
  * parameter gets a file picker. Escape cancels.
  */
 async function askParameters(text: string, offered: Readonly<Record<string, string>>): Promise<Record<string, InputValue> | undefined> {
-  const binary = new Set<string>();
-  const names = new Map<string, string>(); // name → as first written
-  for (const s of parse(text).statements) {
-    const call = s.kind === 'Explain' ? s.statement : s;
-    if (call.kind === 'Call') markBinary(call, binary);
-    for (const e of statementExprs(s)) if (e.kind === 'Parameter' && !e.name.startsWith('?') && !names.has(e.name)) names.set(e.name, e.written);
-  }
   const params: Record<string, InputValue> = {};
-  for (const [name, written] of names) {
-    if (binary.has(name)) {
+  for (const { name, written, binary } of namedParameters(text)) {
+    if (binary) {
       const picked = await vscode.window.showOpenDialog({ title: `File for ${written}`, canSelectMany: false, openLabel: 'Use this recording' });
       if (!picked?.[0]) return undefined;
       params[name] = picked[0].fsPath;
@@ -197,11 +187,4 @@ async function askParameters(text: string, offered: Readonly<Record<string, stri
     params[name] = value;
   }
   return params;
-}
-
-function markBinary(call: A.CallStatement, binary: Set<string>): void {
-  const procedure = findProcedure(call.name.text);
-  call.args.forEach((a, i) => {
-    if (a.kind === 'Parameter' && procedure?.params[i]?.type === 'binary') binary.add(a.name);
-  });
 }
