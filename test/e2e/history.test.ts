@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../../scripts/codeServer';
-import { answer, editFile, replaceUserSettings, runCommand, STATE_DIR, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { answer, editFile, openFile, replaceUserSettings, runCommand, STATE_DIR, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 const SQL = 'SELECT Name FROM Workspaces WHERE Name <> :skip ORDER BY Name';
 const SHOTS = '/tmp/shots-history';
+const NOTEBOOK = `${JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: [SQL] }] }, null, 2)}\n`;
 
 /** The Query History view's rows (in the Gong side bar). */
 const historyPane = (page: Page) => page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: 'Query History' }) });
@@ -17,7 +19,7 @@ const historyRow = (page: Page, text: string | RegExp) => historyPane(page).loca
 describe('query history in a real VS Code', () => {
   let workbench: Workbench;
   before(async () => {
-    workbench = await startWorkbench({ files: { 'history.gongsql': `${SQL};\n` } });
+    workbench = await startWorkbench({ files: { 'history.gongsql': `${SQL};\n`, 'params.gongsqlnb': NOTEBOOK } });
   });
   after(async () => {
     await workbench?.stop();
@@ -36,7 +38,7 @@ describe('query history in a real VS Code', () => {
     const row = historyRow(page, SQL);
     await row.waitFor({ timeout: 30_000 });
     assert.match(await row.locator('.label-name').textContent() ?? '', /^\d\d:\d\d {2}SELECT Name FROM Workspaces/);
-    assert.match(await row.locator('.label-description').textContent() ?? '', /^2 rows · 1 API call · \d+ ms · Sandbox$/);
+    assert.match(await row.locator('.label-description').textContent() ?? '', /^2 rows · 1 API call · [\d,]+ ms · Sandbox$/);
   });
 
   step('the CLI reads the same history: gongsql history lists the editor\'s run', async () => {
@@ -102,6 +104,40 @@ describe('query history in a real VS Code', () => {
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 30_000 });
     await page.locator('.monaco-editor .view-line', { hasText: SQL }).first().waitFor();
+  });
+
+  step('a notebook keeps :name values in its parameter set, saved in the file; another set asks again', async () => {
+    const { page, workspace } = workbench;
+    await openFile(page, 'params.gongsqlnb');
+    const runCell = async () => {
+      await page.locator('.notebook-editor .cell.code .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Control+Enter');
+    };
+    // Read while VS Code may be writing it: a half-written file is not yet the saved one.
+    const saved = (): { parameters?: unknown } => { try { return JSON.parse(readFileSync(join(workspace, 'params.gongsqlnb'), 'utf8')); } catch { return {}; } };
+    const outputShows = (name: string) => webviewFrame(page, `[role=gridcell]:has-text("${name}")`, 60_000);
+    await runCell();
+    await answer(page, 'Value of :skip', 'EMEA');
+    await outputShows('North America Sales');
+    await page.keyboard.press('Control+S');
+    await until(() => JSON.stringify(saved().parameters) === JSON.stringify({ active: 'Default', sets: { Default: { skip: 'EMEA' } } }), 'the set saved in the file');
+    // Runs again with the set's value: no question.
+    const runs = () => historyPane(page).locator('.monaco-list-row', { hasText: SQL }).count();
+    const before = await runs();
+    await runCell();
+    await until(async () => (await runs()) === before + 1, 'the second cell run recorded');
+    assert.equal(await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Value of :skip' }).isVisible(), false, 'not asked again');
+    await runCommand(page, 'Gong: Notebook Parameter Set…');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New Parameter Set…' }).click();
+    await answer(page, 'Name of the new parameter set', 'Q2');
+    await runCell();
+    await answer(page, 'Value of :skip', 'North America Sales');
+    await outputShows('EMEA');
+    await page.keyboard.press('Control+S');
+    await until(() => JSON.stringify(saved().parameters) === JSON.stringify({ active: 'Q2', sets: { Default: { skip: 'EMEA' }, Q2: { skip: 'North America Sales' } } }), 'both sets in the file');
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'gongsql.js'), 'history', '--format', 'json', '--limit', '1'], { encoding: 'utf8', env: { ...process.env, GONGSQL_STATE_DIR: STATE_DIR } });
+    assert.equal((JSON.parse(cli.stdout) as { Surface: string }[])[0]?.Surface, 'notebook');
   });
 
   step('screenshots of the view, dark and light, narrow and wide', async () => {
