@@ -117,6 +117,25 @@ export async function replaceUserSettings(page: Page, userData: string, settings
   await page.keyboard.press('Control+W');
 }
 
+/**
+ * Both themes (dark, then light), wide and narrow: `shoot` takes the pictures of one look,
+ * named e.g. `dark-narrow`. The window is wide again afterwards.
+ */
+export async function inEveryLook(workbench: Workbench, shoot: (look: string) => Promise<void>): Promise<void> {
+  const { page, userData } = workbench;
+  for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
+    const settings = JSON.parse(await readFile(join(userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    await replaceUserSettings(page, userData, { ...settings, 'workbench.colorTheme': theme });
+    const dark = theme.includes('Dark');
+    await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+    for (const width of [1400, 900]) {
+      await page.setViewportSize({ width, height: 900 });
+      await shoot(`${dark ? 'dark' : 'light'}-${width < 1000 ? 'narrow' : 'wide'}`);
+    }
+  }
+  await page.setViewportSize({ width: 1400, height: 900 });
+}
+
 /** Gong: Add Connection, answered with a name, a base URL and an access key and secret. */
 export async function addConnection(page: Page, name: string, baseUrl: string, accessKey: string, secret: string): Promise<void> {
   await runCommand(page, 'Gong: Add Connection');

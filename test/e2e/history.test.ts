@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../../scripts/codeServer';
-import { answer, editFile, openFile, replaceUserSettings, runCommand, STATE_DIR, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { answer, editFile, inEveryLook, openFile, runCommand, STATE_DIR, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 const SQL = 'SELECT Name FROM Workspaces WHERE Name <> :skip ORDER BY Name';
 const SHOTS = '/tmp/shots-history';
@@ -75,7 +75,7 @@ describe('query history in a real VS Code', () => {
     await page.keyboard.type('workspaces skip');
     await historyRow(page, SQL).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
-    assert.match(await historyPane(page).locator('.pane-header').textContent() ?? '', /filter: workspaces skip/);
+    await until(async () => /filter: workspaces skip$/.test(await historyPane(page).locator('.pane-header').textContent() ?? ''), 'the filter said in the view\'s title');
     await historyPane(page).hover();
     await historyPane(page).locator('.action-label[aria-label="Clear Query History Filter"]').click();
     await until(async () => !/filter:/.test(await historyPane(page).locator('.pane-header').textContent() ?? ''), 'the filter cleared');
@@ -104,6 +104,23 @@ describe('query history in a real VS Code', () => {
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 30_000 });
     await page.locator('.monaco-editor .view-line', { hasText: SQL }).first().waitFor();
+  });
+
+  step('Run Again on a row runs it in a new editor with the values it ran with; Copy Query puts its text on the clipboard', async () => {
+    const { page } = workbench;
+    const runs = () => historyPane(page).locator('.monaco-list-row', { hasText: SQL }).count();
+    const before = await runs();
+    const row = historyRow(page, SQL);
+    await row.hover();
+    await row.locator('.action-label[aria-label="Run Again"]').click();
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Value of :skip' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.quick-input-widget input').inputValue(), 'EMEA');
+    await page.keyboard.press('Enter');
+    await until(async () => (await runs()) === before + 1, 'the run again recorded');
+    await page.getByRole('tab', { name: /Untitled-2/ }).first().waitFor();
+    await historyRow(page, SQL).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Copy Query' }).click();
+    await until(async () => (await page.evaluate(() => navigator.clipboard.readText())) === SQL, 'the query on the clipboard');
   });
 
   step('a notebook keeps :name values in its parameter set, saved in the file; another set asks again', async () => {
@@ -141,19 +158,26 @@ describe('query history in a real VS Code', () => {
   });
 
   step('screenshots of the view, dark and light, narrow and wide', async () => {
-    const { page } = workbench;
     await mkdir(SHOTS, { recursive: true });
-    for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
-      const settings = JSON.parse(await readFile(join(workbench.userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
-      await replaceUserSettings(page, workbench.userData, { ...settings, 'workbench.colorTheme': theme });
-      const dark = theme.includes('Dark');
-      await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
-      for (const width of [1400, 900]) {
-        await page.setViewportSize({ width, height: 900 });
-        const row = historyRow(page, SQL);
-        await row.hover();
-        await page.screenshot({ path: join(SHOTS, `history-${dark ? 'dark' : 'light'}-${width < 1000 ? 'narrow' : 'wide'}.png`) });
-      }
-    }
+    await inEveryLook(workbench, async (look) => {
+      await historyRow(workbench.page, SQL).hover();
+      await workbench.page.screenshot({ path: join(SHOTS, `history-${look}.png`) });
+    });
+  });
+
+  step('Clear Query History… clears the kept results, then everything', async () => {
+    const { page } = workbench;
+    const clear = async (button: string) => {
+      await runCommand(page, 'Gong: Clear Query History…');
+      await page.locator('.monaco-dialog-box').getByRole('button', { name: button }).click();
+    };
+    await clear('Clear Kept Results Only');
+    const row = historyRow(page, SQL);
+    await until(async () => {
+      await row.hover();
+      return (await row.locator('.action-label[aria-label="Run Again"]').count()) === 1 && (await row.locator('.action-label[aria-label="Open Result"]').count()) === 0;
+    }, 'no Open Result once results are cleared');
+    await clear('Clear History and Results');
+    await historyPane(page).locator('.welcome-view-content', { hasText: 'No queries run yet' }).waitFor({ timeout: 30_000 });
   });
 });

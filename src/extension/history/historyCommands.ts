@@ -83,7 +83,11 @@ async function askFilter(tree: HistoryTree): Promise<void> {
   box.placeholder = 'Words in the query, connection, file or error';
   box.value = tree.filter;
   box.onDidChangeValue((value) => tree.setFilter(value));
-  box.onDidAccept(() => box.hide());
+  box.onDidAccept(() => {
+    // The whole value, even if its last keystrokes' change events are still on their way.
+    tree.setFilter(box.value);
+    box.hide();
+  });
   box.onDidHide(() => box.dispose());
   box.show();
 }
