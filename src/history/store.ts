@@ -101,9 +101,9 @@ export class HistoryStore {
   }
 
   private async keepResult(result: KeptResult, limits: ResultLimits): Promise<boolean> {
-    const text = JSON.stringify(result);
     // A result larger than the whole budget is not kept (it would push out every other).
-    if (Buffer.byteLength(text) > limits.maxBytes || limits.maxCount < 1) return false;
+    const text = limits.maxCount < 1 ? undefined : jsonWithin(result, limits.maxBytes);
+    if (text === undefined) return false;
     await mkdir(this.resultsDir, { recursive: true, mode: PRIVATE_DIR });
     // Written aside and renamed: a reader never sees half a result.
     const file = join(this.resultsDir, `${result.id}.json`);
@@ -167,4 +167,25 @@ async function endsWithNewline(file: string): Promise<boolean> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The result as JSON, or undefined as soon as it passes `maxBytes`: a million rows are not
+ * turned into one huge string only to find they cannot be kept.
+ */
+export function jsonWithin(result: KeptResult, maxBytes: number): string | undefined {
+  const parts: string[] = [];
+  let bytes = 0;
+  const add = (text: string): boolean => {
+    parts.push(text);
+    bytes += Buffer.byteLength(text);
+    return bytes <= maxBytes;
+  };
+  if (!add(`{"id":${JSON.stringify(result.id)},"at":${JSON.stringify(result.at)},"statements":[`)) return undefined;
+  for (const [i, { rows, ...statement }] of result.statements.entries()) {
+    if (!add(`${i ? ',' : ''}${JSON.stringify(statement).slice(0, -1)},"rows":[`)) return undefined;
+    for (const [r, row] of rows.entries()) if (!add(`${r ? ',' : ''}${JSON.stringify(row)}`)) return undefined;
+    if (!add(']}')) return undefined;
+  }
+  return add(']}') ? parts.join('') : undefined;
 }

@@ -195,6 +195,9 @@ export class ResultsRun {
 
 export const RESULTS_VIEW_TYPE = 'gongsql.results';
 
+/** The scheme of the key of a panel showing a result kept in the query history. */
+export const KEPT_SCHEME = 'gongsql-history';
+
 /** An editor's results panel: the webview, its first `ready`, and what it shows. */
 interface PanelEntry {
   readonly panel: vscode.WebviewPanel;
@@ -236,10 +239,10 @@ export class ResultsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 
   /**
    * Shows a result the query history kept: its rows come from disk (0 API calls), each
-   * statement's messages end with when they were read from Gong. `key` is the panel's.
+   * statement's messages end with when they were read from Gong. A panel per kept result.
    */
-  async showKept(key: vscode.Uri, title: string, text: string, kept: KeptResult, note: string): Promise<void> {
-    const run = await this.start(key, title, text);
+  async showKept(title: string, text: string, kept: KeptResult, note: string): Promise<void> {
+    const run = await this.start(vscode.Uri.from({ scheme: KEPT_SCHEME, path: `/${kept.id}` }), title, text);
     const at = Date.parse(kept.at);
     for (const s of kept.statements) {
       run.started(s.index, s.text, at);
@@ -259,8 +262,9 @@ export class ResultsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   /** VS Code restores a results panel of the reloaded window (activation event onWebviewPanel). */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const saved = savedResults(state);
-    // A panel that never ran, or saved by an older version, has nothing to say: close it.
-    if (!saved || this.panels.has(saved.document)) return panel.dispose();
+    // A panel that never ran, or saved by an older version, has nothing to say: close it. So
+    // has a kept result's panel (it has no file to run again): Query History reopens it.
+    if (!saved || this.panels.has(saved.document) || saved.document.startsWith(`${KEPT_SCHEME}:`)) return panel.dispose();
     // Not waiting for the page: VS Code shows it only once this returns.
     this.adopt(saved.document, panel).restored = saved;
   }

@@ -72,8 +72,7 @@ async function openResult(entry: HistoryEntry, deps: HistoryCommandDeps): Promis
   }
   const read = new Date(entry.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
   const note = `Kept from the run of ${read} on ${entry.connection}: these rows were read then. Reopened from query history: 0 API calls.`;
-  const key = vscode.Uri.from({ scheme: 'gongsql-history', path: `/${entry.id}` });
-  await deps.panels.showKept(key, `History ${clock(entry.at)}`, entry.text, kept, note);
+  await deps.panels.showKept(`History ${clock(entry.at)}`, entry.text, kept, note);
 }
 
 /** The filter box: the view narrows as the user types (every word must match). */

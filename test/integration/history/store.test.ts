@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { HistoryEntry, KeptResult } from '../../../src/history/entry';
 import { historyDir } from '../../../src/history/location';
 import { RunRecording } from '../../../src/history/record';
-import { HistoryStore } from '../../../src/history/store';
+import { HistoryStore, jsonWithin } from '../../../src/history/store';
 import type { StatementResult } from '../../../src/engine/run/result';
 
 let dir: string;
@@ -56,6 +56,14 @@ describe('the query history store', () => {
     assert.equal((await store.keptIds()).size, 0, 'turning it off deletes what was kept');
     assert.deepEqual(await store.add(entry('r4', 'q'), result('r4', 1), await store.readLimits()), { kept: false });
     assert.equal((await store.list()).length, 5, 'the runs are still listed');
+  });
+
+  it('a kept result is the JSON of the result, written row by row and given up as soon as it is too large', () => {
+    const kept = { ...result('j1', 3), statements: [result('j1', 3).statements[0]!, { index: 1, text: 'SELECT 2', kind: 'select' as const, columns: [], rows: [], messages: ['none'], layout: 'record' as const }] };
+    const text = jsonWithin(kept, 10_000);
+    assert.deepEqual(JSON.parse(text!), kept);
+    assert.equal(jsonWithin(kept, Buffer.byteLength(text!)), text);
+    assert.equal(jsonWithin(kept, Buffer.byteLength(text!) - 1), undefined);
   });
 
   it('clears the results alone, or everything', async () => {
