@@ -1,7 +1,8 @@
 // Runs the test files under test/<suite>/ (all suites by default) with node's built-in
 // runner; TypeScript is loaded through tsx. Node 20's --test takes no globs, hence this.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const suites = process.argv.slice(2);
@@ -20,5 +21,7 @@ if (files.length === 0) {
   console.error(`no test files under ${roots.join(', ')}`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-force-exit', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+// Every gongsql the tests start records its runs in a folder of this run, never in the user's home.
+const env = { ...process.env, GONGSQL_STATE_DIR: process.env.GONGSQL_STATE_DIR ?? mkdtempSync(join(tmpdir(), 'gongsql-test-state-')) };
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-force-exit', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

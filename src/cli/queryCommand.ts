@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { DEFAULT_LOCAL_MEMORY_MB, MIN_LOCAL_MEMORY_MB, type LocalMemoryLimit } from '../engine/eval/local';
@@ -12,6 +12,10 @@ import type { StatementResult } from '../engine/run/result';
 import { FILE_FORMATS, type FileFormat } from '../engine/render/fileFormats';
 import { loadFileExport } from '../engine/render/loadFileExport';
 import { parse } from '../engine/syntax/parser';
+import type { RunOutcome } from '../history/entry';
+import { historyDir } from '../history/location';
+import { RunRecording } from '../history/record';
+import { HistoryStore } from '../history/store';
 import type { InputValue } from '../gong/write/values';
 import { parseOptions } from './args';
 import { openConnection, openMirrorConnection } from './connection';
@@ -36,6 +40,7 @@ Output:
                          gets a leading ' so that a spreadsheet shows it instead of running it)
   --explain              show the plan (requests, filters sent to Gong, estimated calls) instead of running
   --stats                end stderr with: stats: api_calls=N pages=N rows=N ms=N
+  --no-history           do not add this run to the query history (gongsql history --help)
 Running:
   --param NAME=VALUE     value of :NAME (repeatable); NAME=@path passes a file path (for media);
                          N=VALUE or ?N=VALUE is the value of the Nth ? (--param 1=5 for the first)
@@ -78,6 +83,7 @@ export const QUERY_OPTIONS = {
   confirm: { type: 'string', multiple: true, default: [] },
   stats: { type: 'boolean', default: false },
   'memory-limit': { type: 'string' },
+  'no-history': { type: 'boolean', default: false },
 } satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** The exit code of a run stopped by Ctrl-C (SIGINT), as shells report a process killed by it: 128 + 2. */
@@ -138,6 +144,9 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
     return INTERRUPTED;
   };
   process.once('SIGINT', onSignal);
+  const recording = values['no-history'] ? undefined : await startRecording(text, connection.connectionId, positionals[0], params, io);
+  // How the run ended, for the history: set where the run returns.
+  let outcome: { kind: RunOutcome; error?: unknown } = { kind: 'ok' };
   try {
     await execute(text, {
       client: connection.client,
@@ -150,6 +159,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
       signal: controller.signal,
       confirm: async (request) => answered.has(request.kind),
       onEvent: (event) => {
+        recording?.onEvent(event);
         progress.onEvent(event);
         if (event.type === 'statementEnd') {
           progress.clear();
@@ -171,14 +181,21 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
       },
     });
     // A cancel during a write ends the statement with that row unknown, not with an error.
-    if (controller.signal.aborted) return cancelled();
+    if (controller.signal.aborted) {
+      outcome = { kind: 'cancelled' };
+      return cancelled();
+    }
     if (fileFormat) await writeFileResult(fileFormat, fileResult, values.out, io);
     if (unwritten.failed + unwritten.unknown === 0) return 0;
     io.stderr.write(`gongsql: ${describeUnwritten(unwritten)}\n`);
     return 1;
   } catch (error) {
     progress.clear();
-    if (controller.signal.aborted) return cancelled();
+    if (controller.signal.aborted) {
+      outcome = { kind: 'cancelled' };
+      return cancelled();
+    }
+    outcome = { kind: error instanceof NotConfirmed ? 'declined' : 'error', error };
     io.stderr.write(`gongsql: ${describeError(error, text, whichStatement(failed, statementLines))}\n`);
     return 1;
   } finally {
@@ -186,8 +203,17 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
     totals.ms = Math.round(performance.now() - started);
     if (values.stats) io.stderr.write(`stats: api_calls=${totals.apiCalls} pages=${totals.pages} rows=${totals.rows} ms=${totals.ms}\n`);
     if (out) await closeOut(out);
+    await recording?.finish(outcome.kind, outcome.error);
     await connection.close();
   }
+}
+
+/** Records the run in the query history shared with the editor, under the limits its settings last saved. */
+async function startRecording(text: string, connection: string, file: string | undefined, params: Record<string, InputValue>, io: IO): Promise<RunRecording> {
+  const store = new HistoryStore(historyDir(io.env));
+  const limits = await store.readLimits();
+  const onError = (error: unknown) => io.stderr.write(`gongsql: this run was not added to the query history in ${store.dir}: ${(error as Error).message}\n`);
+  return new RunRecording(store, { text, connection, surface: 'cli', ...(file ? { file: resolve(file) } : {}), params }, limits, onError);
 }
 
 /**

@@ -17,6 +17,10 @@ import { activeConnectionName, usageToday } from './connectionSettings';
 import { registerExampleQueries } from './exampleQueries';
 import type { Runtime } from './runtime';
 import { warnAboutWorkspaceConnections } from './workspaceConnections';
+import { EditorHistory } from './history/editorHistory';
+import { registerHistoryCommands } from './history/historyCommands';
+import { HistoryTree } from './history/historyTree';
+import { RememberedParameters } from '../history/parameters';
 
 /**
  * Wires the extension together. Activation stays light: the language features, the tree and
@@ -28,7 +32,11 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Gong SQL', { log: true });
   // A mirror connection's objects come from its mirror, read by the runtime (loaded then).
   const tree = new GongTree((name) => load().mirrorObjects(name));
-  const kernel = createNotebookController(() => (text, signal) => load().execute(text, signal), activeConnectionName);
+  const kernel = createNotebookController(() => (text, signal, cell) => load().execute(text, signal, cell), activeConnectionName);
+  // The query history (shared with the CLI) and the :name values remembered per file and connection.
+  const history = new EditorHistory(log);
+  const parameters = new RememberedParameters(context.globalState);
+  const historyTree = new HistoryTree(history);
   const status = vscode.window.createStatusBarItem('gongsql.connection', vscode.StatusBarAlignment.Left, 100);
   status.name = 'Gong SQL connection';
   status.command = 'gongsql.switchConnection';
@@ -53,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): void {
     if (!runtime) {
       // Not a static import: esbuild bundles runtime.ts on its own (see scripts/build.mjs).
       const { Runtime: RuntimeClass } = require(join(__dirname, 'runtime.js')) as typeof import('./runtime');
-      runtime = new RuntimeClass(context, log, refresh, redirects, panels);
+      runtime = new RuntimeClass(context, log, refresh, redirects, panels, { history, parameters });
     }
     return runtime;
   };
@@ -87,6 +95,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.authentication.registerAuthenticationProvider('gong', 'Gong', accounts, { supportsMultipleAccounts: true }),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('gongsql')) refresh(); }),
     vscode.window.registerTreeDataProvider('gongsql.explorer', tree),
+    history,
+    historyTree.createView(),
+    ...registerHistoryCommands({ history, tree: historyTree, panels, parameters, activeConnection: activeConnectionName }),
     vscode.commands.registerCommand('gongsql.runStatement', (uri?: vscode.Uri, start?: number, end?: number) => run(rangeTarget(uri, start, end))),
     vscode.commands.registerCommand('gongsql.runFile', () => run('file')),
     // Run File's former duplicate: no longer in the palette, still bound for keybindings that name it.

@@ -9,13 +9,15 @@ import { connectionCommandHandlers, type ConnectionCommand } from './commands/co
 import type { MirrorCommand } from './commands/mirrorCommandIds';
 import { mirrorCommandHandlers } from './commands/mirrorCommands';
 import type { MirrorObject } from './mirrors';
-import { runQuery, type RunMode, type RunTarget } from './commands/runQuery';
+import { runQuery, type RunMemory, type RunMode, type RunTarget } from './commands/runQuery';
 import { signInWithGong } from './commands/signIn';
 import type { OAuthRedirects } from './oauthRedirects';
 import { editorRunOptions } from './runOptions';
 import { Connections } from './connections';
 import { offerCredentialsFix } from './credentialsFix';
 import { forEditor } from './editorErrors';
+import { declinedRequest } from './declined';
+import type { CellContext } from '../notebook/controller';
 
 /**
  * Everything that talks to Gong: connections (the HTTP client, the sandbox), the engine, the
@@ -29,7 +31,7 @@ export class Runtime {
   private readonly subscription: vscode.Disposable;
 
   /** `panels` are created at activation, which restores them after a window reload. */
-  constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel, onChange: () => void, redirects: OAuthRedirects, private readonly panels: ResultsPanels) {
+  constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel, onChange: () => void, redirects: OAuthRedirects, private readonly panels: ResultsPanels, private readonly memory: RunMemory) {
     this.connections = new Connections(context, log);
     this.handlers = connectionCommandHandlers(this.connections, (again) => signInWithGong(context, redirects, again));
     this.mirrorHandlers = mirrorCommandHandlers(this.connections, context.globalState, openQuery);
@@ -37,7 +39,7 @@ export class Runtime {
   }
 
   run(target: RunTarget, mode: RunMode = 'run'): Promise<void> {
-    return runQuery(this.connections, this.panels, this.log, target, mode);
+    return runQuery(this.connections, this.panels, this.log, this.memory, target, mode);
   }
 
   /** Runs a statement again from a results panel restored after a window reload (it kept the text). */
@@ -48,15 +50,19 @@ export class Runtime {
     return this.run({ uri, text: statement });
   }
 
-  /** Runs a notebook cell's text on the active connection. */
-  async execute(text: string, signal: AbortSignal): Promise<StatementResult[]> {
+  /** Runs a notebook cell's text on the active connection, recorded in the query history under the notebook's name. */
+  async execute(text: string, signal: AbortSignal, cell: CellContext = {}): Promise<StatementResult[]> {
     const connection = await this.connections.active();
+    const params = cell.params ?? {};
+    const recording = this.memory.history.record({ text, connection: connection.label, surface: 'notebook', ...(cell.file ? { file: cell.file } : {}), params });
     try {
-      const results = await execute(text, { ...editorRunOptions(connection, 'cell'), signal });
+      const results = await execute(text, { ...editorRunOptions(connection, 'cell'), params, signal, onEvent: recording.onEvent });
       for (const r of results) this.log.info(`Notebook ${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
+      await recording.finish('ok');
       return results;
     } catch (thrown) {
       const error = forEditor(thrown, connection.label);
+      await recording.finish(declinedRequest(error) ? 'declined' : signal.aborted ? 'cancelled' : 'error', error);
       offerCredentialsFix(error, `Gong SQL: ${(error as Error).message}`, this.connections.setting(connection.label));
       throw error;
     } finally {

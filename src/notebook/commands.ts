@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { statementSpans } from '../engine/ide/statements';
 import { cellsFromScript, NOTEBOOK_TYPE, scriptFromCells, type NotebookCellJson } from './notebookFile';
+import { registerParameterSetCommand } from './notebookParameters';
 
 const code = (source: string) => new vscode.NotebookCellData(vscode.NotebookCellKind.Code, source, 'gongsql');
 
-/** New notebook, a .gongsql file as a notebook, a notebook as a .gongsql file. */
+/** New notebook, a .gongsql file as a notebook, a notebook as a .gongsql file, the notebook's parameter set. */
 export function registerNotebookCommands(): vscode.Disposable[] {
   return [
+    registerParameterSetCommand(),
     vscode.commands.registerCommand('gongsql.newNotebook', async () => {
       const data = new vscode.NotebookData([
         new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, '# Gong SQL notebook\nRun a cell with Ctrl+Enter.', 'markdown'),

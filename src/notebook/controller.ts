@@ -4,15 +4,22 @@ import { statementSpans } from '../engine/ide/statements';
 import type { StatementResult } from '../engine/run/result';
 import { declinedRequest, declinedText } from '../extension/declined';
 import { NOTEBOOK_TYPE } from './notebookFile';
+import { cellParameters } from './notebookParameters';
 import { resultOutputs } from './outputs';
 
+/** Where a cell runs: its notebook (the history names it) and the parameter values it runs with. */
+export interface CellContext { readonly file?: string; readonly params?: Readonly<Record<string, string>> }
+
 /** Runs gongsql text on the active connection (the lazily loaded runtime does it). */
-export type CellRunner = (text: string, signal: AbortSignal) => Promise<StatementResult[]>;
+export type CellRunner = (text: string, signal: AbortSignal, cell?: CellContext) => Promise<StatementResult[]>;
 
 /** How the kernel names itself: the notebook toolbar shows the label, so it names the connection. */
 export function kernelLabels(connection: string): { label: string; description: string; detail: string } {
   return { label: `Gong SQL: ${connection}`, description: `connection: ${connection}`, detail: `Runs cells on the Gong connection "${connection}"; the connection in the status bar switches it.` };
 }
+
+/** What a cell shows when the user left a parameter's question unanswered. */
+export const NOT_RUN_WITHOUT_VALUE = 'Not run: a parameter was given no value.';
 
 /** What an empty or comment-only cell shows when run. */
 export const NOTHING_TO_RUN = 'Nothing to run: this cell has no statement yet.';
@@ -41,7 +48,7 @@ export function createNotebookController(run: () => CellRunner, connectionName: 
   };
   describe();
   let order = 0;
-  controller.executeHandler = async (cells, _notebook, ctl) => {
+  controller.executeHandler = async (cells, notebook, ctl) => {
     for (const cell of cells) {
       const execution = ctl.createNotebookCellExecution(cell);
       execution.executionOrder = ++order;
@@ -56,7 +63,14 @@ export function createNotebookController(run: () => CellRunner, connectionName: 
           execution.end(true, Date.now());
           continue;
         }
-        const results = await run()(cell.document.getText(), controllerAbort.signal);
+        const params = await cellParameters(notebook, cell.document.getText());
+        if (!params) {
+          // Escape at a parameter's question: the cell did not run, which it says.
+          await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(NOT_RUN_WITHOUT_VALUE, 'text/plain')]));
+          execution.end(undefined, Date.now());
+          continue;
+        }
+        const results = await run()(cell.document.getText(), controllerAbort.signal, { file: notebook.uri.toString(), params });
         await execution.replaceOutput(resultOutputs(results));
         execution.end(true, Date.now());
       } catch (error) {

@@ -6,6 +6,7 @@
 import type { ResultLayout } from '../engine/run/result';
 import type { SqlValue } from '../values';
 import { statementSpans } from '../engine/ide/statements';
+import { hasParameterSets, NO_SETS, readParameterSets, type ParameterSets } from './parameterSets';
 
 export const NOTEBOOK_TYPE = 'gongsql-notebook';
 export const RESULT_MIME = 'application/vnd.gongsql.result+json';
@@ -31,6 +32,8 @@ export interface NotebookCellJson {
 export interface NotebookJson {
   readonly gongsqlNotebook: 1;
   readonly cells: readonly NotebookCellJson[];
+  /** Named `:name` values cells run with (parameterSets.ts); absent when there are none. */
+  readonly parameters?: ParameterSets;
 }
 
 /** A saved output left out: its cell (from 1) and what is wrong with it, e.g. `output 1: "rows" is not a list`. */
@@ -43,6 +46,8 @@ export interface ParsedNotebook {
   problem?: string;
   /** Saved outputs that could not be read and are not shown: the file keeps them until the user saves. */
   dropped: DroppedOutput[];
+  /** The notebook's parameter sets (none when it has none). */
+  parameters?: ParameterSets;
 }
 
 /**
@@ -69,7 +74,7 @@ export function parseNotebook(text: string): ParsedNotebook {
     dropped.push(...problems.map((reason) => ({ cell: i + 1, reason })));
     cells.push(outputs.length > 0 ? { ...cell, outputs } : cell);
   }
-  return { cells, dropped };
+  return { cells, dropped, parameters: readParameterSets(json.parameters) };
 }
 
 /** A cell's kind and source, or what is wrong with it (the cell cannot be shown without them). */
@@ -117,7 +122,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const isSqlValue = (value: unknown): value is SqlValue => value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
 /** Writes a notebook in a stable form: same content, same bytes. */
-export function serializeNotebook(cells: readonly NotebookCellJson[], keepOutputs: boolean): string {
+export function serializeNotebook(cells: readonly NotebookCellJson[], keepOutputs: boolean, parameters: ParameterSets = NO_SETS): string {
   const out: NotebookJson = {
     gongsqlNotebook: 1,
     cells: cells.map((c) => ({
@@ -125,6 +130,7 @@ export function serializeNotebook(cells: readonly NotebookCellJson[], keepOutput
       source: c.source,
       ...(keepOutputs && c.outputs?.length ? { outputs: c.outputs.map(bounded) } : {}),
     })),
+    ...(hasParameterSets(parameters) ? { parameters: readParameterSets(parameters) } : {}),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

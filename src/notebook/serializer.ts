@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { parseNotebook, RESULT_MIME, serializeNotebook, sourceText, type DroppedOutput, type NotebookCellJson, type ResultOutput } from './notebookFile';
 import { outputOf } from './outputs';
+import { hasParameterSets, readParameterSets } from './parameterSets';
 
 /** .gongsqlnb ⇄ notebook: the format lives in notebookFile.ts; this only adapts it to VS Code's types. */
 export class GongNotebookSerializer implements vscode.NotebookSerializer {
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
-    const { cells, problem, dropped } = parseNotebook(new TextDecoder().decode(content));
+    const { cells, problem, dropped, parameters } = parseNotebook(new TextDecoder().decode(content));
     // Refusing to open beats opening empty: a save would overwrite what could not be read.
     // VS Code's editor shows only "could not be opened", so the reason goes in a message too.
     if (problem) {
@@ -13,11 +14,13 @@ export class GongNotebookSerializer implements vscode.NotebookSerializer {
       throw new Error(problem);
     }
     if (dropped.length > 0) void vscode.window.showWarningMessage(droppedWarning(dropped));
-    return new vscode.NotebookData(cells.map((c) => {
+    const data = new vscode.NotebookData(cells.map((c) => {
       const cell = new vscode.NotebookCellData(c.kind === 'markdown' ? vscode.NotebookCellKind.Markup : vscode.NotebookCellKind.Code, sourceText(c), c.kind === 'markdown' ? 'markdown' : 'gongsql');
       if (c.outputs) cell.outputs = c.outputs.map(outputOf);
       return cell;
     }));
+    if (parameters && hasParameterSets(parameters)) data.metadata = { parameters };
+    return data;
   }
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {
@@ -27,7 +30,7 @@ export class GongNotebookSerializer implements vscode.NotebookSerializer {
       source: c.value.split('\n'),
       outputs: keepOutputs ? savedOutputs(c.outputs ?? []) : undefined,
     }));
-    return new TextEncoder().encode(serializeNotebook(cells, keepOutputs));
+    return new TextEncoder().encode(serializeNotebook(cells, keepOutputs, readParameterSets(data.metadata?.parameters)));
   }
 }
 

@@ -7,6 +7,7 @@ import { loadFileExport } from '../engine/render/loadFileExport';
 import type { ResultColumn, ResultLayout, StatementResult } from '../engine/run/result';
 import type { SqlValue } from '../values';
 import type { ErrorLocation } from '../engine/ide/errorLocation';
+import type { KeptResult } from '../history/entry';
 import { revealLocation } from '../extension/revealLocation';
 import { userSetting } from '../extension/userSettings';
 import { resultsHtml } from './html';
@@ -126,10 +127,10 @@ export class ResultsRun {
     return held.rows.length;
   }
 
-  /** A statement of the run started: its messages will say which one, and when. */
-  started(statement: number, text: string): void {
+  /** A statement of the run started (`at`, for a result kept from an earlier run): its messages will say which one, and when. */
+  started(statement: number, text: string, at?: number): void {
     this.texts.set(statement, text);
-    this.statements.started(statement, text);
+    this.statements.started(statement, text, at);
   }
 
   /** The run finished: its messages go out. */
@@ -206,6 +207,9 @@ export const RESULTS_VIEW_TYPE = 'gongsql.results';
 /** How the save dialog names each export format (its title and file filter). */
 const EXPORT_KINDS: Record<ExportFormat, string> = { csv: 'CSV', json: 'JSON', xlsx: 'Excel', parquet: 'Parquet' };
 
+/** The scheme of the key of a panel showing a result kept in the query history. */
+export const KEPT_SCHEME = 'gongsql-history';
+
 /** An editor's results panel: the webview, its first `ready`, and what it shows. */
 interface PanelEntry {
   readonly panel: vscode.WebviewPanel;
@@ -245,6 +249,21 @@ export class ResultsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     return run;
   }
 
+  /**
+   * Shows a result the query history kept: its rows come from disk (0 API calls), each
+   * statement's messages end with when they were read from Gong. A panel per kept result.
+   */
+  async showKept(title: string, text: string, kept: KeptResult, note: string): Promise<void> {
+    const run = await this.start(vscode.Uri.from({ scheme: KEPT_SCHEME, path: `/${kept.id}` }), title, text);
+    const at = Date.parse(kept.at);
+    for (const s of kept.statements) {
+      run.started(s.index, s.text, at);
+      const stats = { apiCalls: 0, pages: 0, records: 0, rows: s.rows.length, cachedScans: 0, ms: 0 };
+      run.end({ index: s.index, kind: s.kind, columns: s.columns.map((c) => ({ ...c })), rows: s.rows.map((r) => [...r]), messages: [...s.messages, note], stats, ...(s.layout ? { layout: s.layout } : {}) });
+    }
+    run.finish();
+  }
+
   async error(document: vscode.Uri, title: string, message: string, location?: ErrorLocation): Promise<void> {
     const entry = this.get(document, title);
     entry.error = { message, location };
@@ -255,8 +274,9 @@ export class ResultsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   /** VS Code restores a results panel of the reloaded window (activation event onWebviewPanel). */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const saved = savedResults(state);
-    // A panel that never ran, or saved by an older version, has nothing to say: close it.
-    if (!saved || this.panels.has(saved.document)) return panel.dispose();
+    // A panel that never ran, or saved by an older version, has nothing to say: close it. So
+    // has a kept result's panel (it has no file to run again): Query History reopens it.
+    if (!saved || this.panels.has(saved.document) || saved.document.startsWith(`${KEPT_SCHEME}:`)) return panel.dispose();
     // Not waiting for the page: VS Code shows it only once this returns.
     this.adopt(saved.document, panel).restored = saved;
   }

@@ -1,4 +1,6 @@
+import { mkdtempSync } from 'node:fs';
 import { cp, mkdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
@@ -11,6 +13,12 @@ export { until };
  * by Playwright. Tests wait on conditions, never on fixed sleeps.
  */
 const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
+
+/**
+ * The query history of this test file's VS Code and CLI runs (code-server and the CLIs the tests
+ * start inherit it): a folder of its own, never the user's.
+ */
+export const STATE_DIR = process.env.GONGSQL_STATE_DIR ??= mkdtempSync(join(tmpdir(), 'gongsql-e2e-state-'));
 
 export interface Workbench {
   readonly page: Page;
@@ -117,6 +125,22 @@ export async function switchTheme(workbench: Workbench, theme: string): Promise<
   const dark = theme.includes('Dark');
   await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
   return dark;
+}
+
+/**
+ * Both themes (dark, then light), wide and narrow: `shoot` takes the pictures of one look,
+ * named e.g. `dark-narrow`. The window is wide again afterwards.
+ */
+export async function inEveryLook(workbench: Workbench, shoot: (look: string) => Promise<void>): Promise<void> {
+  const { page } = workbench;
+  for (const theme of ['Default Dark Modern', 'Default Light Modern']) {
+    const dark = await switchTheme(workbench, theme);
+    for (const width of [1400, 900]) {
+      await page.setViewportSize({ width, height: 900 });
+      await shoot(`${dark ? 'dark' : 'light'}-${width < 1000 ? 'narrow' : 'wide'}`);
+    }
+  }
+  await page.setViewportSize({ width: 1400, height: 900 });
 }
 
 /** Gong: Add Connection, answered with a name, a base URL and an access key and secret. */

@@ -4,10 +4,7 @@ import { execute } from '../../engine/run/engine';
 import { EngineError } from '../../engine/run/errors';
 import { forEditor } from '../editorErrors';
 import type { ExecStats } from '../../engine/run/result';
-import { parse } from '../../engine/syntax/parser';
-import type * as A from '../../engine/syntax/ast';
-import { statementExprs } from '../../engine/syntax/walk';
-import { findProcedure } from '../../gong/catalog';
+import { namedParameters } from '../../engine/ide/parameters';
 import { GongError } from '../../gong/http/errors';
 import type { InputValue } from '../../gong/write/values';
 import type { ResultsPanels } from '../../results/resultsPanel';
@@ -16,6 +13,14 @@ import type { Connections } from '../connections';
 import { editorRunOptions } from '../runOptions';
 import { offerCredentialsFix } from '../credentialsFix';
 import { declinedRequest, declinedText } from '../declined';
+import type { EditorHistory } from '../history/editorHistory';
+import type { RememberedParameters } from '../../history/parameters';
+
+/** What a run records and remembers: the query history, and the `:name` values per file and connection. */
+export interface RunMemory {
+  readonly history: EditorHistory;
+  readonly parameters: RememberedParameters;
+}
 
 /** A range of an open document (CodeLens), or a text to run for it (a restored results panel's Run). */
 export type RunTarget = 'statement' | 'file' | { uri: vscode.Uri; start: number; end: number } | { uri: vscode.Uri; text: string };
@@ -59,7 +64,7 @@ function nothingToRun(document: vscode.TextDocument): string {
  * media), shows progress with a Cancel that aborts the HTTP requests, confirms costly or
  * unfiltered statements, and shows the results in the editor's results panel.
  */
-export async function runQuery(connections: Connections, panels: ResultsPanels, log: vscode.LogOutputChannel, target: RunTarget, mode: RunMode = 'run'): Promise<void> {
+export async function runQuery(connections: Connections, panels: ResultsPanels, log: vscode.LogOutputChannel, memory: RunMemory, target: RunTarget, mode: RunMode = 'run'): Promise<void> {
   const found = targetText(target);
   if (!found) {
     void vscode.window.showInformationMessage('Open a .gongsql file to run a query.');
@@ -75,8 +80,10 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
   // Engine offsets are in `text`: shifted back to the document as it was when the run started.
   const source = document.getText();
   const locate = (error: unknown) => (error instanceof EngineError && error.span ? locateError(source, found.base, error.span.start - prefix.length) : undefined);
-  const params = await askParameters(text);
+  const file = document.uri.toString();
+  const params = await askParameters(text, memory.parameters.recall(file, connections.activeLabel));
   if (!params) return;
+  await memory.parameters.remember(file, connections.activeLabel, params);
   const title = document.isUntitled ? 'Untitled' : document.uri.path.split('/').pop() ?? 'Query';
   const results = await panels.start(document.uri, title, text);
   let connection;
@@ -89,6 +96,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
   }
   const active = connection;
   log.info(`Running on ${active.label}: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
+  const recording = memory.history.record({ text, connection: active.label, surface: 'editor', file, params });
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Gong SQL', cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
@@ -102,6 +110,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
         signal: controller.signal,
         // Rows stream to the grid as the engine produces them: the first page shows at once.
         onEvent: (event) => {
+          recording.onEvent(event);
           if (event.type === 'progress') progress.report({ message: describe(event.stats) });
           else if (event.type === 'statementStart') results.started(event.index, event.text);
           else if (event.type === 'columns') results.columns(event.index, event.columns);
@@ -112,6 +121,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
       });
       for (const r of done) log.info(`${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
       results.finish();
+      await recording.finish('ok');
     } catch (thrown) {
       const error = forEditor(thrown, active.label);
       const declined = declinedRequest(error);
@@ -121,6 +131,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
         log.info(said);
         if (failed) results.stop(failed.index, { notRun: said }, failed.ms);
         void vscode.window.showInformationMessage(`Gong SQL: ${said}`);
+        await recording.finish('declined');
         return;
       }
       const location = locate(error);
@@ -128,6 +139,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
       const full = locatedMessage(message, location);
       log.warn(full);
       const aborted = error instanceof GongError && error.code === 'ABORTED';
+      await recording.finish(aborted ? 'cancelled' : 'error', error);
       if (failed) results.stop(failed.index, aborted ? 'cancelled' : { error: message, ...(location ? { location } : {}) }, failed.ms);
       else await panels.error(document.uri, title, message, location);
       if (aborted || offerCredentialsFix(error, `Gong SQL: ${full}`, connections.setting(active.label))) return;
@@ -155,33 +167,24 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Asks for each named parameter, shown as written (`:x`, `$x`, `@x`); a procedure's Binary parameter gets a file picker. Escape cancels. */
-async function askParameters(text: string): Promise<Record<string, InputValue> | undefined> {
-  const binary = new Set<string>();
-  const names = new Map<string, string>(); // name → as first written
-  for (const s of parse(text).statements) {
-    const call = s.kind === 'Explain' ? s.statement : s;
-    if (call.kind === 'Call') markBinary(call, binary);
-    for (const e of statementExprs(s)) if (e.kind === 'Parameter' && !e.name.startsWith('?') && !names.has(e.name)) names.set(e.name, e.written);
-  }
+/**
+ * Asks for each named parameter, shown as written (`:x`, `$x`, `@x`), offering the value it
+ * had last time (`offered`; never one of a secret-named parameter); a procedure's Binary
+ * parameter gets a file picker. Escape cancels.
+ */
+async function askParameters(text: string, offered: Readonly<Record<string, string>>): Promise<Record<string, InputValue> | undefined> {
   const params: Record<string, InputValue> = {};
-  for (const [name, written] of names) {
-    if (binary.has(name)) {
+  for (const { name, written, binary } of namedParameters(text)) {
+    if (binary) {
       const picked = await vscode.window.showOpenDialog({ title: `File for ${written}`, canSelectMany: false, openLabel: 'Use this recording' });
       if (!picked?.[0]) return undefined;
       params[name] = picked[0].fsPath;
       continue;
     }
-    const value = await vscode.window.showInputBox({ title: `Value of ${written}`, prompt: `Parameter ${written}`, ignoreFocusOut: true });
+    const last = offered[name];
+    const value = await vscode.window.showInputBox({ title: `Value of ${written}`, prompt: `Parameter ${written}${last === undefined ? '' : ' (the value it had last time in this file)'}`, value: last, ignoreFocusOut: true });
     if (value === undefined) return undefined;
     params[name] = value;
   }
   return params;
-}
-
-function markBinary(call: A.CallStatement, binary: Set<string>): void {
-  const procedure = findProcedure(call.name.text);
-  call.args.forEach((a, i) => {
-    if (a.kind === 'Parameter' && procedure?.params[i]?.type === 'binary') binary.add(a.name);
-  });
 }
