@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerExplorerCommands } from '../explorer/explorerCommands';
 import { GongTree } from '../explorer/gongTree';
 import { registerLanguageFeatures } from '../language/providers';
+import { registerChartMessages } from '../notebook/chartMessages';
 import { registerNotebookCommands } from '../notebook/commands';
 import { createNotebookController } from '../notebook/controller';
 import { NOTEBOOK_TYPE } from '../notebook/notebookFile';
@@ -98,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new GongNotebookSerializer(), { transientOutputs: false }),
     ...kernel.disposables,
     ...registerNotebookCommands(),
+    registerChartMessages(),
   );
   void warnAboutWorkspaceConnections();
   log.info(`Gong SQL activated in ${(performance.now() - started).toFixed(0)} ms`);

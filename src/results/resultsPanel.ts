@@ -7,6 +7,7 @@ import type { SqlValue } from '../values';
 import type { ErrorLocation } from '../engine/ide/errorLocation';
 import { revealLocation } from '../extension/revealLocation';
 import { userSetting } from '../extension/userSettings';
+import { saveChart } from './chartFile';
 import { resultsHtml } from './html';
 import { resultTitle, statementLabel, StatementLog, type Stop } from './messages';
 import type { HostToWebview, ResultInfo, SavedResults, StatementMessages, WebviewToHost } from './protocol';
@@ -298,6 +299,7 @@ export class ResultsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 
   private async onMessage(entry: PanelEntry, m: Exclude<WebviewToHost, { type: 'ready' }>, document: vscode.Uri): Promise<void> {
     if (m.type === 'reveal') return revealLocation(document, m);
+    if (m.type === 'saveChart') return saveChart(m.title, m.format, m.data);
     if (m.type === 'rerun') {
       if (entry.restored) this.rerun(vscode.Uri.parse(entry.restored.document), entry.restored.statement);
       return;
