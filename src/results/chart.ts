@@ -86,6 +86,8 @@ export interface ChartData {
   readonly xs: readonly (string | number)[];
   /** What the chart leaves out, in words ("3 rows without a number in Calls are left out"). */
   readonly notes: readonly string[];
+  /** An x value as the rows wrote it (dates are drawn as instants). */
+  readonly label: (x: string | number) => string;
 }
 
 /** The points a spec draws from the rows, grouped and aggregated. */
@@ -98,7 +100,10 @@ export function chartData(spec: ChartSpec, columns: readonly ChartColumn[], rows
   const xRole = roles[xi];
   const xKind = xRole === 'time' && spec.kind !== 'pie' ? 'time' : xRole === 'number' && (spec.kind === 'scatter' || spec.kind === 'line' || spec.kind === 'area') ? 'value' : 'category';
   const aggregate = spec.y === undefined ? 'count' : spec.aggregate;
-  const groups = new Map<string, Map<string | number, number[]>>();
+  // Each series' rows as points first; aggregation (when asked) groups them by x after.
+  const groups = new Map<string, Point[]>();
+  // Dates are drawn and sorted as instants (ms), and shown in the table as the rows wrote them.
+  const labels = new Map<number, string>();
   let noX = 0;
   let noY = 0;
   for (const row of rows) {
@@ -107,35 +112,45 @@ export function chartData(spec: ChartSpec, columns: readonly ChartColumn[], rows
     // Counting a column counts its rows with a number, as SQL's count(column) does.
     const y = yi < 0 ? 1 : toNumber(row[yi]);
     if (y === undefined) { noY++; continue; }
-    const x = xKind === 'value' ? Number(xv) : String(xv);
+    const x = xKind === 'category' ? String(xv) : xKind === 'value' ? Number(xv) : timeOf(String(xv), labels);
+    if (Number.isNaN(x)) { noX++; continue; }
     const name = si >= 0 ? String(row[si] ?? 'NULL') : (spec.y ?? 'Rows');
-    let group = groups.get(name);
-    if (!group) groups.set(name, group = new Map());
-    const values = group.get(x);
-    if (values) values.push(y);
-    else group.set(x, [y]);
+    let points = groups.get(name);
+    if (!points) groups.set(name, points = []);
+    points.push([x, y]);
   }
   const names = [...groups.keys()];
   const kept = spec.kind === 'pie' ? names.slice(0, 1) : names.slice(0, MAX_SERIES);
-  const series = kept.map((name) => ({ name, points: pointsOf(groups.get(name) as Map<string | number, number[]>, aggregate) }));
+  const series = kept.map((name) => {
+    const points = groups.get(name) as Point[];
+    return { name, points: aggregate === 'none' ? points : aggregated(points, aggregate) };
+  });
   const xs = axisOrder(series, xKind);
-  if (xKind !== 'category') for (const s of series) (s.points as Point[]).sort((a, b) => compareX(a[0], b[0]));
+  if (xKind !== 'category') for (const s of series) (s.points as Point[]).sort((a, b) => (a[0] as number) - (b[0] as number));
   const notes = [
     noX > 0 ? `${count(noX, 'row')} without a value in ${spec.x} left out.` : '',
     noY > 0 ? `${count(noY, 'row')} without a number in ${spec.y} left out.` : '',
     kept.length < names.length ? `Showing ${kept.length} of ${names.length} series (${spec.series ?? spec.y}).` : '',
   ].filter(Boolean);
-  return { xKind, series, xs, notes };
+  return { xKind, series, xs, notes, label: (x) => (typeof x === 'number' ? labels.get(x) ?? String(x) : x) };
 }
 
-/** One point per x (the aggregate of its values), or with 'none' one point per row. */
-function pointsOf(group: Map<string | number, number[]>, aggregate: Aggregate): Point[] {
-  const points: Point[] = [];
-  for (const [x, values] of group) {
-    if (aggregate === 'none') for (const y of values) points.push([x, y]);
-    else points.push([x, aggregateOf(values, aggregate)]);
+/** A date's instant; the first text seen for it is its label. */
+function timeOf(text: string, labels: Map<number, string>): number {
+  const ms = Date.parse(text);
+  if (!labels.has(ms)) labels.set(ms, text);
+  return ms;
+}
+
+/** One point per x: the aggregate of its rows' values, in the order the x values first appear. */
+function aggregated(points: readonly Point[], aggregate: Exclude<Aggregate, 'none'>): Point[] {
+  const byX = new Map<string | number, number[]>();
+  for (const [x, y] of points) {
+    const values = byX.get(x);
+    if (values) values.push(y);
+    else byX.set(x, [y]);
   }
-  return points;
+  return [...byX].map(([x, values]) => [x, aggregateOf(values, aggregate)] as const);
 }
 
 function aggregateOf(values: readonly number[], aggregate: Exclude<Aggregate, 'none'>): number {
@@ -153,13 +168,7 @@ function axisOrder(series: readonly ChartSeries[], xKind: ChartData['xKind']): (
   const seen = new Set<string | number>();
   for (const s of series) for (const [x] of s.points) seen.add(x);
   const xs = [...seen];
-  return xKind === 'category' ? xs : xs.sort(compareX);
-}
-
-/** Dates compare by their instant (ISO text with and without a time, or with an offset). */
-function compareX(a: string | number, b: string | number): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return Date.parse(String(a)) - Date.parse(String(b)) || String(a).localeCompare(String(b));
+  return xKind === 'category' ? xs : xs.sort((a, b) => (a as number) - (b as number));
 }
 
 function toNumber(value: SqlValue | undefined): number | undefined {
@@ -171,12 +180,15 @@ function toNumber(value: SqlValue | undefined): number | undefined {
 
 const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
-/** The chart's points as a table (x, then one column per series): what a screen reader reads, and what tests check. */
-export function chartTable(data: ChartData, spec: ChartSpec): { head: string[]; rows: string[][] } {
+/** The chart's points as a table (x, then one column per series): what a screen reader reads, and what tests check. The first `limit` rows of `total`. */
+export function chartTable(data: ChartData, spec: ChartSpec, limit = Infinity): { head: string[]; rows: string[][]; total: number } {
   const head = [spec.x, ...data.series.map((s) => s.name)];
-  if (data.series.length === 1) return { head, rows: (data.series[0] as ChartSeries).points.map(([x, y]) => [String(x), formatNumber(y)]) };
+  if (data.series.length === 1) {
+    const points = (data.series[0] as ChartSeries).points;
+    return { head, rows: points.slice(0, limit).map(([x, y]) => [data.label(x), formatNumber(y)]), total: points.length };
+  }
   const byX = data.series.map((s) => new Map(s.points.map(([x, y]) => [x, y])));
-  return { head, rows: data.xs.map((x) => [String(x), ...byX.map((m) => (m.has(x) ? formatNumber(m.get(x) as number) : ''))]) };
+  return { head, rows: data.xs.slice(0, limit).map((x) => [data.label(x), ...byX.map((m) => (m.has(x) ? formatNumber(m.get(x) as number) : ''))]), total: data.xs.length };
 }
 
 const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6));

@@ -25,6 +25,8 @@ export interface ChartViewOptions {
 
 const KIND_LABELS: Record<ChartKind, string> = { line: 'Line', area: 'Area', bar: 'Bar', scatter: 'Scatter', pie: 'Pie' };
 const AGGREGATE_LABELS: Record<Aggregate, string> = { none: 'None (every row)', sum: 'Sum', avg: 'Average', count: 'Count', min: 'Minimum', max: 'Maximum' };
+/** A table of 100,000 rows would cost more than the chart: the first thousand, and it says how many more. */
+const TABLE_ROWS = 1000;
 /** The Y choice that counts rows instead of reading a column. */
 const ROW_COUNT = '';
 
@@ -156,19 +158,18 @@ export class ChartView {
     const points = data.series.reduce((n, s) => n + s.points.length, 0);
     this.notes.textContent = [...this.extraNotes, ...data.notes, points === 0 ? 'Nothing to chart: no row has a value to draw.' : ''].filter(Boolean).join(' ');
     this.canvas.setAttribute('aria-label', `${KIND_LABELS[spec.kind]} chart of ${spec.y ?? 'the row count'} by ${spec.x}: ${points.toLocaleString('en-US')} points`);
-    this.fillTable(chartTable(data, spec), points);
+    this.fillTable(chartTable(data, spec, TABLE_ROWS), points);
     if (!this.chart && this.canvas.clientWidth > 0) this.chart = echarts.init(this.canvas, undefined, { renderer: 'canvas' });
     this.chart?.setOption(this.option, { notMerge: true, lazyUpdate: false });
   }
 
-  private fillTable(table: { head: string[]; rows: string[][] }, points: number): void {
+  private fillTable(table: { head: string[]; rows: string[][]; total: number }, points: number): void {
     this.summary.textContent = `Chart data (${points.toLocaleString('en-US')} point${points === 1 ? '' : 's'})`;
     const head = document.createElement('thead');
     head.append(tableRow('th', table.head));
     const body = document.createElement('tbody');
-    // A table of 100,000 rows would be slower than the chart: the first thousand, and it says so.
-    for (const row of table.rows.slice(0, 1000)) body.append(tableRow('td', row));
-    if (table.rows.length > 1000) body.append(tableRow('td', [`… and ${(table.rows.length - 1000).toLocaleString('en-US')} more`]));
+    for (const row of table.rows) body.append(tableRow('td', row));
+    if (table.total > table.rows.length) body.append(tableRow('td', [`… and ${(table.total - table.rows.length).toLocaleString('en-US')} more`]));
     this.table.replaceChildren(head, body);
   }
 

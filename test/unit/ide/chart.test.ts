@@ -38,16 +38,18 @@ describe('the points a chart draws', () => {
   const rows = [['2026-01-02', 'Ana', 3], ['2026-01-01', 'Ana', 1], ['2026-01-01', 'Ben', 5], ['2026-01-02', 'Ana', 4], [null, 'Ben', 9], ['2026-01-03', 'Ben', null]];
 
   it('aggregates rows sharing an x, sorted by time, saying what it left out', () => {
-    const sum = chartData({ kind: 'line', x: 'Day', y: 'Calls', aggregate: 'sum' }, columns, rows);
+    const spec: ChartSpec = { kind: 'line', x: 'Day', y: 'Calls', aggregate: 'sum' };
+    const sum = chartData(spec, columns, rows);
     assert.equal(sum.xKind, 'time');
-    assert.deepEqual(sum.series, [{ name: 'Calls', points: [['2026-01-01', 6], ['2026-01-02', 7]] }]);
+    assert.deepEqual(sum.series, [{ name: 'Calls', points: [[Date.UTC(2026, 0, 1), 6], [Date.UTC(2026, 0, 2), 7]] }], 'dates drawn as instants');
+    assert.deepEqual(chartTable(sum, spec).rows, [['2026-01-01', '6'], ['2026-01-02', '7']], 'and shown as the rows wrote them');
     assert.deepEqual(sum.notes, ['1 row without a value in Day left out.', '1 row without a number in Calls left out.']);
-    const at = (aggregate: ChartSpec['aggregate']) => chartData({ kind: 'line', x: 'Day', y: 'Calls', aggregate }, columns, rows).series[0]!.points;
-    assert.deepEqual(at('avg'), [['2026-01-01', 3], ['2026-01-02', 3.5]]);
-    assert.deepEqual(at('min'), [['2026-01-01', 1], ['2026-01-02', 3]]);
-    assert.deepEqual(at('max'), [['2026-01-01', 5], ['2026-01-02', 4]]);
-    assert.deepEqual(at('count'), [['2026-01-01', 2], ['2026-01-02', 2]]);
-    assert.deepEqual(at('none'), [['2026-01-01', 1], ['2026-01-01', 5], ['2026-01-02', 3], ['2026-01-02', 4]]);
+    const at = (aggregate: ChartSpec['aggregate']) => chartTable(chartData({ ...spec, aggregate }, columns, rows), spec).rows;
+    assert.deepEqual(at('avg'), [['2026-01-01', '3'], ['2026-01-02', '3.5']]);
+    assert.deepEqual(at('min'), [['2026-01-01', '1'], ['2026-01-02', '3']]);
+    assert.deepEqual(at('max'), [['2026-01-01', '5'], ['2026-01-02', '4']]);
+    assert.deepEqual(at('count'), [['2026-01-01', '2'], ['2026-01-02', '2']]);
+    assert.deepEqual(at('none'), [['2026-01-01', '1'], ['2026-01-01', '5'], ['2026-01-02', '3'], ['2026-01-02', '4']]);
   });
 
   it('splits series by a column; categories keep the rows\' order; the table has a column per series', () => {
