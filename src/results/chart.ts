@@ -199,5 +199,6 @@ export function readChartSpec(value: unknown): ChartSpec | undefined {
   const { kind, x, y, series, aggregate } = value as Record<string, unknown>;
   if (!CHART_KINDS.includes(kind as ChartKind) || !AGGREGATES.includes(aggregate as Aggregate) || typeof x !== 'string') return undefined;
   if ((y !== undefined && typeof y !== 'string') || (series !== undefined && typeof series !== 'string')) return undefined;
-  return { kind: kind as ChartKind, x, aggregate: aggregate as Aggregate, ...(y === undefined ? {} : { y }), ...(series === undefined ? {} : { series }) };
+  // Keys in one order, so a notebook saved twice is the same bytes.
+  return { kind: kind as ChartKind, x, ...(y === undefined ? {} : { y }), ...(series === undefined ? {} : { series }), aggregate: aggregate as Aggregate };
 }

@@ -144,7 +144,7 @@ export class ChartView {
     let aggregate = this.selects.aggregate.value as Aggregate;
     // Choosing a column after the row count: sum it, rather than keep counting.
     if (y !== undefined && this.spec?.y === undefined && aggregate === 'count') aggregate = 'sum';
-    this.spec = { kind: this.selects.kind.value as ChartKind, x: this.selects.x.value, aggregate: y === undefined ? 'count' : aggregate, ...(y ? { y } : {}), ...(series ? { series } : {}) };
+    this.spec = { kind: this.selects.kind.value as ChartKind, x: this.selects.x.value, ...(y ? { y } : {}), ...(series ? { series } : {}), aggregate: y === undefined ? 'count' : aggregate };
     this.reflect();
     this.draw();
     this.options.onSpec?.(this.spec);
