@@ -99,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new GongNotebookSerializer(), { transientOutputs: false }),
     ...kernel.disposables,
     ...registerNotebookCommands(),
-    registerChartMessages(),
+    registerChartMessages(log),
   );
   void warnAboutWorkspaceConnections();
   log.info(`Gong SQL activated in ${(performance.now() - started).toFixed(0)} ms`);

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Frame } from 'playwright-core';
-import { editFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { editFile, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
 
 /** Calls per week: a date (each week's Monday) and a number, so the first chart is a line over time. */
 const WEEKLY = "SELECT date(Started, 'weekday 1', '-7 days') AS Week, COUNT(*) AS Calls FROM Calls GROUP BY Week ORDER BY Week";
@@ -16,6 +16,10 @@ function cliWeeks(): string[][] {
   return (JSON.parse(cli.stdout) as { Week: string; Calls: number }[]).map((r) => [r.Week, String(r.Calls)]);
 }
 
+const NOTEBOOK = `${JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: [WEEKLY] }] }, null, 2)}\n`;
+/** A notebook saved with an area chart chosen for its cell (and no outputs). */
+const SAVED_AREA = `${JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: [WEEKLY], chart: { kind: 'area', x: 'Week', y: 'Calls', aggregate: 'max' } }] }, null, 2)}\n`;
+
 /** Screenshots for review when GONGSQL_SHOTS names a folder (not part of the assertions). */
 const SHOTS = process.env.GONGSQL_SHOTS;
 
@@ -23,7 +27,7 @@ describe('the Chart tab of the results panel in a real VS Code', () => {
   let workbench: Workbench;
   const consoleErrors: string[] = [];
   before(async () => {
-    workbench = await startWorkbench({ files: { 'weekly.gongsql': `${WEEKLY};\n` } });
+    workbench = await startWorkbench({ files: { 'weekly.gongsql': `${WEEKLY};\n`, 'weekly.gongsqlnb': NOTEBOOK, 'area.gongsqlnb': SAVED_AREA } });
     // Every frame's console: a CSP refusal (eval, an inline style) is reported there.
     workbench.page.on('console', (m) => { if (/Content Security Policy|unsafe-eval/i.test(m.text())) consoleErrors.push(m.text()); });
   });
@@ -34,6 +38,16 @@ describe('the Chart tab of the results panel in a real VS Code', () => {
   const step = stepsOf(() => workbench);
   const chart = () => webviewFrame(workbench.page, '.gs-chart');
   const tableRows = async (frame: Frame) => frame.locator('.gs-chart-data tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')));
+  /** Opens a notebook afresh and runs its cell with Ctrl+Enter, as a person does. */
+  const runNotebookCell = async (name: string) => {
+    const { page } = workbench;
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, name);
+    const cell = page.locator('.notebook-editor .cell.code .monaco-editor .view-lines').first();
+    await cell.waitFor({ timeout: 30_000 });
+    await cell.click();
+    await page.keyboard.press('Control+Enter');
+  };
   const shot = async (name: string) => {
     if (!SHOTS) return;
     mkdirSync(SHOTS, { recursive: true });
@@ -108,5 +122,41 @@ describe('the Chart tab of the results panel in a real VS Code', () => {
       await runCommand(page, 'View: Close Primary Side Bar');
       await shot('chart-line-dark-narrow');
     }
+  });
+
+  step('a notebook cell shows the same chart as its output; the choice is saved with the notebook, not its points', async () => {
+    const { page, workspace } = workbench;
+    if (SHOTS) await page.setViewportSize({ width: 1400, height: 900 });
+    await runNotebookCell('weekly.gongsqlnb');
+    const output = await webviewFrame(page, '.gs-view-tabs', 60_000);
+    await output.getByRole('tab', { name: 'Chart', exact: true }).click();
+    const want = cliWeeks();
+    await until(async () => JSON.stringify(await tableRows(output)) === JSON.stringify(want), `one point per week in the cell's chart: ${want.length} points`, 60_000);
+    assert.equal(await output.getByRole('combobox', { exact: true, name: 'Chart' }).inputValue(), 'line');
+    await output.getByRole('combobox', { exact: true, name: 'Chart' }).selectOption('bar');
+    await shot('notebook-chart-dark');
+    await page.locator('.tab.active.dirty').waitFor({ timeout: 20_000 }).catch(() => workbench.saveArtifacts('notebook-not-dirty'));
+    await page.keyboard.press('Control+s');
+    const file = join(workspace, 'weekly.gongsqlnb');
+    await until(() => readFileSync(file, 'utf8').includes('"chart"'), 'the notebook saved with its chart');
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    assert.deepEqual(saved.cells[0].chart, { kind: 'bar', x: 'Week', y: 'Calls', aggregate: 'sum' });
+    assert.ok(!('outputs' in saved.cells[0]), 'no points in the file');
+  });
+
+  step('a notebook saved with a chart: its cell\'s output opens on that chart when run', async () => {
+    const { page, workspace } = workbench;
+    await runNotebookCell('area.gongsqlnb');
+    const output = await webviewFrame(page, '.gs-chart', 60_000);
+    await until(async () => (await output.getByRole('combobox', { exact: true, name: 'Chart' }).inputValue().catch(() => '')) === 'area', 'the area chart saved with the cell');
+    assert.equal(await output.getByRole('combobox', { exact: true, name: 'Aggregate' }).inputValue(), 'max');
+    assert.equal(await output.getByRole('tab', { name: 'Chart', exact: true }).getAttribute('aria-selected'), 'true');
+    const want = cliWeeks();
+    await until(async () => JSON.stringify(await tableRows(output)) === JSON.stringify(want), 'one point per week');
+    await shot('notebook-area-dark');
+    // Back to the table: the cell's chart is removed, and saving writes the cell without it.
+    await output.getByRole('tab', { name: 'Table', exact: true }).click();
+    await page.keyboard.press('Control+s');
+    await until(() => !readFileSync(join(workspace, 'area.gongsqlnb'), 'utf8').includes('"chart"'), 'the notebook saved without a chart');
   });
 });
