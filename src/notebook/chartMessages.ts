@@ -23,6 +23,6 @@ export function registerChartMessages(log: vscode.LogOutputChannel): vscode.Disp
     // VS Code merges cell metadata: null removes the chart (the cell shows its table).
     edit.set(editor.notebook.uri, [vscode.NotebookEdit.updateCellMetadata(cell.index, { ...cell.metadata, chart: chart ?? null })]);
     const applied = await vscode.workspace.applyEdit(edit);
-    log.info(`Notebook chart: cell ${cell.index + 1} shows ${chart ? `a ${chart.kind} chart of ${chart.y ?? 'the row count'} by ${chart.x}` : 'its table'}${applied ? '' : ' (VS Code did not apply it)'}${editor.notebook.isDirty ? '' : '; the notebook is not marked modified'}.`);
+    log.info(`Notebook chart: cell ${cell.index + 1} shows ${chart ? `a ${chart.kind} chart of ${chart.y ?? 'the row count'} by ${chart.x}` : 'its table'}${applied ? '' : ' (VS Code did not apply it)'}.`);
   });
 }

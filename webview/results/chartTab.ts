@@ -10,7 +10,15 @@ import type { HostSource } from './hostSource';
 /** Rows a chart reads at most; the chart says when the result has more. */
 export const CHART_ROWS = 100_000;
 
-interface Charted { readonly title: string; readonly source: HostSource; readonly view: ChartView; loaded?: number }
+interface Charted {
+  readonly title: string;
+  readonly source: HostSource;
+  readonly view: ChartView;
+  /** Counts the reads: a read answered after a newer one started is dropped. */
+  reads: number;
+  /** The chart shows the rows as they are now (no filter, sort or new rows since). */
+  fresh: boolean;
+}
 
 export class ChartTab {
   readonly element: HTMLElement;
@@ -35,13 +43,18 @@ export class ChartTab {
 
   add(result: number, title: string, source: HostSource): void {
     const view = new ChartView(source.columns, { save: (format, data) => this.save(title, format, data) });
-    this.charts.set(result, { title, source, view });
+    const charted: Charted = { title, source, view, reads: 0, fresh: false };
+    this.charts.set(result, charted);
     const option = document.createElement('option');
     option.value = String(result);
     option.textContent = title;
     this.picker.append(option);
     (this.picker.parentElement as HTMLElement).hidden = this.charts.size < 2;
-    source.onChange(() => { if (this.visible && this.current === result) void this.load(); });
+    // A filter, a sort or more rows: read them again when the chart is shown.
+    source.onChange(() => {
+      charted.fresh = false;
+      if (this.visible && this.current === result) void this.load();
+    });
     if (this.current === undefined) this.choose(result);
   }
 
@@ -61,17 +74,17 @@ export class ChartTab {
     if (visible) void this.load();
   }
 
-  /** Reads the rows once the query has finished, again when the grid's filter changes their count. */
+  /** Reads the rows (in the grid's view order) once the query has finished, again after a change. */
   private async load(): Promise<void> {
     const charted = this.current === undefined ? undefined : this.charts.get(this.current);
-    if (!charted) return;
+    if (!charted || charted.fresh) return;
     const { source, view } = charted;
     if (!source.done()) return view.wait('The chart is drawn when the query has finished…');
+    charted.fresh = true;
+    const read = ++charted.reads;
     const count = source.count();
-    if (charted.loaded === count) return;
-    charted.loaded = count;
     const rows = await source.read(0, Math.min(count, CHART_ROWS));
     const notes = count > CHART_ROWS ? [`Charting the first ${CHART_ROWS.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} rows.`] : [];
-    if (charted.loaded === count) view.show(rows, notes);
+    if (read === charted.reads) view.show(rows, notes);
   }
 }

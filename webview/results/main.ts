@@ -40,7 +40,8 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       sources.set(m.result.id, source);
       const grid = new Grid(source, { exportAs: (format) => send({ type: 'export', run, result: m.result.id, format }), layout: m.result.layout });
       addTab(m.result.title, grid.element, sources.size === 1, m.result.statement, m.result.id);
-      chartTab().add(m.result.id, m.result.title, source);
+      // An EXPLAIN (shown as records) is sentences, not data to draw.
+      if (m.result.layout !== 'record') chartTab().add(m.result.id, m.result.title, source);
       break;
     }
     case 'count':
