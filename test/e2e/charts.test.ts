@@ -116,6 +116,17 @@ describe('the Chart tab of the results panel in a real VS Code', () => {
     await until(async () => (await page.locator('.monaco-workbench.vs-dark').count()) === 1, 'the dark theme');
     const dark = await chart();
     await until(async () => JSON.stringify(await tableRows(dark)) === JSON.stringify(want), 'the chart after the theme change');
+    // Drawn again in the dark theme's colours: its SVG's axis labels are not the light theme's.
+    await dark.getByRole('button', { name: 'Export SVG' }).click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    const darkFile = join(workbench.workspace, 'chart-dark.svg');
+    await input.fill(darkFile);
+    await page.keyboard.press('Enter');
+    await until(() => existsSync(darkFile) && readFileSync(darkFile, 'utf8').endsWith('</svg>'), 'the dark SVG written');
+    const labelColour = (file: string) => /<text[^>]*fill="([^"]+)"[^>]*>Week<\/text>/.exec(readFileSync(file, 'utf8'))?.[1];
+    const light = labelColour(join(workbench.workspace, 'chart.svg'));
+    assert.ok(light && labelColour(darkFile) && labelColour(darkFile) !== light, `the axis name in the dark theme's colour (${labelColour(darkFile)}), not the light one's (${light})`);
     await shot('chart-line-dark-wide');
     if (SHOTS) {
       await page.setViewportSize({ width: 900, height: 800 });

@@ -35,7 +35,7 @@ export function chartOption(spec: ChartSpec, data: ChartData, theme: ChartTheme)
   return {
     ...common,
     // Room below the labels for the x axis' name.
-    grid: { left: 8, right: 24, top: data.series.length > 1 ? 36 : 28, bottom: 24, containLabel: true },
+    grid: { left: 8, right: 24, top: data.series.length > 1 ? 36 : 28, bottom: 24 },
     xAxis: {
       type: data.xKind,
       name: spec.x,
