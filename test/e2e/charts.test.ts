@@ -50,6 +50,14 @@ describe('the Chart tab of the results panel in a real VS Code', () => {
   };
   const shot = async (name: string) => {
     if (!SHOTS) return;
+    // After the chart's animation: every chart on screen says it has finished drawing.
+    await until(async () => {
+      for (const frame of workbench.page.frames()) {
+        const states = await frame.locator('.gs-chart-canvas:visible').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-state'))).catch(() => []);
+        if (states.some((state) => state !== 'drawn')) return false;
+      }
+      return true;
+    }, 'the charts drawn');
     mkdirSync(SHOTS, { recursive: true });
     await workbench.page.screenshot({ path: join(SHOTS, `${name}.png`) });
   };
@@ -71,7 +79,8 @@ describe('the Chart tab of the results panel in a real VS Code', () => {
     assert.equal(await frame.locator('.gs-chart-data summary').textContent(), `Chart data (${want.length} points)`);
     assert.match(await frame.locator('.gs-chart-canvas').getAttribute('aria-label') ?? '', new RegExp(`^Line chart of Calls by Week: ${want.length} points$`));
     // echarts drew on its canvas, under the panel's CSP (no eval, no inline style attributes).
-    await until(async () => (await frame.locator('.gs-chart-canvas canvas').evaluate((c: HTMLCanvasElement) => c.width)) > 100, 'the chart drawn on its canvas');
+    await until(async () => (await frame.locator('.gs-chart-canvas').getAttribute('data-state')) === 'drawn', 'echarts to say it has drawn the chart');
+    assert.ok((await frame.locator('.gs-chart-canvas canvas').evaluate((c: HTMLCanvasElement) => c.width)) > 100, 'on its canvas');
     assert.deepEqual(consoleErrors, [], 'no Content Security Policy refusals');
     await shot('chart-line-light-wide');
   });

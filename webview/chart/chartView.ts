@@ -159,7 +159,12 @@ export class ChartView {
     this.notes.textContent = [...this.extraNotes, ...data.notes, points === 0 ? 'Nothing to chart: no row has a value to draw.' : ''].filter(Boolean).join(' ');
     this.canvas.setAttribute('aria-label', `${KIND_LABELS[spec.kind]} chart of ${spec.y ?? 'the row count'} by ${spec.x}: ${points.toLocaleString('en-US')} points`);
     this.fillTable(chartTable(data, spec, TABLE_ROWS), points);
-    if (!this.chart && this.canvas.clientWidth > 0) this.chart = echarts.init(this.canvas, undefined, { renderer: 'canvas' });
+    if (!this.chart && this.canvas.clientWidth > 0) {
+      this.chart = echarts.init(this.canvas, undefined, { renderer: 'canvas' });
+      // Says when the chart has finished drawing (its animation included): tests and screenshots wait on it.
+      this.chart.on('finished', () => this.canvas.setAttribute('data-state', 'drawn'));
+    }
+    this.canvas.setAttribute('data-state', 'drawing');
     this.chart?.setOption(this.option, { notMerge: true, lazyUpdate: false });
   }
 
