@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerExplorerCommands } from '../explorer/explorerCommands';
 import { GongTree } from '../explorer/gongTree';
 import { registerLanguageFeatures } from '../language/providers';
+import { registerChartMessages } from '../notebook/chartMessages';
 import { registerNotebookCommands } from '../notebook/commands';
 import { createNotebookController } from '../notebook/controller';
 import { NOTEBOOK_TYPE } from '../notebook/notebookFile';
@@ -111,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...kernel.disposables,
     ...registerNotebookCommands(),
     registerExampleQueries(),
+    registerChartMessages(log),
   );
   void warnAboutWorkspaceConnections();
   log.info(`Gong SQL activated in ${(performance.now() - started).toFixed(0)} ms`);

@@ -3,6 +3,7 @@ import { locateError, locatedMessage } from '../engine/ide/errorLocation';
 import { statementSpans } from '../engine/ide/statements';
 import type { StatementResult } from '../engine/run/result';
 import { declinedRequest, declinedText } from '../extension/declined';
+import { readChartSpec } from '../results/chart';
 import { NOTEBOOK_TYPE } from './notebookFile';
 import { cellParameters } from './notebookParameters';
 import { resultOutputs } from './outputs';
@@ -71,7 +72,8 @@ export function createNotebookController(run: () => CellRunner, connectionName: 
           continue;
         }
         const results = await run()(cell.document.getText(), controllerAbort.signal, { file: notebook.uri.toString(), params });
-        await execution.replaceOutput(resultOutputs(results));
+        // The chart chosen for the cell (its metadata) is shown again over the new rows.
+        await execution.replaceOutput(resultOutputs(results, readChartSpec(cell.metadata?.chart)));
         execution.end(true, Date.now());
       } catch (error) {
         const declined = declinedRequest(error);

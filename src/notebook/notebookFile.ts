@@ -6,6 +6,7 @@
 import type { ResultLayout } from '../engine/run/result';
 import type { SqlValue } from '../values';
 import { statementSpans } from '../engine/ide/statements';
+import { readChartSpec, type ChartSpec } from '../results/chart';
 import { hasParameterSets, NO_SETS, readParameterSets, type ParameterSets } from './parameterSets';
 
 export const NOTEBOOK_TYPE = 'gongsql-notebook';
@@ -21,11 +22,17 @@ export interface ResultOutput {
   readonly messages: readonly string[];
   /** How the grid first shows it ('record' for EXPLAIN); a table when absent. */
   readonly layout?: ResultLayout;
+  /** The cell's chart: the output opens on it (from the cell's metadata; never saved in the output). */
+  readonly chart?: ChartSpec;
+  /** Names the output to the extension host when the renderer changes its cell's chart (never saved). */
+  readonly key?: string;
 }
 
 export interface NotebookCellJson {
   readonly kind: 'gongsql' | 'markdown';
   readonly source: readonly string[];
+  /** The chart the cell's results show (kind, axes, series, aggregation), not its points: the cell's metadata in VS Code. */
+  readonly chart?: ChartSpec;
   readonly outputs?: readonly ResultOutput[];
 }
 
@@ -72,7 +79,9 @@ export function parseNotebook(text: string): ParsedNotebook {
     if (typeof cell === 'string') return { cells: [], dropped: [], problem: `This notebook cannot be opened: ${where} ${cell}.` };
     const { outputs, problems } = readOutputs(isObject(raw) ? raw.outputs : undefined, cell.kind);
     dropped.push(...problems.map((reason) => ({ cell: i + 1, reason })));
-    cells.push(outputs.length > 0 ? { ...cell, outputs } : cell);
+    // A chart that cannot be read is left out: the cell opens on its table.
+    const chart = isObject(raw) && cell.kind === 'gongsql' ? readChartSpec(raw.chart) : undefined;
+    cells.push({ ...cell, ...(chart ? { chart } : {}), ...(outputs.length > 0 ? { outputs } : {}) });
   }
   return { cells, dropped, parameters: readParameterSets(json.parameters) };
 }
@@ -128,11 +137,18 @@ export function serializeNotebook(cells: readonly NotebookCellJson[], keepOutput
     cells: cells.map((c) => ({
       kind: c.kind,
       source: c.source,
-      ...(keepOutputs && c.outputs?.length ? { outputs: c.outputs.map(bounded) } : {}),
+      ...(c.chart ? { chart: c.chart } : {}),
+      ...(keepOutputs && c.outputs?.length ? { outputs: c.outputs.map((o) => bounded(withoutChart(o))) } : {}),
     })),
     ...(hasParameterSets(parameters) ? { parameters: readParameterSets(parameters) } : {}),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** The chart and the key belong to the cell and to this window: a saved output holds neither. */
+function withoutChart(output: ResultOutput): ResultOutput {
+  const { chart: _chart, key: _key, ...saved } = output;
+  return saved;
 }
 
 /** An output as saved: at most SAVED_ROWS rows, and a message saying so when rows were left out. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readChartSpec } from '../results/chart';
 import { parseNotebook, RESULT_MIME, serializeNotebook, sourceText, type DroppedOutput, type NotebookCellJson, type ResultOutput } from './notebookFile';
 import { outputOf } from './outputs';
 import { hasParameterSets, readParameterSets } from './parameterSets';
@@ -16,7 +17,8 @@ export class GongNotebookSerializer implements vscode.NotebookSerializer {
     if (dropped.length > 0) void vscode.window.showWarningMessage(droppedWarning(dropped));
     const data = new vscode.NotebookData(cells.map((c) => {
       const cell = new vscode.NotebookCellData(c.kind === 'markdown' ? vscode.NotebookCellKind.Markup : vscode.NotebookCellKind.Code, sourceText(c), c.kind === 'markdown' ? 'markdown' : 'gongsql');
-      if (c.outputs) cell.outputs = c.outputs.map(outputOf);
+      if (c.chart) cell.metadata = { chart: c.chart };
+      if (c.outputs) cell.outputs = c.outputs.map((o) => outputOf(o, c.chart));
       return cell;
     }));
     if (parameters && hasParameterSets(parameters)) data.metadata = { parameters };
@@ -28,6 +30,7 @@ export class GongNotebookSerializer implements vscode.NotebookSerializer {
     const cells = data.cells.map((c): NotebookCellJson => ({
       kind: c.kind === vscode.NotebookCellKind.Markup ? 'markdown' : 'gongsql',
       source: c.value.split('\n'),
+      chart: readChartSpec(c.metadata?.chart),
       outputs: keepOutputs ? savedOutputs(c.outputs ?? []) : undefined,
     }));
     return new TextEncoder().encode(serializeNotebook(cells, keepOutputs, readParameterSets(data.metadata?.parameters)));

@@ -32,6 +32,10 @@ export function resultsHtml(scriptUri: string, cspSource: string): string {
   .tabs { display: flex; gap: 4px; border-bottom: 1px solid var(--vscode-panel-border); margin-bottom: 6px; }
   .tabs button { background: none; border: none; color: var(--vscode-foreground); padding: 4px 10px; cursor: pointer; border-bottom: 2px solid transparent; }
   .tabs button[aria-selected="true"] { border-bottom-color: var(--vscode-focusBorder); }
+  .chart-tab { display: flex; flex-direction: column; height: 100%; }
+  .chart-pick { flex: none; padding: 2px 0; color: var(--vscode-descriptionForeground); }
+  .chart-pick select { background: var(--vscode-dropdown-background); color: var(--vscode-dropdown-foreground); border: 1px solid var(--vscode-dropdown-border, transparent); font: inherit; }
+  .chart-holder { flex: 1; min-height: 0; }
   .error { color: var(--vscode-errorForeground); white-space: pre-wrap; }
   .error .location { color: var(--vscode-textLink-foreground); }
   .error .location:hover { color: var(--vscode-textLink-activeForeground); }

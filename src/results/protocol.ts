@@ -78,4 +78,6 @@ export type WebviewToHost =
   /** Puts the cursor of the panel's editor on an error's location. */
   | { type: 'reveal'; line: number; column: number }
   /** The Run button of a restored panel: run its statement again. */
-  | { type: 'rerun' };
+  | { type: 'rerun' }
+  /** Export PNG / Export SVG of the Chart tab: the image (PNG as base64, SVG as text) to save where the user says. */
+  | { type: 'saveChart'; title: string; format: 'png' | 'svg'; data: string };

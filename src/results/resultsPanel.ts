@@ -10,6 +10,7 @@ import type { ErrorLocation } from '../engine/ide/errorLocation';
 import type { KeptResult } from '../history/entry';
 import { revealLocation } from '../extension/revealLocation';
 import { userSetting } from '../extension/userSettings';
+import { saveChart } from './chartFile';
 import { resultsHtml } from './html';
 import { resultTitle, statementLabel, StatementLog, type Stop } from './messages';
 import type { ExportFormat, HostToWebview, ResultInfo, SavedResults, StatementMessages, WebviewToHost } from './protocol';
@@ -330,6 +331,7 @@ export class ResultsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 
   private async onMessage(entry: PanelEntry, m: Exclude<WebviewToHost, { type: 'ready' }>, document: vscode.Uri): Promise<void> {
     if (m.type === 'reveal') return revealLocation(document, m);
+    if (m.type === 'saveChart') return saveChart(m.title, m.format, m.data);
     if (m.type === 'rerun') {
       if (entry.restored) this.rerun(vscode.Uri.parse(entry.restored.document), entry.restored.statement);
       return;

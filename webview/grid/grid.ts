@@ -7,7 +7,7 @@ import { canvasMeasure, type Measure } from './columnWidths';
 import { el, GridHeader } from './header';
 import { RecordView } from './recordView';
 import type { Row, RowSource } from './source';
-import { GRID_CSS } from './styles';
+import { addStyleSheet, GRID_CSS } from './styles';
 import { Selection, type Cell } from './selection';
 import { Toolbar, type ToolbarAction } from './toolbar';
 import { isJson, openViewer } from './viewer';
@@ -65,7 +65,7 @@ export class Grid {
   private records: RecordView | undefined;
 
   constructor(private readonly source: RowSource, options: GridOptions = {}) {
-    injectStyles();
+    addStyleSheet(GRID_CSS);
     this.order = source.columns.map((_, i) => i);
     this.columns = new ColumnLayout(source.columns);
     this.element = el('div', 'gs-grid');
@@ -562,17 +562,4 @@ export class Grid {
 function statusText(count: number, done: boolean): string {
   if (!done && count === 0) return 'Running…';
   return `${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'}${done ? '' : ' so far…'}`;
-}
-
-let styled = false;
-
-/** The stylesheet carries the page's nonce, which the CSP requires of inline styles. */
-function injectStyles(): void {
-  if (styled) return;
-  styled = true;
-  const style = document.createElement('style');
-  const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
-  if (nonce) style.nonce = nonce;
-  style.textContent = GRID_CSS;
-  document.head.append(style);
 }

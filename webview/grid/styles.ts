@@ -79,3 +79,16 @@ body.vscode-high-contrast .gs-grid:not(:focus-within) .gs-cell.gutter.selected {
 .gs-rec-note { margin: 4px 6px; color: var(--vscode-descriptionForeground); font-family: var(--vscode-font-family); }
 .gs-rec-note:empty { display: none; }
 `;
+
+const added = new Set<string>();
+
+/** Adds a stylesheet to the page once; it carries the page's nonce, which the CSP requires of inline styles. */
+export function addStyleSheet(css: string): void {
+  if (added.has(css)) return;
+  added.add(css);
+  const style = document.createElement('style');
+  const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
+  if (nonce) style.nonce = nonce;
+  style.textContent = css;
+  document.head.append(style);
+}

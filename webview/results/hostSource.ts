@@ -15,7 +15,7 @@ const FIRST_ROWS = 256;
 export class HostSource implements RowSource {
   private total = 0;
   private finished = false;
-  private listener: () => void = () => undefined;
+  private readonly listeners: (() => void)[] = [];
   private requests = 0;
   private readonly waiting = new Map<number, (rows: readonly Row[]) => void>();
   /** The host's count, held back until the first rows arrive. */
@@ -40,7 +40,7 @@ export class HostSource implements RowSource {
     this.shown ||= count > 0 || done;
     this.total = count;
     this.finished = done;
-    this.listener();
+    for (const listener of this.listeners) listener();
   }
 
   private holdBack(count: number, done: boolean): void {
@@ -65,6 +65,11 @@ export class HostSource implements RowSource {
     const head = this.head;
     this.head = undefined;
     if (head && start === 0) return Promise.resolve(head.slice(0, count));
+    return this.read(start, count);
+  }
+
+  /** Rows in view order straight from the host (the chart reads them all at once). */
+  read(start: number, count: number): Promise<readonly Row[]> {
     const request = ++this.requests;
     return new Promise((resolve) => {
       this.waiting.set(request, resolve);
@@ -81,7 +86,8 @@ export class HostSource implements RowSource {
     this.send({ type: 'copy', run: this.run, result: this.result, from, to, columns, withHeaders });
   }
 
+  /** The grid and the chart both follow the count. */
   onChange(listener: () => void): void {
-    this.listener = listener;
+    this.listeners.push(listener);
   }
 }

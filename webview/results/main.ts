@@ -4,6 +4,7 @@
  */
 import type { HostToWebview, WebviewToHost } from '../../src/results/protocol';
 import { Grid } from '../grid/grid';
+import { ChartTab } from './chartTab';
 import { HostSource } from './hostSource';
 import { errorLine, messageGroups, type Reveal } from './messagesView';
 import { restoredView } from './restored';
@@ -19,6 +20,7 @@ let sources = new Map<number, HostSource>();
 let tabs: HTMLElement;
 let panes: HTMLElement;
 let messages: HTMLElement;
+let chart: ChartTab | undefined;
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const m = event.data;
@@ -37,7 +39,9 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       const source = new HostSource(m.result.columns, run, m.result.id, send);
       sources.set(m.result.id, source);
       const grid = new Grid(source, { exportAs: (format) => send({ type: 'export', run, result: m.result.id, format }), layout: m.result.layout });
-      addTab(m.result.title, grid.element, sources.size === 1, m.result.statement);
+      addTab(m.result.title, grid.element, sources.size === 1, m.result.statement, m.result.id);
+      // An EXPLAIN (shown as records) is sentences, not data to draw.
+      if (m.result.layout !== 'record') chartTab().add(m.result.id, m.result.title, source);
       break;
     }
     case 'count':
@@ -69,8 +73,17 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   }
 });
 
-/** Tabs: result sets first, Messages last. */
+/** The Chart tab, made with the run's first result set (before Messages). */
+function chartTab(): ChartTab {
+  if (chart) return chart;
+  chart = new ChartTab((title, format, data) => send({ type: 'saveChart', title, format, data }));
+  addTab('Chart', chart.element, false, 'A chart of the result', undefined, 'chart-tab-button');
+  return chart;
+}
+
+/** Tabs: result sets first, then Chart, Messages last. */
 function layout(): void {
+  chart = undefined;
   tabs = document.createElement('div');
   tabs.className = 'tabs';
   tabs.setAttribute('role', 'tablist');
@@ -85,32 +98,38 @@ function layout(): void {
   addTab('Messages', messages, false);
 }
 
-function addTab(title: string, pane: HTMLElement, show: boolean, tooltip?: string): void {
+function addTab(title: string, pane: HTMLElement, show: boolean, tooltip?: string, result?: number, className?: string): void {
   const tab = document.createElement('button');
   tab.textContent = title;
   if (tooltip) tab.title = tooltip;
+  if (className) tab.classList.add(className);
   tab.setAttribute('role', 'tab');
   const wrapper = document.createElement('div');
   wrapper.className = 'pane';
   wrapper.setAttribute('role', 'tabpanel');
   wrapper.append(pane);
-  // Result tabs go before Messages (the first tab made), whatever their names.
-  const messagesTab = tabs.querySelector('.messages-tab');
-  if (messagesTab) {
-    tabs.insertBefore(tab, messagesTab);
-    panes.insertBefore(wrapper, panes.lastElementChild);
+  // Result tabs go before Chart and Messages (Messages is the first tab made), whatever their names.
+  const before = tabs.querySelector('.chart-tab-button') ?? tabs.querySelector('.messages-tab');
+  if (before) {
+    panes.insertBefore(wrapper, panes.children[[...tabs.children].indexOf(before)] ?? null);
+    tabs.insertBefore(tab, before);
   } else {
     tab.classList.add('messages-tab');
     tabs.append(tab);
     panes.append(wrapper);
   }
-  tab.addEventListener('click', () => select([...tabs.children].indexOf(tab)));
+  tab.addEventListener('click', () => {
+    // The chart follows the result set chosen last.
+    if (result !== undefined) chart?.choose(result);
+    select([...tabs.children].indexOf(tab));
+  });
   if (show || tabs.children.length === 1) select([...tabs.children].indexOf(tab));
 }
 
 function select(i: number): void {
   [...panes.children].forEach((p, j) => { (p as HTMLElement).hidden = i !== j; });
   [...tabs.children].forEach((t, j) => t.setAttribute('aria-selected', String(i === j)));
+  chart?.setVisible(tabs.children[i]?.classList.contains('chart-tab-button') ?? false);
 }
 
 function status(text: string): void {

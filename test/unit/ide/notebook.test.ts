@@ -82,6 +82,23 @@ describe('.gongsqlnb format', () => {
     assert.deepEqual(parseNotebook(JSON.stringify({ cells: [{ kind: 'gongsql', source: ['SELECT 1'], outputs: [good] }] })).dropped, [], 'a good output is kept');
   });
 
+  it('saves a cell\'s chart (kind, axes, aggregation; never its points), and no chart or key inside an output', () => {
+    const chart = { kind: 'line', x: 'Week', y: 'Calls', aggregate: 'sum' } as const;
+    const output = { columns: [{ name: 'Week', type: 'text' }, { name: 'Calls', type: 'integer' }], rows: [['2026-01-05', 3]], totalRows: 1, messages: [], chart, key: 'b3c1' };
+    const text = serializeNotebook([{ kind: 'gongsql', source: ['SELECT 1'], chart, outputs: [output] }], true);
+    const saved = JSON.parse(text).cells[0];
+    assert.deepEqual(Object.keys(saved), ['kind', 'source', 'chart', 'outputs']);
+    assert.deepEqual(saved.chart, chart);
+    assert.deepEqual(Object.keys(saved.outputs[0]), ['columns', 'rows', 'totalRows', 'messages'], 'the output keeps its rows only');
+    assert.deepEqual(parseNotebook(text).cells[0]!.chart, chart, 'read back');
+    assert.equal(serializeNotebook(parseNotebook(text).cells, true), text, 'stable');
+    assert.ok(!serializeNotebook([{ kind: 'gongsql', source: ['SELECT 1'], chart }], false).includes('outputs'), 'the chart is kept without outputs');
+    // A chart that cannot be read: the cell opens on its table, nothing else is lost.
+    const odd = parseNotebook(JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: ['SELECT 1'], chart: { kind: 'radar', x: 'Week', aggregate: 'sum' } }] }));
+    assert.equal(odd.problem, undefined);
+    assert.deepEqual(odd.cells, [{ kind: 'gongsql', source: ['SELECT 1'] }]);
+  });
+
   it('turns a script into one cell per statement and back', () => {
     const script = 'SELECT 1;\n\n-- next\nSELECT 2 FROM Calls';
     const fromScript = cellsFromScript(script, statementSpans(script));
