@@ -63,7 +63,8 @@ describe('the engine on a mirror', () => {
 
   it('LIMIT stops reading the mirror, as it stops paging Gong', async () => {
     const total = (await mirror.rowCounts()).get('CallTranscripts')!;
-    assert.ok(total > 2000, `${total} sentences`);
+    // More sentences than one read of 1,000 rows, so stopping early is visible.
+    assert.ok(total > 1500, `${total} sentences`);
     const [first] = await onMirror('SELECT CallId, Text FROM CallTranscripts LIMIT 5', { pushdown: false });
     assert.equal(first!.rows.length, 5);
     assert.ok(first!.stats.records <= 1000, `read ${first!.stats.records} of ${total} rows`);
