@@ -94,10 +94,24 @@ async function procedureTable(): Promise<string[]> {
   return ['### Procedures', '', '| Procedure | What it does | Endpoint |', '| --- | --- | --- |', ...rows, ''];
 }
 
+/** Every JSON parameter of a procedure, INSERT or UPDATE, with the catalog's example of its format. */
+function jsonParameterTable(): string[] {
+  const owners = [
+    ...procedures.map((p) => ({ owner: `CALL ${p.name}`, params: p.params })),
+    ...tables.flatMap((t) => [{ owner: `INSERT INTO ${t.name}`, params: t.dml.insert?.params ?? [] }, { owner: `UPDATE ${t.name}`, params: t.dml.update?.params ?? [] }]),
+  ];
+  // One row per parameter definition: CreateCall, INSERT INTO Calls and the rest share theirs.
+  const where = new Map<ParamDef, string[]>();
+  for (const { owner, params } of owners) for (const p of params) if (p.example !== undefined) where.set(p, [...(where.get(p) ?? []), owner]);
+  const rows = [...where].map(([p, places]) => `| ${[places.join(', '), p.name, p.description].map(cell).join(' | ')} | \`'${cell(p.example as string)}'\` |`);
+  return ['### JSON parameters', '', 'Written as SQL text; keys in PascalCase (gongsql sends them in camelCase).', '',
+    '| Where | Parameter | What it holds | Example |', '| --- | --- | --- | --- |', ...rows, ''];
+}
+
 /** The generated part of README.md, markers included. */
 export async function objectsSection(): Promise<string> {
   const groups = TABLE_GROUPS.map((g) => [g, tables.filter((t) => t.group === g)] as const).filter(([, members]) => members.length > 0);
-  return [START, '', ...groups.flatMap(([g, members]) => groupTable(g, members)), ...(await procedureTable()), END].join('\n');
+  return [START, '', ...groups.flatMap(([g, members]) => groupTable(g, members)), ...(await procedureTable()), ...jsonParameterTable(), END].join('\n');
 }
 
 /** README.md with its generated part replaced. */

@@ -48,12 +48,21 @@ export function procedureDoc(p: ProcedureDef): string {
   return [
     `**CALL ${procedureSignature(p)}**`,
     p.description,
+    `Parameters:\n${p.params.map((x) => `- \`${x.name}\` (${paramType(x)}${x.required ? '' : ', optional'}): ${x.description}${exampleOf(x)}`).join('\n')}`,
     `Returns one row: ${p.returns.map((r) => r.name).join(', ')}`,
     ...(p.peculiarities.length ? [p.peculiarities.map((x) => `- ${x}`).join('\n')] : []),
   ].join('\n\n');
 }
 
 export function paramDoc(p: ProcedureDef, param: ParamDef): string {
-  const type = param.type === 'enum' ? `one of ${param.values?.join(', ')}` : param.type === 'binary' ? 'file path' : param.type;
-  return `**${param.name}** (${type}${param.required ? ', required' : ', optional'}) — parameter ${p.params.indexOf(param) + 1} of ${p.name}\n\n${param.description}`;
+  return `**${param.name}** (${paramType(param)}${param.required ? ', required' : ', optional'}) — parameter ${p.params.indexOf(param) + 1} of ${p.name}\n\n${param.description}${exampleOf(param)}`;
+}
+
+function paramType(param: ParamDef): string {
+  return param.type === 'enum' ? `one of ${param.values?.join(', ')}` : param.type === 'binary' ? 'file path' : param.type;
+}
+
+/** A JSON parameter's format, shown by the catalog's one example of it (quoted as in SQL). */
+export function exampleOf(param: ParamDef): string {
+  return param.example === undefined ? '' : ` Example: \`'${param.example}'\``;
 }

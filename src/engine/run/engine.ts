@@ -95,7 +95,7 @@ async function dispatch(text: string, statement: A.Statement, ctx: RunContext): 
       return { kind: 'call', ...(await runCall(text, statement, ctx)) };
     case 'Explain': {
       const { rows, messages } = await explain(text, statement.statement, ctx);
-      return { kind: 'explain', layout: 'record', columns: EXPLAIN_COLUMNS.map((c) => ({ ...c })), rows, messages: messages.length ? messages : ['Every filter is also evaluated locally; pushed filters only reduce what is fetched.'] };
+      return { kind: 'explain', layout: 'record', columns: EXPLAIN_COLUMNS.map((c) => ({ ...c })), rows, messages };
     }
     case 'Invalid':
       throw new EngineError('SYNTAX', 'Not a statement', statement.span);
@@ -119,6 +119,9 @@ async function explain(text: string, statement: A.Statement, ctx: RunContext): P
   return { rows: explainWrite(statement), messages: [] };
 }
 
+/** Said of every read that filters (never of a write or CALL, which filter nothing). */
+const LOCAL_FILTERS = 'Every filter is also evaluated locally; pushed filters only reduce what is fetched.';
+
 /** The reads of a SELECT, from Gong or a mirror; a mirror's freshness is read from its state (0 API calls). */
 async function explainSelect(text: string, select: A.SelectStatement, ctx: RunContext): Promise<{ rows: SqlValue[][]; messages: string[] }> {
   const planned = queryPlanFor(select, bind(select), ctx, await foldConstants(select, ctx.params, ctx.options)).scans;
@@ -126,7 +129,7 @@ async function explainSelect(text: string, select: A.SelectStatement, ctx: RunCo
   // A read of one request per user says how many users: counting them may take a request.
   const scans = await costFanOuts(planned, (scan) => sources.of.get(scan.ref)?.kind === 'gong', ctx);
   const mirror = [...sources.of.values()].find((s) => s.kind === 'mirror');
-  if (mirror?.kind !== 'mirror') return { rows: explainScans(text, scans), messages: countingMessage(ctx, planned) };
+  if (mirror?.kind !== 'mirror') return { rows: explainScans(text, scans), messages: [...countingMessage(ctx, planned), LOCAL_FILTERS] };
   const native = nativeOf(scans, sources, ctx);
   const onFile = native !== undefined && await compilesNatively(native, text, select, scans, ctx);
   const rows = explainScans(text, scans, sources, { native: onFile });
@@ -137,7 +140,7 @@ async function explainSelect(text: string, select: A.SelectStatement, ctx: RunCo
   const where = onFile ? `the statement runs on the SQLite file ${label} itself`
     : native ? `the file's SQLite does not take this statement, so rows come from ${label} and SQLite evaluates it locally`
     : `rows come from ${label} (with the filters that compare alike there) and SQLite evaluates the statement locally`;
-  const local = onFile ? [] : ['Every filter is also evaluated locally; pushed filters only reduce what is fetched.'];
+  const local = onFile ? [] : [LOCAL_FILTERS];
   return { rows, messages: [...sources.messages, `From the mirror: ${where}; 0 API calls.`, ...fresh, ...local, ...countingMessage(ctx, planned)] };
 }
 
@@ -146,7 +149,7 @@ function countingMessage(ctx: RunContext, planned: readonly Scan[]): string[] {
   const spent = ctx.stats.apiCalls;
   if (spent === 0) return [];
   const counted = [...new Set(planned.flatMap((s) => (s.plan.fanOut && 'from' in s.plan.fanOut ? [s.plan.fanOut.from.table] : [])))];
-  return [`Counting ${counted.join(' and ')} took ${spent} API call${spent === 1 ? '' : 's'}: EXPLAIN reads its first page to know how many requests follow.`, 'Every filter is also evaluated locally; pushed filters only reduce what is fetched.'];
+  return [`Counting ${counted.join(' and ')} took ${spent} API call${spent === 1 ? '' : 's'}: EXPLAIN reads its first page to know how many requests follow.`];
 }
 
 export { EngineError };

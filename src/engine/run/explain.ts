@@ -104,7 +104,7 @@ export function explainCall(statement: A.CallStatement, params: ReadonlyMap<stri
   const requests = procedure.description.match(/\b(GET|POST|PUT|PATCH|DELETE) \/v2\/[^\s),;]+/g) ?? [];
   const calls = Math.max(1, requests.length);
   const request = requests.length ? requests.join(', then ') : "the procedure's request";
-  if (!procedure.irreversible) return { rows: [[procedure.name, '', request, '(none)', '(none)', `${calls} (${writes(calls)})`]], messages: [] };
+  if (!procedure.irreversible) return { rows: [[procedure.name, '', request, '(none)', '(none)', `${calls} (${writes(calls)})`]], messages: [`Running it sends ${writes(calls)} to Gong; EXPLAIN sent nothing.`] };
   const args = Object.fromEntries(procedure.params.map((p, i) => [p.name, argumentText(statement.args[i], params)]));
   const question = irreversibleQuestion({ kind: 'irreversibleCall', procedure: procedure.name, action: procedure.irreversible(args) });
   return {

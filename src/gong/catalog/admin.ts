@@ -12,8 +12,8 @@ function capabilities(record: Record<string, unknown>): Record<string, unknown> 
 const profileParams = (nameRequired: boolean): ParamDef[] => [
   { name: 'Name', type: 'text', required: nameRequired, description: 'Profile name (unique within the workspace).', maxLength: 255 },
   { name: 'Description', type: 'text', required: false, description: 'Description.', maxLength: 2000 },
-  ...ACCESS_COLUMNS.map((name): ParamDef => ({ name, type: 'jsonObject', required: false, description: `${name} as JSON, e.g. {"permissionLevel": "all"}.` })),
-  { name: 'Capabilities', type: 'jsonObject', required: false, description: 'Boolean capabilities as a JSON object, e.g. {"scoreCalls": true}.' },
+  ...ACCESS_COLUMNS.map((name): ParamDef => ({ name, type: 'jsonObject', required: false, description: `${name} as a JSON object.`, example: '{"permissionLevel": "all"}' })),
+  { name: 'Capabilities', type: 'jsonObject', required: false, description: 'Boolean capabilities as a JSON object.', example: '{"scoreCalls": true}' },
 ];
 
 /** The DTO Gong takes, from validated profile values. */

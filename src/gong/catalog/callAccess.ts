@@ -27,7 +27,7 @@ function changeAccess(name: string, method: 'PUT' | 'DELETE', verb: string): Pro
     description: `${verb} users' access to a call (${method} /v2/calls/users-access).`,
     params: [
       { name: 'CallId', type: 'id', required: true, description: 'The call.' },
-      { name: 'UserIds', type: 'jsonArray', required: true, description: 'JSON array of Gong user ids, e.g. ["234599484848423"] (ids as text keep every digit).' },
+      { name: 'UserIds', type: 'jsonArray', required: true, description: 'JSON array of Gong user ids (ids as text keep every digit).', example: '["234599484848423"]' },
     ],
     returns: [{ name: 'RequestId', type: 'text', description: "Gong's requestId." }],
     peculiarities: ['Changes only access given call by call (CallUserAccess), not what permission profiles allow.'],

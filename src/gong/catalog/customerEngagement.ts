@@ -1,4 +1,5 @@
 import { replyText } from './define';
+import { CRM_CONTEXT_EXAMPLE, PERSON_EXAMPLE } from './params';
 import type { ParamDef, ProcedureDef } from './types';
 
 /**
@@ -16,9 +17,9 @@ const COMMON_REQUIRED: readonly ParamDef[] = [
 
 const COMMON_OPTIONAL: readonly ParamDef[] = [
   { name: 'EventId', type: 'text', required: false, maxLength: 256, description: 'The event\'s id in the reporting system.' },
-  { name: 'ContentProperties', type: 'jsonArray', required: false, description: 'JSON array of {Name, Value} describing the content.' },
-  { name: 'EventProperties', type: 'jsonArray', required: false, description: 'JSON array of {Name, Value} describing the event.' },
-  { name: 'CrmContext', type: 'jsonArray', required: false, description: 'JSON array of references to CRM objects, e.g. [{"System": "Salesforce", "Objects": [{"ObjectType": "Opportunity", "ObjectId": "006…"}]}].' },
+  { name: 'ContentProperties', type: 'jsonArray', required: false, description: 'JSON array of {Name, Value} describing the content.', example: '[{"Name": "Pages", "Value": "12"}]' },
+  { name: 'EventProperties', type: 'jsonArray', required: false, description: 'JSON array of {Name, Value} describing the event.', example: '[{"Name": "Seconds viewed", "Value": "95"}]' },
+  { name: 'CrmContext', type: 'jsonArray', required: false, description: 'JSON array of references to CRM objects (System, Objects with ObjectType and ObjectId).', example: CRM_CONTEXT_EXAMPLE },
   { name: 'WorkspaceId', type: 'id', required: false, description: 'The workspace the event belongs to; Gong decides when absent.' },
 ];
 
@@ -52,7 +53,7 @@ function eventProcedure(name: string, path: string, description: string, params:
 export const ReportContentViewed = eventProcedure('ReportContentViewed', '/v2/customer-engagement/content/viewed',
   'Reports that an external participant viewed content, such as a prospect opening a contract', [
     ...COMMON_REQUIRED,
-    { name: 'Viewer', type: 'jsonObject', required: false, description: 'Who viewed: JSON object with Email, Name, Title, … (PascalCase keys).' },
+    { name: 'Viewer', type: 'jsonObject', required: false, description: 'Who viewed: JSON object with Email, Name, Title, … (PascalCase keys).', example: PERSON_EXAMPLE },
     { name: 'ViewActionTitle', type: 'text', required: false, maxLength: 256, description: 'The action, e.g. "Document viewed" or "Presentation opened".' },
     { name: 'ViewInfoUrl', type: 'url', required: false, description: 'A page with more about this view.' },
     { name: 'ShareId', type: 'text', required: false, maxLength: 256, description: 'The share this view follows, when content is shared more than once.' },
@@ -62,8 +63,8 @@ export const ReportContentViewed = eventProcedure('ReportContentViewed', '/v2/cu
 export const ReportContentShared = eventProcedure('ReportContentShared', '/v2/customer-engagement/content/shared',
   'Reports that a Gong user shared content with external participants, such as an AE sending a contract', [
     ...COMMON_REQUIRED,
-    { name: 'Sharer', type: 'jsonObject', required: false, description: 'Who shared: JSON object with Email, Name, GongId, … (PascalCase keys).' },
-    { name: 'Recipients', type: 'jsonArray', required: false, description: 'JSON array of {Email, Name}; each needs an Email.' },
+    { name: 'Sharer', type: 'jsonObject', required: false, description: 'Who shared: JSON object with Email, Name, GongId, … (PascalCase keys).', example: '{"Email": "dana.reyes@yourco.com", "Name": "Dana Reyes"}' },
+    { name: 'Recipients', type: 'jsonArray', required: false, description: 'JSON array of {Email, Name}; each needs an Email.', example: `[${PERSON_EXAMPLE}]` },
     { name: 'ActionName', type: 'text', required: false, maxLength: 256, description: 'The action, e.g. "Contract shared".' },
     { name: 'ShareId', type: 'text', required: false, maxLength: 256, description: 'The share\'s id, when content is shared more than once.' },
     { name: 'ShareInfoUrl', type: 'url', required: false, description: 'A page with more about this share.' },
@@ -76,7 +77,7 @@ export const ReportCustomAction = eventProcedure('ReportCustomAction', '/v2/cust
   'Reports any other engagement of an external participant with content, such as a prospect signing a contract', [
     ...COMMON_REQUIRED,
     { name: 'ActionName', type: 'text', required: true, maxLength: 256, description: 'The action, e.g. "Contract signed".' },
-    { name: 'Actor', type: 'jsonObject', required: false, description: 'Who acted: JSON object with Email, Name, … (PascalCase keys).' },
+    { name: 'Actor', type: 'jsonObject', required: false, description: 'Who acted: JSON object with Email, Name, … (PascalCase keys).', example: PERSON_EXAMPLE },
     { name: 'EventInfoUrl', type: 'url', required: false, description: 'A page with more about this event.' },
     ...COMMON_OPTIONAL, ...CLIENT_PARAMS,
   ]);

@@ -147,7 +147,7 @@ export const AssignProspectsToFlow: ProcedureDef = {
   params: [
     { name: 'FlowId', type: 'id', required: true, description: 'The flow (Flows.Id).' },
     { name: 'FlowInstanceOwnerEmail', type: 'email', required: true, maxLength: 320, description: 'The Gong user who runs the flow for these prospects.' },
-    { name: 'CrmProspectIds', type: 'jsonArray', required: true, description: 'JSON array of up to 200 CRM ids of contacts or leads, e.g. ["0035e00000AbCdE"].' },
+    { name: 'CrmProspectIds', type: 'jsonArray', required: true, description: 'JSON array of up to 200 CRM ids of contacts or leads.', example: '["0035e00000AbCdE"]' },
     { name: 'FlowInstanceDescription', type: 'text', required: false, maxLength: 1024, description: 'A note on why they were added.' },
   ],
   returns: [

@@ -28,7 +28,7 @@ const MEETING_PARAMS: readonly ParamDef[] = [
   { name: 'StartTime', type: 'datetime', required: true, description: 'Start: ISO-8601 with an offset, or YYYY-MM-DD HH:MM:SS read as UTC.' },
   { name: 'EndTime', type: 'datetime', required: true, description: 'End, after StartTime.' },
   { name: 'OrganizerEmail', type: 'email', required: true, maxLength: 320, description: 'The Gong user who organizes it.' },
-  { name: 'Invitees', type: 'jsonArray', required: true, description: 'JSON array of {Email, DisplayName, FirstName, LastName} (Email required).' },
+  { name: 'Invitees', type: 'jsonArray', required: true, description: 'JSON array of the invitees, the organizer not included: objects with Email (required), DisplayName, FirstName, LastName.', example: '[{"Email": "jane@acme.com", "DisplayName": "Jane Doe"}]' },
   { name: 'Title', type: 'text', required: false, maxLength: 1024, description: 'The meeting title.' },
   { name: 'ExternalId', type: 'text', required: false, maxLength: 256, description: 'Your id of the meeting.' },
 ];

@@ -17,6 +17,12 @@ export const DIRECTIONS = ['Inbound', 'Outbound', 'Conference', 'Unknown'] as co
 /** Gong's upload limit for media, by file or by URL. */
 export const MAX_MEDIA_BYTES = 1.5 * 1024 ** 3;
 
+/** A person outside the company, the shape of Person, Viewer, Actor and Recipients' items. */
+export const PERSON_EXAMPLE = '{"Email": "jane@acme.com", "Name": "Jane Doe"}';
+
+/** A reference to a CRM opportunity, the shape of every Context / CrmContext parameter. */
+export const CRM_CONTEXT_EXAMPLE = '[{"System": "Salesforce", "Objects": [{"ObjectType": "Opportunity", "ObjectId": "0065e00000AbCdE"}]}]';
+
 const DATETIME_NOTE = 'ISO-8601 with an offset (2018-02-18T02:30:00-07:00 or 2018-02-18T08:00:00Z); YYYY-MM-DD HH:MM:SS is read as UTC';
 
 function param(name: string, type: ParamType, required: boolean, description: string, extra: Partial<ParamDef> = {}): ParamDef {
@@ -29,7 +35,8 @@ export const CALL_PARAMS = {
   PrimaryUser: param('PrimaryUser', 'id', true, 'The Gong user id of the host (may be written as an unquoted integer literal).'),
   Direction: param('Direction', 'enum', true, 'Inbound, Outbound, Conference or Unknown.', { values: DIRECTIONS }),
   ActualStart: param('ActualStart', 'datetime', true, `When the recording started: ${DATETIME_NOTE}.`),
-  Parties: param('Parties', 'jsonArray', true, 'JSON array of participants with PascalCase keys (PhoneNumber, EmailAddress, Name, PartyId, UserId, MediaChannelId, Context); a party for the primary user is required.'),
+  Parties: param('Parties', 'jsonArray', true, 'JSON array of participants with PascalCase keys (PhoneNumber, EmailAddress, Name, PartyId, UserId, MediaChannelId, Context); a party for the primary user is required.',
+    { example: '[{"UserId": "234599484848423", "Name": "Dana Reyes"}, {"Name": "Jane Doe", "EmailAddress": "jane@acme.com"}]' }),
   ScheduledStart: param('ScheduledStart', 'datetime', false, `Scheduled start: ${DATETIME_NOTE}.`),
   ScheduledEnd: param('ScheduledEnd', 'datetime', false, `Scheduled end: ${DATETIME_NOTE}.`),
   Title: param('Title', 'text', false, 'Call title.', { maxLength: 2048 }),
@@ -39,7 +46,8 @@ export const CALL_PARAMS = {
   Purpose: param('Purpose', 'text', false, 'Purpose of the call.', { maxLength: 255 }),
   MeetingUrl: param('MeetingUrl', 'url', false, 'URL of the meeting.'),
   Disposition: param('Disposition', 'text', false, 'Disposition of the call.', { maxLength: 255 }),
-  Context: param('Context', 'jsonArray', false, 'JSON array of references to external systems (CRM, telephony, case management), PascalCase keys (System, Objects, ObjectType, ObjectId, Fields).'),
+  Context: param('Context', 'jsonArray', false, 'JSON array of references to external systems (CRM, telephony, case management), PascalCase keys (System, Objects, ObjectType, ObjectId, Fields).',
+    { example: CRM_CONTEXT_EXAMPLE }),
   LanguageCode: param('LanguageCode', 'language', false, "Language of the call (e.g. en-US, fr-FR); Gong detects it when absent."),
   MediaFile: param('MediaFile', 'binary', true, 'Path of the recording: WAV, MP3, MP4, MKV or FLAC, at most 1.5 GB and at least 2 minutes long. Streamed from disk.'),
   DownloadMediaUrl: param('DownloadMediaUrl', 'url', true, 'A unique URL Gong downloads the media from: at most 1.5 GB; audio/* or video/*, or application/octet-stream and binary/octet-stream with WAV, MP3, MP4, MKV or FLAC.'),

@@ -201,6 +201,12 @@ export interface ParamDef {
   readonly maxLength?: number;
   /** For `enum`. */
   readonly values?: readonly string[];
+  /**
+   * For `jsonArray` and `jsonObject` (required there; validate.ts checks it parses and passes):
+   * a value Gong accepts, as written in SQL. Hover, Describe, the README and the
+   * "must be a JSON array" error all show this one example.
+   */
+  readonly example?: string;
 }
 
 export type ParamType = 'text' | 'id' | 'integer' | 'number' | 'datetime' | 'enum' | 'jsonArray' | 'jsonObject' | 'language' | 'url' | 'email' | 'binary';

@@ -1,6 +1,7 @@
 import { ENDPOINT_SCOPES } from '../http/scopes';
 import { findColumn, findTable, procedures, tables } from './index';
-import type { TableDef } from './types';
+import { checkValue } from '../write/values';
+import type { ParamDef, TableDef } from './types';
 
 /** Every inconsistency in the catalog, so a unit test can assert there are none. */
 export function validateCatalog(): string[] {
@@ -17,8 +18,21 @@ export function validateCatalog(): string[] {
     const firstOptional = proc.params.findIndex((p) => !p.required);
     if (firstOptional >= 0 && proc.params.slice(firstOptional).some((p) => p.required)) problems.push(`${proc.name}: a required parameter follows an optional one`);
     if (findTable(proc.name)) problems.push(`${proc.name}: a procedure and a table share the name`);
+    problems.push(...proc.params.flatMap((p) => validateExample(proc.name, p)));
+  }
+  for (const table of tables) {
+    const params = [...(table.dml.insert?.params ?? []), ...(table.dml.update?.params ?? [])];
+    problems.push(...params.flatMap((p) => validateExample(table.name, p)));
   }
   return problems;
+}
+
+/** A JSON parameter shows one example everywhere (docs and errors): it must be there, and be accepted. */
+function validateExample(owner: string, param: ParamDef): string[] {
+  if (param.type !== 'jsonArray' && param.type !== 'jsonObject') return param.example === undefined ? [] : [`${owner}.${param.name}: an example on a non-JSON parameter`];
+  if (param.example === undefined) return [`${owner}.${param.name}: a JSON parameter without an example`];
+  const checked = checkValue(param, param.example);
+  return checked.ok ? [] : [`${owner}.${param.name}: its example ${checked.message}`];
 }
 
 function validateTable(table: TableDef): string[] {

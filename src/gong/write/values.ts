@@ -55,7 +55,7 @@ export function checkValue(param: ParamDef, value: InputValue): { ok: true; valu
     }
     case 'jsonArray':
     case 'jsonObject':
-      return checkJson(param.type, value);
+      return checkJson(param, value);
     case 'language':
       return LANGUAGES.has(String(value)) ? ok(String(value)) : fail(`must be one of Gong's language codes such as en-US or fr-FR (got ${describe(value)})`);
     case 'url': {
@@ -83,7 +83,7 @@ function realDate(iso: string): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && hh < 24 && mm < 60 && ss < 60;
 }
 
-function checkJson(type: 'jsonArray' | 'jsonObject', value: InputValue): { ok: true; value: unknown } | { ok: false; message: string } {
+function checkJson(param: ParamDef, value: InputValue): { ok: true; value: unknown } | { ok: false; message: string } {
   let parsed: unknown = value;
   if (typeof value === 'string') {
     try {
@@ -95,8 +95,9 @@ function checkJson(type: 'jsonArray' | 'jsonObject', value: InputValue): { ok: t
   }
   const isArray = Array.isArray(parsed);
   const isObject = parsed !== null && typeof parsed === 'object' && !isArray;
-  if (type === 'jsonArray' && !isArray) return { ok: false, message: 'must be a JSON array, e.g. [{"Name": "…"}]' };
-  if (type === 'jsonObject' && !isObject) return { ok: false, message: 'must be a JSON object, e.g. {"permissionLevel": "all"}' };
+  const example = param.example === undefined ? '' : `, e.g. ${param.example}`;
+  if (param.type === 'jsonArray' && !isArray) return { ok: false, message: `must be a JSON array${example}` };
+  if (param.type === 'jsonObject' && !isObject) return { ok: false, message: `must be a JSON object${example}` };
   return { ok: true, value: camelKeys(parsed) };
 }
 

@@ -24,6 +24,15 @@ describe('EXPLAIN CALL', () => {
     assert.match((await explain('CALL EraseDataForPhoneNumber(:phone)')).messages[0]!, /references the phone number :phone /);
   });
 
+  it('a CALL filters nothing: its messages say what running it sends, never the read boilerplate about filters', async () => {
+    for (const sql of ["CALL GrantCallAccess('1', '[\"2\"]')", "CALL EraseDataForEmailAddress('ada@example.com')"]) {
+      const { messages } = await explain(sql);
+      assert.ok(messages.length > 0, sql);
+      assert.ok(messages.every((m) => !/filter/i.test(m)), `${sql}: ${messages.join(' | ')}`);
+    }
+    assert.deepEqual((await explain("CALL GrantCallAccess('1', '[\"2\"]')")).messages, ['Running it sends a write request to Gong; EXPLAIN sent nothing.']);
+  });
+
   it('a procedure of two requests names both', async () => {
     const { row } = await explain("CALL GrantCallAccess('1', '[\"2\"]')");
     assert.deepEqual(row.slice(2), ['PUT /v2/calls/users-access', '(none)', '(none)', '1 (a write request)']);
