@@ -27,6 +27,8 @@ export interface SandboxOptions extends GenerateOptions {
   rateLimit?: RateLimitOptions | false;
   faults?: FaultOptions;
   media?: MediaOptions;
+  /** How long an accepted data-privacy erase takes before the data is gone (default 3,000 ms; Gong takes hours). */
+  eraseDelayMs?: number;
   /** "Sign in with Gong": registered apps and token lifetimes. */
   oauth?: OAuthOptions;
   /** Clock, for tests of expiry and daily quotas. */
@@ -53,7 +55,7 @@ export interface Sandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const now = options.now ?? Date.now;
   const world = generateWorld(options);
-  const store = new Store(world, options.media);
+  const store = new Store(world, options.media, options.eraseDelayMs);
   const credentials = options.credentials ?? [DEMO_CREDENTIALS];
   const bearers = [...(options.bearerTokens ?? [])];
   const auth = new Authenticator(credentials, bearers, now);

@@ -17,6 +17,9 @@ export interface MediaOptions {
 
 export const MAX_MEDIA_BYTES = 1.5 * 1024 ** 3;
 
+/** How long an accepted erase takes in the sandbox (Gong: hours; short here so it can be tested). */
+export const ERASE_DELAY_MS = 3000;
+
 /**
  * The world plus what the server needs to serve it fast and to change it: calls visible
  * to listing kept sorted by Gong's filter time, indexes by id, the ingestion timers.
@@ -33,7 +36,7 @@ export class Store {
   private readonly timers = new Set<NodeJS.Timeout>();
   readonly media: Required<MediaOptions>;
 
-  constructor(readonly world: World, media: MediaOptions = {}) {
+  constructor(readonly world: World, media: MediaOptions = {}, readonly eraseDelayMs = ERASE_DELAY_MS) {
     this.media = { processingDelayMs: 1500, minBytes: 120_000, maxBytes: MAX_MEDIA_BYTES, ...media };
     for (const call of world.calls) {
       this.callsById.set(call.meta.id, call);
@@ -87,6 +90,28 @@ export class Store {
       action();
     }, delayMs);
     this.timers.add(timer);
+  }
+
+  /**
+   * Gong's erase, once carried out: every call the person took part in is deleted, and with it
+   * what Gong derives from it (their emails, meetings and CRM records in the privacy lookups,
+   * parties, transcripts, answered scorecards, activity); meetings they were invited to go too.
+   */
+  eraseCalls(matches: (call: SandboxCall) => boolean, email?: string): number {
+    const gone = new Set(this.world.calls.filter(matches).map((c) => c.meta.id));
+    const keep = <T>(list: T[], kept: (x: T) => boolean) => list.splice(0, list.length, ...list.filter(kept));
+    keep(this.world.calls, (c) => !gone.has(c.meta.id));
+    keep(this.visibleCalls, (c) => !gone.has(c.meta.id));
+    keep(this.world.answeredScorecards, (s) => !gone.has(s.callId));
+    keep(this.world.activity, (a) => !gone.has(a.callId));
+    for (const id of gone) {
+      this.callsById.delete(id);
+      this.callAccess.delete(id);
+    }
+    if (email) {
+      for (const [id, m] of this.meetings) if ([m.organizerEmail, ...m.invitees.map((i) => i.email)].some((e) => e.toLowerCase() === email)) this.meetings.delete(id);
+    }
+    return gone.size;
   }
 
   close(): void {

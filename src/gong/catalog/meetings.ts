@@ -25,9 +25,9 @@ export const MeetingIntegrationStatus = defineTable({
 });
 
 const MEETING_PARAMS: readonly ParamDef[] = [
-  { name: 'StartTime', type: 'datetime', required: true, description: 'Start: ISO-8601 with an offset, or YYYY-MM-DD HH:MM:SS read as UTC.' },
+  { name: 'StartTime', type: 'datetime', required: true, description: 'Start, in the future: ISO-8601 with an offset, or YYYY-MM-DD HH:MM:SS read as UTC.' },
   { name: 'EndTime', type: 'datetime', required: true, description: 'End, after StartTime.' },
-  { name: 'OrganizerEmail', type: 'email', required: true, maxLength: 320, description: 'The Gong user who organizes it.' },
+  { name: 'OrganizerEmail', type: 'email', required: true, maxLength: 320, description: 'The Gong user who organizes it: one whose meeting integration is valid (see MeetingIntegrationStatus); UpdateMeeting and DeleteMeeting take the same organizer, it cannot be changed.' },
   { name: 'Invitees', type: 'jsonArray', required: true, description: 'JSON array of the invitees, the organizer not included: objects with Email (required), DisplayName, FirstName, LastName.', example: '[{"Email": "jane@acme.com", "DisplayName": "Jane Doe"}]' },
   { name: 'Title', type: 'text', required: false, maxLength: 1024, description: 'The meeting title.' },
   { name: 'ExternalId', type: 'text', required: false, maxLength: 256, description: 'Your id of the meeting.' },

@@ -92,7 +92,11 @@ const dataForPhone: Route = {
   },
 };
 
-/** The erase endpoints: accepted at once, carried out by Gong within hours; the sandbox records them. */
+/**
+ * The erase endpoints: accepted at once, carried out later (Gong: within hours; the sandbox:
+ * after `eraseDelayMs`). Then, as Gong documents, every call the person appears in is deleted,
+ * and with the calls their emails, meetings and CRM records: the lookups find nothing.
+ */
 function eraseRoute(pattern: string, param: string, kind: 'emailAddress' | 'phoneNumber'): Route {
   return {
     method: 'POST',
@@ -101,7 +105,14 @@ function eraseRoute(pattern: string, param: string, kind: 'emailAddress' | 'phon
     handle(ctx) {
       const value = requiredParam(ctx, param);
       if (kind === 'phoneNumber' && !value.startsWith('+')) throw badRequest('phoneNumber must start with + and the country code');
-      ctx.store.world.erasures.push({ kind, value, requestId: String(ctx.store.world.erasures.length + 1) });
+      const { store } = ctx;
+      store.world.erasures.push({ kind, value, requestId: String(store.world.erasures.length + 1) });
+      const email = value.toLowerCase();
+      const wanted = digitsOf(value);
+      const isPerson = kind === 'emailAddress'
+        ? (p: Party) => p.emailAddress?.toLowerCase() === email
+        : (p: Party) => p.phoneNumber !== null && digitsOf(p.phoneNumber) === wanted;
+      store.later(store.eraseDelayMs, () => store.eraseCalls((call) => call.parties.some(isPerson), kind === 'emailAddress' ? email : undefined));
       return { body: {} };
     },
   };

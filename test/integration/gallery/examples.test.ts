@@ -9,6 +9,7 @@ import type { GongClient } from '../../../src/gong';
 import type { Destination } from '../../../src/mirror/destination';
 import { openDestination } from '../../../src/mirror/open';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
+import { calendarStatus } from '../../../src/sandbox/routes/meetings';
 import { connect } from '../../helpers/connect';
 import { syncMirror } from '../../helpers/syncMirror';
 
@@ -31,9 +32,10 @@ function parametersOf(sandbox: Sandbox): Record<string, string> {
     managerId: manager.id,
     callId: sandbox.store.visibleCalls[0]!.meta.id,
     userIds: JSON.stringify([users[1]!.id]),
-    organizerEmail: users[2]!.emailAddress,
+    organizerEmail: users.find((u) => calendarStatus(users, u.emailAddress).valid)!.emailAddress,
     inviteeEmail: 'jane@acme.example',
-    emailAddress: users[3]!.emailAddress,
+    // A customer's address, as a privacy request is: erasing it deletes only the calls they took part in.
+    emailAddress: sandbox.store.visibleCalls.flatMap((c) => c.parties).find((p) => p.affiliation === 'External' && p.emailAddress)!.emailAddress!,
   };
 }
 

@@ -6,6 +6,7 @@ import { callProcedure } from '../../../src/gong/write/writer';
 import { findProcedure } from '../../../src/gong';
 import type { GongClient } from '../../../src/gong';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
+import { calendarStatus } from '../../../src/sandbox/routes/meetings';
 import { connect, select } from '../../helpers/connect';
 import { call, waitFor } from '../../helpers/sandboxClient';
 
@@ -357,18 +358,19 @@ describe('Engage, call outcomes and settings history against the sandbox', () =>
   });
 
   it('CreateMeeting, UpdateMeeting, DeleteMeeting: write-only, Gong adds its recorder; a missing invitee list is a 400 naming it', async () => {
-    const organizer = sandbox.world.users[2]!.emailAddress;
+    const organizer = sandbox.world.users.find((u) => calendarStatus(sandbox.world.users, u.emailAddress).valid)!.emailAddress;
+    const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
     const invitees = `'[{"Email": "jane@acme.com", "DisplayName": "Jane"}]'`;
-    const [created] = (await run(`CALL CreateMeeting('2026-12-01 10:00:00', '2026-12-01 10:30:00', '${organizer}', ${invitees}, 'Intro')`)).rows;
+    const [created] = (await run(`CALL CreateMeeting('${at(24)}', '${at(25)}', '${organizer}', ${invitees}, 'Intro')`)).rows;
     const meetingId = String(created![0]);
     assert.match(String(created![1]), new RegExp(meetingId));
     assert.equal(JSON.parse(String(created![2])).length, 1);
-    const [updated] = (await run(`CALL UpdateMeeting('${meetingId}', '2026-12-01 11:00:00', '2026-12-01 11:30:00', '${organizer}', ${invitees})`)).rows;
+    const [updated] = (await run(`CALL UpdateMeeting('${meetingId}', '${at(26)}', '${at(27)}', '${organizer}', ${invitees})`)).rows;
     assert.equal(updated![0], meetingId);
     await assert.rejects(run(`CALL DeleteMeeting('${meetingId}', 'someone@else.example')`), /not the organizer/);
     await run(`CALL DeleteMeeting('${meetingId}', '${organizer}')`);
     await assert.rejects(run(`CALL DeleteMeeting('${meetingId}', '${organizer}')`), /was not found/);
-    await assert.rejects(run(`CALL CreateMeeting('2026-12-01 10:00:00', '2026-12-01 10:30:00', '${organizer}', '[]')`), /invitees is required/);
+    await assert.rejects(run(`CALL CreateMeeting('${at(24)}', '${at(25)}', '${organizer}', '[]')`), /invitees is required/);
   });
 
   it('GrantCallAccess and RevokeCallAccess change what CallUserAccess reads', async () => {
