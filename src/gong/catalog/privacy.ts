@@ -75,7 +75,8 @@ export const DataPrivacyByPhone = defineTable({
 const ERASE_RETURNS = [{ name: 'RequestId', type: 'text', description: "Gong's requestId: quote it to Gong support about the erasure." }] as const;
 const ERASE_PECULIARITIES = [
   'Irreversible: CALL asks for confirmation every time (in the editor a dialog; in the CLI only --confirm irreversible-call answers it, not --yes).',
-  'Asynchronous at Gong: the erasure takes hours; Gong guards against abnormal volumes of erasures.',
+  'Asynchronous at Gong: the erasure takes hours (the sandbox: about 3 seconds); Gong guards against abnormal volumes of erasures.',
+  'Gong deletes every call the person appears in (as a speaker, attendee, lead or contact), their emails and their CRM leads and contacts.',
 ];
 
 /** An erase procedure: one required parameter sent in the query, irreversible, answered with Gong's requestId. */
