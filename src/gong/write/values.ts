@@ -84,18 +84,18 @@ function realDate(iso: string): boolean {
 }
 
 function checkJson(param: ParamDef, value: InputValue): { ok: true; value: unknown } | { ok: false; message: string } {
+  const example = param.example === undefined ? '' : `, e.g. ${param.example}`;
   let parsed: unknown = value;
   if (typeof value === 'string') {
     try {
       // Parsed without loss: a UserId written as a bare 19-digit number keeps its digits.
       parsed = parseGongJson(value);
     } catch (error) {
-      return { ok: false, message: `is not valid JSON: ${(error as Error).message}` };
+      return { ok: false, message: `is not valid JSON (${(error as Error).message}): write a JSON ${param.type === 'jsonArray' ? 'array' : 'object'}${example}` };
     }
   }
   const isArray = Array.isArray(parsed);
   const isObject = parsed !== null && typeof parsed === 'object' && !isArray;
-  const example = param.example === undefined ? '' : `, e.g. ${param.example}`;
   if (param.type === 'jsonArray' && !isArray) return { ok: false, message: `must be a JSON array${example}` };
   if (param.type === 'jsonObject' && !isObject) return { ok: false, message: `must be a JSON object${example}` };
   return { ok: true, value: camelKeys(parsed) };

@@ -23,6 +23,11 @@ describe('JSON parameters: one example each, in the docs and in the errors', () 
       /Content must be a JSON object, e\.g\. \{"ContentTitle": "Pricing page", "ContentUrl": "https:\/\/www\.acme\.com\/pricing"\}/);
   });
 
+  it('text that is not JSON at all (an email where a list is due) names the format too', async () => {
+    await assert.rejects(callProcedure(noClient, findProcedure('CreateMeeting')!, ['2030-01-01 10:00:00', '2030-01-01 10:30:00', 'dana@yourco.com', 'jane@acme.com']),
+      /Invitees is not valid JSON \(.+\): write a JSON array, e\.g\. \[\{"Email": "jane@acme\.com", "DisplayName": "Jane Doe"\}\]/);
+  });
+
   it('hover on a JSON parameter and Describe of its procedure show the example, quoted as SQL text', () => {
     let shown = 0;
     for (const procedure of procedures) {
