@@ -167,8 +167,14 @@ describe('engine execution', () => {
     assert.equal(explained!.layout, 'record', 'the grid shows its sentences as a record view');
     const [joined] = await run(`EXPLAIN SELECT * FROM Calls c JOIN CallParties p ON p.CallId = c.Id WHERE c.Scheduled >= '2026-01-01' AND p.Affiliation = 'External'`);
     const parties = Object.fromEntries(joined!.columns.map((c, i) => [c.name, joined!.rows[1]![i]]));
-    assert.deepEqual([parties.Object, parties.Request, parties.NativeFilters, parties.EstimatedCalls],
-      ['CallParties', 'POST /v2/calls/extensive (100 per page)', 'CallId IN (the c.Id values read)', 'after c.Id is read: 1 request per 100 of its values']);
+    assert.deepEqual([parties.Object, parties.Request, parties.NativeFilters],
+      ['CallParties', 'POST /v2/calls/extensive (100 per page)', 'CallId IN (the c.Id values read)']);
+    // Counted from Calls' first page, before any request for the parties.
+    const calls = Object.fromEntries(joined!.columns.map((c, i) => [c.name, joined!.rows[0]![i]]));
+    const [, pages, records] = /^(\d+) \(about \d+ requests?: Gong's count is ([\d,]+) records, 100 per page\)$/.exec(String(calls.EstimatedCalls)) ?? [];
+    assert.ok(pages, `Calls' estimate from Gong's count: ${calls.EstimatedCalls}`);
+    assert.equal(parties.EstimatedCalls, `${pages} (after c.Id is read: 1 request per 100 of its values × at most ${records} values (Gong's count of Calls))`);
+    assert.match(joined!.messages.join('\n'), /Counting Calls took 1 API call: EXPLAIN reads its first page/);
   });
 
   it('asks before a costly read: by estimate before any request, by Gong\'s total after the first page', async () => {
