@@ -1,4 +1,5 @@
 import type { Row } from '../../gong/catalog/types';
+import { requestsText } from '../../gong/read/fanOutRequests';
 import { PAGE_SIZE, type Estimate, type ReadPlan } from '../../gong/read/plan';
 import { readRows } from '../../gong/read/reader';
 import { keyedRequest } from '../plan/joinKeys';
@@ -64,10 +65,10 @@ async function firstPage(plan: ReadPlan, ctx: RunContext): Promise<FirstPage> {
 
 /** A read's estimate once its first page is read: all of it, or Gong's count of pages. */
 function counted(page: FirstPage): Estimate {
-  if (page.next === undefined) return { requests: page.requests, open: false, note: `${requests(page.requests)}: all ${page.rows.length.toLocaleString('en-US')} records` };
+  if (page.next === undefined) return { requests: page.requests, open: false, note: `${requestsText(page.requests)}: all ${page.rows.length.toLocaleString('en-US')} records` };
   if (page.total === undefined) return { requests: page.requests, open: true, note: 'more pages follow; Gong did not say how many' };
   const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
-  return { requests: pages, open: false, note: `about ${requests(pages)}: Gong's count is ${page.total.toLocaleString('en-US')} records, ${PAGE_SIZE} per page` };
+  return { requests: pages, open: false, note: `about ${requestsText(pages)}: Gong's count is ${page.total.toLocaleString('en-US')} records, ${PAGE_SIZE} per page` };
 }
 
 /** The rows a first page says a read will give. */
@@ -85,8 +86,4 @@ export function keyedEstimate(scan: Scan, sourceName: string, source: KnownRows 
   const after = `after ${sourceName} is read: 1 request per ${per} of its values`;
   if (!source) return { requests: 0, open: true, note: after };
   return { requests: Math.ceil(source.rows / per), open: false, note: `${after} × at most ${source.rows.toLocaleString('en-US')} values (${source.how})` };
-}
-
-function requests(n: number): string {
-  return `${n.toLocaleString('en-US')} request${n === 1 ? '' : 's'}`;
 }

@@ -39,6 +39,6 @@ function rowNoun(table: string): string {
 }
 
 export function requestsText(n: number): string {
-  return `${n} request${n === 1 ? '' : 's'}`;
+  return `${n.toLocaleString('en-US')} request${n === 1 ? '' : 's'}`;
 }
 
