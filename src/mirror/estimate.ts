@@ -1,3 +1,7 @@
+import { findTable } from '../gong/catalog';
+import type { TableDef } from '../gong/catalog/types';
+import { countedFanOut } from '../gong/read/fanOutRequests';
+import { planRead } from '../gong/read/plan';
 import { emptyStats, readRows, type ReadStats } from '../gong/read/reader';
 import type { SyncState } from './destination';
 import { CALLS_PER_REQUEST, callsTable, readParts, selectTables, windowPredicates, windowStart, type ReadPart } from './reads';
@@ -26,9 +30,10 @@ export async function estimateSync(
   const objects: ObjectEstimate[] = [];
   // Calls a run will write, which per-call content then follows: those the calls' window re-reads.
   let followedCalls: number | undefined;
+  const sourceRows = fanOutSourceRows(options, known, counts, stats);
   for (const group of groupSharedReads(tables, known, options.full)) {
     const [first, ...sharing] = group as [MirrorTable, ...MirrorTable[]];
-    const estimate = await estimateObject(options, first, known.get(first.name), counts, followedCalls, stats);
+    const estimate = await estimateObject(options, first, known.get(first.name), counts, followedCalls, stats, sourceRows);
     if (first.name === callsTable().name) followedCalls = estimate.rows;
     objects.push(estimate.object);
     for (const table of sharing) objects.push({ object: table.name, requests: 0, open: false, note: `read by ${first.name}'s requests` });
@@ -45,6 +50,7 @@ export async function estimateSync(
 
 async function estimateObject(
   options: SyncOptions, table: MirrorTable, state: SyncState | undefined, counts: Map<string, number>, followedCalls: number | undefined, stats: ReadStats,
+  sourceRows: SourceRows,
 ): Promise<{ object: ObjectEstimate; rows?: number }> {
   const { policy } = table;
   if (policy.kind === 'perCall') {
@@ -58,6 +64,8 @@ async function estimateObject(
   const resumed = options.full ? undefined : parseCheckpoint(state);
   const from = policy.kind === 'fullRefresh' ? null : resumed ? resumed.from ?? null : windowStart(table, state, options);
   const parts = readParts(table, windowPredicates(table, from));
+  const fannedOut = await fanOutEstimate(parts, sourceRows);
+  if (fannedOut) return { object: { object: table.name, ...fannedOut } };
   const minimum = parts.reduce((n, p) => n + p.plan.estimate.requests, 0);
   // What the mirror holds in the window tells how many pages it will take again; on a first run
   // Gong's count on the first page does (one request, read again by the run).
@@ -72,6 +80,40 @@ async function estimateObject(
     : told !== undefined ? `${told} record${told === 1 ? '' : 's'} at Gong${parts.length > 1 ? ' in the first of ' + parts.length + ' parts' : ''}`
       : `${minimum} request${minimum === 1 ? '' : 's'} or more${resumed ? ', resuming where the last run stopped' : ''}`;
   return { object: { object: table.name, requests: pages, open, note }, rows };
+}
+
+/** How many rows a table a read fans out over has (Users, for one request per user), and who says so; asked once per estimate. */
+type SourceRows = (table: TableDef) => Promise<{ rows: number; how: string } | undefined>;
+
+/**
+ * The rows of a fan-out's source: the mirror's, when its last sync of the table finished,
+ * else Gong's count on the first page of it (one request, for every object fanning out over it).
+ */
+function fanOutSourceRows(options: SyncOptions, known: Map<string, SyncState>, counts: Map<string, number>, stats: ReadStats): SourceRows {
+  const asked = new Map<string, Promise<{ rows: number; how: string } | undefined>>();
+  const count = async (table: TableDef) => {
+    const held = counts.get(table.name);
+    if (known.get(table.name)?.lastRunFinished && held !== undefined) return { rows: held, how: `${table.name} in the mirror` };
+    const total = await countAtGong(options, { plan: planRead(table, []), resumable: true }, stats);
+    return total === undefined ? undefined : { rows: total, how: `Gong's count of ${table.name}` };
+  };
+  return (table) => {
+    if (!asked.has(table.name)) asked.set(table.name, count(table));
+    return asked.get(table.name)!;
+  };
+}
+
+/** An object read once per row of another table (Flows: per user): that table read whole, then its requests per row, every part. */
+async function fanOutEstimate(parts: readonly ReadPart[], sourceRows: SourceRows): Promise<Omit<ObjectEstimate, 'object'> | undefined> {
+  const fanned = parts.filter((p) => p.plan.fanOut && 'from' in p.plan.fanOut);
+  if (fanned.length === 0) return undefined;
+  const fanOut = fanned[0]!.plan.fanOut as { from: { table: string } };
+  const source = findTable(fanOut.from.table) as TableDef;
+  const counted = await sourceRows(source);
+  if (!counted) return undefined;
+  const each = fanned.map((p) => countedFanOut(p.plan, source, counted.rows, counted.how));
+  const others = parts.length - fanned.length;
+  return { requests: each.reduce((n, e) => n + e.requests, others), open: true, note: each[0]!.note };
 }
 
 /** Gong's count of the records a read will page through, from its first page (undefined when Gong does not say). */

@@ -14,7 +14,7 @@ const TYPO = '-- Calls of the week\nSELECT Id FROM Calls LIMIT 1;\n\n-- a typo o
 describe('running what the cursor is on, and errors that point into the file', () => {
   let workbench: Workbench;
   before(async () => {
-    workbench = await startWorkbench({ files: { 'typed.gongsql': '', 'blank.gongsql': '', 'typo.gongsql': TYPO, 'badjson.gongsql': BAD_JSON, 'declined.gongsql': '', 'erase.gongsql': '', 'perUser.gongsql': '' } });
+    workbench = await startWorkbench({ files: { 'typed.gongsql': '', 'blank.gongsql': '', 'typo.gongsql': TYPO, 'badjson.gongsql': BAD_JSON, 'declined.gongsql': '', 'erase.gongsql': '', 'perUser.gongsql': '', 'keyed.gongsql': '' } });
   });
   after(async () => {
     await workbench?.stop();
@@ -237,5 +237,26 @@ describe('running what the cursor is on, and errors that point into the file', (
       assert.match(await toast.locator('.notification-list-item-message').innerText(), new RegExp(`Not run: you declined to spend about ${estimate} Gong API calls on this statement\\.`));
       await runCommand(page, 'Notifications: Clear All Notifications');
     }
+  });
+
+  step('a join read by the keys of a filtered Calls asks after Calls\' first page, with the keyed reads counted from Gong\'s count of Calls; Cancel spends nothing more', async () => {
+    const { page } = workbench;
+    await edit(page, 'keyed.gongsql');
+    await page.keyboard.type("SELECT count(*) FROM Calls c JOIN CallParties p ON p.CallId = c.Id JOIN CallInteractionStats i ON i.CallId = c.Id WHERE c.Scheduled >= '2025-01-01';");
+    const before = await callsToday(page);
+    await page.keyboard.press('Control+Enter');
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'Gong API calls' });
+    await dialog.waitFor({ timeout: 60_000 });
+    // Only Calls' first page (its count) before the question, not all of Calls nor any keyed read.
+    await until(async () => (await callsToday(page)) === before + 1, 'one API call (the first page of Calls) before the question');
+    const text = await dialog.innerText();
+    const [, estimate, pages, calls] = /This statement needs about (\d+) Gong API calls \(more than 50\)\. Calls: about (\d+) requests: Gong's count is ([\d,]+) records, 100 per page; CallParties: after c\.Id is read: 1 request per 100 of its values × at most \3 values \(Gong's count of Calls\); CallInteractionStats: after c\.Id is read/.exec(text) ?? [];
+    assert.ok(estimate && pages && calls, `the dialog counts every read: ${text}`);
+    assert.equal(Number(estimate), 3 * Number(pages), 'Calls\' pages and a request per 100 of its ids for each keyed read');
+    await page.screenshot({ path: '/tmp/shots-cost/keyed-dialog.png' });
+    await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await notification(page, 'Not run: you declined to spend');
+    assert.equal(await callsToday(page), before + 1, 'nothing more after Cancel');
+    await runCommand(page, 'Notifications: Clear All Notifications');
   });
 });

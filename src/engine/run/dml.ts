@@ -1,7 +1,7 @@
 import { findProcedure, findTable } from '../../gong/catalog';
 import type { SqlValue, TableDef } from '../../gong/catalog/types';
 import { GongError } from '../../gong/http/errors';
-import { callProcedure, deleteRows, insertRows, updateRows, type RowOutcome } from '../../gong/write/writer';
+import { callProcedure, deleteRows, insertRows, updateRows, type RowOutcome, type WriteOptions } from '../../gong/write/writer';
 import type { InputValue } from '../../gong/write/values';
 import { bind, constantValue } from '../bind/binder';
 import { LocalDatabase } from '../eval/local';
@@ -32,7 +32,7 @@ export async function runInsert(text: string, s: A.InsertStatement, ctx: RunCont
     throw new EngineError('SYNTAX', 'INSERT needs VALUES or SELECT', s.span);
   }
   const named = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
-  const outcomes = await insertRows(gongClient(ctx.options), table, named, { signal: ctx.options.signal });
+  const outcomes = await insertRows(gongClient(ctx.options), table, named, writeOptions(ctx));
   return outcomeResult(table, outcomes, 'inserted');
 }
 
@@ -51,7 +51,7 @@ export async function runUpdateOrDelete(text: string, s: A.UpdateStatement | A.D
   const keys = matched.rows.map((r) => String(r[0]));
   let outcomes: RowOutcome[];
   if (s.kind === 'Delete') {
-    outcomes = await deleteRows(gongClient(ctx.options), table, keys, { signal: ctx.options.signal });
+    outcomes = await deleteRows(gongClient(ctx.options), table, keys, writeOptions(ctx));
   } else {
     outcomes = [];
     // Each row may get its own values (SET x = f(column)), so each is its own request.
@@ -59,7 +59,7 @@ export async function runUpdateOrDelete(text: string, s: A.UpdateStatement | A.D
       const changes = Object.fromEntries(sets.map((set, j) => [set.column.text, row[j + 1] as InputValue]));
       const [outcome] = outcomes.some((o) => o.status !== 'ok')
         ? [{ index: 0, status: 'skipped' as const }]
-        : await updateRows(gongClient(ctx.options), table, [keys[i] as string], changes, { signal: ctx.options.signal });
+        : await updateRows(gongClient(ctx.options), table, [keys[i] as string], changes, writeOptions(ctx));
       outcomes.push({ ...(outcome as RowOutcome), index: i });
     }
   }
@@ -77,7 +77,7 @@ export async function runCall(text: string, s: A.CallStatement, ctx: RunContext)
       if (await confirmed(ctx, request)) return true;
       throw new NotConfirmed(request, `${procedure.name} would ${action}, which cannot be undone; not run without confirmation.`, s.span);
     };
-    const row = await callProcedure(gongClient(ctx.options), procedure, args, { signal: ctx.options.signal, confirmIrreversible });
+    const row = await callProcedure(gongClient(ctx.options), procedure, args, { ...writeOptions(ctx), confirmIrreversible });
     const columns = procedure.returns.map((r) => ({ name: r.name, type: 'text' as const }));
     return { columns, rows: [procedure.returns.map((r) => row[r.name] ?? null)], messages: [`${procedure.name} done`] };
   } catch (error) {
@@ -87,6 +87,11 @@ export async function runCall(text: string, s: A.CallStatement, ctx: RunContext)
     }
     throw error;
   }
+}
+
+/** How a write is sent: cancellable, and every request it sends counted in the statement's API calls. */
+function writeOptions(ctx: RunContext): WriteOptions {
+  return { signal: ctx.options.signal, onRequest: () => { ctx.stats.apiCalls++; } };
 }
 
 /**

@@ -9,6 +9,7 @@ import { EXPLAIN_COLUMNS, explainCall, explainScans, explainWrite, freshness } f
 import { compilesNatively } from './nativeSelect';
 import type { Scan } from '../plan/planner';
 import { costFanOuts } from './fanOutCost';
+import { countPages } from './pageCount';
 import { scanSources, type ScanSource } from './source';
 import type { ExecStats, StatementResult } from './result';
 import { foldConstants } from './fold';
@@ -127,12 +128,16 @@ async function explainSelect(text: string, select: A.SelectStatement, ctx: RunCo
   const planned = queryPlanFor(select, bind(select), ctx, await foldConstants(select, ctx.params, ctx.options)).scans;
   const sources = await scanSources(planned, ctx.options);
   // A read of one request per user says how many users: counting them may take a request.
-  const scans = await costFanOuts(planned, (scan) => sources.of.get(scan.ref)?.kind === 'gong', ctx);
+  const fannedOut = await costFanOuts(planned, (scan) => sources.of.get(scan.ref)?.kind === 'gong', ctx);
+  // Of a join, each paged read says its pages, and the reads keyed by it their keys: counting takes its first page.
+  // (One object's run asks after its first page anyway; its EXPLAIN stays free.)
+  const fromGong = fannedOut.filter((scan) => sources.of.get(scan.ref)?.kind === 'gong');
+  const { scans, firstPages } = await countPages(fannedOut, (scan) => fromGong.length > 1 && fromGong.includes(scan), ctx);
   const mirror = [...sources.of.values()].find((s) => s.kind === 'mirror');
-  if (mirror?.kind !== 'mirror') return { rows: explainScans(text, scans), messages: [...countingMessage(ctx, planned), LOCAL_FILTERS] };
+  if (mirror?.kind !== 'mirror') return { rows: explainScans(text, scans, undefined, undefined, firstPages), messages: [...countingMessage(ctx, planned, firstPages), LOCAL_FILTERS] };
   const native = nativeOf(scans, sources, ctx);
   const onFile = native !== undefined && await compilesNatively(native, text, select, scans, ctx);
-  const rows = explainScans(text, scans, sources, { native: onFile });
+  const rows = explainScans(text, scans, sources, { native: onFile }, firstPages);
   const counts = await mirror.destination.rowCounts();
   const objects = new Map<string, ScanSource>(scans.map((scan) => [scan.table.name, sources.of.get(scan.ref) as ScanSource]));
   const fresh = [...objects].flatMap(([name, s]) => (s.kind === 'mirror' ? [freshness(name, s.state, counts.get(name), Date.now())] : []));
@@ -141,15 +146,20 @@ async function explainSelect(text: string, select: A.SelectStatement, ctx: RunCo
     : native ? `the file's SQLite does not take this statement, so rows come from ${label} and SQLite evaluates it locally`
     : `rows come from ${label} (with the filters that compare alike there) and SQLite evaluates the statement locally`;
   const local = onFile ? [] : [LOCAL_FILTERS];
-  return { rows, messages: [...sources.messages, `From the mirror: ${where}; 0 API calls.`, ...fresh, ...local, ...countingMessage(ctx, planned)] };
+  return { rows, messages: [...sources.messages, `From the mirror: ${where}; 0 API calls.`, ...fresh, ...local, ...countingMessage(ctx, planned, firstPages)] };
 }
 
-/** What EXPLAIN spent counting the rows of the tables a read makes one request per row of (Users for a per-user read). */
-function countingMessage(ctx: RunContext, planned: readonly Scan[]): string[] {
+/**
+ * What EXPLAIN spent counting the rows of the tables a read makes one request per row of
+ * (Users for a per-user read) or takes its keys from (Calls for a read by call ids).
+ */
+function countingMessage(ctx: RunContext, planned: readonly Scan[], firstPages: ReadonlyMap<A.TableRef, unknown>): string[] {
   const spent = ctx.stats.apiCalls;
   if (spent === 0) return [];
-  const counted = [...new Set(planned.flatMap((s) => (s.plan.fanOut && 'from' in s.plan.fanOut ? [s.plan.fanOut.from.table] : [])))];
-  return [`Counting ${counted.join(' and ')} took ${spent} API call${spent === 1 ? '' : 's'}: EXPLAIN reads its first page to know how many requests follow.`];
+  const fanOutSources = planned.flatMap((s) => (s.plan.fanOut && 'from' in s.plan.fanOut ? [s.plan.fanOut.from.table] : []));
+  const firstPaged = planned.filter((s) => firstPages.has(s.ref)).map((s) => s.table.name);
+  const counted = [...new Set([...fanOutSources, ...firstPaged])];
+  return [`Counting ${counted.join(' and ')} took ${spent} API call${spent === 1 ? '' : 's'}: EXPLAIN reads ${counted.length === 1 ? 'its' : 'each one\'s'} first page to know how many requests follow.`];
 }
 
 export { EngineError };

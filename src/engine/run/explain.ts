@@ -3,7 +3,8 @@ import type { SqlValue } from '../../gong/catalog/types';
 import type { InputValue } from '../../gong/write/values';
 import { constantValue } from '../bind/binder';
 import { irreversibleQuestion } from './context';
-import type { Predicate, ReadPlan } from '../../gong/read/plan';
+import type { Estimate, Predicate, ReadPlan } from '../../gong/read/plan';
+import { keyedEstimate, knownRows, type FirstPage } from './pageCount';
 import { keyedRequest } from '../plan/joinKeys';
 import type { Scan } from '../plan/planner';
 import type * as A from '../syntax/ast';
@@ -27,7 +28,7 @@ export interface MirrorFacts {
  * estimated calls. An object read from a mirror says so instead: which mirror, how fresh it
  * is, what the mirror filters, 0 calls.
  */
-export function explainScans(text: string, scans: readonly Scan[], sources?: Sources, mirror?: MirrorFacts): SqlValue[][] {
+export function explainScans(text: string, scans: readonly Scan[], sources?: Sources, mirror?: MirrorFacts, firstPages: ReadonlyMap<A.TableRef, FirstPage> = new Map()): SqlValue[][] {
   return scans.map((scan) => {
     const from = sources?.of.get(scan.ref);
     if (from?.kind === 'mirror' && mirror) return explainMirrorScan(text, scan, from, mirror);
@@ -35,7 +36,9 @@ export function explainScans(text: string, scans: readonly Scan[], sources?: Sou
     const plan = keyed?.plan ?? scan.plan;
     const fanOut = plan.fanOut ? ` × each ${plan.fanOut.column}${fannedFrom(plan)}` : '';
     const paging = plan.path.paging === 'none' ? '' : ' (100 per page)';
-    const source = scan.keyFrom && `${scans.find((s) => s.ref === scan.keyFrom!.source)?.alias}.${scan.keyFrom.sourceColumn}`;
+    const sourceScan = scan.keyFrom && scans.find((s) => s.ref === scan.keyFrom!.source);
+    const source = scan.keyFrom && `${sourceScan?.alias}.${scan.keyFrom.sourceColumn}`;
+    const sourcePage = sourceScan && firstPages.get(sourceScan.ref);
     const own = scan.plan.pushed.filter((p) => plan.pushed.includes(p));
     const params = [...plan.params.entries()].filter(([, v]) => !keyed || !Array.isArray(v)).map(([k, v]) => `${k.split(':')[1]}=${Array.isArray(v) ? `[${v.length} id${v.length === 1 ? '' : 's'}]` : v}`);
     const native = [...(keyed ? own : plan.pushed).map(describe), ...(keyed ? [`${scan.keyFrom!.column} IN (the ${source} values read)`] : [])];
@@ -45,9 +48,14 @@ export function explainScans(text: string, scans: readonly Scan[], sources?: Sou
       `${plan.path.method} ${plan.path.path}${paging}${fanOut}`,
       `${native.length ? native.join(' AND ') : '(none)'}${params.length ? ` → ${params.join(', ')}` : ''}`,
       scan.residual.length ? scan.residual.map((e) => text.slice(e.span.start, e.span.end)).join(' AND ') : '(none)',
-      keyed ? `after ${source} is read: 1 request per ${keyed.perRequest} of its values` : `${plan.estimate.requests}${plan.estimate.open ? '+' : ''} (${plan.estimate.note})`,
+      estimateText(keyed ? keyedEstimate(scan, source as string, sourcePage && knownRows(sourceScan!.table.name, sourcePage)) : plan.estimate),
     ];
   });
+}
+
+/** `20 (about 20 requests: …)`, `1+ (…)`; a cost known only after another read, as that. */
+function estimateText(e: Estimate): string {
+  return e.open && e.requests === 0 ? e.note : `${e.requests}${e.open ? '+' : ''} (${e.note})`;
 }
 
 function explainMirrorScan(text: string, scan: Scan, source: Extract<ScanSource, { kind: 'mirror' }>, mirror: MirrorFacts): SqlValue[] {

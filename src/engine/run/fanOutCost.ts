@@ -1,6 +1,7 @@
 import { findColumn, findTable } from '../../gong/catalog';
 import type { Row, SqlValue, TableDef } from '../../gong/catalog/types';
-import { planRead, PAGE_SIZE, type Estimate, type ReadPlan } from '../../gong/read/plan';
+import { countedFanOut, perValue, requestsText } from '../../gong/read/fanOutRequests';
+import { planRead, type Estimate, type ReadPlan } from '../../gong/read/plan';
 import { readRows } from '../../gong/read/reader';
 import type { Scan } from '../plan/planner';
 import { QueryCache } from './cache';
@@ -56,40 +57,8 @@ function costed(plan: ReadPlan, source: TableDef, counted: FanOutSourceRows | un
     const estimate: Estimate = { requests: unit.requests(values.length), open: paged, note: `${unit.text(values.length)} (${how})` };
     return { ...plan, fanOut: { column: fanOut.column, values }, estimate };
   }
-  if (counted?.total !== undefined) {
-    const pages = Math.max(1, Math.ceil(counted.total / PAGE_SIZE));
-    const estimate: Estimate = {
-      requests: pages + unit.requests(counted.total),
-      open: true,
-      note: `reads ${source.name} (${requestsText(pages)}), then ${unit.text(counted.total)} (Gong's count of ${source.name})`,
-    };
-    return { ...plan, estimate };
-  }
+  if (counted?.total !== undefined) return { ...plan, estimate: countedFanOut(plan, source, counted.total, `Gong's count of ${source.name}`) };
   return { ...plan, estimate: { ...plan.estimate, note: `reads ${source.name}, then ${unit.text(undefined)}: a guess, the number of ${unit.plural} is not known until ${source.name} is read` } };
-}
-
-/** What one fan-out value costs: a request each, or a request per batch of a list parameter. */
-function perValue(plan: ReadPlan, source: TableDef): { requests: (n: number) => number; text: (n: number | undefined) => string; plural: string } {
-  const fanOut = plan.fanOut!;
-  const list = plan.path.bindings.find((b) => b.column === fanOut.column && b.kind === 'list');
-  const batch = list?.kind === 'list' ? list.batch : 1;
-  const singular = rowNoun(source.name);
-  const plural = `${singular}s`;
-  const count = (n: number | undefined) => `${n === undefined ? '?' : n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
-  return {
-    requests: (n) => Math.ceil(n / batch),
-    text: (n) => `1 request per ${batch === 1 ? singular : `${batch} ${plural}`} × ${count(n)}`,
-    plural,
-  };
-}
-
-/** `Users` → `user`, `PermissionProfiles` → `permission profile`: what one row of a table is called. */
-function rowNoun(table: string): string {
-  return table.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/s$/, '');
-}
-
-function requestsText(n: number): string {
-  return `${n} request${n === 1 ? '' : 's'}`;
 }
 
 /**

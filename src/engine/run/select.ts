@@ -14,6 +14,8 @@ import { localSql, type LocalSql } from './localSql';
 import { localTables, preflight } from './preflight';
 import { runNative } from './nativeSelect';
 import { costFanOuts } from './fanOutCost';
+import { countPages, keyedEstimate, knownRows, type FirstPage } from './pageCount';
+import type { Estimate } from '../../gong/read/plan';
 import { cacheKey, scanPages, scanSources, type ScanSource, type Sources } from './source';
 
 export interface SelectOutput {
@@ -67,8 +69,11 @@ async function runLocally(text: string, select: A.SelectStatement, binding: Bind
     // And compiled by SQLite on the local tables, created empty: what SQLite rejects costs no API call.
     await preflight(db, local.sql, select, text, tables);
     // A read of one request per user learns how many users there are before it is asked about.
-    const queryPlan = withScans(planned, await costFanOuts(planned.scans, (s) => readsGong(s, readOf(s), ctx), ctx));
-    await confirmEstimate(queryPlan.scans, readOf, ctx);
+    const fannedOut = withScans(planned, await costFanOuts(planned.scans, (s) => readsGong(s, readOf(s), ctx), ctx));
+    // A paged read learns its pages (and the reads keyed by it their keys) from its first page; a streamed one asks as it goes.
+    const counted = await countPages(fannedOut.scans, (s) => s.ref !== fannedOut.streaming?.scan.ref && readsGong(s, readOf(s), ctx), ctx);
+    const queryPlan = withScans(fannedOut, counted.scans);
+    await confirmEstimate(queryPlan.scans, readOf, counted.firstPages, ctx);
     const streamed = queryPlan.streaming?.scan;
     const counts = queryPlan.streaming && streamed && !cached(streamed, readOf(streamed), ctx)
       ? await rowCounts(db, queryPlan.streaming, ctx)
@@ -78,7 +83,7 @@ async function runLocally(text: string, select: A.SelectStatement, binding: Bind
       const unlimited = localSql({ ...select, limit: undefined }, { tables: tables.names, params: ctx.params, text });
       return await stream(db, unlimited, queryPlan, readOf(queryPlan.streaming!.scan), counts, ctx, emitRows);
     }
-    const read = await readScans(queryPlan.scans, readOf, ctx);
+    const read = await readScans(queryPlan.scans, readOf, counted.firstPages, ctx);
     for (const scan of queryPlan.scans) {
       const columns = tables.columnsOf(scan.ref);
       await db.insertRows(tables.nameOf(scan.ref), columns.length, read.get(scan.ref) as Row[], projection(scan.table.columns, columns));
@@ -101,6 +106,7 @@ async function runLocally(text: string, select: A.SelectStatement, binding: Bind
 /** How one object reference is read: its source, and the columns the statement reads of it. */
 interface ScanRead { readonly source: ScanSource; readonly columns: readonly Column[] }
 type ReadOf = (scan: Scan) => ScanRead;
+type FirstPages = ReadonlyMap<A.TableRef, FirstPage>;
 
 async function stream(db: LocalDatabase, unlimited: LocalSql, queryPlan: QueryPlan, how: ScanRead, counts: RowCounts, ctx: RunContext, emitRows: boolean): Promise<Omit<SelectOutput, 'messages'>> {
   const { columns } = how;
@@ -155,7 +161,7 @@ function projection(all: readonly Column[], kept: readonly Column[]): (row: Row)
 }
 
 /** Reads every object reference, each one keyed by a join after the read whose keys it takes. */
-async function readScans(scans: readonly Scan[], readOf: ReadOf, ctx: RunContext): Promise<Map<A.TableRef, Row[]>> {
+async function readScans(scans: readonly Scan[], readOf: ReadOf, firstPages: FirstPages, ctx: RunContext): Promise<Map<A.TableRef, Row[]>> {
   const read = new Map<A.TableRef, Row[]>();
   const pending = [...scans];
   while (pending.length > 0) {
@@ -170,13 +176,13 @@ async function readScans(scans: readonly Scan[], readOf: ReadOf, ctx: RunContext
     }
     const how = readOf(scan);
     if (keyed !== scan && how.source.kind === 'gong') await confirmCalls(ctx.stats.apiCalls + keyed.plan.estimate.requests, ctx);
-    read.set(scan.ref, await fetchScan(keyed, how, ctx));
+    read.set(scan.ref, await fetchScan(keyed, how, ctx, firstPages.get(scan.ref)));
   }
   return read;
 }
 
-/** The rows of one object reference: from the cache, or read from its source (then cached). */
-async function fetchScan(scan: Scan, how: ScanRead, ctx: RunContext): Promise<Row[]> {
+/** The rows of one object reference: from the cache, or read from its source (then cached), going on after a first page counted. */
+async function fetchScan(scan: Scan, how: ScanRead, ctx: RunContext, first?: FirstPage): Promise<Row[]> {
   const cache = ctx.options.cache;
   const key = cacheKey(scan, how.source, how.columns, ctx);
   if (cache && ctx.options.useCache !== false) {
@@ -186,8 +192,12 @@ async function fetchScan(scan: Scan, how: ScanRead, ctx: RunContext): Promise<Ro
       return hit;
     }
   }
-  const rows: Row[] = [];
-  for await (const page of scanPages(scan, how.source, how.columns, ctx, readOptions(ctx))) rows.push(...page);
+  const rows: Row[] = [...(first?.rows ?? [])];
+  if (first?.next !== undefined) {
+    for await (const page of scanPages(scan, how.source, how.columns, ctx, { ...readOptions(ctx), startCursor: first.next })) rows.push(...page);
+  } else if (!first) {
+    for await (const page of scanPages(scan, how.source, how.columns, ctx, readOptions(ctx))) rows.push(...page);
+  }
   cache?.set(key, rows);
   return rows;
 }
@@ -219,13 +229,28 @@ function cached(scan: Scan, how: ScanRead, ctx: RunContext): boolean {
   return ctx.options.useCache !== false && ctx.options.cache?.get(cacheKey(scan, how.source, how.columns, ctx)) !== undefined;
 }
 
-/** Asks before a statement whose known cost passes the threshold (reads of Gong only); refuses when nobody says yes. */
-async function confirmEstimate(scans: readonly Scan[], readOf: ReadOf, ctx: RunContext): Promise<void> {
-  const reads = scans.filter((s) => readsGong(s, readOf(s), ctx));
-  // Requests already spent counting a fan-out's source are part of the statement's cost.
-  const estimate = reads.reduce((sum, s) => sum + s.plan.estimate.requests, ctx.stats.apiCalls);
-  const fannedOut = reads.filter((s) => s.plan.fanOut).map((s) => `${s.table.name}: ${s.plan.estimate.note}`);
-  await confirmCalls(estimate, ctx, fannedOut.length ? fannedOut.join('; ') : undefined);
+/**
+ * Asks before a statement whose cost passes the threshold (reads of Gong only), every read
+ * counted: its pages as Gong counted them, a keyed read's batches of the keys its source
+ * gives, a fan-out's requests. Refuses when nobody says yes.
+ */
+async function confirmEstimate(scans: readonly Scan[], readOf: ReadOf, firstPages: FirstPages, ctx: RunContext): Promise<void> {
+  const reads = scans.filter((s) => readsGong(s, readOf(s), ctx)).map((s) => ({ scan: s, estimate: estimateOf(s, scans, readOf, firstPages, ctx) }));
+  // Requests already spent (counting a fan-out's source, first pages) are part of the statement's cost, and not spent twice.
+  const estimate = reads.reduce((sum, r) => sum + r.estimate.requests - (firstPages.get(r.scan.ref)?.requests ?? 0), ctx.stats.apiCalls);
+  const told = reads.filter((r) => r.scan.plan.fanOut || r.scan.keyFrom || firstPages.get(r.scan.ref)?.next !== undefined);
+  const detail = told.map((r) => `${r.scan.table.name}: ${r.estimate.note}`);
+  await confirmCalls(estimate, ctx, detail.length ? detail.join('; ') : undefined);
+}
+
+/** A read's estimate; a keyed one's from the rows its source is known to give. */
+function estimateOf(scan: Scan, scans: readonly Scan[], readOf: ReadOf, firstPages: FirstPages, ctx: RunContext): Estimate {
+  if (!scan.keyFrom) return scan.plan.estimate;
+  const source = scans.find((s) => s.ref === scan.keyFrom!.source) as Scan;
+  const page = firstPages.get(source.ref);
+  const hit = cached(source, readOf(source), ctx) ? ctx.options.cache?.get(cacheKey(source, readOf(source).source, readOf(source).columns, ctx)) : undefined;
+  const known = page ? knownRows(source.table.name, page) : hit ? { rows: hit.length, how: `${source.table.name} cached` } : undefined;
+  return keyedEstimate(scan, `${source.alias}.${scan.keyFrom.sourceColumn}`, known);
 }
 
 async function confirmCalls(estimate: number, ctx: RunContext, detail?: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { findColumn, supportedStatements } from '../catalog';
 import type { DmlKind, ProcedureDef, SqlValue, TableDef, WriteRequest } from '../catalog/types';
-import type { GongClient } from '../http/client';
+import type { ClientEvent, GongClient } from '../http/client';
 import { GongError } from '../http/errors';
 import { normalizeArgs, type InputValue } from './values';
 
@@ -28,11 +28,14 @@ export interface WriteOptions {
    * lets it run. Absent means no: such a procedure then never reaches Gong.
    */
   confirmIrreversible?: (action: string) => Promise<boolean>;
+  /** After each request sent to Gong (retries too, refused ones too): a write costs the daily quota like a read. */
+  onRequest?: () => void;
 }
 
 function sender(client: GongClient, options: WriteOptions) {
   return async (request: WriteRequest) => {
-    const response = await client.request({ ...request, signal: options.signal, idempotent: false });
+    const onEvent = (e: ClientEvent) => { if (e.type === 'request') options.onRequest?.(); };
+    const response = await client.request({ ...request, signal: options.signal, idempotent: false, onEvent });
     return response.body ?? {};
   };
 }

@@ -360,6 +360,14 @@ describe('gongsql CLI against a Gong URL with credentials from the environment',
     assert.match((JSON.parse(explained.stdout.slice(0, explained.stdout.lastIndexOf(']') + 1)) as Record<string, string>[])[0]!.EstimatedCalls!, /1 request per user × \d+ users/);
   });
 
+  it('asks for --yes before a join read by the keys of Calls: after Calls\' first page only, with every read counted', async () => {
+    const sql = "SELECT count(*) FROM Calls c JOIN CallParties p ON p.CallId = c.Id JOIN CallInteractionStats i ON i.CallId = c.Id WHERE c.Scheduled >= '2025-01-01'";
+    const refused = await gongsql(['-e', sql, '--sandbox', '--stats']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /needs about \d+ API calls, more than the 50 allowed without confirmation \(Gong allows 10,000 a day\); Calls: about \d+ requests: Gong's count is [\d,]+ records, 100 per page; CallParties: after c\.Id is read: 1 request per 100 of its values × at most [\d,]+ values \(Gong's count of Calls\); CallInteractionStats: after c\.Id is read/);
+    assert.match(lastLine(refused.stderr), /^stats: api_calls=1 /, 'only the first page of Calls was spent');
+  });
+
   it('takes an OAuth access token from GONG_ACCESS_TOKEN', async () => {
     const token = await startSandbox({ rateLimit: false, scale: 5, bearerTokens: [{ token: 'cli-bearer-token' }] });
     try {

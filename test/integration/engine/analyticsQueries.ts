@@ -66,7 +66,8 @@ export const QUESTION_RATE_VS_WIN_RATE: AnalyticsQuery = {
   comment: `Do calls where the rep's side asks more questions end in won deals? Calls on an
 opportunity, by the questions the company side asked per hour, with the win rate of each
 band: the share whose opportunity is now Closed Won (CallCrmContext, Timing = 'Now').
-It reads half a year of calls: gongsql asks before it spends the API calls.`,
+It reads half a year of calls (their stats by call id): gongsql asks before it spends
+more than 50 API calls, with its estimate.`,
   sql: `WITH deals AS (
   SELECT CallId, max(FieldValue = 'Closed Won') AS Won
   FROM CallCrmContext
@@ -77,7 +78,7 @@ It reads half a year of calls: gongsql asks before it spends the API calls.`,
   SELECT d.Won, i.CompanyQuestions * 3600.0 / c.Duration AS PerHour
   FROM deals d
   JOIN Calls c ON c.Id = d.CallId
-  JOIN CallInteractionStats i ON i.CallId = d.CallId
+  JOIN CallInteractionStats i ON i.CallId = c.Id
   WHERE c.Scheduled >= '2026-05-01' AND c.Duration > 0
 )
 SELECT CASE WHEN PerHour < 10 THEN 'under 10'

@@ -143,6 +143,20 @@ describe('engine execution', () => {
     assert.deepEqual(deleted!.rows[0]!.slice(1, 3), ['ok', id0]);
   });
 
+  it('every request a write sends counts in the statement\'s API calls, one Gong refuses too', async () => {
+    let stats: StatementResult['stats'] | undefined;
+    const sent = await callsDuring(async () => { [{ stats }] = await run(`INSERT INTO Calls (ClientUniqueId, PrimaryUserId, Direction, ActualStart, Parties) VALUES
+      ('pbx-count-1', ${EXAMPLE_IDS.user}, 'Outbound', '2026-01-02 03:04:05', '[{"UserId": ${EXAMPLE_IDS.user}}]'),
+      ('pbx-count-2', ${EXAMPLE_IDS.user}, 'Outbound', '2026-01-02 04:04:05', '[{"UserId": ${EXAMPLE_IDS.user}}]')`) as [StatementResult]; });
+    assert.equal(sent.length, 2);
+    assert.equal(stats!.apiCalls, 2, 'two inserts, two API calls');
+    const events: EngineEvent[] = [];
+    const refused = await callsDuring(() => assert.rejects(run(`CALL DeleteMeeting('1234567', 'nobody@example.com')`, { onEvent: (e) => events.push(e) })));
+    assert.equal(refused.length, 1, 'Gong saw the request');
+    const failed = events.find((e) => e.type === 'statementError') as Extract<EngineEvent, { type: 'statementError' }>;
+    assert.equal(failed.stats?.apiCalls, 1, 'a refused write is an API call too');
+  });
+
   it('EXPLAIN shows the request, the native and residual filters and the estimate', async () => {
     const [explained] = await run(`EXPLAIN SELECT * FROM Calls c WHERE c.WorkspaceId = '${sandbox.world.workspaces[0]!.id}' AND c.Title LIKE '%Demo%' AND c.Id IN ('1', '2')`);
     const row = Object.fromEntries(explained!.columns.map((c, i) => [c.name, explained!.rows[0]![i]]));
@@ -153,8 +167,14 @@ describe('engine execution', () => {
     assert.equal(explained!.layout, 'record', 'the grid shows its sentences as a record view');
     const [joined] = await run(`EXPLAIN SELECT * FROM Calls c JOIN CallParties p ON p.CallId = c.Id WHERE c.Scheduled >= '2026-01-01' AND p.Affiliation = 'External'`);
     const parties = Object.fromEntries(joined!.columns.map((c, i) => [c.name, joined!.rows[1]![i]]));
-    assert.deepEqual([parties.Object, parties.Request, parties.NativeFilters, parties.EstimatedCalls],
-      ['CallParties', 'POST /v2/calls/extensive (100 per page)', 'CallId IN (the c.Id values read)', 'after c.Id is read: 1 request per 100 of its values']);
+    assert.deepEqual([parties.Object, parties.Request, parties.NativeFilters],
+      ['CallParties', 'POST /v2/calls/extensive (100 per page)', 'CallId IN (the c.Id values read)']);
+    // Counted from Calls' first page, before any request for the parties.
+    const calls = Object.fromEntries(joined!.columns.map((c, i) => [c.name, joined!.rows[0]![i]]));
+    const [, pages, records] = /^(\d+) \(about \d+ requests?: Gong's count is ([\d,]+) records, 100 per page\)$/.exec(String(calls.EstimatedCalls)) ?? [];
+    assert.ok(pages, `Calls' estimate from Gong's count: ${calls.EstimatedCalls}`);
+    assert.equal(parties.EstimatedCalls, `${pages} (after c.Id is read: 1 request per 100 of its values × at most ${records} values (Gong's count of Calls))`);
+    assert.match(joined!.messages.join('\n'), /Counting Calls took 1 API call: EXPLAIN reads its first page/);
   });
 
   it('asks before a costly read: by estimate before any request, by Gong\'s total after the first page', async () => {

@@ -11,7 +11,7 @@ import { runSync, SyncNotConfirmed } from '../../../src/mirror/job';
 import { openDestination } from '../../../src/mirror/open';
 import { isoSeconds } from '../../../src/mirror/reads';
 import { mirrorTables } from '../../../src/mirror/schema';
-import type { SyncOptions } from '../../../src/mirror/sync';
+import type { SyncEstimate, SyncOptions } from '../../../src/mirror/sync';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { dump, fastClient, sqliteTarget, type MirrorTarget } from '../../helpers/mirrors';
 
@@ -252,6 +252,31 @@ describe('gongsql sync into a SQLite mirror (sandbox over HTTP)', () => {
       assert.ok(asked !== undefined && asked >= Math.ceil(calls / 100) * 7, `estimate ${asked} for ${calls} calls`);
       assert.ok(made.every((r) => r.query.cursor === undefined && !JSON.parse(r.body ?? '{}').cursor), 'only first pages');
       assert.ok(made.length <= 9, `${made.length} requests before the answer`);
+    } finally {
+      await destination.close();
+    }
+  });
+
+  it('counts one request per user for objects read per user (Flows, FlowFolders, UserSettingsHistory), from Gong\'s count of Users, and asks before any of them', async () => {
+    const destination = await openDestination(await target.fresh('per-user'));
+    try {
+      const seen = sandbox.log.entries().length;
+      let asked: SyncEstimate | undefined;
+      await assert.rejects(
+        runSync({ client, destination, objects: ['Flows', 'FlowFolders', 'UserSettingsHistory'], confirmAbove: 500, confirm: async (e) => { asked = e; return false; } }),
+        (error: Error) => error instanceof SyncNotConfirmed,
+      );
+      const made = sandbox.log.entries().slice(seen).map((r) => `${r.method} ${r.path}`);
+      assert.deepEqual(made.filter((r) => /users/.test(r)), ['POST /v2/users/extensive'], 'the first page of Users, for its count (once for the three objects)');
+      assert.ok(!made.some((r) => /flows|folders|settings-history/.test(r)), `nothing per user before the answer: ${made.join(', ')}`);
+      const users = (await readAll(client, findTable('Users') ?? assert.fail('Users'))).length;
+      assert.ok(users > 100, 'Users takes more than one page');
+      const perObject = Math.ceil(users / 100) + users;
+      for (const o of asked!.objects) {
+        assert.equal(o.requests, perObject, `${o.object}: ${o.note}`);
+        assert.match(o.note, new RegExp(`^reads Users \\(\\d requests\\), then 1 request per user × ${users} users \\(Gong's count of Users\\)$`));
+      }
+      assert.equal(asked!.requests, 3 * perObject);
     } finally {
       await destination.close();
     }
