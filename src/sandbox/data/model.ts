@@ -124,6 +124,10 @@ export interface SandboxCall {
   structure: { name: string; duration: number }[];
   trackers: CallTracker[];
   brief: string | null;
+  /** Who met which company, for the brief's last sentence written once the outcome is known (summaries.ts). */
+  briefFacts?: { rep: string; company: string };
+  /** The "Next steps" highlight: what was agreed, in agreement with the outcome. */
+  nextSteps?: string[];
   keyPoints: { text: string }[];
   comments: CallComment[];
   /** Seed of the transcript derived on demand (see transcripts.ts). */
