@@ -26,11 +26,8 @@ export function transcriptOf(call: SandboxCall): TranscriptMonologue[] {
   const random = new Random(call.transcriptSeed ?? call.meta.id);
   const durationMs = call.meta.duration * 1000;
   const voices = voicesOf(call);
-  const talkMs = voices.reduce((sum, v) => sum + v.remainingMs, 0);
-  const turns = Math.max(1, Math.round(talkMs / ((TURN_MS.min + TURN_MS.max) / 2)));
-  const gapMs = Math.max(0, durationMs - talkMs) / (turns + 1);
   const monologues: TranscriptMonologue[] = [];
-  let clock = Math.round(gapMs * (0.5 + random.next()));
+  let clock = pause(random, voices, durationMs, 0);
   let last: Voice | null = null;
   for (;;) {
     const voice = nextVoice(random, voices, last);
@@ -41,15 +38,25 @@ export function transcriptOf(call: SandboxCall): TranscriptMonologue[] {
     const turnMs = Math.round(Math.min(voice.remainingMs, planned, durationMs - clock));
     voice.remainingMs -= turnMs;
     monologues.push({
-      // Gong sometimes cannot attribute speech to a speaker: speakerId null is real data.
-      speakerId: random.bool(0.03) ? null : voice.speakerId,
+      // Gong sometimes cannot attribute a short interjection to a speaker: speakerId null is real data.
+      speakerId: turnMs < 10_000 && random.bool(0.15) ? null : voice.speakerId,
       topic: call.topics.length > 0 && random.bool(0.4) ? random.pick(call.topics).name : null,
       sentences: lines ? [{ start: clock, end: clock + turnMs, text: lines[Math.min(voice.said++, lines.length - 1)] as string }] : sentencesOf(random, voice, clock, turnMs),
     });
-    clock += turnMs + Math.round(gapMs * (0.5 + random.next()));
+    clock += turnMs;
+    clock += pause(random, voices, durationMs, clock);
     last = voice;
   }
   return monologues;
+}
+
+/** The silence before the next turn: a share of what the talk left still to place leaves free. */
+function pause(random: Random, voices: readonly Voice[], durationMs: number, clock: number): number {
+  const talkLeft = voices.reduce((sum, v) => sum + v.remainingMs, 0);
+  const silenceLeft = durationMs - clock - talkLeft;
+  if (silenceLeft <= 0) return 0;
+  const turnsLeft = talkLeft / ((TURN_MS.min + TURN_MS.max) / 2);
+  return Math.round(Math.min(silenceLeft, (silenceLeft / (turnsLeft + 1)) * (0.5 + random.next())));
 }
 
 /** The call's speakers with their talk time; a call without stats (an upload) shares most of its length evenly. */
