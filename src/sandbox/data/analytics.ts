@@ -72,6 +72,7 @@ function callAnalytics(random: Random, call: SandboxCall, style: RepStyle, outco
     talkTimes: talk.bySpeaker,
     outcome: outcomeOfCall(random, call, style.skill, outcomes),
     ...dealAtCall(random, call, style.skill),
+    hostSkill: style.skill,
   };
 }
 

@@ -19,8 +19,10 @@ interface Deal {
   closeMs: number;
   /** A stalled deal stays open at the stage of its last call. */
   stalled: boolean;
+  /** Decided once all its calls are known: the better the reps on it, the likelier a win. */
   won: boolean;
   lastCallMs: number;
+  skills: number[];
 }
 
 type Stage = (typeof OPPORTUNITY_STAGES)[number] | 'Closed Won' | 'Closed Lost';
@@ -39,12 +41,20 @@ export function followDeals(random: Random, calls: readonly SandboxCall[], ancho
       const at = startOf(call);
       if (!deal || at > deal.closeMs) deal = newDeal(random, at);
       deal.lastCallMs = at;
+      deal.skills.push(call.analytics?.hostSkill ?? 0.5);
       placeCall(random, call, accountId, deal);
       placed.push([call, deal]);
     }
     // The deal's stage now is one value for all its calls, known once its last call is placed.
+    for (const d of new Set(placed.map(([, d]) => d))) d.won = random.bool(winChance(d.skills));
     for (const [call, d] of placed) if (call.analytics) call.analytics.stageNow = stageNow(d, anchorMs);
   }
+}
+
+/** Skilled teams win most of their deals, weak ones few: the steep slope survives the mix of reps on a deal. */
+function winChance(skills: readonly number[]): number {
+  const mean = skills.reduce((a, b) => a + b, 0) / Math.max(1, skills.length);
+  return Math.min(0.95, Math.max(0.05, 0.45 + 4 * (mean - 0.5)));
 }
 
 function stageNow(deal: Deal, anchorMs: number): Stage {
@@ -57,10 +67,11 @@ function newDeal(random: Random, startMs: number): Deal {
     id: `006${random.digits(12)}AAK`,
     amount: random.int(5, 500) * 1000,
     startMs,
-    closeMs: startMs + random.int(30, 150) * DAY_MS,
+    closeMs: startMs + random.int(20, 100) * DAY_MS,
     stalled: random.bool(0.15),
-    won: random.bool(0.45),
+    won: false,
     lastCallMs: startMs,
+    skills: [],
   };
 }
 

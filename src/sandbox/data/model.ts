@@ -156,6 +156,8 @@ export interface CallAnalytics {
   stageNow: string;
   /** The opportunity's Amount when the call happened (the context's Amount is its value now). */
   amountAtCall: number | null;
+  /** The host's skill, 0–1 (not shown by Gong): better reps' deals are won more often (deals.ts). */
+  hostSkill: number;
 }
 
 export interface ScorecardQuestion {
