@@ -214,6 +214,10 @@ describe('sandbox data realism: invariants over the whole data set', () => {
 
   it("every call's outcome is one of CallOutcomeTypes, with the same name and category, and one id per name", async () => {
     const types = new Map((await sql('SELECT CallOutcome, Category FROM CallOutcomeTypes')).map((t) => [t.CallOutcome, t.Category]));
+    // The join on id works: every call's outcome id is an id of the list, naming the same outcome.
+    const joined = await sql('SELECT o.CallId, o.Name, t.CallOutcome FROM CallOutcomes o LEFT JOIN CallOutcomeTypes t ON t.OutcomeId = o.OutcomeId');
+    assert.equal(joined.length, outcomes.size);
+    none(joined.filter((j) => j.CallOutcome !== j.Name), 'outcomes whose id is not in CallOutcomeTypes under the same name');
     none([...outcomes.values()].filter((o) => types.get(o.Name) !== o.Category), 'outcomes not in the list (or in another category)');
     const ids = group([...outcomes.values()], (o) => o.OutcomeId);
     none([...ids].filter(([, os]) => new Set(os.map((o) => o.Name)).size > 1), 'ids naming two outcomes');
