@@ -25,6 +25,7 @@ const NEXT_STEPS = [
   'schedule a demo for the wider team', 'send a mutual action plan', 'confirm pricing in writing', 'introduce a reference customer',
   'follow up after their planning meeting',
 ];
+const CALL_BACKS = ['next week', 'on Monday', 'after their board meeting', 'at the end of the month', 'in two weeks', 'after the holidays'];
 const PURPOSES = ['review their pipeline process', 'walk through the demo', 'discuss pricing', 'plan the rollout', 'qualify the opportunity', 'go over the security questionnaire', 'agree on next steps'];
 const REGIONS = ['North America', 'EMEA', 'the DACH team', 'APAC', 'two pilot teams', 'the SDR team'];
 
@@ -62,8 +63,8 @@ export function closeOf(random: Random, f: Pick<SummaryFacts, 'rep' | 'company'>
   const step = random.pick(NEXT_STEPS);
   const agreed = outcome !== null && AGREED.has(outcome);
   if (outcome === 'Call back later') {
-    const when = random.pick(TIMELINES);
-    return { sentence: `${f.rep} will call back after ${when}.`, nextSteps: [capitalized(`call back after ${when}`)] };
+    const when = random.pick(CALL_BACKS);
+    return { sentence: `${f.rep} will call back ${when}.`, nextSteps: [capitalized(`call back ${when}`)] };
   }
   if (outcome === 'Gatekeeper') return { sentence: `${f.rep} will try to reach ${random.pick(ROLES)} directly.`, nextSteps: [] };
   if ((outcome !== null && ENDED.has(outcome)) || (!agreed && random.bool(0.4))) {

@@ -39,7 +39,7 @@ export function transcriptOf(call: SandboxCall): TranscriptMonologue[] {
     voice.remainingMs -= turnMs;
     monologues.push({
       // Gong sometimes cannot attribute a short interjection to a speaker: speakerId null is real data.
-      speakerId: turnMs < 10_000 && random.bool(0.15) ? null : voice.speakerId,
+      speakerId: !lines && turnMs < 10_000 && random.bool(0.15) ? null : voice.speakerId,
       topic: call.topics.length > 0 && random.bool(0.4) ? random.pick(call.topics).name : null,
       sentences: lines ? [{ start: clock, end: clock + turnMs, text: lines[Math.min(voice.said++, lines.length - 1)] as string }] : sentencesOf(random, voice, clock, turnMs),
     });
