@@ -8,7 +8,9 @@ import type { Destination } from '../src/mirror/destination';
 import { openDestination } from '../src/mirror/open';
 import { mirrorTables, type MirrorTable } from '../src/mirror/schema';
 import { Random } from '../src/sandbox/data/random';
-import { SENTENCES } from '../src/sandbox/data/vocabulary';
+import { CUSTOMER_SENTENCES, REP_SENTENCES } from '../src/sandbox/data/vocabulary';
+
+const SENTENCES = [...REP_SENTENCES, ...CUSTOMER_SENTENCES];
 import type { Row, SqlValue } from '../src/values';
 import { startPostgres } from '../test/support/postgres';
 

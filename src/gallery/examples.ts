@@ -104,7 +104,7 @@ ORDER BY Calls DESC`),
   read('Conversation analytics', 'talk-ratio-by-rep', 'Talk ratio by rep',
     `The share of each call the rep's side spoke (0-1), averaged per rep over the last 90 days.
 A rep above ~0.65 is pitching more than listening; compare Patience (seconds of silence
-before answering) and questions asked per call.`,
+before answering) and questions asked per call. Calls nobody answered have no stats: left out.`,
     `SELECT u.EmailAddress AS Rep,
        count(*) AS Calls,
        round(avg(i.TalkRatio), 2) AS TalkRatio,
@@ -112,7 +112,7 @@ before answering) and questions asked per call.`,
        round(avg(i.CompanyQuestions), 1) AS QuestionsPerCall
 FROM CallInteractionStats i
 JOIN Users u ON u.Id = i.PrimaryUserId
-WHERE i.CallScheduled >= date('now', '-90 days')
+WHERE i.CallScheduled >= date('now', '-90 days') AND i.TalkRatio IS NOT NULL
 GROUP BY u.Id
 HAVING count(*) >= 3
 ORDER BY TalkRatio DESC`),

@@ -58,7 +58,7 @@ export const CallInteractionStats = contentTable({
   ],
   selector: { interaction: { personInteractionStats: true, questions: true } },
   items: (c) => (c.interaction ? [c.interaction] : []),
-  peculiarities: ['A stat Gong did not compute for a call (too short, no speech) is NULL.'],
+  peculiarities: ['A stat Gong did not compute for a call (nobody answered: a voicemail, no answer, a wrong number; too short; no speech) is NULL.'],
 });
 
 /** Speakers of a call with what their party says about them (name, user, affiliation). */
@@ -157,7 +157,7 @@ export const CallOutcomes = contentTable({
   name: 'CallOutcomes',
   description: 'The outcome of each call (a row per call that has one): id, name and category.',
   columns: [
-    col('OutcomeId', 'text', 'Outcome id (e.g. MEETING_BOOKED).', { source: 'value.id' }),
+    col('OutcomeId', 'text', 'Outcome id (e.g. MEETING_BOOKED; joins CallOutcomeTypes.OutcomeId).', { source: 'value.id' }),
     col('Name', 'text', 'Outcome name as set up in Gong (joins CallOutcomeTypes.CallOutcome).', { source: 'value.name' }),
     col('Category', 'text', 'Outcome category, as in CallOutcomeTypes (ANSWERED, NOT_ANSWERED).', { source: 'value.category' }),
   ],

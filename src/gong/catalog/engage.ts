@@ -60,6 +60,12 @@ export const FlowFolders = defineTable({
   peculiarities: [COMPANY_REPEATS.replace(/flows/g, 'folders').replace('FlowOwnerEmail', 'FlowFolderOwnerEmail'), PER_OWNER],
 });
 
+/** The id Gong gives a call's outcome (content.callOutcome.id): its name in upper snake case. */
+function outcomeIdOf(name: unknown): string | null {
+  if (typeof name !== 'string') return null;
+  return name.normalize('NFD').toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
 export const CallOutcomeTypes = defineTable({
   name: 'CallOutcomeTypes',
   group: 'Engage',
@@ -73,9 +79,10 @@ export const CallOutcomeTypes = defineTable({
     col('TodoAction', 'text', 'What happens to the task: COMPLETE or COMPLETE_AND_REMOVE.'),
     col('Automation', 'text', 'MARK_AS_OPT_OUT, or NULL.'),
     col('Category', 'text', 'ANSWERED or NOT_ANSWERED.'),
+    col('OutcomeId', 'text', "The id a call's outcome carries (joins CallOutcomes.OutcomeId): the name in upper snake case (Meeting booked → MEETING_BOOKED).", { source: (r) => outcomeIdOf(r.callOutcome) }),
   ],
   reads: [read({ name: 'list', method: 'GET', path: '/v2/call-outcomes', records: listOf('outcomes') })],
-  peculiarities: ['Gong identifies an outcome by its name: renaming one in Gong changes its key.'],
+  peculiarities: ["Gong identifies an outcome by its name: renaming one in Gong changes its key. Gong's list has no id; OutcomeId is the per-call id derived from the name, so CallOutcomes joins on either."],
 });
 
 export const ProspectFlows = defineTable({

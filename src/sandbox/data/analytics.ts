@@ -70,9 +70,16 @@ function callAnalytics(random: Random, call: SandboxCall, style: RepStyle, outco
     companyQuestions: companyCount,
     nonCompanyQuestions: talk.external.length ? Math.round(companyCount * nonCompanyShare) : 0,
     talkTimes: talk.bySpeaker,
-    outcome: outcomeFor(random, call, style.skill, outcomes),
+    outcome: outcomeOfCall(random, call, style.skill, outcomes),
     ...dealAtCall(random, call, style.skill),
+    hostSkill: style.skill,
   };
+}
+
+/** Internal calls have no prospect, so no outcome (drawn all the same, so later calls stay as they were). */
+function outcomeOfCall(random: Random, call: SandboxCall, skill: number, outcomes: readonly CallOutcome[]): OutcomeOfCall | null {
+  const outcome = outcomeFor(random, call, skill, outcomes);
+  return call.meta.scope === 'Internal' ? null : outcome;
 }
 
 /** A meeting mostly gets an outcome; a dialer call always, the one that says how it connected. */
@@ -104,10 +111,15 @@ function amountNow(call: SandboxCall): number | null {
   return typeof field?.value === 'number' ? field.value : null;
 }
 
+/** Someone took the call (uploaded calls count as taken): Gong analyses only those. */
+export function isAnswered(call: SandboxCall): boolean {
+  return call.connection === undefined || call.connection === 'connected';
+}
+
 /** Both the company and a customer spoke, with interaction stats to show for it: what Gong's per-user stats average. */
 export function isConversation(call: SandboxCall): boolean {
   const spoke = call.parties.filter((p) => p.speakerId !== null);
-  return call.analytics !== undefined && call.meta.duration > 0 && spoke.some((p) => p.affiliation === 'Internal') && spoke.some((p) => p.affiliation !== 'Internal');
+  return isAnswered(call) && call.analytics !== undefined && call.meta.duration > 0 && spoke.some((p) => p.affiliation === 'Internal') && spoke.some((p) => p.affiliation !== 'Internal');
 }
 
 interface TalkTimes { bySpeaker: Record<string, number>; internal: number[]; external: number[] }

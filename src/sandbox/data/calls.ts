@@ -82,17 +82,17 @@ function generateCall(ctx: CallContext, hosts: User[], index: number): SandboxCa
     connection,
     filterTimeMs: isConference ? scheduledMs : startedMs,
     parties,
-    ...drawContent(ctx, { workspace, host, company, kind, startedMs, duration, parties, connected: connection === 'connected' }),
+    ...drawContent(ctx, { workspace, host, company, kind, startedMs, duration, parties, connected: connection === 'connected', internal: meta.scope === 'Internal' }),
     transcriptSeed: `${ctx.seed}:${id}`,
   };
 }
 
-interface CallFacts { workspace: Workspace; host: User; company: string; kind: string; startedMs: number; duration: number; parties: Party[]; connected: boolean }
+interface CallFacts { workspace: Workspace; host: User; company: string; kind: string; startedMs: number; duration: number; parties: Party[]; connected: boolean; internal: boolean }
 
 /** What Gong made of the call: every draw of `random` happens as it always did, even where its value is then not used. */
-function drawContent(ctx: CallContext, f: CallFacts): Pick<SandboxCall, 'state' | 'context' | 'topics' | 'structure' | 'trackers' | 'brief' | 'keyPoints' | 'comments'> {
+function drawContent(ctx: CallContext, f: CallFacts): Pick<SandboxCall, 'state' | 'context' | 'topics' | 'structure' | 'trackers' | 'brief' | 'briefFacts' | 'keyPoints' | 'comments'> {
   const { random, ids } = ctx;
-  const { duration, connected } = f;
+  const { duration, connected, internal } = f;
   const speakers = f.parties.filter((p) => p.speakerId !== null).map((p) => p.speakerId as string);
   const state = random.bool(0.03) ? 'awaitingMedia' : 'processed';
   const context = random.bool(0.5) ? [crmContext(random, f.company)] : [];
@@ -103,16 +103,19 @@ function drawContent(ctx: CallContext, f: CallFacts): Pick<SandboxCall, 'state' 
   if (hasBrief) random.pick(TOPICS);
   const hasKeyPoints = random.bool(0.7);
   const summary = { company: f.company, rep: f.host.firstName, contact: mainContact(f.parties), topics: topics.map((t) => t.name), kind: f.kind };
+  const briefed = connected && !internal && hasBrief;
   return {
     // A few calls never got their recording processed: Gong never lists them.
     state,
-    context,
+    // An internal call has no customer: no CRM account or opportunity, no customer brief.
+    context: internal ? [] : context,
     // An unanswered call is a few seconds of ringing or a voicemail: nothing for Gong's AI to summarize.
     topics: connected ? topics : [],
     structure: connected ? structure : [],
     trackers: connected ? trackers : [],
-    brief: connected && hasBrief ? briefOf(ctx.summaries, summary) : null,
-    keyPoints: connected && hasKeyPoints ? keyPointsOf(ctx.summaries, summary) : [],
+    brief: briefed ? briefOf(ctx.summaries, summary) : null,
+    ...(briefed && { briefFacts: { rep: summary.rep, company: summary.company } }),
+    keyPoints: connected && !internal && hasKeyPoints ? keyPointsOf(ctx.summaries, summary) : [],
     comments: callComments(random, ids, ctx.users, f.startedMs, duration),
   };
 }

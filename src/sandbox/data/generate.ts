@@ -5,6 +5,8 @@ import { generateActivity } from './activity';
 import { CALL_SPAN_MS, generateCalls } from './calls';
 import { generateFlows, generateTasks } from './engage';
 import { generateCallOutcomes } from './outcomes';
+import { followDeals } from './deals';
+import { closeBriefs } from './summaries';
 import { generateSettingsHistory } from './settingsHistory';
 import { applyExampleIds, EXAMPLE_IDS, exampleDraftCall } from './examples';
 import { IdFactory } from './ids';
@@ -50,6 +52,9 @@ export function generateWorld(options: GenerateOptions = {}): World {
   calls.sort((a, b) => a.filterTimeMs - b.filterTimeMs || compareIds(a.meta.id, b.meta.id));
   const callOutcomes = generateCallOutcomes(root.fork('callOutcomes'));
   addCallAnalytics(root.fork('analytics'), calls, users, callOutcomes, anchorMs);
+  // Streams of their own, so the calls and their stats above stay as they were.
+  followDeals(root.fork('deals'), calls, anchorMs);
+  closeBriefs(root.fork('briefCloses'), calls);
   const scorecards = generateScorecards(root.fork('scorecards'), ids, workspaces, users, anchorMs);
   const answeredScorecards = generateAnsweredScorecards(root.fork('answered'), ids, scorecards, calls, users, anchorMs);
   const engage = generateFlows(root.fork('flows'), new IdFactory(root.fork('flowIds')), workspaces, users.filter((u) => !avatarUserIds.has(u.id)), anchorMs);

@@ -124,6 +124,10 @@ export interface SandboxCall {
   structure: { name: string; duration: number }[];
   trackers: CallTracker[];
   brief: string | null;
+  /** Who met which company, for the brief's last sentence written once the outcome is known (summaries.ts). */
+  briefFacts?: { rep: string; company: string };
+  /** The "Next steps" highlight: what was agreed, in agreement with the outcome. */
+  nextSteps?: string[];
   keyPoints: { text: string }[];
   comments: CallComment[];
   /** Seed of the transcript derived on demand (see transcripts.ts). */
@@ -152,6 +156,8 @@ export interface CallAnalytics {
   stageNow: string;
   /** The opportunity's Amount when the call happened (the context's Amount is its value now). */
   amountAtCall: number | null;
+  /** The host's skill, 0–1 (not shown by Gong): better reps' deals are won more often (deals.ts). */
+  hostSkill: number;
 }
 
 export interface ScorecardQuestion {

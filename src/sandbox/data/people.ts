@@ -62,7 +62,11 @@ export function generateUsers(random: Random, ids: IdFactory, anchorMs: number, 
   return { users, avatarUserIds };
 }
 
+/** Letters that Unicode does not decompose into a base letter and an accent. */
+const TRANSLITERATED: Record<string, string> = { ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ß: 'ss', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', þ: 'th', Þ: 'Th', ı: 'i' };
+
+/** A name as email addresses write it: Søren → soren, Łukasz → lukasz, Zoë → zoe. */
 export function slug(name: string): string {
-  const ascii = name.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+  const ascii = name.replace(/[øØłŁđĐßæÆœŒþÞı]/g, (c) => TRANSLITERATED[c] as string).normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
   return ascii || 'user';
 }

@@ -1,3 +1,4 @@
+import { isAnswered } from './analytics';
 import { IdFactory } from './ids';
 import type { AnsweredScorecard, KeywordTracker, SandboxCall, Scorecard, ScorecardQuestion, User, Workspace } from './model';
 import { Random } from './random';
@@ -97,7 +98,8 @@ export function generateAnsweredScorecards(random: Random, ids: IdFactory, score
     const startedMs = Date.parse(call.meta.started);
     const reviewMs = Math.min(anchorMs - 60_000, startedMs + random.int(1, 5 * 24 * 60) * 60_000);
     const reviewer = automatic ? null : managerOf.get(call.meta.primaryUserId) ?? random.pick(users).id;
-    answered.push({
+    // Nobody scores a call nobody took; drawn all the same, so the ids after it stay as they were.
+    const review: AnsweredScorecard = {
       answeredScorecardId: ids.next(19),
       scorecardId: scorecard.scorecardId,
       scorecardName: scorecard.scorecardName,
@@ -124,7 +126,8 @@ export function generateAnsweredScorecards(random: Random, ids: IdFactory, score
             : null,
         };
       }),
-    });
+    };
+    if (isAnswered(call)) answered.push(review);
   }
   return answered;
 }

@@ -1,3 +1,4 @@
+import type { SandboxCall } from './model';
 import type { Random } from './random';
 
 /**
@@ -24,6 +25,7 @@ const NEXT_STEPS = [
   'schedule a demo for the wider team', 'send a mutual action plan', 'confirm pricing in writing', 'introduce a reference customer',
   'follow up after their planning meeting',
 ];
+const CALL_BACKS = ['next week', 'on Monday', 'after their board meeting', 'at the end of the month', 'in two weeks', 'after the holidays'];
 const PURPOSES = ['review their pipeline process', 'walk through the demo', 'discuss pricing', 'plan the rollout', 'qualify the opportunity', 'go over the security questionnaire', 'agree on next steps'];
 const REGIONS = ['North America', 'EMEA', 'the DACH team', 'APAC', 'two pilot teams', 'the SDR team'];
 
@@ -46,12 +48,46 @@ export function briefOf(random: Random, f: SummaryFacts): string {
     () => `${random.pick(ROLES)} has the final say.`,
     () => '',
   ])();
-  const close = random.pick([
-    () => `Next step: ${random.pick(NEXT_STEPS)}.`,
-    () => `${f.rep} will ${random.pick(NEXT_STEPS)}.`,
-    () => 'No next step was agreed.',
-  ])();
-  return [opener, detail, close].filter(Boolean).join(' ');
+  return [opener, detail].filter(Boolean).map(capitalized).join(' ');
+}
+
+/** How a call's outcome bears on what comes next. */
+const AGREED = new Set(['Meeting booked', 'Next steps set', 'Referred to colleague', 'Follow-up needed']);
+const ENDED = new Set(['Not interested', 'Do not call', 'Disqualified']);
+
+/**
+ * The brief's last sentence and the call's "Next steps" highlight, drawn once the outcome is
+ * known so that they agree with it: a booked meeting has a next step, a disqualified deal none.
+ */
+export function closeOf(random: Random, f: Pick<SummaryFacts, 'rep' | 'company'>, outcome: string | null): { sentence: string; nextSteps: string[] } {
+  const step = random.pick(NEXT_STEPS);
+  const agreed = outcome !== null && AGREED.has(outcome);
+  if (outcome === 'Call back later') {
+    const when = random.pick(CALL_BACKS);
+    return { sentence: `${f.rep} will call back ${when}.`, nextSteps: [capitalized(`call back ${when}`)] };
+  }
+  if (outcome === 'Gatekeeper') return { sentence: `${f.rep} will try to reach ${random.pick(ROLES)} directly.`, nextSteps: [] };
+  if ((outcome !== null && ENDED.has(outcome)) || (!agreed && random.bool(0.4))) {
+    const sentence = outcome !== null && ENDED.has(outcome) ? random.pick([`${f.company} is not going ahead.`, 'No next step was agreed.']) : 'No next step was agreed.';
+    return { sentence, nextSteps: [] };
+  }
+  const sentence = random.bool(0.5) ? `Next step: ${step}.` : `${f.rep} will ${step}.`;
+  return { sentence, nextSteps: [capitalized(step)] };
+}
+
+/** Ends each brief with a sentence that agrees with the call's outcome, and sets its next steps. */
+export function closeBriefs(random: Random, calls: readonly SandboxCall[]): void {
+  for (const call of calls) {
+    if (call.brief === null || !call.briefFacts) continue;
+    const close = closeOf(random, call.briefFacts, call.analytics?.outcome?.name ?? null);
+    call.brief = `${call.brief} ${close.sentence}`;
+    call.nextSteps = close.nextSteps;
+  }
+}
+
+/** Sentences start upper case, whatever part of the vocabulary opens them. */
+function capitalized(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 export function keyPointsOf(random: Random, f: SummaryFacts): { text: string }[] {
@@ -64,9 +100,9 @@ export function keyPointsOf(random: Random, f: SummaryFacts): { text: string }[]
     () => `Rollout to ${random.int(2, 40) * 10} users in ${random.pick(REGIONS)}.`,
     () => `Integration with ${random.pick(TOOLS)} is a must-have for ${f.company}.`,
     () => `Asked for a ${random.int(1, 6) * 5}% discount on a ${random.int(1, 3)}-year term.`,
-    () => `Next step: ${random.pick(NEXT_STEPS)}.`,
+    () => `${random.pick(ROLES)} wants a security review before signing.`,
     () => `${random.pick(f.topics.length ? f.topics : ['Pricing'])} took most of the call.`,
     () => `${f.contact ?? f.company} wants the trial to start ${random.pick(['next week', 'on Monday', 'after the holidays', 'once legal signs the NDA'])}.`,
   ];
-  return random.sample(points, random.int(1, 5)).map((point) => ({ text: point() }));
+  return random.sample(points, random.int(1, 5)).map((point) => ({ text: capitalized(point()) }));
 }

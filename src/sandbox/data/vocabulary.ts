@@ -52,24 +52,53 @@ export const TRACKER_KEYWORDS: Record<string, string[]> = {
   Churn: ['cancel', 'switch', 'unhappy'],
 };
 
-export const SENTENCES = [
+/** What the company's speakers say on a call. */
+export const REP_SENTENCES = [
   'Thanks everyone for joining today.',
   'Could you walk me through your current process?',
-  'We looked at Globex last quarter but the pricing did not work for us.',
   'What does the timeline look like on your side?',
   "I'll send over the proposal by Friday.",
   'How many seats are you thinking about?',
-  'Security will want to see the SOC 2 report.',
   'That integration is on our roadmap for next quarter.',
-  'Can we get a discount if we sign this month?',
   "Let's schedule a follow up next week with your CFO.",
   'The demo environment is ready whenever you are.',
-  'Our budget is approved for this fiscal year.',
   'Who else should be involved in the decision?',
-  'We had some issues with SSO during the trial.',
-  'Great, that answers my question. 👍',
+  'Let me share my screen and show you the dashboard.',
+  'What happens today when a deal slips?',
+  'We can start the trial as soon as legal signs off.',
   'Ça marche, on se reparle lundi.',
 ];
+
+/** What customers (and anyone else outside the company) say on a call. */
+export const CUSTOMER_SENTENCES = [
+  'We looked at Globex last quarter but the pricing did not work for us.',
+  'Security will want to see the SOC 2 report.',
+  'Can we get a discount if we sign this month?',
+  'Our budget is approved for this fiscal year.',
+  'We had some issues with SSO during the trial.',
+  'Great, that answers my question. 👍',
+  'Right now our reps log everything in spreadsheets.',
+  'I need to check with our head of IT first.',
+  'How long does a typical rollout take?',
+  'Our contract with the current vendor ends in March.',
+];
+
+/** A rep leaving a voicemail, in order. */
+export const VOICEMAIL_SENTENCES = [
+  'Hi, this is a quick message from the Gong SQL team.',
+  'I was hoping to catch you about the note you sent last week.',
+  'Give me a call back when you have a minute, or just reply to my email.',
+  'Thanks, and have a great day.',
+];
+
+/** A call nobody took: the rep waits, then hangs up. */
+export const NO_ANSWER_SENTENCES = ['Hello?', 'Hello, is anyone there?'];
+
+/** A wrong number: a short exchange with a stranger. */
+export const WRONG_NUMBER_SENTENCES = {
+  rep: ['Hi, is this the head of sales operations?', 'Oh, sorry to bother you. Have a good day.'],
+  stranger: ['Sorry, I think you have the wrong number.', 'No problem, bye.'],
+};
 
 export const LANGUAGES_ISO639 = ['eng', 'eng', 'eng', 'eng', 'fre', 'spa', 'ger', 'ita', 'und'];
 

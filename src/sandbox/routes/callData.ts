@@ -1,3 +1,4 @@
+import { isAnswered } from '../data/analytics';
 import type { CallAnalytics, CrmContext, SandboxCall } from '../data/model';
 import { badRequest, GongHttpError } from '../http/errors';
 import type { RequestContext } from '../http/router';
@@ -70,7 +71,8 @@ export function callData(call: SandboxCall, s: ContentSelector): Record<string, 
     const speakers = call.parties.filter((p) => p.speakerId !== null);
     data.interaction = {
       ...(i.speakers && { speakers: speakers.map((p) => ({ id: p.speakerId, userId: p.userId, talkTime: a?.talkTimes[p.speakerId as string] ?? 0 })) }),
-      ...(i.personInteractionStats && { interactionStats: a ? interactionStats(a) : [] }),
+      // Gong computes no interaction stats for a call nobody answered (ringing, a voicemail, a wrong number).
+      ...(i.personInteractionStats && { interactionStats: a && isAnswered(call) ? interactionStats(a) : [] }),
       ...(i.video && { video: call.meta.media === 'Video' ? [{ name: 'Webcam', duration: Math.round(call.meta.duration * 0.6) }] : [] }),
       ...(i.questions && { questions: { companyCount: a?.companyQuestions ?? 0, nonCompanyCount: a?.nonCompanyQuestions ?? 0 } }),
     };
@@ -100,12 +102,13 @@ function outline(call: SandboxCall): unknown[] {
   });
 }
 
-/** Next steps from the key points; a second highlight when the call had an outcome. */
+/** The next steps agreed (near the end of the call); a second highlight when the call had an outcome. */
 function highlights(call: SandboxCall): unknown[] {
   const outcome = call.analytics?.outcome;
-  const at = (n: number) => Math.round((call.meta.duration * (n + 1)) / (call.keyPoints.length + 2));
+  const steps = call.nextSteps ?? [];
+  const at = (n: number) => Math.round((call.meta.duration * (n + 4)) / (steps.length + 5));
   return [
-    ...(call.keyPoints.length ? [{ title: 'Next steps', items: call.keyPoints.map((k, n) => ({ text: k.text, startTimes: [at(n)] })) }] : []),
+    ...(steps.length ? [{ title: 'Next steps', items: steps.map((text, n) => ({ text, startTimes: [at(n)] })) }] : []),
     ...(outcome ? [{ title: 'Outcome', items: [{ text: outcome.name, startTimes: [Math.max(0, call.meta.duration - 60), call.meta.duration - 30].filter((t) => t >= 0) }] }] : []),
   ];
 }

@@ -6,6 +6,7 @@ import { execute, type StatementResult } from '../../../src/engine';
 import type { GongClient } from '../../../src/gong';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import type { SandboxCall, User } from '../../../src/sandbox/data/model';
+import { isAnswered } from '../../../src/sandbox/data/analytics';
 import { connect } from '../../helpers/connect';
 import {
   ANALYTICS_QUERIES, CALLS_PER_OUTCOME, DAY_BY_DAY_ACTIVITY_PER_TEAM, DEAL_STAGE_AT_CALL_VS_NOW, LONGEST_MONOLOGUES_LAST_30_DAYS,
@@ -61,7 +62,7 @@ describe('analytics queries on the sandbox', () => {
   it('talk ratio by rep per month: each rep\'s monthly average, and reps and months differ', async () => {
     const rows = await run(TALK_RATIO_BY_REP_PER_MONTH);
     const ratios = new Map<string, number[]>();
-    for (const c of since('2026-09-01')) {
+    for (const c of since('2026-09-01').filter(isAnswered)) {
       const key = `${repEmail(c.meta.primaryUserId)} ${c.meta.scheduled!.slice(0, 7)}`;
       ratios.set(key, [...(ratios.get(key) ?? []), c.analytics!.talkRatio]);
     }

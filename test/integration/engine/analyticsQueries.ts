@@ -16,7 +16,8 @@ export interface AnalyticsQuery {
 export const TALK_RATIO_BY_REP_PER_MONTH: AnalyticsQuery = {
   title: 'Talk ratio by rep per month',
   comment: `The share of each call the rep's side spoke (0-1), averaged per rep and month.
-A rep above ~0.65 month after month is pitching more than listening.`,
+A rep above ~0.65 month after month is pitching more than listening.
+Calls nobody answered (a voicemail, no answer) have no talk ratio: they are left out.`,
   sql: `SELECT u.EmailAddress AS Rep,
        substr(c.Scheduled, 1, 7) AS Month,
        count(*) AS Calls,
@@ -24,7 +25,7 @@ A rep above ~0.65 month after month is pitching more than listening.`,
 FROM Calls c
 JOIN CallInteractionStats i ON i.CallId = c.Id
 JOIN Users u ON u.Id = c.PrimaryUserId
-WHERE c.Scheduled >= '2026-09-01'
+WHERE c.Scheduled >= '2026-09-01' AND i.TalkRatio IS NOT NULL
 GROUP BY u.Id, Month
 ORDER BY Rep, Month`,
 };

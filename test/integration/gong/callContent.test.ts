@@ -106,7 +106,7 @@ describe('per-call content from calls/extensive', () => {
   });
 
   it('the AI summary blocks, outcome and structure: each its own table, read with only its selector', async () => {
-    const call = calls.find((c) => c.brief && c.keyPoints.length && c.analytics!.outcome && c.topics.length >= 2)!;
+    const call = calls.find((c) => c.brief && c.keyPoints.length && c.nextSteps?.length && c.analytics!.outcome && c.topics.length >= 2)!;
     const where = `WHERE CallId = '${call.meta.id}'`;
     const seq = sandbox.log.lastSeq;
     const brief = await sql(`SELECT Brief FROM CallBriefs ${where}`);
@@ -126,7 +126,7 @@ describe('per-call content from calls/extensive', () => {
     assert.deepEqual([...new Set(outline.rows.map((r) => r[1]))], call.structure.map((s) => s.name));
     assert.equal(outline.rows[0]![2], 0, 'the first section starts the call');
     assert.ok(outline.rows.some((r) => typeof r[4] === 'string'), 'sections carry items');
-    assert.deepEqual(highlights.rows.map((r) => r[0]), [...call.keyPoints.map(() => 'Next steps'), 'Outcome']);
+    assert.deepEqual(highlights.rows.map((r) => [r[0], r[1]]), [...(call.nextSteps ?? []).map((step) => ['Next steps', step]), ['Outcome', o.name]]);
     assert.ok(Array.isArray(JSON.parse(highlights.rows[0]![2] as string)));
   });
 
