@@ -82,7 +82,15 @@ export type EqualsSpan = (text: string, ms: number, bound: Readonly<Record<strin
 /** When a column that a path needs is not filtered: one request per value of another table's column, or of a fixed list. */
 export type FanOut =
   | { readonly column: string; readonly from: { readonly table: string; readonly column: string } }
-  | { readonly column: string; readonly values: readonly string[] };
+  | {
+      readonly column: string;
+      readonly values: readonly string[];
+      /**
+       * The query must choose the values (`=`, or `IN` for several): all of them would be
+       * different views of the same data, mixed (Period: each call counted once per period kind).
+       */
+      readonly chosen?: true;
+    };
 
 /** One way to read a table: an endpoint and the filter shapes it can serve. */
 export interface ReadPath {
