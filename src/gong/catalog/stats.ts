@@ -72,8 +72,8 @@ const lastDayOf = (value: unknown) => {
 };
 
 const windowColumns = (): Column[] => [
-  col('FromDate', 'datetime', 'First day of the window (YYYY-MM-DD).', { key: true, source: (r) => dayOf(at(r, '$window.from')) }),
-  col('ToDate', 'datetime', 'Last day of the window, included (YYYY-MM-DD; Gong\'s toDate is the day after).', { key: true, source: (r) => lastDayOf(at(r, '$window.to')) }),
+  col('FromDate', 'datetime', 'First day of the window (YYYY-MM-DD).', { key: true, days: true, source: (r) => dayOf(at(r, '$window.from')) }),
+  col('ToDate', 'datetime', 'Last day of the window, included (YYYY-MM-DD; Gong\'s toDate is the day after).', { key: true, days: true, source: (r) => lastDayOf(at(r, '$window.to')) }),
   col('TimeZone', 'text', 'The company time zone the days are in.', { source: '$window.timeZone' }),
 ];
 
@@ -146,8 +146,8 @@ export const UserActivityByPeriod = defineTable({
   columns: [
     ...userColumns(),
     col('Period', 'text', `${STATS_PERIODS.join(', ')} (Gong's aggregationPeriod; weeks start on Monday).`, { key: true, source: (_r, ctx) => ctx.bound.Period }),
-    col('PeriodStart', 'datetime', 'First day of the period (YYYY-MM-DD), or of the window when the period began earlier.', { key: true, source: 'fromDate' }),
-    col('PeriodEnd', 'datetime', 'Last day of the period, included (YYYY-MM-DD), or of the window when it ends earlier (Gong\'s toDate is the day after).', { source: (r) => lastDayOf(r.toDate) }),
+    col('PeriodStart', 'datetime', 'First day of the period (YYYY-MM-DD), or of the window when the period began earlier.', { key: true, days: true, source: 'fromDate' }),
+    col('PeriodEnd', 'datetime', 'Last day of the period, included (YYYY-MM-DD), or of the window when it ends earlier (Gong\'s toDate is the day after).', { days: true, source: (r) => lastDayOf(r.toDate) }),
     ...countColumns(''),
   ],
   filters: [
@@ -172,7 +172,7 @@ export const UserActivityDayByDay = defineTable({
   description: "Each user's activity day by day, a row per user and day with activity, with the calls behind every counter (POST /v2/stats/activity/day-by-day).",
   columns: [
     ...userColumns(),
-    col('Date', 'datetime', 'The day (YYYY-MM-DD, company time zone).', { key: true, source: 'fromDate' }),
+    col('Date', 'datetime', 'The day (YYYY-MM-DD, company time zone).', { key: true, days: true, source: 'fromDate' }),
     ...COUNTERS.flatMap(([name, key, what]) => [
       col(name, 'integer', `How many ${what} that day.`, { source: (r) => (Array.isArray(r[key]) ? (r[key] as unknown[]).length : 0) }),
       col(`${name}CallIds`, 'json', `The ${what} that day: JSON array of call ids (joins Calls.Id through json_each).`, { source: key }),

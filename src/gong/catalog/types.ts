@@ -35,6 +35,11 @@ export interface Column {
   readonly readOnly: boolean;
   /** How to read it from Gong's record; insert-only columns have none. */
   readonly source?: ValueSource;
+  /**
+   * A datetime column whose values are days ('YYYY-MM-DD') or the filter's text as written,
+   * not instants: compared with a day it means what it says (no date-time-against-a-day warning).
+   */
+  readonly days?: true;
 }
 
 export type Operator = '=' | 'IN' | '>' | '>=' | '<' | '<=';
