@@ -327,11 +327,13 @@ const holdsDays = (path: ReadPath, binding: FilterRoute): binding is Extract<Fil
  * it is refused with the day to write.
  */
 function dayBounds(binding: Extract<FilterRoute, { kind: 'range' }>, p: Predicate): Applied | undefined {
-  if (typeof p.value !== 'string' || !parseInstant(p.value)) return undefined;
+  const instant = parseInstant(p.value);
+  if (typeof p.value !== 'string' || !instant) return undefined;
   const text = p.value.trim();
   const day = Date.parse(`${text.slice(0, 10)}T00:00:00Z`);
-  const timed = text.length > 10;
-  if (p.op === '=' && timed) {
+  // Midnight UTC is the day itself (the mirror's sync sends its --since day so).
+  const timed = instant.ms !== day;
+  if (p.op === '=' && text.length > 10) {
     throw new FilterValueError(p, `${p.column} = ${quoted(p.value)}: ${p.column} holds days ('YYYY-MM-DD'), which a date-time never equals: write ${p.column} = '${text.slice(0, 10)}'`);
   }
   // 'D' sorts before every 'DT…': a bound with a time of day leaves its own day out below, in above.

@@ -38,6 +38,8 @@ describe('Stats and Coaching window filters', () => {
     refused('UserActivityStats', [{ column: 'FromDate', op: '=', value: '2026-10-01T10:00:00Z' }],
       /^FromDate = '2026-10-01T10:00:00Z': FromDate holds days \('YYYY-MM-DD'\), which a date-time never equals: write FromDate = '2026-10-01'$/);
     refused('UserActivityDayByDay', [{ column: 'Date', op: '=', value: '2026-10-06 00:00:00' }], /write Date = '2026-10-06'/);
+    // Midnight UTC bounds as the day itself: the mirror's sync sends its --since day so.
+    assert.deepEqual(window('UserActivityDayByDay', [{ column: 'Date', op: '>=', value: '2026-10-06T00:00:00Z' }, { column: 'Date', op: '<', value: '2026-10-09T00:00:00Z' }]), ['2026-10-06', '2026-10-09']);
   });
 
   it('PeriodStart = reads the one period of the Period asked for that starts that day, whole', () => {
