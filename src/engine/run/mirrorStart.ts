@@ -1,10 +1,14 @@
 import type { Destination } from '../../mirror/destination';
 import { DELETED_AT, type MirrorTable } from '../../mirror/schema';
 import type { Scan } from '../plan/planner';
-import type * as A from '../syntax/ast';
 import { holdsRowAtOrBefore, lowerBound } from './mirrorCoverage';
 import { mirrorPredicates } from './mirrorRead';
-import type { ScanSource } from './source';
+
+/** An object read from the mirror: the scan, and the mirror's table of it. */
+export interface MirrorScan {
+  readonly scan: Scan;
+  readonly source: { readonly destination: Destination; readonly table: MirrorTable };
+}
 
 const DAY_MS = 86_400_000;
 /**
@@ -20,11 +24,9 @@ const QUIET_DAYS = 7;
  * answers only what it holds, so a query from earlier would be answered in part without a
  * word. Said in the run's and EXPLAIN's messages, with the sync that adds the missing days.
  */
-export async function mirrorStartWarnings(scans: readonly Scan[], of: ReadonlyMap<A.TableRef, ScanSource>, label: string): Promise<string[]> {
+export async function mirrorStartWarnings(reads: readonly MirrorScan[], label: string): Promise<string[]> {
   const said = new Set<string>();
-  for (const scan of scans) {
-    const source = of.get(scan.ref);
-    if (source?.kind !== 'mirror') continue;
+  for (const { scan, source } of reads) {
     const policy = source.table.policy;
     // A createdSince object kept whole (history 'all') starts where Gong's data does.
     if (policy.kind !== 'window' && (policy.kind !== 'createdSince' || policy.history === 'all')) continue;
