@@ -149,5 +149,9 @@ describe('Stats and Coaching window filters', () => {
     assert.match(hover('UserActivityByPeriod', 'PeriodEnd'), /Last day of the period, included/);
     assert.match(hover('Coaching', 'PeriodTo'), /PeriodTo = '2026-01-31' includes January 31/);
     for (const name of ['UserActivityStats', 'UserActivityByPeriod', 'UserInteractionStats']) assert.match(tableDoc(table(name)), /Last days are included/);
+    // The operators the filter list advertises are explained, `>` and `<` included.
+    assert.match(hover('UserActivityStats', 'FromDate'), /FromDate > '2026-10-01' starts the window on October 2/);
+    assert.match(hover('UserActivityStats', 'ToDate'), /ToDate < '2026-10-31' ends the window on October 30/);
+    assert.match(hover('UserActivityByPeriod', 'Period'), /Required: the periods are views of the same activity/);
   });
 });
