@@ -28,6 +28,7 @@ describe('editing and running .gongsql in a real VS Code', () => {
         'call.gongsql': '\n',
         'insert.gongsql': '',
         'outer.gongsql': '\n',
+        'day.gongsql': '\n',
         'quotes.gongsql': '\n',
         'window.gongsql': '\n',
       },
@@ -118,13 +119,17 @@ describe('editing and running .gongsql in a real VS Code', () => {
     assert.match(await problem.first().innerText(), /Ln 1, Col 12/);
   });
 
-  /** Types `text` at the start of `file`, then opens Problems: the row whose message holds `message`. */
+  /**
+   * Types `text` at the start of `file`, then opens Problems, filtered to `message` (its list
+   * draws only the rows in view, and earlier files' problems fill it): the row whose message holds it.
+   */
   const typedProblem = async (page: Page, file: string, text: string, message: string) => {
     await openFile(page, file);
     await editorLines(page, file).click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.type(text);
     await runCommand(page, 'Focus on Problems View');
+    await page.getByPlaceholder(/^Filter \(e\.g\./).first().fill(message);
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: message });
     await problem.first().waitFor({ timeout: 30_000 });
     return problem;
@@ -159,6 +164,19 @@ describe('editing and running .gongsql in a real VS Code', () => {
     await rows.first().waitFor({ timeout: 20_000 });
     assert.ok((await page.locator('.suggest-widget .monaco-list-row .label-name').allTextContents()).includes('FirstName'));
     await page.keyboard.press('Escape');
+  });
+
+  step('a day compared with date-times gets a warning squiggle, and Problems says what to write', async () => {
+    const { page } = workbench;
+    const typed = "SELECT * FROM Calls WHERE Scheduled = '2026-11-20'";
+    const problem = await typedProblem(page, 'day.gongsql', typed, 'compares date-times with a day');
+    const text = await problem.first().innerText();
+    assert.match(text, /for that whole day write Scheduled >= '2026-11-20' AND Scheduled < '2026-11-21'/);
+    assert.match(text, /GS2032/);
+    assert.match(text, new RegExp(`Ln 1, Col ${typed.indexOf('Scheduled') + 1}`));
+    await openFile(page, 'day.gongsql');
+    await page.locator('.monaco-editor[data-uri$="/day.gongsql"] .squiggly-warning').first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: '/tmp/shots-fixfilters/day-warning.png' });
   });
 
   step('text in double quotes: the error says to use single quotes, and the quick fix changes them', async () => {

@@ -6,7 +6,11 @@ import { diagnostic, Diagnostics as D, messageText, type DiagnosticMessage } fro
 import type { Diagnostic, Span } from '../syntax/tokens';
 import { subqueriesOf, walkExpr, windowExprs } from '../syntax/walk';
 import { hasColumn, JSON_TABLE_COLUMNS, Scope, type FromSource } from './scope';
+import { dayAgainstInstant } from './dayAgainstInstant';
 import { didYouMean } from './suggest';
+
+/** `'2026-11-20' >= Scheduled` is `Scheduled <= '2026-11-20'`. */
+const FLIPPED: Record<string, string> = { '=': '=', '>=': '<=' };
 
 /** What the binder learned: diagnostics, and for the planner which object each reference is. */
 export interface BindResult {
@@ -180,6 +184,22 @@ class Binder {
       if (e.kind === 'Star' && e.table && !scope.find(e.table.text)) this.report(D.unknownTableOrAlias, e.table.span, e.table.text);
       for (const sub of subqueriesOf(e)) this.select(sub, scope);
     }
+    // Once its columns are resolved: a day compared with date-times.
+    for (const e of walkExpr(root)) {
+      if (e.kind === 'Binary') this.dayComparison(e, e.left, e.op, e.right) || this.dayComparison(e, e.right, FLIPPED[e.op] ?? '', e.left);
+      if (e.kind === 'Between' && !e.not) this.dayComparison(e, e.expr, '<=', e.high);
+    }
+  }
+
+  /** Warns when `column op 'YYYY-MM-DD'` compares a column of date-times with a plain day. */
+  private dayComparison(e: A.Expr, columnSide: A.Expr, op: string, literal: A.Expr): boolean {
+    if (columnSide.kind !== 'Column' || literal.kind !== 'Literal' || literal.type !== 'string') return false;
+    const resolved = this.result.columns.get(columnSide);
+    const table = resolved?.source.table;
+    const name = columnSide.table ? `${columnSide.table.text}.${columnSide.name.text}` : columnSide.name.text;
+    const found = table && dayAgainstInstant(findColumn(table, resolved.column), op, literal.value, name);
+    if (found) this.report(found.message, e.span, ...found.args);
+    return found !== undefined;
   }
 
   private column(ref: A.ColumnRef, scope: Scope): void {

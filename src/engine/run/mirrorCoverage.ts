@@ -32,7 +32,7 @@ export async function mirrorCoverage(scan: Scan, table: MirrorTable, state: Sync
 }
 
 /** The latest of the lower bounds the filters put on the cursor column, as an instant. */
-function lowerBound(predicates: readonly Predicate[], cursor: string): { text: string; ms: number } | undefined {
+export function lowerBound(predicates: readonly Predicate[], cursor: string): { text: string; ms: number } | undefined {
   let best: { text: string; ms: number } | undefined;
   for (const p of predicates) {
     if (p.column.toLowerCase() !== cursor.toLowerCase()) continue;
@@ -44,7 +44,7 @@ function lowerBound(predicates: readonly Predicate[], cursor: string): { text: s
   return best;
 }
 
-async function holdsRowAtOrBefore(destination: Destination, table: MirrorTable, cursor: string, from: { text: string; ms: number }): Promise<boolean> {
+export async function holdsRowAtOrBefore(destination: Destination, table: MirrorTable, cursor: string, from: { text: string; ms: number }): Promise<boolean> {
   const at = table.columns.findIndex((c) => c.name.toLowerCase() === cursor.toLowerCase());
   // A mirror may answer more rows than asked: each row is checked, the first one that is before ends the search.
   for await (const batch of destination.select(table, [{ column: table.columns[at]!.name, op: '<=', value: from.text }])) {

@@ -9,6 +9,7 @@ import { gongClient, type RunContext, type RunOptions } from './context';
 import { EngineError } from './errors';
 import { mirrorCoverage } from './mirrorCoverage';
 import { mirrorPredicates, mirrorRows, projected } from './mirrorRead';
+import { mirrorStartWarnings } from './mirrorStart';
 
 /**
  * Where one object reference's rows come from: Gong, or a mirror (a mirror connection, or a
@@ -32,7 +33,8 @@ export async function scanSources(scans: readonly Scan[], options: RunOptions): 
   if (options.mirror) {
     const states = await options.mirror.readState();
     const of = new Map(scans.map((scan) => [scan.ref, mirrorSource(options.mirror!, scan, states)]));
-    return { of, messages: unfinished(scans, states, options.mirror.label) };
+    const reads = scans.flatMap((scan) => { const source = of.get(scan.ref); return source?.kind === 'mirror' ? [{ scan, source }] : []; });
+    return { of, messages: [...unfinished(scans, states, options.mirror.label), ...await mirrorStartWarnings(reads, options.mirror.label)] };
   }
   const fallback = options.answerFromMirror;
   if (!fallback || scans.length === 0) return { of: new Map(scans.map((scan) => [scan.ref, GONG])), messages: [] };

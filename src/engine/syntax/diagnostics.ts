@@ -74,6 +74,8 @@ export const Diagnostics = {
   insertOnlyColumn: warning('GS2030', '{0}.{1} is used only by INSERT; SELECT returns it empty'),
   updateWithoutWhere: warning('GS2031', 'UPDATE without WHERE changes every row of {0}'),
   deleteWithoutWhere: warning('GS2031', 'DELETE without WHERE deletes every row of {0}'),
+  dayEqualsInstants: warning('GS2032', "{0} = '{1}' compares date-times with a day, which no date-time equals (SQL compares the text): for that whole day write {0} >= '{1}' AND {0} < '{2}'"),
+  dayEndsInstants: warning('GS2033', "{0} <= '{1}' compares date-times with a day: it ends at {1} 00:00:00, leaving that day out; to include it write {0} < '{2}'"),
 } as const;
 
 export interface DiagnosticMessage {

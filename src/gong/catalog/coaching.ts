@@ -24,8 +24,8 @@ export const Coaching = defineTable({
   columns: [
     col('WorkspaceId', 'id', 'Workspace (a required filter).', { key: true, source: (_r, ctx) => ctx.bound.WorkspaceId }),
     col('ManagerId', 'id', 'The manager (a required filter).', { key: true, source: (_r, ctx) => ctx.bound.ManagerId }),
-    col('PeriodFrom', 'datetime', 'Start of the period, as written in the filter (a required filter).', { key: true, source: (_r, ctx) => ctx.bound.PeriodFrom }),
-    col('PeriodTo', 'datetime', 'End of the period, as written in the filter (a required filter): a plain date is the last day, included.', { key: true, source: (_r, ctx) => ctx.bound.PeriodTo }),
+    col('PeriodFrom', 'datetime', 'Start of the period, as written in the filter (a required filter).', { key: true, days: true, source: (_r, ctx) => ctx.bound.PeriodFrom }),
+    col('PeriodTo', 'datetime', 'End of the period, as written in the filter (a required filter): a plain date is the last day, included.', { key: true, days: true, source: (_r, ctx) => ctx.bound.PeriodTo }),
     col('ReportUserId', 'id', 'The direct report.', { key: true, source: '$report.id' }),
     col('ReportEmailAddress', 'text', "The report's email.", { source: '$report.emailAddress' }),
     col('ReportName', 'text', "The report's name.", { source: (r) => [at(r, '$report.firstName'), at(r, '$report.lastName')].filter((x) => x).join(' ') || null }),

@@ -5,7 +5,7 @@ export function col(
   name: string,
   type: ColumnType,
   description: string,
-  options: { source?: ValueSource; key?: boolean; insertOnly?: boolean; readOnly?: boolean } = {},
+  options: { source?: ValueSource; key?: boolean; insertOnly?: boolean; readOnly?: boolean; days?: true } = {},
 ): Column {
   return {
     name,
@@ -15,6 +15,7 @@ export function col(
     insertOnly: options.insertOnly ?? false,
     readOnly: options.readOnly ?? !options.insertOnly,
     source: options.insertOnly ? undefined : options.source ?? lowerFirst(name),
+    ...(options.days ? { days: true as const } : {}),
   };
 }
 

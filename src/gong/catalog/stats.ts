@@ -72,14 +72,17 @@ const lastDayOf = (value: unknown) => {
 };
 
 const windowColumns = (): Column[] => [
-  col('FromDate', 'datetime', 'First day of the window (YYYY-MM-DD).', { key: true, source: (r) => dayOf(at(r, '$window.from')) }),
-  col('ToDate', 'datetime', 'Last day of the window, included (YYYY-MM-DD; Gong\'s toDate is the day after).', { key: true, source: (r) => lastDayOf(at(r, '$window.to')) }),
+  col('FromDate', 'datetime', 'First day of the window (YYYY-MM-DD).', { key: true, days: true, source: (r) => dayOf(at(r, '$window.from')) }),
+  col('ToDate', 'datetime', 'Last day of the window, included (YYYY-MM-DD; Gong\'s toDate is the day after).', { key: true, days: true, source: (r) => lastDayOf(at(r, '$window.to')) }),
   col('TimeZone', 'text', 'The company time zone the days are in.', { source: '$window.timeZone' }),
 ];
 
+/** How `>` and `<` and a date-time bound a window of whole days (plan.ts dayBounds). */
+const DAY_BOUNDS_NOTE = "The window's columns hold days ('YYYY-MM-DD'): `>` a day starts the window the day after, `<` a day ends it the day before; a date-time bounds by its day as SQL compares it (text), and `=` a date-time, which no day equals, is refused.";
+
 const windowFilters = [
-  filter('FromDate', ['=', '>', '>=', '<', '<='], `FromDate = or >= sends filter.fromDate. ${WINDOW_NOTE}`),
-  filter('ToDate', ['=', '>', '>=', '<', '<='], `ToDate = or <= sends filter.toDate (the day after). ${LAST_DAY_RULE}`),
+  filter('FromDate', ['=', '>', '>=', '<', '<='], `FromDate = or >= sends filter.fromDate; FromDate > '2026-10-01' starts the window on October 2. ${DAY_BOUNDS_NOTE} ${WINDOW_NOTE}`),
+  filter('ToDate', ['=', '>', '>=', '<', '<='], `ToDate = or <= sends filter.toDate (the day after); ToDate < '2026-10-31' ends the window on October 30. ${LAST_DAY_RULE}`),
 ];
 const windowBindings = [range('FromDate', 'body:filter.fromDate', undefined, 'date'), range('ToDate', undefined, 'body:filter.toDate', 'date')];
 
@@ -143,13 +146,13 @@ export const UserActivityByPeriod = defineTable({
   columns: [
     ...userColumns(),
     col('Period', 'text', `${STATS_PERIODS.join(', ')} (Gong's aggregationPeriod; weeks start on Monday).`, { key: true, source: (_r, ctx) => ctx.bound.Period }),
-    col('PeriodStart', 'datetime', 'First day of the period (YYYY-MM-DD), or of the window when the period began earlier.', { key: true, source: 'fromDate' }),
-    col('PeriodEnd', 'datetime', 'Last day of the period, included (YYYY-MM-DD), or of the window when it ends earlier (Gong\'s toDate is the day after).', { source: (r) => lastDayOf(r.toDate) }),
+    col('PeriodStart', 'datetime', 'First day of the period (YYYY-MM-DD), or of the window when the period began earlier.', { key: true, days: true, source: 'fromDate' }),
+    col('PeriodEnd', 'datetime', 'Last day of the period, included (YYYY-MM-DD), or of the window when it ends earlier (Gong\'s toDate is the day after).', { days: true, source: (r) => lastDayOf(r.toDate) }),
     ...countColumns(''),
   ],
   filters: [
-    filter('Period', ['='], `Sent to Gong as aggregationPeriod, which Gong requires: one of ${STATS_PERIODS.join(', ')} (checked before any request); without it, one request chain per period.`),
-    filter('PeriodStart', ['=', '>', '>=', '<', '<='], `Sent to Gong as filter.fromDate/toDate. PeriodStart = '2026-10-01' (with Period =) reads that one period whole; the day must start a period. ${WINDOW_NOTE} ${LAST_DAY_RULE}`),
+    filter('Period', ['=', 'IN'], `Sent to Gong as aggregationPeriod, which Gong requires: one of ${STATS_PERIODS.join(', ')} (checked before any request). Required: the periods are views of the same activity, so a read of all of them would count every call once per period. Period IN (…) reads several, one request chain each.`),
+    filter('PeriodStart', ['=', '>', '>=', '<', '<='], `Sent to Gong as filter.fromDate/toDate. PeriodStart = '2026-10-01' (with Period =) reads that one period whole; the day must start a period. ${DAY_BOUNDS_NOTE} ${WINDOW_NOTE} ${LAST_DAY_RULE}`),
     userFilter,
   ],
   reads: [{
@@ -157,7 +160,7 @@ export const UserActivityByPeriod = defineTable({
       [equals('Period', 'body:aggregationPeriod', 'text'), range('PeriodStart', 'body:filter.fromDate', 'body:filter.toDate', 'date', onePeriod)],
       perUserItems('usersAggregateActivity', 'userAggregateActivity')),
     requires: ['Period'],
-    fanOut: { column: 'Period', values: STATS_PERIODS },
+    fanOut: { column: 'Period', values: STATS_PERIODS, chosen: true },
   }],
   peculiarities: [WINDOW_NOTE, LAST_DAY_RULE, TOTALS_NOTE, 'Every period of the window is listed for each user with activity, zeros included; the first and last are cut to the window.'],
 });
@@ -169,13 +172,13 @@ export const UserActivityDayByDay = defineTable({
   description: "Each user's activity day by day, a row per user and day with activity, with the calls behind every counter (POST /v2/stats/activity/day-by-day).",
   columns: [
     ...userColumns(),
-    col('Date', 'datetime', 'The day (YYYY-MM-DD, company time zone).', { key: true, source: 'fromDate' }),
+    col('Date', 'datetime', 'The day (YYYY-MM-DD, company time zone).', { key: true, days: true, source: 'fromDate' }),
     ...COUNTERS.flatMap(([name, key, what]) => [
       col(name, 'integer', `How many ${what} that day.`, { source: (r) => (Array.isArray(r[key]) ? (r[key] as unknown[]).length : 0) }),
       col(`${name}CallIds`, 'json', `The ${what} that day: JSON array of call ids (joins Calls.Id through json_each).`, { source: key }),
     ]),
   ],
-  filters: [filter('Date', ['=', '>', '>=', '<', '<='], `Sent to Gong as filter.fromDate/toDate (Date = reads that one day). ${WINDOW_NOTE}`), userFilter],
+  filters: [filter('Date', ['=', '>', '>=', '<', '<='], `Sent to Gong as filter.fromDate/toDate (Date = reads that one day). ${DAY_BOUNDS_NOTE} ${WINDOW_NOTE}`), userFilter],
   reads: [statsRead('stats/activity/day-by-day', '/v2/stats/activity/day-by-day', [range('Date', 'body:filter.fromDate', 'body:filter.toDate', 'date')], perUserItems('usersDetailedActivities', 'userDailyActivityStats', busyDay))],
   peculiarities: [
     WINDOW_NOTE,

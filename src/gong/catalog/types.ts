@@ -35,6 +35,11 @@ export interface Column {
   readonly readOnly: boolean;
   /** How to read it from Gong's record; insert-only columns have none. */
   readonly source?: ValueSource;
+  /**
+   * A datetime column whose values are days ('YYYY-MM-DD') or the filter's text as written,
+   * not instants: compared with a day it means what it says (no date-time-against-a-day warning).
+   */
+  readonly days?: true;
 }
 
 export type Operator = '=' | 'IN' | '>' | '>=' | '<' | '<=';
@@ -82,7 +87,15 @@ export type EqualsSpan = (text: string, ms: number, bound: Readonly<Record<strin
 /** When a column that a path needs is not filtered: one request per value of another table's column, or of a fixed list. */
 export type FanOut =
   | { readonly column: string; readonly from: { readonly table: string; readonly column: string } }
-  | { readonly column: string; readonly values: readonly string[] };
+  | {
+      readonly column: string;
+      readonly values: readonly string[];
+      /**
+       * The query must choose the values (`=`, or `IN` for several): all of them would be
+       * different views of the same data, mixed (Period: each call counted once per period kind).
+       */
+      readonly chosen?: true;
+    };
 
 /** One way to read a table: an endpoint and the filter shapes it can serve. */
 export interface ReadPath {

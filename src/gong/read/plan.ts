@@ -67,13 +67,15 @@ export class MissingRequiredFilter extends Error {
     const on = (c: string) => predicates.filter((p) => same(p.column, c));
     const sent = (r: ReadPath, c: string) => on(c).some((p) => r.bindings.some((b) => same(b.column, c) && accepts(b, p) && apply(b, p) !== undefined));
     const lacking = table.reads
-      .map((r) => r.requires.filter((c) => r.fanOut?.column !== c && !sent(r, c)))
+      .map((r) => r.requires.filter((c) => (r.fanOut?.column !== c || mustChoose(r)) && !sent(r, c)))
       .reduce((fewest, missing) => (missing.length > 0 && (fewest.length === 0 || missing.length < fewest.length) ? missing : fewest), []);
     const shapes = lacking.map((c) => {
       const ops = table.filters.find((f) => f.column === c)?.operators ?? ['='];
       // Written, but not as a value Gong takes (an id that is not a number): say which.
       const unsent = on(c).find((p) => p.op === '=' || p.op === 'IN');
-      return `${c} ${ops.includes('IN') ? "= '…' or IN (…)" : "= '…'"}${unsent ? ` (${c} ${unsent.op} ${quotedList(unsent.value)} is not a value Gong takes)` : ''}`;
+      const choices = table.reads.map((r) => r.fanOut).find((f) => f && 'values' in f && f.column === c);
+      const oneOf = choices && 'values' in choices ? ` (${c} is one of ${choices.values.join(', ')})` : '';
+      return `${c} ${ops.includes('IN') ? "= '…' or IN (…)" : "= '…'"}${unsent ? ` (${c} ${unsent.op} ${quotedList(unsent.value)} is not a value Gong takes)` : oneOf}`;
     });
     super(`${table.name} needs ${lacking.length === 1 ? 'a filter' : 'filters'} Gong requires: WHERE ${shapes.join(' AND ')}`);
     this.name = 'MissingRequiredFilter';
@@ -88,6 +90,7 @@ export class FilterValueError extends Error {
   }
 }
 
+const mustChoose = (r: ReadPath) => r.fanOut !== undefined && 'values' in r.fanOut && r.fanOut.chosen === true;
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const quoted = (v: SqlValue) => (typeof v === 'string' ? `'${v.replaceAll("'", "''")}'` : String(v));
 const quotedList = (v: Predicate['value']) => (Array.isArray(v) ? `(${(v as readonly SqlValue[]).map(quoted).join(', ')})` : quoted(v as SqlValue));
@@ -149,7 +152,7 @@ function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicat
       spans.push({ binding, p });
       continue;
     }
-    const applied = binding && apply(binding, p);
+    const applied = binding && (holdsDays(path, binding) ? dayBounds(binding, p) : apply(binding, p));
     if (!binding || applied === undefined) {
       residual.push(p);
       continue;
@@ -201,9 +204,10 @@ function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicat
   const filled = path.window ? fillWindow(params, path) : undefined;
   const defaulted = filled?.note ?? '';
   if (path.window) refuseEmptyWindow(params, path, pushed);
+  refuseReversedPeriod(params, path, pushed);
 
   const missing = path.requires.filter((c) => !pushed.some((p) => p.column.toLowerCase() === c.toLowerCase()));
-  const fanOut = missing.length === 1 && path.fanOut?.column === missing[0] ? path.fanOut : undefined;
+  const fanOut = missing.length === 1 && path.fanOut && path.fanOut.column === missing[0] ? chosenValues(path.fanOut, predicates) : undefined;
   if (missing.length > 0 && !fanOut) return undefined;
   const chains = batches ? batches.values.length : 1;
   const bounded = path.paging === 'none' || batchesBounded;
@@ -211,6 +215,13 @@ function planPath(table: TableDef, path: ReadPath, predicates: readonly Predicat
     ? { requests: 'values' in fanOut ? fanOut.values.length : 2, open: true, note: 'values' in fanOut ? `one request per ${fanOut.column}` : `reads ${fanOut.from.table}, then one request per ${fanOut.column}` }
     : { requests: chains, open: !bounded, note: `${chains} request${chains === 1 ? '' : 's'}${bounded ? '' : ' or more (100 records per page)'}${defaulted}` };
   return { table, path, pushed, residual, params, bound, batches, fanOut, estimate, ...(filled?.message ? { filledWindow: `${table.name} ${filled.message}` } : {}) };
+}
+
+/** A fan-out whose values the query must choose reads only those of its `IN`, and without one is no path. */
+function chosenValues(fanOut: NonNullable<ReadPath['fanOut']>, predicates: readonly Predicate[]): ReadPath['fanOut'] {
+  if (!('values' in fanOut) || !fanOut.chosen) return fanOut;
+  const listed = predicates.find((p) => same(p.column, fanOut.column) && p.op === 'IN');
+  return listed && { column: fanOut.column, values: [...new Set((listed.value as readonly SqlValue[]).map(String))] };
 }
 
 /**
@@ -255,6 +266,21 @@ function refuseEmptyWindow(params: ReadonlyMap<ParamTarget, string | string[]>, 
   throw new FilterValueError(start, `${start.column} ${start.op} ${quoted(start.value as SqlValue)}: ${why}`);
 }
 
+/**
+ * A period sent as two instants (Coaching's from and to) that ends before it starts, or where
+ * it starts, is refused at its start filter before the request: Gong would answer 400
+ * ("to must be after from") for one API call.
+ */
+function refuseReversedPeriod(params: ReadonlyMap<ParamTarget, string | string[]>, path: ReadPath, pushed: readonly Predicate[]): void {
+  const side = (format: FilterRoute['format']) => path.bindings.find((b) => b.kind === 'equals' && b.format === format) as Extract<FilterRoute, { kind: 'equals' }> | undefined;
+  const [start, end] = [side('instantFrom'), side('instantTo')];
+  if (!start || !end || !params.has(start.to) || !params.has(end.to)) return;
+  const [from, to] = [Date.parse(params.get(start.to) as string), Date.parse(params.get(end.to) as string)];
+  if (from < to) return;
+  const [first, last] = [start, end].map((b) => pushed.find((p) => same(p.column, b.column))!);
+  throw new FilterValueError(first!, `${first!.column} = ${quoted(first!.value as SqlValue)} is not before ${last!.column} = ${quoted(last!.value as SqlValue)}: the period ends before it starts (Gong would refuse it: to must be after from)`);
+}
+
 function accepts(binding: FilterRoute, p: Predicate): boolean {
   switch (binding.kind) {
     case 'equals': return p.op === '=';
@@ -289,6 +315,33 @@ function apply(binding: FilterRoute, p: Predicate): Applied | undefined {
     values.push(formatted);
   }
   return values.length === 0 ? undefined : { kind: 'values', values: [...new Set(values)] };
+}
+
+/** The window columns of a stats read hold whole days ('YYYY-MM-DD'), compared as text. */
+const holdsDays = (path: ReadPath, binding: FilterRoute): binding is Extract<FilterRoute, { kind: 'range' }> => path.window !== undefined && binding.kind === 'range' && binding.format === 'date';
+
+/**
+ * The window of whole days whose rows the filter keeps, compared as SQL does (as text): the
+ * first day after `FromDate > '2026-10-01'` is October 2 (a window from the 1st would give only
+ * rows the filter drops), and a date-time bounds by its day. `=` a date-time matches no day, so
+ * it is refused with the day to write.
+ */
+function dayBounds(binding: Extract<FilterRoute, { kind: 'range' }>, p: Predicate): Applied | undefined {
+  const instant = parseInstant(p.value);
+  if (typeof p.value !== 'string' || !instant) return undefined;
+  const text = p.value.trim();
+  const day = Date.parse(`${text.slice(0, 10)}T00:00:00Z`);
+  // Midnight UTC is the day itself (the mirror's sync sends its --since day so).
+  const timed = instant.ms !== day;
+  if (p.op === '=' && text.length > 10) {
+    throw new FilterValueError(p, `${p.column} = ${quoted(p.value)}: ${p.column} holds days ('YYYY-MM-DD'), which a date-time never equals: write ${p.column} = '${text.slice(0, 10)}'`);
+  }
+  // 'D' sorts before every 'DT…': a bound with a time of day leaves its own day out below, in above.
+  const from: Bound = { side: 'from', ms: p.op === '>' || (p.op === '>=' && timed) ? day + DAY_MS : day };
+  const to: Bound = { side: 'to', ms: p.op === '<' && !timed ? day : day + DAY_MS };
+  if (p.op === '>' || p.op === '>=') return { kind: 'bounds', bounds: [from] };
+  if (p.op === '<' || p.op === '<=') return { kind: 'bounds', bounds: [to] };
+  return { kind: 'bounds', bounds: [...(binding.from ? [from] : []), ...(binding.to ? [to] : [])] };
 }
 
 function formatValue(value: SqlValue, format: FilterRoute['format']): string | undefined {

@@ -11,7 +11,7 @@ import { generateSettingsHistory } from './settingsHistory';
 import { applyExampleIds, EXAMPLE_IDS, exampleDraftCall } from './examples';
 import { IdFactory } from './ids';
 import type { KeywordTracker, User, Workspace, World } from './model';
-import { generateUsers, generateWorkspaces } from './people';
+import { generateAvatars, generateUsers, generateWorkspaces } from './people';
 import { Random } from './random';
 import { utcDayStart } from './time';
 
@@ -41,7 +41,8 @@ export function generateWorld(options: GenerateOptions = {}): World {
   // Each part draws from its own stream, so changing one part does not reshuffle the others.
   const ids = new IdFactory(root.fork('ids'));
   const workspaces = generateWorkspaces(ids);
-  const { users, avatarUserIds } = generateUsers(root.fork('users'), ids, anchorMs);
+  const users = generateUsers(root.fork('users'), ids, anchorMs);
+  const avatars = generateAvatars(root.fork('avatars'), new IdFactory(root.fork('avatarIds')), anchorMs);
   applyExampleIds(workspaces, users);
   const trackers = generateTrackers(root.fork('trackers'), ids, workspaces, users, anchorMs);
   const trackersByWorkspace = new Map<string, KeywordTracker[]>();
@@ -57,17 +58,18 @@ export function generateWorld(options: GenerateOptions = {}): World {
   closeBriefs(root.fork('briefCloses'), calls);
   const scorecards = generateScorecards(root.fork('scorecards'), ids, workspaces, users, anchorMs);
   const answeredScorecards = generateAnsweredScorecards(root.fork('answered'), ids, scorecards, calls, users, anchorMs);
-  const engage = generateFlows(root.fork('flows'), new IdFactory(root.fork('flowIds')), workspaces, users.filter((u) => !avatarUserIds.has(u.id)), anchorMs);
+  const engage = generateFlows(root.fork('flows'), new IdFactory(root.fork('flowIds')), workspaces, users, anchorMs);
   return {
     workspaces,
-    users,
-    avatarUserIds,
+    // The avatars come last and take part in nothing above: Gong lists them only on request.
+    users: [...users, ...avatars],
+    avatarUserIds: new Set(avatars.map((u) => u.id)),
     calls,
     scorecards,
     answeredScorecards,
     trackers,
     folders: generateFolders(root.fork('folders'), ids, workspaces, users, calls, anchorMs),
-    profiles: generateProfiles(root.fork('profiles'), ids, workspaces, users.filter((u) => !avatarUserIds.has(u.id))),
+    profiles: generateProfiles(root.fork('profiles'), ids, workspaces, users),
     crmIntegrations: generateCrmIntegrations(root.fork('crm'), ids, users, options.crmIntegration),
     crmRequests: [],
     associations: generateAssociations(root.fork('associations'), calls, users, anchorMs),
@@ -75,7 +77,7 @@ export function generateWorld(options: GenerateOptions = {}): World {
     activity: generateActivity(root.fork('activity'), calls, answeredScorecards, users, anchorMs, CALL_SPAN_MS),
     // Streams of their own, with their own ids, so the data above stays as it was.
     ...engage,
-    tasks: generateTasks(root.fork('tasks'), new IdFactory(root.fork('taskIds')), engage.flows, users.filter((u) => !avatarUserIds.has(u.id)), anchorMs),
+    tasks: generateTasks(root.fork('tasks'), new IdFactory(root.fork('taskIds')), engage.flows, users, anchorMs),
     callOutcomes,
     settingsHistory: generateSettingsHistory(root.fork('settingsHistory'), users, anchorMs),
     erasures: [],

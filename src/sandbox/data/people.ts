@@ -16,11 +16,10 @@ export function generateWorkspaces(ids: IdFactory): Workspace[] {
 
 /**
  * ~200 users in a management tree: one head of sales, a layer of managers, reps below.
- * Two "avatar" users (Gong staff) exist and are hidden unless includeAvatars is set.
+ * Every one of them is a real user of the company: the Gong-staff avatars are generateAvatars'.
  */
-export function generateUsers(random: Random, ids: IdFactory, anchorMs: number, count = 200) {
+export function generateUsers(random: Random, ids: IdFactory, anchorMs: number, count = 200): User[] {
   const users: User[] = [];
-  const avatarUserIds = new Set<string>();
   const managers: string[] = [];
   for (let i = 0; i < count; i++) {
     const first = random.pick(FIRST_NAMES);
@@ -57,9 +56,43 @@ export function generateUsers(random: Random, ids: IdFactory, anchorMs: number, 
       meetingConsentPageUrl: random.bool(0.2) ? `https://join.gong.io/${slug(first)}${i}` : null,
       spokenLanguages: [{ language: random.pick(['en-US', 'en-US', 'en-GB', 'de-DE', 'fr-FR']), primary: true }],
     });
-    if (i >= count - 2) avatarUserIds.add(id);
   }
-  return { users, avatarUserIds };
+  return users;
+}
+
+/**
+ * Gong's avatars: synthetic users for Gong staff (support, onboarding), hidden from the user
+ * list unless includeAvatars is set. They never host or attend the company's calls, hold no
+ * stats, flows or settings history, so hiding them loses none of the company's activity.
+ * Drawn from streams of their own, so the real users' data stays as it was.
+ */
+export function generateAvatars(random: Random, ids: IdFactory, anchorMs: number): User[] {
+  return ['Support', 'Onboarding'].map((role) => ({
+    id: ids.next(19),
+    emailAddress: `${role.toLowerCase()}.avatar@gong.io`,
+    created: isoSeconds(anchorMs - random.int(400, 1100) * DAY_MS),
+    active: true,
+    emailAliases: [],
+    trustedEmailAddress: null,
+    firstName: 'Gong',
+    lastName: role,
+    title: 'Gong Staff',
+    phoneNumber: null,
+    extension: null,
+    personalMeetingUrls: [],
+    settings: {
+      webConferencesRecorded: false,
+      preventWebConferenceRecording: true,
+      telephonyCallsImported: false,
+      emailsImported: false,
+      preventEmailImport: true,
+      nonRecordedMeetingsImported: false,
+      gongConnectEnabled: false,
+    },
+    managerId: null,
+    meetingConsentPageUrl: null,
+    spokenLanguages: [{ language: 'en-US', primary: true }],
+  }));
 }
 
 /** Letters that Unicode does not decompose into a base letter and an accent. */

@@ -94,6 +94,8 @@ const CORPUS: Record<string, Query> = {
   'UserActivityDayByDay Date >= and UserId IN': (s) => `SELECT UserId, Date, CallsAsHost, CallsAttendedCallIds FROM UserActivityDayByDay WHERE Date >= date('now', '-20 days') AND UserId IN ('${q(s).user(20)}', '${q(s).user(21)}', '${q(s).user(22)}')`,
   'UserActivityDayByDay Date window with a local filter': () => `SELECT UserId, sum(CallsAsHost) FROM UserActivityDayByDay WHERE Date > date('now', '-25 days') AND Date <= date('now', '-5 days') AND CallsAsHost > 0 GROUP BY UserId`,
   'UserActivityDayByDay Date = one day': () => `SELECT UserId, Date, CallsAsHost FROM UserActivityDayByDay WHERE Date = date('now', '-10 days')`,
+  'UserActivityDayByDay Date > and < (the day after, the day before)': () => `SELECT UserId, Date, CallsAsHost FROM UserActivityDayByDay WHERE Date > date('now', '-20 days') AND Date < date('now', '-6 days')`,
+  'UserActivityDayByDay Date >= and <= date-times (bounded by their days)': () => `SELECT UserId, Date FROM UserActivityDayByDay WHERE Date >= date('now', '-15 days') || 'T10:00:00Z' AND Date <= date('now', '-4 days') || ' 09:30'`,
   'UserActivityDayByDay Date IN two days (left local)': () => `SELECT UserId, Date FROM UserActivityDayByDay WHERE Date IN (date('now', '-3 days'), date('now', '-12 days'))`,
   'Calls Scheduled = an instant': (s) => `SELECT Id, Scheduled FROM Calls WHERE Scheduled = '${q(s).at(120)}'`,
   'Calls Scheduled = a space-separated instant': (s) => `SELECT Id FROM Calls WHERE Scheduled = '${q(s).at(121).replace('T', ' ').replace('Z', '')}'`,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { tables, type GongClient } from '../../../src/gong';
+import { tables, type GongClient, type Predicate } from '../../../src/gong';
 import { isConversation } from '../../../src/sandbox/data/analytics';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import type { SandboxCall } from '../../../src/sandbox/data/model';
@@ -140,6 +140,9 @@ const keyOf: Record<string, (r: Record<string, unknown>) => string> = {
   MeetingIntegrationStatus: (r) => `${r.Email}`,
 };
 
+/** Objects whose read must choose values of a column (every period: a view each of the same activity). */
+const CHOSEN: Record<string, Predicate[]> = { UserActivityByPeriod: [{ column: 'Period', op: 'IN', value: STATS_PERIODS }] };
+
 /** Objects Gong answers only for a required filter value (one person): restObjects.test.ts reads them. */
 const LOOKUPS = ['DataPrivacyByEmail', 'DataPrivacyByPhone', 'CRMEntitySchema', 'CRMRequestStatus', 'ProspectFlows', 'Coaching', 'Tasks'];
 
@@ -161,7 +164,7 @@ describe('connector reads every object completely', () => {
 
   for (const table of tables.filter((t) => !LOOKUPS.includes(t.name))) {
     it(`${table.name} equals the sandbox's data`, async () => {
-      const { rows } = await select(client, table.name);
+      const { rows } = await select(client, table.name, CHOSEN[table.name]);
       const got = rows.map(keyOf[table.name]!).sort();
       const want = expected(sandbox)[table.name]!.sort();
       assert.equal(got.length, want.length, `${table.name}: ${got.length} rows, expected ${want.length}`);

@@ -162,6 +162,24 @@ describe('user stats: sandbox routes, connector and SQL', () => {
     await assert.rejects(sql("SELECT * FROM UserActivityByPeriod WHERE Period = 'MONTH' AND PeriodStart = '2026-09-15'"), /PeriodStart = '2026-09-15' is not the first day of a MONTH/);
   });
 
+  it("strict > and < on a window read the days whose rows they keep: trial 16's query returns the window it names", async () => {
+    const strict = await sql("SELECT UserId, FromDate, ToDate, CallsAsHost FROM UserActivityStats WHERE ToDate < '2026-10-31' AND FromDate > '2026-10-01' ORDER BY UserId");
+    const inclusive = await sql("SELECT UserId, FromDate, ToDate, CallsAsHost FROM UserActivityStats WHERE FromDate >= '2026-10-02' AND ToDate <= '2026-10-30' ORDER BY UserId");
+    assert.ok(strict.rows.length > 10, `${strict.rows.length} rows, not 0`);
+    assert.deepEqual(strict.rows, inclusive.rows);
+    assert.ok(strict.rows.every((r) => r[1] === '2026-10-02' && r[2] === '2026-10-30'));
+    await assert.rejects(sql("SELECT * FROM UserActivityStats WHERE FromDate = '2026-10-01T10:00:00Z'"), /FromDate holds days \('YYYY-MM-DD'\), which a date-time never equals: write FromDate = '2026-10-01'/);
+  });
+
+  it('UserActivityByPeriod without Period is refused before any request, listing the periods; Period IN reads those it names', async () => {
+    const before = sandbox.log.lastSeq;
+    await assert.rejects(sql("SELECT Period, count(*) FROM UserActivityByPeriod WHERE PeriodStart >= '2026-10-01' GROUP BY 1"),
+      /UserActivityByPeriod needs a filter Gong requires: WHERE Period = '…' or IN \(…\) \(Period is one of DAY, WEEK, MONTH, QUARTER, YEAR\)/);
+    assert.equal(sandbox.log.since(before).length, 0, 'no request');
+    const two = await sql("SELECT Period, count(*) FROM UserActivityByPeriod WHERE Period IN ('MONTH', 'QUARTER') AND PeriodStart >= '2026-10-01' GROUP BY 1 ORDER BY 1");
+    assert.deepEqual(two.rows.map((r) => r[0]), ['MONTH', 'QUARTER']);
+  });
+
   it('AnsweredScorecardAnswers has a row per answer, joinable with the questions', async () => {
     const answers = await sql("SELECT count(*), sum(Score IS NOT NULL), count(DISTINCT AnsweredScorecardId) FROM AnsweredScorecardAnswers WHERE ReviewTime >= '2026-06-01'");
     const cards = await sql("SELECT sum(json_array_length(Answers)), count(*) FROM AnsweredScorecards WHERE ReviewTime >= '2026-06-01'");

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { execute } from '../../../src/engine';
 import { findTable } from '../../../src/gong/catalog';
 import { STATS_DEFAULT_DAYS } from '../../../src/gong/catalog/stats';
 import type { GongClient } from '../../../src/gong/http/client';
@@ -57,8 +58,23 @@ describe('the Stats objects in the mirror (sandbox over HTTP)', () => {
       assert.ok(firstDates.length > 0);
       assert.ok(firstDates.every((d) => d >= day(Date.now() - (STATS_DEFAULT_DAYS + 1) * DAY_MS)), 'the first run read the default window');
 
+      // Trial 16: a query from before the mirror's first day was answered in part without a word.
       const since = day(Date.now() - 60 * DAY_MS);
+      const earliest = [...firstDates].sort()[0]!;
+      const query = `SELECT count(*) FROM UserActivityDayByDay WHERE Date >= '${since}'`;
+      const warning = `Warning: the mirror ${destination.label} holds UserActivityDayByDay from ${earliest} (its earliest Date), later than the ${since} the query asks from: the rows before are not in it. Add them with gongsql sync --objects UserActivityDayByDay --to ${destination.label} --since ${since} --full, or query UserActivityDayByDay on a live connection.`;
+      const [partial] = await execute(query, { mirror: destination, connectionId: 'm' });
+      assert.ok(partial!.messages.includes(warning), partial!.messages.join('\n'));
+      const [explained] = await execute(`EXPLAIN ${query}`, { mirror: destination, connectionId: 'm' });
+      assert.ok(explained!.messages.includes(warning), 'EXPLAIN says it too');
+      const [inside] = await execute(`SELECT count(*) FROM UserActivityDayByDay WHERE Date >= '${earliest}'`, { mirror: destination, connectionId: 'm' });
+      assert.deepEqual(inside!.messages.filter((m) => m.startsWith('Warning:')), [], 'a query within what the mirror holds');
+      const [quietDays] = await execute(`SELECT count(*) FROM UserActivityDayByDay WHERE Date >= '${day(Date.parse(earliest) - 3 * DAY_MS)}'`, { mirror: destination, connectionId: 'm' });
+      assert.deepEqual(quietDays!.messages.filter((m) => m.startsWith('Warning:')), [], 'a few days before the first row may be days with no activity');
+
       await runSync({ client, destination, objects: ['UserActivityDayByDay'], since, full: true, confirm: async () => true });
+      const [whole] = await execute(query, { mirror: destination, connectionId: 'm' });
+      assert.deepEqual(whole!.messages.filter((m) => m.startsWith('Warning:')), [], 'after the sync the warning suggests, none');
       const live: string[] = [];
       for await (const batch of readRows(client, planRead(findTable('UserActivityDayByDay')!, [{ column: 'Date', op: '>=', value: since }]))) {
         live.push(...batch.map((r) => JSON.stringify(r)));

@@ -22,6 +22,26 @@ describe('Stats and Coaching window filters', () => {
     assert.deepEqual([pushed.pushed.length, pushed.residual.length], [1, 0]);
   });
 
+  it('strict > and < on a stats window column read the days whose rows they keep: the day after, the day before', () => {
+    // Trial 16: FromDate > '2026-10-01' was sent as from October 1, and every row (FromDate = the 1st) was then dropped.
+    assert.deepEqual(window('UserActivityStats', [{ column: 'ToDate', op: '<', value: '2026-10-31' }, { column: 'FromDate', op: '>', value: '2026-10-01' }]), ['2026-10-02', '2026-10-31']);
+    assert.deepEqual(window('UserActivityStats', [{ column: 'FromDate', op: '>=', value: '2026-10-02' }, { column: 'ToDate', op: '<=', value: '2026-10-30' }]), ['2026-10-02', '2026-10-31'], 'the same window written inclusively');
+    assert.deepEqual(window('UserActivityDayByDay', [{ column: 'Date', op: '>', value: '2026-10-06' }, { column: 'Date', op: '<', value: '2026-10-09' }]), ['2026-10-07', '2026-10-09']);
+    const period = window('UserActivityByPeriod', [{ column: 'Period', op: '=', value: 'DAY' }, { column: 'PeriodStart', op: '>', value: '2026-10-06' }, { column: 'PeriodStart', op: '<', value: '2026-10-09' }]);
+    assert.deepEqual(period, ['2026-10-07', '2026-10-09']);
+  });
+
+  it('a date-time on a stats window column bounds by its day as SQL compares it; = a date-time is refused with the day to write', () => {
+    // '2026-10-01' sorts before '2026-10-01T10:00:00Z': the day itself is below that bound, not above.
+    assert.deepEqual(window('UserActivityStats', [{ column: 'FromDate', op: '>=', value: '2026-10-01T10:00:00Z' }, { column: 'ToDate', op: '<', value: '2026-10-31T10:00:00Z' }]), ['2026-10-02', '2026-11-01']);
+    assert.deepEqual(window('UserActivityDayByDay', [{ column: 'Date', op: '>', value: '2026-10-06 09:00' }, { column: 'Date', op: '<=', value: '2026-10-08T23:00:00Z' }]), ['2026-10-07', '2026-10-09']);
+    refused('UserActivityStats', [{ column: 'FromDate', op: '=', value: '2026-10-01T10:00:00Z' }],
+      /^FromDate = '2026-10-01T10:00:00Z': FromDate holds days \('YYYY-MM-DD'\), which a date-time never equals: write FromDate = '2026-10-01'$/);
+    refused('UserActivityDayByDay', [{ column: 'Date', op: '=', value: '2026-10-06 00:00:00' }], /write Date = '2026-10-06'/);
+    // Midnight UTC bounds as the day itself: the mirror's sync sends its --since day so.
+    assert.deepEqual(window('UserActivityDayByDay', [{ column: 'Date', op: '>=', value: '2026-10-06T00:00:00Z' }, { column: 'Date', op: '<', value: '2026-10-09T00:00:00Z' }]), ['2026-10-06', '2026-10-09']);
+  });
+
   it('PeriodStart = reads the one period of the Period asked for that starts that day, whole', () => {
     const period = (unit: string, day: string) => window('UserActivityByPeriod', [{ column: 'Period', op: '=', value: unit }, { column: 'PeriodStart', op: '=', value: day }]);
     assert.deepEqual(period('MONTH', '2026-10-01'), ['2026-10-01', '2026-11-01']);
@@ -49,6 +69,17 @@ describe('Stats and Coaching window filters', () => {
     refused('UserActivityStats', [{ column: 'FromDate', op: '>=', value: '2026-10-10' }, { column: 'ToDate', op: '<=', value: '2026-10-01' }],
       /^FromDate >= '2026-10-10': the window ends before it starts \(its last day, 2026-10-01, is before 2026-10-10\)$/);
     assert.deepEqual(window('UserActivityStats', [{ column: 'FromDate', op: '=', value: '2026-10-01' }, { column: 'ToDate', op: '=', value: '2026-10-01' }]), ['2026-10-01', '2026-10-02'], 'one day is a window');
+  });
+
+  it('UserActivityByPeriod needs Period, listing the values, before any request: all five mixed would count each call five times', () => {
+    const lacking = (predicates: Predicate[]) => assert.throws(() => planRead(table('UserActivityByPeriod'), predicates), (e: unknown) => e instanceof MissingRequiredFilter &&
+      e.message === "UserActivityByPeriod needs a filter Gong requires: WHERE Period = '…' or IN (…) (Period is one of DAY, WEEK, MONTH, QUARTER, YEAR)");
+    lacking([{ column: 'PeriodStart', op: '>=', value: '2026-10-01' }]);
+    lacking([]);
+    const several = planRead(table('UserActivityByPeriod'), [{ column: 'Period', op: 'IN', value: ['WEEK', 'MONTH', 'WEEK'] }, { column: 'PeriodStart', op: '>=', value: '2026-10-01' }]);
+    assert.deepEqual(several.fanOut, { column: 'Period', values: ['WEEK', 'MONTH'] }, 'Period IN reads the periods it names, one chain each');
+    assert.equal(several.estimate.requests, 2);
+    assert.equal(planRead(table('UserActivityByPeriod'), [{ column: 'Period', op: '=', value: 'DAY' }]).fanOut, undefined);
   });
 
   it('a Period Gong does not know is refused before any request, listing the valid ones', () => {
@@ -83,6 +114,17 @@ describe('Stats and Coaching window filters', () => {
     assert.deepEqual([exact.params.get('query:from'), exact.params.get('query:to')], ['2026-01-01T00:00:00-07:00', '2026-02-01T00:00:00Z']);
   });
 
+  it('Coaching with PeriodFrom after PeriodTo is refused before the request, as the Stats windows are', () => {
+    const coaching = (from: string, to: string): Predicate[] => [
+      { column: 'WorkspaceId', op: '=', value: '1' }, { column: 'ManagerId', op: '=', value: '2' },
+      { column: 'PeriodFrom', op: '=', value: from }, { column: 'PeriodTo', op: '=', value: to },
+    ];
+    refused('Coaching', coaching('2026-10-31', '2026-10-01'),
+      /^PeriodFrom = '2026-10-31' is not before PeriodTo = '2026-10-01': the period ends before it starts \(Gong would refuse it: to must be after from\)$/);
+    refused('Coaching', coaching('2026-10-01T12:00:00Z', '2026-10-01T12:00:00Z'), /the period ends before it starts/);
+    assert.deepEqual(planRead(table('Coaching'), coaching('2026-10-01', '2026-10-01')).params.get('query:to'), '2026-10-02T00:00:00Z', 'one whole day is a period');
+  });
+
   it("Coaching's error names only the filters the query lacks", () => {
     const missing = (predicates: Predicate[]) => {
       try {
@@ -107,5 +149,9 @@ describe('Stats and Coaching window filters', () => {
     assert.match(hover('UserActivityByPeriod', 'PeriodEnd'), /Last day of the period, included/);
     assert.match(hover('Coaching', 'PeriodTo'), /PeriodTo = '2026-01-31' includes January 31/);
     for (const name of ['UserActivityStats', 'UserActivityByPeriod', 'UserInteractionStats']) assert.match(tableDoc(table(name)), /Last days are included/);
+    // The operators the filter list advertises are explained, `>` and `<` included.
+    assert.match(hover('UserActivityStats', 'FromDate'), /FromDate > '2026-10-01' starts the window on October 2/);
+    assert.match(hover('UserActivityStats', 'ToDate'), /ToDate < '2026-10-31' ends the window on October 30/);
+    assert.match(hover('UserActivityByPeriod', 'Period'), /Required: the periods are views of the same activity/);
   });
 });
