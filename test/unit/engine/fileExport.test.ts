@@ -3,6 +3,8 @@ import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import readXlsxFile from 'read-excel-file/node';
 import { exportKinds } from '../../../src/engine/render/exportKinds';
@@ -69,6 +71,25 @@ describe('writeXlsx: read back with read-excel-file', () => {
     await writeXlsx(file, { columns: [{ name: 'n' }], rows: [[2 ** 53 - 1], [5]] });
     const [sheet] = await readXlsxFile(file);
     assert.deepEqual(sheet?.data.slice(1), [['9007199254740991'], [5]]);
+  });
+
+  it('sizes each column from its values: date-times, 19-digit ids and text show whole, a long text is capped', async () => {
+    const file = join(dir, 'widths.xlsx');
+    await writeXlsx(file, {
+      columns: [{ name: 'Id', declared: 'id' }, { name: 'Started', declared: 'datetime' }, { name: 'Day' }, { name: 'Title' }, { name: 'Body' }, { name: 'n' }],
+      rows: [['7782342274025937895', '2026-03-02T15:04:05Z', '2026-03-02', 'Quarterly business review', 'y'.repeat(500), 1], ['1', null, null, null, null, null]],
+    });
+    // Read back from the sheet's own XML (read-excel-file's unzipper): Excel's width of each column, in characters.
+    const xml = strFromU8(unzipSync(readFileSync(file))['xl/worksheets/sheet1.xml'] as Uint8Array);
+    const widths = [...xml.matchAll(/<col [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    assert.equal(widths.length, 6);
+    const [id, started, day, title, body, n] = widths as [number, number, number, number, number, number];
+    assert.ok(id >= 21, `a 19-digit id needs 21, got ${id}`);
+    assert.ok(started >= 21, `yyyy-mm-dd hh:mm:ss needs 21, got ${started}`);
+    assert.ok(day >= 12 && day < started, `yyyy-mm-dd needs 12, got ${day}`);
+    assert.ok(title >= 27, `the title needs 27, got ${title}`);
+    assert.ok(body <= 62, `a long text is capped, got ${body}`);
+    assert.ok(n >= 8 && n < 12, `a short column keeps a small width, got ${n}`);
   });
 
   it('refuses a text longer than a cell holds, naming the row and column, and leaves no file', async () => {
