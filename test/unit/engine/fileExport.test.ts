@@ -119,6 +119,18 @@ describe('writeParquet: read back with hyparquet', () => {
     ]);
   });
 
+  it('a computed column SQLite gave as integers, some beyond 2^53 as their digits, is int64 and exact', async () => {
+    const file = join(dir, 'wide.parquet');
+    const table: ExportTable = { columns: [{ name: 'IdInt', type: 'integer' }, { name: 'Digits', type: 'text' }], rows: [['9223372036854775807', '9223372036854775807'], [5, '5'], [null, null]] };
+    assert.deepEqual(exportKinds(table.columns, table.rows), ['integer', 'text']);
+    await writeParquet(file, table);
+    const buffer = await asyncBufferFromFile(file);
+    assert.deepEqual(parquetSchema(await parquetMetadataAsync(buffer)).children.map((c) => c.element.type), ['INT64', 'BYTE_ARRAY']);
+    assert.deepEqual(await parquetReadObjects({ file: buffer }), [
+      { IdInt: 9223372036854775807n, Digits: '9223372036854775807' }, { IdInt: 5n, Digits: '5' }, { IdInt: null, Digits: null },
+    ]);
+  });
+
   it('writes a large result row group by row group, every row exact', async () => {
     const file = join(dir, 'many.parquet');
     const count = PARQUET_ROW_GROUP * 2 + 7;
