@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { statementSpans } from '../engine/ide/statements';
 import { exampleBadge, EXAMPLES, exampleText, TOPICS, type Example } from '../gallery/examples';
@@ -57,14 +58,38 @@ function pickExample(): Promise<{ example: Example; asNotebook: boolean } | unde
 
 /**
  * A new untitled editor with the example, the cursor just after its first statement's `;`:
- * Ctrl+Enter runs that statement (a write's warning stays in view above it).
+ * Ctrl+Enter runs that statement (a write's warning stays in view above it). It is named after
+ * the example (`calls-per-week-by-workspace.gongsql`, in the workspace folder or else the home
+ * folder) rather than after its first line, which is a `-- Example: …` comment: saved, it gets
+ * that name.
  */
 async function openInEditor(example: Example): Promise<void> {
   const content = exampleText(example);
-  const document = await vscode.workspace.openTextDocument({ language: 'gongsql', content });
+  const document = await vscode.workspace.openTextDocument(await untitledUri(example.id, 'gongsql'));
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(document.uri, new vscode.Position(0, 0), content);
+  await vscode.workspace.applyEdit(edit);
+  if (document.languageId !== 'gongsql') await vscode.languages.setTextDocumentLanguage(document, 'gongsql');
   const [first] = statementSpans(content);
   const end = document.positionAt(first ? content.indexOf(';', first.end) + 1 : content.length);
   await vscode.window.showTextDocument(document, { selection: new vscode.Range(end, end) });
+}
+
+/**
+ * An untitled document's name from the example's id, free on disk and among the open documents
+ * (`name-2.gongsql` when `name.gongsql` is taken): VS Code refuses an untitled name that exists.
+ */
+async function untitledUri(id: string, extension: string): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir());
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+  for (let n = 1; ; n++) {
+    const file = vscode.Uri.joinPath(folder, `${id}${n === 1 ? '' : `-${n}`}.${extension}`);
+    if (!open.has(file.path) && !(await exists(file))) return file.with({ scheme: 'untitled' });
+  }
+}
+
+async function exists(file: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(file).then(() => true, () => false);
 }
 
 /** A new untitled notebook: a cell per statement, the example's comment atop the first. */

@@ -110,7 +110,7 @@ export class ResultsRun {
     if (!held) return 0;
     const names = held.info.columns.map((c) => c.name);
     if (format === 'xlsx' || format === 'parquet') {
-      const columns = names.map((name, i) => ({ name, declared: held.declared?.[i] }));
+      const columns = held.info.columns.map(({ name, type }, i) => ({ name, type, declared: held.declared?.[i] }));
       return loadFileExport().writeFileExport(format, file, { columns, rows: held.rows }, held.info.title);
     }
     const keys = jsonKeys(names);

@@ -74,6 +74,26 @@ describe('Gong: Example Queries in a real VS Code (code-server)', () => {
     await page.screenshot({ path: join(SHOTS, 'gallery-ran-light-wide.png') });
   });
 
+  step('the example\'s editor is named after it: Save As proposes calls-per-week-by-workspace.gongsql, and Ctrl+S saves it so', async () => {
+    const { page, workspace } = workbench;
+    const name = 'calls-per-week-by-workspace.gongsql';
+    const tab = page.locator('.tabs-container .tab', { hasText: name }).first();
+    await tab.waitFor({ timeout: 30_000 });
+    await tab.click();
+    await runCommand(page, 'File: Save As...');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await until(async () => (await input.inputValue()).endsWith(`/${name}`), `Save As to propose ${name}`);
+    await page.screenshot({ path: join(SHOTS, 'gallery-save-as-light-wide.png') });
+    await page.keyboard.press('Escape');
+    await tab.click();
+    await page.keyboard.press('Control+S');
+    const file = join(workspace, name);
+    await until(async () => (await readFile(file, 'utf8').catch(() => '')).startsWith('-- Example: Calls per week by workspace (Calls)'), `${file} saved with the example`);
+    // VS Code then puts the file's editor in the untitled one's place.
+    await page.locator(`.monaco-editor[data-uri$="/${name}"]:not([data-uri^="untitled:"])`).first().waitFor({ timeout: 30_000 });
+  });
+
   step('the notebook button opens an example in a new notebook, a cell per statement, the warning atop the first', async () => {
     const { page } = workbench;
     await runCommand(page, 'Gong: Example Queries');

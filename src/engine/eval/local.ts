@@ -103,13 +103,13 @@ export class LocalDatabase {
   }
 
   /** Runs SQL, reporting the columns once and rows in batches as the worker sends them. */
-  query(sql: string, values: readonly InputValue[], onColumns: (columns: ResultColumn[]) => void, onRows: (rows: SqlValue[][]) => void): Promise<void> {
+  query(sql: string, values: readonly InputValue[], onColumns: (columns: ResultColumn[]) => void, onRows: (rows: SqlValue[][], wide?: readonly number[]) => void): Promise<void> {
     return this.send({ type: 'query', sql, values: values.map(toSqlite) }, (reply) => {
       if (reply.type === 'columns') onColumns(reply.names.map((name) => ({ name, type: 'null' as const })));
       if (reply.type === 'rows') {
         // Asked first, so that the worker makes the next batch while this one is used.
         this.worker.postMessage({ type: 'more', id: reply.id } satisfies Request);
-        onRows(reply.rows);
+        onRows(reply.rows, reply.wide);
       }
     });
   }

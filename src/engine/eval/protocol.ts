@@ -46,5 +46,6 @@ export type Reply =
   /** Before `ok` to `close`: the memory the worker still holds (WebAssembly memory grows, never shrinks). */
   | { type: 'held'; id: number; bytes: number }
   | { type: 'columns'; id: number; names: string[] }
-  | { type: 'rows'; id: number; rows: SqlValue[][] }
+  /** `wide`: the columns where an integer of this batch was beyond 2^53, so came as its digits (SQLite's INTEGER still). */
+  | { type: 'rows'; id: number; rows: SqlValue[][]; wide?: number[] }
   | { type: 'error'; id: number; kind: FailureKind; message: string };

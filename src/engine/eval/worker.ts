@@ -100,37 +100,47 @@ async function query(id: number, sql: string, values: Extract<Request, { type: '
     if (values.length > 0) statement.bind(values as never);
     send({ type: 'columns', id, names: statement.getColumnNames() });
     let batch: SqlValue[][] = [];
+    const wide = new Set<number>();
     let chars = 0;
     let started = performance.now();
     while (statement.step()) {
-      const row = readRow(statement);
+      const row = readRow(statement, wide);
       for (const v of row) if (typeof v === 'string') chars += v.length;
       batch.push(row);
       if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS || performance.now() - started >= BATCH_MS) {
-        await sendRows(id, batch);
+        await sendRows(id, batch, wide);
         batch = [];
+        wide.clear();
         chars = 0;
         started = performance.now();
       }
     }
-    if (batch.length > 0) await sendRows(id, batch);
+    if (batch.length > 0) await sendRows(id, batch, wide);
   } finally {
     querying = undefined;
     statement.free();
   }
 }
 
-/** A row with 64-bit integers read exactly (useBigInt; the typings lack the option). */
-function readRow(statement: Statement): SqlValue[] {
-  return (statement as unknown as { get(p: null, o: { useBigInt: boolean }): unknown[] }).get(null, { useBigInt: true }).map(fromSqlite);
+/**
+ * A row with 64-bit integers read exactly (useBigInt; the typings lack the option): one beyond
+ * 2^53 comes as its digits, and its column is added to `wide` so it still counts as an integer.
+ */
+function readRow(statement: Statement, wide: Set<number>): SqlValue[] {
+  const raw = (statement as unknown as { get(p: null, o: { useBigInt: boolean }): unknown[] }).get(null, { useBigInt: true });
+  return raw.map((value, i) => {
+    const read = fromSqlite(value);
+    if (typeof value === 'bigint' && typeof read === 'string') wide.add(i);
+    return read;
+  });
 }
 
 /** Sends a batch once the engine has taken the previous one: it never has more than one waiting. */
-async function sendRows(id: number, rows: SqlValue[][]): Promise<void> {
+async function sendRows(id: number, rows: SqlValue[][], wide: ReadonlySet<number>): Promise<void> {
   while (credits === 0) await new Promise<void>((resolve) => { onCredit = resolve; });
   onCredit = undefined;
   credits--;
-  send({ type: 'rows', id, rows });
+  send({ type: 'rows', id, rows, ...(wide.size > 0 ? { wide: [...wide] } : {}) });
 }
 
 function failureKind(error: unknown): FailureKind {

@@ -5,7 +5,9 @@ import type { SqlValue } from '../../values';
  * What a typed file (Excel, Parquet) writes a result column as. SQLite gives text, integers
  * and reals only, so the rest is read from the catalog's declared type (a boolean is 0/1 in
  * SQLite) and from the values: text that is all ISO dates is a date, all ISO date-times a
- * date-time. Ids and JSON stay text, so no id ever becomes a number.
+ * date-time. Ids and JSON stay text, so no id ever becomes a number. A computed column SQLite
+ * gave as integers only (`CAST(Id AS INTEGER)`, `count(*)`) is integer, its values beyond 2^53
+ * being their exact digits (see engine/eval/worker.ts).
  */
 export type ExportKind = 'text' | 'integer' | 'real' | 'boolean' | 'date' | 'datetime';
 
@@ -13,11 +15,13 @@ export interface ExportColumn {
   readonly name: string;
   /** The catalog's type, when the column is an object's column as it is (see engine/run/declaredTypes). */
   readonly declared?: ColumnType;
+  /** SQLite's storage class of its values, as the engine saw them (ResultColumn.type: 'integer' when all are). */
+  readonly type?: string;
 }
 
 /** The kind of every column, from all of its values: one value that does not fit makes it text. */
 export function exportKinds(columns: readonly ExportColumn[], rows: readonly (readonly SqlValue[])[]): ExportKind[] {
-  return columns.map((column, i) => kindOf(column.declared, rows, i));
+  return columns.map((column, i) => (column.type === 'integer' && column.declared !== 'boolean' ? 'integer' : kindOf(column.declared, rows, i)));
 }
 
 const ALWAYS_TEXT: ReadonlySet<ColumnType> = new Set(['id', 'text', 'json']);

@@ -48,7 +48,7 @@ export async function writeParquet(file: string, table: ExportTable): Promise<nu
   return table.rows.length;
 }
 
-/** int64 takes a bigint: an integer never passes through a double on its way to the file. */
+/** int64 takes a bigint: an integer (a number, or the digits of one beyond 2^53) never passes through a double on its way to the file. */
 function parquetValue(value: TypedValue, kind: ExportKind): TypedValue | bigint {
-  return kind === 'integer' && typeof value === 'number' ? BigInt(value) : value;
+  return kind === 'integer' && (typeof value === 'number' || typeof value === 'string') ? BigInt(value) : value;
 }

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { stream } from 'exceljs';
 import type { ExportKind } from './exportKinds';
 import { typedRows, type ExportTable, type TypedValue } from './typedTable';
+import { XLSX_MEASURED_ROWS, xlsxWidths } from './xlsxWidths';
 
 /** Excel's own limits (a sheet with more is refused by Excel, a longer text cut). */
 export const XLSX_MAX_ROWS = 1_048_576;
@@ -16,8 +17,9 @@ const FORMATS: Partial<Record<ExportKind, string>> = { date: 'yyyy-mm-dd', datet
  * Writes the table as one sheet of an .xlsx file, streamed (each row is committed as it is
  * written; strings inline, so nothing is held back for a shared-strings table): a bold, frozen
  * header; text (ids too) as text cells, never a formula; numbers, booleans, dates and date-times
- * (UTC) as such; NULL as an empty cell. What Excel cannot hold is refused before anything is
- * written, naming the row and column; a failed write removes its partial file.
+ * (UTC) as such; NULL as an empty cell; each column as wide as its values show (xlsxWidths).
+ * What Excel cannot hold is refused before anything is written, naming the row and column; a
+ * failed write removes its partial file.
  */
 export async function writeXlsx(file: string, table: ExportTable, sheetName = 'Result'): Promise<number> {
   checkFits(table);
@@ -25,7 +27,8 @@ export async function writeXlsx(file: string, table: ExportTable, sheetName = 'R
   const workbook = new stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   try {
     const sheet = workbook.addWorksheet(sheetTitle(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = table.columns.map((c, i) => ({ key: String(i), width: Math.min(60, Math.max(10, c.name.length + 2)), style: FORMATS[kinds[i] as ExportKind] ? { numFmt: FORMATS[kinds[i] as ExportKind] } : {} }));
+    const widths = xlsxWidths(table.columns.map((c) => c.name), kinds, table.rows.slice(0, XLSX_MEASURED_ROWS).map((values) => row(values).map(cellValue)));
+    sheet.columns = table.columns.map((c, i) => ({ key: String(i), width: widths[i], style: FORMATS[kinds[i] as ExportKind] ? { numFmt: FORMATS[kinds[i] as ExportKind] } : {} }));
     const header = sheet.addRow(table.columns.map((c) => c.name));
     header.font = { bold: true };
     header.commit();

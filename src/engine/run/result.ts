@@ -57,13 +57,19 @@ export function typeOf(value: SqlValue): ResultColumn['type'] {
   return 'text';
 }
 
-/** Widens column types with a batch of rows. */
-export function observeTypes(columns: ResultColumn[], rows: readonly SqlValue[][]): void {
+/** An integer beyond 2^53 as SQLite's worker hands it: its exact digits. */
+const INTEGER_DIGITS = /^-?[1-9]\d{15,18}$/;
+
+/**
+ * Widens column types with a batch of rows. `wide`: the batch's columns where an integer beyond
+ * 2^53 came as its digits (see eval/worker.ts): there, such digits are an integer, not text.
+ */
+export function observeTypes(columns: ResultColumn[], rows: readonly SqlValue[][], wide: readonly number[] = []): void {
   for (const row of rows) {
     row.forEach((value, i) => {
       const column = columns[i];
       if (!column) return;
-      const t = typeOf(value);
+      const t = typeof value === 'string' && wide.includes(i) && INTEGER_DIGITS.test(value) ? 'integer' : typeOf(value);
       if (t === 'null' || column.type === t || column.type === 'mixed') return;
       if (column.type === 'null') column.type = t;
       else if ((column.type === 'integer' && t === 'real') || (column.type === 'real' && t === 'integer')) column.type = 'real';

@@ -92,8 +92,8 @@ async function runLocally(text: string, select: A.SelectStatement, binding: Bind
     await db.query(local.sql, local.values, (columns) => {
       out.columns = columns;
       announceColumns(ctx, columns, emitRows);
-    }, (batch) => {
-      observeTypes(out.columns, batch);
+    }, (batch, wide) => {
+      observeTypes(out.columns, batch, wide);
       out.rows.push(...batch);
       if (emitRows) ctx.emit({ type: 'rows', index: ctx.index, rows: batch });
     });
@@ -129,11 +129,11 @@ async function stream(db: LocalDatabase, unlimited: LocalSql, queryPlan: QueryPl
           out.columns = columns;
           announceColumns(ctx, columns, emitRows);
         }
-      }, (batch) => {
+      }, (batch, wide) => {
         const fresh = batch.slice(skip).slice(0, limitCount - out.rows.length);
         skip = Math.max(0, skip - batch.length);
         if (fresh.length === 0) return;
-        observeTypes(out.columns, fresh);
+        observeTypes(out.columns, fresh, wide);
         out.rows.push(...fresh);
         if (emitRows) ctx.emit({ type: 'rows', index: ctx.index, rows: fresh });
         done = out.rows.length >= limitCount;

@@ -58,6 +58,22 @@ describe('gongsql --format xlsx and parquet', () => {
     })));
   });
 
+  it('a computed column of integers (CAST(Id AS INTEGER), count(*)) is int64 in Parquet, 19-digit values exact', async () => {
+    const file = join(dir, 'ints.parquet');
+    const sql = "SELECT Id, CAST(Id AS INTEGER) AS IdInt, count(*) AS N FROM Calls GROUP BY Id UNION ALL SELECT '5', 5, 0 ORDER BY Id";
+    const json = JSON.parse((await gongsql(['-e', sql, '--sandbox', '--format', 'json'])).stdout) as { Id: string; IdInt: string | number; N: number }[];
+    assert.ok(json.some((e) => BigInt(e.Id) > BigInt(Number.MAX_SAFE_INTEGER)), 'ids beyond 2^53');
+    // The engine keeps them exact: never a JS number.
+    for (const e of json) assert.equal(String(e.IdInt), e.Id);
+    const r = await gongsql(['-e', sql, '--sandbox', '--format', 'parquet', '--out', file]);
+    assert.equal(r.code, 0, r.stderr);
+    const buffer = await asyncBufferFromFile(file);
+    const schema = parquetSchema(await parquetMetadataAsync(buffer)).children.map((c) => `${c.element.name} ${c.element.type}${c.element.converted_type ? ` ${c.element.converted_type}` : ''}`);
+    assert.deepEqual(schema, ['Id BYTE_ARRAY UTF8', 'IdInt INT64', 'N INT64']);
+    const rows = await parquetReadObjects({ file: buffer });
+    assert.deepEqual(rows, json.map((e) => ({ Id: e.Id, IdInt: BigInt(e.Id), N: BigInt(e.N) })));
+  });
+
   it('writes the file to stdout when it is redirected', async () => {
     const r = await gongsql(['-e', 'SELECT Id FROM Calls LIMIT 2', '--sandbox', '--format', 'parquet']);
     assert.equal(r.code, 0, r.stderr);

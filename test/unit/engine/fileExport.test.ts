@@ -3,6 +3,8 @@ import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import readXlsxFile from 'read-excel-file/node';
 import { exportKinds } from '../../../src/engine/render/exportKinds';
@@ -71,6 +73,25 @@ describe('writeXlsx: read back with read-excel-file', () => {
     assert.deepEqual(sheet?.data.slice(1), [['9007199254740991'], [5]]);
   });
 
+  it('sizes each column from its values: date-times, 19-digit ids and text show whole, a long text is capped', async () => {
+    const file = join(dir, 'widths.xlsx');
+    await writeXlsx(file, {
+      columns: [{ name: 'Id', declared: 'id' }, { name: 'Started', declared: 'datetime' }, { name: 'Day' }, { name: 'Title' }, { name: 'Body' }, { name: 'n' }],
+      rows: [['7782342274025937895', '2026-03-02T15:04:05Z', '2026-03-02', 'Quarterly business review', 'y'.repeat(500), 1], ['1', null, null, null, null, null]],
+    });
+    // Read back from the sheet's own XML (read-excel-file's unzipper): Excel's width of each column, in characters.
+    const xml = strFromU8(unzipSync(readFileSync(file))['xl/worksheets/sheet1.xml'] as Uint8Array);
+    const widths = [...xml.matchAll(/<col [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    assert.equal(widths.length, 6);
+    const [id, started, day, title, body, n] = widths as [number, number, number, number, number, number];
+    assert.ok(id >= 21, `a 19-digit id needs 21, got ${id}`);
+    assert.ok(started >= 21, `yyyy-mm-dd hh:mm:ss needs 21, got ${started}`);
+    assert.ok(day >= 12 && day < started, `yyyy-mm-dd needs 12, got ${day}`);
+    assert.ok(title >= 27, `the title needs 27, got ${title}`);
+    assert.ok(body <= 62, `a long text is capped, got ${body}`);
+    assert.ok(n >= 8 && n < 12, `a short column keeps a small width, got ${n}`);
+  });
+
   it('refuses a text longer than a cell holds, naming the row and column, and leaves no file', async () => {
     const file = join(dir, 'long.xlsx');
     await assert.rejects(writeXlsx(file, { columns: [{ name: 'Id' }, { name: 'Text' }], rows: [['1', 'x'], ['2', 'y'.repeat(40_000)]] }),
@@ -95,6 +116,18 @@ describe('writeParquet: read back with hyparquet', () => {
       { Id: '7782342274025937895', Title: '=HYPERLINK("http://x","y")', Started: new Date('2026-03-02T23:04:05Z'), Day: new Date('2026-03-02T00:00:00Z'), Duration: 1800n, TalkRatio: 0.5, IsPrivate: true, Note: null, Id_2: '1' },
       { Id: '0012', Title: 'Q2 review', Started: new Date('2026-03-03T09:00:00Z'), Day: new Date('2026-03-03T00:00:00Z'), Duration: null, TalkRatio: 1, IsPrivate: false, Note: 'text', Id_2: '2' },
       { Id: '9223372036854775807', Title: null, Started: null, Day: null, Duration: 12n, TalkRatio: null, IsPrivate: null, Note: null, Id_2: '3' },
+    ]);
+  });
+
+  it('a computed column SQLite gave as integers, some beyond 2^53 as their digits, is int64 and exact', async () => {
+    const file = join(dir, 'wide.parquet');
+    const table: ExportTable = { columns: [{ name: 'IdInt', type: 'integer' }, { name: 'Digits', type: 'text' }], rows: [['9223372036854775807', '9223372036854775807'], [5, '5'], [null, null]] };
+    assert.deepEqual(exportKinds(table.columns, table.rows), ['integer', 'text']);
+    await writeParquet(file, table);
+    const buffer = await asyncBufferFromFile(file);
+    assert.deepEqual(parquetSchema(await parquetMetadataAsync(buffer)).children.map((c) => c.element.type), ['INT64', 'BYTE_ARRAY']);
+    assert.deepEqual(await parquetReadObjects({ file: buffer }), [
+      { IdInt: 9223372036854775807n, Digits: '9223372036854775807' }, { IdInt: 5n, Digits: '5' }, { IdInt: null, Digits: null },
     ]);
   });
 
