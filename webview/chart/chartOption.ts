@@ -97,12 +97,12 @@ function onCategories(spec: ChartSpec, data: ChartData): boolean {
   return data.xKind === 'category' || (data.xKind === 'time' && spec.kind === 'bar');
 }
 
-/** Every k-th of the data's dates, k as small as lets their labels fit side by side; none past LABELLED_DATES. */
+/** Every k-th of the data's dates, k as small as lets their labels fit side by side (two at least); none past LABELLED_DATES. */
 function dateTicks(data: ChartData, width: number): number[] | undefined {
   const dates = data.xs as readonly number[];
   if (dates.length > LABELLED_DATES) return undefined;
   const widest = Math.max(...dates.map((x) => data.label(x).length));
-  const fit = Math.max(1, Math.floor((width - Y_LABELS_WIDTH) / (widest * 7 + 16)));
+  const fit = Math.max(2, Math.floor((width - Y_LABELS_WIDTH) / (widest * 7 + 16)));
   const step = Math.ceil(dates.length / fit);
   return dates.filter((_, i) => i % step === 0);
 }
