@@ -17,7 +17,7 @@ export interface ChartTheme {
 const LARGE = 2000;
 
 /** Up to this many dates, the axis is labelled on the data's own dates (a week's Monday, a month's first day). */
-const LABELLED_DATES = 400;
+export const LABELLED_DATES = 400;
 /** Past that, echarts chooses the ticks; a day's label says its month ("Sep 7", not "7"). */
 const TIME_LABELS = { day: '{MMM} {d}' };
 /** Room for the y axis' labels, left of the plot. */

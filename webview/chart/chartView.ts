@@ -7,7 +7,7 @@ import { AGGREGATES, CHART_KINDS, chartData, chartFor, chartTable, columnRoles, 
 import type { SqlValue } from '../../src/values';
 import { el } from '../grid/header';
 import { addStyleSheet } from '../grid/styles';
-import { chartOption } from './chartOption';
+import { chartOption, LABELLED_DATES } from './chartOption';
 import { CHART_CSS } from './chartStyles';
 import { currentTheme, onThemeChange } from './chartTheme';
 import { echarts, svgOf, type ECharts } from './echarts';
@@ -184,7 +184,7 @@ export class ChartView {
   private resize(): void {
     if (!this.chart && this.option && this.canvas.clientWidth > 0) return this.draw();
     // Dates label the axis as many as fit: a new width, a new choice of them.
-    if (this.spec && this.data?.xKind === 'time') {
+    if (this.spec && this.data?.xKind === 'time' && this.data.xs.length <= LABELLED_DATES) {
       this.option = chartOption(this.spec, this.data, currentTheme(), this.width());
       this.chart?.setOption(this.option, { notMerge: true, lazyUpdate: false });
     }
