@@ -52,7 +52,10 @@ export function columnRoles(columns: readonly ChartColumn[], rows: Rows): Column
 
 /**
  * The first chart of a result, from its column types: a date and a number draw a line over
- * time, a text and a number bars, two numbers a scatter, text alone bars of row counts.
+ * time (one line per value of a text column with few values, such as a workspace), a text
+ * and a number bars, two numbers a scatter, text alone bars of row counts per value of a text
+ * column with few values. Nothing when only unique keys (ids, titles) remain: counting each
+ * once is no chart (the view then says to add a number column).
  */
 export function firstChart(columns: readonly ChartColumn[], rows: Rows): ChartSpec | undefined {
   if (columns.length === 0) return undefined;
@@ -60,12 +63,27 @@ export function firstChart(columns: readonly ChartColumn[], rows: Rows): ChartSp
   const named = (role: ColumnRole) => columns.filter((_, i) => roles[i] === role).map((c) => c.name);
   const [time] = named('time');
   const numbers = named('number');
-  const [text] = named('text');
-  if (time && numbers[0]) return { kind: 'line', x: time, y: numbers[0], aggregate: 'sum' };
-  if (text && numbers[0]) return { kind: 'bar', x: text, y: numbers[0], aggregate: 'sum' };
+  const texts = named('text');
+  const grouping = texts.find((name) => fewValues(columns.findIndex((c) => c.name === name), rows));
+  if (time && numbers[0]) return { kind: 'line', x: time, y: numbers[0], ...(grouping ? { series: grouping } : {}), aggregate: 'sum' };
+  if (texts[0] && numbers[0]) return { kind: 'bar', x: texts[0], y: numbers[0], aggregate: 'sum' };
   if (numbers[0] && numbers[1]) return { kind: 'scatter', x: numbers[0], y: numbers[1], aggregate: 'none' };
-  const x = time ?? text ?? numbers[0] ?? (columns[0] as ChartColumn).name;
-  return { kind: time ? 'line' : 'bar', x, aggregate: 'count' };
+  if (time) return { kind: 'line', x: time, aggregate: 'count' };
+  if (grouping) return { kind: 'bar', x: grouping, aggregate: 'count' };
+  return numbers[0] ? { kind: 'bar', x: numbers[0], aggregate: 'count' } : undefined;
+}
+
+/**
+ * A column that groups rows: at most MAX_SERIES distinct values, and some value shared by two
+ * rows (a key such as an id is unique: a series or a bar per row says nothing).
+ */
+function fewValues(c: number, rows: Rows): boolean {
+  const seen = new Set<SqlValue | undefined>();
+  for (const row of rows) {
+    seen.add(row[c]);
+    if (seen.size > MAX_SERIES) return false;
+  }
+  return seen.size < rows.length;
 }
 
 /** A saved spec that no longer fits the result (a column renamed away) gives way to the first chart. */

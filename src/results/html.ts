@@ -29,7 +29,7 @@ export function resultsHtml(scriptUri: string, cspSource: string): string {
   .msg-time { flex: none; color: var(--vscode-descriptionForeground); font-variant-numeric: tabular-nums; }
   .msg-statement { min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; font-family: var(--vscode-editor-font-family); }
   .msg-group .message, .msg-group .error { margin: 2px 0 0; padding-left: calc(8ch + 10px); overflow-wrap: anywhere; }
-  .tabs { display: flex; gap: 4px; border-bottom: 1px solid var(--vscode-panel-border); margin-bottom: 6px; }
+  .tabs { display: flex; flex-wrap: wrap; gap: 0 4px; border-bottom: 1px solid var(--vscode-panel-border); margin-bottom: 6px; }
   .tabs button { background: none; border: none; color: var(--vscode-foreground); padding: 4px 10px; cursor: pointer; border-bottom: 2px solid transparent; }
   .tabs button[aria-selected="true"] { border-bottom-color: var(--vscode-focusBorder); }
   .chart-tab { display: flex; flex-direction: column; height: 100%; }

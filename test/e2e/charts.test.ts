@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Frame } from 'playwright-core';
-import { editFile, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, until, webviewFrame, type Workbench } from './harness';
+import { editFile, openFile, replaceUserSettings, runCommand, startWorkbench, stepsOf, switchTheme, until, webviewFrame, type Workbench } from './harness';
 
 /** Calls per week: a date (each week's Monday) and a number, so the first chart is a line over time. */
 const WEEKLY = "SELECT date(Started, 'weekday 1', '-7 days') AS Week, COUNT(*) AS Calls FROM Calls GROUP BY Week ORDER BY Week";
@@ -15,6 +15,14 @@ function cliWeeks(): string[][] {
   assert.equal(cli.status, 0, cli.stderr);
   return (JSON.parse(cli.stdout) as { Week: string; Calls: number }[]).map((r) => [r.Week, String(r.Calls)]);
 }
+
+/** Calls per week by workspace (the gallery's example): a date, a text with a few values and a number. */
+const BY_WORKSPACE = `SELECT date(c.Started, 'weekday 1', '-7 days') AS Week, w.Name AS Workspace, count(*) AS Calls
+FROM Calls c JOIN Workspaces w ON w.Id = c.WorkspaceId
+GROUP BY Week, w.Id ORDER BY Week, Workspace`;
+
+/** The labels under an exported chart's x axis that are dates, left to right. */
+const dateLabels = (svg: string) => [...svg.matchAll(/<text[^>]*>(\d{4}-\d{2}-\d{2})<\/text>/g)].map((m) => m[1]!);
 
 const NOTEBOOK = `${JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: [WEEKLY] }] }, null, 2)}\n`;
 /** A notebook saved with an area chart chosen for its cell (and no outputs). */
@@ -27,7 +35,7 @@ describe('the Chart tab of the results panel in a real VS Code', () => {
   let workbench: Workbench;
   const consoleErrors: string[] = [];
   before(async () => {
-    workbench = await startWorkbench({ files: { 'weekly.gongsql': `${WEEKLY};\n`, 'weekly.gongsqlnb': NOTEBOOK, 'area.gongsqlnb': SAVED_AREA } });
+    workbench = await startWorkbench({ files: { 'weekly.gongsql': `${WEEKLY};\n`, 'weekly.gongsqlnb': NOTEBOOK, 'area.gongsqlnb': SAVED_AREA, 'byworkspace.gongsql': `${BY_WORKSPACE};\n` } });
     // Every frame's console: a CSP refusal (eval, an inline style) is reported there.
     workbench.page.on('console', (m) => { if (/Content Security Policy|unsafe-eval/i.test(m.text())) consoleErrors.push(m.text()); });
   });
@@ -62,14 +70,20 @@ describe('the Chart tab of the results panel in a real VS Code', () => {
     await workbench.page.screenshot({ path: join(SHOTS, `${name}.png`) });
   };
 
-  step('a query of calls per week draws a line with one point per week', async () => {
+  /** Runs a file's query with Ctrl+Enter and opens its results' Chart tab. */
+  const runToChart = async (name: string) => {
     const { page } = workbench;
-    await editFile(page, 'weekly.gongsql');
+    await editFile(page, name);
     await page.keyboard.press('Control+Enter');
-    await page.locator('.tab', { hasText: 'Results: weekly.gongsql' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.tab', { hasText: `Results: ${name}` }).first().waitFor({ timeout: 30_000 });
     const grid = await webviewFrame(page, '.gs-grid');
     await grid.getByRole('tab', { name: 'Chart', exact: true }).click();
-    const frame = await chart();
+    return chart();
+  };
+
+  step('a query of calls per week draws a line with one point per week', async () => {
+    const { page } = workbench;
+    const frame = await runToChart('weekly.gongsql');
     const want = cliWeeks();
     assert.ok(want.length > 20, `the sandbox has many weeks of calls (${want.length})`);
     await until(async () => JSON.stringify(await tableRows(frame)) === JSON.stringify(want), `one point per week: ${want.length} points`, 60_000);
@@ -99,6 +113,12 @@ describe('the Chart tab of the results panel in a real VS Code', () => {
     assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.ok(svg.includes('>Week<') && svg.includes('>Calls (sum)<'), 'both axes are named');
     assert.ok(/<path d="M[^"]+L/.test(svg), 'the line is a path');
+    // The x axis is labelled on the weeks themselves (their Mondays, month included), each once, in order.
+    const weeks = cliWeeks().map(([week]) => week!);
+    const labels = dateLabels(svg);
+    assert.ok(labels.length >= 3, `dates label the x axis: ${labels.join(' ')}`);
+    assert.ok(labels.every((label) => weeks.includes(label)), `every label is one of the weeks: ${labels.join(' ')}`);
+    assert.deepEqual(labels, [...new Set(labels)].sort(), 'each once, in order');
     await frame.getByRole('button', { name: 'Export PNG' }).click();
     await until(async () => (await input.inputValue()).endsWith('chart.png'), 'the proposed PNG file name');
     await page.keyboard.press('Enter');
@@ -154,6 +174,55 @@ describe('the Chart tab of the results panel in a real VS Code', () => {
     await frame.getByRole('tab', { name: 'Chart', exact: true }).click();
     const want = cliWeeks().filter(([week]) => week!.startsWith('2026-'));
     await until(async () => JSON.stringify(await tableRows(frame)) === JSON.stringify(want), `the ${want.length} weeks of 2026`);
+  });
+
+  step('calls per week by workspace: one line per workspace; a narrow panel wraps its tabs and buttons', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'View: Close All Editors');
+    const frame = await runToChart('byworkspace.gongsql');
+    await until(async () => (await frame.getByRole('combobox', { exact: true, name: 'Series' }).inputValue().catch(() => '')) === 'Workspace', 'a line per workspace');
+    assert.equal(await frame.getByRole('combobox', { exact: true, name: 'Chart' }).inputValue(), 'line');
+    assert.ok((await frame.locator('.gs-chart-data thead th').count()) >= 3, 'a column per workspace in the chart\'s data');
+    // Every tab and button is inside the panel (wrapped onto more rows), and nothing scrolls sideways.
+    const fits = async () => frame.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const outside = [...document.querySelectorAll('.tabs button, .gs-chart-bar select, .gs-chart-button')]
+        .filter((e) => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > width + 0.5; })
+        .map((e) => e.textContent || e.getAttribute('aria-label'));
+      return { width, outside, scrolls: document.documentElement.scrollWidth > width };
+    });
+    await page.setViewportSize({ width: 820, height: 800 });
+    if (await page.locator('.part.sidebar').isVisible()) await runCommand(page, 'View: Close Primary Side Bar');
+    if (await page.locator('.part.auxiliarybar').isVisible()) await runCommand(page, 'View: Hide Secondary Side Bar');
+    await until(async () => { const f = await fits(); return f.width < 450 && f.outside.length === 0 && !f.scrolls; }, 'a panel about 400 px wide with everything inside it');
+    await shot('chart-series-dark-400');
+    // A very narrow group: the sash on its left edge dragged to the window's right edge (the group stops at its narrowest).
+    const panelBox = await page.locator('.editor-group-container', { has: page.locator('.tab', { hasText: 'Results: byworkspace.gongsql' }) }).boundingBox();
+    assert.ok(panelBox);
+    const sashes = await page.locator('.part.editor .monaco-sash.vertical').evaluateAll((all) => all.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }));
+    const sash = sashes.find((s) => Math.abs(s.x - panelBox.x) < 8);
+    assert.ok(sash, `the sash left of the results (${JSON.stringify(sashes)}, group at ${panelBox.x})`);
+    await page.mouse.move(sash.x, sash.y);
+    await page.mouse.down();
+    await page.mouse.move(815, sash.y, { steps: 12 });
+    await page.mouse.up();
+    await until(async () => (await fits()).width < 260, 'a panel at its narrowest');
+    const narrow = await fits();
+    assert.deepEqual(narrow.outside, [], `every tab and button inside ${narrow.width} px`);
+    assert.equal(narrow.scrolls, false, 'no sideways scrolling');
+    await shot('chart-series-dark-narrowest');
+    if (SHOTS) {
+      await switchTheme(workbench, 'Default Light Modern');
+      await shot('chart-series-light-narrowest');
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await runCommand(page, 'View: Reset Editor Group Sizes');
+      await shot('chart-series-light-wide');
+      await page.setViewportSize({ width: 820, height: 800 });
+      await shot('chart-series-light-400');
+      await switchTheme(workbench, 'Default Dark Modern');
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await runCommand(page, 'View: Reset Editor Group Sizes');
   });
 
   step('a notebook cell shows the same chart as its output; the choice is saved with the notebook, not its points', async () => {

@@ -16,10 +16,19 @@ export interface ChartTheme {
 /** Past this many points a series drops its symbols and animation and draws in large mode: 100,000 points stay fast. */
 const LARGE = 2000;
 
-export function chartOption(spec: ChartSpec, data: ChartData, theme: ChartTheme): Record<string, unknown> {
+/** Up to this many dates, the axis is labelled on the data's own dates (a week's Monday, a month's first day). */
+export const LABELLED_DATES = 400;
+/** Past that, echarts chooses the ticks; a day's label says its month ("Sep 7", not "7"). */
+const TIME_LABELS = { day: '{MMM} {d}' };
+/** Room for the y axis' labels, left of the plot. */
+const Y_LABELS_WIDTH = 80;
+
+/** `width` is the chart's in pixels: how many of the data's dates fit as labels. */
+export function chartOption(spec: ChartSpec, data: ChartData, theme: ChartTheme, width = 640): Record<string, unknown> {
   const points = data.series.reduce((n, s) => n + s.points.length, 0);
   const large = points > LARGE;
   const text = { color: theme.foreground, fontFamily: theme.font };
+  const legend = data.series.length > 1 || spec.kind === 'pie';
   const common = {
     animation: !large,
     backgroundColor: 'transparent',
@@ -27,41 +36,80 @@ export function chartOption(spec: ChartSpec, data: ChartData, theme: ChartTheme)
     textStyle: text,
     // Drawn as text on the canvas, never as HTML: values cannot become markup, and the CSP's style-src holds.
     tooltip: { trigger: spec.kind === 'pie' || spec.kind === 'scatter' ? 'item' : 'axis', renderMode: 'richText', confine: true },
-    legend: { show: data.series.length > 1 || spec.kind === 'pie', type: 'scroll', top: 0, textStyle: text, pageTextStyle: text },
+    legend: { show: legend, type: 'scroll', top: 0, textStyle: text, pageTextStyle: text },
   };
   if (spec.kind === 'pie') return { ...common, series: [pieSeries(data, theme)] };
   const axisName = { color: theme.muted, fontFamily: theme.font };
-  const axisLine = { lineStyle: { color: theme.lines } };
+  const stacked = isStacked(spec, data);
+  const aggregate = spec.aggregate === 'none' ? [] : [spec.aggregate];
   return {
     ...common,
-    // Room below the labels for the x axis' name.
-    grid: { left: 8, right: 24, top: data.series.length > 1 ? 36 : 28, bottom: 24 },
-    xAxis: {
-      type: data.xKind,
-      name: spec.x,
-      nameLocation: 'middle',
-      nameGap: 26,
-      nameTextStyle: axisName,
-      ...(data.xKind === 'category' ? { data: data.xs.map(String) } : { scale: data.xKind === 'value' }),
-      axisLabel: { color: theme.muted, hideOverlap: true },
-      axisLine,
-      axisTick: axisLine,
-      splitLine: { show: false },
-    },
+    // The legend's row, then the y axis' name under it (never over it); room below the labels for the x axis' name.
+    grid: { left: 8, right: 32, top: legend ? 56 : 28, bottom: 24 },
+    xAxis: xAxis(spec, data, theme, width),
     yAxis: {
       type: 'value',
-      name: spec.y === undefined ? 'Rows' : `${spec.y}${spec.aggregate === 'none' ? '' : ` (${spec.aggregate})`}`,
+      name: spec.y === undefined ? 'Rows' : `${spec.y}${aggregate.length + Number(stacked) > 0 ? ` (${[...aggregate, ...(stacked ? ['stacked'] : [])].join(', ')})` : ''}`,
       nameTextStyle: { ...axisName, align: 'left' },
+      // Counts and whole numbers have no ticks between them (no 0.2, 0.4 rows).
+      ...(data.series.every((s) => s.points.every(([, y]) => Number.isInteger(y))) ? { minInterval: 1 } : {}),
       axisLabel: { color: theme.muted },
       splitLine: { lineStyle: { color: theme.lines, opacity: 0.5 } },
     },
-    series: data.series.map((s) => axisSeries(spec, data, s.name, s.points, large)),
+    series: data.series.map((s) => axisSeries(spec, data, s.name, s.points, large, stacked)),
   };
 }
 
-function axisSeries(spec: ChartSpec, data: ChartData, name: string, points: ChartData['series'][number]['points'], large: boolean): Record<string, unknown> {
+/** An area of several series stacks them (each on top of the ones before); its y axis says so. */
+function isStacked(spec: ChartSpec, data: ChartData): boolean {
+  return spec.kind === 'area' && data.series.length > 1;
+}
+
+/**
+ * The x axis. Bars stand on categories (over time too: one bar per date, labelled by it, none
+ * cut by the plot's edge). Lines and points over a few hundred dates are placed in time and
+ * labelled on the data's own dates, as the rows write them, as many as fit; over more, on
+ * echarts' ticks with the month.
+ */
+function xAxis(spec: ChartSpec, data: ChartData, theme: ChartTheme, width: number): Record<string, unknown> {
+  const line = { lineStyle: { color: theme.lines } };
+  const base = { name: spec.x, nameLocation: 'middle', nameGap: 26, nameTextStyle: { color: theme.muted, fontFamily: theme.font }, axisLine: line, axisTick: line, splitLine: { show: false } };
+  const label = { color: theme.muted, hideOverlap: true };
+  if (onCategories(spec, data)) {
+    return { ...base, type: 'category', data: data.xs.map((x) => data.label(x)), axisLabel: label };
+  }
+  if (data.xKind === 'value') return { ...base, type: 'value', scale: true, axisLabel: label };
+  // The tooltip names a point's date as the rows wrote it, not as an instant ("2026-09-07 00:00:00").
+  const axisPointer = { label: { formatter: (p: { value: number }) => data.label(p.value) } };
+  const ticks = dateTicks(data, width);
+  if (!ticks) return { ...base, type: 'time', axisLabel: { ...label, formatter: TIME_LABELS }, axisPointer };
+  return {
+    ...base,
+    type: 'time',
+    axisLabel: { ...label, customValues: ticks, formatter: (value: number) => data.label(value) },
+    axisTick: { ...line, customValues: ticks },
+    axisPointer,
+  };
+}
+
+/** Bars over time stand on categories too: one per date. */
+function onCategories(spec: ChartSpec, data: ChartData): boolean {
+  return data.xKind === 'category' || (data.xKind === 'time' && spec.kind === 'bar');
+}
+
+/** Every k-th of the data's dates, k as small as lets their labels fit side by side (two at least); none past LABELLED_DATES. */
+function dateTicks(data: ChartData, width: number): number[] | undefined {
+  const dates = data.xs as readonly number[];
+  if (dates.length > LABELLED_DATES) return undefined;
+  const widest = Math.max(...dates.map((x) => data.label(x).length));
+  const fit = Math.max(2, Math.floor((width - Y_LABELS_WIDTH) / (widest * 7 + 16)));
+  const step = Math.ceil(dates.length / fit);
+  return dates.filter((_, i) => i % step === 0);
+}
+
+function axisSeries(spec: ChartSpec, data: ChartData, name: string, points: ChartData['series'][number]['points'], large: boolean, stacked: boolean): Record<string, unknown> {
   // Categories are drawn in axis order: a series without a value at a category leaves a gap.
-  const values = data.xKind === 'category' ? categoryValues(data.xs, points) : points.map((p) => [...p]);
+  const values = onCategories(spec, data) ? categoryValues(data.xs, points) : points.map((p) => [...p]);
   if (spec.kind === 'bar') return { type: 'bar', name, data: values, large, barMaxWidth: 48 };
   if (spec.kind === 'scatter') return { type: 'scatter', name, data: values, large, symbolSize: large ? 3 : 7 };
   return {
@@ -74,7 +122,7 @@ function axisSeries(spec: ChartSpec, data: ChartData, name: string, points: Char
     sampling: 'lttb',
     connectNulls: false,
     lineStyle: { width: 2 },
-    ...(spec.kind === 'area' ? { areaStyle: { opacity: 0.25 }, stack: data.series.length > 1 ? 'total' : undefined } : {}),
+    ...(spec.kind === 'area' ? { areaStyle: { opacity: 0.25 }, stack: stacked ? 'total' : undefined } : {}),
   };
 }
 

@@ -3,11 +3,11 @@
  * (echarts on a canvas), what it leaves out, and its points as an accessible table. Shared by
  * the results panel's Chart tab and the notebook renderer; saving a file is the host's job.
  */
-import { AGGREGATES, CHART_KINDS, chartData, chartFor, chartTable, columnRoles, type Aggregate, type ChartColumn, type ChartKind, type ChartSpec } from '../../src/results/chart';
+import { AGGREGATES, CHART_KINDS, chartData, chartFor, chartTable, columnRoles, type Aggregate, type ChartColumn, type ChartData, type ChartKind, type ChartSpec } from '../../src/results/chart';
 import type { SqlValue } from '../../src/values';
 import { el } from '../grid/header';
 import { addStyleSheet } from '../grid/styles';
-import { chartOption } from './chartOption';
+import { chartOption, LABELLED_DATES } from './chartOption';
 import { CHART_CSS } from './chartStyles';
 import { currentTheme, onThemeChange } from './chartTheme';
 import { echarts, svgOf, type ECharts } from './echarts';
@@ -41,6 +41,7 @@ export class ChartView {
   private spec: ChartSpec | undefined;
   private rows: readonly (readonly SqlValue[])[] = [];
   private option: Record<string, unknown> | undefined;
+  private data: ChartData | undefined;
   private extraNotes: readonly string[] = [];
 
   constructor(private readonly columns: readonly ChartColumn[], private readonly options: ChartViewOptions) {
@@ -89,6 +90,7 @@ export class ChartView {
   /** A sentence instead of a chart (the query still runs, nothing to chart). */
   wait(text: string): void {
     this.chart?.clear();
+    this.option = undefined;
     this.notes.textContent = text;
   }
 
@@ -152,9 +154,10 @@ export class ChartView {
 
   private draw(): void {
     const spec = this.spec;
-    if (!spec) return this.wait('Nothing to chart: the result has no columns.');
+    if (!spec) return this.wait(this.columns.length === 0 ? 'Nothing to chart: the result has no columns.' : 'Nothing to chart: every column is a key or text with many values. Add a number column (such as count(*)), or choose an X above.');
     const data = chartData(spec, this.columns, this.rows);
-    this.option = chartOption(spec, data, currentTheme());
+    this.data = data;
+    this.option = chartOption(spec, data, currentTheme(), this.width());
     const points = data.series.reduce((n, s) => n + s.points.length, 0);
     this.notes.textContent = [...this.extraNotes, ...data.notes, points === 0 ? 'Nothing to chart: no row has a value to draw.' : ''].filter(Boolean).join(' ');
     this.canvas.setAttribute('aria-label', `${KIND_LABELS[spec.kind]} chart of ${spec.y ?? 'the row count'} by ${spec.x}: ${points.toLocaleString('en-US')} points`);
@@ -180,14 +183,24 @@ export class ChartView {
 
   private resize(): void {
     if (!this.chart && this.option && this.canvas.clientWidth > 0) return this.draw();
+    // Dates label the axis as many as fit: a new width, a new choice of them.
+    if (this.spec && this.data?.xKind === 'time' && this.data.xs.length <= LABELLED_DATES) {
+      this.option = chartOption(this.spec, this.data, currentTheme(), this.width());
+      this.chart?.setOption(this.option, { notMerge: true, lazyUpdate: false });
+    }
     this.chart?.resize();
+  }
+
+  private width(): number {
+    return this.canvas.clientWidth || 640;
   }
 
   private export(format: ChartFormat): void {
     if (!this.option) return;
     const width = Math.max(this.canvas.clientWidth, 640);
     const height = Math.max(this.canvas.clientHeight, 400);
-    if (format === 'svg') return this.options.save('svg', svgOf(this.option, width, height));
+    // The SVG's own width chooses the dates that label its axis.
+    if (format === 'svg') return this.options.save('svg', svgOf(this.spec && this.data ? chartOption(this.spec, this.data, currentTheme(), width) : this.option, width, height));
     const url = this.chart?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: currentTheme().background });
     if (url) this.options.save('png', url.slice(url.indexOf(',') + 1));
   }

@@ -71,7 +71,7 @@ export const activate: ActivationFunction = (context) => ({
 function viewTabs(first: 'table' | 'chart', show: (view: 'table' | 'chart') => void): HTMLElement {
   const bar = el('div', 'gs-view-tabs');
   bar.setAttribute('role', 'tablist');
-  bar.style.cssText = 'display:flex;gap:2px;margin-bottom:2px;font-family:var(--vscode-font-family);font-size:var(--vscode-font-size,13px)';
+  bar.style.cssText = 'display:flex;flex-wrap:wrap;gap:2px;margin-bottom:2px;font-family:var(--vscode-font-family);font-size:var(--vscode-font-size,13px)';
   const buttons = (['table', 'chart'] as const).map((view) => {
     const button = document.createElement('button');
     button.type = 'button';

@@ -16,8 +16,21 @@ describe('the first chart of a result', () => {
   it('a text and a number: bars; two numbers: a scatter; text alone: bars of row counts', () => {
     assert.deepEqual(firstChart([col('Id'), col('Name'), col('Talk', 'real')], [['7782342274025937895', 'Ana', 0.4]]), { kind: 'bar', x: 'Id', y: 'Talk', aggregate: 'sum' });
     assert.deepEqual(firstChart([col('Duration', 'integer'), col('Talk', 'real')], [[10, 0.5]]), { kind: 'scatter', x: 'Duration', y: 'Talk', aggregate: 'none' });
-    assert.deepEqual(firstChart([col('Direction')], [['Inbound']]), { kind: 'bar', x: 'Direction', aggregate: 'count' });
+    assert.deepEqual(firstChart([col('Direction')], [['Inbound'], ['Outbound'], ['Inbound']]), { kind: 'bar', x: 'Direction', aggregate: 'count' });
     assert.equal(firstChart([], []), undefined);
+  });
+
+  it('a date, a text with few values and a number: one line per text value', () => {
+    const rows = ['2026-09-07', '2026-09-14'].flatMap((week) => ['Sales', 'Success', 'Europe'].map((w) => [week, w, 3]));
+    assert.deepEqual(firstChart([col('Week'), col('Workspace'), col('Calls', 'integer')], rows), { kind: 'line', x: 'Week', y: 'Calls', series: 'Workspace', aggregate: 'sum' });
+    const many = Array.from({ length: 42 }, (_, i) => ['2026-09-07', `Rep ${i % 21}`, 1]);
+    assert.deepEqual(firstChart([col('Week'), col('Rep'), col('Calls', 'integer')], many), { kind: 'line', x: 'Week', y: 'Calls', aggregate: 'sum' }, 'more than 20 values: one line');
+  });
+
+  it('text alone: counts per value of a text with few values, never per id; only keys: no chart', () => {
+    const calls = [['7782342274025937895', 'Intro', 'Inbound'], ['7782342274025937896', 'Demo', 'Outbound'], ['7782342274025937897', 'Renewal', 'Inbound']];
+    assert.deepEqual(firstChart([col('Id'), col('Title'), col('Direction')], calls), { kind: 'bar', x: 'Direction', aggregate: 'count' });
+    assert.equal(firstChart([col('Id'), col('Title')], calls.map((r) => r.slice(0, 2))), undefined, 'a row count per id is no chart');
   });
 
   it('reads roles from values when the types are not known yet (a streamed result)', () => {
@@ -94,6 +107,42 @@ describe('the chart drawn by echarts (its SVG renderer, as Export SVG writes it)
     assert.ok(svg.includes('>Week<') && svg.includes('>Calls (sum)<'));
     // Twelve points drawn with their symbols (few enough to show them).
     assert.equal((svg.match(/<path d="M[^"]*A[^"]*"[^>]*fill="#[0-9a-f]+"[^>]*stroke="#0000ff"/g) ?? []).length >= 1, true);
+  });
+
+  /** The x axis' labels of an SVG (the text under the plot, left to right). */
+  const xLabels = (svg: string) => [...svg.matchAll(/<text[^>]*transform="translate\(([\d.]+) ([\d.]+)\)"[^>]*>([^<]*)<\/text>/g)]
+    .filter((m) => /^\d{4}-/.test(m[3]!)).map((m) => m[3]!);
+
+  it('dates are labelled on the data\'s own dates, as the rows write them, as many as fit the width', () => {
+    const spec = firstChart(columns, weeks)!;
+    const data = chartData(spec, columns, weeks);
+    const mondays = weeks.map(([week]) => week as string);
+    for (const width of [400, 640, 1600]) {
+      const labels = xLabels(svgOf(chartOption(spec, data, THEME, width), width, 400));
+      assert.ok(labels.length >= 2, `${width} px: ${labels.join(' ')}`);
+      assert.ok(labels.every((l) => mondays.includes(l)), `${width} px: every label is one of the weeks: ${labels.join(' ')}`);
+      assert.equal(new Set(labels).size, labels.length, 'no label twice');
+      assert.deepEqual(labels, [...labels].sort(), 'in order');
+    }
+    assert.equal(xLabels(svgOf(chartOption(spec, data, THEME, 1600), 1600, 400)).length, 12, 'a wide chart labels every week');
+    // Bars over dates stand on categories: none cut by the plot's edge.
+    const bars = chartOption({ ...spec, kind: 'bar' }, chartData({ ...spec, kind: 'bar' }, columns, weeks), THEME) as { xAxis: { type: string; data: string[] } };
+    assert.deepEqual([bars.xAxis.type, bars.xAxis.data], ['category', mondays]);
+  });
+
+  it('the legend is above the y axis\' name; whole numbers have whole ticks; a stacked area says so', () => {
+    const rows = weeks.flatMap(([week, n]) => ['Pricing', 'Competitors'].map((t) => [week as string, t, n as number]));
+    const cols = [col('Week'), col('Tracker'), col('Mentions', 'integer')];
+    const spec: ChartSpec = { kind: 'area', x: 'Week', y: 'Mentions', series: 'Tracker', aggregate: 'sum' };
+    const option = chartOption(spec, chartData(spec, cols, rows), THEME, 400);
+    const svg = svgOf(option, 400, 300);
+    const yOf = (label: string) => Number(new RegExp(`translate\\([\\d.]+ ([\\d.]+)\\)"[^>]*>${label}<`).exec(svg)?.[1]);
+    assert.ok(yOf('Mentions \\(sum, stacked\\)') - yOf('Pricing') >= 24, `the axis name (${yOf('Mentions \\(sum, stacked\\)')}) a line below the legend (${yOf('Pricing')})`);
+    assert.equal((option.yAxis as { minInterval?: number }).minInterval, 1);
+    const ones = Array.from({ length: 41 }, (_, i) => [`${i}`, 'Inbound']);
+    const count: ChartSpec = { kind: 'bar', x: 'Direction', aggregate: 'count' };
+    const ticks = [...svgOf(chartOption(count, chartData(count, [col('Id'), col('Direction')], ones), THEME), 640, 400).matchAll(/>(\d+(\.\d+)?)</g)].map((m) => m[1]!);
+    assert.ok(ticks.length > 0 && ticks.every((t) => !t.includes('.')), `integer ticks: ${ticks.join(' ')}`);
   });
 
   it('a pie and bars with categories; a hostile category name stays text', () => {
