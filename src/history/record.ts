@@ -1,5 +1,6 @@
 import type { EngineEvent, StatementResult } from '../engine/run/result';
-import { keptParams, newEntryId, type HistoryEntry, type KeptResult, type RunOutcome, type RunSurface } from './entry';
+import { erasedParameterNames } from '../engine/ide/parameters';
+import { keptParams, newEntryId, withoutUrlSecrets, type HistoryEntry, type KeptResult, type RunOutcome, type RunSurface } from './entry';
 import { DEFAULT_RESULT_LIMITS, type HistoryStore, type ResultLimits } from './store';
 
 /** What a front end knows of a run before it starts. */
@@ -43,15 +44,15 @@ export class RunRecording {
     const at = new Date(this.started).toISOString();
     const { text, connection, surface, file, params } = this.run;
     const entry: HistoryEntry = {
-      id, at, text, connection, surface,
+      id, at, text, connection: withoutUrlSecrets(connection), surface,
       ...(file ? { file } : {}),
       ms: Date.now() - this.started,
       rows: this.results.reduce((n, r) => n + r.rows.length, 0),
       apiCalls: this.apiCalls,
       statements: this.statements,
       outcome,
-      ...(outcome === 'error' ? { error: firstLine(error) } : {}),
-      ...(params && Object.keys(params).length > 0 ? { params: keptParams(params) } : {}),
+      ...(outcome === 'error' ? { error: withoutUrlSecrets(firstLine(error)) } : {}),
+      ...(params && Object.keys(params).length > 0 ? { params: keptParams(params, erasedParameterNames(text)) } : {}),
     };
     const result: KeptResult | undefined = outcome === 'ok' && this.results.some((r) => r.columns.length > 0)
       ? { id, at, statements: this.results.map((r) => ({ index: r.index, text: this.texts.get(r.index) ?? text, kind: r.kind, columns: r.columns, rows: r.rows, messages: r.messages, ...(r.layout ? { layout: r.layout } : {}) })) }
