@@ -58,7 +58,7 @@ describe('gongsql history: the CLI records its runs and reads the store the edit
     assert.equal((await history('--limit', '1')).length, 1);
     const table = await gongsql(['history', '--search', 'Nope'], { env });
     assert.match(table.stdout, /^At +│ Connection │ Surface │ Outcome/);
-    assert.match(table.stdout, /│ sandbox +│ cli +│ error +│ 0 +│ 0 +│/);
+    assert.match(table.stdout, /│ Sandbox +│ cli +│ error +│ 0 +│ 0 +│/);
     assert.equal(table.stdout.trimEnd().split('\n').length, 3);
     const bad = await gongsql(['history', '--limit', '0'], { env });
     assert.equal(bad.code, 2);
