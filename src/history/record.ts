@@ -1,3 +1,4 @@
+import type { ConfirmRequest } from '../engine/run/context';
 import type { EngineEvent, StatementResult } from '../engine/run/result';
 import { erasedParameterNames } from '../engine/ide/parameters';
 import { keptParams, newEntryId, withoutUrlSecrets, type HistoryEntry, type KeptResult, type RunOutcome, type RunSurface } from './entry';
@@ -20,6 +21,8 @@ export class RunRecording {
   private readonly started = Date.now();
   private readonly results: StatementResult[] = [];
   private apiCalls = 0;
+  /** Time spent waiting for the user's answer to a confirmation: not the run's duration. */
+  private answering = 0;
   private statements = 0;
   /** Each statement's own text, as the engine started it. */
   private readonly texts = new Map<number, string>();
@@ -38,6 +41,23 @@ export class RunRecording {
     }
   };
 
+  /** The run's options with their `confirm` question timed apart: a declined run lasted until asked, not while the dialog was open. */
+  withUntimedConfirm<O extends { confirm?: (request: ConfirmRequest) => Promise<boolean> }>(options: O): O {
+    const { confirm } = options;
+    if (!confirm) return options;
+    return {
+      ...options,
+      confirm: async (request: ConfirmRequest) => {
+        const asked = Date.now();
+        try {
+          return await confirm(request);
+        } finally {
+          this.answering += Date.now() - asked;
+        }
+      },
+    };
+  }
+
   /** Writes the entry (and the result of a run that ended well); the entry, or undefined when the store failed. */
   async finish(outcome: RunOutcome, error?: unknown): Promise<HistoryEntry | undefined> {
     const id = newEntryId(this.started);
@@ -46,7 +66,7 @@ export class RunRecording {
     const entry: HistoryEntry = {
       id, at, text, connection: withoutUrlSecrets(connection), surface,
       ...(file ? { file } : {}),
-      ms: Date.now() - this.started,
+      ms: Date.now() - this.started - this.answering,
       rows: this.results.reduce((n, r) => n + r.rows.length, 0),
       apiCalls: this.apiCalls,
       statements: this.statements,

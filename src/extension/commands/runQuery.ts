@@ -106,7 +106,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
     let failed: { index: number; ms: number } | undefined;
     try {
       const done = await execute(text, {
-        ...editorRunOptions(active, 'statement'),
+        ...recording.withUntimedConfirm(editorRunOptions(active, 'statement')),
         useCache: mode !== 'refresh',
         params,
         signal: controller.signal,

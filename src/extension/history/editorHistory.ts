@@ -10,6 +10,8 @@ import { HistoryStore, type ResultLimits } from '../../history/store';
 /** A run of the editor or a notebook being recorded: the engine's events in, how it ended out. */
 export interface EditorRecording {
   readonly onEvent: (event: EngineEvent) => void;
+  /** The run options with the time spent answering a confirmation left out of the run's duration. */
+  readonly withUntimedConfirm: RunRecording['withUntimedConfirm'];
   finish(outcome: RunOutcome, error?: unknown): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export class EditorHistory implements vscode.Disposable {
     const recording = new RunRecording(this.store, run, historyLimits(), (e) => this.log.warn(`Query history: the run was not recorded in ${this.store.dir}: ${(e as Error).message}`));
     return {
       onEvent: recording.onEvent,
+      withUntimedConfirm: (options) => recording.withUntimedConfirm(options),
       finish: async (outcome, error) => {
         await recording.finish(outcome, error);
         this.changed.fire();

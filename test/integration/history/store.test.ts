@@ -115,6 +115,16 @@ describe('the query history store', () => {
     assert.ok(!(await readFile(join(store.dir, 'history.jsonl'), 'utf8')).includes('someone@example.com'));
   });
 
+  it('a declined run\'s duration leaves out the time the confirmation was open', async () => {
+    const store = new HistoryStore(join(dir, 'answer'));
+    const recording = new RunRecording(store, { text: 'DELETE FROM CRMIntegrations', connection: 'Sandbox', surface: 'editor' });
+    // The user takes 300 ms to answer no.
+    const options = recording.withUntimedConfirm({ confirm: () => new Promise<boolean>((answer) => setTimeout(() => answer(false), 300)) });
+    assert.equal(await options.confirm({ kind: 'unfiltered', message: 'Delete every row?' } as never), false);
+    const declined = await recording.finish('declined');
+    assert.ok(declined!.ms < 250, `${declined!.ms} ms counts the dialog`);
+  });
+
   it('says why a result was not kept: too large, or keeping is off', async () => {
     const store = new HistoryStore(join(dir, 'why'));
     const run = async (limits: { keep: boolean; maxCount: number; maxBytes: number }) => {
