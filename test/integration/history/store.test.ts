@@ -119,7 +119,7 @@ describe('the query history store', () => {
     const store = new HistoryStore(join(dir, 'answer'));
     const recording = new RunRecording(store, { text: 'DELETE FROM CRMIntegrations', connection: 'Sandbox', surface: 'editor' });
     // The user takes 300 ms to answer no.
-    const options = recording.withUntimedConfirm({ confirm: () => new Promise<boolean>((answer) => setTimeout(() => answer(false), 300)) });
+    const options = recording.withUntimedConfirm({ confirm: (_request: unknown) => new Promise<boolean>((answer) => setTimeout(() => answer(false), 300)) });
     assert.equal(await options.confirm({ kind: 'unfiltered', message: 'Delete every row?' } as never), false);
     const declined = await recording.finish('declined');
     assert.ok(declined!.ms < 250, `${declined!.ms} ms counts the dialog`);
