@@ -56,8 +56,6 @@ export function createNotebookController(run: () => CellRunner, connectionName: 
       execution.start(Date.now());
       const controllerAbort = new AbortController();
       execution.token.onCancellationRequested(() => controllerAbort.abort());
-      // The values asked for join the parameter set once the cell has ended.
-      let keep: (() => Promise<void>) | undefined;
       try {
         await execution.clearOutput();
         if (statementSpans(cell.document.getText()).length === 0) {
@@ -66,15 +64,14 @@ export function createNotebookController(run: () => CellRunner, connectionName: 
           execution.end(true, Date.now());
           continue;
         }
-        const asked = await cellParameters(notebook, cell.document.getText());
-        if (!asked) {
+        const params = await cellParameters(notebook, cell.document.getText());
+        if (!params) {
           // Escape at a parameter's question: the cell did not run, which it says.
           await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(NOT_RUN_WITHOUT_VALUE, 'text/plain')]));
           execution.end(undefined, Date.now());
           continue;
         }
-        keep = asked.keep;
-        const results = await run()(cell.document.getText(), controllerAbort.signal, { file: notebook.uri.toString(), params: asked.values });
+        const results = await run()(cell.document.getText(), controllerAbort.signal, { file: notebook.uri.toString(), params });
         // The chart chosen for the cell (its metadata) is shown again over the new rows.
         await execution.replaceOutput(resultOutputs(results, readChartSpec(cell.metadata?.chart)));
         execution.end(true, Date.now());
@@ -89,8 +86,6 @@ export function createNotebookController(run: () => CellRunner, connectionName: 
         await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error(toError(error, cell.document.getText()))]));
         execution.end(false, Date.now());
         if (execution.token.isCancellationRequested) break;
-      } finally {
-        await keep?.();
       }
     }
   };

@@ -10,8 +10,8 @@ import { NOTEBOOK_TYPE } from './notebookFile';
  * for a name it lacks, the user's answer, which joins the set (saved with the notebook) unless
  * the name says secret, token, key or password. Undefined when the user pressed Escape.
  */
-export async function cellParameters(notebook: vscode.NotebookDocument, text: string): Promise<{ values: Record<string, string>; keep: () => Promise<void> } | undefined> {
-  const sets = readParameterSets(notebook.metadata.parameters);
+export async function cellParameters(notebook: vscode.NotebookDocument, text: string): Promise<Record<string, string> | undefined> {
+  let sets = readParameterSets(notebook.metadata.parameters);
   const values: Record<string, string> = { ...activeValues(sets) };
   const asked: Record<string, string> = {};
   for (const { name, written, erased } of namedParameters(text)) {
@@ -23,12 +23,11 @@ export async function cellParameters(notebook: vscode.NotebookDocument, text: st
     values[name] = value;
     if (!erased) asked[name] = value;
   }
-  // Kept once the cell's run is over: an edit of the notebook while its cell runs is undone
-  // as far as VS Code's unsaved state goes (the notebook looked saved while the file lacked it).
-  const keep = async () => {
-    if (Object.keys(asked).length > 0) await saveSets(notebook, withValues(readParameterSets(notebook.metadata.parameters), asked));
-  };
-  return { values, keep };
+  if (Object.keys(asked).length > 0) {
+    sets = withValues(sets, asked);
+    await saveSets(notebook, sets);
+  }
+  return values;
 }
 
 async function saveSets(notebook: vscode.NotebookDocument, sets: ParameterSets): Promise<void> {
