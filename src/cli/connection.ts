@@ -12,6 +12,8 @@ export interface Connection {
   client?: GongClient;
   mirror?: Destination;
   connectionId: string;
+  /** Its name in the query history: spelled as the editor names the same connection (`Sandbox`). */
+  label: string;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export async function openMirrorConnection(location: string, onWait: (message: s
     await mirror.close();
     throw new UsageError(`${label} holds no mirror yet (nothing was synced into it): run gongsql sync --to ${label}`);
   }
-  return { mirror, connectionId: `mirror ${mirror.label}`, close: () => mirror.close() };
+  return { mirror, connectionId: `mirror ${mirror.label}`, label: `mirror ${mirror.label}`, close: () => mirror.close() };
 }
 
 /**
@@ -54,7 +56,7 @@ export async function openConnection(options: { sandbox: boolean; seed?: string;
       connectionId: 'sandbox',
       credentials: { kind: 'basic', accessKey: sandbox.credentials.accessKey, accessKeySecret: sandbox.credentials.accessKeySecret },
     });
-    return { client, connectionId: 'sandbox', close: async () => { await client.close(); await sandbox.close(); } };
+    return { client, connectionId: 'sandbox', label: 'Sandbox', close: async () => { await client.close(); await sandbox.close(); } };
   }
   const baseUrl = options.baseUrl ?? env.GONG_BASE_URL ?? 'https://api.gong.io';
   const problem = baseUrlProblem(baseUrl, '--base-url');
@@ -70,5 +72,5 @@ export async function openConnection(options: { sandbox: boolean; seed?: string;
     connectionId: baseUrl,
     credentials: token ? { kind: 'bearer', accessToken: token } : { kind: 'basic', accessKey: key as string, accessKeySecret: secret as string },
   });
-  return { client, connectionId: baseUrl, close: () => client.close() };
+  return { client, connectionId: baseUrl, label: baseUrl, close: () => client.close() };
 }

@@ -144,7 +144,7 @@ export async function queryCommand(argv: string[], io: IO): Promise<number> {
     return INTERRUPTED;
   };
   process.once('SIGINT', onSignal);
-  const recording = values['no-history'] ? undefined : await startRecording(text, connection.connectionId, positionals[0], params, io);
+  const recording = values['no-history'] ? undefined : await startRecording(text, connection.label, positionals[0], params, io);
   // How the run ended, for the history: set where the run returns.
   let outcome: { kind: RunOutcome; error?: unknown } = { kind: 'ok' };
   try {

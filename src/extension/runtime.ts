@@ -56,7 +56,7 @@ export class Runtime {
     const params = cell.params ?? {};
     const recording = this.memory.history.record({ text, connection: connection.label, surface: 'notebook', ...(cell.file ? { file: cell.file } : {}), params });
     try {
-      const results = await execute(text, { ...editorRunOptions(connection, 'cell'), params, signal, onEvent: recording.onEvent });
+      const results = await execute(text, { ...recording.withUntimedConfirm(editorRunOptions(connection, 'cell')), params, signal, onEvent: recording.onEvent });
       for (const r of results) this.log.info(`Notebook ${r.kind.toUpperCase()}: ${r.messages.join('; ')}`);
       await recording.finish('ok');
       return results;

@@ -29,6 +29,8 @@ export interface HistoryEntry {
   readonly error?: string;
   /** The `:name` values it ran with; a secret-named parameter's value is never kept (null). */
   readonly params?: Readonly<Record<string, string | null>>;
+  /** Why its result was not kept, when it had one (too large, keeping off). */
+  readonly notKept?: string;
 }
 
 /** The rows of one statement of a kept result. */
@@ -56,9 +58,29 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name);
 }
 
-/** The parameters as the history keeps them: secret-named values left out. Non-text values (a file picked for media) are kept as their path. */
-export function keptParams(params: Readonly<Record<string, unknown>>): Record<string, string | null> {
-  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, isSecretName(name) ? null : String(value)]));
+/**
+ * The parameters as the history keeps them: secret-named values, and the `unkept` ones (what an
+ * erase procedure erases), left out as null. Non-text values (a file picked for media) are kept as their path.
+ */
+export function keptParams(params: Readonly<Record<string, unknown>>, unkept: ReadonlySet<string> = new Set()): Record<string, string | null> {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, isSecretName(name) || unkept.has(name) ? null : String(value)]));
+}
+
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>]+/gi;
+
+/**
+ * Text with each URL cut to scheme://host[:port]/path: a query string, a fragment or a
+ * user:password may carry a token (`?token=…`), and the history is kept in plain files.
+ */
+export function withoutUrlSecrets(text: string): string {
+  return text.replace(URL_IN_TEXT, (written) => {
+    try {
+      const url = new URL(written);
+      return `${url.protocol}//${url.host}${url.pathname}`;
+    } catch {
+      return written.replace(/[?#@].*$/, '');
+    }
+  });
 }
 
 /** A new entry id: the time in base 36 (fixed width, so ids sort by time) and a random tail. */

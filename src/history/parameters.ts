@@ -20,9 +20,9 @@ export class RememberedParameters {
     return Object.fromEntries(Object.entries(saved).filter(([name]) => !isSecretName(name)));
   }
 
-  /** Remembers the values a run used (text values of names that are not secret), keeping the file's others. */
-  async remember(file: string, connection: string, values: Readonly<Record<string, unknown>>): Promise<void> {
-    const fresh = Object.entries(values).filter(([name, value]) => typeof value === 'string' && !isSecretName(name));
+  /** Remembers the values a run used (text values of names that are not secret nor `unkept`: erased by the run), keeping the file's others. */
+  async remember(file: string, connection: string, values: Readonly<Record<string, unknown>>, unkept: ReadonlySet<string> = new Set()): Promise<void> {
+    const fresh = Object.entries(values).filter(([name, value]) => typeof value === 'string' && !isSecretName(name) && !unkept.has(name));
     if (fresh.length === 0) return;
     await this.store.update(keyOf(file, connection), { ...this.recall(file, connection), ...Object.fromEntries(fresh) });
   }

@@ -1,5 +1,7 @@
+import type { ConfirmRequest } from '../engine/run/context';
 import type { EngineEvent, StatementResult } from '../engine/run/result';
-import { keptParams, newEntryId, type HistoryEntry, type KeptResult, type RunOutcome, type RunSurface } from './entry';
+import { erasedParameterNames } from '../engine/ide/parameters';
+import { keptParams, newEntryId, withoutUrlSecrets, type HistoryEntry, type KeptResult, type RunOutcome, type RunSurface } from './entry';
 import { DEFAULT_RESULT_LIMITS, type HistoryStore, type ResultLimits } from './store';
 
 /** What a front end knows of a run before it starts. */
@@ -19,6 +21,8 @@ export class RunRecording {
   private readonly started = Date.now();
   private readonly results: StatementResult[] = [];
   private apiCalls = 0;
+  /** Time spent waiting for the user's answer to a confirmation: not the run's duration. */
+  private answering = 0;
   private statements = 0;
   /** Each statement's own text, as the engine started it. */
   private readonly texts = new Map<number, string>();
@@ -37,21 +41,38 @@ export class RunRecording {
     }
   };
 
+  /** The run's options with their `confirm` question timed apart: a declined run lasted until asked, not while the dialog was open. */
+  withUntimedConfirm<O extends { confirm?: (request: ConfirmRequest) => Promise<boolean> }>(options: O): O {
+    const { confirm } = options;
+    if (!confirm) return options;
+    return {
+      ...options,
+      confirm: async (request: ConfirmRequest) => {
+        const asked = Date.now();
+        try {
+          return await confirm(request);
+        } finally {
+          this.answering += Date.now() - asked;
+        }
+      },
+    };
+  }
+
   /** Writes the entry (and the result of a run that ended well); the entry, or undefined when the store failed. */
   async finish(outcome: RunOutcome, error?: unknown): Promise<HistoryEntry | undefined> {
     const id = newEntryId(this.started);
     const at = new Date(this.started).toISOString();
     const { text, connection, surface, file, params } = this.run;
     const entry: HistoryEntry = {
-      id, at, text, connection, surface,
+      id, at, text, connection: withoutUrlSecrets(connection), surface,
       ...(file ? { file } : {}),
-      ms: Date.now() - this.started,
+      ms: Date.now() - this.started - this.answering,
       rows: this.results.reduce((n, r) => n + r.rows.length, 0),
       apiCalls: this.apiCalls,
       statements: this.statements,
       outcome,
-      ...(outcome === 'error' ? { error: firstLine(error) } : {}),
-      ...(params && Object.keys(params).length > 0 ? { params: keptParams(params) } : {}),
+      ...(outcome === 'error' ? { error: withoutUrlSecrets(firstLine(error)) } : {}),
+      ...(params && Object.keys(params).length > 0 ? { params: keptParams(params, erasedParameterNames(text)) } : {}),
     };
     const result: KeptResult | undefined = outcome === 'ok' && this.results.some((r) => r.columns.length > 0)
       ? { id, at, statements: this.results.map((r) => ({ index: r.index, text: this.texts.get(r.index) ?? text, kind: r.kind, columns: r.columns, rows: r.rows, messages: r.messages, ...(r.layout ? { layout: r.layout } : {}) })) }

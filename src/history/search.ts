@@ -1,11 +1,19 @@
 import type { HistoryEntry } from './entry';
 
-/** Whether an entry matches a search: every word of it, in any case, in the text, connection, file or error. */
+/** The words a search finds each outcome by (what the view says of it, and its usual synonyms). */
+const OUTCOME_WORDS: Record<HistoryEntry['outcome'], string> = { ok: 'ok succeeded', error: 'failed error', cancelled: 'cancelled canceled', declined: 'declined not run' };
+
+/** Whether an entry matches a search: every word of it, in any case, in the text, connection, file, outcome or error. */
 export function matchesSearch(entry: HistoryEntry, search: string | undefined): boolean {
   const words = (search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = [entry.text, entry.connection, entry.file ?? '', entry.error ?? ''].join('\n').toLowerCase();
+  const haystack = [entry.text, entry.connection, entry.file ?? '', OUTCOME_WORDS[entry.outcome], entry.error ?? ''].join('\n').toLowerCase();
   return words.every((word) => haystack.includes(word));
+}
+
+/** When a run started, as every history surface shows it: `30 Nov 2026, 14:58:14` (local time). */
+export function runTime(at: string): string {
+  return new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
 /** Entries (newest first) in groups by local day, newest day first: `Today`, `Yesterday`, then the date. */

@@ -44,9 +44,11 @@ export class HistoryStore {
   async add(entry: HistoryEntry, result: KeptResult | undefined, limits: ResultLimits = DEFAULT_RESULT_LIMITS): Promise<{ kept: boolean }> {
     await mkdir(this.dir, { recursive: true, mode: PRIVATE_DIR });
     const kept = result !== undefined && limits.keep && await this.keepResult(result, limits);
+    // Why a result was not kept is said in the view's tooltip.
+    const recorded: HistoryEntry = result !== undefined && !kept ? { ...entry, notKept: whyNotKept(limits) } : entry;
     // A line a crash cut short is ended first, so that it does not swallow this one.
     const cut = !(await endsWithNewline(this.historyFile));
-    await appendFile(this.historyFile, `${cut ? '\n' : ''}${JSON.stringify(entry)}\n`, { mode: PRIVATE_FILE });
+    await appendFile(this.historyFile, `${cut ? '\n' : ''}${JSON.stringify(recorded)}\n`, { mode: PRIVATE_FILE });
     await this.trimEntries();
     return { kept };
   }
@@ -152,6 +154,13 @@ export class HistoryStore {
     await writeFile(`${this.historyFile}.tmp`, kept, { mode: PRIVATE_FILE });
     await rename(`${this.historyFile}.tmp`, this.historyFile);
   }
+}
+
+/** Why a result within these limits was not kept. */
+function whyNotKept(limits: ResultLimits): string {
+  if (!limits.keep) return 'keeping results is off (gongsql.history.keepResults)';
+  if (limits.maxCount < 1) return 'gongsql.history.maxResults is 0';
+  return `larger than gongsql.history.maxResultsSizeMB (${Math.round(limits.maxBytes / 1024 / 1024)} MB)`;
 }
 
 /** Whether the file ends a line (or is empty or missing). */

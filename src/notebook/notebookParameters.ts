@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { namedParameters } from '../engine/ide/parameters';
+import { isSecretName } from '../history/entry';
+import { parameterPrompt } from '../extension/parameterPrompt';
 import { activeValues, readParameterSets, withActive, withValues, type ParameterSets } from './parameterSets';
 import { NOTEBOOK_TYPE } from './notebookFile';
 
@@ -12,12 +14,14 @@ export async function cellParameters(notebook: vscode.NotebookDocument, text: st
   let sets = readParameterSets(notebook.metadata.parameters);
   const values: Record<string, string> = { ...activeValues(sets) };
   const asked: Record<string, string> = {};
-  for (const { name, written } of namedParameters(text)) {
+  for (const { name, written, erased } of namedParameters(text)) {
     if (name in values) continue;
-    const value = await vscode.window.showInputBox({ title: `Value of ${written}`, prompt: `Parameter ${written}, kept in the notebook's parameter set "${sets.active ?? 'Default'}"`, ignoreFocusOut: true });
+    const secret = isSecretName(name);
+    const kept = secret || erased ? {} : { prompt: `Parameter ${written}, kept in the notebook's parameter set "${sets.active ?? 'Default'}"` };
+    const value = await vscode.window.showInputBox({ ...parameterPrompt(written, secret, erased, false), ...kept, ignoreFocusOut: true });
     if (value === undefined) return undefined;
     values[name] = value;
-    asked[name] = value;
+    if (!erased) asked[name] = value;
   }
   if (Object.keys(asked).length > 0) {
     sets = withValues(sets, asked);

@@ -10,6 +10,7 @@ import { answer, editFile, inEveryLook, openFile, runCommand, STATE_DIR, startWo
 
 const SQL = 'SELECT Name FROM Workspaces WHERE Name <> :skip ORDER BY Name';
 const SHOTS = '/tmp/shots-history';
+const FAILING = 'SELECT Nope FROM Workspaces';
 const NOTEBOOK = `${JSON.stringify({ gongsqlNotebook: 1, cells: [{ kind: 'gongsql', source: [SQL] }] }, null, 2)}\n`;
 
 /** The Query History view's rows (in the Gong side bar). */
@@ -19,7 +20,7 @@ const historyRow = (page: Page, text: string | RegExp) => historyPane(page).loca
 describe('query history in a real VS Code', () => {
   let workbench: Workbench;
   before(async () => {
-    workbench = await startWorkbench({ files: { 'history.gongsql': `${SQL};\n`, 'params.gongsqlnb': NOTEBOOK } });
+    workbench = await startWorkbench({ files: { 'history.gongsql': `${SQL};\n`, 'secret.gongsql': 'SELECT Name FROM Workspaces WHERE Name <> :api_secret;\n', 'params.gongsqlnb': NOTEBOOK } });
   });
   after(async () => {
     await workbench?.stop();
@@ -48,6 +49,16 @@ describe('query history in a real VS Code', () => {
     assert.deepEqual([run?.Query, run?.Surface, run?.Connection, run?.Rows], [SQL, 'editor', 'Sandbox', 2]);
   });
 
+  step('a run of the CLI (another process) shows in the open view without Refresh; a failed run has its own icon', async () => {
+    const { page } = workbench;
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'gongsql.js'), '--sandbox', '-e', FAILING], { encoding: 'utf8', env: { ...process.env, GONGSQL_STATE_DIR: STATE_DIR } });
+    assert.equal(cli.status, 1, cli.stderr);
+    const row = historyRow(page, FAILING);
+    await row.waitFor({ timeout: 30_000 });
+    assert.equal(await row.locator('.codicon-error').count(), 1, 'the failed icon');
+    assert.match(await row.locator('.label-description').textContent() ?? '', /^failed: Unknown column Nope .* · Sandbox$/, 'the connection spelled as in the editor');
+  });
+
   step('Open Result shows the kept rows with 0 API calls and says when they were read', async () => {
     const { page } = workbench;
     const usage = page.locator('.statusbar-item', { hasText: 'Gong: Sandbox' }).first();
@@ -72,6 +83,10 @@ describe('query history in a real VS Code', () => {
     await historyPane(page).locator('.message', { hasText: 'No run matches "calls transcripts".' }).waitFor({ timeout: 30_000 });
     assert.equal(await historyPane(page).locator('.monaco-list-row').count(), 0);
     await page.keyboard.press('Control+A');
+    await page.keyboard.type('failed');
+    await historyRow(page, FAILING).waitFor({ timeout: 30_000 });
+    await until(async () => (await historyPane(page).locator('.monaco-list-row', { hasText: SQL }).count()) === 0, 'only the failed run');
+    await page.keyboard.press('Control+A');
     await page.keyboard.type('workspaces skip');
     await historyRow(page, SQL).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
@@ -95,6 +110,11 @@ describe('query history in a real VS Code', () => {
     const { page } = workbench;
     await runCommand(page, 'Gong: Search Query History');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Search Query History' }).waitFor();
+    // Words as substrings: "nope" is in the failed run only, though its letters are spread over the other.
+    await page.keyboard.type('nope');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: FAILING }).waitFor();
+    await until(async () => (await page.locator('.quick-input-widget .monaco-list-row', { hasText: SQL }).count()) === 0, 'no fuzzy match of n-o-p-e');
+    await page.keyboard.press('Control+A');
     await page.keyboard.type('Workspaces WHERE');
     await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: SQL }).waitFor();
     await page.keyboard.press('Enter');
@@ -137,6 +157,8 @@ describe('query history in a real VS Code', () => {
     await runCell();
     await answer(page, 'Value of :skip', 'EMEA');
     await outputShows('North America Sales');
+    // The set is in the notebook's metadata: the file stays as the user wrote it until they save.
+    assert.equal(readFileSync(join(workspace, 'params.gongsqlnb'), 'utf8'), NOTEBOOK, 'the file is not written before the user saves');
     await page.keyboard.press('Control+S');
     await until(() => JSON.stringify(saved().parameters) === JSON.stringify({ active: 'Default', sets: { Default: { skip: 'EMEA' } } }), 'the set saved in the file');
     // Runs again with the set's value: no question.
@@ -155,6 +177,16 @@ describe('query history in a real VS Code', () => {
     await until(() => JSON.stringify(saved().parameters) === JSON.stringify({ active: 'Q2', sets: { Default: { skip: 'EMEA' }, Q2: { skip: 'North America Sales' } } }), 'both sets in the file');
     const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'gongsql.js'), 'history', '--format', 'json', '--limit', '1'], { encoding: 'utf8', env: { ...process.env, GONGSQL_STATE_DIR: STATE_DIR } });
     assert.equal((JSON.parse(cli.stdout) as { Surface: string }[])[0]?.Surface, 'notebook');
+  });
+
+  step('a secret-named parameter is typed as a password, and the prompt says it is not remembered', async () => {
+    const { page } = workbench;
+    await editFile(page, 'secret.gongsql');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Value of :api_secret' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.quick-input-widget input').getAttribute('type'), 'password');
+    assert.match(await page.locator('.quick-input-widget .quick-input-message').textContent() ?? '', /a secret: not remembered/);
+    await page.keyboard.press('Escape');
   });
 
   step('screenshots of the view, dark and light, narrow and wide', async () => {

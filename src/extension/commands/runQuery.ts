@@ -4,7 +4,9 @@ import { execute } from '../../engine/run/engine';
 import { EngineError } from '../../engine/run/errors';
 import { forEditor } from '../editorErrors';
 import type { ExecStats } from '../../engine/run/result';
-import { namedParameters } from '../../engine/ide/parameters';
+import { erasedParameterNames, namedParameters } from '../../engine/ide/parameters';
+import { isSecretName } from '../../history/entry';
+import { parameterPrompt } from '../parameterPrompt';
 import { GongError } from '../../gong/http/errors';
 import type { InputValue } from '../../gong/write/values';
 import type { ResultsPanels } from '../../results/resultsPanel';
@@ -83,7 +85,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
   const file = document.uri.toString();
   const params = await askParameters(text, memory.parameters.recall(file, connections.activeLabel));
   if (!params) return;
-  await memory.parameters.remember(file, connections.activeLabel, params);
+  await memory.parameters.remember(file, connections.activeLabel, params, erasedParameterNames(text));
   const title = document.isUntitled ? 'Untitled' : document.uri.path.split('/').pop() ?? 'Query';
   const results = await panels.start(document.uri, title, text);
   let connection;
@@ -104,7 +106,7 @@ export async function runQuery(connections: Connections, panels: ResultsPanels, 
     let failed: { index: number; ms: number } | undefined;
     try {
       const done = await execute(text, {
-        ...editorRunOptions(active, 'statement'),
+        ...recording.withUntimedConfirm(editorRunOptions(active, 'statement')),
         useCache: mode !== 'refresh',
         params,
         signal: controller.signal,
@@ -174,7 +176,7 @@ function errorText(error: unknown): string {
  */
 async function askParameters(text: string, offered: Readonly<Record<string, string>>): Promise<Record<string, InputValue> | undefined> {
   const params: Record<string, InputValue> = {};
-  for (const { name, written, binary } of namedParameters(text)) {
+  for (const { name, written, binary, erased } of namedParameters(text)) {
     if (binary) {
       const picked = await vscode.window.showOpenDialog({ title: `File for ${written}`, canSelectMany: false, openLabel: 'Use this recording' });
       if (!picked?.[0]) return undefined;
@@ -182,9 +184,10 @@ async function askParameters(text: string, offered: Readonly<Record<string, stri
       continue;
     }
     const last = offered[name];
-    const value = await vscode.window.showInputBox({ title: `Value of ${written}`, prompt: `Parameter ${written}${last === undefined ? '' : ' (the value it had last time in this file)'}`, value: last, ignoreFocusOut: true });
+    const value = await vscode.window.showInputBox({ ...parameterPrompt(written, isSecretName(name), erased, last !== undefined), value: last, ignoreFocusOut: true });
     if (value === undefined) return undefined;
     params[name] = value;
   }
   return params;
 }
+

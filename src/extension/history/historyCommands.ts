@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { HistoryEntry } from '../../history/entry';
 import type { RememberedParameters } from '../../history/parameters';
-import { describeEntry } from '../../history/search';
+import { describeEntry, matchesSearch, runTime } from '../../history/search';
 import type { ResultsPanels } from '../../results/resultsPanel';
 import type { EditorHistory } from './editorHistory';
 import { clock, oneLine, type HistoryNode, type HistoryTree } from './historyTree';
@@ -70,8 +70,7 @@ async function openResult(entry: HistoryEntry, deps: HistoryCommandDeps): Promis
     void vscode.window.showInformationMessage('Gong SQL: the result of this run is no longer kept (newer runs pushed it out, it was cleared, or keeping results is off: gongsql.history.keepResults). Run it again to see it.');
     return;
   }
-  const read = new Date(entry.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
-  const note = `Kept from the run of ${read} on ${entry.connection}: these rows were read then. Reopened from query history: 0 API calls.`;
+  const note = `Kept from the run of ${runTime(entry.at)} on ${entry.connection}: these rows were read then. Reopened from query history: 0 API calls.`;
   await deps.panels.showKept(`History ${clock(entry.at)}`, entry.text, kept, note);
 }
 
@@ -79,7 +78,7 @@ async function openResult(entry: HistoryEntry, deps: HistoryCommandDeps): Promis
 async function askFilter(tree: HistoryTree): Promise<void> {
   const box = vscode.window.createInputBox();
   box.title = 'Filter Query History';
-  box.placeholder = 'Words in the query, connection, file or error';
+  box.placeholder = 'Words in the query, connection, file, outcome (failed, cancelled, declined) or error';
   box.value = tree.filter;
   box.onDidChangeValue((value) => tree.setFilter(value));
   box.onDidAccept(() => {
@@ -101,12 +100,15 @@ async function search(deps: HistoryCommandDeps): Promise<void> {
     void vscode.window.showInformationMessage('Gong SQL: the query history is empty. Runs are added as you run queries.');
     return;
   }
-  const picked = await vscode.window.showQuickPick(entries.map((entry): EntryPick => ({
+  const items = entries.map((entry): EntryPick => ({
     label: oneLine(entry.text),
-    description: `${new Date(entry.at).toLocaleString()}${kept.has(entry.id) ? ' · result kept' : ''}`,
+    description: `${runTime(entry.at)}${kept.has(entry.id) ? ' · result kept' : ''}`,
     detail: describeEntry(entry),
     entry,
-  })), { title: 'Search Query History', placeHolder: 'Type to search the queries you ran', matchOnDescription: true, matchOnDetail: true });
+    // Shown whenever it matches the typed words (below), not by VS Code's fuzzy letters.
+    alwaysShow: true,
+  }));
+  const picked = await pickMatching(items);
   if (!picked) return;
   const { entry } = picked;
   const actions: ActionPick[] = [
@@ -117,6 +119,25 @@ async function search(deps: HistoryCommandDeps): Promise<void> {
   ];
   const action = await vscode.window.showQuickPick(actions, { title: oneLine(entry.text, 60) });
   await action?.run();
+}
+
+/**
+ * A quick pick that narrows by the typed words as substrings (every word, any case, as the
+ * view's filter does), in place of VS Code's fuzzy letter matching, which put "C…a…S…T" over "CAST".
+ */
+function pickMatching(items: readonly EntryPick[]): Promise<EntryPick | undefined> {
+  const pick = vscode.window.createQuickPick<EntryPick>();
+  pick.title = 'Search Query History';
+  pick.placeholder = 'Words in the query, connection, file or outcome (failed, cancelled, declined)';
+  pick.matchOnDescription = false;
+  pick.matchOnDetail = false;
+  pick.items = items;
+  pick.onDidChangeValue((value) => { pick.items = items.filter((item) => matchesSearch(item.entry, value)); });
+  return new Promise((done) => {
+    pick.onDidAccept(() => { done(pick.selectedItems[0]); pick.hide(); });
+    pick.onDidHide(() => { done(undefined); pick.dispose(); });
+    pick.show();
+  });
 }
 
 /** Clears the kept results (they hold customer data), or the whole history, after asking. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { HistoryEntry } from '../../history/entry';
-import { describeEntry, groupByDay } from '../../history/search';
+import { describeEntry, groupByDay, runTime } from '../../history/search';
 import type { EditorHistory } from './editorHistory';
 
 /** A day of the history, or one run of it. */
@@ -63,7 +63,7 @@ export class HistoryTree implements vscode.TreeDataProvider<HistoryNode> {
     item.description = describeEntry(entry);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendCodeblock(entry.text, 'gongsql');
-    tooltip.appendText(`${new Date(entry.at).toLocaleString()} · ${entry.surface}${entry.file ? ` · ${fileName(entry.file)}` : ''}\n${describeEntry(entry)}\n${kept ? 'Result kept: Open Result shows it with 0 API calls.' : 'Result not kept.'}`);
+    tooltip.appendText(`${runTime(entry.at)} · ${entry.surface}${entry.file ? ` · ${fileName(entry.file)}` : ''}\n${describeEntry(entry)}\n${resultNote(entry, kept)}`);
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(ICONS[entry.outcome]);
     item.contextValue = kept ? 'historyEntry.kept' : 'historyEntry';
@@ -72,7 +72,16 @@ export class HistoryTree implements vscode.TreeDataProvider<HistoryNode> {
   }
 }
 
-const ICONS: Record<HistoryEntry['outcome'], string> = { ok: 'pass', error: 'error', cancelled: 'circle-slash', declined: 'circle-slash' };
+/** Each outcome its own icon: a cancelled run and a declined one are told apart at a glance. */
+export const ICONS: Record<HistoryEntry['outcome'], string> = { ok: 'pass', error: 'error', cancelled: 'debug-stop', declined: 'circle-slash' };
+
+/** Whether the run's rows can be reopened, and if not, why. */
+export function resultNote(entry: HistoryEntry, kept: boolean): string {
+  if (kept) return 'Result kept: Open Result shows it with 0 API calls.';
+  if (entry.notKept) return `Result not kept: ${entry.notKept}.`;
+  if (entry.outcome !== 'ok') return `Result not kept: only a run that ends well keeps its rows.`;
+  return 'Result not kept: it had no rows, or newer runs pushed it out, or it was cleared.';
+}
 
 /** The text on one line, shortened for a tree row. */
 export function oneLine(text: string, length = 80): string {

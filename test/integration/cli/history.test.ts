@@ -28,7 +28,7 @@ describe('gongsql history: the CLI records its runs and reads the store the edit
     const r = await gongsql([file, '--sandbox', '--param', 'api_token=s3cr3t-value', '--stats'], { env });
     assert.equal(r.code, 0, r.stderr);
     const [run] = await history();
-    assert.deepEqual({ ...run, At: undefined, Id: undefined }, { At: undefined, Id: undefined, Connection: 'sandbox', Surface: 'cli', Outcome: 'ok', Rows: 3, ApiCalls: 1, Ms: run?.['Ms' as keyof Listed], Query: 'SELECT Name FROM Workspaces WHERE Name <> :api_token ORDER BY Name', Error: null });
+    assert.deepEqual({ ...run, At: undefined, Id: undefined }, { At: undefined, Id: undefined, Connection: 'Sandbox', Surface: 'cli', Outcome: 'ok', Rows: 3, ApiCalls: 1, Ms: run?.['Ms' as keyof Listed], Query: 'SELECT Name FROM Workspaces WHERE Name <> :api_token ORDER BY Name', Error: null });
     const kept = await new HistoryStore(env.GONGSQL_STATE_DIR!).readResult(run!.Id);
     assert.deepEqual(kept?.statements[0]?.rows, [['Customer Success'], ['EMEA'], ['North America Sales']]);
     const [entry] = await new HistoryStore(env.GONGSQL_STATE_DIR!).list();
@@ -58,7 +58,7 @@ describe('gongsql history: the CLI records its runs and reads the store the edit
     assert.equal((await history('--limit', '1')).length, 1);
     const table = await gongsql(['history', '--search', 'Nope'], { env });
     assert.match(table.stdout, /^At +│ Connection │ Surface │ Outcome/);
-    assert.match(table.stdout, /│ sandbox +│ cli +│ error +│ 0 +│ 0 +│/);
+    assert.match(table.stdout, /│ Sandbox +│ cli +│ error +│ 0 +│ 0 +│/);
     assert.equal(table.stdout.trimEnd().split('\n').length, 3);
     const bad = await gongsql(['history', '--limit', '0'], { env });
     assert.equal(bad.code, 2);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFile, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -92,6 +92,51 @@ describe('the query history store', () => {
     const entryFailed = await failed.finish('error', new Error('Unknown column x\nmore'));
     assert.equal(entryFailed?.error, 'Unknown column x');
     assert.equal(await store.readResult(entryFailed!.id), undefined, 'a failed run keeps no result');
+  });
+
+  it('never records a URL\'s query string, fragment or user:password: the connection is scheme://host[:port]/path', async () => {
+    const store = new HistoryStore(join(dir, 'url'));
+    const recording = new RunRecording(store, { text: 'SELECT Name FROM Workspaces', connection: 'http://127.0.0.1:4717/gong/?token=abc123SECRET#frag', surface: 'cli' });
+    const failed = await recording.finish('error', new Error('fetch failed: https://me:pw@api.example.com/v2/calls?access_token=abc123SECRET'));
+    assert.equal(failed?.connection, 'http://127.0.0.1:4717/gong/');
+    assert.equal(failed?.error, 'fetch failed: https://api.example.com/v2/calls');
+    assert.ok(!(await readFile(join(store.dir, 'history.jsonl'), 'utf8')).includes('abc123SECRET'), 'the token is nowhere in the file');
+  });
+
+  it('never records what an erase procedure erases (its parameter is kept as null), and a declined run keeps the API calls its first statements spent', async () => {
+    const store = new HistoryStore(join(dir, 'erase'));
+    const text = 'SELECT * FROM DataPrivacyByEmail WHERE EmailAddress = :email;\nCALL EraseDataForEmailAddress(:email)';
+    const recording = new RunRecording(store, { text, connection: 'Sandbox', surface: 'editor', params: { email: 'someone@example.com', note: 'x' } });
+    const stats = { apiCalls: 1, pages: 1, records: 0, rows: 0, cachedScans: 0, ms: 3 };
+    recording.onEvent({ type: 'statementStart', index: 0, text: 'SELECT * FROM DataPrivacyByEmail WHERE EmailAddress = :email' });
+    recording.onEvent({ type: 'statementEnd', index: 0, result: { index: 0, kind: 'select', columns: [{ name: 'a', type: 'text' }], rows: [], messages: [], stats } });
+    const declined = await recording.finish('declined');
+    assert.deepEqual([declined?.params, declined?.apiCalls, declined?.statements, declined?.outcome], [{ email: null, note: 'x' }, 1, 1, 'declined']);
+    assert.ok(!(await readFile(join(store.dir, 'history.jsonl'), 'utf8')).includes('someone@example.com'));
+  });
+
+  it('a declined run\'s duration leaves out the time the confirmation was open', async () => {
+    const store = new HistoryStore(join(dir, 'answer'));
+    const recording = new RunRecording(store, { text: 'DELETE FROM CRMIntegrations', connection: 'Sandbox', surface: 'editor' });
+    // The user takes 300 ms to answer no.
+    const options = recording.withUntimedConfirm({ confirm: (_request: unknown) => new Promise<boolean>((answer) => setTimeout(() => answer(false), 300)) });
+    assert.equal(await options.confirm({ kind: 'unfiltered', message: 'Delete every row?' } as never), false);
+    const declined = await recording.finish('declined');
+    assert.ok(declined!.ms < 250, `${declined!.ms} ms counts the dialog`);
+  });
+
+  it('says why a result was not kept: too large, or keeping is off', async () => {
+    const store = new HistoryStore(join(dir, 'why'));
+    const run = async (limits: { keep: boolean; maxCount: number; maxBytes: number }) => {
+      const recording = new RunRecording(store, { text: 'SELECT 1', connection: 'Sandbox', surface: 'cli' }, limits);
+      const stats = { apiCalls: 0, pages: 0, records: 0, rows: 1, cachedScans: 0, ms: 1 };
+      recording.onEvent({ type: 'statementEnd', index: 0, result: { index: 0, kind: 'select', columns: [{ name: 'a', type: 'text' }], rows: [['x'.repeat(100)]], messages: [], stats } });
+      const entry = await recording.finish('ok');
+      return (await store.list()).find((e) => e.id === entry?.id)?.notKept;
+    };
+    assert.equal(await run({ keep: true, maxCount: 5, maxBytes: 10 }), 'larger than gongsql.history.maxResultsSizeMB (0 MB)');
+    assert.equal(await run({ keep: false, maxCount: 5, maxBytes: 10_000 }), 'keeping results is off (gongsql.history.keepResults)');
+    assert.equal(await run({ keep: true, maxCount: 5, maxBytes: 10_000 }), undefined, 'kept: no reason');
   });
 
   it('a store that cannot be written never fails the run: the error is reported', async () => {

@@ -27,7 +27,7 @@ describe('a notebook\'s named parameter sets', () => {
   });
 
   it('a cell\'s named parameters, once each, in order; ? parameters are not named; media arguments are marked', () => {
-    assert.deepEqual(namedParameters('SELECT :a, $b, :a, ?, ?2'), [{ name: 'a', written: ':a', binary: false }, { name: 'b', written: '$b', binary: false }]);
+    assert.deepEqual(namedParameters('SELECT :a, $b, :a, ?, ?2'), [{ name: 'a', written: ':a', binary: false, erased: false }, { name: 'b', written: '$b', binary: false, erased: false }]);
     const upload = namedParameters("CALL UploadCallMedia('1', :file)");
     assert.deepEqual(upload.map((p) => [p.name, p.binary]), [['file', true]]);
   });

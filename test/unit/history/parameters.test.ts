@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isSecretName, keptParams } from '../../../src/history/entry';
+import { erasedParameterNames, namedParameters } from '../../../src/engine/ide/parameters';
+import { isSecretName, keptParams, type HistoryEntry } from '../../../src/history/entry';
+import { matchesSearch, runTime } from '../../../src/history/search';
 import { RememberedParameters } from '../../../src/history/parameters';
 
 /** VS Code's global state, as a map. */
@@ -31,5 +33,36 @@ describe(':name values remembered per file and connection', () => {
     assert.deepEqual(keptParams({ token: 'x', n: 2 }), { token: null, n: '2' });
     assert.ok(['secret', 'TOKEN', 'apikey', 'passwd', 'pwd'].every(isSecretName));
     assert.ok(!['workspace', 'since', 'email'].some(isSecretName));
+  });
+
+  it('never keeps the value an erase procedure erases (the email, the phone number), in the editor\'s memory or the history', async () => {
+    const text = "SELECT * FROM DataPrivacyByEmail WHERE EmailAddress = :email;\nCALL EraseDataForEmailAddress(:email);\nCALL EraseDataForPhoneNumber($phone);\nSELECT :since";
+    assert.deepEqual([...erasedParameterNames(text)].sort(), ['email', 'phone']);
+    assert.deepEqual(namedParameters(text).map((p) => [p.name, p.erased]), [['email', true], ['phone', true], ['since', false]]);
+    const state = memento();
+    const remembered = new RememberedParameters(state);
+    await remembered.remember('f', 'c', { email: 'someone@example.com', phone: '+15550100', since: '2026-01-01' }, erasedParameterNames(text));
+    assert.deepEqual(remembered.recall('f', 'c'), { since: '2026-01-01' });
+    assert.deepEqual(keptParams({ email: 'someone@example.com', since: '2026' }, erasedParameterNames(text)), { email: null, since: '2026' });
+  });
+});
+
+describe('the history\'s search and its outcomes', () => {
+  const entry = (outcome: HistoryEntry['outcome'], text = 'SELECT CAST(Id AS INTEGER) FROM Calls'): HistoryEntry => ({ id: outcome, at: '2026-11-30T14:58:14Z', text, connection: 'Sandbox', surface: 'editor', ms: 1, rows: 0, apiCalls: 0, statements: 1, outcome });
+  it('finds runs by outcome: failed, cancelled, declined, error', () => {
+    const all = (['ok', 'error', 'cancelled', 'declined'] as const).map((o) => entry(o));
+    const found = (search: string) => all.filter((e) => matchesSearch(e, search)).map((e) => e.outcome);
+    assert.deepEqual(found('failed'), ['error']);
+    assert.deepEqual(found('error'), ['error']);
+    assert.deepEqual(found('cancelled'), ['cancelled']);
+    assert.deepEqual(found('declined cast'), ['declined']);
+    assert.deepEqual(found('not run'), ['declined']);
+  });
+  it('matches the typed words as substrings, not letters spread over the text', () => {
+    assert.ok(matchesSearch(entry('ok'), 'cast'));
+    assert.ok(!matchesSearch(entry('ok', 'SELECT CallId, Speaker, Text FROM CallTranscripts'), 'cast'));
+  });
+  it('one time format everywhere', () => {
+    assert.match(runTime('2026-11-30T14:58:14Z'), /^30 Nov 2026, \d\d:58:14$/);
   });
 });
