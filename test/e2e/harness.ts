@@ -67,10 +67,14 @@ export async function startWorkbench(options: CodeServerOptions = {}): Promise<W
 
 /** Runs a command from the palette by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
+  // F1 pressed as focus moves between a webview and the workbench, or while the last palette
+  // is still closing, can go unheard or leave an input that takes no typing: a user whose
+  // palette did not open presses F1 again.
+  await until(async () => {
+    await page.keyboard.press('F1');
+    return input.fill(`>${title}`, { timeout: 3_000 }).then(() => true, () => false);
+  }, 'the command palette to take the command\'s name');
   // Enter runs the highlighted row: wait until it is the command asked for.
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
