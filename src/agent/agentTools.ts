@@ -141,6 +141,8 @@ export class AgentTools {
     const { result } = ran;
     const limits = { ...this.limits, maxRows: Math.min(this.limits.maxRows, input.maxRows ?? this.limits.maxRows) };
     const bounded = boundRows(result.columns.map((c) => c.name), result.rows, limits);
+    // A write with a row that failed (or may have been written) did not do what was asked, as the CLI's exit code 1 says.
+    const unwritten = (result.outcomes?.failed ?? 0) + (result.outcomes?.unknown ?? 0) > 0;
     return this.success(result.stats.apiCalls, {
       columns: result.columns.map((c) => ({ name: c.name, type: c.type })),
       rows: bounded.rows,
@@ -148,7 +150,7 @@ export class AgentTools {
       ...(bounded.note ? { note: bounded.note } : {}),
       ...(result.outcomes ? { outcomes: result.outcomes } : {}),
       messages: result.messages,
-    });
+    }, unwritten);
   }
 
   private async search(input: AgentToolInput<'search_transcripts'>): Promise<AgentToolResult> {
@@ -272,9 +274,9 @@ export class AgentTools {
     return { kind: 'refused', message: `Not run: this session has spent its budget of ${this.budget.limits.perSession} API calls.`, hint: `Use a mirror (0 API calls: ${this.options.hints.useMirror}), or the user can raise the budget: ${this.options.hints.raiseBudget}.` };
   }
 
-  private success(calls: number, data: Record<string, unknown>): AgentToolResult {
+  private success(calls: number, data: Record<string, unknown>, isError = false): AgentToolResult {
     const full = { ...data, apiCalls: this.budget.report(calls) };
-    return { isError: false, text: JSON.stringify(full), data: full };
+    return { isError, text: JSON.stringify(full), data: full };
   }
 
   private failure(calls: number | { spent: number }, error: { message: string; hint?: string; estimate?: number; position?: { line: number; column: number }; kind?: string }): AgentToolResult {

@@ -66,12 +66,10 @@ function procedureFacts(p: ProcedureDef): Record<string, unknown> {
 /** A first query to adapt: a few columns, filtered where Gong filters (by a recent day, or a parameter). */
 function exampleQuery(t: TableDef): string {
   const shown = t.columns.filter((c) => !c.insertOnly && c.type !== 'json').slice(0, 5).map((c) => c.name);
-  const filter = t.filters[0];
-  const column = filter && t.columns.find((c) => c.name === filter.column);
-  const where = !filter ? ''
-    : column?.type === 'datetime' && filter.operators.includes('>=') ? ` WHERE ${filter.column} >= '${daysAgo(7)}'`
-    : filter.operators.includes('=') ? ` WHERE ${filter.column} = :${filter.column}`
-    : '';
+  // A recent window is the filter that most often keeps a read cheap; else a value to fill in.
+  const byDay = t.filters.find((f) => f.operators.includes('>=') && t.columns.find((c) => c.name === f.column)?.type === 'datetime');
+  const byValue = t.filters.find((f) => f.operators.includes('='));
+  const where = byDay ? ` WHERE ${byDay.column} >= '${daysAgo(7)}'` : byValue ? ` WHERE ${byValue.column} = :${byValue.column}` : '';
   return `SELECT ${shown.join(', ')} FROM ${t.name}${where} LIMIT 20`;
 }
 
