@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { bind } from '../engine/bind/binder';
+import { planQuery } from '../engine/plan/planner';
 import { NotConfirmed, type RunOptions } from '../engine/run/context';
 import { execute } from '../engine/run/engine';
 import { EngineError, lineColumn } from '../engine/run/errors';
@@ -7,6 +9,7 @@ import { parse } from '../engine/syntax/parser';
 import type * as A from '../engine/syntax/ast';
 import type { RunOutcome } from '../history/entry';
 import type { RunDescription, RunRecording } from '../history/record';
+import type { InputValue } from '../gong/write/values';
 import { ApiCallBudget } from './budget';
 import { describeObject, listObjects } from './catalogFacts';
 import { boundRows, DEFAULT_OUTPUT_LIMITS, type OutputLimits } from './output';
@@ -194,6 +197,10 @@ export class AgentTools {
     const connection = await this.options.connection();
     const ceiling = this.budget.available();
     if (ceiling === 0 && !connection.mirror) return { ...this.budgetSpent(), spent: 0 };
+    // Counting a join reads each object's first page before the engine's question: one that
+    // cannot have a page each within the ceiling is refused before that.
+    const reads = connection.mirror ? 0 : objectsRead(checked.target, params);
+    if (reads > ceiling) return { kind: 'refused', message: `Not run: it reads ${reads} objects from Gong, at least one API call each, more than this call may spend: ${this.ceilingText(ceiling)}. Nothing was sent to Gong.`, hint: this.narrowHint(), spent: 0 };
     const prefix = explainOnly && checked.statement.kind !== 'Explain' ? 'EXPLAIN ' : '';
     const text = `${prefix}${sql}`;
     const controller = new AbortController();
@@ -302,4 +309,16 @@ function estimateOf(explained: StatementResult): CallEstimate {
   }
   const text = open ? `${calls} or more API calls` : calls === 0 ? 'no API call' : `about ${calls} API call${calls === 1 ? '' : 's'}`;
   return { calls, open, text };
+}
+
+/** How many object references a statement reads (each a request at least, unless cached); 0 for what reads nothing. */
+function objectsRead(statement: A.Statement, params: Readonly<Record<string, InputValue>> | undefined): number {
+  const select = statement.kind === 'Select' ? statement : statement.kind === 'Insert' && statement.source.kind === 'Select' ? statement.source.select : undefined;
+  if (!select) return 0;
+  try {
+    return planQuery(select, bind(select), { pushdown: true, params: new Map(Object.entries(params ?? {})) }).scans.length;
+  } catch {
+    // A statement the planner cannot plan fails in the run itself, with its position.
+    return 0;
+  }
 }
