@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
         return await queryCommand(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (UsageError.is(error)) {
       process.stderr.write(`gongsql: ${error.message} (see ${seeHelp})\n`);
       return 2;
     }
