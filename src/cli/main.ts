@@ -91,5 +91,13 @@ if (require.main === module) {
  * its own bundle (dist/mcpCommand.js beside dist/cli.js); from source (tests under tsx), mcpCommand.ts.
  */
 function loadMcpCommand(): typeof import('./mcpCommand') {
-  return require(join(__dirname, 'mcpCommand')) as typeof import('./mcpCommand');
+  try {
+    return require(join(__dirname, 'mcpCommand')) as typeof import('./mcpCommand');
+  } catch (error) {
+    // The VSIX ships the query CLI without the MCP server (VS Code has the same tools as language-model tools).
+    if ((error as { code?: string }).code === 'MODULE_NOT_FOUND' && /mcpCommand/.test((error as Error).message)) {
+      throw new UsageError('gongsql mcp is not in this package (the VS Code extension ships the query CLI only): run it from a gongsql checkout after npm run build');
+    }
+    throw error;
+  }
 }
