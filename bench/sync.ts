@@ -150,11 +150,11 @@ function minimumFor(run: SyncSummary, inWindow: number, dated: ReadonlyMap<strin
   };
   const rows = run.objects.map((o) => ({ object: o.object, actual: o.apiCalls, least: minimum(o.object, o.apiCalls) }));
   const over = rows.filter((r) => r.actual !== r.least).map((r) => `${r.object} ${r.actual} vs ${r.least}`);
-  const paged = rows.filter((r) => tables.get(r.object)?.policy.kind !== 'perCall' && r.least > 1).map((r) => `${r.object} ${r.least}`);
+  const paged = rows.filter((r) => dated.has(r.object) && r.least > 1).map((r) => `${r.object} ${r.least}`);
   return {
     // + 1: the workspaces request that checks which Gong the mirror copies (src/mirror/source.ts).
     total: 1 + rows.reduce((n, r) => n + r.least, 0),
-    detail: `1 source check; ${inWindow} calls in the window; more than a page: ${paged.join(', ') || 'none'}; ${over.length === 0 ? 'every object at its minimum' : `differs: ${over.join(', ')}`}`,
+    detail: `1 source check; ${inWindow} calls in the window; dated reads of more than one request: ${paged.join(', ') || 'none'}; ${over.length === 0 ? 'every object at its minimum' : `differs: ${over.join(', ')}`}`,
   };
 }
 
