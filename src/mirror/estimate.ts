@@ -1,9 +1,9 @@
 import { findTable } from '../gong/catalog';
 import type { TableDef } from '../gong/catalog/types';
 import { countedFanOut } from '../gong/read/fanOutRequests';
-import { planRead } from '../gong/read/plan';
+import { PAGE_SIZE, planRead } from '../gong/read/plan';
 import { emptyStats, readRows, type ReadStats } from '../gong/read/reader';
-import type { SyncState } from './destination';
+import type { Destination, SyncState } from './destination';
 import { CALLS_PER_REQUEST, callsTable, readParts, selectTables, windowPredicates, windowStart, type ReadPart } from './reads';
 import { parseCheckpoint } from './state';
 import type { MirrorTable } from './schema';
@@ -69,11 +69,12 @@ async function estimateObject(
   const minimum = parts.reduce((n, p) => n + p.plan.estimate.requests, 0);
   // What the mirror holds in the window tells how many pages it will take again; on a first run
   // Gong's count on the first page does (one request, read again by the run).
-  const held = state?.watermark || policy.kind === 'fullRefresh' ? await rowsFrom(options, table, from, counts) : undefined;
+  const mirrored = state?.watermark || policy.kind === 'fullRefresh' ? await heldRequests(options.destination, table, from, counts) : undefined;
+  const held = mirrored?.rows;
   // A resumed read goes on at its page: its count is not worth a request.
   const told = held === undefined && !resumed && policy.kind !== 'fullRefresh' ? await countAtGong(options, parts[0], stats) : undefined;
   const rows = held ?? told;
-  const pages = rows === undefined ? minimum : Math.max(minimum, Math.ceil(rows / 100) + parts.length - 1);
+  const pages = mirrored ? mirrored.requests : told === undefined ? minimum : Math.max(minimum, Math.ceil(told / PAGE_SIZE) + parts.length - 1);
   const open = rows === undefined || parts.length > 1 || parts.some((p) => p.plan.fanOut !== undefined);
   const note = policy.kind === 'fullRefresh' ? `read whole${held ? ` (${held} row${held === 1 ? '' : 's'} in the mirror)` : ''}`
     : held !== undefined ? `${held} row${held === 1 ? '' : 's'} in the mirror for this window`
@@ -125,12 +126,50 @@ async function countAtGong(options: SyncOptions, part: ReadPart | undefined, sta
   return total;
 }
 
-/** Rows the mirror holds from `from` on (every row when null). */
-async function rowsFrom(options: SyncOptions, table: MirrorTable, from: string | null, counts: Map<string, number>): Promise<number> {
-  if (from === null) return counts.get(table.name) ?? 0;
-  let n = 0;
-  for await (const batch of options.destination.select(table, windowPredicates(table, from))) n += batch.length;
-  return n;
+/**
+ * The key columns that tell Gong's records apart in an object's rows. Gong pages records, 100
+ * a page, and a read that unwinds each record into rows (a user's days, a scorecard's answers)
+ * keys the rows by the record's own key, read from it (`$user.userId`): 100 users are one page
+ * of UserActivityDayByDay however many days they have. None: a row is a record.
+ */
+export function recordKey(table: MirrorTable): string[] {
+  return table.columns.filter((c) => {
+    const source = table.table.columns.find((d) => d.name === c.name)?.source;
+    return table.key.includes(c.name) && typeof source === 'string' && /^\$\w+\./.test(source);
+  }).map((c) => c.name);
+}
+
+/**
+ * The rows the mirror holds from `from` on (every row when null), and the requests reading them
+ * again takes at least: per part of the read, a page per 100 of Gong's records (recordKey), and
+ * one for a read that is not paged or finds nothing.
+ */
+export async function heldRequests(destination: Destination, table: MirrorTable, from: string | null, counts?: Map<string, number>): Promise<{ rows: number; requests: number }> {
+  const parts = readParts(table, windowPredicates(table, from));
+  const pages = (part: ReadPart, records: number) => Math.max(part.plan.estimate.requests, part.plan.path.paging === 'none' ? 0 : Math.ceil(records / PAGE_SIZE));
+  const keyAt = recordKey(table).map((name) => table.columns.findIndex((c) => c.name === name));
+  // A fan-out over fixed values (AuditLogs' log types) is a part per value, its rows those holding it.
+  const matchers = parts.map((part) => Object.entries(part.plan.bound).map(([name, value]) => [table.columns.findIndex((c) => c.name === name), String(value)] as const).filter(([at]) => at >= 0));
+  if (from === null && counts && keyAt.length === 0 && parts.length === 1) {
+    const rows = counts.get(table.name) ?? 0;
+    return { rows, requests: pages(parts[0] as ReadPart, rows) };
+  }
+  let rows = 0;
+  // Rows are records unless a record key says otherwise: then its distinct values are.
+  const records = parts.map(() => 0);
+  const seen = parts.map(() => new Set<string>());
+  for await (const batch of destination.select(table, windowPredicates(table, from))) {
+    for (const row of batch) {
+      rows++;
+      const record = keyAt.length > 0 ? JSON.stringify(keyAt.map((at) => row[at] ?? null)) : undefined;
+      for (const [index, matcher] of matchers.entries()) {
+        if (!matcher.every(([at, value]) => String(row[at]) === value)) continue;
+        if (record === undefined) records[index]!++;
+        else seen[index]!.add(record);
+      }
+    }
+  }
+  return { rows, requests: parts.reduce((n, part, index) => n + pages(part, records[index]! + seen[index]!.size), 0) };
 }
 
 /** Calls already in the mirror whose content this object has not followed yet. */
