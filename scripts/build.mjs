@@ -12,6 +12,8 @@ await Promise.all([
   // Loaded on the first command that needs Gong (see activate.ts): keeps activation light.
   build({ ...common, entryPoints: ['src/extension/runtime.ts'], outfile: 'dist/runtime.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', ...nodeExternal] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternal }),
+  // `gongsql mcp` and the MCP SDK: loaded by that command only (src/cli/mcpOptions.ts).
+  build({ ...common, entryPoints: ['src/cli/mcpCommand.ts'], outfile: 'dist/mcpCommand.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternal }),
   // Excel and Parquet export (exceljs, hyparquet-writer): loaded on the first export (src/engine/render/loadFileExport.ts).
   build({ ...common, entryPoints: ['src/engine/render/fileExport.ts'], outfile: 'dist/fileExport.js', platform: 'node', format: 'cjs', target: 'node20', inject: ['scripts/bufferShim.mjs'] }),
   // Local evaluation's SQLite thread (src/engine/eval/local.ts starts it from beside the bundle).

@@ -42,6 +42,11 @@ export async function historyCommand(argv: string[], io: { stdout: NodeJS.Writab
     return 0;
   }
   const entries = await store.list({ search: values.search, limit });
+  // A table of no rows would be a header alone: a person is told instead (json/csv stay data: [] or a header).
+  if (entries.length === 0 && format === 'table') {
+    io.stdout.write(`No runs${values.search !== undefined ? ` match "${values.search}"` : ''} in the query history (${store.dir}).\n`);
+    return 0;
+  }
   const rows = entries.map((e) => row(e, format === 'table'));
   const result: StatementResult = { index: 0, kind: 'select', columns: COLUMNS.map((name) => ({ name, type: 'text' })), rows, messages: [], stats: { pages: 0, records: 0, apiCalls: 0, rows: rows.length, cachedScans: 0, ms: 0 } };
   io.stdout.write(formatResult(result, format));

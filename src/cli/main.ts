@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { version } from '../../package.json';
 import { hasFlag } from './args';
 import { HISTORY_OPTIONS, HISTORY_USAGE, historyCommand } from './historyCommand';
+import { MCP_OPTIONS, MCP_USAGE } from './mcpOptions';
 import { demoCommand } from './demoCommand';
 import { QUERY_OPTIONS, QUERY_USAGE, queryCommand } from './queryCommand';
 import { SANDBOX_OPTIONS, SANDBOX_USAGE, sandboxCommand } from './sandboxCommand';
@@ -16,19 +18,20 @@ Other commands:
   gongsql sandbox [options]   run the Gong API emulator (gongsql sandbox --help)
   gongsql demo                start a sandbox and run example queries
   gongsql history [options]   the queries run on this machine, newest first (gongsql history --help)
+  gongsql mcp [options]       an MCP server for AI agents, with an API-call budget (gongsql mcp --help)
   gongsql help [COMMAND]      this help, or a command's
   gongsql --version           the version of gongsql`;
 
 const HELP_FLAGS = ['-h', '--help'];
 
 /** The help of each command, by the name typed after gongsql. */
-const HELP: Record<string, string> = { sandbox: SANDBOX_USAGE, sync: SYNC_USAGE, history: HISTORY_USAGE, demo: USAGE };
+const HELP: Record<string, string> = { sandbox: SANDBOX_USAGE, sync: SYNC_USAGE, history: HISTORY_USAGE, mcp: MCP_USAGE, demo: USAGE };
 
 /** Exit codes: 0 success, 1 a failure while running, 2 a usage error (or nothing to run), 130 cancelled by Ctrl-C. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   // Where a usage error points: the help of the command that was given.
-  const seeHelp = command === 'sandbox' || command === 'sync' || command === 'history' ? `gongsql ${command} --help` : 'gongsql --help';
+  const seeHelp = command === 'sandbox' || command === 'sync' || command === 'history' || command === 'mcp' ? `gongsql ${command} --help` : 'gongsql --help';
   try {
     switch (command) {
       case 'sandbox':
@@ -41,6 +44,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'history':
         if (hasFlag(rest, HISTORY_OPTIONS, HELP_FLAGS)) return print(HISTORY_USAGE);
         return await historyCommand(rest, { stdout: process.stdout, env: process.env });
+      case 'mcp':
+        if (hasFlag(rest, MCP_OPTIONS, HELP_FLAGS)) return print(MCP_USAGE);
+        return await loadMcpCommand().mcpCommand(rest, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
       case 'demo':
         if (hasFlag(rest, {}, HELP_FLAGS)) return print(USAGE);
         return await demoCommand(process.stdout, process.stderr);
@@ -67,7 +73,7 @@ function helpCommand(args: string[]): number {
   if (extra.length > 0) throw new UsageError('help takes at most one command name');
   if (topic === undefined) return print(USAGE);
   const text = HELP[topic];
-  if (text === undefined) throw new UsageError(`no help for ${topic}: the commands are sync, sandbox, history and demo`);
+  if (text === undefined) throw new UsageError(`no help for ${topic}: the commands are sync, sandbox, history, mcp and demo`);
   return print(text);
 }
 
@@ -78,4 +84,12 @@ function print(text: string): number {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}
+
+/**
+ * The MCP command, loaded on first use: a path esbuild does not follow, so the MCP SDK is in
+ * its own bundle (dist/mcpCommand.js beside dist/cli.js); from source (tests under tsx), mcpCommand.ts.
+ */
+function loadMcpCommand(): typeof import('./mcpCommand') {
+  return require(join(__dirname, 'mcpCommand')) as typeof import('./mcpCommand');
 }

@@ -4,8 +4,8 @@ import type { SqlValue } from '../values';
 /** How a run ended: it ran, failed, was cancelled, or the user said no to a confirmation. */
 export type RunOutcome = 'ok' | 'error' | 'cancelled' | 'declined';
 
-/** Where a run came from. */
-export type RunSurface = 'editor' | 'notebook' | 'cli';
+/** Where a run came from; `agent`: an AI agent's tool call (gongsql mcp, or VS Code's language-model tools). */
+export type RunSurface = 'editor' | 'notebook' | 'cli' | 'agent';
 
 /** One run as the history keeps it: what ran, where, when and what it cost. Never a credential. */
 export interface HistoryEntry {

@@ -41,6 +41,11 @@ export interface Destination {
    * after `after.syncedAt`; null: every row), deleted rows included, in that order.
    */
   syncedAfter(table: MirrorTable, after: { readonly syncedAt: string; readonly key?: string } | null): Promise<SyncedKey[]>;
+  /**
+   * The smallest value of `column` among the live rows of `table` (text, as stored; undefined
+   * when it has none): where a dated object's rows start, for the mirror's first-day warning.
+   */
+  earliest(table: MirrorTable, column: string): Promise<string | undefined>;
   /** Rows per object (deleted left out), for the explorer and EXPLAIN. */
   rowCounts(): Promise<Map<string, number>>;
   /** SQLite only: statements run on the database file itself (the engine's fast path). */

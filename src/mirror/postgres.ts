@@ -299,6 +299,13 @@ class PostgresMirror implements Destination {
     }
   }
 
+  async earliest(table: MirrorTable, column: string): Promise<string | undefined> {
+    return this.withClient(async (client) => {
+      const { rows } = await client.query<{ first: string | null }>(`SELECT min(${quoteIdent(column)}) AS "first" FROM ${quoteIdent(table.name)} WHERE ${quoteIdent(DELETED_AT)} IS NULL`);
+      return rows[0]?.first ?? undefined;
+    }, `read the earliest ${column} of ${table.name}`);
+  }
+
   async rowCounts(): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     await this.withClient(async (client) => {

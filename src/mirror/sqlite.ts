@@ -7,7 +7,7 @@ import type { Row, SqlValue } from '../values';
 import { MirrorError, MirrorInUseError, type Destination, type NativeSql, type PageCommit, type RowSink, type SyncedKey, type SyncState, type TranscriptMatch } from './destination';
 import type { MirrorTable } from './schema';
 import type { WorkerReply, WorkerRequest } from './sqliteProtocol';
-import { selectSql, tableSpec } from './sqliteSql';
+import { earliestSql, selectSql, tableSpec } from './sqliteSql';
 import { releaseAbandonedLock } from './sqliteLock';
 
 /** A request before `call` numbers it. */
@@ -63,6 +63,15 @@ class SqliteMirror implements Destination {
   async *select(table: MirrorTable, predicates: readonly Predicate[]): AsyncIterable<Row[]> {
     const { sql, params } = selectSql(table, predicates);
     yield* this.stream(sql, params);
+  }
+
+  async earliest(table: MirrorTable, column: string): Promise<string | undefined> {
+    let first: string | undefined;
+    await this.query(earliestSql(table, column), [], {
+      columns: () => undefined,
+      rows: (batch) => { first = batch[0]?.[0] == null ? undefined : String(batch[0][0]); },
+    });
+    return first;
   }
 
   async rowCounts(): Promise<Map<string, number>> {

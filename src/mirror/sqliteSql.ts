@@ -93,6 +93,11 @@ export function selectSql(table: MirrorTable, predicates: readonly Predicate[]):
   return { sql: `SELECT ${table.columns.map((c) => q(c.name)).join(', ')} FROM ${q(table.name)} WHERE ${where.join(' AND ')}`, params };
 }
 
+/** The smallest value of a column among the live rows (see `Destination.earliest`). */
+export function earliestSql(table: MirrorTable, column: string): string {
+  return `SELECT min(${q(column)}) FROM ${q(table.name)} WHERE ${DELETED_AT} IS NULL`;
+}
+
 /**
  * A user's search as an FTS5 query on the sentence, the speaker and the affiliation (every term
  * in one of them: `Vera pricing`): each word a quoted term (so `don't`

@@ -1,5 +1,5 @@
 import type { Destination } from '../../mirror/destination';
-import { DELETED_AT, type MirrorTable } from '../../mirror/schema';
+import type { MirrorTable } from '../../mirror/schema';
 import type { Scan } from '../plan/planner';
 import { holdsRowAtOrBefore, lowerBound } from './mirrorCoverage';
 import { mirrorPredicates } from './mirrorRead';
@@ -32,29 +32,11 @@ export async function mirrorStartWarnings(reads: readonly MirrorScan[], label: s
     if (policy.kind !== 'window' && (policy.kind !== 'createdSince' || policy.history === 'all')) continue;
     const from = lowerBound(mirrorPredicates(scan), policy.cursor);
     if (!from || await holdsRowAtOrBefore(source.destination, source.table, policy.cursor, from)) continue;
-    const first = await earliest(source.destination, source.table, policy.cursor);
+    const cursor = source.table.columns.find((c) => c.name.toLowerCase() === policy.cursor.toLowerCase())!.name;
+    const first = await source.destination.earliest(source.table, cursor);
     if (first === undefined || Date.parse(first) - from.ms < QUIET_DAYS * DAY_MS) continue;
     const name = scan.table.name;
     said.add(`Warning: the mirror ${label} holds ${name} from ${first} (its earliest ${policy.cursor}), later than the ${from.text} the query asks from: the rows before are not in it. Add them with gongsql sync --objects ${name} --to ${label} --since ${from.text.slice(0, 10)} --full, or query ${name} on a live connection.`);
   }
   return [...said];
-}
-
-/** The earliest value of the cursor column among the mirror's live rows: one SQL statement on a SQLite file, else a scan. */
-async function earliest(destination: Destination, table: MirrorTable, cursor: string): Promise<string | undefined> {
-  const column = table.columns.find((c) => c.name.toLowerCase() === cursor.toLowerCase())!.name;
-  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  let first: string | undefined;
-  if (destination.native) {
-    await destination.native.query(`SELECT min(${quote(column)}) FROM ${quote(table.name)} WHERE ${DELETED_AT} IS NULL`, [], {
-      columns: () => {},
-      rows: (batch) => { first = batch[0]?.[0] == null ? undefined : String(batch[0][0]); },
-    });
-    return first;
-  }
-  const at = table.columns.findIndex((c) => c.name === column);
-  for await (const batch of destination.select(table, [])) {
-    for (const row of batch) if (row[at] != null && (first === undefined || String(row[at]) < first)) first = String(row[at]);
-  }
-  return first;
 }

@@ -15,7 +15,7 @@ import { localTables, preflight } from './preflight';
 import { runNative } from './nativeSelect';
 import { costFanOuts } from './fanOutCost';
 import { countPages, keyedEstimate, knownRows, type FirstPage } from './pageCount';
-import type { Estimate } from '../../gong/read/plan';
+import { PAGE_SIZE, type Estimate } from '../../gong/read/plan';
 import { cacheKey, scanPages, scanSources, type ScanSource, type Sources } from './source';
 
 export interface SelectOutput {
@@ -78,10 +78,12 @@ async function runLocally(text: string, select: A.SelectStatement, binding: Bind
     const counts = queryPlan.streaming && streamed && !cached(streamed, readOf(streamed), ctx)
       ? await rowCounts(db, queryPlan.streaming, ctx)
       : undefined;
+    // Without WHERE every record read is a row of the result, so LIMIT and OFFSET bound the pages read (and asked about).
+    const pagesNeeded = counts && select.body.kind === 'Core' && !select.body.where ? Math.max(1, Math.ceil((counts.offset + counts.limit) / PAGE_SIZE)) : undefined;
     if (counts) {
       // The engine counts rows for LIMIT and OFFSET instead, as pages arrive.
       const unlimited = localSql({ ...select, limit: undefined }, { tables: tables.names, params: ctx.params, text });
-      return await stream(db, unlimited, queryPlan, readOf(queryPlan.streaming!.scan), counts, ctx, emitRows);
+      return await stream(db, unlimited, queryPlan, readOf(queryPlan.streaming!.scan), counts, ctx, emitRows, pagesNeeded);
     }
     const read = await readScans(queryPlan.scans, readOf, counted.firstPages, ctx);
     for (const scan of queryPlan.scans) {
@@ -108,7 +110,7 @@ interface ScanRead { readonly source: ScanSource; readonly columns: readonly Col
 type ReadOf = (scan: Scan) => ScanRead;
 type FirstPages = ReadonlyMap<A.TableRef, FirstPage>;
 
-async function stream(db: LocalDatabase, unlimited: LocalSql, queryPlan: QueryPlan, how: ScanRead, counts: RowCounts, ctx: RunContext, emitRows: boolean): Promise<Omit<SelectOutput, 'messages'>> {
+async function stream(db: LocalDatabase, unlimited: LocalSql, queryPlan: QueryPlan, how: ScanRead, counts: RowCounts, ctx: RunContext, emitRows: boolean, pagesNeeded?: number): Promise<Omit<SelectOutput, 'messages'>> {
   const { columns } = how;
   const { scan } = queryPlan.streaming as NonNullable<QueryPlan['streaming']>;
   const { limit: limitCount } = counts;
@@ -119,7 +121,7 @@ async function stream(db: LocalDatabase, unlimited: LocalSql, queryPlan: QueryPl
   let complete = true;
   if (limitCount > 0) {
     complete = false;
-    for await (const page of scanPages(scan, how.source, how.columns, ctx, readOptions(ctx))) {
+    for await (const page of scanPages(scan, how.source, how.columns, ctx, readOptions(ctx, pagesNeeded))) {
       all.push(...page);
       await db.clear('gs_0');
       await db.insertRows('gs_0', columns.length, page, projection(scan.table.columns, columns));
@@ -202,12 +204,13 @@ async function fetchScan(scan: Scan, how: ScanRead, ctx: RunContext, first?: Fir
   return rows;
 }
 
-function readOptions(ctx: RunContext): ReadOptions {
+/** `pagesNeeded`: a streamed read that stops after this many pages (LIMIT without WHERE) is asked about those only. */
+function readOptions(ctx: RunContext, pagesNeeded = Infinity): ReadOptions {
   return {
     signal: ctx.options.signal,
     onProgress: () => ctx.emit({ type: 'progress', index: ctx.index, stats: ctx.stats }),
     onTotal: async ({ pages }) => {
-      const estimate = ctx.stats.apiCalls + pages - 1;
+      const estimate = ctx.stats.apiCalls + Math.min(pages, pagesNeeded) - 1;
       await confirmCalls(estimate, ctx);
     },
   };

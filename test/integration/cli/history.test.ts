@@ -66,5 +66,8 @@ describe('gongsql history: the CLI records its runs and reads the store the edit
     const cleared = await gongsql(['history', '--clear'], { env });
     assert.match(cleared.stdout, /Cleared the query history/);
     assert.deepEqual(await history(), []);
+    const empty = await gongsql(['history'], { env });
+    assert.equal(empty.stdout, `No runs in the query history (${env.GONGSQL_STATE_DIR}).\n`);
+    assert.match((await gongsql(['history', '--search', 'calls'], { env })).stdout, /^No runs match "calls" in the query history/);
   });
 });

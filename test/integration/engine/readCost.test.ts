@@ -88,4 +88,14 @@ describe('the cost of every read of a statement, asked about before it is spent'
     assert.ok(spent.length <= 3 * Math.ceil(since / 100), `the deals, the calls and their stats of half a year: ${spent.length} requests`);
     assert.ok(spent.length < 2 * Math.ceil(since / 100) + whole, 'fewer than with the stats of every call');
   });
+  it('a streamed read with LIMIT and no WHERE is asked about the pages LIMIT needs, not every page of the object', async () => {
+    const quiet = asking(false);
+    const spent = await requestsDuring(sandbox, () => run('SELECT Id FROM Calls LIMIT 150', { confirm: quiet.confirm }));
+    assert.equal(quiet.asked.length, 0, 'two pages are within the threshold of 5');
+    assert.equal(spent.length, 2);
+    // With a WHERE evaluated locally the pages it takes are unknown: every page counts.
+    const filtered = asking(false);
+    await assert.rejects(run("SELECT Id FROM Calls WHERE Title <> '' LIMIT 150", { confirm: filtered.confirm }), /not run without confirmation/);
+    assert.equal(filtered.asked[0]?.request.estimate, Math.ceil(sandbox.store.visibleCalls.length / 100));
+  });
 });

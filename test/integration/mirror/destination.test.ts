@@ -96,6 +96,27 @@ for (const kind of kinds) {
       }
     });
 
+    it('earliest: the smallest value of a column among live rows, undefined when there is none', async () => {
+      const fresh = await kind.open();
+      try {
+        await fresh.prepare(mirrorTables());
+        assert.equal(await fresh.earliest(Calls, 'Scheduled'), undefined);
+        await fresh.commit({ table: Calls, runAt: RUN1, states: [], rows: [
+          row(Calls, { Id: '1', Scheduled: '2026-10-05T09:00:00Z' }),
+          row(Calls, { Id: '2', Scheduled: '2026-09-30T23:00:00Z' }),
+          row(Calls, { Id: '3', Scheduled: null }),
+        ] });
+        assert.equal(await fresh.earliest(Calls, 'Scheduled'), '2026-09-30T23:00:00Z');
+        // A row the next full read no longer returned is deleted: it no longer counts.
+        const done = state('Calls', { status: 'done', lastRunFinished: RUN2 });
+        await fresh.commit({ table: Calls, runAt: RUN2, states: [], rows: [row(Calls, { Id: '1', Scheduled: '2026-10-05T09:00:00Z' })] });
+        await fresh.finishRefresh(Calls, RUN2, done);
+        assert.equal(await fresh.earliest(Calls, 'Scheduled'), '2026-10-05T09:00:00Z');
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('upserts by key: a known key is overwritten, a new one added', async () => {
       await d.commit({ table: Calls, runAt: RUN1, states: [], rows: [
         row(Calls, { Id: '101', Title: 'First', Duration: 60, IsPrivate: 0 }),

@@ -72,8 +72,8 @@ describe('layering', () => {
     assert.deepEqual(importCycles(sources('src')), []);
   });
 
-  it('core code (engine, gong, cli, sandbox, gallery) never imports vscode', () => {
-    const offenders = ['src/engine', 'src/gong', 'src/cli', 'src/sandbox', 'src/gallery']
+  it('core code (engine, gong, cli, sandbox, gallery, history, mirror, agent) never imports vscode', () => {
+    const offenders = ['src/engine', 'src/gong', 'src/cli', 'src/sandbox', 'src/gallery', 'src/history', 'src/mirror', 'src/agent']
       .flatMap(sources)
       .filter((f) => importsOf(f).includes('vscode'));
     assert.deepEqual(offenders, []);

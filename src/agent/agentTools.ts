@@ -1,0 +1,324 @@
+import { z } from 'zod';
+import { bind } from '../engine/bind/binder';
+import { planQuery } from '../engine/plan/planner';
+import { NotConfirmed, type RunOptions } from '../engine/run/context';
+import { execute } from '../engine/run/engine';
+import { EngineError, lineColumn } from '../engine/run/errors';
+import type { StatementResult } from '../engine/run/result';
+import { parse } from '../engine/syntax/parser';
+import type * as A from '../engine/syntax/ast';
+import type { RunOutcome } from '../history/entry';
+import type { RunDescription, RunRecording } from '../history/record';
+import type { InputValue } from '../gong/write/values';
+import { ApiCallBudget } from './budget';
+import { describeObject, listObjects } from './catalogFacts';
+import { boundRows, DEFAULT_OUTPUT_LIMITS, type OutputLimits } from './output';
+import { findAgentTool, type AgentToolInput, type AgentToolName } from './tools';
+
+/** The connection tools run on: a live Gong (its client) or a mirror, as the engine's run options take them. */
+export interface AgentConnection extends Pick<RunOptions, 'client' | 'mirror' | 'answerFromMirror' | 'connectionId' | 'cache' | 'localMemory'> {
+  /** Its name in the query history and in results. */
+  readonly label: string;
+}
+
+/** What each front end says in refusals: how its user changes what was refused. */
+export interface AgentHints {
+  /** e.g. "start the server with --allow-writes". */
+  readonly allowWrites: string;
+  /** e.g. "gongsql sync --to gong.sqlite, then gongsql mcp --mirror gong.sqlite". */
+  readonly useMirror: string;
+  /** e.g. "--max-calls-per-call N". */
+  readonly raiseBudget: string;
+}
+
+export interface AgentToolsOptions {
+  /** The connection of each call (VS Code's active connection may change between calls). */
+  connection(): Promise<AgentConnection>;
+  readonly budget: ApiCallBudget;
+  readonly allowWrites: boolean;
+  readonly limits?: OutputLimits;
+  readonly hints: AgentHints;
+  /** Starts the query history's record of a run, when the front end keeps one. */
+  readonly record?: (run: RunDescription) => RunRecording | undefined;
+}
+
+/** What a tool call gives back: JSON text for the model, and the same data for code. */
+export interface AgentToolResult {
+  readonly isError: boolean;
+  readonly text: string;
+  readonly data: Record<string, unknown>;
+}
+
+/** An estimate of a statement's API calls: `open` when it may need more (Gong's count is known only once reading starts). */
+export interface CallEstimate {
+  readonly calls: number;
+  readonly open: boolean;
+  /** "about 20 API calls", "1 or more API calls", "no API call". */
+  readonly text: string;
+}
+
+/** What a front end shows before running a statement (VS Code's confirmation). */
+export interface StatementPreview {
+  readonly statement: string;
+  readonly writes: boolean;
+  readonly estimate: CallEstimate;
+  /** Set when the run would be refused: the tool call then says why, with nothing to confirm. */
+  readonly refusal?: string;
+}
+
+const WRITES: ReadonlySet<A.Statement['kind']> = new Set(['Insert', 'Update', 'Delete', 'Call']);
+
+/** The outcome of one statement run for an agent. */
+type Ran =
+  | { kind: 'ok'; result: StatementResult }
+  | { kind: 'refused'; message: string; hint?: string; estimate?: number }
+  | { kind: 'error'; message: string; position?: { line: number; column: number } };
+
+/**
+ * The agent tools on one connection with one budget: the MCP server makes one per process,
+ * VS Code one per connection. Every statement runs with the budget's rest as its ceiling, so
+ * the engine refuses a costlier one before its requests (its `confirm` is never yes), and a
+ * run whose estimate fell short is stopped when it passes the ceiling.
+ */
+export class AgentTools {
+  private readonly limits: OutputLimits;
+
+  constructor(private readonly options: AgentToolsOptions) {
+    this.limits = options.limits ?? DEFAULT_OUTPUT_LIMITS;
+  }
+
+  get budget(): ApiCallBudget {
+    return this.options.budget;
+  }
+
+  /** Runs tool `name` on `input` (checked against the tool's schema); never throws for bad input or a failed query. */
+  async call(name: string, input: unknown, signal?: AbortSignal): Promise<AgentToolResult> {
+    const spec = findAgentTool(name);
+    if (!spec) return this.failure(0, { message: `Unknown tool ${name}.` });
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) return this.failure(0, { message: `Invalid input for ${name}: ${z.prettifyError(parsed.error)}` });
+    switch (spec.name as AgentToolName) {
+      case 'list_objects':
+        return this.success(0, listObjects((await this.options.connection()).mirror !== undefined));
+      case 'describe_object': {
+        const described = describeObject((parsed.data as AgentToolInput<'describe_object'>).name);
+        return described.found ? this.success(0, described.facts) : this.failure(0, { message: described.message });
+      }
+      case 'explain_query':
+        return this.explain(parsed.data as AgentToolInput<'explain_query'>, signal);
+      case 'run_query':
+        return this.query(parsed.data as AgentToolInput<'run_query'>, signal);
+      case 'search_transcripts':
+        return this.search(parsed.data as AgentToolInput<'search_transcripts'>);
+    }
+  }
+
+  /** The statement of a run_query input and its estimated API calls, for a confirmation before the run. */
+  async preview(input: unknown, signal?: AbortSignal): Promise<StatementPreview> {
+    const parsed = findAgentTool('run_query')!.input.safeParse(input ?? {});
+    const statement = parsed.success ? (parsed.data as AgentToolInput<'run_query'>).sql : String((input as { sql?: unknown } | undefined)?.sql ?? '');
+    const unknownCost: CallEstimate = { calls: 0, open: true, text: 'unknown' };
+    if (!parsed.success) return { statement, writes: false, estimate: unknownCost, refusal: z.prettifyError(parsed.error) };
+    const { sql, params } = parsed.data as AgentToolInput<'run_query'>;
+    const checked = this.check(sql, params);
+    if ('message' in checked) return { statement, writes: false, estimate: unknownCost, refusal: checked.message };
+    const writes = WRITES.has(checked.target.kind);
+    if (writes && !this.options.allowWrites) return { statement, writes, estimate: unknownCost, refusal: this.writesRefused().message };
+    // A preview is not a run the user asked for: it stays out of the query history.
+    const explained = await this.run(sql, params, true, signal, false);
+    if (explained.kind !== 'ok') return { statement, writes, estimate: unknownCost, refusal: explained.message };
+    return { statement, writes, estimate: estimateOf(explained.result) };
+  }
+
+  private async explain(input: AgentToolInput<'explain_query'>, signal?: AbortSignal): Promise<AgentToolResult> {
+    const ran = await this.run(input.sql, input.params, true, signal);
+    if (ran.kind !== 'ok') return this.failure(ran, ran);
+    const { result } = ran;
+    const plan = boundRows(result.columns.map((c) => c.name), result.rows, this.limits);
+    return this.success(result.stats.apiCalls, { plan: plan.rows, estimate: estimateOf(result).text, messages: result.messages });
+  }
+
+  private async query(input: AgentToolInput<'run_query'>, signal?: AbortSignal): Promise<AgentToolResult> {
+    const ran = await this.run(input.sql, input.params, false, signal);
+    if (ran.kind !== 'ok') return this.failure(ran, ran);
+    const { result } = ran;
+    const limits = { ...this.limits, maxRows: Math.min(this.limits.maxRows, input.maxRows ?? this.limits.maxRows) };
+    const bounded = boundRows(result.columns.map((c) => c.name), result.rows, limits);
+    // A write with a row that failed (or may have been written) did not do what was asked, as the CLI's exit code 1 says.
+    const unwritten = (result.outcomes?.failed ?? 0) + (result.outcomes?.unknown ?? 0) > 0;
+    return this.success(result.stats.apiCalls, {
+      columns: result.columns.map((c) => ({ name: c.name, type: c.type })),
+      rows: bounded.rows,
+      rowCount: bounded.total,
+      ...(bounded.note ? { note: bounded.note } : {}),
+      ...(result.outcomes ? { outcomes: result.outcomes } : {}),
+      messages: result.messages,
+    }, unwritten);
+  }
+
+  private async search(input: AgentToolInput<'search_transcripts'>): Promise<AgentToolResult> {
+    const connection = await this.options.connection();
+    const mirror = connection.mirror ?? connection.answerFromMirror?.destination;
+    if (!mirror) return this.failure(0, { message: `search_transcripts needs a mirror of Gong, and ${connection.label} is not one (searching Gong itself would read every transcript).`, hint: this.options.hints.useMirror });
+    try {
+      const matches = await mirror.searchTranscripts(input.query, input.limit ?? 50);
+      const columns = ['CallId', 'CallTitle', 'CallScheduled', 'Speaker', 'Affiliation', 'AtSecond', 'Sentence'];
+      const rows = matches.map((m) => [m.callId, m.callTitle, m.callScheduled, m.speakerName, m.affiliation, Math.round(m.startMs / 1000), m.snippet]);
+      const bounded = boundRows(columns, rows, this.limits);
+      return this.success(0, { mirror: mirror.label, matches: bounded.rows, matchCount: bounded.total, ...(bounded.note ? { note: bounded.note } : {}), howToReadMore: 'run_query: SELECT … FROM CallTranscripts WHERE CallId = \'…\' gives a call\'s whole transcript' });
+    } catch (error) {
+      return this.failure(0, { message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /** The one statement of `sql`, or why it cannot run: a syntax error (with its position), several statements. */
+  private check(sql: string, params: Readonly<Record<string, unknown>> | undefined): { statement: A.Statement; target: A.Statement } | { message: string; position?: { line: number; column: number } } {
+    const parsed = parse(sql);
+    const syntax = parsed.diagnostics.find((d) => d.severity === 'error');
+    if (syntax) return { message: syntax.message, position: lineColumn(sql, syntax.span.start) };
+    if (parsed.statements.length !== 1) return { message: `Give one statement per call (this text has ${parsed.statements.length}).` };
+    // JSON has no exact integers above 2^53: an id sent as a number has already lost digits.
+    const inexact = Object.entries(params ?? {}).find(([, v]) => typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v));
+    if (inexact) return { message: `Parameter ${inexact[0]} is the number ${inexact[1]}, too large to be exact: give ids as strings ("${inexact[0]}": "…").` };
+    const statement = parsed.statements[0] as A.Statement;
+    return { statement, target: statement.kind === 'Explain' ? statement.statement : statement };
+  }
+
+  /**
+   * Runs one statement (or its EXPLAIN) within the budget and records it in the history. The
+   * engine is asked nothing it can say yes to: a costlier read, an UPDATE/DELETE without WHERE
+   * and an irreversible CALL all end as refusals.
+   */
+  private async run(sql: string, params: Readonly<Record<string, string | number | boolean | null>> | undefined, explainOnly: boolean, signal?: AbortSignal, record = true): Promise<Ran & { spent: number }> {
+    const checked = this.check(sql, params);
+    if ('message' in checked) return { kind: 'error', ...checked, spent: 0 };
+    const explaining = explainOnly || checked.statement.kind === 'Explain';
+    if (!explaining && WRITES.has(checked.target.kind) && !this.options.allowWrites) return { ...this.writesRefused(), spent: 0 };
+    const connection = await this.options.connection();
+    const ceiling = this.budget.available();
+    if (ceiling === 0 && !connection.mirror) return { ...this.budgetSpent(), spent: 0 };
+    // Counting a join reads each object's first page before the engine's question: one that
+    // cannot have a page each within the ceiling is refused before that.
+    const reads = connection.mirror ? 0 : objectsRead(checked.target, params);
+    if (reads > ceiling) return { kind: 'refused', message: `Not run: it reads ${reads} objects from Gong, at least one API call each, more than this call may spend: ${this.ceilingText(ceiling)}. Nothing was sent to Gong.`, hint: this.narrowHint(), spent: 0 };
+    const prefix = explainOnly && checked.statement.kind !== 'Explain' ? 'EXPLAIN ' : '';
+    const text = `${prefix}${sql}`;
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let spent = 0;
+    let passedCeiling = false;
+    const { label, ...source } = connection;
+    const recording = record ? this.options.record?.({ text, connection: label, surface: 'agent', ...(params ? { params } : {}) }) : undefined;
+    let outcome: RunOutcome = 'ok';
+    let failure: unknown;
+    try {
+      const [result] = await execute(text, {
+        ...source,
+        ...(params ? { params } : {}),
+        confirmThreshold: ceiling,
+        confirm: async () => false,
+        signal: controller.signal,
+        onEvent: (event) => {
+          recording?.onEvent(event);
+          if (event.type === 'progress' && event.stats.apiCalls > ceiling && !passedCeiling) {
+            passedCeiling = true;
+            controller.abort();
+          }
+          if (event.type === 'statementEnd') spent = event.result.stats.apiCalls;
+          if (event.type === 'statementError') spent = event.stats.apiCalls;
+        },
+      });
+      return { kind: 'ok', result: result as StatementResult, spent };
+    } catch (error) {
+      failure = error;
+      outcome = error instanceof NotConfirmed ? 'declined' : controller.signal.aborted && !passedCeiling ? 'cancelled' : 'error';
+      return { ...this.explainFailure(error, sql, prefix.length, ceiling, passedCeiling, spent, signal), spent };
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      this.budget.spend(spent);
+      await recording?.finish(outcome, failure);
+    }
+  }
+
+  private explainFailure(error: unknown, sql: string, offset: number, ceiling: number, passedCeiling: boolean, spent: number, signal?: AbortSignal): Ran {
+    const sent = spent === 0 ? 'Nothing was sent to Gong.' : `It spent ${spent} API call${spent === 1 ? '' : 's'} ${passedCeiling ? 'before it was stopped' : 'counting rows'}.`;
+    if (passedCeiling) return { kind: 'refused', message: `Stopped: the statement needed more API calls than its estimate, and passed what this call may spend (${ceiling}). ${sent}`, hint: this.narrowHint() };
+    if (signal?.aborted) return { kind: 'error', message: 'Cancelled.' };
+    if (error instanceof NotConfirmed) {
+      const { request } = error;
+      if (request.kind === 'apiCalls') {
+        return {
+          kind: 'refused',
+          message: `Not run: it needs about ${request.estimate} API calls${request.detail ? ` (${request.detail})` : ''}, more than this call may spend: ${this.ceilingText(ceiling)}. ${sent}`,
+          hint: this.narrowHint(),
+          estimate: request.estimate,
+        };
+      }
+      if (request.kind === 'unfilteredWrite') return { kind: 'refused', message: `Not run: ${request.statement} without WHERE would change all ${request.rows} rows of ${request.table}; an agent cannot confirm that. Add a WHERE clause.` };
+      return { kind: 'refused', message: `Not run: CALL ${request.procedure} would ${request.action}. It cannot be undone, so an agent may never run it; a person can, from the editor or the CLI.` };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    const span = error instanceof EngineError ? error.span : undefined;
+    if (span && span.start >= offset) return { kind: 'error', message, position: lineColumn(sql, span.start - offset) };
+    return { kind: 'error', message };
+  }
+
+  private ceilingText(ceiling: number): string {
+    const { perCall, perSession } = this.budget.limits;
+    return ceiling < perCall ? `${ceiling}, what is left of the session's ${perSession}` : `${perCall} per call`;
+  }
+
+  private narrowHint(): string {
+    return `Cut the API calls: filter on a column Gong evaluates (describe_object lists them: e.g. Calls.Scheduled >= '2026-11-01', or an Id = '…'), read fewer objects, or use a mirror (0 API calls: ${this.options.hints.useMirror}). explain_query shows the estimate. The user can raise the budget: ${this.options.hints.raiseBudget}.`;
+  }
+
+  private writesRefused(): Extract<Ran, { kind: 'refused' }> {
+    return { kind: 'refused', message: 'Not run: only SELECT and EXPLAIN are allowed here; INSERT, UPDATE, DELETE and CALL change Gong.', hint: `The user can allow writes: ${this.options.hints.allowWrites}.` };
+  }
+
+  private budgetSpent(): Extract<Ran, { kind: 'refused' }> {
+    return { kind: 'refused', message: `Not run: this session has spent its budget of ${this.budget.limits.perSession} API calls.`, hint: `Use a mirror (0 API calls: ${this.options.hints.useMirror}), or the user can raise the budget: ${this.options.hints.raiseBudget}.` };
+  }
+
+  private success(calls: number, data: Record<string, unknown>, isError = false): AgentToolResult {
+    const full = { ...data, apiCalls: this.budget.report(calls) };
+    return { isError, text: JSON.stringify(full), data: full };
+  }
+
+  private failure(calls: number | { spent: number }, error: { message: string; hint?: string; estimate?: number; position?: { line: number; column: number }; kind?: string }): AgentToolResult {
+    const spent = typeof calls === 'number' ? calls : calls.spent;
+    const { kind, spent: _spent, ...rest } = error as typeof error & { spent?: number };
+    const full = { [kind === 'refused' ? 'refused' : 'error']: rest, apiCalls: this.budget.report(spent) };
+    return { isError: true, text: JSON.stringify(full), data: full };
+  }
+}
+
+/** The sum of EXPLAIN's EstimatedCalls ("20 (about …)", "1+ (…)", "0 (mirror)"); open when any read may need more. */
+function estimateOf(explained: StatementResult): CallEstimate {
+  const column = explained.columns.findIndex((c) => c.name === 'EstimatedCalls');
+  let calls = 0;
+  let open = column < 0;
+  for (const row of explained.rows) {
+    const match = /^(\d+)(\+)?/.exec(String(row[column] ?? ''));
+    if (!match) open = true;
+    else {
+      calls += Number(match[1]);
+      if (match[2]) open = true;
+    }
+  }
+  const text = open ? `${calls} or more API calls` : calls === 0 ? 'no API call' : `about ${calls} API call${calls === 1 ? '' : 's'}`;
+  return { calls, open, text };
+}
+
+/** How many object references a statement reads (each a request at least, unless cached); 0 for what reads nothing. */
+function objectsRead(statement: A.Statement, params: Readonly<Record<string, InputValue>> | undefined): number {
+  const select = statement.kind === 'Select' ? statement : statement.kind === 'Insert' && statement.source.kind === 'Select' ? statement.source.select : undefined;
+  if (!select) return 0;
+  try {
+    return planQuery(select, bind(select), { pushdown: true, params: new Map(Object.entries(params ?? {})) }).scans.length;
+  } catch {
+    // A statement the planner cannot plan fails in the run itself, with its position.
+    return 0;
+  }
+}

@@ -1,0 +1,61 @@
+import { jsonKeys, jsonObject } from '../engine/render/json';
+import type { SqlValue } from '../values';
+
+/** How much of a result an agent is given: a model's context is small, Gong's objects are not. */
+export interface OutputLimits {
+  readonly maxRows: number;
+  /** Of the rows as JSON text. */
+  readonly maxBytes: number;
+}
+
+export const DEFAULT_OUTPUT_LIMITS: OutputLimits = { maxRows: 100, maxBytes: 32 * 1024 };
+
+/** Longer text (a transcript, a brief) is cut in a result: the model is told, and how to see the rest. */
+const MAX_CELL_CHARS = 2000;
+
+export interface BoundedRows {
+  readonly rows: Record<string, SqlValue>[];
+  /** Rows the statement returned. */
+  readonly total: number;
+  /** What was left out and how to see it; absent when nothing was. */
+  readonly note?: string;
+}
+
+/**
+ * The first rows of a result within `limits`, as JSON objects (a repeated column name gets a
+ * suffix, so no value is lost), with a note saying how many were left out and why. Ids are
+ * text, so they stay exact.
+ */
+export function boundRows(columns: readonly string[], rows: readonly (readonly SqlValue[])[], limits: OutputLimits): BoundedRows {
+  const keys = jsonKeys(columns);
+  const kept: Record<string, SqlValue>[] = [];
+  let bytes = 2;
+  let cutCells = 0;
+  let stoppedBy: 'rows' | 'bytes' | undefined;
+  for (const row of rows) {
+    if (kept.length >= limits.maxRows) {
+      stoppedBy = 'rows';
+      break;
+    }
+    const object = jsonObject(keys, row.map((value) => {
+      if (typeof value !== 'string' || value.length <= MAX_CELL_CHARS) return value;
+      cutCells++;
+      return `${value.slice(0, MAX_CELL_CHARS)}… [${(value.length - MAX_CELL_CHARS).toLocaleString('en-US')} more characters]`;
+    }));
+    const size = Buffer.byteLength(JSON.stringify(object), 'utf8') + 1;
+    if (bytes + size > limits.maxBytes && kept.length > 0) {
+      stoppedBy = 'bytes';
+      break;
+    }
+    kept.push(object);
+    bytes += size;
+  }
+  const notes: string[] = [];
+  const left = rows.length - kept.length;
+  if (left > 0) {
+    const limit = stoppedBy === 'rows' ? `${limits.maxRows} rows` : `${Math.round(limits.maxBytes / 1024)} KB`;
+    notes.push(`${left.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} rows left out (the result is limited to ${limit}): add LIMIT/OFFSET, a narrower WHERE, or aggregate to see the rest`);
+  }
+  if (cutCells > 0) notes.push(`${cutCells} long text value${cutCells === 1 ? ' was' : 's were'} cut at ${MAX_CELL_CHARS} characters: select substr(Column, ${MAX_CELL_CHARS + 1}, ${MAX_CELL_CHARS}) for more`);
+  return { rows: kept, total: rows.length, ...(notes.length ? { note: `${notes.join('; ')}.` } : {}) };
+}

@@ -1,0 +1,106 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { version } from '../../package.json';
+import { AGENT_TOOLS, AgentTools, ApiCallBudget, DEFAULT_BUDGET, DEFAULT_OUTPUT_LIMITS, type AgentConnection } from '../agent';
+import { historyDir } from '../history/location';
+import { RunRecording } from '../history/record';
+import { HistoryStore } from '../history/store';
+import { parseOptions } from './args';
+import { openConnection, openMirrorConnection, type Connection } from './connection';
+import { MCP_OPTIONS } from './mcpOptions';
+import { UsageError } from './usage';
+
+/** What the server tells the client about itself (MCP's `instructions`), for the model's system prompt. */
+const INSTRUCTIONS = `gongsql answers questions about a company's Gong data (calls, users, transcripts, stats, CRM) with SQL (SQLite's dialect) over Gong's API.
+Start with list_objects and describe_object (free). Before a query that may read many records, call explain_query: Gong allows few API calls, and this server spends from a budget per call and per session; every result says how many API calls were used and are left. A query whose estimate exceeds the budget is refused with the estimate and a hint: filter on the columns Gong evaluates (gongFilters, e.g. Calls.Scheduled >= '2026-11-01'), select by Id, aggregate, or use a mirror (0 API calls).
+Ids are exact strings: never do arithmetic on them, and pass them as strings.`;
+
+interface IO {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * `gongsql mcp`: an MCP server on stdin/stdout (the official SDK's stdio transport) with the
+ * agent tools of src/agent on one connection. Resolves with the exit code when the client
+ * closes stdin or the process is interrupted. stdout carries only the protocol: every
+ * message of ours goes to stderr.
+ */
+export async function mcpCommand(argv: string[], io: IO): Promise<number> {
+  const { values, positionals } = parseOptions(argv, MCP_OPTIONS, true);
+  if (positionals.length > 0) throw new UsageError(`gongsql mcp takes no SQL (got ${positionals[0]}): the agent sends it`);
+  if (values.seed !== undefined && !values.sandbox) throw new UsageError('--seed needs --sandbox');
+  if ([values.sandbox, values['base-url'] !== undefined, values.mirror !== undefined].filter(Boolean).length > 1) throw new UsageError('use one of --sandbox, --base-url or --mirror');
+  const budget = new ApiCallBudget({
+    perCall: count(values['max-calls-per-call'], '--max-calls-per-call', DEFAULT_BUDGET.perCall, 0),
+    perSession: count(values['max-calls-per-session'], '--max-calls-per-session', DEFAULT_BUDGET.perSession, 0),
+  });
+  const limits = {
+    maxRows: count(values['max-rows'], '--max-rows', DEFAULT_OUTPUT_LIMITS.maxRows, 1),
+    maxBytes: count(values['max-bytes'], '--max-bytes', DEFAULT_OUTPUT_LIMITS.maxBytes, 1024),
+  };
+  const connection: Connection = values.mirror !== undefined
+    ? await openMirrorConnection(values.mirror, (message) => io.stderr.write(`gongsql mcp: ${message}\n`))
+    : await openConnection({ sandbox: values.sandbox, seed: values.seed, baseUrl: values['base-url'] }, io.env);
+  const agentConnection: AgentConnection = { client: connection.client, mirror: connection.mirror, connectionId: connection.connectionId, label: connection.label };
+  const store = values['no-history'] ? undefined : new HistoryStore(historyDir(io.env));
+  const historyLimits = await store?.readLimits();
+  const tools = new AgentTools({
+    connection: async () => agentConnection,
+    budget,
+    allowWrites: values['allow-writes'],
+    limits,
+    hints: {
+      allowWrites: 'restart the server with gongsql mcp --allow-writes',
+      useMirror: values.mirror !== undefined ? `this server already reads the mirror ${connection.label}` : 'gongsql sync --to gong.sqlite, then start the server with gongsql mcp --mirror gong.sqlite',
+      raiseBudget: 'restart the server with --max-calls-per-call N or --max-calls-per-session N',
+    },
+    ...(store ? { record: (run) => new RunRecording(store, run, historyLimits, (error) => io.stderr.write(`gongsql mcp: a run was not added to the query history in ${store.dir}: ${(error as Error).message}\n`)) } : {}),
+  });
+
+  const server = new McpServer({ name: 'gongsql', version }, { instructions: INSTRUCTIONS });
+  for (const spec of AGENT_TOOLS) {
+    const readOnly = spec.readOnly || !values['allow-writes'];
+    server.registerTool(spec.name, {
+      title: spec.title,
+      description: spec.description,
+      inputSchema: spec.input,
+      annotations: { title: spec.title, readOnlyHint: readOnly, destructiveHint: !readOnly, openWorldHint: true },
+    }, async (args: unknown, extra: { signal: AbortSignal }) => {
+      const result = await tools.call(spec.name, args, extra.signal);
+      return { content: [{ type: 'text' as const, text: result.text }], isError: result.isError };
+    });
+  }
+
+  const transport = new StdioServerTransport(io.stdin as NodeJS.ReadStream, io.stdout as NodeJS.WriteStream);
+  const closed = new Promise<number>((resolve) => {
+    let done = false;
+    const close = (code: number) => {
+      if (done) return;
+      done = true;
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', terminated);
+      void server.close().catch(() => undefined).finally(() => connection.close().catch(() => undefined).finally(() => resolve(code)));
+    };
+    // Ctrl-C and a client that goes away end the server; the connection (and a sandbox) is closed first.
+    const interrupted = () => close(130);
+    const terminated = () => close(0);
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', terminated);
+    io.stdin.once('end', () => close(0));
+    transport.onclose = () => close(0);
+  });
+  await server.connect(transport);
+  io.stderr.write(`gongsql mcp: serving ${AGENT_TOOLS.length} tools on ${connection.label} over stdio; budget ${budget.limits.perCall} API calls per call, ${budget.limits.perSession} per session${values['allow-writes'] ? '; writes allowed' : ''}\n`);
+  return closed;
+}
+
+/** A whole-number flag at least `min`, or its default. */
+function count(written: string | undefined, flag: string, fallback: number, min: number): number {
+  if (written === undefined) return fallback;
+  const n = Number(written);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number, at least ${min} (got ${written})`);
+  return n;
+}
