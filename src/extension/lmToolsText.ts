@@ -85,15 +85,16 @@ export function runConfirmation(preview: StatementPreview, threshold: number, co
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(preview.statement) + 1));
   return {
     title: preview.writes ? `Change Gong on ${connection}?` : `Run a costly query on ${connection}?`,
+    // The statement comes last: VS Code's dialog shows the message as plain text, where a
+    // code block runs into the sentence after it.
     message: [
-      preview.writes ? 'An AI agent asks to run this statement, which **changes Gong**:' : 'An AI agent asks to run this statement:',
+      `${preview.writes ? 'An AI agent asks to run this statement, which **changes Gong**.' : 'An AI agent asks to run this statement.'} ${cost}`,
+      '',
+      left,
       '',
       `${fence}sql`,
       preview.statement.trim(),
       fence,
-      '',
-      cost,
-      left,
     ].join('\n'),
   };
 }
