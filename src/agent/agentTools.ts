@@ -1,24 +1,30 @@
 import { z } from 'zod';
 import { bind } from '../engine/bind/binder';
 import { planQuery } from '../engine/plan/planner';
-import { NotConfirmed, type RunOptions } from '../engine/run/context';
+import { everyRow, NotConfirmed, type RunOptions } from '../engine/run/context';
 import { execute } from '../engine/run/engine';
 import { EngineError, lineColumn } from '../engine/run/errors';
 import type { StatementResult } from '../engine/run/result';
 import { parse } from '../engine/syntax/parser';
 import type * as A from '../engine/syntax/ast';
 import type { RunOutcome } from '../history/entry';
+import type { TranscriptMatch } from '../mirror/destination';
 import type { RunDescription, RunRecording } from '../history/record';
 import type { InputValue } from '../gong/write/values';
 import { ApiCallBudget } from './budget';
 import { describeObject, listObjects } from './catalogFacts';
-import { boundRows, DEFAULT_OUTPUT_LIMITS, type OutputLimits } from './output';
+import { boundObjects, boundRows, DEFAULT_OUTPUT_LIMITS, type OutputLimits } from './output';
 import { findAgentTool, type AgentToolInput, type AgentToolName } from './tools';
 
 /** The connection tools run on: a live Gong (its client) or a mirror, as the engine's run options take them. */
 export interface AgentConnection extends Pick<RunOptions, 'client' | 'mirror' | 'answerFromMirror' | 'connectionId' | 'cache' | 'localMemory'> {
   /** Its name in the query history and in results. */
   readonly label: string;
+  /**
+   * Called when the tool call is done with the connection: a SQLite mirror is held only while
+   * it is read (its file lock would keep \`gongsql sync\` out for as long as an agent's client runs).
+   */
+  release?(): Promise<void>;
 }
 
 /** What each front end says in refusals: how its user changes what was refused. */
@@ -82,6 +88,12 @@ type Ran =
  */
 export class AgentTools {
   private readonly limits: OutputLimits;
+  /**
+   * Statements run one at a time: each then sees what the session really has left (parallel
+   * calls would each be given the same rest), and Gong's 3 requests a second make parallel
+   * reads no faster anyway.
+   */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: AgentToolsOptions) {
     this.limits = options.limits ?? DEFAULT_OUTPUT_LIMITS;
@@ -97,19 +109,28 @@ export class AgentTools {
     if (!spec) return this.failure(0, { message: `Unknown tool ${name}.` });
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return this.failure(0, { message: `Invalid input for ${name}: ${z.prettifyError(parsed.error)}` });
-    switch (spec.name as AgentToolName) {
+    try {
+      return await this.answer(spec.name as AgentToolName, parsed.data, signal);
+    } catch (error) {
+      // A connection that cannot be had (a mirror another process holds, a file gone) is the call's error, not the server's.
+      return this.failure(0, { message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async answer(name: AgentToolName, input: unknown, signal?: AbortSignal): Promise<AgentToolResult> {
+    switch (name) {
       case 'list_objects':
-        return this.success(0, listObjects((await this.options.connection()).mirror !== undefined));
+        return this.success(0, await this.withConnection(async (connection) => listObjects(connection.mirror && new Set((await connection.mirror.readState()).keys()))));
       case 'describe_object': {
-        const described = describeObject((parsed.data as AgentToolInput<'describe_object'>).name);
+        const described = describeObject((input as AgentToolInput<'describe_object'>).name);
         return described.found ? this.success(0, described.facts) : this.failure(0, { message: described.message });
       }
       case 'explain_query':
-        return this.explain(parsed.data as AgentToolInput<'explain_query'>, signal);
+        return this.explain(input as AgentToolInput<'explain_query'>, signal);
       case 'run_query':
-        return this.query(parsed.data as AgentToolInput<'run_query'>, signal);
+        return this.query(input as AgentToolInput<'run_query'>, signal);
       case 'search_transcripts':
-        return this.search(parsed.data as AgentToolInput<'search_transcripts'>);
+        return this.search(input as AgentToolInput<'search_transcripts'>);
     }
   }
 
@@ -157,18 +178,48 @@ export class AgentTools {
   }
 
   private async search(input: AgentToolInput<'search_transcripts'>): Promise<AgentToolResult> {
+    return this.withConnection(async (connection) => {
+      const mirror = connection.mirror ?? connection.answerFromMirror?.destination;
+      if (!mirror) return this.failure(0, { message: `search_transcripts needs a mirror of Gong, and ${connection.label} is not one (searching Gong itself would read every transcript).`, hint: this.options.hints.useMirror });
+      try {
+        const limit = input.limit ?? 20;
+        // The best sentences, grouped by call: "which calls mentioned X" wants calls, and one call often repeats a phrase.
+        const matches = await mirror.searchTranscripts(input.query, Math.min(SEARCH_SENTENCES, limit * 20));
+        const calls = groupByCall(matches);
+        const bounded = boundObjects(Math.min(calls.length, limit), (i) => calls[i]!, this.limits, 'ask for fewer calls, or narrow the words');
+        return this.success(0, {
+          mirror: mirror.label,
+          calls: bounded.rows,
+          callsFound: calls.length,
+          sentencesRead: matches.length,
+          ...(bounded.note ? { note: bounded.note } : {}),
+          ...(matches.length === Math.min(SEARCH_SENTENCES, limit * 20) ? { moreMayMatch: `Only the best ${matches.length} sentences were read. To count every call that mentions it: run_query SELECT count(DISTINCT CallId) FROM CallTranscripts WHERE Text LIKE '%word%'.` } : {}),
+          howToReadMore: 'run_query: SELECT SpeakerName, StartMs, Text FROM CallTranscripts WHERE CallId = \'…\' ORDER BY StartMs gives a call\'s transcript',
+        });
+      } catch (error) {
+        return this.failure(0, { message: error instanceof Error ? error.message : String(error) });
+      }
+    });
+  }
+
+  /** Runs `use` on the connection of this call, then lets the connection go (see `AgentConnection.release`). */
+  private async withConnection<T>(use: (connection: AgentConnection) => Promise<T>): Promise<T> {
     const connection = await this.options.connection();
-    const mirror = connection.mirror ?? connection.answerFromMirror?.destination;
-    if (!mirror) return this.failure(0, { message: `search_transcripts needs a mirror of Gong, and ${connection.label} is not one (searching Gong itself would read every transcript).`, hint: this.options.hints.useMirror });
     try {
-      const matches = await mirror.searchTranscripts(input.query, input.limit ?? 50);
-      const columns = ['CallId', 'CallTitle', 'CallScheduled', 'Speaker', 'Affiliation', 'AtSecond', 'Sentence'];
-      const rows = matches.map((m) => [m.callId, m.callTitle, m.callScheduled, m.speakerName, m.affiliation, Math.round(m.startMs / 1000), m.snippet]);
-      const bounded = boundRows(columns, rows, this.limits);
-      return this.success(0, { mirror: mirror.label, matches: bounded.rows, matchCount: bounded.total, ...(bounded.note ? { note: bounded.note } : {}), howToReadMore: 'run_query: SELECT … FROM CallTranscripts WHERE CallId = \'…\' gives a call\'s whole transcript' });
-    } catch (error) {
-      return this.failure(0, { message: error instanceof Error ? error.message : String(error) });
+      return await use(connection);
+    } finally {
+      await connection.release?.();
     }
+  }
+
+  /** Waits for the statements before this one, then runs `use`; a call cancelled while waiting does not run. */
+  private inTurn<T>(use: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const mine = this.turn.then(() => {
+      if (signal?.aborted) throw new CancelledWhileWaiting();
+      return use();
+    });
+    this.turn = mine.catch(() => undefined);
+    return mine;
   }
 
   /** The one statement of `sql`, or why it cannot run: a syntax error (with its position), several statements. */
@@ -176,6 +227,7 @@ export class AgentTools {
     const parsed = parse(sql);
     const syntax = parsed.diagnostics.find((d) => d.severity === 'error');
     if (syntax) return { message: syntax.message, position: lineColumn(sql, syntax.span.start) };
+    if (parsed.statements.length === 0) return { message: 'The text has no statement (it is empty or only comments).' };
     if (parsed.statements.length !== 1) return { message: `Give one statement per call (this text has ${parsed.statements.length}).` };
     // JSON has no exact integers above 2^53: an id sent as a number has already lost digits.
     const inexact = Object.entries(params ?? {}).find(([, v]) => typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v));
@@ -193,22 +245,35 @@ export class AgentTools {
     const checked = this.check(sql, params);
     if ('message' in checked) return { kind: 'error', ...checked, spent: 0 };
     const explaining = explainOnly || checked.statement.kind === 'Explain';
-    if (!explaining && WRITES.has(checked.target.kind) && !this.options.allowWrites) return { ...this.writesRefused(), spent: 0 };
-    const connection = await this.options.connection();
+    const { target } = checked;
+    if (!explaining && WRITES.has(target.kind) && !this.options.allowWrites) return { ...this.writesRefused(), spent: 0 };
+    // The engine would read the rows to say how many an UPDATE/DELETE without WHERE changes; an agent may never confirm it anyway.
+    if (!explaining && (target.kind === 'Update' || target.kind === 'Delete') && !target.where) {
+      return { kind: 'refused', message: `Not run: ${target.kind === 'Update' ? 'UPDATE' : 'DELETE'} without WHERE would change every row of ${target.table.text}; an agent cannot confirm that. Add a WHERE clause. Nothing was sent to Gong.`, spent: 0 };
+    }
+    try {
+      return await this.inTurn(() => this.withConnection((connection) => this.runOn(connection, sql, checked.statement, target, params, explainOnly, signal, record)), signal);
+    } catch (error) {
+      if (error instanceof CancelledWhileWaiting) return { kind: 'error', message: 'Cancelled.', spent: 0 };
+      throw error;
+    }
+  }
+
+  private async runOn(connection: AgentConnection, sql: string, statement: A.Statement, target: A.Statement, params: Readonly<Record<string, string | number | boolean | null>> | undefined, explainOnly: boolean, signal: AbortSignal | undefined, record: boolean): Promise<Ran & { spent: number }> {
     const ceiling = this.budget.available();
-    if (ceiling === 0 && !connection.mirror) return { ...this.budgetSpent(), spent: 0 };
     // Counting a join reads each object's first page before the engine's question: one that
     // cannot have a page each within the ceiling is refused before that.
-    const reads = connection.mirror ? 0 : objectsRead(checked.target, params);
+    const reads = connection.mirror ? 0 : requestsBeforeQuestion(target, params, explainOnly || statement.kind === 'Explain');
+    if (reads > 0 && ceiling === 0) return { ...this.budgetSpent(), spent: 0 };
     if (reads > ceiling) return { kind: 'refused', message: `Not run: it reads ${reads} objects from Gong, at least one API call each, more than this call may spend: ${this.ceilingText(ceiling)}. Nothing was sent to Gong.`, hint: this.narrowHint(), spent: 0 };
-    const prefix = explainOnly && checked.statement.kind !== 'Explain' ? 'EXPLAIN ' : '';
+    const prefix = explainOnly && statement.kind !== 'Explain' ? 'EXPLAIN ' : '';
     const text = `${prefix}${sql}`;
     const controller = new AbortController();
     const onAbort = () => controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     let spent = 0;
     let passedCeiling = false;
-    const { label, ...source } = connection;
+    const { label, release: _release, ...source } = connection;
     const recording = record ? this.options.record?.({ text, connection: label, surface: 'agent', ...(params ? { params } : {}) }) : undefined;
     let outcome: RunOutcome = 'ok';
     let failure: unknown;
@@ -255,7 +320,7 @@ export class AgentTools {
           estimate: request.estimate,
         };
       }
-      if (request.kind === 'unfilteredWrite') return { kind: 'refused', message: `Not run: ${request.statement} without WHERE would change all ${request.rows} rows of ${request.table}; an agent cannot confirm that. Add a WHERE clause.` };
+      if (request.kind === 'unfilteredWrite') return { kind: 'refused', message: `Not run: ${request.statement} without WHERE would change ${everyRow(request.rows)} of ${request.table}; an agent cannot confirm that. Add a WHERE clause.` };
       return { kind: 'refused', message: `Not run: CALL ${request.procedure} would ${request.action}. It cannot be undone, so an agent may never run it; a person can, from the editor or the CLI.` };
     }
     const message = error instanceof Error ? error.message : String(error);
@@ -278,7 +343,7 @@ export class AgentTools {
   }
 
   private budgetSpent(): Extract<Ran, { kind: 'refused' }> {
-    return { kind: 'refused', message: `Not run: this session has spent its budget of ${this.budget.limits.perSession} API calls.`, hint: `Use a mirror (0 API calls: ${this.options.hints.useMirror}), or the user can raise the budget: ${this.options.hints.raiseBudget}.` };
+    return { kind: 'refused', message: `Not run: this session has spent its budget of ${this.budget.limits.perSession} API calls, and the statement reads from Gong. Nothing was sent.`, hint: `Use a mirror (0 API calls: ${this.options.hints.useMirror}), or the user can raise the budget: ${this.options.hints.raiseBudget}.` };
   }
 
   private success(calls: number, data: Record<string, unknown>, isError = false): AgentToolResult {
@@ -311,14 +376,43 @@ function estimateOf(explained: StatementResult): CallEstimate {
   return { calls, open, text };
 }
 
-/** How many object references a statement reads (each a request at least, unless cached); 0 for what reads nothing. */
-function objectsRead(statement: A.Statement, params: Readonly<Record<string, InputValue>> | undefined): number {
+/**
+ * The fewest requests a statement sends before the engine can ask about its cost: a request
+ * per object it reads (a join counts each one's first page; a single object's first page gives
+ * its count), or for EXPLAIN only what counting takes (a join's first pages, a fan-out's
+ * source), since explaining one object sends nothing. 0 for what reads nothing.
+ */
+function requestsBeforeQuestion(statement: A.Statement, params: Readonly<Record<string, InputValue>> | undefined, explaining: boolean): number {
   const select = statement.kind === 'Select' ? statement : statement.kind === 'Insert' && statement.source.kind === 'Select' ? statement.source.select : undefined;
   if (!select) return 0;
+  let scans;
   try {
-    return planQuery(select, bind(select), { pushdown: true, params: new Map(Object.entries(params ?? {})) }).scans.length;
+    scans = planQuery(select, bind(select), { pushdown: true, params: new Map(Object.entries(params ?? {})) }).scans;
   } catch {
     // A statement the planner cannot plan fails in the run itself, with its position.
     return 0;
   }
+  if (!explaining || scans.length > 1) return scans.length;
+  return scans.filter((scan) => scan.plan.fanOut && 'from' in scan.plan.fanOut).length;
+}
+
+/** A statement's turn never came: the call was cancelled while an earlier statement ran. */
+class CancelledWhileWaiting extends Error {}
+
+/** How many matching sentences search_transcripts reads before grouping them by call. */
+const SEARCH_SENTENCES = 2000;
+
+/** Sentences of a call shown with it: enough to see how it was said. */
+const SENTENCES_PER_CALL = 2;
+
+/** The matches grouped by call, in the order of each call's best match. */
+function groupByCall(matches: readonly TranscriptMatch[]): Record<string, unknown>[] {
+  const calls = new Map<string, { CallId: string; CallTitle: string | null; CallScheduled: string | null; MatchingSentences: number; Sentences: Record<string, unknown>[] }>();
+  for (const m of matches) {
+    let call = calls.get(m.callId);
+    if (!call) calls.set(m.callId, call = { CallId: m.callId, CallTitle: m.callTitle, CallScheduled: m.callScheduled, MatchingSentences: 0, Sentences: [] });
+    call.MatchingSentences++;
+    if (call.Sentences.length < SENTENCES_PER_CALL) call.Sentences.push({ Speaker: m.speakerName, Affiliation: m.affiliation, AtSecond: Math.round(m.startMs / 1000), Sentence: m.snippet });
+  }
+  return [...calls.values()];
 }

@@ -8,9 +8,10 @@ import { procedureSignature } from '../engine/ide/docs';
  * Plain data: each front end sends it as JSON.
  */
 
-/** The objects a connection can query: on a mirror, only those the mirror keeps. */
-export function listObjects(onMirror: boolean): Record<string, unknown> {
-  const queryable = tables.filter((t) => !onMirror || t.mirror.kind !== 'none');
+/** The objects a connection can query: on a mirror (`synced`: the objects its state names), only those synced into it. */
+export function listObjects(synced?: ReadonlySet<string>): Record<string, unknown> {
+  const onMirror = synced !== undefined;
+  const queryable = tables.filter((t) => !synced || synced.has(t.name));
   return {
     objects: queryable.map((t) => ({
       name: t.name,
@@ -21,7 +22,7 @@ export function listObjects(onMirror: boolean): Record<string, unknown> {
     })),
     ...(onMirror ? {} : { procedures: procedures.map((p) => ({ call: `CALL ${procedureSignature(p)}`, description: p.description })) }),
     note: onMirror
-      ? 'This connection is a mirror: every object is read from it at 0 API calls, and it is read-only.'
+      ? 'This connection is a mirror: the objects synced into it are read at 0 API calls, and it is read-only. Others need gongsql sync --objects NAME first.'
       : 'Filters Gong evaluates (gongFilters) cut the API calls a query needs; other WHERE conditions are evaluated locally after reading. describe_object gives the columns.',
   };
 }
@@ -44,7 +45,7 @@ function tableFacts(t: TableDef): Record<string, unknown> {
     description: t.description,
     columns: t.columns.filter((c) => !c.insertOnly).map((c) => ({ name: c.name, type: c.type, ...(c.key ? { key: true } : {}), description: c.description })),
     gongFilters: t.filters.map((f) => ({ filter: `${f.column} ${f.operators.join(' ')}`, description: f.description })),
-    reads: t.reads.map((r) => `${r.method} ${r.path}${r.paging === 'none' ? '' : ' (100 records per API call)'}`),
+    reads: [...new Set(t.reads.map((r) => `${r.method} ${r.path}${r.paging === 'none' ? '' : ' (100 records per API call)'}`))],
     statements: supportedStatements(t),
     ...(t.peculiarities.length ? { peculiarities: t.peculiarities } : {}),
     example: exampleQuery(t),

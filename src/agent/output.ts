@@ -26,22 +26,32 @@ export interface BoundedRows {
  * suffix, so no value is lost), with a note saying how many were left out and why. Ids are
  * text, so they stay exact.
  */
-export function boundRows(columns: readonly string[], rows: readonly (readonly SqlValue[])[], limits: OutputLimits): BoundedRows {
+export function boundRows(columns: readonly string[], rows: readonly (readonly SqlValue[])[], limits: OutputLimits, more = 'add LIMIT/OFFSET, a narrower WHERE, or aggregate to see the rest'): BoundedRows {
   const keys = jsonKeys(columns);
-  const kept: Record<string, SqlValue>[] = [];
-  let bytes = 2;
   let cutCells = 0;
+  const cut = (value: SqlValue): SqlValue => {
+    if (typeof value !== 'string' || value.length <= MAX_CELL_CHARS) return value;
+    cutCells++;
+    return `${value.slice(0, MAX_CELL_CHARS)}… [${(value.length - MAX_CELL_CHARS).toLocaleString('en-US')} more characters]`;
+  };
+  // Rows are made objects one at a time: a million-row result is not copied to keep a hundred.
+  const bounded = boundObjects(rows.length, (i) => jsonObject(keys, (rows[i] as readonly SqlValue[]).map(cut)), limits, more);
+  const cutNote = cutCells > 0 ? `${cutCells} long text value${cutCells === 1 ? ' was' : 's were'} cut at ${MAX_CELL_CHARS} characters: select substr(Column, ${MAX_CELL_CHARS + 1}, ${MAX_CELL_CHARS}) for more.` : undefined;
+  const note = [bounded.note, cutNote].filter(Boolean).join(' ');
+  return { rows: bounded.rows as Record<string, SqlValue>[], total: bounded.total, ...(note ? { note } : {}) };
+}
+
+/** The first of `count` objects (made by `make`) within `limits`; the note says how many were left out and `more` how to see them. */
+export function boundObjects<T extends object>(count: number, make: (index: number) => T, limits: OutputLimits, more: string): { rows: T[]; total: number; note?: string } {
+  const kept: T[] = [];
+  let bytes = 2;
   let stoppedBy: 'rows' | 'bytes' | undefined;
-  for (const row of rows) {
+  for (let i = 0; i < count; i++) {
     if (kept.length >= limits.maxRows) {
       stoppedBy = 'rows';
       break;
     }
-    const object = jsonObject(keys, row.map((value) => {
-      if (typeof value !== 'string' || value.length <= MAX_CELL_CHARS) return value;
-      cutCells++;
-      return `${value.slice(0, MAX_CELL_CHARS)}… [${(value.length - MAX_CELL_CHARS).toLocaleString('en-US')} more characters]`;
-    }));
+    const object = make(i);
     const size = Buffer.byteLength(JSON.stringify(object), 'utf8') + 1;
     if (bytes + size > limits.maxBytes && kept.length > 0) {
       stoppedBy = 'bytes';
@@ -50,12 +60,8 @@ export function boundRows(columns: readonly string[], rows: readonly (readonly S
     kept.push(object);
     bytes += size;
   }
-  const notes: string[] = [];
-  const left = rows.length - kept.length;
-  if (left > 0) {
-    const limit = stoppedBy === 'rows' ? `${limits.maxRows} rows` : `${Math.round(limits.maxBytes / 1024)} KB`;
-    notes.push(`${left.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} rows left out (the result is limited to ${limit}): add LIMIT/OFFSET, a narrower WHERE, or aggregate to see the rest`);
-  }
-  if (cutCells > 0) notes.push(`${cutCells} long text value${cutCells === 1 ? ' was' : 's were'} cut at ${MAX_CELL_CHARS} characters: select substr(Column, ${MAX_CELL_CHARS + 1}, ${MAX_CELL_CHARS}) for more`);
-  return { rows: kept, total: rows.length, ...(notes.length ? { note: `${notes.join('; ')}.` } : {}) };
+  const left = count - kept.length;
+  if (left === 0) return { rows: kept, total: count };
+  const limit = stoppedBy === 'rows' ? `${limits.maxRows} rows` : `${Math.round(limits.maxBytes / 1024)} KB`;
+  return { rows: kept, total: count, note: `${left.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} rows left out (the result is limited to ${limit}): ${more}.` };
 }

@@ -27,19 +27,19 @@ const params = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()
   .optional()
   .describe('Values of the statement\'s :name parameters, by name without the colon. Give ids as strings.');
 
-const listObjects = z.object({});
-const describeObject = z.object({
+const listObjects = z.strictObject({});
+const describeObject = z.strictObject({
   name: z.string().min(1).describe('An object (Calls, Users, CallTranscripts …) or a procedure (CALL …) as list_objects names it.'),
 });
-const explainQuery = z.object({ sql, params });
-const runQuery = z.object({
+const explainQuery = z.strictObject({ sql, params });
+const runQuery = z.strictObject({
   sql,
   params,
   maxRows: z.number().int().min(1).max(MAX_ROWS_ASKED).optional().describe('At most this many rows in the result (the server may return fewer to stay within its size limit).'),
 });
-const searchTranscripts = z.object({
+const searchTranscripts = z.strictObject({
   query: z.string().min(1).describe('Words to find in what was said: words (all must appear), "a phrase" in double quotes, or a prefix*.'),
-  limit: z.number().int().min(1).max(200).optional().describe('At most this many sentences, best matches first (default 50).'),
+  limit: z.number().int().min(1).max(200).optional().describe('At most this many calls, best matches first (default 20).'),
 });
 
 const COST = 'Gong allows few API calls (3 a second, 10,000 a day for the whole company), so every call here spends from a budget per tool call and per session; the result says how many were used and how many are left.';
@@ -62,7 +62,7 @@ export const AGENT_TOOLS = [
   {
     name: 'explain_query',
     title: 'Explain a query',
-    description: `Shows how gongsql would run a statement without running it: the requests to Gong, the filters Gong evaluates and those left for SQLite, and the estimated API calls. Use it before a query that may be costly. Explaining a join may spend a few API calls to count rows. ${COST}`,
+    description: `Shows how gongsql would run a statement without running it: the requests to Gong, the filters Gong evaluates and those left for SQLite, and the estimated API calls (for one object "1 or more" until Gong's count is known: run_query learns it from the first page). run_query checks the cost itself, so explaining first is not needed to stay within the budget; explaining a join spends a few API calls to count rows, and the run counts them again. ${COST}`,
     input: explainQuery,
     readOnly: true,
   },
@@ -76,7 +76,7 @@ export const AGENT_TOOLS = [
   {
     name: 'search_transcripts',
     title: 'Search call transcripts',
-    description: 'Finds what was said in calls: full-text search over the transcripts in a local mirror of Gong (made by gongsql sync), with the call, the speaker and the sentence. Costs no API call; needs a mirror connection.',
+    description: 'Finds the calls where something was said: full-text search over the transcripts in a local mirror of Gong (made by gongsql sync). Gives calls, best match first, each with its title, date, how many of the best sentences it holds and two of them (speaker, affiliation, second). Words must all appear in a sentence; "a phrase"; prefix*. To count every call mentioning something, run_query on the mirror: SELECT count(DISTINCT CallId) FROM CallTranscripts WHERE Text LIKE \'%word%\'. Costs no API call; needs a mirror connection.',
     input: searchTranscripts,
     readOnly: true,
   },

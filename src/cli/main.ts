@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
         return await queryCommand(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (UsageError.is(error)) {
       process.stderr.write(`gongsql: ${error.message} (see ${seeHelp})\n`);
       return 2;
     }
@@ -91,5 +91,13 @@ if (require.main === module) {
  * its own bundle (dist/mcpCommand.js beside dist/cli.js); from source (tests under tsx), mcpCommand.ts.
  */
 function loadMcpCommand(): typeof import('./mcpCommand') {
-  return require(join(__dirname, 'mcpCommand')) as typeof import('./mcpCommand');
+  try {
+    return require(join(__dirname, 'mcpCommand')) as typeof import('./mcpCommand');
+  } catch (error) {
+    // The VSIX ships the query CLI without the MCP server (VS Code has the same tools as language-model tools).
+    if ((error as { code?: string }).code === 'MODULE_NOT_FOUND' && /mcpCommand/.test((error as Error).message)) {
+      throw new UsageError('gongsql mcp is not in this package (the VS Code extension ships the query CLI only): run it from a gongsql checkout after npm run build');
+    }
+    throw error;
+  }
 }

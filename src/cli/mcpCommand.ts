@@ -6,13 +6,15 @@ import { historyDir } from '../history/location';
 import { RunRecording } from '../history/record';
 import { HistoryStore } from '../history/store';
 import { parseOptions } from './args';
+import { QueryCache } from '../engine/run/cache';
+import { isPostgresUrl } from '../mirror/open';
 import { openConnection, openMirrorConnection, type Connection } from './connection';
 import { MCP_OPTIONS } from './mcpOptions';
 import { UsageError } from './usage';
 
 /** What the server tells the client about itself (MCP's `instructions`), for the model's system prompt. */
 const INSTRUCTIONS = `gongsql answers questions about a company's Gong data (calls, users, transcripts, stats, CRM) with SQL (SQLite's dialect) over Gong's API.
-Start with list_objects and describe_object (free). Before a query that may read many records, call explain_query: Gong allows few API calls, and this server spends from a budget per call and per session; every result says how many API calls were used and are left. A query whose estimate exceeds the budget is refused with the estimate and a hint: filter on the columns Gong evaluates (gongFilters, e.g. Calls.Scheduled >= '2026-11-01'), select by Id, aggregate, or use a mirror (0 API calls).
+Start with list_objects and describe_object (free). Gong allows few API calls, and this server spends from a budget per call and per session; every result says how many API calls were used and are left. run_query checks a query's cost itself: one whose estimate exceeds the budget is refused before it is read, with the estimate and a hint (explain_query shows a plan, but costs the counting again): filter on the columns Gong evaluates (gongFilters, e.g. Calls.Scheduled >= '2026-11-01'), select by Id, aggregate, or use a mirror (0 API calls).
 Ids are exact strings: never do arithmetic on them, and pass them as strings.`;
 
 interface IO {
@@ -41,14 +43,15 @@ export async function mcpCommand(argv: string[], io: IO): Promise<number> {
     maxRows: count(values['max-rows'], '--max-rows', DEFAULT_OUTPUT_LIMITS.maxRows, 1),
     maxBytes: count(values['max-bytes'], '--max-bytes', DEFAULT_OUTPUT_LIMITS.maxBytes, 1024),
   };
+  const onWait = (message: string) => io.stderr.write(`gongsql mcp: ${message}\n`);
   const connection: Connection = values.mirror !== undefined
-    ? await openMirrorConnection(values.mirror, (message) => io.stderr.write(`gongsql mcp: ${message}\n`))
+    ? await openMirrorConnection(values.mirror, onWait)
     : await openConnection({ sandbox: values.sandbox, seed: values.seed, baseUrl: values['base-url'] }, io.env);
-  const agentConnection: AgentConnection = { client: connection.client, mirror: connection.mirror, connectionId: connection.connectionId, label: connection.label };
+  const connect = await connectionPerCall(connection, values.mirror, onWait);
   const store = values['no-history'] ? undefined : new HistoryStore(historyDir(io.env));
   const historyLimits = await store?.readLimits();
   const tools = new AgentTools({
-    connection: async () => agentConnection,
+    connection: connect.next,
     budget,
     allowWrites: values['allow-writes'],
     limits,
@@ -61,6 +64,7 @@ export async function mcpCommand(argv: string[], io: IO): Promise<number> {
   });
 
   const server = new McpServer({ name: 'gongsql', version }, { instructions: INSTRUCTIONS });
+  const inFlight = new InFlight();
   for (const spec of AGENT_TOOLS) {
     const readOnly = spec.readOnly || !values['allow-writes'];
     server.registerTool(spec.name, {
@@ -69,7 +73,7 @@ export async function mcpCommand(argv: string[], io: IO): Promise<number> {
       inputSchema: spec.input,
       annotations: { title: spec.title, readOnlyHint: readOnly, destructiveHint: !readOnly, openWorldHint: true },
     }, async (args: unknown, extra: { signal: AbortSignal }) => {
-      const result = await tools.call(spec.name, args, extra.signal);
+      const result = await inFlight.track(tools.call(spec.name, args, extra.signal));
       return { content: [{ type: 'text' as const, text: result.text }], isError: result.isError };
     });
   }
@@ -82,14 +86,15 @@ export async function mcpCommand(argv: string[], io: IO): Promise<number> {
       done = true;
       process.off('SIGINT', interrupted);
       process.off('SIGTERM', terminated);
-      void server.close().catch(() => undefined).finally(() => connection.close().catch(() => undefined).finally(() => resolve(code)));
+      void server.close().catch(() => undefined).finally(() => connect.close().catch(() => undefined).finally(() => resolve(code)));
     };
     // Ctrl-C and a client that goes away end the server; the connection (and a sandbox) is closed first.
     const interrupted = () => close(130);
     const terminated = () => close(0);
     process.once('SIGINT', interrupted);
     process.once('SIGTERM', terminated);
-    io.stdin.once('end', () => close(0));
+    // The end of stdin ends the server once the calls it already took are answered (`echo … | gongsql mcp`).
+    io.stdin.once('end', () => void inFlight.idle().then(() => close(0)));
     transport.onclose = () => close(0);
   });
   await server.connect(transport);
@@ -103,4 +108,46 @@ function count(written: string | undefined, flag: string, fallback: number, min:
   const n = Number(written);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number, at least ${min} (got ${written})`);
   return n;
+}
+
+/** The tool calls being answered, so that the end of stdin waits for them. */
+class InFlight {
+  private pending = 0;
+  private waiters: (() => void)[] = [];
+
+  async track<T>(work: Promise<T>): Promise<T> {
+    this.pending++;
+    try {
+      return await work;
+    } finally {
+      this.pending--;
+      // The answer is written after this resolves: let it reach stdout before a waiter closes the server.
+      if (this.pending === 0) setImmediate(() => this.waiters.splice(0).forEach((wake) => wake()));
+    }
+  }
+
+  idle(): Promise<void> {
+    return this.pending === 0 ? Promise.resolve() : new Promise((wake) => this.waiters.push(wake));
+  }
+}
+
+/**
+ * Each tool call's connection. A live one (with a cache, so a re-run within 5 minutes costs no
+ * API call) and a PostgreSQL mirror are kept for the server's life; a SQLite mirror file is
+ * opened for each call and closed after it, because its lock would otherwise keep
+ * `gongsql sync` and other readers out for as long as the agent's client runs.
+ */
+async function connectionPerCall(opened: Connection, mirror: string | undefined, onWait: (message: string) => void): Promise<{ next: () => Promise<AgentConnection>; close: () => Promise<void> }> {
+  if (mirror === undefined || isPostgresUrl(mirror)) {
+    const kept: AgentConnection = { client: opened.client, mirror: opened.mirror, connectionId: opened.connectionId, label: opened.label, cache: new QueryCache() };
+    return { next: async () => kept, close: () => opened.close() };
+  }
+  await opened.close();
+  return {
+    next: async () => {
+      const connection = await openMirrorConnection(mirror, onWait);
+      return { mirror: connection.mirror, connectionId: connection.connectionId, label: connection.label, release: () => connection.close() };
+    },
+    close: async () => undefined,
+  };
 }

@@ -20,8 +20,9 @@ Results and writes:
                              never UPDATE/DELETE without WHERE)
   --no-history               do not add the agent's runs to the query history
 
-Example MCP client configuration (Claude Desktop's claude_desktop_config.json, "mcpServers"):
-  "gongsql": { "command": "npx", "args": ["gongsql", "mcp", "--sandbox"] }`;
+Example MCP client configuration (Claude Desktop's claude_desktop_config.json, "mcpServers"),
+with the path of this checkout (after npm run build):
+  "gong": { "command": "node", "args": ["/path/to/gongsql/bin/gongsql.js", "mcp", "--sandbox"] }`;
 
 export const MCP_OPTIONS = {
   sandbox: { type: 'boolean', default: false },

@@ -51,6 +51,40 @@ describe('AgentTools: the per-call ceiling holds while counting, and a preview c
     assert.equal((await tools(50, true).preview({ sql: "DELETE FROM CRMIntegrations WHERE IntegrationId = '1'" })).refusal, undefined);
   });
 
+  it('parallel calls share the session\'s budget: together they never spend more than it', async () => {
+    const agent = new AgentTools({
+      connection: async () => ({ client, connectionId: 'sandbox', label: 'Sandbox' }),
+      budget: new ApiCallBudget({ perCall: 50, perSession: 10 }),
+      allowWrites: false,
+      hints: { allowWrites: 'ALLOW', useMirror: 'MIRROR', raiseBudget: 'RAISE' },
+    });
+    const sql = (day: string) => `SELECT count(*) FROM Calls WHERE Scheduled >= '${day}'`;
+    let results: Awaited<ReturnType<AgentTools['call']>>[] = [];
+    const sent = await requestsDuring(sandbox, async () => {
+      results = await Promise.all(['2026-06-01', '2026-06-02', '2026-06-03'].map((day) => agent.call('run_query', { sql: sql(day) })));
+    });
+    assert.ok(sent.length <= 10, `${sent.length} requests`);
+    assert.ok(results.some((r) => !r.isError), 'the first ran');
+    assert.ok(results.some((r) => r.isError && /Not run/.test(r.text)), 'a later one was refused');
+    assert.ok(agent.budget.sessionLeft() >= 0);
+    assert.equal(10 - agent.budget.sessionLeft(), sent.length, 'what was spent is what Gong saw');
+  });
+
+  it('with the session spent, a statement that reads nothing from Gong still runs, and an unfiltered write is refused unsent', async () => {
+    const agent = new AgentTools({
+      connection: async () => ({ client, connectionId: 'sandbox', label: 'Sandbox' }),
+      budget: new ApiCallBudget({ perCall: 5, perSession: 0 }),
+      allowWrites: true,
+      hints: { allowWrites: 'ALLOW', useMirror: 'MIRROR', raiseBudget: 'RAISE' },
+    });
+    const sent = await requestsDuring(sandbox, async () => {
+      assert.match((await agent.call('run_query', { sql: "SELECT date('2026-11-30', '+1 day') AS d" })).text, /"rows":\[\{"d":"2026-12-01"\}\]/);
+      assert.match((await agent.call('run_query', { sql: 'SELECT Name FROM Workspaces' })).text, /this session has spent its budget of 0 API calls/);
+      assert.match((await agent.call('run_query', { sql: 'DELETE FROM CRMIntegrations' })).text, /DELETE without WHERE would change every row of CRMIntegrations; an agent cannot confirm that/);
+    });
+    assert.equal(sent.length, 0);
+  });
+
   it('an id given as a JSON number beyond 2^53 is refused: its digits are already lost', async () => {
     const result = await tools(50).call('run_query', { sql: 'SELECT Id FROM Calls WHERE Id = :id', params: { id: 2887019943652419413 } });
     assert.equal(result.isError, true);
@@ -62,5 +96,6 @@ describe('AgentTools: the per-call ceiling holds while counting, and a preview c
     assert.equal(result.isError, true);
     assert.match(result.text, /Invalid input for run_query: .*sql/s);
     assert.match((await tools(50).call('drop_tables', {})).text, /Unknown tool drop_tables/);
+    assert.match((await tools(50).call('run_query', { sql: 'SELECT 1', limit: 5 })).text, /Unrecognized key.*limit/s, 'a misnamed argument is not silently ignored');
   });
 });

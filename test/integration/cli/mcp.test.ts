@@ -8,7 +8,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { HistoryStore } from '../../../src/history/store';
 import { openDestination } from '../../../src/mirror/open';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
-import { BIN } from '../../helpers/cli';
+import { BIN, gongsql, startGongsql } from '../../helpers/cli';
 import { connect } from '../../helpers/connect';
 import { requestsDuring } from '../../helpers/sandboxClient';
 import { syncMirror } from '../../helpers/syncMirror';
@@ -179,6 +179,43 @@ describe('gongsql mcp: the agent tools over stdio, within an API-call budget', (
     assert.equal(erased.length, 0);
   });
 
+  it('a re-run within the cache\'s 5 minutes costs no API call', async () => {
+    const client = await live();
+    const sql = "SELECT count(*) AS n FROM Calls WHERE Scheduled >= '2026-11-01'";
+    const first = await call(client, 'run_query', { sql });
+    assert.ok(first.json.apiCalls.thisCall > 0);
+    const sent = await requestsDuring(sandbox, async () => {
+      const again = await call(client, 'run_query', { sql });
+      assert.deepEqual(again.json.rows, first.json.rows);
+      assert.equal(again.json.apiCalls.thisCall, 0);
+    });
+    assert.equal(sent.length, 0);
+  });
+
+  it('answers every call it took before stdin ended, then exits (a client that pipes its requests)', async () => {
+    const lines = [
+      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pipe', version: '1' } } },
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'run_query', arguments: { sql: 'SELECT Name FROM Workspaces ORDER BY Name' } } },
+      { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'run_query', arguments: { sql: 'SELECT 1 AS a' } } },
+    ];
+    const run = await startGongsql(['mcp', '--base-url', sandbox.url], {
+      stdin: lines.map((l) => JSON.stringify(l)).join('\n') + '\n',
+      env: { GONGSQL_STATE_DIR: join(dir, 'state'), GONG_ACCESS_KEY: sandbox.credentials.accessKey, GONG_ACCESS_KEY_SECRET: sandbox.credentials.accessKeySecret },
+    }).done;
+    assert.equal(run.code, 0, run.stderr);
+    const answers = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: number; result: { content: { text: string }[] } });
+    assert.deepEqual(answers.map((a) => a.id).sort(), [1, 2, 3], 'stdout holds only the protocol, an answer to each request');
+    const workspaces = JSON.parse(answers.find((a) => a.id === 2)!.result.content[0]!.text) as ToolJson;
+    assert.deepEqual(workspaces.rows, [{ Name: 'Customer Success' }, { Name: 'EMEA' }, { Name: 'North America Sales' }]);
+  });
+
+  it('a mistake in its flags is a usage error: exit 2, with the help to read', async () => {
+    const run = await gongsql(['mcp', '--sandbox', '--max-calls-per-call', 'abc']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, 'gongsql: --max-calls-per-call must be a whole number, at least 0 (got abc) (see gongsql mcp --help)\n');
+  });
+
   it('a query error is a tool error with its line and column', async () => {
     const client = await live();
     const { isError, json } = await call(client, 'run_query', { sql: 'SELECT Id\nFROM Callz' });
@@ -202,9 +239,20 @@ describe('gongsql mcp: the agent tools over stdio, within an API-call budget', (
       assert.equal(counted.json.apiCalls.thisCall, 0);
       const found = await call(client, 'search_transcripts', { query: 'pricing', limit: 3 });
       assert.equal(found.isError, false, JSON.stringify(found.json));
-      const matches = found.json.matches as { CallId: string; Sentence: string }[];
-      assert.equal(matches.length, 3);
-      for (const m of matches) assert.match(m.Sentence, /«pricing»/i);
+      const calls = found.json.calls as { CallId: string; MatchingSentences: number; Sentences: { Sentence: string }[] }[];
+      assert.equal(calls.length, 3);
+      assert.equal(new Set(calls.map((c) => c.CallId)).size, 3, 'a call once, with its sentences');
+      for (const c of calls) {
+        assert.ok(c.MatchingSentences >= c.Sentences.length && c.Sentences.length > 0);
+        for (const m of c.Sentences) assert.match(m.Sentence, /«pricing»/i);
+      }
+      // The server holds the file only while it answers: a CLI query (or a sync) gets it between calls.
+      const cli = await gongsql(['--mirror', file, '-e', 'SELECT count(*) AS n FROM CallTranscripts', '--format', 'csv'], { env: { GONGSQL_STATE_DIR: join(dir, 'state') } });
+      assert.equal(cli.code, 0, cli.stderr);
+      assert.equal((await call(client, 'run_query', { sql: 'SELECT count(*) AS n FROM CallTranscripts' })).json.rows?.[0]?.n, Number(cli.stdout.split('\n')[1]));
+      // Only what was synced is offered.
+      const listed = (await call(client, 'list_objects')).json.objects as { name: string }[];
+      assert.deepEqual(listed.map((o) => o.name).sort(), ['CallTranscripts', 'Calls']);
     });
     assert.equal(sent.length, 0);
     const history = await new HistoryStore(join(dir, 'state')).list();
