@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { replaceUserSettings, startWorkbench, stepsOf, switchTheme, type Workbench } from './harness';
+import { replaceUserSettings, STATE_DIR, startWorkbench, stepsOf, switchTheme, type Workbench } from './harness';
 import { fixtureCommand, invocations, invokeTool, nextInvocation, packLmInvoker, startInvocation, type Invocation } from './fixtures/lmInvoker';
 
 /** Screenshots of the confirmation for review (not part of the assertions). */
@@ -128,10 +128,23 @@ describe("gongsql's language-model tools, as an agent calls them", () => {
     assert.equal(await dialog().count(), 0);
   });
 
-  step("the user's own per-call limit: a join estimated above it asks, then is refused with the estimate and a hint, never started", async () => {
+  step("the agent's runs are in the query history as the agent's, and in the Query History view; the declined one is not", async () => {
+    const { page } = workbench;
+    const entries = (await readFile(join(STATE_DIR, 'history.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; surface: string; connection: string; outcome: string });
+    const agent = entries.filter((e) => e.surface === 'agent');
+    assert.deepEqual(agent.map((e) => [e.text, e.connection, e.outcome]), [
+      ['SELECT Name FROM Workspaces ORDER BY Name', 'Sandbox', 'ok'],
+      ['SELECT * FROM Calls', 'Sandbox', 'ok'],
+    ], 'a preview is no run, the declined run never started, and the refused write never reached the engine');
+    await page.locator('.activitybar .action-item a[aria-label^="Gong"]').first().click();
+    const history = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: 'Query History' }) });
+    await history.locator('.monaco-list-row', { hasText: 'SELECT * FROM Calls' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  step("the user's own per-call limit (their settings, unlike the repository's, apply): a join estimated above it asks, then is refused with the estimate and a hint, never started", async () => {
     const { page, userData, workspace } = workbench;
     const settings = JSON.parse(await readFile(join(userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
-    await replaceUserSettings(page, userData, { ...settings, 'gongsql.agent.maxApiCallsPerCall': 10 });
+    await replaceUserSettings(page, userData, { ...settings, 'gongsql.agent.maxApiCallsPerCall': 10, 'gongsql.agent.allowWrites': true });
     const count = (await invocations(workspace)).length;
     await startInvocation(page, 'gongsql_run_query', { sql: 'SELECT c.Id, p.Name FROM Calls c JOIN CallParties p ON p.CallId = c.Id' });
     const asked = page.locator('.monaco-dialog-box', { hasText: 'Run a costly query on Sandbox?' });
@@ -142,5 +155,22 @@ describe("gongsql's language-model tools, as an agent calls them", () => {
     assert.match(failure.refused?.message ?? '', /^Not run: it needs about \d+ API calls .*more than this call may spend: 10 per call\./);
     assert.match(failure.refused?.hint ?? '', /filter on a column Gong evaluates[\s\S]*gongsql\.agent\.maxApiCallsPerCall/);
     assert.equal(failure.apiCalls.perCallLimit, 10);
+  });
+
+  step('with writes allowed in the user settings, a write always asks, saying it changes Gong; Cancel runs nothing', async () => {
+    const { page, workspace } = workbench;
+    const count = (await invocations(workspace)).length;
+    await startInvocation(page, 'gongsql_run_query', { sql: "DELETE FROM CRMIntegrations WHERE IntegrationId = '1'" });
+    const asked = page.locator('.monaco-dialog-box', { hasText: 'Change Gong on Sandbox?' });
+    await asked.waitFor({ timeout: 60_000 });
+    const said = await asked.innerText();
+    assert.match(said, /An AI agent asks to run this statement, which changes Gong\./);
+    assert.match(said, /\nDELETE FROM CRMIntegrations WHERE IntegrationId = '1'$/);
+    await page.screenshot({ path: join(SHOTS, 'lm-confirmation-write.png') });
+    await asked.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+    const outcome = await nextInvocation(workspace, count);
+    assert.equal(outcome.error, 'Canceled');
+    const entries = (await readFile(join(STATE_DIR, 'history.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string });
+    assert.equal(entries.filter((e) => e.text.startsWith('DELETE')).length, 0, 'the write never ran');
   });
 });
