@@ -14,14 +14,13 @@ import { userSetting } from './userSettings';
  * at each call. lmTools.ts registers the tools at activation and hands each call here.
  */
 export class EditorAgentTools implements vscode.Disposable {
-  private readonly tools = new Map<string, { tools: AgentTools; options: { current?: AgentConnection } }>();
+  private readonly tools = new Map<string, Entry>();
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly connections: Connections, private readonly history: EditorHistory, private readonly log: vscode.LogOutputChannel) {
     // New limits apply from the next call; what the session spent stays spent.
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('gongsql.agent')) return;
-      for (const [label, entry] of this.tools) this.tools.set(label, this.create(label, entry.tools.budget.report(0).sessionUsed));
+      if (e.affectsConfiguration('gongsql.agent')) for (const entry of this.tools.values()) entry.stale = true;
     });
   }
 
@@ -51,22 +50,29 @@ export class EditorAgentTools implements vscode.Disposable {
   private async with<T>(token: vscode.CancellationToken, work: (connection: ActiveConnection, tools: AgentTools, signal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
-    const connection = await this.connections.active();
     try {
+      const connection = await this.connections.active();
       let entry = this.tools.get(connection.label);
-      if (!entry) this.tools.set(connection.label, (entry = this.create(connection.label, 0)));
-      // Calls on one connection share its options (a mirror's destination is one per window,
-      // open while any call holds its lease): the latest lease's are as good as any.
-      const { client, mirror, answerFromMirror, connectionId, cache, localMemory } = editorRunOptions(connection, 'statement');
-      entry.options.current = { label: connection.label, client, mirror, answerFromMirror, connectionId, cache, localMemory };
-      return await work(connection, entry.tools, controller.signal);
+      // Remade for new settings only between calls, so that a call under way spends from the
+      // budget the next one starts from.
+      if (!entry || (entry.stale && entry.calls === 0)) this.tools.set(connection.label, (entry = this.create(connection.label, entry?.tools.budget.report(0).sessionUsed ?? 0)));
+      entry.calls++;
+      try {
+        // Calls on one connection share its options (a mirror's destination is one per window,
+        // open while any call holds its lease): the latest lease's are as good as any.
+        const { client, mirror, answerFromMirror, connectionId, cache, localMemory } = editorRunOptions(connection, 'statement');
+        entry.options.current = { label: connection.label, client, mirror, answerFromMirror, connectionId, cache, localMemory };
+        return await work(connection, entry.tools, controller.signal);
+      } finally {
+        entry.calls--;
+        connection.release();
+      }
     } finally {
       cancel.dispose();
-      connection.release();
     }
   }
 
-  private create(label: string, alreadySpent: number): { tools: AgentTools; options: { current?: AgentConnection } } {
+  private create(label: string, alreadySpent: number): Entry {
     const settings = this.settings();
     const budget = new ApiCallBudget({ perCall: settings.maxApiCallsPerCall, perSession: settings.maxApiCallsPerSession });
     budget.spend(alreadySpent);
@@ -85,7 +91,7 @@ export class EditorAgentTools implements vscode.Disposable {
       },
       record: (run) => new ShownRecording(this.history, run, (e) => this.log.warn(`Query history: the agent's run was not recorded in ${this.history.store.dir}: ${(e as Error).message}`)),
     });
-    return { tools, options };
+    return { tools, options, calls: 0, stale: false };
   }
 
   private settings(): AgentSettings {
@@ -96,6 +102,14 @@ export class EditorAgentTools implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
   }
+}
+
+/** A connection's tools, the options of its latest call, its calls under way, and whether settings changed since it was made. */
+interface Entry {
+  readonly tools: AgentTools;
+  readonly options: { current?: AgentConnection };
+  calls: number;
+  stale: boolean;
 }
 
 /** A run recorded in the query history, whose view shows it as soon as it is written. */
