@@ -33,6 +33,8 @@ export interface CodeServerOptions {
   port?: number;
   /** Keep the temporary folders after stop (dev:web keeps nothing either way by default). */
   keep?: boolean;
+  /** More VSIX files installed beside gongsql (test fixtures, e.g. test/e2e/fixtures/lm-invoker). */
+  extensions?: string[];
 }
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
@@ -57,8 +59,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     await writeFile(join(workspace, path), content);
   }
 
-  const install = spawnSync(NODE24, [ENTRY, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX], { encoding: 'utf8', timeout: 120_000 });
-  if (install.status !== 0) throw new Error(`installing the VSIX failed: ${install.stderr || install.stdout}`);
+  for (const vsix of [VSIX, ...(options.extensions ?? [])]) {
+    const install = spawnSync(NODE24, [ENTRY, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { encoding: 'utf8', timeout: 120_000 });
+    if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr || install.stdout}`);
+  }
 
   const port = options.port || (await freePort());
   const logFile = join(base, 'code-server.log');

@@ -16,6 +16,7 @@ import { OAuthRedirects } from './oauthRedirects';
 import type { RunMode, RunTarget } from './commands/runQuery';
 import { activeConnectionName, usageToday } from './connectionSettings';
 import { registerExampleQueries } from './exampleQueries';
+import { registerLmTools } from './lmTools';
 import type { Runtime } from './runtime';
 import { warnAboutWorkspaceConnections } from './workspaceConnections';
 import { EditorHistory } from './history/editorHistory';
@@ -113,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerNotebookCommands(),
     registerExampleQueries(),
     registerChartMessages(log),
+    ...registerLmTools(context, load),
   );
   void warnAboutWorkspaceConnections();
   log.info(`Gong SQL activated in ${(performance.now() - started).toFixed(0)} ms`);

@@ -18,6 +18,7 @@ import { offerCredentialsFix } from './credentialsFix';
 import { forEditor } from './editorErrors';
 import { declinedRequest } from './declined';
 import type { CellContext } from '../notebook/controller';
+import { EditorAgentTools } from './lmToolsRuntime';
 
 /**
  * Everything that talks to Gong: connections (the HTTP client, the sandbox), the engine, the
@@ -29,6 +30,7 @@ export class Runtime {
   private readonly handlers: Record<ConnectionCommand, (arg?: unknown) => Promise<void>>;
   private readonly mirrorHandlers: Record<MirrorCommand, () => Promise<void>>;
   private readonly subscription: vscode.Disposable;
+  private agent: EditorAgentTools | undefined;
 
   /** `panels` are created at activation, which restores them after a window reload. */
   constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel, onChange: () => void, redirects: OAuthRedirects, private readonly panels: ResultsPanels, private readonly memory: RunMemory) {
@@ -70,6 +72,11 @@ export class Runtime {
     }
   }
 
+  /** The language-model tools' calls (lmTools.ts), made on first use. */
+  agentTools(): EditorAgentTools {
+    return (this.agent ??= new EditorAgentTools(this.connections, this.memory.history, this.log));
+  }
+
   removeConnection(name: string): Promise<void> {
     return this.connections.remove(name);
   }
@@ -89,6 +96,7 @@ export class Runtime {
 
   async dispose(): Promise<void> {
     this.subscription.dispose();
+    this.agent?.dispose();
     await this.connections.dispose();
   }
 }
