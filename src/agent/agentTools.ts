@@ -145,8 +145,9 @@ export class AgentTools {
     if ('message' in checked) return { statement, writes: false, estimate: unknownCost, refusal: checked.message };
     const writes = WRITES.has(checked.target.kind);
     if (writes && !this.options.allowWrites) return { statement, writes, estimate: unknownCost, refusal: this.writesRefused().message };
-    // A preview is not a run the user asked for: it stays out of the query history.
-    const explained = await this.run(sql, params, true, signal, false);
+    // A preview is not a run the user asked for: it sends nothing (its estimate stays open
+    // where only counting would close it) and stays out of the query history.
+    const explained = await this.run(sql, params, true, signal, true);
     if (explained.kind !== 'ok') return { statement, writes, estimate: unknownCost, refusal: explained.message };
     return { statement, writes, estimate: estimateOf(explained.result) };
   }
@@ -241,7 +242,7 @@ export class AgentTools {
    * engine is asked nothing it can say yes to: a costlier read, an UPDATE/DELETE without WHERE
    * and an irreversible CALL all end as refusals.
    */
-  private async run(sql: string, params: Readonly<Record<string, string | number | boolean | null>> | undefined, explainOnly: boolean, signal?: AbortSignal, record = true): Promise<Ran & { spent: number }> {
+  private async run(sql: string, params: Readonly<Record<string, string | number | boolean | null>> | undefined, explainOnly: boolean, signal?: AbortSignal, preview = false): Promise<Ran & { spent: number }> {
     const checked = this.check(sql, params);
     if ('message' in checked) return { kind: 'error', ...checked, spent: 0 };
     const explaining = explainOnly || checked.statement.kind === 'Explain';
@@ -252,18 +253,19 @@ export class AgentTools {
       return { kind: 'refused', message: `Not run: ${target.kind === 'Update' ? 'UPDATE' : 'DELETE'} without WHERE would change every row of ${target.table.text}; an agent cannot confirm that. Add a WHERE clause. Nothing was sent to Gong.`, spent: 0 };
     }
     try {
-      return await this.inTurn(() => this.withConnection((connection) => this.runOn(connection, sql, checked.statement, target, params, explainOnly, signal, record)), signal);
+      return await this.inTurn(() => this.withConnection((connection) => this.runOn(connection, sql, checked.statement, target, params, explainOnly, signal, preview)), signal);
     } catch (error) {
       if (error instanceof CancelledWhileWaiting) return { kind: 'error', message: 'Cancelled.', spent: 0 };
       throw error;
     }
   }
 
-  private async runOn(connection: AgentConnection, sql: string, statement: A.Statement, target: A.Statement, params: Readonly<Record<string, string | number | boolean | null>> | undefined, explainOnly: boolean, signal: AbortSignal | undefined, record: boolean): Promise<Ran & { spent: number }> {
+  private async runOn(connection: AgentConnection, sql: string, statement: A.Statement, target: A.Statement, params: Readonly<Record<string, string | number | boolean | null>> | undefined, explainOnly: boolean, signal: AbortSignal | undefined, preview: boolean): Promise<Ran & { spent: number }> {
     const ceiling = this.budget.available();
     // Counting a join reads each object's first page before the engine's question: one that
     // cannot have a page each within the ceiling is refused before that.
-    const reads = connection.mirror ? 0 : requestsBeforeQuestion(target, params, explainOnly || statement.kind === 'Explain');
+    // A preview is refused as the run it previews would be (it sends nothing itself).
+    const reads = connection.mirror ? 0 : requestsBeforeQuestion(target, params, !preview && (explainOnly || statement.kind === 'Explain'));
     if (reads > 0 && ceiling === 0) return { ...this.budgetSpent(), spent: 0 };
     if (reads > ceiling) return { kind: 'refused', message: `Not run: it reads ${reads} objects from Gong, at least one API call each, more than this call may spend: ${this.ceilingText(ceiling)}. Nothing was sent to Gong.`, hint: this.narrowHint(), spent: 0 };
     const prefix = explainOnly && statement.kind !== 'Explain' ? 'EXPLAIN ' : '';
@@ -274,13 +276,14 @@ export class AgentTools {
     let spent = 0;
     let passedCeiling = false;
     const { label, release: _release, ...source } = connection;
-    const recording = record ? this.options.record?.({ text, connection: label, surface: 'agent', ...(params ? { params } : {}) }) : undefined;
+    const recording = !preview ? this.options.record?.({ text, connection: label, surface: 'agent', ...(params ? { params } : {}) }) : undefined;
     let outcome: RunOutcome = 'ok';
     let failure: unknown;
     try {
       const [result] = await execute(text, {
         ...source,
         ...(params ? { params } : {}),
+        ...(preview ? { explainSendsNothing: true } : {}),
         confirmThreshold: ceiling,
         confirm: async () => false,
         signal: controller.signal,

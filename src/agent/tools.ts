@@ -69,7 +69,7 @@ export const AGENT_TOOLS = [
   {
     name: 'run_query',
     title: 'Run a query',
-    description: `Runs one read-only gongsql statement (SELECT, or EXPLAIN) and returns its rows as JSON, bounded in rows and bytes (the result says how many were left out; add LIMIT, filters or aggregates to see the rest). Ids are exact strings. A statement whose estimated API calls exceed what the budget has left is refused before it sends anything, with the estimate and a hint: add a date filter on a column Gong evaluates (Calls.Scheduled >= '…'), filter by Id, aggregate, or query a mirror (0 API calls). INSERT, UPDATE, DELETE and CALL are refused unless the server allows writes. ${COST}`,
+    description: `Runs one read-only gongsql statement (SELECT, or EXPLAIN) and returns its rows as JSON, bounded in rows and bytes (the result says how many were left out; add LIMIT, filters or aggregates to see the rest). Ids are exact strings. A statement whose estimated API calls exceed what the budget has left is refused before it sends anything, with the estimate and a hint: add a date filter on a column Gong evaluates (Calls.Scheduled >= '…'), filter by Id, aggregate, or query a mirror (0 API calls). INSERT, UPDATE, DELETE and CALL are refused unless the user allowed writes (gongsql mcp --allow-writes, or VS Code's gongsql.agent.allowWrites setting). ${COST}`,
     input: runQuery,
     readOnly: false,
   },

@@ -45,6 +45,12 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** The memory local evaluation may use (default 1,024 MB) and the setting that changes it. */
   localMemory?: LocalMemoryLimit;
+  /**
+   * EXPLAIN sends nothing: no first page is read to count a join's or a fan-out's requests, so
+   * their estimates stay open ("2+"). For a preview before a confirmation (VS Code asks that
+   * preparing a tool call have no side effects), not for a person's EXPLAIN, which is told what counting cost.
+   */
+  explainSendsNothing?: boolean;
   /** Estimated API calls above which `confirm` is asked (default 50). */
   confirmThreshold?: number;
   /** Asked before a costly read or an UPDATE/DELETE without WHERE; absent means "no". */

@@ -127,12 +127,13 @@ const LOCAL_FILTERS = 'Every filter is also evaluated locally; pushed filters on
 async function explainSelect(text: string, select: A.SelectStatement, ctx: RunContext): Promise<{ rows: SqlValue[][]; messages: string[] }> {
   const planned = queryPlanFor(select, bind(select), ctx, await foldConstants(select, ctx.params, ctx.options)).scans;
   const sources = await scanSources(planned, ctx.options);
+  const counting = !ctx.options.explainSendsNothing;
   // A read of one request per user says how many users: counting them may take a request.
-  const fannedOut = await costFanOuts(planned, (scan) => sources.of.get(scan.ref)?.kind === 'gong', ctx);
+  const fannedOut = await costFanOuts(planned, (scan) => counting && sources.of.get(scan.ref)?.kind === 'gong', ctx);
   // Of a join, each paged read says its pages, and the reads keyed by it their keys: counting takes its first page.
   // (One object's run asks after its first page anyway; its EXPLAIN stays free.)
   const fromGong = fannedOut.filter((scan) => sources.of.get(scan.ref)?.kind === 'gong');
-  const { scans, firstPages } = await countPages(fannedOut, (scan) => fromGong.length > 1 && fromGong.includes(scan), ctx);
+  const { scans, firstPages } = await countPages(fannedOut, (scan) => counting && fromGong.length > 1 && fromGong.includes(scan), ctx);
   const mirror = [...sources.of.values()].find((s) => s.kind === 'mirror');
   if (mirror?.kind !== 'mirror') return { rows: explainScans(text, scans, undefined, undefined, firstPages), messages: [...countingMessage(ctx, planned, firstPages), LOCAL_FILTERS] };
   const native = nativeOf(scans, sources, ctx);
