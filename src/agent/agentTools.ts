@@ -157,7 +157,10 @@ export class AgentTools {
     if (ran.kind !== 'ok') return this.failure(ran, ran);
     const { result } = ran;
     const plan = boundRows(result.columns.map((c) => c.name), result.rows, this.limits);
-    return this.success(result.stats.apiCalls, { plan: plan.rows, estimate: estimateOf(result).text, messages: result.messages });
+    // What counting spent is part of what a run of it costs (a run counts again): said with the estimate, so both figures agree.
+    const counted = result.stats.apiCalls;
+    const estimate = estimateOf(result).text;
+    return this.success(counted, { plan: plan.rows, estimate: counted > 0 ? `${estimate} to read, after ${counted} to count (a run counts again): ${estimateAfterCounting(estimateOf(result), counted)} in all` : estimate, messages: result.messages });
   }
 
   private async query(input: AgentToolInput<'run_query'>, signal?: AbortSignal): Promise<AgentToolResult> {
@@ -418,4 +421,10 @@ function groupByCall(matches: readonly TranscriptMatch[]): Record<string, unknow
     if (call.Sentences.length < SENTENCES_PER_CALL) call.Sentences.push({ Speaker: m.speakerName, Affiliation: m.affiliation, AtSecond: Math.round(m.startMs / 1000), Sentence: m.snippet });
   }
   return [...calls.values()];
+}
+
+/** An estimate with the requests counting took added: what a run of the statement needs in all. */
+function estimateAfterCounting(estimate: CallEstimate, counted: number): string {
+  const calls = estimate.calls + counted;
+  return estimate.open ? `${calls} or more` : `about ${calls}`;
 }
