@@ -10,9 +10,9 @@ import { requestsDuring } from '../../helpers/sandboxClient';
 describe('AgentTools: the per-call ceiling holds while counting, and a preview costs a statement', () => {
   let sandbox: Sandbox;
   let client: GongClient;
-  const tools = (perCall: number, allowWrites = false) => new AgentTools({
+  const tools = (perCall: number, allowWrites = false, perSession = 500) => new AgentTools({
     connection: async () => ({ client, connectionId: 'sandbox', label: 'Sandbox' }),
-    budget: new ApiCallBudget({ perCall, perSession: 500 }),
+    budget: new ApiCallBudget({ perCall, perSession }),
     allowWrites,
     hints: { allowWrites: 'ALLOW', useMirror: 'MIRROR', raiseBudget: 'RAISE' },
   });
@@ -57,12 +57,7 @@ describe('AgentTools: the per-call ceiling holds while counting, and a preview c
   });
 
   it('parallel calls share the session\'s budget: together they never spend more than it', async () => {
-    const agent = new AgentTools({
-      connection: async () => ({ client, connectionId: 'sandbox', label: 'Sandbox' }),
-      budget: new ApiCallBudget({ perCall: 50, perSession: 10 }),
-      allowWrites: false,
-      hints: { allowWrites: 'ALLOW', useMirror: 'MIRROR', raiseBudget: 'RAISE' },
-    });
+    const agent = tools(50, false, 10);
     const sql = (day: string) => `SELECT count(*) FROM Calls WHERE Scheduled >= '${day}'`;
     let results: Awaited<ReturnType<AgentTools['call']>>[] = [];
     const sent = await requestsDuring(sandbox, async () => {
@@ -76,12 +71,7 @@ describe('AgentTools: the per-call ceiling holds while counting, and a preview c
   });
 
   it('with the session spent, a statement that reads nothing from Gong still runs, and an unfiltered write is refused unsent', async () => {
-    const agent = new AgentTools({
-      connection: async () => ({ client, connectionId: 'sandbox', label: 'Sandbox' }),
-      budget: new ApiCallBudget({ perCall: 5, perSession: 0 }),
-      allowWrites: true,
-      hints: { allowWrites: 'ALLOW', useMirror: 'MIRROR', raiseBudget: 'RAISE' },
-    });
+    const agent = tools(5, true, 0);
     const sent = await requestsDuring(sandbox, async () => {
       assert.match((await agent.call('run_query', { sql: "SELECT date('2026-11-30', '+1 day') AS d" })).text, /"rows":\[\{"d":"2026-12-01"\}\]/);
       assert.match((await agent.call('run_query', { sql: 'SELECT Name FROM Workspaces' })).text, /this session has spent its budget of 0 API calls/);
