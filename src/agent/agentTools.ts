@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { bind } from '../engine/bind/binder';
 import { planQuery } from '../engine/plan/planner';
+import { findProcedure } from '../gong/catalog';
 import { everyRow, NotConfirmed, type RunOptions } from '../engine/run/context';
-import { execute } from '../engine/run/engine';
+import { execute, isWrite } from '../engine/run/engine';
 import { EngineError, lineColumn } from '../engine/run/errors';
 import type { StatementResult } from '../engine/run/result';
 import { parse } from '../engine/syntax/parser';
@@ -12,6 +13,7 @@ import type { TranscriptMatch } from '../mirror/destination';
 import type { RunDescription, RunRecording } from '../history/record';
 import type { InputValue } from '../gong/write/values';
 import { ApiCallBudget } from './budget';
+import { cappedClient } from './cappedClient';
 import { describeObject, listObjects } from './catalogFacts';
 import { boundObjects, boundRows, DEFAULT_OUTPUT_LIMITS, type OutputLimits } from './output';
 import { findAgentTool, type AgentToolInput, type AgentToolName } from './tools';
@@ -72,7 +74,14 @@ export interface StatementPreview {
   readonly refusal?: string;
 }
 
-const WRITES: ReadonlySet<A.Statement['kind']> = new Set(['Insert', 'Update', 'Delete', 'Call']);
+/** The values of a statement's `:name` parameters, as a tool's input gives them. */
+type StatementParams = Readonly<Record<string, string | number | boolean | null>> | undefined;
+
+/** A statement an agent may run: the one statement of its text, and what it does (EXPLAIN's statement for an EXPLAIN). */
+interface Checked { readonly statement: A.Statement; readonly target: A.Statement }
+
+/** `explainOnly`: run its EXPLAIN; `preview`: an estimate for a confirmation, which sends nothing and is not recorded. */
+interface RunHow { readonly explainOnly: boolean; readonly preview: boolean }
 
 /** The outcome of one statement run for an agent. */
 type Ran =
@@ -143,28 +152,29 @@ export class AgentTools {
     const { sql, params } = parsed.data as AgentToolInput<'run_query'>;
     const checked = this.check(sql, params);
     if ('message' in checked) return { statement, writes: false, estimate: unknownCost, refusal: checked.message };
-    const writes = WRITES.has(checked.target.kind);
-    if (writes && !this.options.allowWrites) return { statement, writes, estimate: unknownCost, refusal: this.writesRefused().message };
+    const writes = isWrite(checked.target.kind);
+    const refused = this.refusedBeforeRun(checked.target, false);
+    if (refused) return { statement, writes, estimate: unknownCost, refusal: refused.message };
     // A preview is not a run the user asked for: it sends nothing (its estimate stays open
     // where only counting would close it) and stays out of the query history.
-    const explained = await this.run(sql, params, true, signal, true);
+    const explained = await this.run(sql, params, { explainOnly: true, preview: true }, signal);
     if (explained.kind !== 'ok') return { statement, writes, estimate: unknownCost, refusal: explained.message };
     return { statement, writes, estimate: estimateOf(explained.result) };
   }
 
   private async explain(input: AgentToolInput<'explain_query'>, signal?: AbortSignal): Promise<AgentToolResult> {
-    const ran = await this.run(input.sql, input.params, true, signal);
+    const ran = await this.run(input.sql, input.params, { explainOnly: true, preview: false }, signal);
     if (ran.kind !== 'ok') return this.failure(ran, ran);
     const { result } = ran;
     const plan = boundRows(result.columns.map((c) => c.name), result.rows, this.limits);
     // What counting spent is part of what a run of it costs (a run counts again): said with the estimate, so both figures agree.
     const counted = result.stats.apiCalls;
     const estimate = estimateOf(result).text;
-    return this.success(counted, { plan: plan.rows, estimate: counted > 0 ? `${estimate} to read, after ${counted} to count (a run counts again): ${estimateAfterCounting(estimateOf(result), counted)} in all` : estimate, messages: result.messages });
+    return this.success(counted, { plan: plan.rows, ...(plan.note ? { note: plan.note } : {}), estimate: counted > 0 ? `${estimate} to read, after ${counted} to count (a run counts again): ${estimateAfterCounting(estimateOf(result), counted)} in all` : estimate, messages: result.messages });
   }
 
   private async query(input: AgentToolInput<'run_query'>, signal?: AbortSignal): Promise<AgentToolResult> {
-    const ran = await this.run(input.sql, input.params, false, signal);
+    const ran = await this.run(input.sql, input.params, { explainOnly: false, preview: false }, signal);
     if (ran.kind !== 'ok') return this.failure(ran, ran);
     const { result } = ran;
     const limits = { ...this.limits, maxRows: Math.min(this.limits.maxRows, input.maxRows ?? this.limits.maxRows) };
@@ -190,7 +200,7 @@ export class AgentTools {
         // The best sentences, grouped by call: "which calls mentioned X" wants calls, and one call often repeats a phrase.
         const matches = await mirror.searchTranscripts(input.query, Math.min(SEARCH_SENTENCES, limit * 20));
         const calls = groupByCall(matches);
-        const bounded = boundObjects(Math.min(calls.length, limit), (i) => calls[i]!, this.limits, 'ask for fewer calls, or narrow the words');
+        const bounded = boundObjects(Math.min(calls.length, limit), (i) => calls[i]!, this.limits, 'ask for fewer calls, or narrow the words', 'calls');
         return this.success(0, {
           mirror: mirror.label,
           calls: bounded.rows,
@@ -216,18 +226,30 @@ export class AgentTools {
     }
   }
 
-  /** Waits for the statements before this one, then runs `use`; a call cancelled while waiting does not run. */
+  /**
+   * Waits for the statements before this one, then runs `use`. A call cancelled while it waits
+   * answers at once and never runs (once running, the run answers a cancel itself: it stops its
+   * requests and says what it spent); the next call still waits for the statements before it.
+   */
   private inTurn<T>(use: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    let started = false;
     const mine = this.turn.then(() => {
       if (signal?.aborted) throw new CancelledWhileWaiting();
+      started = true;
       return use();
     });
     this.turn = mine.catch(() => undefined);
-    return mine;
+    if (!signal) return mine;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => { if (!started) reject(new CancelledWhileWaiting()); };
+      if (signal.aborted) onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      mine.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
   }
 
   /** The one statement of `sql`, or why it cannot run: a syntax error (with its position), several statements. */
-  private check(sql: string, params: Readonly<Record<string, unknown>> | undefined): { statement: A.Statement; target: A.Statement } | { message: string; position?: { line: number; column: number } } {
+  private check(sql: string, params: Readonly<Record<string, unknown>> | undefined): Checked | { message: string; position?: { line: number; column: number } } {
     const parsed = parse(sql);
     const syntax = parsed.diagnostics.find((d) => d.severity === 'error');
     if (syntax) return { message: syntax.message, position: lineColumn(sql, syntax.span.start) };
@@ -245,25 +267,38 @@ export class AgentTools {
    * engine is asked nothing it can say yes to: a costlier read, an UPDATE/DELETE without WHERE
    * and an irreversible CALL all end as refusals.
    */
-  private async run(sql: string, params: Readonly<Record<string, string | number | boolean | null>> | undefined, explainOnly: boolean, signal?: AbortSignal, preview = false): Promise<Ran & { spent: number }> {
+  private async run(sql: string, params: StatementParams, how: RunHow, signal?: AbortSignal): Promise<Ran & { spent: number }> {
     const checked = this.check(sql, params);
     if ('message' in checked) return { kind: 'error', ...checked, spent: 0 };
-    const explaining = explainOnly || checked.statement.kind === 'Explain';
-    const { target } = checked;
-    if (!explaining && WRITES.has(target.kind) && !this.options.allowWrites) return { ...this.writesRefused(), spent: 0 };
-    // The engine would read the rows to say how many an UPDATE/DELETE without WHERE changes; an agent may never confirm it anyway.
-    if (!explaining && (target.kind === 'Update' || target.kind === 'Delete') && !target.where) {
-      return { kind: 'refused', message: `Not run: ${target.kind === 'Update' ? 'UPDATE' : 'DELETE'} without WHERE would change every row of ${target.table.text}; an agent cannot confirm that. Add a WHERE clause. Nothing was sent to Gong.`, spent: 0 };
-    }
+    const explaining = how.explainOnly || checked.statement.kind === 'Explain';
+    const refused = this.refusedBeforeRun(checked.target, explaining);
+    if (refused) return { ...refused, spent: 0 };
     try {
-      return await this.inTurn(() => this.withConnection((connection) => this.runOn(connection, sql, checked.statement, target, params, explainOnly, signal, preview)), signal);
+      return await this.inTurn(() => this.withConnection((connection) => this.runOn(connection, sql, checked, params, how, signal)), signal);
     } catch (error) {
       if (error instanceof CancelledWhileWaiting) return { kind: 'error', message: 'Cancelled.', spent: 0 };
       throw error;
     }
   }
 
-  private async runOn(connection: AgentConnection, sql: string, statement: A.Statement, target: A.Statement, params: Readonly<Record<string, string | number | boolean | null>> | undefined, explainOnly: boolean, signal: AbortSignal | undefined, preview: boolean): Promise<Ran & { spent: number }> {
+  /**
+   * What is refused from the statement alone, before any connection: a write when writes are
+   * not allowed, an irreversible CALL, an UPDATE/DELETE without WHERE (the engine would read the
+   * rows to say how many it changes, and an agent may never confirm it anyway). EXPLAIN of them runs.
+   */
+  private refusedBeforeRun(target: A.Statement, explaining: boolean): Extract<Ran, { kind: 'refused' }> | undefined {
+    if (explaining) return undefined;
+    if (isWrite(target.kind) && !this.options.allowWrites) return this.writesRefused();
+    if (target.kind === 'Call' && findProcedure(target.name.text)?.irreversible) {
+      return { kind: 'refused', message: `Not run: CALL ${target.name.text} cannot be undone, so an agent may never run it; a person can, from the editor or the CLI. Nothing was sent to Gong.` };
+    }
+    if ((target.kind === 'Update' || target.kind === 'Delete') && !target.where) {
+      return { kind: 'refused', message: `Not run: ${target.kind === 'Update' ? 'UPDATE' : 'DELETE'} without WHERE would change every row of ${target.table.text}; an agent cannot confirm that. Add a WHERE clause. Nothing was sent to Gong.` };
+    }
+    return undefined;
+  }
+
+  private async runOn(connection: AgentConnection, sql: string, { statement, target }: Checked, params: StatementParams, { explainOnly, preview }: RunHow, signal: AbortSignal | undefined): Promise<Ran & { spent: number }> {
     const ceiling = this.budget.available();
     // Counting a join reads each object's first page before the engine's question: one that
     // cannot have a page each within the ceiling is refused before that.
@@ -279,12 +314,14 @@ export class AgentTools {
     let spent = 0;
     let passedCeiling = false;
     const { label, release: _release, ...source } = connection;
+    const client = source.client && cappedClient(source.client, ceiling, () => { passedCeiling = true; });
     const recording = !preview ? this.options.record?.({ text, connection: label, surface: 'agent', ...(params ? { params } : {}) }) : undefined;
     let outcome: RunOutcome = 'ok';
     let failure: unknown;
     try {
       const [result] = await execute(text, {
         ...source,
+        ...(client ? { client } : {}),
         ...(params ? { params } : {}),
         ...(preview ? { explainSendsNothing: true } : {}),
         confirmThreshold: ceiling,
@@ -292,10 +329,6 @@ export class AgentTools {
         signal: controller.signal,
         onEvent: (event) => {
           recording?.onEvent(event);
-          if (event.type === 'progress' && event.stats.apiCalls > ceiling && !passedCeiling) {
-            passedCeiling = true;
-            controller.abort();
-          }
           if (event.type === 'statementEnd') spent = event.result.stats.apiCalls;
           if (event.type === 'statementError') spent = event.stats.apiCalls;
         },
@@ -314,7 +347,7 @@ export class AgentTools {
 
   private explainFailure(error: unknown, sql: string, offset: number, ceiling: number, passedCeiling: boolean, spent: number, signal?: AbortSignal): Ran {
     const sent = spent === 0 ? 'Nothing was sent to Gong.' : `It spent ${spent} API call${spent === 1 ? '' : 's'} ${passedCeiling ? 'before it was stopped' : 'counting rows'}.`;
-    if (passedCeiling) return { kind: 'refused', message: `Stopped: the statement needed more API calls than its estimate, and passed what this call may spend (${ceiling}). ${sent}`, hint: this.narrowHint() };
+    if (passedCeiling) return { kind: 'refused', message: `Stopped: the statement needed more API calls than this call may spend (${this.ceilingText(ceiling)}), and the request past it was not sent. ${sent}`, hint: this.narrowHint() };
     if (signal?.aborted) return { kind: 'error', message: 'Cancelled.' };
     if (error instanceof NotConfirmed) {
       const { request } = error;

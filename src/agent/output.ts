@@ -28,21 +28,21 @@ export interface BoundedRows {
  */
 export function boundRows(columns: readonly string[], rows: readonly (readonly SqlValue[])[], limits: OutputLimits, more = 'add LIMIT/OFFSET, a narrower WHERE, or aggregate to see the rest'): BoundedRows {
   const keys = jsonKeys(columns);
-  let cutCells = 0;
   const cut = (value: SqlValue): SqlValue => {
     if (typeof value !== 'string' || value.length <= MAX_CELL_CHARS) return value;
-    cutCells++;
     return `${value.slice(0, MAX_CELL_CHARS)}… [${(value.length - MAX_CELL_CHARS).toLocaleString('en-US')} more characters]`;
   };
   // Rows are made objects one at a time: a million-row result is not copied to keep a hundred.
   const bounded = boundObjects(rows.length, (i) => jsonObject(keys, (rows[i] as readonly SqlValue[]).map(cut)), limits, more);
+  // Counted over the rows kept: a row left out had its values cut for nothing.
+  const cutCells = rows.slice(0, bounded.rows.length).reduce((n, row) => n + row.filter((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS).length, 0);
   const cutNote = cutCells > 0 ? `${cutCells} long text value${cutCells === 1 ? ' was' : 's were'} cut at ${MAX_CELL_CHARS} characters: select substr(Column, ${MAX_CELL_CHARS + 1}, ${MAX_CELL_CHARS}) for more.` : undefined;
   const note = [bounded.note, cutNote].filter(Boolean).join(' ');
   return { rows: bounded.rows as Record<string, SqlValue>[], total: bounded.total, ...(note ? { note } : {}) };
 }
 
 /** The first of `count` objects (made by `make`) within `limits`; the note says how many were left out and `more` how to see them. */
-export function boundObjects<T extends object>(count: number, make: (index: number) => T, limits: OutputLimits, more: string): { rows: T[]; total: number; note?: string } {
+export function boundObjects<T extends object>(count: number, make: (index: number) => T, limits: OutputLimits, more: string, noun = 'rows'): { rows: T[]; total: number; note?: string } {
   const kept: T[] = [];
   let bytes = 2;
   let stoppedBy: 'rows' | 'bytes' | undefined;
@@ -63,5 +63,5 @@ export function boundObjects<T extends object>(count: number, make: (index: numb
   const left = count - kept.length;
   if (left === 0) return { rows: kept, total: count };
   const limit = stoppedBy === 'rows' ? `${limits.maxRows} rows` : `${Math.round(limits.maxBytes / 1024)} KB`;
-  return { rows: kept, total: count, note: `${left.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} rows left out (the result is limited to ${limit}): ${more}.` };
+  return { rows: kept, total: count, note: `${left.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} ${noun} left out (the result is limited to ${limit}): ${more}.` };
 }

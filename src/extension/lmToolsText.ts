@@ -78,9 +78,12 @@ export function runConfirmation(preview: StatementPreview, threshold: number, co
   const { estimate } = preview;
   const costly = estimate.open || estimate.calls > threshold;
   if (!preview.writes && !costly) return undefined;
+  // The preview costs the reads; a write also sends a request per row it changes. Either way the
+  // run never sends a request past what the call may spend.
+  const reads = preview.writes ? `Finding the rows takes **${estimate.text}**, and each row changed is one more` : `It needs **${estimate.text}**`;
   const cost = estimate.open
-    ? `It needs **${estimate.text}**: Gong says how many rows there are only once reading starts, and the run stops if it passes what this call may spend.`
-    : `It needs **${estimate.text}**.`;
+    ? `${reads}: Gong says how many rows there are only once reading starts, and nothing past what this call may spend is sent.`
+    : `${reads}; nothing past what this call may spend is sent.`;
   const left = `This session's agent budget on ${connection}: ${budget.sessionLeft} of ${budget.perSession} API calls left; one call may spend at most ${budget.available}.`;
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(preview.statement) + 1));
   return {

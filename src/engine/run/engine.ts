@@ -77,6 +77,11 @@ async function executeStatement(text: string, statement: A.Statement, index: num
 
 const WRITES: ReadonlySet<A.Statement['kind']> = new Set(['Insert', 'Update', 'Delete', 'Call']);
 
+/** Whether a statement of this kind changes Gong (INSERT, UPDATE, DELETE, CALL). */
+export function isWrite(kind: A.Statement['kind']): boolean {
+  return WRITES.has(kind);
+}
+
 type Output = Pick<StatementResult, 'kind' | 'columns' | 'rows' | 'messages' | 'layout' | 'outcomes'>;
 
 async function dispatch(text: string, statement: A.Statement, ctx: RunContext): Promise<Output> {

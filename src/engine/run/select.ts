@@ -78,7 +78,7 @@ async function runLocally(text: string, select: A.SelectStatement, binding: Bind
     const counts = queryPlan.streaming && streamed && !cached(streamed, readOf(streamed), ctx)
       ? await rowCounts(db, queryPlan.streaming, ctx)
       : undefined;
-    // Without WHERE every record read is a row of the result, so LIMIT and OFFSET bound the pages read (and asked about).
+    // Without WHERE every row read is a row of the result, so LIMIT and OFFSET bound the pages read (and asked about) when a record is a row; one that unwinds into fewer rows asks again for the rest.
     const pagesNeeded = counts && select.body.kind === 'Core' && !select.body.where ? Math.max(1, Math.ceil((counts.offset + counts.limit) / PAGE_SIZE)) : undefined;
     if (counts) {
       // The engine counts rows for LIMIT and OFFSET instead, as pages arrive.
@@ -121,7 +121,8 @@ async function stream(db: LocalDatabase, unlimited: LocalSql, queryPlan: QueryPl
   let complete = true;
   if (limitCount > 0) {
     complete = false;
-    for await (const page of scanPages(scan, how.source, how.columns, ctx, readOptions(ctx, pagesNeeded))) {
+    const pages: PagesOfLimit | undefined = pagesNeeded === undefined ? undefined : { needed: pagesNeeded, read: 0 };
+    for await (const page of scanPages(scan, how.source, how.columns, ctx, readOptions(ctx, pages))) {
       all.push(...page);
       await db.clear('gs_0');
       await db.insertRows('gs_0', columns.length, page, projection(scan.table.columns, columns));
@@ -141,6 +142,7 @@ async function stream(db: LocalDatabase, unlimited: LocalSql, queryPlan: QueryPl
         done = out.rows.length >= limitCount;
       });
       if (done) break;
+      await askForTheRest(pages, ctx);
     }
     complete = out.rows.length < limitCount;
   }
@@ -204,16 +206,34 @@ async function fetchScan(scan: Scan, how: ScanRead, ctx: RunContext, first?: Fir
   return rows;
 }
 
-/** `pagesNeeded`: a streamed read that stops after this many pages (LIMIT without WHERE) is asked about those only. */
-function readOptions(ctx: RunContext, pagesNeeded = Infinity): ReadOptions {
+/**
+ * A streamed read with LIMIT and no WHERE: the pages LIMIT needs if every record is a row, the
+ * pages Gong counted, and the pages read so far.
+ */
+interface PagesOfLimit { readonly needed: number; total?: number; read: number }
+
+/** `limited`: a streamed read that should stop after `needed` pages (LIMIT without WHERE) is asked about those only. */
+function readOptions(ctx: RunContext, limited?: PagesOfLimit): ReadOptions {
   return {
     signal: ctx.options.signal,
     onProgress: () => ctx.emit({ type: 'progress', index: ctx.index, stats: ctx.stats }),
     onTotal: async ({ pages }) => {
-      const estimate = ctx.stats.apiCalls + Math.min(pages, pagesNeeded) - 1;
+      if (limited) limited.total = pages;
+      const estimate = ctx.stats.apiCalls + Math.min(pages, limited?.needed ?? Infinity) - 1;
       await confirmCalls(estimate, ctx);
     },
   };
+}
+
+/**
+ * A record can unwind into no row (a call without comments in CallComments): when the pages
+ * LIMIT needed are read and LIMIT is not met, the rest of the object is asked about before
+ * it is read.
+ */
+async function askForTheRest(pages: PagesOfLimit | undefined, ctx: RunContext): Promise<void> {
+  if (!pages) return;
+  pages.read++;
+  if (pages.read === pages.needed && pages.total !== undefined && pages.total > pages.read) await confirmCalls(ctx.stats.apiCalls + pages.total - pages.read, ctx);
 }
 
 /** The plan with its scans replaced (by reference), the streaming one too. */

@@ -80,6 +80,38 @@ describe('AgentTools: the per-call ceiling holds while counting, and a preview c
     assert.equal(sent.length, 0);
   });
 
+  it('nothing the engine sends passes the call\'s ceiling: not a read whose records unwind into fewer rows, not a write', async () => {
+    const reader = tools(12);
+    const read = await requestsDuring(sandbox, async () => {
+      const result = await reader.call('run_query', { sql: 'SELECT Id FROM CallComments LIMIT 1000' });
+      assert.equal(result.isError, true, result.text);
+    });
+    assert.ok(read.length <= 12, `${read.length} requests for a ceiling of 12`);
+    assert.equal(500 - reader.budget.sessionLeft(), read.length, 'what was spent is what Gong saw');
+
+    const writer = tools(5, true);
+    const wrote = await requestsDuring(sandbox, async () => {
+      const result = await writer.call('run_query', { sql: "UPDATE PermissionProfiles SET Description = 'agent' WHERE Id IS NOT NULL" });
+      assert.equal(result.isError, true, 'rows not written are an error');
+      assert.match(result.text, /Not sent: this call has already sent the 5 API calls it may spend/);
+    });
+    assert.ok(wrote.length <= 5, `${wrote.length} requests for a ceiling of 5`);
+  });
+
+  it('with the session spent, EXPLAIN of a write whose WHERE reads other objects sends nothing', async () => {
+    const agent = tools(1, false, 0);
+    const sent = await requestsDuring(sandbox, async () => {
+      const result = await agent.call('explain_query', { sql: 'DELETE FROM CRMIntegrations WHERE IntegrationId IN (SELECT Id FROM Users) AND IntegrationId IN (SELECT Id FROM Calls)' });
+      assert.equal(result.isError, true);
+    });
+    assert.equal(sent.length, 0);
+  });
+
+  it('an irreversible CALL is refused before anything, so VS Code never asks a person to approve it', async () => {
+    const preview = await tools(50, true).preview({ sql: "CALL EraseDataForEmailAddress('jane@example.com')" });
+    assert.match(preview.refusal ?? '', /cannot be undone, so an agent may never run it/);
+  });
+
   it('an id given as a JSON number beyond 2^53 is refused: its digits are already lost', async () => {
     const result = await tools(50).call('run_query', { sql: 'SELECT Id FROM Calls WHERE Id = :id', params: { id: 2887019943652419413 } });
     assert.equal(result.isError, true);

@@ -98,4 +98,15 @@ describe('the cost of every read of a statement, asked about before it is spent'
     await assert.rejects(run("SELECT Id FROM Calls WHERE Title <> '' LIMIT 150", { confirm: filtered.confirm }), /not run without confirmation/);
     assert.equal(filtered.asked[0]?.request.estimate, Math.ceil(sandbox.store.visibleCalls.length / 100));
   });
+
+  it('a streamed LIMIT over an object whose records unwind into fewer rows asks for the rest when the pages LIMIT needed fall short', async () => {
+    // CallComments: a row per comment, none for a call without comments, so 150 rows take more than 2 pages of calls.
+    const pages = Math.ceil(sandbox.store.visibleCalls.length / 100);
+    const declined = asking(false);
+    const sent = await requestsDuring(sandbox, () => assert.rejects(run('SELECT Id FROM CallComments LIMIT 150', { confirm: declined.confirm }), /not run without confirmation/));
+    assert.equal(declined.asked.length, 1);
+    assert.equal(declined.asked[0]?.seenBefore, 2, 'asked after the 2 pages LIMIT needed if every call had a comment');
+    assert.equal(declined.asked[0]?.request.estimate, pages, 'the 2 read and every page left');
+    assert.equal(sent.length, 2, 'nothing after the no');
+  });
 });

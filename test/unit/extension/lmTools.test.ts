@@ -81,7 +81,7 @@ describe("run_query's confirmation", () => {
     const asked = runConfirmation(preview({ statement: 'SELECT * FROM Users\n', calls: 11, text: 'about 11 API calls' }), 10, 'Sandbox', budget);
     assert.equal(asked?.title, 'Run a costly query on Sandbox?');
     assert.equal(asked?.message, [
-      'An AI agent asks to run this statement. It needs **about 11 API calls**.', '',
+      'An AI agent asks to run this statement. It needs **about 11 API calls**; nothing past what this call may spend is sent.', '',
       "This session's agent budget on Sandbox: 480 of 500 API calls left; one call may spend at most 50.", '',
       '```sql', 'SELECT * FROM Users', '```',
     ].join('\n'));
@@ -95,7 +95,7 @@ describe("run_query's confirmation", () => {
   it('a write always asks, saying it changes Gong', () => {
     const asked = runConfirmation(preview({ statement: "UPDATE Meetings SET Title = 'x' WHERE Id = '1'", writes: true, calls: 1 }), 10, 'Sandbox', budget);
     assert.equal(asked?.title, 'Change Gong on Sandbox?');
-    assert.match(asked?.message ?? '', /^An AI agent asks to run this statement, which \*\*changes Gong\*\*\. It needs \*\*about 1 API call\*\*\.\n[\s\S]*\n```sql\nUPDATE Meetings/);
+    assert.match(asked?.message ?? '', /^An AI agent asks to run this statement, which \*\*changes Gong\*\*\. Finding the rows takes \*\*about 1 API call\*\*, and each row changed is one more; nothing past what this call may spend is sent\.\n[\s\S]*\n```sql\nUPDATE Meetings/);
   });
 
   it('a run the preview refuses (budget, writes off, syntax) asks nothing: the call says why', () => {
