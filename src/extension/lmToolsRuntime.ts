@@ -25,9 +25,11 @@ export class EditorAgentTools implements vscode.Disposable {
   }
 
   async prepare(name: AgentToolName, input: unknown, token: vscode.CancellationToken): Promise<vscode.PreparedToolInvocation> {
+    // Only run_query's estimate needs the connection: the others are named without opening it
+    // (which may start the sandbox or open a mirror), as preparing a call should do nothing.
+    if (name !== 'run_query') return { invocationMessage: invocationMessage(name, input, this.connections.activeLabel) };
     return this.with(token, async (connection, tools, signal) => {
       const invocation = invocationMessage(name, input, connection.label);
-      if (name !== 'run_query') return { invocationMessage: invocation };
       const preview = await tools.preview(input, signal);
       const { budget } = tools;
       const confirmation = runConfirmation(preview, this.settings().confirmAboveApiCalls, connection.label, { available: budget.available(), sessionLeft: budget.sessionLeft(), perSession: budget.limits.perSession });
