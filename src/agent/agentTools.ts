@@ -204,8 +204,8 @@ export class AgentTools {
         return this.success(0, {
           mirror: mirror.label,
           calls: bounded.rows,
-          callsFound: calls.length,
-          sentencesRead: matches.length,
+          callsAmongBestSentences: calls.length,
+          bestSentencesRead: matches.length,
           ...(bounded.note ? { note: bounded.note } : {}),
           ...(matches.length === Math.min(SEARCH_SENTENCES, limit * 20) ? { moreMayMatch: `Only the best ${matches.length} sentences were read. To count every call that mentions it: run_query SELECT count(DISTINCT CallId) FROM CallTranscripts WHERE Text LIKE '%word%'.` } : {}),
           howToReadMore: 'run_query: SELECT SpeakerName, StartMs, Text FROM CallTranscripts WHERE CallId = \'…\' ORDER BY StartMs gives a call\'s transcript',
@@ -333,6 +333,12 @@ export class AgentTools {
           if (event.type === 'statementError') spent = event.stats.apiCalls;
         },
       });
+      const rows = result?.outcomes;
+      // A write with rows that failed (or may be written) is recorded as what it is, not as ok.
+      if (rows && rows.failed + rows.unknown > 0) {
+        outcome = 'error';
+        failure = new Error(`${rows.ok} row${rows.ok === 1 ? '' : 's'} written; ${rows.failed} failed, ${rows.unknown} unknown`);
+      }
       return { kind: 'ok', result: result as StatementResult, spent };
     } catch (error) {
       failure = error;
@@ -346,7 +352,7 @@ export class AgentTools {
   }
 
   private explainFailure(error: unknown, sql: string, offset: number, ceiling: number, passedCeiling: boolean, spent: number, signal?: AbortSignal): Ran {
-    const sent = spent === 0 ? 'Nothing was sent to Gong.' : `It spent ${spent} API call${spent === 1 ? '' : 's'} ${passedCeiling ? 'before it was stopped' : 'counting rows'}.`;
+    const sent = spent === 0 ? 'Nothing was sent to Gong.' : `It spent ${spent} API call${spent === 1 ? '' : 's'} ${passedCeiling ? 'before it was stopped' : 'reading before the refusal (counting rows, or finding those a write changes)'}.`;
     if (passedCeiling) return { kind: 'refused', message: `Stopped: the statement needed more API calls than this call may spend (${this.ceilingText(ceiling)}), and the request past it was not sent. ${sent}`, hint: this.narrowHint() };
     if (signal?.aborted) return { kind: 'error', message: 'Cancelled.' };
     if (error instanceof NotConfirmed) {
@@ -453,7 +459,8 @@ function groupByCall(matches: readonly TranscriptMatch[]): Record<string, unknow
     call.MatchingSentences++;
     if (call.Sentences.length < SENTENCES_PER_CALL) call.Sentences.push({ Speaker: m.speakerName, Affiliation: m.affiliation, AtSecond: Math.round(m.startMs / 1000), Sentence: m.snippet });
   }
-  return [...calls.values()];
+  // FTS ranks sentences, and many tie: the calls that said it most come first, then the latest.
+  return [...calls.values()].sort((a, b) => b.MatchingSentences - a.MatchingSentences || (b.CallScheduled ?? '').localeCompare(a.CallScheduled ?? ''));
 }
 
 /** An estimate with the requests counting took added: what a run of the statement needs in all. */

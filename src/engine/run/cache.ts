@@ -63,6 +63,15 @@ export class QueryCache {
     return { reads: this.entries.size, rows: this.rowCount };
   }
 
+  /**
+   * Drops every read of Gong made on `connectionId`: after a write, what was read before may
+   * no longer be what Gong holds (a changed row, a new one, a call's parties), and a SELECT
+   * checking the write must read Gong again. Reads of a mirror stay: a write never changes one.
+   */
+  forgetConnection(connectionId: string): void {
+    for (const key of [...this.entries.keys()]) if ((JSON.parse(key) as unknown[])[0] === connectionId) this.drop(key);
+  }
+
   clear(): void {
     this.entries.clear();
     this.rowCount = 0;

@@ -10,7 +10,7 @@ import type { Span } from '../syntax/tokens';
 import { confirmed, everyRow, gongClient, NotConfirmed, type RunContext } from './context';
 import { EngineError } from './errors';
 import type { ResultColumn, StatementResult } from './result';
-import { runSelect } from './select';
+import { confirmCalls, runSelect } from './select';
 import { localSql, valueSelect } from './localSql';
 import { valueOf } from './parameters';
 
@@ -32,6 +32,7 @@ export async function runInsert(text: string, s: A.InsertStatement, ctx: RunCont
     throw new EngineError('SYNTAX', 'INSERT needs VALUES or SELECT', s.span);
   }
   const named = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
+  await confirmWrites(named.length, ctx);
   const outcomes = await insertRows(gongClient(ctx.options), table, named, writeOptions(ctx));
   return outcomeResult(table, outcomes, 'inserted');
 }
@@ -49,6 +50,7 @@ export async function runUpdateOrDelete(text: string, s: A.UpdateStatement | A.D
     throw new NotConfirmed(unfiltered, `${unfiltered.statement} without WHERE would change ${everyRow(unfiltered.rows)} of ${table.name}; not run without confirmation.`, s.span);
   }
   const keys = matched.rows.map((r) => String(r[0]));
+  await confirmWrites(keys.length, ctx);
   let outcomes: RowOutcome[];
   if (s.kind === 'Delete') {
     outcomes = await deleteRows(gongClient(ctx.options), table, keys, writeOptions(ctx));
@@ -87,6 +89,15 @@ export async function runCall(text: string, s: A.CallStatement, ctx: RunContext)
     }
     throw error;
   }
+}
+
+/**
+ * Writes are API calls like reads, asked about once the rows are known and before the first is
+ * sent (what the statement read to find them counted in): a write stopped part-way by a limit
+ * would leave Gong half-changed.
+ */
+async function confirmWrites(rows: number, ctx: RunContext): Promise<void> {
+  if (rows > 0) await confirmCalls(ctx.stats.apiCalls + rows, ctx, `${rows} write request${rows === 1 ? '' : 's'}, one per row`);
 }
 
 /** How a write is sent: cancellable, and every request it sends counted in the statement's API calls. */

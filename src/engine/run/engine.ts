@@ -62,6 +62,9 @@ async function executeStatement(text: string, statement: A.Statement, index: num
     stats.ms = Math.round(performance.now() - started);
     ctx.emit({ type: 'statementError', index, error, stats });
     throw error;
+  } finally {
+    // A write (even one that failed part-way) may have changed what earlier reads cached.
+    if (WRITES.has(statement.kind) && stats.apiCalls > 0) options.cache?.forgetConnection(options.connectionId);
   }
   stats.ms = Math.round(performance.now() - started);
   stats.rows = output.rows.length;

@@ -276,7 +276,7 @@ function estimateOf(scan: Scan, scans: readonly Scan[], readOf: ReadOf, firstPag
   return keyedEstimate(scan, `${source.alias}.${scan.keyFrom.sourceColumn}`, known);
 }
 
-async function confirmCalls(estimate: number, ctx: RunContext, detail?: string): Promise<void> {
+export async function confirmCalls(estimate: number, ctx: RunContext, detail?: string): Promise<void> {
   const threshold = ctx.options.confirmThreshold ?? 50;
   const request = { kind: 'apiCalls', estimate, threshold, ...(detail ? { detail } : {}) } as const;
   if (estimate <= threshold || await confirmed(ctx, request)) return;

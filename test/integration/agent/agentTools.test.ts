@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AgentTools, ApiCallBudget } from '../../../src/agent';
+import { QueryCache } from '../../../src/engine/run/cache';
 import type { GongClient } from '../../../src/gong';
 import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { connect } from '../../helpers/connect';
@@ -89,13 +90,32 @@ describe('AgentTools: the per-call ceiling holds while counting, and a preview c
     assert.ok(read.length <= 12, `${read.length} requests for a ceiling of 12`);
     assert.equal(500 - reader.budget.sessionLeft(), read.length, 'what was spent is what Gong saw');
 
+    // The rows to change are known before the first write: a write the ceiling cannot hold whole is refused, not half-done.
     const writer = tools(5, true);
     const wrote = await requestsDuring(sandbox, async () => {
       const result = await writer.call('run_query', { sql: "UPDATE PermissionProfiles SET Description = 'agent' WHERE Id IS NOT NULL" });
-      assert.equal(result.isError, true, 'rows not written are an error');
-      assert.match(result.text, /Not sent: this call has already sent the 5 API calls it may spend/);
+      assert.equal(result.isError, true);
+      assert.match(result.text, /Not run: it needs about 16 API calls \(12 write requests, one per row\), more than this call may spend: 5 per call\. It spent 4 API calls reading before the refusal/);
     });
-    assert.ok(wrote.length <= 5, `${wrote.length} requests for a ceiling of 5`);
+    assert.deepEqual(wrote.filter((r) => r.method !== 'GET').map((r) => r.method), [], 'no write was sent');
+  });
+
+  it('a write forgets the connection\'s cached reads: a SELECT checking it reads Gong again', async () => {
+    const cache = new QueryCache();
+    const agent = new AgentTools({
+      connection: async () => ({ client, connectionId: 'sandbox', label: 'Sandbox', cache }),
+      budget: new ApiCallBudget({ perCall: 50, perSession: 500 }),
+      allowWrites: true,
+      hints: { allowWrites: 'ALLOW', useMirror: 'MIRROR', raiseBudget: 'RAISE' },
+    });
+    const read = () => agent.call('run_query', { sql: 'SELECT Id, Description FROM PermissionProfiles ORDER BY Id LIMIT 1' });
+    const [before] = JSON.parse((await read()).text).rows as { Id: string }[];
+    assert.equal(JSON.parse((await read()).text).apiCalls.thisCall, 0, 'read again from the cache');
+    const updated = await agent.call('run_query', { sql: "UPDATE PermissionProfiles SET Description = 'checked by the agent' WHERE Id = :id", params: { id: before!.Id } });
+    assert.equal(updated.isError, false, updated.text);
+    const after = JSON.parse((await read()).text) as { rows: { Description: string }[]; apiCalls: { thisCall: number } };
+    assert.ok(after.apiCalls.thisCall > 0, 'read from Gong, not the cache');
+    assert.equal(after.rows[0]?.Description, 'checked by the agent');
   });
 
   it('with the session spent, EXPLAIN of a write whose WHERE reads other objects sends nothing', async () => {

@@ -130,7 +130,7 @@ describe('gongsql mcp: the agent tools over stdio, within an API-call budget', (
     assert.equal(result?.isError, true);
     const { refused, apiCalls } = result!.json;
     assert.equal(refused?.estimate, pages);
-    assert.match(refused!.message, new RegExp(`^Not run: it needs about ${pages} API calls, more than this call may spend: 5 per call\\. It spent 1 API call counting rows\\.$`));
+    assert.match(refused!.message, new RegExp(`^Not run: it needs about ${pages} API calls, more than this call may spend: 5 per call\\. It spent 1 API call reading before the refusal \\(counting rows, or finding those a write changes\\)\\.$`));
     assert.match(refused!.hint ?? '', /Calls\.Scheduled >= '2026-11-01'.*mirror.*--max-calls-per-call N/s);
     assert.equal(sent.length, 1, 'only the first page, which gave Gong\'s count');
     assert.deepEqual(apiCalls, { thisCall: 1, sessionUsed: 1, sessionLimit: 500, sessionLeft: 499, perCallLimit: 5 });
