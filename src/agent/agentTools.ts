@@ -92,8 +92,8 @@ type Ran =
 /**
  * The agent tools on one connection with one budget: the MCP server makes one per process,
  * VS Code one per connection. Every statement runs with the budget's rest as its ceiling, so
- * the engine refuses a costlier one before its requests (its `confirm` is never yes), and a
- * run whose estimate fell short is stopped when it passes the ceiling.
+ * the engine refuses a costlier one before its requests (its `confirm` is never yes), and its
+ * Gong client (`cappedClient`) sends nothing past the ceiling whatever the estimate said.
  */
 export class AgentTools {
   private readonly limits: OutputLimits;
@@ -164,18 +164,18 @@ export class AgentTools {
 
   private async explain(input: AgentToolInput<'explain_query'>, signal?: AbortSignal): Promise<AgentToolResult> {
     const ran = await this.run(input.sql, input.params, { explainOnly: true, preview: false }, signal);
-    if (ran.kind !== 'ok') return this.failure(ran, ran);
+    if (ran.kind !== 'ok') return this.failure(ran.spent, ran);
     const { result } = ran;
     const plan = boundRows(result.columns.map((c) => c.name), result.rows, this.limits);
     // What counting spent is part of what a run of it costs (a run counts again): said with the estimate, so both figures agree.
     const counted = result.stats.apiCalls;
-    const estimate = estimateOf(result).text;
-    return this.success(counted, { plan: plan.rows, ...(plan.note ? { note: plan.note } : {}), estimate: counted > 0 ? `${estimate} to read, after ${counted} to count (a run counts again): ${estimateAfterCounting(estimateOf(result), counted)} in all` : estimate, messages: result.messages });
+    const estimate = estimateOf(result);
+    return this.success(counted, { plan: plan.rows, ...(plan.note ? { note: plan.note } : {}), estimate: counted > 0 ? `${estimate.text} to read, after ${counted} to count (a run counts again): ${estimateAfterCounting(estimate, counted)} in all` : estimate.text, messages: result.messages });
   }
 
   private async query(input: AgentToolInput<'run_query'>, signal?: AbortSignal): Promise<AgentToolResult> {
     const ran = await this.run(input.sql, input.params, { explainOnly: false, preview: false }, signal);
-    if (ran.kind !== 'ok') return this.failure(ran, ran);
+    if (ran.kind !== 'ok') return this.failure(ran.spent, ran);
     const { result } = ran;
     const limits = { ...this.limits, maxRows: Math.min(this.limits.maxRows, input.maxRows ?? this.limits.maxRows) };
     const bounded = boundRows(result.columns.map((c) => c.name), result.rows, limits);
@@ -396,9 +396,9 @@ export class AgentTools {
     return { isError, text: JSON.stringify(full), data: full };
   }
 
-  private failure(calls: number | { spent: number }, error: { message: string; hint?: string; estimate?: number; position?: { line: number; column: number }; kind?: string }): AgentToolResult {
-    const spent = typeof calls === 'number' ? calls : calls.spent;
-    const { kind, spent: _spent, ...rest } = error as typeof error & { spent?: number };
+  /** A tool error: `refused` for what the budget or the rules did not allow, else `error`; what it spent said with it. */
+  private failure(spent: number, problem: { message: string; hint?: string; estimate?: number; position?: { line: number; column: number }; kind?: string; spent?: number }): AgentToolResult {
+    const { kind, spent: _spent, ...rest } = problem;
     const full = { [kind === 'refused' ? 'refused' : 'error']: rest, apiCalls: this.budget.report(spent) };
     return { isError: true, text: JSON.stringify(full), data: full };
   }

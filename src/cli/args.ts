@@ -60,3 +60,11 @@ function describeParseError(error: Error & { code?: string }): string {
       return error.message;
   }
 }
+
+/** A whole-number option's value, at least `min`; `fallback` when it was not given. */
+export function wholeNumberOption(written: string | undefined, flag: string, fallback: number, min: number): number {
+  if (written === undefined) return fallback;
+  const n = Number(written);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number, at least ${min} (got ${written})`);
+  return n;
+}

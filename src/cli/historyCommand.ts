@@ -3,7 +3,7 @@ import type { StatementResult } from '../engine/run/result';
 import type { HistoryEntry } from '../history/entry';
 import { historyDir } from '../history/location';
 import { HistoryStore } from '../history/store';
-import { parseOptions } from './args';
+import { parseOptions, wholeNumberOption } from './args';
 import { formatResult, OUTPUT_FORMATS, type OutputFormat } from './output';
 import { UsageError } from './usage';
 
@@ -33,8 +33,7 @@ export async function historyCommand(argv: string[], io: { stdout: NodeJS.Writab
   const { values } = parseOptions(argv, HISTORY_OPTIONS, false);
   const format = values.format as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}`);
-  const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number, at least 1 (got ${values.limit})`);
+  const limit = wholeNumberOption(values.limit, '--limit', 20, 1);
   const store = new HistoryStore(historyDir(io.env));
   if (values.clear) {
     await store.clear({ entries: true });

@@ -5,11 +5,12 @@ import { AGENT_TOOLS, AgentTools, ApiCallBudget, DEFAULT_BUDGET, DEFAULT_OUTPUT_
 import { historyDir } from '../history/location';
 import { RunRecording } from '../history/record';
 import { HistoryStore } from '../history/store';
-import { parseOptions } from './args';
+import { parseOptions, wholeNumberOption } from './args';
 import { QueryCache } from '../engine/run/cache';
 import { isPostgresUrl } from '../mirror/open';
 import { openConnection, openMirrorConnection, type Connection } from './connection';
 import { MCP_OPTIONS } from './mcpOptions';
+import { INTERRUPTED } from './queryCommand';
 import { UsageError } from './usage';
 
 /** What the server tells the client about itself (MCP's `instructions`), for the model's system prompt. */
@@ -36,12 +37,12 @@ export async function mcpCommand(argv: string[], io: IO): Promise<number> {
   if (values.seed !== undefined && !values.sandbox) throw new UsageError('--seed needs --sandbox');
   if ([values.sandbox, values['base-url'] !== undefined, values.mirror !== undefined].filter(Boolean).length > 1) throw new UsageError('use one of --sandbox, --base-url or --mirror');
   const budget = new ApiCallBudget({
-    perCall: count(values['max-calls-per-call'], '--max-calls-per-call', DEFAULT_BUDGET.perCall, 0),
-    perSession: count(values['max-calls-per-session'], '--max-calls-per-session', DEFAULT_BUDGET.perSession, 0),
+    perCall: wholeNumberOption(values['max-calls-per-call'], '--max-calls-per-call', DEFAULT_BUDGET.perCall, 0),
+    perSession: wholeNumberOption(values['max-calls-per-session'], '--max-calls-per-session', DEFAULT_BUDGET.perSession, 0),
   });
   const limits = {
-    maxRows: count(values['max-rows'], '--max-rows', DEFAULT_OUTPUT_LIMITS.maxRows, 1),
-    maxBytes: count(values['max-bytes'], '--max-bytes', DEFAULT_OUTPUT_LIMITS.maxBytes, 1024),
+    maxRows: wholeNumberOption(values['max-rows'], '--max-rows', DEFAULT_OUTPUT_LIMITS.maxRows, 1),
+    maxBytes: wholeNumberOption(values['max-bytes'], '--max-bytes', DEFAULT_OUTPUT_LIMITS.maxBytes, 1024),
   };
   const onWait = (message: string) => io.stderr.write(`gongsql mcp: ${message}\n`);
   const connection: Connection = values.mirror !== undefined
@@ -89,7 +90,7 @@ export async function mcpCommand(argv: string[], io: IO): Promise<number> {
       void server.close().catch(() => undefined).finally(() => connect.close().catch(() => undefined).finally(() => resolve(code)));
     };
     // Ctrl-C and a client that goes away end the server; the connection (and a sandbox) is closed first.
-    const interrupted = () => close(130);
+    const interrupted = () => close(INTERRUPTED);
     const terminated = () => close(0);
     process.once('SIGINT', interrupted);
     process.once('SIGTERM', terminated);
@@ -100,14 +101,6 @@ export async function mcpCommand(argv: string[], io: IO): Promise<number> {
   await server.connect(transport);
   io.stderr.write(`gongsql mcp: serving ${AGENT_TOOLS.length} tools on ${connection.label} over stdio; budget ${budget.limits.perCall} API calls per call, ${budget.limits.perSession} per session${values['allow-writes'] ? '; writes allowed' : ''}\n`);
   return closed;
-}
-
-/** A whole-number flag at least `min`, or its default. */
-function count(written: string | undefined, flag: string, fallback: number, min: number): number {
-  if (written === undefined) return fallback;
-  const n = Number(written);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number, at least ${min} (got ${written})`);
-  return n;
 }
 
 /** The tool calls being answered, so that the end of stdin waits for them. */

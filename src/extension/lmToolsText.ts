@@ -1,4 +1,5 @@
 import type { AgentToolName, StatementPreview } from '../agent';
+import { DEFAULT_BUDGET } from '../agent/budget';
 
 /**
  * What VS Code's language-model tools decide and say, without vscode (unit-tested): their ids,
@@ -24,7 +25,8 @@ export interface AgentSettings {
   readonly confirmAboveApiCalls: number;
 }
 
-export const AGENT_SETTING_DEFAULTS: AgentSettings = { maxApiCallsPerCall: 50, maxApiCallsPerSession: 500, allowWrites: false, confirmAboveApiCalls: 10 };
+/** The budget is the MCP server's by default too (`DEFAULT_BUDGET`). */
+export const AGENT_SETTING_DEFAULTS: AgentSettings = { maxApiCallsPerCall: DEFAULT_BUDGET.perCall, maxApiCallsPerSession: DEFAULT_BUDGET.perSession, allowWrites: false, confirmAboveApiCalls: 10 };
 
 /**
  * The `gongsql.agent.*` settings from the user's value of each (`userValue(key)`, e.g.
